@@ -1,10 +1,16 @@
 import pluginJson from './plugin.json';
 
+export const PLUGIN_ID = pluginJson.id;
 export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 
-export enum ROUTES {
-  One = 'one',
-  Two = 'two',
-  Three = 'three',
-  Four = 'four',
-}
+/** Grafana's plugin type id of the Pyroscope data source. */
+export const PYROSCOPE_DS_TYPE = 'grafana-pyroscope-datasource';
+
+/** The cookie that carries the GitHub session; the data source must list it in jsonData.keepCookies. */
+export const GIT_SESSION_COOKIE = 'pyroscope_git_session';
+
+/** Routes below PLUGIN_BASE_URL. */
+export const ROUTES = {
+  FlameGraph: 'flamegraph',
+  GitHubCallback: 'github/callback',
+} as const;

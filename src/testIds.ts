@@ -1,0 +1,50 @@
+// Stable hooks for tests and browser specs (e2e/). Keep values stable: Playwright specs outside src/ use them.
+// Elements also carry aria-labels where a role query reads better; both are listed here.
+
+export const testIds = {
+  config: {
+    form: 'linescope-config-form',
+    enableFunctionDetails: 'linescope-config-enable-function-details',
+    vcsDatasource: 'linescope-config-vcs-datasource',
+    defaultDatasource: 'linescope-config-default-datasource',
+    save: 'linescope-config-save',
+    readOnlyNote: 'linescope-config-read-only',
+    saved: 'linescope-config-saved',
+    saveError: 'linescope-config-save-error',
+  },
+  flameGraphPage: {
+    page: 'linescope-flamegraph-page',
+    datasource: 'linescope-datasource-picker',
+    service: 'linescope-service-select',
+    profileType: 'linescope-profile-type-select',
+    filters: 'linescope-label-filters',
+    addFilter: 'linescope-add-label-filter',
+    timeRange: 'linescope-time-range',
+    loading: 'linescope-flamegraph-loading',
+    empty: 'linescope-flamegraph-empty',
+    error: 'linescope-flamegraph-error',
+    prompt: 'linescope-flamegraph-prompt',
+    flameGraph: 'linescope-flamegraph',
+    /** The canvas @grafana/flamegraph renders carries its own data-testid="flameGraph". */
+    canvas: 'flameGraph',
+  },
+  functionDetails: {
+    panel: 'linescope-function-details',
+    close: 'linescope-function-details-close',
+    loading: 'linescope-function-details-loading',
+    error: 'linescope-function-details-error',
+    empty: 'linescope-function-details-empty',
+    rowFunctionName: 'linescope-row-function-name',
+    rowStartLine: 'linescope-row-start-line',
+    rowFile: 'linescope-row-file',
+    copyFile: 'linescope-copy-file',
+    rowRepository: 'linescope-row-repository',
+    repositoryFallback: 'linescope-repository-fallback',
+    rowCommit: 'linescope-row-commit',
+    commitChoice: 'linescope-commit-choice',
+    breakdown: 'linescope-breakdown',
+    breakdownLine: 'linescope-breakdown-line',
+    breakdownWithoutLine: 'linescope-breakdown-without-line',
+    sourceNotLoaded: 'linescope-source-not-loaded',
+  },
+} as const;
