@@ -1,0 +1,358 @@
+import { Profile } from 'pprof-format';
+
+import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from '../model';
+import { decodePprof } from './decodePprof';
+import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
+import { parseSourceVersion } from './sourceVersion';
+
+export interface FunctionDetailsOptions {
+  /** Keep only frames whose function's file name is exactly this (tells same-named functions apart). */
+  fileName?: string;
+  /**
+   * Which sample value to read: an index into `sample_type` or a sample type name (e.g. "alloc_space").
+   * Default, as `go tool pprof`: the type named by `default_sample_type`, else the last one.
+   */
+  sampleType?: SampleTypeChoice;
+}
+
+/** Decodes a pprof (gzipped or raw) and computes the selected function's per-line costs; see functionDetailsFromProfile. */
+export function computeFunctionDetails(
+  pprofBytes: Uint8Array,
+  functionName: string,
+  options: FunctionDetailsOptions = {}
+): FunctionDetails {
+  return functionDetailsFromProfile(decodePprof(pprofBytes), functionName, options);
+}
+
+/**
+ * Per-line self and total of one function, per version (pprof mapping and file), with the rules of
+ * `go tool pprof -list`:
+ * - self goes only to the innermost line entry (index 0) of the leaf location (index 0): the function gets self when
+ *   it is the inlined callee there, never when it is the caller of an inlined callee;
+ * - total goes to every line of the function anywhere in the stack, each sample at most once per line however
+ *   often the stack recurses through it;
+ * - the function's own total counts each sample once (not the sum of its lines, which double-counts recursion
+ *   through different lines); the overall total counts each sample once across versions;
+ * - frames with no line number (0) are summed apart in `withoutLineNumber`; locations without any line entry carry
+ *   no function and cannot belong to it.
+ * The function is matched by exact name (plus file name when given). Samples with no locations and unknown location
+ * ids are skipped.
+ */
+export function functionDetailsFromProfile(
+  profile: Profile,
+  functionName: string,
+  options: FunctionDetailsOptions = {}
+): FunctionDetails {
+  if (!functionName) {
+    throw new Error('A function name is required to compute function details');
+  }
+  const strings = profile.stringTable?.strings ?? [];
+  const str = (index: number | bigint): string => strings[Number(index)] ?? '';
+
+  const valueIndex = resolveSampleTypeIndex(profile, strings, options.sampleType);
+  const sampleTypeEntry = valueIndex >= 0 ? profile.sampleType[valueIndex] : undefined;
+  const details: FunctionDetails = {
+    functionName,
+    sampleType: sampleTypeEntry ? str(sampleTypeEntry.type) : '',
+    unit: sampleTypeEntry ? str(sampleTypeEntry.unit) : '',
+    versions: [],
+    total: 0,
+  };
+
+  const targets = findTargetFunctions(profile, functionName, options.fileName, str);
+  if (targets.size === 0 || valueIndex < 0) {
+    return details;
+  }
+
+  const index = indexLocations(profile, targets);
+  if (index.entryBucket.length === 0) {
+    return details;
+  }
+  const sums = accumulateSamples(profile, index, valueIndex);
+  details.total = sums.total;
+  details.versions = buildVersions(profile, functionName, index, sums, str);
+  return details;
+}
+
+interface TargetFunction {
+  fileName: string;
+  startLine: number;
+}
+
+function findTargetFunctions(
+  profile: Profile,
+  functionName: string,
+  fileName: string | undefined,
+  str: (index: number | bigint) => string
+): Map<number, TargetFunction> {
+  const targets = new Map<number, TargetFunction>();
+  for (const fn of profile.function ?? []) {
+    if (str(fn.name) !== functionName) {
+      continue;
+    }
+    const file = str(fn.filename);
+    if (fileName !== undefined && file !== fileName) {
+      continue;
+    }
+    targets.set(Number(fn.id), { fileName: file, startLine: Number(fn.startLine) });
+  }
+  return targets;
+}
+
+/** One group of the function's frames: a mapping (binary version) and a file. */
+interface VersionGroup {
+  mappingId: number;
+  fileName: string;
+  startLine: number;
+}
+
+/**
+ * Everything the sample loop needs, precomputed once per location so that the loop over (possibly millions of)
+ * samples only reads typed arrays. A "bucket" is one (version, line) pair; line 0 is the no-line-number bucket.
+ */
+interface LocationIndex {
+  /** Location id → position in profile.location (-1: unknown); a dense table when ids are small, else a Map. */
+  denseIds: Int32Array | undefined;
+  sparseIds: Map<number, number> | undefined;
+  /** Buckets of location i: entryBucket[entryStart[i] .. entryStart[i + 1]), each bucket once. */
+  entryStart: Int32Array;
+  entryBucket: Int32Array;
+  /** Bucket of the location's innermost line entry when it is the function (it gets self at the leaf), else -1. */
+  innermostBucket: Int32Array;
+  bucketVersion: Int32Array;
+  bucketLine: Int32Array;
+  versions: VersionGroup[];
+}
+
+function indexLocations(profile: Profile, targets: Map<number, TargetFunction>): LocationIndex {
+  const locations = profile.location ?? [];
+  const entryStart = new Int32Array(locations.length + 1);
+  const innermostBucket = new Int32Array(locations.length).fill(-1);
+  const entries: number[] = [];
+  const versions: VersionGroup[] = [];
+  const versionByKey = new Map<string, number>();
+  const bucketVersion: number[] = [];
+  const bucketLine: number[] = [];
+  const bucketByKey = new Map<string, number>();
+
+  for (let i = 0; i < locations.length; i++) {
+    entryStart[i] = entries.length;
+    const location = locations[i];
+    const lines = location.line ?? [];
+    for (let j = 0; j < lines.length; j++) {
+      const target = targets.get(Number(lines[j].functionId));
+      if (target === undefined) {
+        continue;
+      }
+      const mappingId = Number(location.mappingId);
+      const versionKey = `${mappingId}\u0000${target.fileName}`;
+      let version = versionByKey.get(versionKey);
+      if (version === undefined) {
+        version = versions.push({ mappingId, fileName: target.fileName, startLine: 0 }) - 1;
+        versionByKey.set(versionKey, version);
+      }
+      const group = versions[version];
+      if (target.startLine > 0 && (group.startLine === 0 || target.startLine < group.startLine)) {
+        group.startLine = target.startLine;
+      }
+      const lineNumber = Math.max(0, Number(lines[j].line));
+      const bucketKey = `${version}:${lineNumber}`;
+      let bucket = bucketByKey.get(bucketKey);
+      if (bucket === undefined) {
+        bucket = bucketVersion.push(version) - 1;
+        bucketLine.push(lineNumber);
+        bucketByKey.set(bucketKey, bucket);
+      }
+      if (j === 0) {
+        innermostBucket[i] = bucket;
+      }
+      if (!entries.includes(bucket, entryStart[i])) {
+        entries.push(bucket);
+      }
+    }
+  }
+  entryStart[locations.length] = entries.length;
+
+  let maxId = 0;
+  let allSmallNumbers = true;
+  for (const location of locations) {
+    if (typeof location.id !== 'number') {
+      allSmallNumbers = false;
+      break;
+    }
+    maxId = Math.max(maxId, location.id);
+  }
+  let denseIds: Int32Array | undefined;
+  let sparseIds: Map<number, number> | undefined;
+  // pprof ids are usually 1..n; a table indexed by id is then the cheapest lookup.
+  if (allSmallNumbers && maxId <= 4 * locations.length + 1024) {
+    denseIds = new Int32Array(maxId + 1).fill(-1);
+    locations.forEach((location, i) => (denseIds![location.id as number] = i));
+  } else {
+    sparseIds = new Map(locations.map((location, i) => [Number(location.id), i]));
+  }
+
+  return {
+    denseIds,
+    sparseIds,
+    entryStart,
+    entryBucket: Int32Array.from(entries),
+    innermostBucket,
+    bucketVersion: Int32Array.from(bucketVersion),
+    bucketLine: Int32Array.from(bucketLine),
+    versions,
+  };
+}
+
+interface Sums {
+  bucketSelf: Float64Array;
+  bucketTotal: Float64Array;
+  /** Non-zero when some sample reached the bucket / version (even with a zero value). */
+  bucketSeen: Int32Array;
+  versionSelf: Float64Array;
+  versionTotal: Float64Array;
+  versionSeen: Int32Array;
+  total: number;
+}
+
+function accumulateSamples(profile: Profile, index: LocationIndex, valueIndex: number): Sums {
+  const { denseIds, sparseIds, entryStart, entryBucket, innermostBucket, bucketVersion } = index;
+  const bucketCount = bucketVersion.length;
+  const versionCount = index.versions.length;
+  const bucketSelf = new Float64Array(bucketCount);
+  const bucketTotal = new Float64Array(bucketCount);
+  // The number (1-based) of the last sample that counted the bucket / version: dedupes recursion without
+  // allocating a set per sample.
+  const bucketSeen = new Int32Array(bucketCount);
+  const versionSelf = new Float64Array(versionCount);
+  const versionTotal = new Float64Array(versionCount);
+  const versionSeen = new Int32Array(versionCount);
+  let total = 0;
+
+  const samples = profile.sample ?? [];
+  for (let s = 0; s < samples.length; s++) {
+    const sample = samples[s];
+    const ids = sample.locationId;
+    if (ids === undefined || ids.length === 0) {
+      continue;
+    }
+    const value = toNumber(sample.value?.[valueIndex]);
+    const stamp = s + 1;
+    let reached = false;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      let location = -1;
+      if (denseIds !== undefined) {
+        location = typeof id === 'number' && id < denseIds.length ? denseIds[id] : -1;
+      } else {
+        location = sparseIds!.get(Number(id)) ?? -1;
+      }
+      if (location < 0) {
+        continue;
+      }
+      const start = entryStart[location];
+      const end = entryStart[location + 1];
+      if (start === end) {
+        continue;
+      }
+      reached = true;
+      if (k === 0 && innermostBucket[location] >= 0) {
+        const bucket = innermostBucket[location];
+        bucketSelf[bucket] += value;
+        versionSelf[bucketVersion[bucket]] += value;
+      }
+      for (let e = start; e < end; e++) {
+        const bucket = entryBucket[e];
+        if (bucketSeen[bucket] !== stamp) {
+          bucketSeen[bucket] = stamp;
+          bucketTotal[bucket] += value;
+        }
+        const version = bucketVersion[bucket];
+        if (versionSeen[version] !== stamp) {
+          versionSeen[version] = stamp;
+          versionTotal[version] += value;
+        }
+      }
+    }
+    if (reached) {
+      total += value;
+    }
+  }
+  return { bucketSelf, bucketTotal, bucketSeen, versionSelf, versionTotal, versionSeen, total };
+}
+
+/** pprof-format decodes varints longer than 4 bytes as unsigned bigints; int64 values are signed. */
+function toNumber(value: number | bigint | undefined): number {
+  if (typeof value === 'number') {
+    return value;
+  }
+  return value === undefined ? 0 : Number(BigInt.asIntN(64, value));
+}
+
+function buildVersions(
+  profile: Profile,
+  functionName: string,
+  index: LocationIndex,
+  sums: Sums,
+  str: (index: number | bigint) => string
+): FunctionVersion[] {
+  const buildIdByMapping = new Map<number, string>();
+  for (const mapping of profile.mapping ?? []) {
+    buildIdByMapping.set(Number(mapping.id), str(mapping.buildId));
+  }
+  const filesPerMapping = new Map<number, number>();
+  for (const group of index.versions) {
+    filesPerMapping.set(group.mappingId, (filesPerMapping.get(group.mappingId) ?? 0) + 1);
+  }
+
+  const linesOf: LineCost[][] = index.versions.map(() => []);
+  const withoutLineNumberOf = index.versions.map(() => ({ self: 0, total: 0 }));
+  for (let b = 0; b < index.bucketVersion.length; b++) {
+    if (sums.bucketSeen[b] === 0) {
+      continue;
+    }
+    const v = index.bucketVersion[b];
+    const line = index.bucketLine[b];
+    if (line === 0) {
+      withoutLineNumberOf[v] = { self: sums.bucketSelf[b], total: sums.bucketTotal[b] };
+    } else {
+      linesOf[v].push({ line, self: sums.bucketSelf[b], total: sums.bucketTotal[b] });
+    }
+  }
+
+  const results: Array<{ mappingId: number; version: FunctionVersion }> = [];
+  index.versions.forEach((group, v) => {
+    if (sums.versionSeen[v] === 0) {
+      return;
+    }
+    const lines = linesOf[v].sort((a, b) => a.line - b.line);
+    const buildId = buildIdByMapping.get(group.mappingId);
+    const sourceVersion: SourceVersion | undefined = buildId ? parseSourceVersion(buildId) : undefined;
+    // The mapping id alone keys a version unless the mapping holds same-named functions in several files.
+    const key = filesPerMapping.get(group.mappingId)! > 1 ? `${group.mappingId}:${group.fileName}` : `${group.mappingId}`;
+    const version: FunctionVersion = {
+      key,
+      functionName,
+      fileName: group.fileName,
+      lines,
+      withoutLineNumber: withoutLineNumberOf[v],
+      self: sums.versionSelf[v],
+      total: sums.versionTotal[v],
+    };
+    if (group.startLine > 0) {
+      version.startLine = group.startLine;
+    }
+    if (sourceVersion) {
+      version.version = sourceVersion;
+    }
+    results.push({ mappingId: group.mappingId, version });
+  });
+
+  results.sort(
+    (a, b) =>
+      b.version.total - a.version.total ||
+      a.mappingId - b.mappingId ||
+      (a.version.fileName < b.version.fileName ? -1 : a.version.fileName > b.version.fileName ? 1 : 0)
+  );
+  return results.map((r) => r.version);
+}
