@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { createSampleRepos, SampleRepo, sampleRepoUrl } from './repos';
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+describe('createSampleRepos', () => {
+  const roots: string[] = [];
+  const newRoot = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'linescope-sample-repos-'));
+    roots.push(dir);
+    return dir;
+  };
+  let repos: SampleRepo[];
+
+  beforeAll(async () => {
+    repos = await createSampleRepos(newRoot());
+  });
+  afterAll(() => roots.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  const byName = (name: string) => repos.find((r) => r.fullName === `linescope-demo/${name}`)!;
+
+  it('creates the three repositories as work trees on main', () => {
+    expect(repos.map((r) => r.fullName)).toEqual([
+      'linescope-demo/shop-go',
+      'linescope-demo/shop-python',
+      'linescope-demo/shop-java',
+    ]);
+    for (const repo of repos) {
+      expect(repo.defaultBranch).toBe('main');
+      expect(git(repo.dir, 'rev-parse', '--is-bare-repository')).toBe('false');
+      expect(git(repo.dir, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
+      expect(git(repo.dir, 'status', '--porcelain')).toBe('');
+      const labels = Object.keys(repo.commits);
+      expect(git(repo.dir, 'rev-parse', 'HEAD')).toBe(repo.commits[labels[labels.length - 1]]);
+    }
+  });
+
+  it('gives the same shas on a second run in another folder', async () => {
+    const again = await createSampleRepos(newRoot());
+    expect(again.map((r) => [r.fullName, r.commits, r.tags])).toEqual(repos.map((r) => [r.fullName, r.commits, r.tags]));
+    for (const repo of again) {
+      for (const sha of Object.values(repo.commits)) {
+        expect(sha).toMatch(/^[0-9a-f]{40}$/);
+      }
+    }
+  });
+
+  it('commits two versions of shop-go, tagged, v2 on top of v1, with v1 still readable', () => {
+    const go = byName('shop-go');
+    expect(Object.keys(go.commits)).toEqual(['v1', 'v2']);
+    expect(go.commits.v1).not.toBe(go.commits.v2);
+    expect(go.tags).toEqual({ 'v1.0.0': go.commits.v1, 'v1.1.0': go.commits.v2 });
+    expect(git(go.dir, 'rev-parse', 'v1.0.0')).toBe(go.commits.v1);
+    expect(git(go.dir, 'rev-parse', `${go.commits.v2}^`)).toBe(go.commits.v1);
+    // v1 searches by lowering every name; v2 reads a precomputed index instead.
+    expect(git(go.dir, 'show', `${go.commits.v1}:catalog/search.go`)).toContain('strings.ToLower(p.Name)');
+    expect(readFileSync(path.join(go.dir, 'catalog/search.go'), 'utf8')).toContain('c.lowerNames[i]');
+    expect(git(go.dir, 'show', `${go.commits.v1}:go.mod`)).toContain('module github.com/linescope-demo/shop-go');
+    // .pyroscope.yaml arrives in v2 only, so both "no config" and "config" cases exist.
+    expect(git(go.dir, 'ls-tree', '--name-only', go.commits.v1)).not.toContain('.pyroscope.yaml');
+    expect(existsSync(path.join(go.dir, '.pyroscope.yaml'))).toBe(true);
+  });
+
+  it('uses fixed authors and dates', () => {
+    const go = byName('shop-go');
+    expect(git(go.dir, 'log', '--format=%an <%ae> %aI %cI', go.commits.v1)).toBe(
+      'Linescope Samples <samples@linescope.invalid> 2026-01-05T10:00:00+00:00 2026-01-05T10:00:00+00:00'
+    );
+  });
+
+  it('holds the Python and Java sources at the paths the profiles name', () => {
+    expect(existsSync(path.join(byName('shop-python').dir, 'shop/catalog.py'))).toBe(true);
+    expect(existsSync(path.join(byName('shop-java').dir, 'src/main/java/com/linescope/shop/Catalog.java'))).toBe(true);
+  });
+
+  it('refuses a non-empty target and leaves its files alone', async () => {
+    const root = newRoot();
+    const occupied = path.join(root, 'linescope-demo', 'shop-go');
+    mkdirSync(occupied, { recursive: true });
+    writeFileSync(path.join(occupied, 'keep.txt'), 'mine');
+    await expect(createSampleRepos(root)).rejects.toThrow(/already exists and is not empty/);
+    expect(readFileSync(path.join(occupied, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('names repositories with https URLs on github.com', () => {
+    expect(sampleRepoUrl('shop-go')).toBe('https://github.com/linescope-demo/shop-go');
+  });
+});

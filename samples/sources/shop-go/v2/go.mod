@@ -1,0 +1,3 @@
+module github.com/linescope-demo/shop-go
+
+go 1.19
