@@ -129,7 +129,12 @@ describe('computeFunctionDetails', () => {
     const b = new PprofBuilder();
     const oldRelease = b.mapping(pyroscopeBuildId({ repository: 'https://github.com/acme/shop', gitRef: 'v1' }));
     const newRelease = b.mapping(
-      pyroscopeBuildId({ repository: 'https://github.com/acme/shop', gitRef: 'v2', buildId: 'deadbeef', rootPath: 'svc' })
+      pyroscopeBuildId({
+        repository: 'https://github.com/acme/shop',
+        gitRef: 'v2',
+        buildId: 'deadbeef',
+        rootPath: 'svc',
+      })
     );
     const oldFn = b.function('main.work', 'work.go', 10);
     const newFn = b.function('main.work', 'work.go', 12);
@@ -304,7 +309,9 @@ describe('computeFunctionDetails', () => {
     const b = new PprofBuilder();
     const m = b.mapping();
     const loc = b.location(m, [[b.function('f', 'f.go'), 1]]);
-    b.sample([loc], 2 ** 40 + 3).sample([loc], -5).sample([loc], BigInt(2 ** 50));
+    b.sample([loc], 2 ** 40 + 3)
+      .sample([loc], -5)
+      .sample([loc], BigInt(2 ** 50));
 
     const version = computeFunctionDetails(b.encode(), 'f').versions[0];
     expect(version.total).toBe(2 ** 40 + 3 - 5 + 2 ** 50);

@@ -329,7 +329,8 @@ function buildVersions(
     const buildId = buildIdByMapping.get(group.mappingId);
     const sourceVersion: SourceVersion | undefined = buildId ? parseSourceVersion(buildId) : undefined;
     // The mapping id alone keys a version unless the mapping holds same-named functions in several files.
-    const key = filesPerMapping.get(group.mappingId)! > 1 ? `${group.mappingId}:${group.fileName}` : `${group.mappingId}`;
+    const key =
+      filesPerMapping.get(group.mappingId)! > 1 ? `${group.mappingId}:${group.fileName}` : `${group.mappingId}`;
     const version: FunctionVersion = {
       key,
       functionName,

@@ -1,4 +1,13 @@
-import { Function as PprofFunction, Line, Location, Mapping, Profile, Sample, StringTable, ValueType } from 'pprof-format';
+import {
+  Function as PprofFunction,
+  Line,
+  Location,
+  Mapping,
+  Profile,
+  Sample,
+  StringTable,
+  ValueType,
+} from 'pprof-format';
 
 /** One line entry of a location: the function id and its line number (0 = unknown). */
 export type FrameLine = [functionId: number, line: number];
@@ -31,7 +40,12 @@ export class PprofBuilder {
   mapping(buildId = '', filename = '/app/server'): number {
     const id = this.mappings.length + 1;
     this.mappings.push(
-      new Mapping({ id, buildId: this.strings.dedup(buildId), filename: this.strings.dedup(filename), hasFunctions: true })
+      new Mapping({
+        id,
+        buildId: this.strings.dedup(buildId),
+        filename: this.strings.dedup(filename),
+        hasFunctions: true,
+      })
     );
     return id;
   }
@@ -40,7 +54,13 @@ export class PprofBuilder {
     const id = this.functions.length + 1;
     const nameIndex = this.strings.dedup(name);
     this.functions.push(
-      new PprofFunction({ id, name: nameIndex, systemName: nameIndex, filename: this.strings.dedup(filename), startLine })
+      new PprofFunction({
+        id,
+        name: nameIndex,
+        systemName: nameIndex,
+        filename: this.strings.dedup(filename),
+        startLine,
+      })
     );
     return id;
   }
@@ -84,7 +104,12 @@ export class PprofBuilder {
 }
 
 /** The build id JSON that Pyroscope's distributor stamps into every mapping (keys in its order, empty ones left out). */
-export function pyroscopeBuildId(version: { repository?: string; gitRef?: string; buildId?: string; rootPath?: string }) {
+export function pyroscopeBuildId(version: {
+  repository?: string;
+  gitRef?: string;
+  buildId?: string;
+  rootPath?: string;
+}) {
   return JSON.stringify({
     repository: version.repository || undefined,
     git_ref: version.gitRef || undefined,
