@@ -1,0 +1,54 @@
+import { resolveVersionFromLabels, versionLabelsPresent } from './versionLabels';
+
+describe('version labels', () => {
+  it("prefers Pyroscope's own labels over the aliases", () => {
+    expect(
+      resolveVersionFromLabels({
+        service_repository: ['https://github.com/linescope-demo/shop-go'],
+        vcs_repository_url_full: ['https://github.com/other/repo'],
+        service_git_ref: ['abc123'],
+        git_commit_sha: ['def456'],
+        service_root_path: ['svc'],
+      })
+    ).toEqual({
+      version: { repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'abc123', rootPath: 'svc' },
+      from: { repository: 'service_repository', gitRef: 'service_git_ref', rootPath: 'service_root_path' },
+      ambiguous: [],
+    });
+  });
+
+  it('accepts the OpenTelemetry and git_* aliases', () => {
+    expect(
+      resolveVersionFromLabels({ vcs_repository_url_full: ['https://github.com/o/r'], vcs_ref_head_revision: ['1234567'] })
+        ?.version
+    ).toEqual({ repository: 'https://github.com/o/r', gitRef: '1234567', rootPath: '' });
+    expect(
+      resolveVersionFromLabels({ git_repository_url: ['https://github.com/o/r'], git_commit_sha: ['feed'] })?.from
+    ).toEqual({ repository: 'git_repository_url', gitRef: 'git_commit_sha', rootPath: undefined });
+  });
+
+  it('skips empty values and falls through to the next alias', () => {
+    expect(
+      resolveVersionFromLabels({ service_repository: ['  '], git_repository_url: ['https://github.com/o/r'] })?.from
+        .repository
+    ).toBe('git_repository_url');
+  });
+
+  it('has no version without a repository, even with a ref', () => {
+    expect(resolveVersionFromLabels({ service_git_ref: ['abc'] })).toBeUndefined();
+    expect(resolveVersionFromLabels({})).toBeUndefined();
+  });
+
+  it('marks fields with several values in the selection and picks one deterministically', () => {
+    const r = resolveVersionFromLabels({ service_repository: ['https://github.com/o/r'], service_git_ref: ['bbb', 'aaa'] });
+    expect(r?.version.gitRef).toBe('aaa');
+    expect(r?.ambiguous).toEqual(['gitRef']);
+  });
+
+  it('lists which version labels exist for a selection', () => {
+    expect(versionLabelsPresent(['env', 'service_git_ref', 'service_name', 'vcs_repository_url_full'])).toEqual([
+      'vcs_repository_url_full',
+      'service_git_ref',
+    ]);
+  });
+});

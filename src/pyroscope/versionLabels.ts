@@ -1,0 +1,67 @@
+import type { SourceVersion } from '../function-details/model';
+
+// Where a profile's mappings carry no version JSON, the service's labels may name the source. Pure resolution:
+// the caller fetches LabelNames / LabelValues; this decides which labels count and what they say.
+
+/** Label names per field, most specific first: Pyroscope's own, then OpenTelemetry's, then other tools'. */
+export const VERSION_LABELS = {
+  repository: ['service_repository', 'vcs_repository_url_full', 'git_repository_url'],
+  gitRef: ['service_git_ref', 'vcs_ref_head_revision', 'git_commit_sha'],
+  rootPath: ['service_root_path'],
+} as const;
+
+export const ALL_VERSION_LABELS: string[] = [
+  ...VERSION_LABELS.repository,
+  ...VERSION_LABELS.gitRef,
+  ...VERSION_LABELS.rootPath,
+];
+
+/** The version labels that exist for a selection, so only those are asked for their values. */
+export function versionLabelsPresent(labelNames: string[]): string[] {
+  const present = new Set(labelNames);
+  return ALL_VERSION_LABELS.filter((name) => present.has(name));
+}
+
+export interface LabelVersion {
+  version: SourceVersion;
+  /** Which label each field came from. */
+  from: { repository: string; gitRef?: string; rootPath?: string };
+  /** Fields whose label had several values in the selection: the first (sorted) value is used. */
+  ambiguous: Array<'repository' | 'gitRef' | 'rootPath'>;
+}
+
+type Field = keyof typeof VERSION_LABELS;
+
+/** `valuesByLabel`: LabelValues answers, keyed by label name. Undefined when no repository label has a value. */
+export function resolveVersionFromLabels(valuesByLabel: Record<string, string[] | undefined>): LabelVersion | undefined {
+  const pick = (field: Field) => {
+    for (const label of VERSION_LABELS[field]) {
+      const values = (valuesByLabel[label] ?? []).map((v) => v.trim()).filter((v) => v !== '');
+      if (values.length > 0) {
+        return { label, value: [...values].sort()[0], ambiguous: new Set(values).size > 1 };
+      }
+    }
+    return undefined;
+  };
+  const repository = pick('repository');
+  if (!repository) {
+    return undefined;
+  }
+  const gitRef = pick('gitRef');
+  const rootPath = pick('rootPath');
+  const ambiguous: LabelVersion['ambiguous'] = [];
+  for (const [field, picked] of [
+    ['repository', repository],
+    ['gitRef', gitRef],
+    ['rootPath', rootPath],
+  ] as const) {
+    if (picked?.ambiguous) {
+      ambiguous.push(field);
+    }
+  }
+  return {
+    version: { repository: repository.value, gitRef: gitRef?.value ?? '', rootPath: rootPath?.value ?? '' },
+    from: { repository: repository.label, gitRef: gitRef?.label, rootPath: rootPath?.label },
+    ambiguous,
+  };
+}
