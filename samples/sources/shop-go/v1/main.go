@@ -36,7 +36,9 @@ func main() {
 		}
 	}
 
-	served := serve(*duration)
+	// The catalog lives as long as the service, so the heap profile shows it in use.
+	shop := catalog.New(3000)
+	served := serve(shop, *duration)
 
 	if *cpuProfile != "" {
 		pprof.StopCPUProfile()
@@ -44,12 +46,12 @@ func main() {
 	if *heapProfile != "" {
 		writeHeapProfile(*heapProfile)
 	}
+	runtime.KeepAlive(shop)
 	fmt.Printf("served %d requests in %s\n", served, *duration)
 }
 
 // serve handles requests until the deadline and returns how many it handled.
-func serve(d time.Duration) int {
-	shop := catalog.New(3000)
+func serve(shop *catalog.Catalog, d time.Duration) int {
 	queries := []string{"lamp", "oak", "steel", "blue chair", "linen", "desk"}
 	deadline := time.Now().Add(d)
 	served := 0
