@@ -20,8 +20,17 @@ function spawnFunctionDetailsWorker(): WorkerLike {
   if (typeof Worker === 'undefined') {
     throw new Error('Web Workers are not available in this environment');
   }
-  // webpack 5 turns this exact expression into a separate worker chunk, resolved against the plugin's public path.
-  return new Worker(new URL('./functionDetails.worker.ts', import.meta.url), { name: 'linescope-function-details' });
+  // webpack 5 turns this expression into a worker chunk whose URL is resolved against the plugin's public path,
+  // which module.tsx sets at run time (Grafana may serve plugins under a sub-path or from a CDN). The entry options:
+  // - library: without it the worker would inherit the plugin's AMD wrapper (`define(...)`), which does not exist
+  //   in a worker; no plugin handles this library type, so the chunk is left as a plain script;
+  // - publicPath 'auto': the worker finds its other chunks next to its own script, not relative to a fixed path.
+  return new Worker(
+    /* webpackChunkName: "function-details-worker" */
+    /* webpackEntryOptions: { library: { type: "var", name: "linescopeFunctionDetailsWorker" }, publicPath: "auto" } */
+    new URL('./functionDetails.worker.ts', import.meta.url),
+    { name: 'linescope-function-details' }
+  );
 }
 
 /**
