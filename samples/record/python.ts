@@ -1,0 +1,116 @@
+/**
+ * Records shop-python: runs it from /opt/linescope-samples/shop-python with Debian's python3 under our sampling
+ * profiler (pysampler.py), converts the raw samples to pprof, and writes the labels.
+ *
+ * Needs: /usr/bin/python3 (Debian's python3, 3.11) and git. Run: npx tsx samples/record/python.ts
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Profile } from 'pprof-format';
+
+import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
+import { Frame, StackProfileBuilder, writeProfile } from './pprof';
+
+const SERVICE = 'shop-python';
+const RUN_SECONDS = 15;
+const PYTHON = process.env.LINESCOPE_SAMPLES_PYTHON ?? '/usr/bin/python3';
+
+/** What pysampler.py writes. */
+export interface PythonRawProfile {
+  python: string;
+  executable: string;
+  interval_ns: number;
+  start_unix_ns: number;
+  duration_ns: number;
+  /** [file, qualified name, first line, line] */
+  frames: Array<[string, string, number, number]>;
+  /** frame indexes, innermost first */
+  stacks: number[][];
+  /** [stack index, cpu nanoseconds] */
+  samples: Array<[number, number]>;
+}
+
+/** Converts pysampler.py's output to pprof: samples/count and cpu/nanoseconds per stack. */
+export function pythonRawToProfile(raw: PythonRawProfile): Profile {
+  if (!Array.isArray(raw?.frames) || !Array.isArray(raw.stacks) || !Array.isArray(raw.samples)) {
+    throw new Error('not a pysampler profile: frames, stacks and samples must be arrays');
+  }
+  const frames: Frame[] = raw.frames.map(([file, name, startLine, line], i) => {
+    if (typeof file !== 'string' || typeof name !== 'string' || !Number.isInteger(line)) {
+      throw new Error(`pysampler frame ${i} is malformed: ${JSON.stringify(raw.frames[i])}`);
+    }
+    return { file, name, startLine, line };
+  });
+  const builder = new StackProfileBuilder(
+    [
+      { type: 'samples', unit: 'count' },
+      { type: 'cpu', unit: 'nanoseconds' },
+    ],
+    { filename: raw.executable, buildId: `python-${raw.python}` },
+    { type: { type: 'cpu', unit: 'nanoseconds' }, value: raw.interval_ns }
+  );
+  raw.samples.forEach(([stackIndex, cpu], i) => {
+    const stack = raw.stacks[stackIndex];
+    if (!stack) {
+      throw new Error(`pysampler sample ${i} names stack ${stackIndex}, which does not exist`);
+    }
+    builder.add(
+      stack.map((f) => {
+        const frame = frames[f];
+        if (!frame) {
+          throw new Error(`pysampler stack ${stackIndex} names frame ${f}, which does not exist`);
+        }
+        return frame;
+      }),
+      [1, cpu]
+    );
+  });
+  return builder.build({
+    timeNanos: raw.start_unix_ns,
+    durationNanos: raw.duration_ns,
+    comments: [`recorded by Linescope's pysampler (sys._current_frames every ${raw.interval_ns / 1e6} ms)`],
+  });
+}
+
+export async function recordPython(): Promise<void> {
+  if (!existsSync(PYTHON)) {
+    throw new Error(`${PYTHON} not found: install Debian's python3 (apt-get install -y python3)`);
+  }
+  const work = mkdtempSync(path.join(os.tmpdir(), 'linescope-python-'));
+  const { repos, cleanup } = await sampleRepos();
+  try {
+    const repo = repoNamed(repos, SERVICE);
+    for (const [label, sha] of Object.entries(repo.commits)) {
+      const dir = await deploy(repo, sha, SERVICE);
+      const rawFile = path.join(work, `${label}.json`);
+      log(`running ${SERVICE} ${label} (${sha.slice(0, 12)}) from ${dir} for ${RUN_SECONDS}s under pysampler`);
+      const { stdout } = await run(
+        PYTHON,
+        [path.join(__dirname, 'pysampler.py'), '--out', rawFile, '-m', 'shop', '--duration', String(RUN_SECONDS)],
+        // No .pyc files in the deployment: the folder is replaced on every run anyway.
+        { cwd: dir, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }
+      );
+      log(stdout.trim());
+      const raw = JSON.parse(readFileSync(rawFile, 'utf8')) as PythonRawProfile;
+      const name = `${SERVICE}-${label}.cpu`;
+      const file = path.join(PROFILES_DIR, `${name}.pb.gz`);
+      writeProfile(file, pythonRawToProfile(raw));
+      writeLabels(
+        name,
+        labelsFor(repo, SERVICE, sha, { name: 'process_cpu', type: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' })
+      );
+      log(`wrote ${path.relative(process.cwd(), file)} (${raw.samples.length} samples) with its labels`);
+    }
+  } finally {
+    cleanup();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  recordPython().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
