@@ -38,7 +38,10 @@ export interface MappingSpec {
   buildId?: string;
 }
 
-/** Builds a pprof profile from stacks, innermost frame first (pprof's order). */
+/**
+ * Builds a pprof profile from stacks, innermost location first (pprof's order). A location is one or more frames,
+ * innermost first: several when a JIT inlined callees into one compiled method, as pprof records inlining.
+ */
 export class StackProfileBuilder {
   private readonly strings = new StringTable();
   private readonly functions = new Map<string, PprofFunction>();
@@ -49,7 +52,8 @@ export class StackProfileBuilder {
   constructor(
     private readonly sampleTypes: SampleTypeSpec[],
     mapping: MappingSpec,
-    private readonly period: { type: SampleTypeSpec; value: number }
+    private readonly period: { type: SampleTypeSpec; value: number },
+    hasInlineFrames = false
   ) {
     this.mapping = new Mapping({
       id: 1,
@@ -58,19 +62,19 @@ export class StackProfileBuilder {
       hasFunctions: true,
       hasFilenames: true,
       hasLineNumbers: true,
-      hasInlineFrames: false,
+      hasInlineFrames,
     });
   }
 
   /** Adds one observation of a stack (innermost first) with one value per sample type. */
-  add(stack: Frame[], values: number[]): void {
+  add(stack: Frame[][], values: number[]): void {
     if (values.length !== this.sampleTypes.length) {
       throw new Error(`a sample needs ${this.sampleTypes.length} values, got ${values.length}`);
     }
     if (stack.length === 0) {
       throw new Error('a sample needs at least one frame');
     }
-    const locationIds = stack.map((frame) => this.locationId(frame));
+    const locationIds = stack.map((frames) => this.locationId(frames));
     const key = locationIds.join(',');
     const existing = this.samples.get(key);
     if (existing) {
@@ -116,15 +120,18 @@ export class StackProfileBuilder {
     return Number(fn.id);
   }
 
-  private locationId(frame: Frame): number {
-    const functionId = this.functionId(frame);
-    const key = `${functionId}:${frame.line}`;
+  private locationId(frames: Frame[]): number {
+    if (frames.length === 0) {
+      throw new Error('a location needs at least one frame');
+    }
+    const lines = frames.map((frame) => ({ functionId: this.functionId(frame), line: frame.line }));
+    const key = lines.map((l) => `${l.functionId}:${l.line}`).join(';');
     let location = this.locations.get(key);
     if (!location) {
       const id = this.locations.size + 1;
       // No real addresses exist for interpreted or JIT frames; a distinct fake address per location keeps tools
       // that key on addresses (pprof's -addresses) from merging different lines.
-      location = new Location({ id, mappingId: 1, address: id, line: [new Line({ functionId, line: frame.line })] });
+      location = new Location({ id, mappingId: 1, address: id, line: lines.map((l) => new Line(l)) });
       this.locations.set(key, location);
     }
     return Number(location.id);

@@ -61,7 +61,7 @@ export function pythonRawToProfile(raw: PythonRawProfile): Profile {
         if (!frame) {
           throw new Error(`pysampler stack ${stackIndex} names frame ${f}, which does not exist`);
         }
-        return frame;
+        return [frame];
       }),
       [1, cpu]
     );
