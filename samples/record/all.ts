@@ -1,0 +1,31 @@
+/**
+ * `npm run samples:record [-- go python java]`: re-records the sample profiles (all three languages by default).
+ * Each language needs its toolchain; see samples/README.md.
+ */
+import { mkdirSync } from 'node:fs';
+
+import { log, PROFILES_DIR } from './common';
+import { recordGo } from './go';
+import { recordJava } from './java';
+import { recordPython } from './python';
+
+const RECORDERS: Record<string, () => Promise<void>> = { go: recordGo, python: recordPython, java: recordJava };
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(a in RECORDERS));
+  if (unknown.length > 0) {
+    throw new Error(`unknown language(s) ${unknown.join(', ')}; choose from ${Object.keys(RECORDERS).join(', ')}`);
+  }
+  mkdirSync(PROFILES_DIR, { recursive: true });
+  for (const language of asked.length > 0 ? asked : Object.keys(RECORDERS)) {
+    log(`recording ${language}`);
+    await RECORDERS[language]();
+  }
+  log('done; run `npx jest samples` to check the new profiles');
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
