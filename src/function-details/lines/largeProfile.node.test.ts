@@ -1,0 +1,83 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { FunctionVersion } from '../model';
+import { computeFunctionDetails, functionDetailsFromProfile } from './computeFunctionDetails';
+import { decodePprof } from './decodePprof';
+import { replicaRepository, replicateProfiles } from './testing/replicateProfiles';
+
+const profilesDir = join(__dirname, '../../../samples/profiles');
+const sourceNames = ['shop-go-v1.cpu.pb.gz', 'shop-go-v2.cpu.pb.gz'];
+const functionNames = [
+  'main.handleRequest',
+  'github.com/linescope-demo/shop-go/pricing.bestSubset',
+  'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search',
+  'strings.ToLower',
+  'crypto/sha256.Sum256',
+];
+const copies = 600;
+const versions = 4;
+
+/** The function's numbers in one recorded profile, all its mappings together (each copy becomes one version). */
+function unitOf(bytes: Uint8Array, name: string) {
+  const details = computeFunctionDetails(bytes, name, { sampleType: 'cpu' });
+  const lines = new Map<number, { self: number; total: number }>();
+  for (const version of details.versions) {
+    for (const line of version.lines) {
+      const sum = lines.get(line.line) ?? { self: 0, total: 0 };
+      lines.set(line.line, { self: sum.self + line.self, total: sum.total + line.total });
+    }
+  }
+  return { lines, self: details.versions.reduce((s, v) => s + v.self, 0), total: details.total };
+}
+
+describe('computeFunctionDetails on a large profile', () => {
+  const sources = sourceNames.map((name) => readFileSync(join(profilesDir, name)));
+  const large = replicateProfiles(
+    sources.map((bytes) => decodePprof(bytes)),
+    { copies, versions, sampleType: 'cpu' }
+  ).encode();
+
+  const decoded = decodePprof(large);
+
+  it('is tens of megabytes with hundreds of thousands of samples, read the same from bytes as decoded', () => {
+    expect(large.byteLength).toBeGreaterThan(20 * 1024 * 1024);
+    expect(decoded.sample.length).toBeGreaterThan(400_000);
+    expect(computeFunctionDetails(large, functionNames[0])).toEqual(
+      functionDetailsFromProfile(decoded, functionNames[0])
+    );
+  });
+
+  it.each(functionNames)('scales %s exactly by the number of copies in each version', (name) => {
+    const details = functionDetailsFromProfile(decoded, name);
+    const units = sources.map((bytes) => unitOf(bytes, name));
+    // Copy c is in version c % 4 and copies source c % 2: version v holds 150 copies of source v % 2.
+    const copiesPerVersion = copies / versions;
+    const expected = Array.from({ length: versions }, (_, v) => {
+      const unit = units[v % sources.length];
+      return {
+        key: `${v + 1}`,
+        gitRef: `v${v}`,
+        lines: [...unit.lines.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([line, sum]) => ({ line, self: sum.self * copiesPerVersion, total: sum.total * copiesPerVersion })),
+        self: unit.self * copiesPerVersion,
+        total: unit.total * copiesPerVersion,
+      };
+    }).filter((v) => v.total !== 0 || v.lines.length > 0);
+    expected.sort((a, b) => b.total - a.total || Number(a.key) - Number(b.key));
+
+    expect(units[0].total).toBeGreaterThan(0);
+    expect(
+      details.versions.map((v: FunctionVersion) => ({
+        key: v.key,
+        gitRef: v.version?.gitRef,
+        lines: v.lines,
+        self: v.self,
+        total: v.total,
+      }))
+    ).toEqual(expected);
+    expect(details.versions.every((v) => v.version?.repository === replicaRepository)).toBe(true);
+    expect(details.total).toBe(expected.reduce((sum, v) => sum + v.total, 0));
+  });
+});
