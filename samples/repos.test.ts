@@ -43,7 +43,9 @@ describe('createSampleRepos', () => {
 
   it('gives the same shas on a second run in another folder', async () => {
     const again = await createSampleRepos(newRoot());
-    expect(again.map((r) => [r.fullName, r.commits, r.tags])).toEqual(repos.map((r) => [r.fullName, r.commits, r.tags]));
+    expect(again.map((r) => [r.fullName, r.commits, r.tags])).toEqual(
+      repos.map((r) => [r.fullName, r.commits, r.tags])
+    );
     for (const repo of again) {
       for (const sha of Object.values(repo.commits)) {
         expect(sha).toMatch(/^[0-9a-f]{40}$/);

@@ -23,15 +23,8 @@ const GOLDEN_FUNCTIONS =
 
 /** For each profile kind, the sample indexes that get a golden report and the unit go tool pprof prints them in. */
 const GOLDEN_INDEXES: Record<'cpu' | 'heap', Array<{ index: string; unit?: string }>> = {
-  cpu: [
-    { index: 'cpu', unit: 'ns' },
-    { index: 'samples' },
-  ],
-  heap: [
-    { index: 'alloc_space', unit: 'B' },
-    { index: 'alloc_objects' },
-    { index: 'inuse_space', unit: 'B' },
-  ],
+  cpu: [{ index: 'cpu', unit: 'ns' }, { index: 'samples' }],
+  heap: [{ index: 'alloc_space', unit: 'B' }, { index: 'alloc_objects' }, { index: 'inuse_space', unit: 'B' }],
 };
 
 export async function recordGo(): Promise<void> {
@@ -75,7 +68,8 @@ export async function recordGo(): Promise<void> {
           name,
           labelsFor(repo, SERVICE, sha, {
             name: kind === 'cpu' ? 'process_cpu' : 'memory',
-            type: kind === 'cpu' ? 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' : 'memory:alloc_space:bytes:space:bytes',
+            type:
+              kind === 'cpu' ? 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' : 'memory:alloc_space:bytes:space:bytes',
           })
         );
         await writeGolden(name, file, kind, goVersion);
@@ -136,7 +130,14 @@ function runtimeLocalName(name: string): string {
 async function writeGolden(name: string, file: string, kind: 'cpu' | 'heap', goVersion: string): Promise<void> {
   const reports: GoldenReport[] = [];
   for (const { index, unit } of GOLDEN_INDEXES[kind]) {
-    const args = ['tool', 'pprof', `-sample_index=${index}`, ...(unit ? [`-unit=${unit}`] : []), '-list', GOLDEN_FUNCTIONS];
+    const args = [
+      'tool',
+      'pprof',
+      `-sample_index=${index}`,
+      ...(unit ? [`-unit=${unit}`] : []),
+      '-list',
+      GOLDEN_FUNCTIONS,
+    ];
     const { stdout } = await run('go', [...args, file]);
     reports.push({
       sampleIndex: index,

@@ -54,7 +54,10 @@ export function javaFunctionName(frame: JfrFrame): string {
 export function javaFileName(className: string): string {
   const slashed = className.replace(/\./g, '/').replace(/\/\d+$/, '');
   const slash = slashed.lastIndexOf('/');
-  const simple = slashed.slice(slash + 1).split('$')[0].split('+')[0];
+  const simple = slashed
+    .slice(slash + 1)
+    .split('$')[0]
+    .split('+')[0];
   return `${slashed.slice(0, slash + 1)}${simple}.java`;
 }
 
@@ -63,7 +66,11 @@ export function javaFileName(className: string): string {
  * period). Frames that JFR marks "Inlined" join the next frame outwards in one location, the way pprof records
  * inlining. A line number of -1 (no line table) becomes 0, pprof's "no line".
  */
-export function jfrJsonToProfile(json: JfrJson, periodNanos: number, jvm: { filename: string; version: string }): Profile {
+export function jfrJsonToProfile(
+  json: JfrJson,
+  periodNanos: number,
+  jvm: { filename: string; version: string }
+): Profile {
   const events = json?.recording?.events;
   if (!Array.isArray(events)) {
     throw new Error('not `jfr print --json` output: recording.events is missing');
@@ -186,4 +193,3 @@ if (require.main === module) {
     process.exit(1);
   });
 }
-

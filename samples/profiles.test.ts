@@ -1,0 +1,326 @@
+/**
+ * Checks the committed sample profiles: they decode, have the expected sample types, are big enough to be real
+ * and small enough for the repository, carry line numbers where the profiler knows them, show the cases Linescope
+ * must handle (inlining, recursion, a frame without a line, standard-library frames), name files that exist in the
+ * sample repository at the commit their labels give, and agree with their golden answers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Profile } from 'pprof-format';
+
+import { readSampleGolden, readSampleLabels, SAMPLE_PROFILES, sampleProfilePath, SampleProfile } from './profiles';
+import { parsePprofList } from './record/golden';
+import { readProfile } from './record/pprof';
+import { createSampleRepos, SampleRepo, sampleRepoUrl } from './repos';
+
+interface FrameLine {
+  name: string;
+  file: string;
+  startLine: number;
+  line: number;
+}
+
+/** A decoded profile with its string references resolved. */
+class Decoded {
+  readonly strings: string[];
+  readonly functions = new Map<number, { name: string; file: string; startLine: number }>();
+  readonly locations = new Map<number, FrameLine[]>();
+
+  constructor(readonly profile: Profile) {
+    this.strings = profile.stringTable.strings;
+    for (const fn of profile.function) {
+      this.functions.set(Number(fn.id), {
+        name: this.strings[Number(fn.name)],
+        file: this.strings[Number(fn.filename)],
+        startLine: Number(fn.startLine),
+      });
+    }
+    for (const location of profile.location) {
+      this.locations.set(
+        Number(location.id),
+        location.line.map((l) => {
+          const fn = this.functions.get(Number(l.functionId));
+          if (!fn) {
+            throw new Error(`location ${location.id} names missing function ${l.functionId}`);
+          }
+          return { ...fn, line: Number(l.line) };
+        })
+      );
+    }
+  }
+
+  sampleTypes(): string[] {
+    return this.profile.sampleType.map((t) => `${this.strings[Number(t.type)]}/${this.strings[Number(t.unit)]}`);
+  }
+
+  /** Every frame of a sample, innermost first, inlined frames included. */
+  frames(sample: Profile['sample'][number]): FrameLine[] {
+    return sample.locationId.flatMap((id) => this.locations.get(Number(id)) ?? []);
+  }
+
+  allLines(): FrameLine[] {
+    return [...this.locations.values()].flat();
+  }
+
+  total(index: number): number {
+    return this.profile.sample.reduce((sum, s) => sum + Number(s.value[index]), 0);
+  }
+}
+
+const decoded = new Map<string, Decoded>();
+function load(p: SampleProfile): Decoded {
+  if (!decoded.has(p.name)) {
+    decoded.set(p.name, new Decoded(readProfile(sampleProfilePath(p.name))));
+  }
+  return decoded.get(p.name)!;
+}
+
+const DEPLOYED = '/opt/linescope-samples';
+const STDLIB: Record<SampleProfile['language'], (f: FrameLine) => boolean> = {
+  go: (f) => f.file.startsWith('/usr/lib/go-1.19/src/'),
+  python: (f) => f.file.startsWith('/usr/lib/python3.11/'),
+  java: (f) => f.name.startsWith('java/') && f.file.startsWith('java/'),
+};
+/** Frames of the service's own code, and the repository path each one's file has. */
+const OWN_FILE: Record<SampleProfile['language'], (f: FrameLine) => string | undefined> = {
+  go: (f) => (f.file.startsWith(`${DEPLOYED}/shop-go/`) ? f.file.slice(`${DEPLOYED}/shop-go/`.length) : undefined),
+  python: (f) =>
+    f.file.startsWith(`${DEPLOYED}/shop-python/`) ? f.file.slice(`${DEPLOYED}/shop-python/`.length) : undefined,
+  java: (f) => (f.name.startsWith('com/linescope/shop/') ? `src/main/java/${f.file}` : undefined),
+};
+
+describe('sample profiles', () => {
+  let root: string;
+  let repos: SampleRepo[];
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'linescope-sample-profiles-'));
+    repos = await createSampleRepos(root);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const repoOf = (p: SampleProfile) => repos.find((r) => r.fullName === `linescope-demo/${p.service}`)!;
+
+  describe.each(SAMPLE_PROFILES.map((p) => [p.name, p] as const))('%s', (_name, p) => {
+    it('is well under 1 MB and decodes with pprof-format', () => {
+      expect(statSync(sampleProfilePath(p.name)).size).toBeLessThan(512 * 1024);
+      expect(load(p).profile.sample.length).toBeGreaterThan(0);
+    });
+
+    it('has the expected sample types and a period', () => {
+      const d = load(p);
+      expect(d.sampleTypes()).toEqual(p.sampleTypes);
+      expect(Number(d.profile.period)).toBeGreaterThan(0);
+      if (p.kind === 'cpu') {
+        expect(Number(d.profile.durationNanos)).toBeGreaterThan(5e9); // runs of 10-15 s
+      }
+    });
+
+    it('is big enough to be real', () => {
+      const d = load(p);
+      if (p.kind === 'cpu') {
+        // runtime/pprof, pysampler and JFR all sample every 5-10 ms: hundreds of samples for a run of 10-15 s.
+        expect(d.total(0)).toBeGreaterThanOrEqual(500);
+        expect(d.profile.sample.length).toBeGreaterThanOrEqual(100);
+      } else {
+        // A Go heap profile holds one record per allocation stack, each with (scaled) counts of allocations.
+        expect(d.profile.sample.length).toBeGreaterThanOrEqual(50);
+        expect(d.total(0)).toBeGreaterThanOrEqual(100_000);
+      }
+    });
+
+    it('has non-empty stacks of named functions with file names, one value per sample type', () => {
+      const d = load(p);
+      for (const sample of d.profile.sample) {
+        expect(sample.locationId.length).toBeGreaterThan(0);
+        expect(sample.value).toHaveLength(p.sampleTypes.length);
+        for (const id of sample.locationId) {
+          expect(d.locations.get(Number(id))?.length).toBeGreaterThan(0);
+        }
+      }
+      for (const fn of d.functions.values()) {
+        expect(fn.name).not.toBe('');
+        expect(fn.file).not.toBe('');
+      }
+      expect(d.profile.mapping.length).toBeGreaterThan(0);
+      expect(d.strings[Number(d.profile.mapping[0].filename)]).not.toBe('');
+    });
+
+    it('has line numbers on the service’s own frames and standard-library frames', () => {
+      const d = load(p);
+      const lines = d.allLines();
+      const own = lines.filter((f) => OWN_FILE[p.language](f) !== undefined);
+      expect(own.length).toBeGreaterThan(10);
+      expect(own.filter((f) => f.line > 0).length / own.length).toBeGreaterThan(0.9);
+      const std = lines.filter(STDLIB[p.language]);
+      expect(std.length).toBeGreaterThan(0);
+      expect(std.some((f) => f.line > 0)).toBe(true);
+    });
+
+    it('names files that exist at the labelled commit, with lines inside them', () => {
+      const d = load(p);
+      const ref = readSampleLabels(p.name).service_git_ref;
+      const dir = repoOf(p).dir;
+      const checked = new Set<string>();
+      for (const frame of d.allLines()) {
+        const file = OWN_FILE[p.language](frame);
+        if (file === undefined || checked.has(`${file}:${frame.line}`)) {
+          continue;
+        }
+        checked.add(`${file}:${frame.line}`);
+        const content = execFileSync('git', ['show', `${ref}:${file}`], { cwd: dir, encoding: 'utf8' });
+        expect(frame.line).toBeLessThanOrEqual(content.split('\n').length);
+      }
+      expect(checked.size).toBeGreaterThan(5);
+    });
+
+    it('shows recursion: a sample with the same function more than once in its stack', () => {
+      const d = load(p);
+      const recursive = d.profile.sample.some((s) => {
+        const names = d.frames(s).map((f) => f.name);
+        return names.length !== new Set(names).size;
+      });
+      expect(recursive).toBe(true);
+    });
+
+    it('has labels with the repository, the deterministic commit and the profile type', () => {
+      const labels = readSampleLabels(p.name);
+      const repo = repoOf(p);
+      const sha = repo.commits[p.versionLabel];
+      expect(labels).toEqual({
+        service_name: p.service,
+        service_repository: sampleRepoUrl(p.service),
+        service_git_ref: sha,
+        service_root_path: '',
+        version: Object.entries(repo.tags).find(([, s]) => s === sha)?.[0],
+        __name__: p.kind === 'cpu' ? 'process_cpu' : 'memory',
+        __profile_type__:
+          p.kind === 'cpu' ? 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' : 'memory:alloc_space:bytes:space:bytes',
+      });
+    });
+  });
+
+  describe('Go profiles', () => {
+    const goProfiles = SAMPLE_PROFILES.filter((p) => p.language === 'go');
+
+    it('come from two commits of shop-go', () => {
+      const refs = new Set(goProfiles.map((p) => readSampleLabels(p.name).service_git_ref));
+      expect(refs.size).toBe(2);
+    });
+
+    it.each(goProfiles.map((p) => [p.name, p] as const))('%s has inlined frames and start lines', (_n, p) => {
+      const d = load(p);
+      const inlined = [...d.locations.values()].filter((lines) => lines.length > 1);
+      expect(inlined.length).toBeGreaterThan(0);
+      // Start lines are filled from the `func` lines (Go 1.19 writes 0), so they sit at or before every sampled line.
+      const own = d.allLines().filter((f) => OWN_FILE.go(f) !== undefined);
+      for (const frame of own) {
+        expect(frame.startLine).toBeGreaterThan(0);
+        expect(frame.startLine).toBeLessThanOrEqual(frame.line);
+      }
+    });
+
+    it('inline matchScore into Search in the CPU profile', () => {
+      const d = load(goProfiles.find((p) => p.name === 'shop-go-v1.cpu')!);
+      const chains = [...d.locations.values()].map((lines) => lines.map((l) => l.name.split('/').pop()));
+      expect(chains).toContainEqual(['catalog.matchScore', 'catalog.(*Catalog).Search']);
+    });
+
+    describe.each(goProfiles.map((p) => [p.name, p] as const))('%s golden answers', (_n, p) => {
+      const golden = readSampleGolden(p.name)!;
+
+      it('exist for the sample types of the profile, with our functions', () => {
+        expect(golden.profile).toBe(`${p.name}.pb.gz`);
+        expect(golden.tool).toMatch(/^go tool pprof \(go1\.19/);
+        const indexes = golden.reports.map((r) => r.sampleIndex);
+        expect(indexes).toEqual(
+          p.kind === 'cpu' ? ['cpu', 'samples'] : ['alloc_space', 'alloc_objects', 'inuse_space']
+        );
+        const names = golden.reports[0].functions.map((f) => f.name);
+        expect(names).toEqual(
+          expect.arrayContaining([
+            'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search',
+            'github.com/linescope-demo/shop-go/pricing.BestBundle',
+            'github.com/linescope-demo/shop-go/orders.Digest',
+          ])
+        );
+        if (p.kind === 'cpu') {
+          expect(names).toContain('github.com/linescope-demo/shop-go/pricing.bestSubset');
+          // v1 lowers every product name per search; v2 reads a precomputed index, so ToLower leaves the hot path.
+          expect(names.includes('strings.ToLower')).toBe(p.versionLabel === 'v1');
+        }
+      });
+
+      it('match their own text and the profile’s totals and flat values', () => {
+        const d = load(p);
+        for (const report of golden.reports) {
+          const unit = report.command.includes('-unit=ns') ? 'ns' : report.command.includes('-unit=B') ? 'B' : '';
+          const { total, functions } = parsePprofList(report.text, unit);
+          expect({ total, functions }).toEqual({ total: report.total, functions: report.functions });
+
+          const index = d.sampleTypes().findIndex((t) => t.startsWith(`${report.sampleIndex}/`));
+          expect(report.total).toBe(d.total(index));
+          // Flat: a sample's value counts for the innermost line of its first location.
+          const flat = new Map<string, number>();
+          for (const s of d.profile.sample) {
+            const leaf = d.locations.get(Number(s.locationId[0]))![0];
+            const key = `${leaf.name}:${leaf.line}`;
+            flat.set(key, (flat.get(key) ?? 0) + Number(s.value[index]));
+          }
+          for (const fn of report.functions) {
+            for (const line of fn.lines) {
+              expect([fn.name, line.line, line.flat]).toEqual([
+                fn.name,
+                line.line,
+                flat.get(`${fn.name}:${line.line}`) ?? 0,
+              ]);
+              expect(line.cum).toBeGreaterThanOrEqual(line.flat);
+            }
+          }
+        }
+      });
+    });
+  });
+
+  describe('Python profile', () => {
+    const p = SAMPLE_PROFILES.find((x) => x.language === 'python')!;
+
+    it('has a frame without a line number, as CPython reported it', () => {
+      // CPython 3.11 gives f_lineno None for a few compiler-generated instructions; the sampler writes 0.
+      const lineless = load(p)
+        .allLines()
+        .filter((f) => f.line === 0);
+      expect(lineless.map((f) => f.name)).toContain('Catalog.search');
+    });
+
+    it('keeps qualified names and the functions’ first lines', () => {
+      const d = load(p);
+      const names = [...d.functions.values()].map((f) => f.name);
+      expect(names).toEqual(expect.arrayContaining(['Catalog.search', 'best_subset', 'digest']));
+      for (const fn of d.functions.values()) {
+        expect(fn.startLine).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  describe('Java profile', () => {
+    const p = SAMPLE_PROFILES.find((x) => x.language === 'java')!;
+
+    it('has frames without line numbers, only where the JVM has none (generated lambda classes, native methods)', () => {
+      const lineless = load(p)
+        .allLines()
+        .filter((f) => f.line === 0);
+      expect(lineless.some((f) => f.name.startsWith('com/linescope/shop/Catalog$$Lambda$'))).toBe(true);
+      for (const frame of lineless.filter((f) => f.name.startsWith('com/linescope/shop/'))) {
+        expect(frame.name).toContain('$$Lambda$');
+      }
+    });
+
+    it('has JIT-inlined frames and slash-separated class names with their source files', () => {
+      const d = load(p);
+      expect([...d.locations.values()].some((lines) => lines.length > 1)).toBe(true);
+      const search = [...d.functions.values()].find((f) => f.name === 'com/linescope/shop/Catalog.search');
+      expect(search?.file).toBe('com/linescope/shop/Catalog.java');
+    });
+  });
+});

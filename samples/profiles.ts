@@ -1,0 +1,85 @@
+/**
+ * The recorded sample profiles: which service, version and profiler each one comes from, and where its files are.
+ * Tests, the Pyroscope double and the demo read the profiles through this list.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { SampleLabels } from './record/common';
+import type { GoldenFile } from './record/golden';
+
+export type { SampleLabels } from './record/common';
+export type { GoldenFile, GoldenFunction, GoldenLine, GoldenReport } from './record/golden';
+
+export const SAMPLE_PROFILES_DIR = path.join(__dirname, 'profiles');
+
+export interface SampleProfile {
+  /** File stem: `<name>.pb.gz`, `<name>.labels.json`, `<name>.golden.json`. */
+  name: string;
+  service: 'shop-go' | 'shop-python' | 'shop-java';
+  language: 'go' | 'python' | 'java';
+  /** The version label in SampleRepo.commits. */
+  versionLabel: string;
+  kind: 'cpu' | 'heap';
+  profiler: string;
+  /** Sample types in file order, as type/unit. */
+  sampleTypes: string[];
+}
+
+const goCpu = ['samples/count', 'cpu/nanoseconds'];
+const goHeap = ['alloc_objects/count', 'alloc_space/bytes', 'inuse_objects/count', 'inuse_space/bytes'];
+
+export const SAMPLE_PROFILES: readonly SampleProfile[] = [
+  ...(['v1', 'v2'] as const).flatMap((v): SampleProfile[] => [
+    {
+      name: `shop-go-${v}.cpu`,
+      service: 'shop-go',
+      language: 'go',
+      versionLabel: v,
+      kind: 'cpu',
+      profiler: 'runtime/pprof',
+      sampleTypes: goCpu,
+    },
+    {
+      name: `shop-go-${v}.heap`,
+      service: 'shop-go',
+      language: 'go',
+      versionLabel: v,
+      kind: 'heap',
+      profiler: 'runtime/pprof',
+      sampleTypes: goHeap,
+    },
+  ]),
+  {
+    name: 'shop-python-v1.cpu',
+    service: 'shop-python',
+    language: 'python',
+    versionLabel: 'v1',
+    kind: 'cpu',
+    profiler: 'pysampler (sys._current_frames)',
+    sampleTypes: goCpu,
+  },
+  {
+    name: 'shop-java-v1.cpu',
+    service: 'shop-java',
+    language: 'java',
+    versionLabel: 'v1',
+    kind: 'cpu',
+    profiler: 'JDK Flight Recorder',
+    sampleTypes: goCpu,
+  },
+];
+
+export function sampleProfilePath(name: string): string {
+  return path.join(SAMPLE_PROFILES_DIR, `${name}.pb.gz`);
+}
+
+export function readSampleLabels(name: string): SampleLabels {
+  return JSON.parse(readFileSync(path.join(SAMPLE_PROFILES_DIR, `${name}.labels.json`), 'utf8')) as SampleLabels;
+}
+
+/** The `go tool pprof -list` golden answers of a profile, or undefined where no independent tool exists. */
+export function readSampleGolden(name: string): GoldenFile | undefined {
+  const file = path.join(SAMPLE_PROFILES_DIR, `${name}.golden.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GoldenFile) : undefined;
+}
