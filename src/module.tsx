@@ -1,26 +1,50 @@
 import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
+import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { LoadingPlaceholder } from '@grafana/ui';
-import type { AppConfigProps } from './components/AppConfig/AppConfig';
+import type { AppConfigProps } from './settings/AppConfig';
+import type { LinescopeJsonData } from './settings/settings';
+import { PLUGIN_BASE_URL, ROUTES } from './constants';
+import {
+  OPEN_IN_LINESCOPE_TARGETS,
+  OPEN_IN_LINESCOPE_TITLE,
+  openInLinescopePath,
+  type QueryLinkContext,
+} from './extensions/openInLinescope';
 
-const LazyApp = lazy(() => import('./components/App/App'));
-const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
+const LazyApp = lazy(() => import('./app/App'));
+const LazyAppConfig = lazy(() => import('./settings/AppConfig'));
 
-const App = (props: AppRootProps) => (
-  <Suspense fallback={<LoadingPlaceholder text="" />}>
+const App = (props: AppRootProps<LinescopeJsonData>) => (
+  <Suspense fallback={<LoadingPlaceholder text="Loading Linescope…" />}>
     <LazyApp {...props} />
   </Suspense>
 );
 
 const AppConfig = (props: AppConfigProps) => (
-  <Suspense fallback={<LoadingPlaceholder text="" />}>
+  <Suspense fallback={<LoadingPlaceholder text="Loading settings…" />}>
     <LazyAppConfig {...props} />
   </Suspense>
 );
 
-export const plugin = new AppPlugin<{}>().setRootPage(App).addConfigPage({
-  title: 'Configuration',
-  icon: 'cog',
-  body: AppConfig,
-  id: 'configuration',
-});
+export const plugin = new AppPlugin<LinescopeJsonData>()
+  .setRootPage(App)
+  .addConfigPage({ title: 'Configuration', icon: 'cog', body: AppConfig, id: 'configuration' })
+  .addLink<QueryLinkContext>({
+    targets: OPEN_IN_LINESCOPE_TARGETS,
+    title: OPEN_IN_LINESCOPE_TITLE,
+    description: 'Open this Pyroscope query in Linescope’s flame graph, with per-line function details',
+    icon: 'fire',
+    path: `${PLUGIN_BASE_URL}/${ROUTES.FlameGraph}`,
+    configure: (context) => {
+      const path = openInLinescopePath(context, {
+        resolveDatasource: (ref) => {
+          const ds = getDataSourceSrv().getInstanceSettings(ref);
+          return ds ? { uid: ds.uid, type: ds.type } : undefined;
+        },
+        interpolate: (value, scopedVars) => getTemplateSrv().replace(value, scopedVars),
+      });
+      // Returning undefined hides the link for queries that are not Pyroscope's.
+      return path ? { path } : undefined;
+    },
+  });

@@ -66,7 +66,7 @@ const frameTotal = (frame: DataFrame): number => {
 /** Reads the /api/ds/query body (or the body of its 400) into the flame graph frame, an empty result or an error. */
 export function readFlameGraphResponse(body: unknown): FlameGraphResult {
   const response = toDataQueryResponse({ data: body as never });
-  const error = response.errors?.[0] ?? response.error;
+  const error = response.errors?.[0];
   if (error) {
     throw new PyroscopeError(
       `The flame graph query failed: ${error.message ?? 'unknown error'}`,

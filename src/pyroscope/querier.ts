@@ -122,7 +122,7 @@ export class QuerierClient {
       url: this.url('SelectMergeProfile'),
       method: 'POST',
       // BackendSrv passes a Blob through untouched; anything else that is not a string it serialises.
-      data: new Blob([body], { type: 'application/proto' }),
+      data: new Blob([body as Uint8Array<ArrayBuffer>], { type: 'application/proto' }),
       headers: { 'Content-Type': 'application/proto', Accept: 'application/proto' },
       responseType: 'arraybuffer',
       showErrorAlert: false,

@@ -1,7 +1,7 @@
 import React from 'react';
 import { of, throwError } from 'rxjs';
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
-import type { AppPluginMeta, DataSourceInstanceSettings, PluginConfigPageProps } from '@grafana/data';
+import { OrgRole, type AppPluginMeta, type DataSourceInstanceSettings, type PluginConfigPageProps } from '@grafana/data';
 import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
 import AppConfig from './AppConfig';
 import { testIds } from '../testIds';
@@ -25,7 +25,7 @@ beforeAll(() => {
       ref === 'pyro' || (ref as { uid?: string })?.uid === 'pyro' ? pyroscope : undefined,
   } as unknown as DataSourceSrv);
 });
-const setUser = (user: { orgRole: string; isGrafanaAdmin: boolean }) => {
+const setUser = (user: { orgRole: OrgRole; isGrafanaAdmin: boolean }) => {
   config.bootData.user = { ...config.bootData.user, ...user };
 };
 
@@ -38,7 +38,7 @@ const props = (jsonData: LinescopeJsonData | undefined) =>
 describe('AppConfig', () => {
   beforeEach(() => {
     fetchMock.mockReset();
-    setUser({ orgRole: 'Admin', isGrafanaAdmin: false });
+    setUser({ orgRole: OrgRole.Admin, isGrafanaAdmin: false });
   });
 
   it('defaults function details to on when nothing was saved yet', () => {
@@ -80,7 +80,7 @@ describe('AppConfig', () => {
   });
 
   it('shows a viewer the values read-only, with a note and no save button', async () => {
-    setUser({ orgRole: 'Viewer', isGrafanaAdmin: false });
+    setUser({ orgRole: OrgRole.Viewer, isGrafanaAdmin: false });
     render(<AppConfig {...props({ enableFunctionDetails: false })} onSaved={jest.fn()} />);
     expect(screen.getByTestId(testIds.config.readOnlyNote)).toHaveTextContent('Only an organization admin');
     const toggle = screen.getByTestId(testIds.config.enableFunctionDetails);
@@ -92,7 +92,7 @@ describe('AppConfig', () => {
   });
 
   it('treats a Grafana server admin as allowed to edit', () => {
-    setUser({ orgRole: 'Viewer', isGrafanaAdmin: true });
+    setUser({ orgRole: OrgRole.Viewer, isGrafanaAdmin: true });
     render(<AppConfig {...props({})} onSaved={jest.fn()} />);
     expect(screen.getByTestId(testIds.config.save)).toBeInTheDocument();
   });

@@ -1,0 +1,266 @@
+import React from 'react';
+import { NEVER, of, throwError } from 'rxjs';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
+import { FunctionDetailsPanel } from './FunctionDetailsPanel';
+import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
+import { FunctionDetailsSeamsProvider, type RepositoryActionsProps } from './seams';
+import type { FunctionDetailsTarget } from './target';
+import { computeFunctionDetails } from './lines/computeFunctionDetails';
+import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
+import { testIds } from '../testIds';
+
+// Pyroscope's side, behind Grafana's data source proxy: SelectMergeProfile answers binary pprof, the label calls JSON.
+type Respond = (req: BackendSrvRequest) => unknown;
+let respond: Respond;
+const requests: BackendSrvRequest[] = [];
+beforeAll(() => {
+  setBackendSrv({
+    fetch: (req: BackendSrvRequest) => {
+      requests.push(req);
+      return respond(req);
+    },
+  } as unknown as BackendSrv);
+});
+beforeEach(() => {
+  requests.length = 0;
+});
+
+const target: FunctionDetailsTarget = {
+  datasourceUid: 'pyro',
+  vcsDatasourceUid: 'pyro',
+  profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
+  labelSelector: '{service_name="shop-go"}',
+  serviceName: 'shop-go',
+  range: { from: 1_700_000_000_000, to: 1_700_003_600_000 },
+  callSite: ['main.main', 'main.work'],
+  functionName: 'main.work',
+};
+
+/** Two deployed versions of main.work; the newer one is hotter. Values in nanoseconds. */
+function twoVersions() {
+  const b = new PprofBuilder();
+  const v1 = b.mapping(pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'a'.repeat(40) }));
+  const v2 = b.mapping(pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'b'.repeat(40) }));
+  const main = b.function('main.main', '/src/shop-go/main.go', 3);
+  const work = b.function('main.work', '/src/shop-go/work.go', 10);
+  const main1 = b.location(v1, [[main, 5]]);
+  const main2 = b.location(v2, [[main, 5]]);
+  const w1 = b.location(v1, [[work, 12]]);
+  const w2a = b.location(v2, [[work, 11]]);
+  const w2b = b.location(v2, [[work, 14]]);
+  const w2none = b.location(v2, [[work, 0]]);
+  b.sample([w1, main1], 1_000_000_000) // 1 s in v1
+    .sample([w2a, main2], 2_000_000_000)
+    .sample([w2b, main2], 500_000_000)
+    .sample([w2none, main2], 500_000_000); // 3 s in v2, 0.5 s of it without a line number
+  return b.encode();
+}
+
+/** One version whose mapping has no version JSON (labels must fill in). */
+function unversioned() {
+  const b = new PprofBuilder();
+  const m = b.mapping('');
+  const main = b.function('main.main', 'main.go', 3);
+  const work = b.function('main.work', 'work.go', 10);
+  b.sample([b.location(m, [[work, 12]]), b.location(m, [[main, 5]])], 4096);
+  return b.encode();
+}
+
+function pyroscope(pprof: Uint8Array, labels: Record<string, string[]> = {}): Respond {
+  return (req) => {
+    if (req.url.endsWith('/SelectMergeProfile')) {
+      return of({ status: 200, data: pprof.slice().buffer });
+    }
+    if (req.url.endsWith('/LabelNames')) {
+      return of({ status: 200, data: { names: ['service_name', ...Object.keys(labels)].sort() } });
+    }
+    if (req.url.endsWith('/LabelValues')) {
+      return of({ status: 200, data: { names: labels[req.data.name] ?? [] } });
+    }
+    return throwError(() => ({ status: 404, data: { message: 'not found' } }));
+  };
+}
+
+const renderPanel = (props: Partial<{ onClose: () => void; seams: React.ComponentProps<typeof FunctionDetailsSeamsProvider>['value'] }> = {}) =>
+  render(
+    <FunctionDetailsLoadersProvider value={querierLoaders(async (bytes, name) => computeFunctionDetails(bytes, name))}>
+      <FunctionDetailsSeamsProvider value={props.seams ?? { useSource: () => ({ status: 'not-loaded' }) }}>
+        <FunctionDetailsPanel target={target} onClose={props.onClose ?? jest.fn()} />
+      </FunctionDetailsSeamsProvider>
+    </FunctionDetailsLoadersProvider>
+  );
+
+const row = (testId: string) => screen.getByTestId(testId);
+const lineRow = (line: number) =>
+  screen.getAllByTestId(testIds.functionDetails.breakdownLine).find((r) => r.getAttribute('data-line') === String(line))!;
+
+describe('FunctionDetailsPanel', () => {
+  it('shows the function name at once and a loading state while the profile loads', () => {
+    respond = () => NEVER;
+    renderPanel();
+    expect(row(testIds.functionDetails.rowFunctionName)).toHaveTextContent('main.work');
+    expect(screen.getByTestId(testIds.functionDetails.loading)).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.functionDetails.breakdown)).not.toBeInTheDocument();
+  });
+
+  it('asks for exactly the clicked call site with the flame graph selector and range', async () => {
+    respond = pyroscope(twoVersions());
+    renderPanel();
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    const select = requests.find((r) => r.url.endsWith('/SelectMergeProfile'))!;
+    expect(select.url).toBe('/api/datasources/proxy/uid/pyro/querier.v1.QuerierService/SelectMergeProfile');
+    expect(select.headers).toMatchObject({ 'Content-Type': 'application/proto', Accept: 'application/proto' });
+    const body = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(new TextDecoder('latin1').decode(reader.result as ArrayBuffer));
+      reader.readAsArrayBuffer(select.data);
+    });
+    // Binary protobuf: the strings appear verbatim, the call site root first.
+    expect(body).toContain(target.profileTypeId);
+    expect(body).toContain(target.labelSelector);
+    expect(body.indexOf('main.main')).toBeLessThan(body.indexOf('main.work'));
+  });
+
+  it('shows rows, the hottest version first, and formats values with the profile unit', async () => {
+    respond = pyroscope(twoVersions());
+    renderPanel();
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    expect(row(testIds.functionDetails.rowStartLine)).toHaveTextContent('10');
+    expect(row(testIds.functionDetails.rowFile)).toHaveTextContent('/src/shop-go/work.go');
+    expect(screen.getByRole('button', { name: 'Copy file path' })).toBeInTheDocument();
+    const repo = within(row(testIds.functionDetails.rowRepository)).getByRole('link');
+    expect(repo).toHaveTextContent('linescope-demo/shop-go');
+    expect(repo).toHaveAttribute('href', 'https://github.com/linescope-demo/shop-go');
+    expect(screen.queryByTestId(testIds.functionDetails.repositoryFallback)).not.toBeInTheDocument();
+
+    // Version choice: bbbbbbb holds 3 s of 4 s (75%), aaaaaaa 1 s (25%).
+    const commit = within(row(testIds.functionDetails.commitChoice));
+    expect(commit.getByLabelText('bbbbbbb · 3 s (75%)')).toBeChecked();
+    expect(commit.getByLabelText('aaaaaaa · 1 s (25%)')).not.toBeChecked();
+
+    // Lines 10..14 of the span, in seconds and as shares of the function's total (3 s).
+    expect(within(lineRow(11)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2 s', '67%', '2 s', '67%']);
+    expect(within(lineRow(14)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['500 ms', '17%', '500 ms', '17%']);
+    // Lines of the span without samples are listed, with no numbers.
+    expect(within(lineRow(12)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['.', '', '.', '']);
+    expect(screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))).toEqual([
+      '10', '11', '12', '13', '14',
+    ]);
+  });
+
+  it('keeps samples without a line number apart, with their share', async () => {
+    respond = pyroscope(twoVersions());
+    renderPanel();
+    const without = await screen.findByTestId(testIds.functionDetails.breakdownWithoutLine);
+    expect(without).toHaveTextContent('Without a line number: self 500 ms (17%), total 500 ms (17%)');
+  });
+
+  it('switches versions: the breakdown follows the chosen commit', async () => {
+    respond = pyroscope(twoVersions());
+    renderPanel();
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    fireEvent.click(screen.getByLabelText('aaaaaaa · 1 s (25%)'));
+    expect(screen.getByLabelText('aaaaaaa · 1 s (25%)')).toBeChecked();
+    expect(screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))).toEqual([
+      '10', '11', '12',
+    ]);
+    expect(within(lineRow(12)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1 s', '100%', '1 s', '100%']);
+    expect(screen.queryByTestId(testIds.functionDetails.breakdownWithoutLine)).not.toBeInTheDocument();
+  });
+
+  it('says the source is not loaded, while the numbers are there', async () => {
+    respond = pyroscope(twoVersions());
+    renderPanel();
+    const note = await screen.findByTestId(testIds.functionDetails.sourceNotLoaded);
+    expect(note).toHaveTextContent('Source not loaded');
+    expect(note).toHaveTextContent('connect the repository');
+  });
+
+  it('falls back to the service labels (aliases too) and marks the repository as such', async () => {
+    respond = pyroscope(unversioned(), {
+      vcs_repository_url_full: ['git@github.com:linescope-demo/shop-go.git'],
+      vcs_ref_head_revision: ['c'.repeat(40)],
+    });
+    renderPanel();
+    await screen.findByTestId(testIds.functionDetails.repositoryFallback);
+    expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent('linescope-demo/shop-go');
+    expect(screen.getByLabelText('ccccccc · 4.10 µs (100%)')).toBeChecked();
+    // Only the labels that exist were asked for.
+    expect(requests.filter((r) => r.url.endsWith('/LabelValues')).map((r) => r.data.name).sort()).toEqual([
+      'vcs_ref_head_revision',
+      'vcs_repository_url_full',
+    ]);
+  });
+
+  it('shows an unknown repository without labels, and the numbers still', async () => {
+    respond = pyroscope(unversioned());
+    renderPanel();
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    expect(row(testIds.functionDetails.rowRepository)).toHaveTextContent('– (unknown)');
+    expect(screen.getByTestId(testIds.functionDetails.sourceNotLoaded)).toHaveTextContent('no repository is known');
+    expect(within(lineRow(12)).getAllByRole('cell')[2]).toHaveTextContent('4.10 µs');
+  });
+
+  it('reports an error with what to do, and retries', async () => {
+    let fail = true;
+    const ok = pyroscope(twoVersions());
+    respond = (req) =>
+      fail && req.url.endsWith('/SelectMergeProfile')
+        ? throwError(() => ({ status: 502, statusText: 'Bad Gateway', data: new ArrayBuffer(0) }))
+        : ok(req);
+    renderPanel();
+    const alert = await screen.findByTestId(testIds.functionDetails.error);
+    expect(alert).toHaveTextContent('SelectMergeProfile failed (HTTP 502)');
+    expect(alert).toHaveTextContent('Check that Pyroscope is running');
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: /Retry/ }));
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    expect(screen.queryByTestId(testIds.functionDetails.error)).not.toBeInTheDocument();
+  });
+
+  it('reports an unreadable profile as an error, not a crash', async () => {
+    respond = (req) =>
+      req.url.endsWith('/SelectMergeProfile') ? of({ status: 200, data: new Uint8Array([0xff, 0xff, 0xff]).buffer }) : pyroscope(new Uint8Array())(req);
+    renderPanel();
+    expect(await screen.findByTestId(testIds.functionDetails.error)).toHaveTextContent('Couldn’t load function details');
+  });
+
+  it('says so when the call site has no sample of the function (an empty profile)', async () => {
+    respond = pyroscope(new Uint8Array());
+    renderPanel();
+    expect(await screen.findByTestId(testIds.functionDetails.empty)).toHaveTextContent('refresh the flame graph');
+  });
+
+  it('closes with the close button and with Escape', async () => {
+    respond = () => NEVER;
+    const onClose = jest.fn();
+    renderPanel({ onClose });
+    fireEvent.click(screen.getByRole('button', { name: 'Close function details' }));
+    fireEvent.keyDown(screen.getByTestId(testIds.functionDetails.panel), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it("hands issue 6's seams the selected version and file, and shows loaded source beside the numbers", async () => {
+    respond = pyroscope(twoVersions());
+    const useSource = jest.fn((req) =>
+      req ? { status: 'loaded' as const, lines: Array.from({ length: 20 }, (_, i) => `// line ${i + 1}`) } : { status: 'not-loaded' as const }
+    );
+    const RepositoryActions = (p: RepositoryActionsProps) => <button>Connect to {p.repository?.display}</button>;
+    renderPanel({ seams: { useSource, RepositoryActions } });
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
+    expect(useSource).toHaveBeenLastCalledWith({
+      vcsDatasourceUid: 'pyro',
+      datasourceUid: 'pyro',
+      serviceName: 'shop-go',
+      version: { repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'b'.repeat(40), rootPath: '' },
+      fileName: '/src/shop-go/work.go',
+      functionName: 'main.work',
+      startLine: 10,
+    });
+    expect(within(lineRow(11)).getByText('// line 11')).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.functionDetails.sourceNotLoaded)).not.toBeInTheDocument();
+    await act(async () => {});
+  });
+});

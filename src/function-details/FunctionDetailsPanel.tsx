@@ -1,0 +1,352 @@
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import {
+  Alert,
+  Badge,
+  Button,
+  ClipboardButton,
+  IconButton,
+  LoadingPlaceholder,
+  RadioButtonGroup,
+  Select,
+  Stack,
+  Text,
+  TextLink,
+  Tooltip,
+  useStyles2,
+} from '@grafana/ui';
+import { useAsync } from '../flamegraph/useAsync';
+import { PyroscopeError } from '../pyroscope/errors';
+import { formatShare, formatValue } from './format';
+import { LineBreakdown } from './LineBreakdown';
+import { useFunctionDetailsLoaders } from './loaders';
+import type { FunctionDetails } from './model';
+import { describeRepository, shortRef } from './repository';
+import { type SourceRequest, useFunctionDetailsSeams } from './seams';
+import type { FunctionDetailsTarget } from './target';
+import { type VersionChoice, versionChoices } from './versions';
+import { testIds } from '../testIds';
+
+interface Props {
+  target: FunctionDetailsTarget;
+  onClose: () => void;
+}
+
+/** Up to this many versions are offered as radio buttons; more become a dropdown. */
+const MAX_RADIO_VERSIONS = 3;
+
+export function FunctionDetailsPanel({ target, onClose }: Props) {
+  const styles = useStyles2(getStyles);
+  const loaders = useFunctionDetailsLoaders();
+  const seams = useFunctionDetailsSeams();
+  const [attempt, setAttempt] = useState(0);
+  const key = `${JSON.stringify(target)}#${attempt}`;
+
+  // The profile and the version labels are fetched in parallel: the labels only matter if a mapping has no version.
+  const details = useAsync<FunctionDetails>(key, async (signal) =>
+    loaders.compute(await loaders.loadProfile(target, signal), target.functionName)
+  );
+  const labels = useAsync(key, (signal) => loaders.loadLabelVersion(target, signal).catch(() => undefined));
+  const override = seams.useVersionOverride?.({ datasourceUid: target.datasourceUid, serviceName: target.serviceName });
+
+  const choices = useMemo(() => {
+    if (details.status !== 'success') {
+      return [];
+    }
+    const fromLabels = labels.status === 'success' ? labels.value : undefined;
+    const list = versionChoices(details.value, fromLabels);
+    return override ? list.map((c) => ({ ...c, version: override, origin: 'override' as const })) : list;
+  }, [details, labels, override]);
+
+  const [selectedKey, setSelectedKey] = useState<string>();
+  const selected: (VersionChoice | (Omit<VersionChoice, 'origin'> & { origin: 'override' })) | undefined =
+    choices.find((c) => c.key === selectedKey) ?? choices[0];
+
+  const fn = selected?.function;
+  const sourceRequest: SourceRequest | undefined =
+    fn && selected?.version && fn.fileName
+      ? {
+          vcsDatasourceUid: target.vcsDatasourceUid,
+          datasourceUid: target.datasourceUid,
+          serviceName: target.serviceName,
+          version: selected.version,
+          fileName: fn.fileName,
+          functionName: fn.functionName,
+          startLine: fn.startLine,
+        }
+      : undefined;
+  const source = seams.useSource(sourceRequest);
+  const repository = describeRepository(selected?.version?.repository);
+  const unit = details.status === 'success' ? details.value.unit : '';
+
+  // Escape closes the panel; focus moves into it on open so keyboard users land on it.
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => panelRef.current?.focus(), []);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
+  const loading = details.status === 'loading' || details.status === 'idle';
+  const RepositoryActions = seams.RepositoryActions;
+
+  return (
+    <section
+      ref={panelRef}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      className={styles.panel}
+      aria-label="Function details"
+      data-testid={testIds.functionDetails.panel}
+    >
+      <Stack direction="row" justifyContent="space-between" alignItems="center">
+        <Text element="h3" variant="h4">
+          Function details
+        </Text>
+        <IconButton
+          name="times"
+          size="lg"
+          aria-label="Close function details"
+          tooltip="Close function details"
+          data-testid={testIds.functionDetails.close}
+          onClick={onClose}
+        />
+      </Stack>
+
+      {details.status === 'error' && (
+        <Alert severity="error" title="Couldn’t load function details" data-testid={testIds.functionDetails.error}>
+          <div>{details.error.message}</div>
+          <div>
+            {details.error instanceof PyroscopeError
+              ? details.error.hint
+              : 'The profile could not be read. Try again; if it keeps failing, the data source may not be a Pyroscope server.'}
+          </div>
+          <Button size="sm" variant="secondary" icon="sync" onClick={() => setAttempt((n) => n + 1)}>
+            Retry
+          </Button>
+        </Alert>
+      )}
+
+      <dl className={styles.rows}>
+        <Row label="Function name" testId={testIds.functionDetails.rowFunctionName}>
+          <span className={styles.ellipsis} title={target.functionName}>
+            {target.functionName}
+          </span>
+        </Row>
+        <Row
+          label="Start line"
+          tooltip="The line where the function's definition starts"
+          testId={testIds.functionDetails.rowStartLine}
+        >
+          {loading ? (
+            <LoadingPlaceholder text="" className={styles.inlineLoading} />
+          ) : fn?.startLine ? (
+            fn.startLine
+          ) : (
+            '–'
+          )}
+        </Row>
+        <Row
+          label="File"
+          tooltip="The source file the profile names for this function"
+          testId={testIds.functionDetails.rowFile}
+        >
+          {loading ? (
+            <LoadingPlaceholder text="" className={styles.inlineLoading} />
+          ) : fn?.fileName ? (
+            <Stack direction="row" gap={0.5} alignItems="center">
+              <span className={styles.ellipsisLeft} title={fn.fileName}>
+                <bdi>{fn.fileName}</bdi>
+              </span>
+              <ClipboardButton
+                icon="copy"
+                variant="secondary"
+                fill="text"
+                size="sm"
+                aria-label="Copy file path"
+                data-testid={testIds.functionDetails.copyFile}
+                getText={() => fn.fileName}
+              >
+                Copy
+              </ClipboardButton>
+            </Stack>
+          ) : (
+            '–'
+          )}
+        </Row>
+        <Row
+          label="Repository"
+          tooltip="Where this version's source lives: from the profile's build id, or else the service's labels"
+          testId={testIds.functionDetails.rowRepository}
+        >
+          {loading ? (
+            <LoadingPlaceholder text="" className={styles.inlineLoading} />
+          ) : (
+            <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
+              {repository ? (
+                <TextLink href={repository.webUrl} external>
+                  {repository.display}
+                </TextLink>
+              ) : selected?.version?.repository ? (
+                <span>{selected.version.repository}</span>
+              ) : (
+                <Tooltip content="Send the service_repository and service_git_ref labels with the profiles (or the OpenTelemetry vcs.* attributes) so Linescope knows where the source is.">
+                  <span>– (unknown)</span>
+                </Tooltip>
+              )}
+              {selected?.origin === 'labels' && (
+                <span data-testid={testIds.functionDetails.repositoryFallback}>
+                  <Badge
+                    color="orange"
+                    text="from labels"
+                    tooltip={`This profile's build id has no version, so the repository comes from the service's ${
+                      labels.status === 'success' ? labels.value?.from.repository : ''
+                    } label. It may not match the exact build.`}
+                  />
+                </span>
+              )}
+              {selected?.origin === 'override' && <Badge color="purple" text="overridden" />}
+              {RepositoryActions && (
+                <RepositoryActions
+                  request={sourceRequest}
+                  repository={repository}
+                  origin={selected?.origin === 'override' ? 'labels' : (selected?.origin ?? 'none')}
+                />
+              )}
+            </Stack>
+          )}
+        </Row>
+        <Row
+          label="Commit"
+          tooltip="The versions (pprof mappings) of this function in the profile, with each one's share of its total"
+          testId={testIds.functionDetails.rowCommit}
+        >
+          {loading ? (
+            <LoadingPlaceholder text="" className={styles.inlineLoading} />
+          ) : choices.length === 0 ? (
+            '–'
+          ) : (
+            <div data-testid={testIds.functionDetails.commitChoice}>
+              <CommitChoice choices={choices} selected={selected?.key} unit={unit} onChange={setSelectedKey} />
+            </div>
+          )}
+        </Row>
+      </dl>
+
+      {loading && (
+        <LoadingPlaceholder
+          text="Loading the profile of this call site…"
+          data-testid={testIds.functionDetails.loading}
+        />
+      )}
+      {details.status === 'success' && !fn && (
+        <Alert severity="info" title="No samples of this function here" data-testid={testIds.functionDetails.empty}>
+          {target.functionName === 'other'
+            ? '“other” is not a function: Pyroscope groups small nodes under it to keep the flame graph small. Click a named function instead.'
+            : 'The profile for this call site has no sample of this function. The data may have changed since the flame graph loaded: refresh the flame graph and try again, or widen the time range.'}
+        </Alert>
+      )}
+      {fn && (
+        <LineBreakdown
+          version={fn}
+          unit={unit}
+          source={source}
+          noSourceReason={
+            selected?.version
+              ? 'connect the repository to see the code beside the numbers.'
+              : 'no repository is known for this version (see Repository above).'
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+function Row({
+  label,
+  tooltip,
+  testId,
+  children,
+}: {
+  label: string;
+  tooltip?: string;
+  testId: string;
+  children: React.ReactNode;
+}) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.row} data-testid={testId}>
+      <dt className={styles.label} title={tooltip}>
+        {label}
+      </dt>
+      <dd className={styles.value}>{children}</dd>
+    </div>
+  );
+}
+
+function CommitChoice({
+  choices,
+  selected,
+  unit,
+  onChange,
+}: {
+  choices: Array<Pick<VersionChoice, 'key' | 'version' | 'share' | 'function'>>;
+  selected?: string;
+  unit: string;
+  onChange: (key: string) => void;
+}) {
+  const options = choices.map((c, i) => ({
+    value: c.key,
+    label: `${c.version?.gitRef ? shortRef(c.version.gitRef) : `unknown version ${i + 1}`} · ${formatValue(c.function.total, unit)} (${formatShare(c.share, 1)})`,
+    description: c.version?.gitRef,
+  }));
+  if (options.length <= MAX_RADIO_VERSIONS) {
+    return <RadioButtonGroup size="sm" options={options} value={selected} onChange={(v) => v && onChange(v)} />;
+  }
+  return (
+    <Select
+      aria-label="Commit"
+      options={options}
+      value={selected}
+      isSearchable={false}
+      onChange={(v) => v?.value && onChange(v.value)}
+    />
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1.5),
+    padding: theme.spacing(2),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.primary,
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+  }),
+  rows: css({
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    gap: theme.spacing(0.75, 2),
+    margin: 0,
+  }),
+  row: css({ display: 'contents' }),
+  label: css({ color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium }),
+  value: css({ margin: 0, minWidth: 0 }),
+  ellipsis: css({ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
+  // Long paths keep their end (the file name) visible.
+  ellipsisLeft: css({
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    direction: 'rtl',
+    textAlign: 'left',
+    minWidth: 0,
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
+  inlineLoading: css({ marginBottom: 0 }),
+});

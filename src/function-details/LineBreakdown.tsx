@@ -1,0 +1,175 @@
+import React, { useMemo } from 'react';
+import { css, cx } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Alert, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { buildBreakdown } from './breakdown';
+import { formatShare, formatValue } from './format';
+import type { FunctionVersion } from './model';
+import type { SourceState } from './seams';
+import { testIds } from '../testIds';
+
+interface Props {
+  version: FunctionVersion;
+  unit: string;
+  source: SourceState;
+  /** Why there is no source to load (no repository for this version…), shown in the not-loaded state. */
+  noSourceReason?: string;
+}
+
+/** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
+export function LineBreakdown({ version, unit, source, noSourceReason }: Props) {
+  const styles = useStyles2(getStyles);
+  const breakdown = useMemo(() => buildBreakdown(version), [version]);
+  const hottest = Math.max(0, ...breakdown.rows.map((r) => r.total));
+  const sourceLine = (line: number) => (source.status === 'loaded' ? (source.lines[line - 1] ?? '') : undefined);
+  const value = (v: number) => (v > 0 ? formatValue(v, unit) : '.');
+  const share = (v: number) => (v > 0 ? formatShare(v, version.total) : '');
+  const { self: selfWithout, total: totalWithout } = version.withoutLineNumber;
+
+  return (
+    <section aria-label="Breakdown per line" data-testid={testIds.functionDetails.breakdown}>
+      <Stack direction="row" gap={1} alignItems="center" justifyContent="space-between">
+        <Text element="h4" variant="h5">
+          Breakdown per line
+        </Text>
+        {source.status === 'loaded' && source.fileUrl && (
+          <a href={source.fileUrl} target="_blank" rel="noreferrer" className={styles.link}>
+            View file
+          </a>
+        )}
+      </Stack>
+      <SourceStatus source={source} noSourceReason={noSourceReason} />
+      {breakdown.rows.length === 0 ? (
+        <Text color="secondary" italic>
+          No sample of this function carries a line number, so there is nothing to break down by line.
+        </Text>
+      ) : (
+        <div className={styles.scroll}>
+          {breakdown.compact && (
+            <Text color="secondary" variant="bodySmall">
+              The function spans too many lines to list them all: only lines with samples are shown.
+            </Text>
+          )}
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Self</th>
+                <th scope="col" aria-label="Self share of the function total">
+                  %
+                </th>
+                <th scope="col">Total</th>
+                <th scope="col" aria-label="Total share of the function total">
+                  %
+                </th>
+                {source.status === 'loaded' && <th scope="col">Source</th>}
+              </tr>
+            </thead>
+            <tbody>
+              <tr className={styles.summary}>
+                <th scope="row">Function</th>
+                <td>{value(version.self)}</td>
+                <td>{share(version.self)}</td>
+                <td>{value(version.total)}</td>
+                <td>{share(version.total)}</td>
+                {source.status === 'loaded' && <td />}
+              </tr>
+              {breakdown.rows.map((row) => (
+                <tr
+                  key={row.line}
+                  data-testid={testIds.functionDetails.breakdownLine}
+                  data-line={row.line}
+                  className={cx(!row.sampled && styles.cold, row.total > 0 && row.total === hottest && styles.hottest)}
+                >
+                  <th scope="row" className={styles.lineNumber}>
+                    {row.line}
+                  </th>
+                  <td>{value(row.self)}</td>
+                  <td>{share(row.self)}</td>
+                  <td className={styles.totalCell}>
+                    <span
+                      aria-hidden
+                      className={styles.bar}
+                      style={{ width: `${version.total > 0 ? (row.total / version.total) * 100 : 0}%` }}
+                    />
+                    <span className={styles.barText}>{value(row.total)}</span>
+                  </td>
+                  <td>{share(row.total)}</td>
+                  {source.status === 'loaded' && <td className={styles.code}>{sourceLine(row.line)}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(selfWithout > 0 || totalWithout > 0) && (
+        <div data-testid={testIds.functionDetails.breakdownWithoutLine} className={styles.without}>
+          <Text color="secondary">
+            Without a line number: self {value(selfWithout)} {share(selfWithout) && `(${share(selfWithout)})`}, total{' '}
+            {value(totalWithout)} {share(totalWithout) && `(${share(totalWithout)})`}. These samples are counted in the
+            function’s totals but cannot be placed on a line (the profiler recorded no line for them).
+          </Text>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SourceStatus({ source, noSourceReason }: { source: SourceState; noSourceReason?: string }) {
+  switch (source.status) {
+    case 'loaded':
+      return null;
+    case 'loading':
+      return <LoadingPlaceholder text="Loading source…" />;
+    case 'error':
+      return (
+        <Alert severity="warning" title="Source not loaded">
+          {source.message}
+          {source.action}
+        </Alert>
+      );
+    default:
+      return (
+        <div data-testid={testIds.functionDetails.sourceNotLoaded}>
+          <Text color="secondary" variant="bodySmall">
+            Source not loaded: {source.reason ?? noSourceReason ?? 'no source is available for this version yet.'} The
+            numbers below are complete: every line of the function with its self and total.
+          </Text>
+          {source.action}
+        </div>
+      );
+  }
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  scroll: css({ overflowX: 'auto', maxHeight: '60vh', overflowY: 'auto' }),
+  table: css({
+    width: '100%',
+    fontFamily: theme.typography.fontFamilyMonospace,
+    fontSize: theme.typography.bodySmall.fontSize,
+    borderCollapse: 'collapse',
+    'th, td': { padding: theme.spacing(0.25, 1), textAlign: 'right', whiteSpace: 'nowrap' },
+    thead: { position: 'sticky', top: 0, background: theme.colors.background.primary },
+    'tbody tr:hover': { background: theme.colors.action.hover },
+  }),
+  summary: css({
+    fontWeight: theme.typography.fontWeightMedium,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+  }),
+  lineNumber: css({ color: theme.colors.text.secondary, fontWeight: 'normal' }),
+  cold: css({ color: theme.colors.text.disabled }),
+  hottest: css({ fontWeight: theme.typography.fontWeightBold }),
+  totalCell: css({ position: 'relative', minWidth: 90 }),
+  bar: css({
+    position: 'absolute',
+    left: 0,
+    top: 2,
+    bottom: 2,
+    background: theme.visualization.getColorByName('red'),
+    opacity: 0.2,
+  }),
+  barText: css({ position: 'relative' }),
+  code: css({ textAlign: 'left !important' as 'left', whiteSpace: 'pre !important' as 'pre' }),
+  without: css({ marginTop: theme.spacing(1) }),
+  link: css({ color: theme.colors.text.link }),
+});

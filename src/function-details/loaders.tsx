@@ -1,0 +1,60 @@
+import React, { createContext, useContext } from 'react';
+import type { FunctionDetails } from './model';
+import type { FunctionDetailsTarget } from './target';
+import { QuerierClient } from '../pyroscope/querier';
+import { type LabelVersion, resolveVersionFromLabels, versionLabelsPresent } from '../pyroscope/versionLabels';
+
+// The panel's I/O, replaceable as a whole (tests run the computation on the main thread; the app uses the worker).
+
+export interface FunctionDetailsLoaders {
+  /** SelectMergeProfile for exactly the clicked call site, as raw pprof bytes. */
+  loadProfile(target: FunctionDetailsTarget, signal: AbortSignal): Promise<Uint8Array>;
+  /** Decodes the pprof and computes per-line costs (off the main thread in the app). */
+  compute(bytes: Uint8Array, functionName: string): Promise<FunctionDetails>;
+  /** The service's version labels for the same selector and time range. */
+  loadLabelVersion(target: FunctionDetailsTarget, signal: AbortSignal): Promise<LabelVersion | undefined>;
+}
+
+export const querierLoaders = (compute: FunctionDetailsLoaders['compute']): FunctionDetailsLoaders => ({
+  loadProfile: (target, signal) =>
+    new QuerierClient(target.datasourceUid).selectMergeProfile(
+      {
+        profileTypeId: target.profileTypeId,
+        labelSelector: target.labelSelector,
+        start: target.range.from,
+        end: target.range.to,
+        callSite: target.callSite,
+      },
+      signal
+    ),
+  compute,
+  loadLabelVersion: async (target, signal) => {
+    const client = new QuerierClient(target.datasourceUid);
+    // Ask only for the version labels that exist for this selection.
+    const present = versionLabelsPresent(await client.labelNames(target.labelSelector, target.range, signal));
+    const values = await Promise.all(
+      present.map((name) => client.labelValues(name, target.labelSelector, target.range, signal))
+    );
+    return resolveVersionFromLabels(Object.fromEntries(present.map((name, i) => [name, values[i]])));
+  },
+});
+
+// Loaded on first use so the worker's chunk is only fetched when someone opens the panel.
+const computeInWorker: FunctionDetailsLoaders['compute'] = async (bytes, functionName) => {
+  const { computeFunctionDetailsInWorker } = await import('./worker/computeFunctionDetailsInWorker');
+  return computeFunctionDetailsInWorker(bytes, functionName);
+};
+
+const LoadersContext = createContext<FunctionDetailsLoaders | undefined>(undefined);
+
+export const FunctionDetailsLoadersProvider = ({
+  value,
+  children,
+}: {
+  value: FunctionDetailsLoaders;
+  children: React.ReactNode;
+}) => <LoadersContext.Provider value={value}>{children}</LoadersContext.Provider>;
+
+let defaultLoaders: FunctionDetailsLoaders | undefined;
+export const useFunctionDetailsLoaders = (): FunctionDetailsLoaders =>
+  useContext(LoadersContext) ?? (defaultLoaders ??= querierLoaders(computeInWorker));

@@ -1,0 +1,56 @@
+import React, { createContext, useContext } from 'react';
+import type { SourceVersion } from './model';
+import type { RepositoryInfo } from './repository';
+import type { VersionOrigin } from './versions';
+
+// Where issue 6 (GitHub connection, vcs.v1 client, code view, overrides) plugs into the Function Details panel.
+// Wrap the app (src/app/App.tsx) in <FunctionDetailsSeamsProvider value={{ useSource, RepositoryActions }}>.
+// Without a provider the panel shows the per-line numbers with a "source not loaded" state.
+
+/** What the panel knows when it needs a file's source. */
+export interface SourceRequest {
+  /** Where vcs.v1 calls go (settings; default: the Pyroscope data source in use). */
+  vcsDatasourceUid: string;
+  /** The Pyroscope data source and service of the view: the scope of a repository override. */
+  datasourceUid: string;
+  serviceName?: string;
+  version: SourceVersion;
+  fileName: string;
+  functionName: string;
+  startLine?: number;
+}
+
+export type SourceState =
+  | { status: 'not-loaded'; reason?: string; action?: React.ReactNode }
+  | { status: 'loading' }
+  | { status: 'loaded'; /** The whole file; line n is lines[n - 1]. */ lines: string[]; fileUrl?: string }
+  | { status: 'error'; message: string; action?: React.ReactNode };
+
+export interface RepositoryActionsProps {
+  request: SourceRequest | undefined;
+  repository: RepositoryInfo | undefined;
+  origin: VersionOrigin;
+}
+
+export interface FunctionDetailsSeams {
+  /** A React hook: the source for the selected version and file (undefined request = nothing to load). */
+  useSource: (request: SourceRequest | undefined) => SourceState;
+  /** Rendered beside the repository value: "Connect to owner/repo", disconnect, the override pen. */
+  RepositoryActions?: React.ComponentType<RepositoryActionsProps>;
+  /** A user override of repository/ref/root path for this data source and service, applied before labels. */
+  useVersionOverride?: (scope: { datasourceUid: string; serviceName?: string }) => SourceVersion | undefined;
+}
+
+const useNoSource = (): SourceState => ({ status: 'not-loaded' });
+
+const SeamsContext = createContext<FunctionDetailsSeams>({ useSource: useNoSource });
+
+export const FunctionDetailsSeamsProvider = ({
+  value,
+  children,
+}: {
+  value: FunctionDetailsSeams;
+  children: React.ReactNode;
+}) => <SeamsContext.Provider value={value}>{children}</SeamsContext.Provider>;
+
+export const useFunctionDetailsSeams = () => useContext(SeamsContext);

@@ -1,0 +1,16 @@
+import type { TimeRangeMs } from '../pyroscope/querier';
+
+/** Everything the Function Details panel needs to ask for exactly what the flame graph showed at the click. */
+export interface FunctionDetailsTarget {
+  datasourceUid: string;
+  /** Where vcs.v1 calls go (settings; default: datasourceUid). */
+  vcsDatasourceUid: string;
+  profileTypeId: string;
+  labelSelector: string;
+  serviceName?: string;
+  /** The flame graph query's resolved range, so the panel's numbers match what was clicked. */
+  range: TimeRangeMs;
+  /** Root-first function names down to the clicked node. */
+  callSite: string[];
+  functionName: string;
+}

@@ -1,0 +1,311 @@
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2, SelectableValue } from '@grafana/data';
+import { DataSourcePicker, getDataSourceSrv, PluginPage } from '@grafana/runtime';
+import { Alert, Button, EmptyState, LoadingPlaceholder, Select, Stack, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import { PYROSCOPE_DS_TYPE } from '../constants';
+import { type FunctionSelection } from '../flamegraph/contextMenu';
+import { pickDatasource, pickProfileType } from '../flamegraph/defaultDatasource';
+import { LabelFilters } from '../flamegraph/LabelFilters';
+import { LinescopeFlameGraph } from '../flamegraph/LinescopeFlameGraph';
+import { shiftRange, toMs, toTimeRange, toUrlRange, zoomOut } from '../flamegraph/timeRange';
+import { type FlameGraphUrlState, readUrlState, toSearchParams } from '../flamegraph/urlState';
+import { useAsync } from '../flamegraph/useAsync';
+import { FunctionDetailsPanel } from '../function-details/FunctionDetailsPanel';
+import type { FunctionDetailsTarget } from '../function-details/target';
+import { PyroscopeError } from '../pyroscope/errors';
+import { queryFlameGraph } from '../pyroscope/flameGraphQuery';
+import { QuerierClient } from '../pyroscope/querier';
+import { buildSelector, type Matcher, parseSelector, SERVICE_LABEL, splitService } from '../pyroscope/selector';
+import { vcsDatasourceFor } from '../settings/settings';
+import { useSettings } from '../settings/SettingsContext';
+import { testIds } from '../testIds';
+
+let requestCounter = 0;
+
+export default function FlameGraphPage() {
+  const styles = useStyles2(getStyles);
+  const settings = useSettings();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const url = useMemo(() => readUrlState(searchParams), [searchParams]);
+  const update = useCallback(
+    (patch: Partial<FlameGraphUrlState>, replace = false) =>
+      setSearchParams(toSearchParams({ ...readUrlState(searchParams), ...patch }), { replace }),
+    [searchParams, setSearchParams]
+  );
+
+  // Data source: the URL's, else the settings' default, else Grafana's default Pyroscope data source.
+  const pyroscopeDatasources = getDataSourceSrv().getList({ pluginId: PYROSCOPE_DS_TYPE });
+  const datasource = pickDatasource(url.datasource, settings.defaultDatasourceUid, pyroscopeDatasources);
+  const datasourceId = pyroscopeDatasources.find((d) => d.uid === datasource)?.id;
+  useEffect(() => {
+    if (datasource && datasource !== url.datasource) {
+      update({ datasource }, true);
+    }
+  }, [datasource, url.datasource, update]);
+  const client = useMemo(() => (datasource ? new QuerierClient(datasource) : undefined), [datasource]);
+
+  // Relative ranges ("now-1h") are resolved when the range or the refresh count changes.
+  const [refreshCount, setRefreshCount] = useState(0);
+  const range = useMemo(() => toMs(url.from, url.to), [url.from, url.to, refreshCount]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rangeKey = `${range.from}-${range.to}-${refreshCount}`;
+
+  let selectorError: string | undefined;
+  let service: string | undefined;
+  let filters: Matcher[] = [];
+  try {
+    ({ service, filters } = splitService(parseSelector(url.query)));
+  } catch (e) {
+    selectorError = e instanceof Error ? e.message : String(e);
+  }
+
+  const profileTypes = useAsync(client ? `${datasource}|${rangeKey}` : undefined, (signal) =>
+    client!.profileTypes(range, signal)
+  );
+  const profileTypeIds = profileTypes.status === 'success' ? profileTypes.value.map((t) => t.id) : [];
+  const profileType = profileTypes.status === 'success' ? pickProfileType(url.profileType, profileTypeIds) : url.profileType;
+  useEffect(() => {
+    if (profileTypes.status === 'success' && profileType && profileType !== url.profileType) {
+      update({ profileType }, true);
+    }
+  }, [profileTypes.status, profileType, url.profileType, update]);
+
+  const typeSelector = profileType ? `{__profile_type__="${profileType}"}` : '{}';
+  const services = useAsync(client && profileType ? `${datasource}|${profileType}|${rangeKey}` : undefined, (signal) =>
+    client!.labelValues(SERVICE_LABEL, typeSelector, range, signal)
+  );
+  useEffect(() => {
+    if (!selectorError && !service && services.status === 'success' && services.value.length > 0) {
+      update({ query: buildSelector(services.value[0], filters) }, true);
+    }
+  }, [services, service, selectorError]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const serviceSelector = buildSelector(service, []);
+  const labelNames = useAsync(client && service ? `${datasource}|${serviceSelector}|${rangeKey}` : undefined, (signal) =>
+    client!.labelNames(serviceSelector, range, signal)
+  );
+  const filterableNames =
+    labelNames.status === 'success'
+      ? labelNames.value.filter((n) => !n.startsWith('__') && n !== SERVICE_LABEL)
+      : [];
+
+  const labelSelector = selectorError ? undefined : buildSelector(service, filters);
+  const queryKey =
+    datasource && profileType && service && labelSelector
+      ? JSON.stringify({ datasource, profileType, labelSelector, range, refreshCount })
+      : undefined;
+  const flameGraph = useAsync(queryKey, () =>
+    queryFlameGraph(
+      { datasourceUid: datasource!, datasourceId, profileTypeId: profileType!, labelSelector: labelSelector!, range },
+      `linescope-flamegraph-${++requestCounter}`
+    )
+  );
+
+  // The Function Details panel belongs to the query it was opened from: a new query closes it.
+  const [selection, setSelection] = useState<{ queryKey: string; target: FunctionDetailsTarget }>();
+  const openFunctionDetails = useCallback(
+    (s: FunctionSelection) => {
+      if (!queryKey) {
+        return;
+      }
+      setSelection({
+        queryKey,
+        target: {
+          datasourceUid: datasource!,
+          vcsDatasourceUid: vcsDatasourceFor(settings, datasource!),
+          profileTypeId: profileType!,
+          labelSelector: labelSelector!,
+          serviceName: service,
+          range,
+          callSite: s.callSite,
+          functionName: s.functionName,
+        },
+      });
+    },
+    [queryKey, datasource, settings, profileType, labelSelector, service, range]
+  );
+  const panel = selection && selection.queryKey === queryKey && flameGraph.status === 'success' ? selection : undefined;
+  const closePanel = useCallback(() => setSelection(undefined), []);
+
+  const timeRange = toTimeRange(url.from, url.to);
+  const profileTypeOptions: Array<SelectableValue<string>> =
+    profileTypes.status === 'success' ? profileTypes.value.map((t) => ({ label: t.label, value: t.id, description: t.id })) : [];
+  const serviceValues = services.status === 'success' ? services.value : [];
+  const serviceOptions = (service && !serviceValues.includes(service) ? [service, ...serviceValues] : serviceValues).map(
+    (s) => ({ label: s, value: s })
+  );
+
+  const body = () => {
+    if (pyroscopeDatasources.length === 0) {
+      return (
+        <Alert severity="info" title="No Pyroscope data source" data-testid={testIds.flameGraphPage.prompt}>
+          Add a Pyroscope data source in Connections → Data sources (type “Grafana Pyroscope”), then come back here.
+        </Alert>
+      );
+    }
+    if (selectorError) {
+      return (
+        <Alert severity="error" title="The label selector in the link can’t be read" data-testid={testIds.flameGraphPage.error}>
+          <div>{selectorError}</div>
+          <Button variant="secondary" size="sm" onClick={() => update({ query: '{}' })}>
+            Clear the label selector
+          </Button>
+        </Alert>
+      );
+    }
+    for (const [what, state] of [
+      ['profile types', profileTypes],
+      ['services', services],
+    ] as const) {
+      if (state.status === 'error') {
+        return <ErrorAlert title={`Couldn’t load the ${what}`} error={state.error} onRetry={() => setRefreshCount((n) => n + 1)} />;
+      }
+    }
+    if (profileTypes.status === 'success' && profileTypes.value.length === 0) {
+      return (
+        <EmptyState variant="not-found" message="No profiles in this data source for the time range">
+          <div data-testid={testIds.flameGraphPage.empty}>
+            Pick a wider or more recent time range, or another data source. Pyroscope only lists profile types it
+            received in the time range.
+          </div>
+        </EmptyState>
+      );
+    }
+    if (services.status === 'success' && services.value.length === 0 && !service) {
+      return (
+        <EmptyState variant="not-found" message="No service sends this profile type in the time range">
+          <div data-testid={testIds.flameGraphPage.empty}>Pick another profile type or a wider time range.</div>
+        </EmptyState>
+      );
+    }
+    if (!queryKey || flameGraph.status === 'loading' || flameGraph.status === 'idle') {
+      return <LoadingPlaceholder text="Loading flame graph…" data-testid={testIds.flameGraphPage.loading} />;
+    }
+    if (flameGraph.status === 'error') {
+      return <ErrorAlert title="Couldn’t load the flame graph" error={flameGraph.error} onRetry={() => setRefreshCount((n) => n + 1)} />;
+    }
+    if (flameGraph.value.kind === 'empty') {
+      return (
+        <EmptyState variant="not-found" message="No profiles for this selection">
+          <div data-testid={testIds.flameGraphPage.empty}>
+            Nothing matched {labelSelector} for this profile type in the time range. Widen the time range, remove
+            label filters, or pick another service or profile type.
+          </div>
+        </EmptyState>
+      );
+    }
+    return (
+      <div className={styles.split}>
+        <div className={styles.graph}>
+          <LinescopeFlameGraph
+            data={flameGraph.value.frame}
+            enableFunctionDetails={settings.enableFunctionDetails}
+            onFunctionDetails={openFunctionDetails}
+          />
+        </div>
+        {panel && settings.enableFunctionDetails && (
+          <div className={styles.side}>
+            <FunctionDetailsPanel key={JSON.stringify(panel.target.callSite)} target={panel.target} onClose={closePanel} />
+          </div>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <PluginPage>
+      <div data-testid={testIds.flameGraphPage.page} className={styles.page}>
+        <Stack direction="row" gap={1} wrap="wrap" alignItems="center">
+          <div data-testid={testIds.flameGraphPage.datasource}>
+            <DataSourcePicker
+              pluginId={PYROSCOPE_DS_TYPE}
+              current={datasource ?? null}
+              noDefault
+              width={28}
+              placeholder="Pyroscope data source"
+              onChange={(ds) => update({ datasource: ds.uid, profileType: undefined, query: '{}' })}
+            />
+          </div>
+          <div data-testid={testIds.flameGraphPage.service}>
+            <Select
+              aria-label="Service"
+              width={30}
+              placeholder="Service"
+              isLoading={services.status === 'loading'}
+              options={serviceOptions}
+              value={service ?? null}
+              onChange={(v) => v?.value && update({ query: buildSelector(v.value, filters) })}
+            />
+          </div>
+          <div data-testid={testIds.flameGraphPage.profileType}>
+            <Select
+              aria-label="Profile type"
+              width={36}
+              placeholder="Profile type"
+              isLoading={profileTypes.status === 'loading'}
+              options={profileTypeOptions}
+              value={profileType ?? null}
+              onChange={(v) => v?.value && update({ profileType: v.value })}
+            />
+          </div>
+          <div data-testid={testIds.flameGraphPage.timeRange}>
+            <TimeRangePicker
+              value={timeRange}
+              onChange={(r) => update(toUrlRange(r))}
+              onChangeTimeZone={() => {}}
+              onMoveBackward={() => update(shiftRange(range, -1))}
+              onMoveForward={() => update(shiftRange(range, 1))}
+              onZoom={() => update(zoomOut(range))}
+            />
+          </div>
+          <Button variant="secondary" icon="sync" aria-label="Run query" onClick={() => setRefreshCount((n) => n + 1)}>
+            Refresh
+          </Button>
+        </Stack>
+        {service && (
+          <LabelFilters
+            filters={filters}
+            onChange={(next) => update({ query: buildSelector(service, next) })}
+            labelNames={filterableNames}
+            labelNamesLoading={labelNames.status === 'loading'}
+            loadValues={(name, signal) => client!.labelValues(name, serviceSelector, range, signal)}
+            valuesKey={`${datasource}|${serviceSelector}|${rangeKey}`}
+          />
+        )}
+        {body()}
+      </div>
+    </PluginPage>
+  );
+}
+
+function ErrorAlert({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
+  return (
+    <Alert severity="error" title={title} data-testid={testIds.flameGraphPage.error}>
+      <div>{error.message}</div>
+      {error instanceof PyroscopeError && <div>{error.hint}</div>}
+      <Button variant="secondary" size="sm" icon="sync" onClick={onRetry}>
+        Retry
+      </Button>
+    </Alert>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
+  split: css({
+    display: 'flex',
+    gap: theme.spacing(2),
+    alignItems: 'flex-start',
+    [theme.breakpoints.down('lg')]: { flexDirection: 'column' },
+  }),
+  graph: css({ flex: '1 1 0', minWidth: 0, width: '100%' }),
+  side: css({
+    flex: '0 0 45%',
+    minWidth: 420,
+    maxWidth: '100%',
+    position: 'sticky',
+    top: theme.spacing(1),
+    [theme.breakpoints.down('lg')]: { flex: '1 1 auto', width: '100%', minWidth: 0, position: 'static' },
+  }),
+});
