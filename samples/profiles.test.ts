@@ -78,18 +78,32 @@ function load(p: SampleProfile): Decoded {
 }
 
 const DEPLOYED = '/opt/linescope-samples';
-const STDLIB: Record<SampleProfile['language'], (f: FrameLine) => boolean> = {
-  go: (f) => f.file.startsWith('/usr/lib/go-1.19/src/'),
-  python: (f) => f.file.startsWith('/usr/lib/python3.11/'),
-  java: (f) => f.name.startsWith('java/') && f.file.startsWith('java/'),
-};
-/** Frames of the service's own code, and the repository path each one's file has. */
-const OWN_FILE: Record<SampleProfile['language'], (f: FrameLine) => string | undefined> = {
-  go: (f) => (f.file.startsWith(`${DEPLOYED}/shop-go/`) ? f.file.slice(`${DEPLOYED}/shop-go/`.length) : undefined),
-  python: (f) =>
-    f.file.startsWith(`${DEPLOYED}/shop-python/`) ? f.file.slice(`${DEPLOYED}/shop-python/`.length) : undefined,
-  java: (f) => (f.name.startsWith('com/linescope/shop/') ? `src/main/java/${f.file}` : undefined),
-};
+const GO_MODULE = 'github.com/linescope-demo/shop-go/';
+
+/** Frames of the language's standard library. */
+function isStdlib(p: SampleProfile, f: FrameLine): boolean {
+  switch (p.paths) {
+    case 'absolute':
+      return f.file.startsWith(p.language === 'go' ? '/usr/lib/go-1.19/src/' : '/usr/lib/python3.11/');
+    case 'trimpath':
+      return !f.file.startsWith('/') && !f.file.startsWith(GO_MODULE) && f.file.endsWith('.go');
+    case 'class':
+      return f.name.startsWith('java/') && f.file.startsWith('java/');
+  }
+}
+
+/** For a frame of the service's own code, the path of its file in the repository; undefined for other frames. */
+function ownFile(p: SampleProfile, f: FrameLine): string | undefined {
+  const strip = (prefix: string) => (f.file.startsWith(prefix) ? f.file.slice(prefix.length) : undefined);
+  switch (p.paths) {
+    case 'absolute':
+      return strip(`${DEPLOYED}/${p.service}/`);
+    case 'trimpath':
+      return strip(GO_MODULE);
+    case 'class':
+      return f.name.startsWith('com/linescope/shop/') ? `src/main/java/${f.file}` : undefined;
+  }
+}
 
 describe('sample profiles', () => {
   let root: string;
@@ -149,10 +163,10 @@ describe('sample profiles', () => {
     it('has line numbers on the service’s own frames and standard-library frames', () => {
       const d = load(p);
       const lines = d.allLines();
-      const own = lines.filter((f) => OWN_FILE[p.language](f) !== undefined);
+      const own = lines.filter((f) => ownFile(p, f) !== undefined);
       expect(own.length).toBeGreaterThan(10);
       expect(own.filter((f) => f.line > 0).length / own.length).toBeGreaterThan(0.9);
-      const std = lines.filter(STDLIB[p.language]);
+      const std = lines.filter((f) => isStdlib(p, f));
       expect(std.length).toBeGreaterThan(0);
       expect(std.some((f) => f.line > 0)).toBe(true);
     });
@@ -163,7 +177,7 @@ describe('sample profiles', () => {
       const dir = repoOf(p).dir;
       const checked = new Set<string>();
       for (const frame of d.allLines()) {
-        const file = OWN_FILE[p.language](frame);
+        const file = ownFile(p, frame);
         if (file === undefined || checked.has(`${file}:${frame.line}`)) {
           continue;
         }
@@ -208,12 +222,27 @@ describe('sample profiles', () => {
       expect(refs.size).toBe(2);
     });
 
+    it('name files by absolute deployment paths, or module- and GOROOT-relative ones when built with -trimpath', () => {
+      const files = (name: string) =>
+        [...load(goProfiles.find((p) => p.name === name)!).functions.values()].map((f) => f.file);
+      expect(files('shop-go-v2.cpu')).toEqual(
+        expect.arrayContaining([
+          '/opt/linescope-samples/shop-go/catalog/search.go',
+          '/usr/lib/go-1.19/src/strings/strings.go',
+        ])
+      );
+      expect(files('shop-go-v2-trimpath.cpu')).toEqual(
+        expect.arrayContaining(['github.com/linescope-demo/shop-go/catalog/search.go', 'sort/slice.go'])
+      );
+      expect(files('shop-go-v2-trimpath.cpu').filter((f) => f.startsWith('/'))).toEqual([]);
+    });
+
     it.each(goProfiles.map((p) => [p.name, p] as const))('%s has inlined frames and start lines', (_n, p) => {
       const d = load(p);
       const inlined = [...d.locations.values()].filter((lines) => lines.length > 1);
       expect(inlined.length).toBeGreaterThan(0);
       // Start lines are filled from the `func` lines (Go 1.19 writes 0), so they sit at or before every sampled line.
-      const own = d.allLines().filter((f) => OWN_FILE.go(f) !== undefined);
+      const own = d.allLines().filter((f) => ownFile(p, f) !== undefined);
       for (const frame of own) {
         expect(frame.startLine).toBeGreaterThan(0);
         expect(frame.startLine).toBeLessThanOrEqual(frame.line);
@@ -247,7 +276,13 @@ describe('sample profiles', () => {
         if (p.kind === 'cpu') {
           expect(names).toContain('github.com/linescope-demo/shop-go/pricing.bestSubset');
           // v1 lowers every product name per search; v2 reads a precomputed index, so ToLower leaves the hot path.
-          expect(names.includes('strings.ToLower')).toBe(p.versionLabel === 'v1');
+          const report = golden.reports[0];
+          const toLower = report.functions.find((f) => f.name === 'strings.ToLower')?.cum ?? 0;
+          if (p.versionLabel === 'v1') {
+            expect(toLower / report.total).toBeGreaterThan(0.1);
+          } else {
+            expect(toLower / report.total).toBeLessThan(0.02);
+          }
         }
       });
 

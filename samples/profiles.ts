@@ -24,9 +24,16 @@ export interface SampleProfile {
   profiler: string;
   /** Sample types in file order, as type/unit. */
   sampleTypes: string[];
+  /**
+   * How frames name files: `absolute` paths of the deployment (/opt/linescope-samples/<service>/…, with the
+   * language's standard library at its installed path), `trimpath` for Go's -trimpath (module-relative
+   * github.com/linescope-demo/shop-go/… and GOROOT-relative strings/strings.go), `class` for Java
+   * (package/Class.java from the class name).
+   */
+  paths: 'absolute' | 'trimpath' | 'class';
 }
 
-const goCpu = ['samples/count', 'cpu/nanoseconds'];
+const cpu = ['samples/count', 'cpu/nanoseconds'];
 const goHeap = ['alloc_objects/count', 'alloc_space/bytes', 'inuse_objects/count', 'inuse_space/bytes'];
 
 export const SAMPLE_PROFILES: readonly SampleProfile[] = [
@@ -38,7 +45,8 @@ export const SAMPLE_PROFILES: readonly SampleProfile[] = [
       versionLabel: v,
       kind: 'cpu',
       profiler: 'runtime/pprof',
-      sampleTypes: goCpu,
+      sampleTypes: cpu,
+      paths: 'absolute',
     },
     {
       name: `shop-go-${v}.heap`,
@@ -48,8 +56,19 @@ export const SAMPLE_PROFILES: readonly SampleProfile[] = [
       kind: 'heap',
       profiler: 'runtime/pprof',
       sampleTypes: goHeap,
+      paths: 'absolute',
     },
   ]),
+  {
+    name: 'shop-go-v2-trimpath.cpu',
+    service: 'shop-go',
+    language: 'go',
+    versionLabel: 'v2',
+    kind: 'cpu',
+    profiler: 'runtime/pprof',
+    sampleTypes: cpu,
+    paths: 'trimpath',
+  },
   {
     name: 'shop-python-v1.cpu',
     service: 'shop-python',
@@ -57,7 +76,8 @@ export const SAMPLE_PROFILES: readonly SampleProfile[] = [
     versionLabel: 'v1',
     kind: 'cpu',
     profiler: 'pysampler (sys._current_frames)',
-    sampleTypes: goCpu,
+    sampleTypes: cpu,
+    paths: 'absolute',
   },
   {
     name: 'shop-java-v1.cpu',
@@ -66,7 +86,8 @@ export const SAMPLE_PROFILES: readonly SampleProfile[] = [
     versionLabel: 'v1',
     kind: 'cpu',
     profiler: 'JDK Flight Recorder',
-    sampleTypes: goCpu,
+    sampleTypes: cpu,
+    paths: 'class',
   },
 ];
 

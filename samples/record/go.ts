@@ -1,11 +1,12 @@
 /**
- * Records shop-go v1 and v2: builds each commit in /opt/linescope-samples/shop-go with Debian's Go, runs it under
- * runtime/pprof (CPU and heap), fills in the functions' start lines (Go 1.19 leaves them 0), writes the profiles
- * and their labels, and stores `go tool pprof -list` output as golden answers.
+ * Records shop-go v1 and v2: builds each commit in /opt/linescope-samples/shop-go with Debian's Go (v2 also with
+ * -trimpath, as container builds often are), runs it under runtime/pprof (CPU and heap), fills in the functions'
+ * start lines (Go 1.19 leaves them 0), writes the profiles and their labels, and stores `go tool pprof -list`
+ * output as golden answers.
  *
  * Needs: go (Debian's golang-go, Go 1.19) and git. Run: npx tsx samples/record/go.ts
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Profile } from 'pprof-format';
@@ -15,6 +16,7 @@ import { GoldenReport, parsePprofList } from './golden';
 import { readProfile, writeProfile } from './pprof';
 
 const SERVICE = 'shop-go';
+const MODULE = 'github.com/linescope-demo/shop-go';
 const RUN_SECONDS = 10;
 
 /** Functions whose per-line numbers are kept as golden answers: all of ours plus a few standard-library ones. */
@@ -38,48 +40,91 @@ export async function recordGo(): Promise<void> {
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
+    const latest = Object.keys(repo.commits).pop()!;
     for (const [label, sha] of Object.entries(repo.commits)) {
       const dir = await deploy(repo, sha, SERVICE);
-      log(`${SERVICE} ${label} (${sha.slice(0, 12)}) deployed to ${dir}; building`);
-      await run('go', ['build', '-o', SERVICE, '.'], {
-        cwd: dir,
-        env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' },
-      });
-      const cpuRaw = path.join(work, `${label}.cpu.pprof`);
-      const heapRaw = path.join(work, `${label}.heap.pprof`);
-      log(`running ${SERVICE} ${label} for ${RUN_SECONDS}s under runtime/pprof`);
-      const { stdout } = await run(
-        path.join(dir, SERVICE),
-        ['-duration', `${RUN_SECONDS}s`, '-cpuprofile', cpuRaw, '-heapprofile', heapRaw],
-        { cwd: dir }
-      );
-      log(stdout.trim());
-
-      for (const [kind, raw] of [
-        ['cpu', cpuRaw],
-        ['heap', heapRaw],
-      ] as const) {
-        const name = `${SERVICE}-${label}.${kind}`;
-        const file = path.join(PROFILES_DIR, `${name}.pb.gz`);
-        const profile = readProfile(raw);
-        await fillStartLines(profile, startLinesTool);
-        writeProfile(file, profile);
-        writeLabels(
-          name,
-          labelsFor(repo, SERVICE, sha, {
-            name: kind === 'cpu' ? 'process_cpu' : 'memory',
-            type:
-              kind === 'cpu' ? 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' : 'memory:alloc_space:bytes:space:bytes',
-          })
-        );
-        await writeGolden(name, file, kind, goVersion);
-        log(`wrote ${path.relative(process.cwd(), file)} with its labels and golden answers`);
+      log(`${SERVICE} ${label} (${sha.slice(0, 12)}) deployed to ${dir}`);
+      const sources: SourceRoots = { dir, goroot, work };
+      for (const build of label === latest ? BUILDS : BUILDS.filter((b) => !b.trimpath)) {
+        const name = (kind: string) => `${SERVICE}-${label}${build.suffix}.${kind}`;
+        const raws = await buildAndRun(dir, work, build, label);
+        for (const [kind, raw] of Object.entries(raws) as Array<['cpu' | 'heap', string]>) {
+          const file = path.join(PROFILES_DIR, `${name(kind)}.pb.gz`);
+          const profile = readProfile(raw);
+          await fillStartLines(profile, startLinesTool, sources);
+          writeProfile(file, profile);
+          writeLabels(
+            name(kind),
+            labelsFor(repo, SERVICE, sha, {
+              name: kind === 'cpu' ? 'process_cpu' : 'memory',
+              type:
+                kind === 'cpu' ? 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' : 'memory:alloc_space:bytes:space:bytes',
+            })
+          );
+          await writeGolden(name(kind), file, kind, goVersion, sources);
+          log(`wrote ${path.relative(process.cwd(), file)} with its labels and golden answers`);
+        }
       }
     }
   } finally {
     cleanup();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** How the stored commands show -source_path, which only lets pprof print the source text beside the numbers. */
+const SOURCE_PATH_NOTE = '-source_path=<module tree>:<GOROOT>/src';
+
+interface GoBuild {
+  /** Added to the profile name: shop-go-v2<suffix>.cpu */
+  suffix: string;
+  /** `go build -trimpath`: files become module- or GOROOT-relative (github.com/…/x.go, strings/strings.go). */
+  trimpath: boolean;
+  kinds: Array<'cpu' | 'heap'>;
+}
+
+/** Every commit is built as is; the latest also with -trimpath, as container builds often are. */
+const BUILDS: GoBuild[] = [
+  { suffix: '', trimpath: false, kinds: ['cpu', 'heap'] },
+  { suffix: '-trimpath', trimpath: true, kinds: ['cpu'] },
+];
+
+/** Where the source of a profile's files is on this machine while recording. */
+interface SourceRoots {
+  dir: string;
+  goroot: string;
+  work: string;
+}
+
+async function buildAndRun(dir: string, work: string, build: GoBuild, label: string): Promise<Record<string, string>> {
+  const binary = SERVICE;
+  await run('go', ['build', ...(build.trimpath ? ['-trimpath'] : []), '-o', binary, '.'], {
+    cwd: dir,
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' },
+  });
+  const raws: Record<string, string> = {};
+  const args = ['-duration', `${RUN_SECONDS}s`];
+  for (const kind of build.kinds) {
+    raws[kind] = path.join(work, `${label}${build.suffix}.${kind}.pprof`);
+    args.push(kind === 'cpu' ? '-cpuprofile' : '-heapprofile', raws[kind]);
+  }
+  log(
+    `running ${SERVICE} ${label}${build.trimpath ? ' (built with -trimpath)' : ''} for ${RUN_SECONDS}s under runtime/pprof`
+  );
+  const { stdout } = await run(path.join(dir, binary), args, { cwd: dir });
+  log(stdout.trim());
+  return raws;
+}
+
+/** The file on disk that a profile's file name refers to: absolute paths as they are, -trimpath ones mapped back. */
+function sourceFile(file: string, roots: SourceRoots): string {
+  if (path.isAbsolute(file)) {
+    return file;
+  }
+  const modulePrefix = `${MODULE}/`;
+  return file.startsWith(modulePrefix)
+    ? path.join(roots.dir, file.slice(modulePrefix.length))
+    : path.join(roots.goroot, 'src', file);
 }
 
 interface GoFunctionSpan {
@@ -94,15 +139,19 @@ interface GoFunctionSpan {
  * was built from, where the function name and file identify one declaration whose span holds every sampled line
  * of that function. Functions that cannot be placed (assembly, generated code) keep 0.
  */
-async function fillStartLines(profile: Profile, tool: string): Promise<void> {
+async function fillStartLines(profile: Profile, tool: string, roots: SourceRoots): Promise<void> {
   const strings = profile.stringTable.strings;
-  const files = [...new Set(profile.function.map((f) => strings[Number(f.filename)]))].filter(
-    (f) => f.endsWith('.go') && existsSync(f)
-  );
-  const { stdout } = await run(tool, files);
+  const onDisk = new Map<string, string>();
+  for (const fn of profile.function) {
+    const file = strings[Number(fn.filename)];
+    if (file.endsWith('.go') && existsSync(sourceFile(file, roots))) {
+      onDisk.set(sourceFile(file, roots), file);
+    }
+  }
+  const { stdout } = await run(tool, [...onDisk.keys()]);
   const spans = new Map<string, GoFunctionSpan>();
   for (const span of JSON.parse(stdout) as GoFunctionSpan[]) {
-    spans.set(`${span.file}\0${span.name}`, span);
+    spans.set(`${onDisk.get(span.file)}\0${span.name}`, span);
   }
   const linesOf = new Map<number, number[]>();
   for (const location of profile.location) {
@@ -127,7 +176,20 @@ function runtimeLocalName(name: string): string {
   return rest.slice(rest.indexOf('.') + 1).replace(/\[\.\.\.\]/g, '');
 }
 
-async function writeGolden(name: string, file: string, kind: 'cpu' | 'heap', goVersion: string): Promise<void> {
+async function writeGolden(
+  name: string,
+  file: string,
+  kind: 'cpu' | 'heap',
+  goVersion: string,
+  roots: SourceRoots
+): Promise<void> {
+  // -trimpath profiles name files relative to the module or GOROOT; give pprof a tree where those names resolve.
+  const modulesRoot = path.join(roots.work, 'modules');
+  if (!existsSync(modulesRoot)) {
+    mkdirSync(path.dirname(path.join(modulesRoot, MODULE)), { recursive: true });
+    symlinkSync(roots.dir, path.join(modulesRoot, MODULE));
+  }
+  const sourcePath = `-source_path=${modulesRoot}${path.delimiter}${path.join(roots.goroot, 'src')}`;
   const reports: GoldenReport[] = [];
   for (const { index, unit } of GOLDEN_INDEXES[kind]) {
     const args = [
@@ -138,10 +200,10 @@ async function writeGolden(name: string, file: string, kind: 'cpu' | 'heap', goV
       '-list',
       GOLDEN_FUNCTIONS,
     ];
-    const { stdout } = await run('go', [...args, file]);
+    const { stdout } = await run('go', [...args, sourcePath, file]);
     reports.push({
       sampleIndex: index,
-      command: `go ${args.map((a) => (a === GOLDEN_FUNCTIONS ? `'${a}'` : a)).join(' ')} ${path.basename(file)}`,
+      command: `go ${args.map((a) => (a === GOLDEN_FUNCTIONS ? `'${a}'` : a)).join(' ')} ${SOURCE_PATH_NOTE} ${path.basename(file)}`,
       ...parsePprofList(stdout, unit ?? ''),
       text: stdout,
     });
