@@ -303,6 +303,8 @@ describe('sample profiles', () => {
             flat.set(key, (flat.get(key) ?? 0) + Number(s.value[index]));
           }
           for (const fn of report.functions) {
+            // The ROUTINE names the function's file exactly as the profile does.
+            expect([...d.functions.values()]).toContainEqual(expect.objectContaining({ name: fn.name, file: fn.file }));
             for (const line of fn.lines) {
               expect([fn.name, line.line, line.flat]).toEqual([
                 fn.name,

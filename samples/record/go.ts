@@ -61,7 +61,7 @@ export async function recordGo(): Promise<void> {
                 kind === 'cpu' ? 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' : 'memory:alloc_space:bytes:space:bytes',
             })
           );
-          await writeGolden(name(kind), file, kind, goVersion, sources);
+          await writeGolden(name(kind), file, kind, goVersion, build.trimpath ? sources : undefined);
           log(`wrote ${path.relative(process.cwd(), file)} with its labels and golden answers`);
         }
       }
@@ -72,7 +72,11 @@ export async function recordGo(): Promise<void> {
   }
 }
 
-/** How the stored commands show -source_path, which only lets pprof print the source text beside the numbers. */
+/**
+ * How the stored commands show -source_path, given only for -trimpath profiles so that pprof finds the source to
+ * print beside the numbers (without it, it prints no rows). Not for absolute paths: with it, pprof shortens their
+ * names in the ROUTINE headers.
+ */
 const SOURCE_PATH_NOTE = '-source_path=<module tree>:<GOROOT>/src';
 
 interface GoBuild {
@@ -181,15 +185,18 @@ async function writeGolden(
   file: string,
   kind: 'cpu' | 'heap',
   goVersion: string,
-  roots: SourceRoots
+  trimpathRoots?: SourceRoots
 ): Promise<void> {
-  // -trimpath profiles name files relative to the module or GOROOT; give pprof a tree where those names resolve.
-  const modulesRoot = path.join(roots.work, 'modules');
-  if (!existsSync(modulesRoot)) {
-    mkdirSync(path.dirname(path.join(modulesRoot, MODULE)), { recursive: true });
-    symlinkSync(roots.dir, path.join(modulesRoot, MODULE));
+  const sourcePath: string[] = [];
+  if (trimpathRoots) {
+    // -trimpath names files relative to the module or GOROOT; give pprof a tree where those names resolve.
+    const modulesRoot = path.join(trimpathRoots.work, 'modules');
+    if (!existsSync(modulesRoot)) {
+      mkdirSync(path.dirname(path.join(modulesRoot, MODULE)), { recursive: true });
+      symlinkSync(trimpathRoots.dir, path.join(modulesRoot, MODULE));
+    }
+    sourcePath.push(`-source_path=${modulesRoot}${path.delimiter}${path.join(trimpathRoots.goroot, 'src')}`);
   }
-  const sourcePath = `-source_path=${modulesRoot}${path.delimiter}${path.join(roots.goroot, 'src')}`;
   const reports: GoldenReport[] = [];
   for (const { index, unit } of GOLDEN_INDEXES[kind]) {
     const args = [
@@ -200,10 +207,14 @@ async function writeGolden(
       '-list',
       GOLDEN_FUNCTIONS,
     ];
-    const { stdout } = await run('go', [...args, sourcePath, file]);
+    const { stdout } = await run('go', [...args, ...sourcePath, file]);
+    const shown = [
+      ...args.map((a) => (a === GOLDEN_FUNCTIONS ? `'${a}'` : a)),
+      ...(trimpathRoots ? [SOURCE_PATH_NOTE] : []),
+    ];
     reports.push({
       sampleIndex: index,
-      command: `go ${args.map((a) => (a === GOLDEN_FUNCTIONS ? `'${a}'` : a)).join(' ')} ${SOURCE_PATH_NOTE} ${path.basename(file)}`,
+      command: `go ${shown.join(' ')} ${path.basename(file)}`,
       ...parsePprofList(stdout, unit ?? ''),
       text: stdout,
     });
