@@ -111,7 +111,7 @@ describe('sample profiles', () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'linescope-sample-profiles-'));
     repos = await createSampleRepos(root);
-  });
+  }, 60_000); // a few dozen git commands; generous for a loaded CI machine
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const repoOf = (p: SampleProfile) => repos.find((r) => r.fullName === `linescope-demo/${p.service}`)!;
 
@@ -174,18 +174,19 @@ describe('sample profiles', () => {
     it('names files that exist at the labelled commit, with lines inside them', () => {
       const d = load(p);
       const ref = readSampleLabels(p.name).service_git_ref;
-      const dir = repoOf(p).dir;
-      const checked = new Set<string>();
+      const lineCounts = new Map<string, number>();
       for (const frame of d.allLines()) {
         const file = ownFile(p, frame);
-        if (file === undefined || checked.has(`${file}:${frame.line}`)) {
+        if (file === undefined) {
           continue;
         }
-        checked.add(`${file}:${frame.line}`);
-        const content = execFileSync('git', ['show', `${ref}:${file}`], { cwd: dir, encoding: 'utf8' });
-        expect(frame.line).toBeLessThanOrEqual(content.split('\n').length);
+        if (!lineCounts.has(file)) {
+          const content = execFileSync('git', ['show', `${ref}:${file}`], { cwd: repoOf(p).dir, encoding: 'utf8' });
+          lineCounts.set(file, content.split('\n').length);
+        }
+        expect(frame.line).toBeLessThanOrEqual(lineCounts.get(file)!);
       }
-      expect(checked.size).toBeGreaterThan(5);
+      expect(lineCounts.size).toBeGreaterThanOrEqual(3);
     });
 
     it('shows recursion: a sample with the same function more than once in its stack', () => {

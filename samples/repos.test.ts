@@ -9,6 +9,9 @@ function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 }
 
+// Each createSampleRepos runs a few dozen git commands: allow for a loaded CI machine.
+jest.setTimeout(60_000);
+
 describe('createSampleRepos', () => {
   const roots: string[] = [];
   const newRoot = () => {
