@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import os from 'node:os';
 import path from 'node:path';
 
+import { parse } from 'yaml';
+
 import { createSampleRepos, SampleRepo, sampleRepoUrl } from './repos';
 
 function git(dir: string, ...args: string[]): string {
@@ -82,6 +84,25 @@ describe('createSampleRepos', () => {
   it('holds the Python and Java sources at the paths the profiles name', () => {
     expect(existsSync(path.join(byName('shop-python').dir, 'shop/catalog.py'))).toBe(true);
     expect(existsSync(path.join(byName('shop-java').dir, 'src/main/java/com/linescope/shop/Catalog.java'))).toBe(true);
+  });
+
+  it('ships .pyroscope.yaml files in the shape Pyroscope accepts', () => {
+    const configs = [
+      [byName('shop-go'), 'go'],
+      [byName('shop-python'), 'python'],
+      [byName('shop-java'), 'java'],
+    ] as const;
+    for (const [repo, language] of configs) {
+      const config = parse(readFileSync(path.join(repo.dir, '.pyroscope.yaml'), 'utf8'));
+      expect(config.version).toBe('v1');
+      expect(config.source_code.mappings.length).toBeGreaterThan(0);
+      for (const mapping of config.source_code.mappings) {
+        expect(mapping.language).toBe(language);
+        expect((mapping.path ?? []).length + (mapping.function_name ?? []).length).toBeGreaterThan(0);
+        expect(Object.keys(mapping.source)).toHaveLength(1);
+        expect(['local', 'github']).toContain(Object.keys(mapping.source)[0]);
+      }
+    }
   });
 
   it('refuses a non-empty target and leaves its files alone', async () => {
