@@ -36,4 +36,6 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  // Benchmarks are TypeScript outside src/: lint them too (the scaffold's config only names src/).
+  { files: ['bench/**/*.ts'] },
 ]);

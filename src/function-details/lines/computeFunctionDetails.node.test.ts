@@ -3,7 +3,7 @@ import { gzipSync } from 'zlib';
 import { Profile } from 'pprof-format';
 
 import { FunctionVersion } from '../model';
-import { computeFunctionDetails, functionDetailsFromProfile } from './computeFunctionDetails';
+import { computeFunctionDetails } from './computeFunctionDetails';
 import { PprofBuilder, pyroscopeBuildId } from './testing/pprofBuilder';
 
 const lineMap = (version: FunctionVersion) =>
@@ -426,10 +426,11 @@ describe('computeFunctionDetails against a direct reading of pprof -list', () =>
       );
     }
     const profile = b.profile();
+    const bytes = profile.encode();
 
     for (const name of ['a', 'b', 'c', 'd']) {
       const expected = pprofListReference(profile, name);
-      const [version] = functionDetailsFromProfile(profile, name).versions;
+      const [version] = computeFunctionDetails(bytes, name).versions;
       const actual = Object.fromEntries(version.lines.map((l) => [l.line, { self: l.self, total: l.total }]));
       if (version.withoutLineNumber.total !== 0) {
         actual[0] = version.withoutLineNumber;

@@ -1,7 +1,5 @@
-import { Profile } from 'pprof-format';
-
 import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from '../model';
-import { decodePprof } from './decodePprof';
+import { PprofData, readPprof } from './pprofReader';
 import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
 
@@ -15,18 +13,9 @@ export interface FunctionDetailsOptions {
   sampleType?: SampleTypeChoice;
 }
 
-/** Decodes a pprof (gzipped or raw) and computes the selected function's per-line costs; see functionDetailsFromProfile. */
-export function computeFunctionDetails(
-  pprofBytes: Uint8Array,
-  functionName: string,
-  options: FunctionDetailsOptions = {}
-): FunctionDetails {
-  return functionDetailsFromProfile(decodePprof(pprofBytes), functionName, options);
-}
-
 /**
- * Per-line self and total of one function, per version (pprof mapping and file), with the rules of
- * `go tool pprof -list`:
+ * Reads a pprof (gzipped or raw) and computes one function's self and total per line, per version (pprof mapping
+ * and file), with the rules of `go tool pprof -list`:
  * - self goes only to the innermost line entry (index 0) of the leaf location (index 0): the function gets self when
  *   it is the inlined callee there, never when it is the caller of an inlined callee;
  * - total goes to every line of the function anywhere in the stack, each sample at most once per line however
@@ -38,28 +27,30 @@ export function computeFunctionDetails(
  * The function is matched by exact name (plus file name when given). Samples with no locations and unknown location
  * ids are skipped.
  */
-export function functionDetailsFromProfile(
-  profile: Profile,
+export function computeFunctionDetails(
+  pprofBytes: Uint8Array,
   functionName: string,
   options: FunctionDetailsOptions = {}
 ): FunctionDetails {
   if (!functionName) {
     throw new Error('A function name is required to compute function details');
   }
-  const strings = profile.stringTable?.strings ?? [];
-  const str = (index: number | bigint): string => strings[Number(index)] ?? '';
-
-  const valueIndex = resolveSampleTypeIndex(profile, strings, options.sampleType);
-  const sampleTypeEntry = valueIndex >= 0 ? profile.sampleType[valueIndex] : undefined;
+  const profile = readPprof(pprofBytes);
+  const valueIndex = resolveSampleTypeIndex(
+    profile.sampleTypes.map((t) => t.type),
+    profile.defaultSampleType,
+    options.sampleType
+  );
+  const sampleType = valueIndex >= 0 ? profile.sampleTypes[valueIndex] : undefined;
   const details: FunctionDetails = {
     functionName,
-    sampleType: sampleTypeEntry ? str(sampleTypeEntry.type) : '',
-    unit: sampleTypeEntry ? str(sampleTypeEntry.unit) : '',
+    sampleType: sampleType?.type ?? '',
+    unit: sampleType?.unit ?? '',
     versions: [],
     total: 0,
   };
 
-  const targets = findTargetFunctions(profile, functionName, options.fileName, str);
+  const targets = findTargetFunctions(profile, functionName, options.fileName);
   if (targets.size === 0 || valueIndex < 0) {
     return details;
   }
@@ -70,7 +61,7 @@ export function functionDetailsFromProfile(
   }
   const sums = accumulateSamples(profile, index, valueIndex);
   details.total = sums.total;
-  details.versions = buildVersions(profile, functionName, index, sums, str);
+  details.versions = buildVersions(profile, functionName, index, sums);
   return details;
 }
 
@@ -80,21 +71,15 @@ interface TargetFunction {
 }
 
 function findTargetFunctions(
-  profile: Profile,
+  profile: PprofData,
   functionName: string,
-  fileName: string | undefined,
-  str: (index: number | bigint) => string
+  fileName: string | undefined
 ): Map<number, TargetFunction> {
   const targets = new Map<number, TargetFunction>();
-  for (const fn of profile.function ?? []) {
-    if (str(fn.name) !== functionName) {
-      continue;
+  for (const fn of profile.functions) {
+    if (fn.name === functionName && (fileName === undefined || fn.filename === fileName)) {
+      targets.set(fn.id, { fileName: fn.filename, startLine: fn.startLine });
     }
-    const file = str(fn.filename);
-    if (fileName !== undefined && file !== fileName) {
-      continue;
-    }
-    targets.set(Number(fn.id), { fileName: file, startLine: Number(fn.startLine) });
   }
   return targets;
 }
@@ -124,10 +109,11 @@ interface LocationIndex {
   versions: VersionGroup[];
 }
 
-function indexLocations(profile: Profile, targets: Map<number, TargetFunction>): LocationIndex {
-  const locations = profile.location ?? [];
-  const entryStart = new Int32Array(locations.length + 1);
-  const innermostBucket = new Int32Array(locations.length).fill(-1);
+function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>): LocationIndex {
+  const locations = profile.locations;
+  const count = locations.count;
+  const entryStart = new Int32Array(count + 1);
+  const innermostBucket = new Int32Array(count).fill(-1);
   const entries: number[] = [];
   const versions: VersionGroup[] = [];
   const versionByKey = new Map<string, number>();
@@ -135,16 +121,15 @@ function indexLocations(profile: Profile, targets: Map<number, TargetFunction>):
   const bucketLine: number[] = [];
   const bucketByKey = new Map<string, number>();
 
-  for (let i = 0; i < locations.length; i++) {
+  for (let i = 0; i < count; i++) {
     entryStart[i] = entries.length;
-    const location = locations[i];
-    const lines = location.line ?? [];
-    for (let j = 0; j < lines.length; j++) {
-      const target = targets.get(Number(lines[j].functionId));
+    const firstLine = locations.lineStart[i];
+    for (let j = firstLine; j < locations.lineStart[i + 1]; j++) {
+      const target = targets.get(locations.lineFunctionId[j]);
       if (target === undefined) {
         continue;
       }
-      const mappingId = Number(location.mappingId);
+      const mappingId = locations.mappingId[i];
       const versionKey = `${mappingId}\u0000${target.fileName}`;
       let version = versionByKey.get(versionKey);
       if (version === undefined) {
@@ -155,7 +140,7 @@ function indexLocations(profile: Profile, targets: Map<number, TargetFunction>):
       if (target.startLine > 0 && (group.startLine === 0 || target.startLine < group.startLine)) {
         group.startLine = target.startLine;
       }
-      const lineNumber = Math.max(0, Number(lines[j].line));
+      const lineNumber = Math.max(0, locations.lineNumber[j]);
       const bucketKey = `${version}:${lineNumber}`;
       let bucket = bucketByKey.get(bucketKey);
       if (bucket === undefined) {
@@ -163,7 +148,7 @@ function indexLocations(profile: Profile, targets: Map<number, TargetFunction>):
         bucketLine.push(lineNumber);
         bucketByKey.set(bucketKey, bucket);
       }
-      if (j === 0) {
+      if (j === firstLine) {
         innermostBucket[i] = bucket;
       }
       if (!entries.includes(bucket, entryStart[i])) {
@@ -171,25 +156,25 @@ function indexLocations(profile: Profile, targets: Map<number, TargetFunction>):
       }
     }
   }
-  entryStart[locations.length] = entries.length;
+  entryStart[count] = entries.length;
 
   let maxId = 0;
-  let allSmallNumbers = true;
-  for (const location of locations) {
-    if (typeof location.id !== 'number') {
-      allSmallNumbers = false;
-      break;
-    }
-    maxId = Math.max(maxId, location.id);
+  for (let i = 0; i < count; i++) {
+    maxId = Math.max(maxId, locations.id[i]);
   }
   let denseIds: Int32Array | undefined;
   let sparseIds: Map<number, number> | undefined;
   // pprof ids are usually 1..n; a table indexed by id is then the cheapest lookup.
-  if (allSmallNumbers && maxId <= 4 * locations.length + 1024) {
+  if (maxId <= 4 * count + 1024) {
     denseIds = new Int32Array(maxId + 1).fill(-1);
-    locations.forEach((location, i) => (denseIds![location.id as number] = i));
+    for (let i = 0; i < count; i++) {
+      denseIds[locations.id[i]] = i;
+    }
   } else {
-    sparseIds = new Map(locations.map((location, i) => [Number(location.id), i]));
+    sparseIds = new Map();
+    for (let i = 0; i < count; i++) {
+      sparseIds.set(locations.id[i], i);
+    }
   }
 
   return {
@@ -215,7 +200,7 @@ interface Sums {
   total: number;
 }
 
-function accumulateSamples(profile: Profile, index: LocationIndex, valueIndex: number): Sums {
+function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex: number): Sums {
   const { denseIds, sparseIds, entryStart, entryBucket, innermostBucket, bucketVersion } = index;
   const bucketCount = bucketVersion.length;
   const versionCount = index.versions.length;
@@ -228,24 +213,18 @@ function accumulateSamples(profile: Profile, index: LocationIndex, valueIndex: n
   const versionTotal = new Float64Array(versionCount);
   const versionSeen = new Int32Array(versionCount);
   let total = 0;
+  let stamp = 0;
 
-  const samples = profile.sample ?? [];
-  for (let s = 0; s < samples.length; s++) {
-    const sample = samples[s];
-    const ids = sample.locationId;
-    if (ids === undefined || ids.length === 0) {
-      continue;
-    }
-    const value = toNumber(sample.value?.[valueIndex]);
-    const stamp = s + 1;
+  profile.forEachSample(valueIndex, (ids, length, value) => {
+    stamp++;
     let reached = false;
-    for (let k = 0; k < ids.length; k++) {
+    for (let k = 0; k < length; k++) {
       const id = ids[k];
       let location = -1;
       if (denseIds !== undefined) {
-        location = typeof id === 'number' && id < denseIds.length ? denseIds[id] : -1;
+        location = id < denseIds.length ? denseIds[id] : -1;
       } else {
-        location = sparseIds!.get(Number(id)) ?? -1;
+        location = sparseIds!.get(id) ?? -1;
       }
       if (location < 0) {
         continue;
@@ -277,29 +256,12 @@ function accumulateSamples(profile: Profile, index: LocationIndex, valueIndex: n
     if (reached) {
       total += value;
     }
-  }
+  });
   return { bucketSelf, bucketTotal, bucketSeen, versionSelf, versionTotal, versionSeen, total };
 }
 
-/** pprof-format decodes varints longer than 4 bytes as unsigned bigints; int64 values are signed. */
-function toNumber(value: number | bigint | undefined): number {
-  if (typeof value === 'number') {
-    return value;
-  }
-  return value === undefined ? 0 : Number(BigInt.asIntN(64, value));
-}
-
-function buildVersions(
-  profile: Profile,
-  functionName: string,
-  index: LocationIndex,
-  sums: Sums,
-  str: (index: number | bigint) => string
-): FunctionVersion[] {
-  const buildIdByMapping = new Map<number, string>();
-  for (const mapping of profile.mapping ?? []) {
-    buildIdByMapping.set(Number(mapping.id), str(mapping.buildId));
-  }
+function buildVersions(profile: PprofData, functionName: string, index: LocationIndex, sums: Sums): FunctionVersion[] {
+  const buildIdByMapping = new Map(profile.mappings.map((mapping) => [mapping.id, mapping.buildId]));
   const filesPerMapping = new Map<number, number>();
   for (const group of index.versions) {
     filesPerMapping.set(group.mappingId, (filesPerMapping.get(group.mappingId) ?? 0) + 1);

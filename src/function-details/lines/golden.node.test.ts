@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { gunzipSync } from 'zlib';
+
+import { Profile } from 'pprof-format';
 
 import type { GoldenFile, GoldenFunction } from '../../../samples/record/golden';
 import { FunctionDetails } from '../model';
 import { computeFunctionDetails } from './computeFunctionDetails';
-import { decodePprof } from './decodePprof';
 
 // Recorded profiles with what `go tool pprof -list` printed for them (samples/README.md): our numbers must be
 // exactly pprof's, for every function and sample type recorded.
@@ -35,8 +37,9 @@ function asPprofList(details: FunctionDetails) {
   return { rows, self, functionTotal };
 }
 
+/** The report's "Total:", read with pprof-format as a check that we read the same sample type as pprof. */
 function sumOfSamples(bytes: Uint8Array, sampleType: string): number {
-  const profile = decodePprof(bytes);
+  const profile = Profile.decode(gunzipSync(bytes));
   const index = profile.sampleType.findIndex((t) => profile.stringTable.strings[Number(t.type)] === sampleType);
   return profile.sample.reduce((sum, sample) => sum + Number(sample.value[index]), 0);
 }

@@ -1,5 +1,3 @@
-import { Profile } from 'pprof-format';
-
 /** An index into the profile's `sample_type`, or a sample type name such as "cpu" or "alloc_space". */
 export type SampleTypeChoice = number | string;
 
@@ -8,11 +6,9 @@ export type SampleTypeChoice = number | string;
  * `default_sample_type`, else the last one (Pyroscope's merged profiles have exactly one). Returns -1 for a profile
  * without sample types (an empty profile); an explicit choice the profile doesn't have is an error.
  */
-export function resolveSampleTypeIndex(profile: Profile, strings: string[], choice?: SampleTypeChoice): number {
-  const types = (profile.sampleType ?? []).map((t) => strings[Number(t.type)] ?? '');
+export function resolveSampleTypeIndex(types: string[], defaultType: string, choice?: SampleTypeChoice): number {
   if (choice === undefined) {
-    const defaultName = strings[Number(profile.defaultSampleType ?? 0)] ?? '';
-    const defaultIndex = defaultName ? types.indexOf(defaultName) : -1;
+    const defaultIndex = defaultType ? types.indexOf(defaultType) : -1;
     return defaultIndex >= 0 ? defaultIndex : types.length - 1;
   }
   const index = typeof choice === 'number' ? choice : types.indexOf(choice);

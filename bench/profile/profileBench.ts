@@ -1,0 +1,85 @@
+// Function-details benchmark: on one large profile built from the recorded ones, times in the same run
+//   (a) pprof-format decode alone: the floor for any binary-pprof approach,
+//   (b) Linescope's computeFunctionDetails (decode + per-line computation),
+//   (c) the incumbent's path: JSON pprof as Pyroscope's JSON API returns it, JSON.parse + its per-line algorithm,
+// and prints (b)/(a) and (c)/(a); also our reader alone, the floor of (b). Run: npm run bench:profile [-- --mb 30 --runs 5]
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import { gunzipSync } from 'zlib';
+
+import { Profile } from 'pprof-format';
+
+import { computeFunctionDetails } from '../../src/function-details/lines/computeFunctionDetails';
+import { readPprof } from '../../src/function-details/lines/pprofReader';
+import { replicateProfiles } from '../../src/function-details/lines/testing/replicateProfiles';
+import { incumbentFunctionDetails } from './incumbent';
+import { toPprofJson } from './pprofJson';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const targetBytes = option('mb', 30) * 1024 * 1024;
+const runs = option('runs', 5);
+const functionName = 'main.handleRequest';
+
+const profilesDir = join(__dirname, '../../samples/profiles');
+const sources = ['shop-go-v1.cpu.pb.gz', 'shop-go-v2.cpu.pb.gz'].map((name) =>
+  Profile.decode(gunzipSync(readFileSync(join(profilesDir, name))))
+);
+const bytesPerCopy =
+  replicateProfiles(sources, { copies: sources.length, versions: 1, sampleType: 'cpu' }).encode().byteLength /
+  sources.length;
+const copies = Math.ceil(targetBytes / bytesPerCopy);
+const bytes = replicateProfiles(sources, { copies, versions: 4, sampleType: 'cpu' }).encode();
+const jsonText = JSON.stringify(toPprofJson(Profile.decode(bytes)));
+
+/** Median wall time of `runs` runs after one warm-up; the result of the last run is returned for checking. */
+function measure<T>(run: () => T): { ms: number; result: T } {
+  let result = run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], result };
+}
+
+const decode = measure(() => Profile.decode(bytes));
+const read = measure(() => {
+  const profile = readPprof(bytes);
+  let frames = 0;
+  profile.forEachSample(0, (_, length) => (frames += length));
+  return frames;
+});
+const ours = measure(() => computeFunctionDetails(bytes, functionName));
+const incumbent = measure(() => incumbentFunctionDetails(JSON.parse(jsonText), functionName));
+
+// Both must have read the same data: the incumbent's "Total:" (the sum of line totals) is the function's total
+// when no sample passes two of its lines, which holds for main.handleRequest (not recursive).
+const incumbentTotal = incumbent.result.reduce(
+  (sum, d) => sum + [...d.callSites.values()].reduce((s, site) => s + site.cum, 0),
+  0
+);
+if (incumbentTotal !== ours.result.total) {
+  throw new Error(`The incumbent's total ${incumbentTotal} differs from ours ${ours.result.total}`);
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(9);
+console.log(
+  `profile: ${copies} copies of the recorded shop-go CPU profiles, ${decode.result.sample.length} samples, ` +
+    `${decode.result.location.length} locations; binary ${mb(bytes.byteLength)}, JSON ${mb(jsonText.length)}`
+);
+console.log(`function: ${functionName}, ${ours.result.versions.length} versions; median of ${runs} runs`);
+console.log(`(a) pprof-format decode (floor)        ${ms(decode.ms)}`);
+console.log(`    our reader alone (floor of (b))     ${ms(read.ms)}   /(a) = ${(read.ms / decode.ms).toFixed(2)}`);
+console.log(`(b) computeFunctionDetails (binary)    ${ms(ours.ms)}   (b)/(a) = ${(ours.ms / decode.ms).toFixed(2)}`);
+console.log(
+  `(c) JSON.parse + incumbent algorithm   ${ms(incumbent.ms)}   (c)/(a) = ${(incumbent.ms / decode.ms).toFixed(2)}`
+);
+console.log(`(c)/(b) = ${(incumbent.ms / ours.ms).toFixed(2)}`);

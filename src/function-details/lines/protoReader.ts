@@ -1,0 +1,133 @@
+/** Protobuf wire types (https://protobuf.dev/programming-guides/encoding/). */
+export const WireType = { Varint: 0, Fixed64: 1, LengthDelimited: 2, Fixed32: 5 } as const;
+
+const TWO_POW_32 = 4294967296;
+
+/**
+ * A minimal protobuf reader over a buffer. Nested messages are read in place up to their end offset (no reader
+ * per message). Varints are read into plain numbers without allocating: unsigned values are exact up to 2^53,
+ * signed int64 values (two's complement) likewise.
+ */
+export class ProtoReader {
+  pos: number;
+  /** High 32 bits of the last varint read by varint64(). */
+  private hi = 0;
+
+  readonly end: number;
+
+  constructor(readonly buf: Uint8Array) {
+    this.pos = 0;
+    this.end = buf.length;
+  }
+
+  /** The next field tag (field number × 8 + wire type) of a message ending at `end`, or -1 past its last field. */
+  tag(end: number): number {
+    if (this.pos < end) {
+      return this.uint();
+    }
+    if (this.pos > end) {
+      throw new Error(`malformed message: a field overruns its end at byte ${end}`);
+    }
+    return -1;
+  }
+
+  uint(): number {
+    const b = this.buf[this.pos];
+    if (b < 0x80 && this.pos < this.end) {
+      this.pos++;
+      return b;
+    }
+    const lo = this.varint64();
+    return this.hi * TWO_POW_32 + lo;
+  }
+
+  int64(): number {
+    const lo = this.varint64();
+    return (this.hi | 0) * TWO_POW_32 + lo;
+  }
+
+  /** Reads a length prefix and returns the end offset of the delimited bytes (a string, packed field or message). */
+  delimited(): number {
+    const length = this.uint();
+    const end = this.pos + length;
+    if (end > this.end) {
+      throw this.truncated();
+    }
+    return end;
+  }
+
+  /** After reading a packed field or message in place: it must have ended exactly at `end`. */
+  expectAt(end: number): void {
+    if (this.pos !== end) {
+      throw new Error(`malformed message: a value overruns its end at byte ${end}`);
+    }
+  }
+
+  string(decoder: TextDecoder): string {
+    const end = this.delimited();
+    const text = decoder.decode(this.buf.subarray(this.pos, end));
+    this.pos = end;
+    return text;
+  }
+
+  skip(wireType: number): void {
+    switch (wireType) {
+      case WireType.Varint:
+        this.varint64();
+        return;
+      case WireType.Fixed64:
+        this.pos += 8;
+        break;
+      case WireType.LengthDelimited:
+        this.pos = this.delimited();
+        return;
+      case WireType.Fixed32:
+        this.pos += 4;
+        break;
+      default:
+        throw new Error(`unsupported protobuf wire type ${wireType} at byte ${this.pos}`);
+    }
+    if (this.pos > this.end) {
+      throw this.truncated();
+    }
+  }
+
+  /** Reads a varint of up to 10 bytes: returns its low 32 bits (unsigned) and keeps the high 32 bits in `hi`. */
+  private varint64(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let lo = 0;
+    let hi = 0;
+    let b = 0;
+    let done = false;
+    for (let shift = 0; shift < 28 && !done; shift += 7) {
+      b = buf[pos++];
+      lo |= (b & 0x7f) << shift;
+      done = b < 0x80;
+    }
+    if (!done) {
+      b = buf[pos++];
+      lo |= (b & 0x0f) << 28;
+      hi = (b & 0x7f) >> 4;
+      done = b < 0x80;
+      for (let shift = 3; shift < 32 && !done; shift += 7) {
+        b = buf[pos++];
+        hi |= (b & 0x7f) << shift;
+        done = b < 0x80;
+      }
+    }
+    if (pos > this.end) {
+      throw this.truncated();
+    }
+    if (!done) {
+      throw new Error(`malformed varint at byte ${this.pos}`);
+    }
+    this.pos = pos;
+    this.hi = hi >>> 0;
+    return lo >>> 0;
+  }
+
+  private truncated(): Error {
+    return new Error(`truncated message at byte ${this.pos}`);
+  }
+}
