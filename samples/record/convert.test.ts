@@ -85,7 +85,7 @@ describe('jfrJsonToProfile', () => {
     lineNumber,
     type,
   });
-  const event = (time: string, frames: ReturnType<typeof frame>[]) => ({
+  const event = (time: string, frames: Array<ReturnType<typeof frame>>) => ({
     type: 'jdk.ExecutionSample',
     values: { startTime: time, sampledThread: { javaName: 'main' }, stackTrace: { truncated: false, frames } },
   });
