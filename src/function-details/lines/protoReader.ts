@@ -32,16 +32,45 @@ export class ProtoReader {
   }
 
   uint(): number {
-    const b = this.buf[this.pos];
-    if (b < 0x80 && this.pos < this.end) {
-      this.pos++;
-      return b;
+    // Fast path for the common varints of up to 4 bytes (values below 2^28: ids, indices, most line numbers).
+    const buf = this.buf;
+    let pos = this.pos;
+    if (pos + 4 <= this.end) {
+      let b = buf[pos++];
+      let value = b & 0x7f;
+      if (b < 0x80) {
+        this.pos = pos;
+        return value;
+      }
+      b = buf[pos++];
+      value |= (b & 0x7f) << 7;
+      if (b < 0x80) {
+        this.pos = pos;
+        return value;
+      }
+      b = buf[pos++];
+      value |= (b & 0x7f) << 14;
+      if (b < 0x80) {
+        this.pos = pos;
+        return value;
+      }
+      b = buf[pos++];
+      value |= (b & 0x7f) << 21;
+      if (b < 0x80) {
+        this.pos = pos;
+        return value;
+      }
     }
     const lo = this.varint64();
     return this.hi * TWO_POW_32 + lo;
   }
 
   int64(): number {
+    const b = this.buf[this.pos];
+    if (b < 0x80 && this.pos < this.end) {
+      this.pos++;
+      return b;
+    }
     const lo = this.varint64();
     return (this.hi | 0) * TWO_POW_32 + lo;
   }
