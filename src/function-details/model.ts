@@ -17,7 +17,10 @@ export interface LineCost {
 
 /** One version (pprof mapping) of the selected function. */
 export interface FunctionVersion {
-  /** Stable key for the version in this profile (the pprof mapping id, 0 when the profile has no mapping). */
+  /**
+   * Stable key for the version in this profile: the pprof mapping id (0 when the profile has no mapping), or
+   * `<mapping id>:<file>` when that mapping holds same-named functions in several files.
+   */
   key: string;
   functionName: string;
   fileName: string;
