@@ -1,0 +1,120 @@
+/** Server configuration from the environment, validated at start with messages that say how to fix it. */
+export interface ServerConfig {
+  port: number;
+  githubClientId: string;
+  githubClientSecret: string;
+  githubSessionSecret: string;
+  githubCallbackUrl: string;
+  /** Web host of GitHub (github.com or GitHub Enterprise), without trailing slash. */
+  githubUrl: string;
+  /** REST API base (https://api.github.com, or https://<ghe>/api/v3), without trailing slash. */
+  githubApiUrl: string;
+  /**
+   * Other host names that repository URLs may use for the configured GitHub (GITHUB_REPOSITORY_HOSTS, e.g. an
+   * old GitHub Enterprise name, or github.com in front of a test double). Only ever compared, never contacted.
+   */
+  repositoryHostAliases: string[];
+  /** Gateway mode: Pyroscope's base URL, other paths are streamed there. */
+  pyroscopeUrl?: string;
+  logLevel: string;
+  /** Outbound call timeout (GitHub API, OAuth, gateway connection). */
+  githubTimeoutMs: number;
+  maxFileBytes: number;
+  maxBodyBytes: number;
+  cacheBytes: number;
+  refTtlMs: number;
+  accessTtlMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const problems: string[] = [];
+  const text = (name: string, fallback = ''): string => (env[name] ?? '').trim() || fallback;
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === '') {
+      return fallback;
+    }
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be an integer between ${min} and ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, fallback: string | undefined): string | undefined => {
+    const raw = text(name, fallback ?? '');
+    if (raw === '') {
+      return undefined;
+    }
+    try {
+      const parsed = new URL(raw);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new Error('scheme');
+      }
+    } catch {
+      problems.push(`${name}=${JSON.stringify(raw)} must be an http(s) URL, e.g. https://github.example.com`);
+      return fallback;
+    }
+    return raw.replace(/\/+$/, '');
+  };
+
+  const config: ServerConfig = {
+    port: integer('PORT', 4041, 0, 65535),
+    githubClientId: text('GITHUB_CLIENT_ID'),
+    githubClientSecret: text('GITHUB_CLIENT_SECRET'),
+    githubSessionSecret: env.GITHUB_SESSION_SECRET ?? '',
+    githubCallbackUrl: text('GITHUB_CALLBACK_URL'),
+    githubUrl: url('GITHUB_URL', 'https://github.com') ?? 'https://github.com',
+    githubApiUrl: url('GITHUB_API_URL', undefined) ?? '',
+    repositoryHostAliases: text('GITHUB_REPOSITORY_HOSTS')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
+    pyroscopeUrl: url('PYROSCOPE_URL', undefined),
+    logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
+    githubTimeoutMs: integer('GITHUB_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxFileBytes: integer('MAX_FILE_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    maxBodyBytes: integer('MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+    cacheBytes: integer('CACHE_BYTES', 256 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
+    refTtlMs: integer('REF_TTL_SECONDS', 60, 0, 86_400) * 1000,
+    accessTtlMs: integer('ACCESS_TTL_SECONDS', 600, 0, 86_400) * 1000,
+  };
+  if (!config.githubApiUrl) {
+    // github.com's API is api.github.com; GitHub Enterprise Server serves it under /api/v3.
+    config.githubApiUrl = new URL(config.githubUrl).host === 'github.com' ? 'https://api.github.com' : `${config.githubUrl}/api/v3`;
+  }
+  for (const host of config.repositoryHostAliases) {
+    if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
+      problems.push(`GITHUB_REPOSITORY_HOSTS: '${host}' is not a host name`);
+    }
+  }
+  if (!LOG_LEVELS.includes(config.logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(config.logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const oauth = [config.githubClientId, config.githubClientSecret, config.githubSessionSecret];
+  if (oauth.some((v) => v !== '') && oauth.some((v) => v === '')) {
+    problems.push(
+      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together (set all three to enable GitHub, or none)'
+    );
+  }
+  if (config.githubSessionSecret !== '' && config.githubSessionSecret.length < 16) {
+    problems.push('GITHUB_SESSION_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 48`');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return config;
+}
+
+/** GitHub is usable when the three secrets are set (Pyroscope's GithubApp check). */
+export function githubConfigured(config: ServerConfig): boolean {
+  return config.githubClientId !== '' && config.githubClientSecret !== '' && config.githubSessionSecret !== '';
+}

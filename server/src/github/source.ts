@@ -1,0 +1,274 @@
+/**
+ * GitHub as a SourceReader, with caching:
+ * - files, configs and trees by (repository, commit sha, path): immutable, so cached until evicted by size;
+ * - branch and tag refs resolved to a sha, kept a short time, then revalidated with If-None-Match (a 304 does
+ *   not count against GitHub's rate limit);
+ * - a cached file is served to a user only after that user's token was shown to read the repository (a
+ *   successful or 304 call with that token), remembered for a few minutes.
+ */
+import { createHash } from 'node:crypto';
+import { ByteLru } from '../cache/lru';
+import { ServerMetrics } from '../metrics';
+import { RepoFile, SourceReader } from '../resolve/source-reader';
+import { createOctokit, GitHubApi } from './client';
+import { classifyGitHubError, FileNotFoundError, FileRejectedError } from './errors';
+import { Repository } from './repository-url';
+
+export interface GitHubSourceOptions {
+  apiUrl: string;
+  timeoutMs: number;
+  maxFileBytes: number;
+  cacheBytes: number;
+  refTtlMs: number;
+  accessTtlMs: number;
+  metrics?: ServerMetrics;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+type CachedFile = { kind: 'file'; content: Buffer } | { kind: 'missing'; message: string; reason: 'not_found' | 'not_a_file' } | { kind: 'rejected'; message: string; reason: 'too_large' | 'binary' };
+interface CachedRef {
+  sha: string;
+  etag?: string;
+  checkedAt: number;
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+const BINARY_SNIFF_BYTES = 8000;
+
+export class GitHubSource {
+  readonly files: ByteLru<CachedFile>;
+  readonly trees: ByteLru<{ paths: ReadonlySet<string> | undefined; bytes: number }>;
+  readonly refs: ByteLru<CachedRef>;
+  readonly access: ByteLru<number>;
+  private readonly clients: ByteLru<GitHubApi>;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  readonly now: () => number;
+
+  constructor(readonly options: GitHubSourceOptions) {
+    this.now = options.now ?? Date.now;
+    // Files and trees share the byte budget (3/4 files, 1/4 trees); refs and access records are tiny.
+    this.files = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.75), sizeOf: (f) => (f.kind === 'file' ? f.content.length : f.message.length) });
+    this.trees = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.25), sizeOf: (t) => t.bytes });
+    this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
+    this.access = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 16, ttlMs: options.accessTtlMs, now: this.now });
+    this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
+  }
+
+  /** A reader acting as one user (token); without a token, anonymous (public repositories only). */
+  forUser(token: string | undefined): UserSource {
+    const id = token ? createHash('sha256').update(token).digest('hex') : 'anonymous';
+    let client = this.clients.get(id);
+    if (!client) {
+      client = createOctokit({ apiUrl: this.options.apiUrl, timeoutMs: this.options.timeoutMs, token, metrics: this.options.metrics, fetch: this.options.fetch });
+      this.clients.set(id, client);
+    }
+    return new UserSource(this, client, id);
+  }
+
+  countLookup(cache: string, hit: boolean): void {
+    this.options.metrics?.cacheRequests.inc({ cache, result: hit ? 'hit' : 'miss' });
+    if (this.options.metrics) {
+      this.options.metrics.cacheBytes.set({ cache: 'files' }, this.files.totalBytes);
+      this.options.metrics.cacheBytes.set({ cache: 'trees' }, this.trees.totalBytes);
+    }
+  }
+
+  /** Joins concurrent identical fetches into one GitHub call. */
+  once<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inflight.get(key);
+    if (running) {
+      return running as Promise<T>;
+    }
+    const promise = work().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
+  }
+}
+
+export class UserSource implements SourceReader {
+  constructor(
+    private readonly source: GitHubSource,
+    readonly api: GitHubApi,
+    private readonly userId: string
+  ) {}
+
+  async readFile(repo: Repository, path: string, ref: string): Promise<RepoFile> {
+    if (path.split('/').includes('..')) {
+      throw new FileRejectedError(`path must not contain '..': ${path}`, 'bad_path');
+    }
+    const cleanPath = path.replace(/^\/+/, '').replace(/\/+$/, '');
+    const sha = await this.commitSha(repo, ref);
+    const key = `${repo.fullName}@${sha}:${cleanPath}`;
+    let cached = this.source.files.get(key);
+    this.source.countLookup('files', cached !== undefined);
+    if (!cached) {
+      cached = await this.source.once(`file:${key}`, () => this.fetchFile(repo, cleanPath, sha));
+      this.source.files.set(key, cached);
+    }
+    const shownRef = ref || 'HEAD';
+    switch (cached.kind) {
+      case 'file':
+        return { content: cached.content, url: `${repo.webUrl}/blob/${shownRef}/${cleanPath}` };
+      case 'missing':
+        throw new FileNotFoundError(cached.message, cached.reason);
+      case 'rejected':
+        throw new FileRejectedError(cached.message, cached.reason);
+    }
+  }
+
+  async listFiles(repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
+    const sha = await this.commitSha(repo, ref);
+    const key = `${repo.fullName}@${sha}`;
+    let cached = this.source.trees.get(key);
+    this.source.countLookup('trees', cached !== undefined);
+    if (!cached) {
+      cached = await this.source.once(`tree:${key}`, async () => {
+        try {
+          const { data } = await this.api.rest.git.getTree({ owner: repo.owner, repo: repo.repo, tree_sha: sha, recursive: '1' });
+          if (data.truncated) {
+            return { paths: undefined, bytes: 0 };
+          }
+          const paths = new Set(data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path as string));
+          let bytes = 0;
+          paths.forEach((p) => (bytes += p.length * 2 + 32));
+          return { paths, bytes };
+        } catch (error) {
+          throw classifyGitHubError(error);
+        }
+      });
+      this.source.trees.set(key, cached);
+    }
+    return cached.paths;
+  }
+
+  /** The raw commit JSON of GitHub for ref (GetCommit); a full sha's commit is cached. */
+  async getCommit(repo: Repository, ref: string): Promise<CommitJson> {
+    try {
+      const { data } = await this.api.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref });
+      this.markAccess(repo);
+      if (typeof data.sha === 'string' && !FULL_SHA.test(ref)) {
+        this.source.refs.set(`${repo.fullName}@${ref}`, { sha: data.sha, checkedAt: this.source.now() });
+      }
+      return data as CommitJson;
+    } catch (error) {
+      throw classifyGitHubError(error);
+    }
+  }
+
+  /**
+   * The commit sha for ref. A full sha is used as is (after proving access); other refs are cached for
+   * refTtlMs and then revalidated with the stored ETag.
+   */
+  async commitSha(repo: Repository, ref: string): Promise<string> {
+    const wanted = ref || 'HEAD';
+    if (FULL_SHA.test(wanted)) {
+      if (!this.hasAccess(repo)) {
+        await this.lookUpSha(repo, wanted, `${repo.fullName}@${wanted}`);
+      }
+      return wanted;
+    }
+    const key = `${repo.fullName}@${wanted}`;
+    const cached = this.source.refs.get(key);
+    const fresh = cached !== undefined && this.source.now() - cached.checkedAt <= this.source.options.refTtlMs;
+    this.source.countLookup('refs', fresh);
+    if (cached && fresh && this.hasAccess(repo)) {
+      return cached.sha;
+    }
+    return this.lookUpSha(repo, wanted, key);
+  }
+
+  private async lookUpSha(repo: Repository, ref: string, key: string): Promise<string> {
+    const cached = this.source.refs.get(key);
+    try {
+      const response = await this.api.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+        owner: repo.owner,
+        repo: repo.repo,
+        ref,
+        headers: { accept: 'application/vnd.github.sha', ...(cached?.etag ? { 'if-none-match': cached.etag } : {}) },
+      });
+      const sha = String(response.data).trim();
+      this.source.refs.set(key, { sha, etag: response.headers.etag, checkedAt: this.source.now() });
+      this.markAccess(repo);
+      return sha;
+    } catch (error) {
+      if (cached && (error as { status?: number }).status === 304) {
+        this.source.refs.set(key, { ...cached, checkedAt: this.source.now() });
+        this.markAccess(repo);
+        return cached.sha;
+      }
+      const classified = classifyGitHubError(error);
+      // 404: no such repository for this user; 422: no such commit. Both mean "nothing at this ref".
+      if (classified instanceof FileNotFoundError || (error as { status?: number }).status === 422) {
+        throw new FileNotFoundError(`no commit '${ref}' in ${repo.fullName} readable with this token`);
+      }
+      throw classified;
+    }
+  }
+
+  private hasAccess(repo: Repository): boolean {
+    return this.source.access.get(`${this.userId}:${repo.fullName}`) !== undefined;
+  }
+
+  private markAccess(repo: Repository): void {
+    this.source.access.set(`${this.userId}:${repo.fullName}`, this.source.now());
+  }
+
+  private async fetchFile(repo: Repository, path: string, sha: string): Promise<CachedFile> {
+    const max = this.source.options.maxFileBytes;
+    let data: unknown;
+    try {
+      ({ data } = await this.api.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref: sha }));
+    } catch (error) {
+      const classified = classifyGitHubError(error);
+      if (classified instanceof FileNotFoundError) {
+        return { kind: 'missing', reason: 'not_found', message: `file not found: ${classified.message}` };
+      }
+      throw classified;
+    }
+    if (Array.isArray(data) || data === null || typeof data !== 'object') {
+      return { kind: 'missing', reason: 'not_a_file', message: `${path} is a directory, not a file` };
+    }
+    const entry = data as { type?: string; size?: number; encoding?: string; content?: string };
+    if (entry.type !== 'file') {
+      return { kind: 'missing', reason: 'not_a_file', message: `${path} is a ${entry.type ?? 'non-file entry'}, not a file` };
+    }
+    if ((entry.size ?? 0) > max) {
+      return { kind: 'rejected', reason: 'too_large', message: `${path} is ${entry.size} bytes, larger than the limit of ${max} bytes` };
+    }
+    let content: Buffer;
+    if (entry.encoding === 'base64') {
+      content = Buffer.from((entry.content ?? '').replace(/\s+/g, ''), 'base64');
+    } else if (!entry.encoding) {
+      content = Buffer.from(entry.content ?? '', 'utf8');
+    } else if (entry.encoding === 'none') {
+      content = await this.fetchRaw(repo, path, sha);
+    } else {
+      throw new Error(`unsupported content encoding: ${entry.encoding}`);
+    }
+    if (content.length > max) {
+      return { kind: 'rejected', reason: 'too_large', message: `${path} is ${content.length} bytes, larger than the limit of ${max} bytes` };
+    }
+    if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+      return { kind: 'rejected', reason: 'binary', message: `${path} is a binary file, not source code` };
+    }
+    return { kind: 'file', content };
+  }
+
+  /** Files over 1 MB come without content in JSON; the raw media type returns their bytes. */
+  private async fetchRaw(repo: Repository, path: string, sha: string): Promise<Buffer> {
+    try {
+      const { data } = await this.api.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref: sha, mediaType: { format: 'raw' } });
+      return typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as unknown as ArrayBuffer);
+    } catch (error) {
+      throw classifyGitHubError(error);
+    }
+  }
+}
+
+export interface CommitJson {
+  sha?: string;
+  html_url?: string;
+  commit?: { message?: string; author?: { date?: string } | null };
+  author?: { login?: string; avatar_url?: string } | null;
+}

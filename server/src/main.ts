@@ -1,0 +1,46 @@
+/** Entry point: read the environment, start the server, stop cleanly on SIGTERM/SIGINT. */
+import { ConfigError, githubConfigured, loadConfig } from './config';
+import { createLogger } from './log';
+import { createMetrics } from './metrics';
+import { createServer } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`linescope-server: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const server = createServer(config, { logger, metrics: createMetrics({ defaultMetrics: true }) });
+  const url = await server.listen(config.port, '0.0.0.0');
+  logger.info(
+    {
+      url,
+      github: config.githubUrl,
+      githubApi: config.githubApiUrl,
+      githubConfigured: githubConfigured(config),
+      gateway: config.pyroscopeUrl ?? null,
+    },
+    'linescope source server listening'
+  );
+  if (!githubConfigured(config)) {
+    logger.warn('GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET are not set: GithubApp answers "not configured"');
+  }
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`linescope-server: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

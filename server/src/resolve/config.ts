@@ -1,0 +1,172 @@
+/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings (reference §3.3–3.5). */
+import { parseDocument } from 'yaml';
+
+export const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type MappingSource = { local: { path: string } } | { github: { owner: string; repo: string; ref: string; path: string } };
+
+export interface Mapping {
+  /** Position in the file (0-based), used for ties and in messages. */
+  index: number;
+  pathPrefixes: string[];
+  functionNamePrefixes: string[];
+  language: Language;
+  source: MappingSource;
+}
+
+export interface PyroscopeConfig {
+  version: 'v1';
+  mappings: Mapping[];
+}
+
+export interface ConfigResult {
+  /** Undefined when the file cannot be used at all (parse error, wrong version). */
+  config?: PyroscopeConfig;
+  /** Every problem found, as readable sentences; invalid mappings are left out of `config`. */
+  problems: string[];
+}
+
+/**
+ * Parses and validates a config. Unlike Pyroscope, one invalid mapping does not throw the whole file away:
+ * the valid mappings are kept and every problem is reported, so the caller can show it.
+ */
+export function parseConfig(text: string): ConfigResult {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return { problems: [`failed to parse pyroscope config: ${doc.errors.map((e) => e.message).join('; ')}`] };
+  }
+  const root: unknown = doc.toJS();
+  if (root === null || root === undefined) {
+    return { config: { version: 'v1', mappings: [] }, problems: [] };
+  }
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    return { problems: ['invalid pyroscope config: the file must be a mapping with `version` and `source_code`'] };
+  }
+  const object = root as Record<string, unknown>;
+  const version = scalar(object.version);
+  if (version !== '' && version !== 'v1') {
+    return { problems: [`invalid pyroscope config: invalid version '${version}', supported versions are 'v1'`] };
+  }
+  const sourceCode = object.source_code;
+  const rawMappings = sourceCode && typeof sourceCode === 'object' ? (sourceCode as Record<string, unknown>).mappings : undefined;
+  if (rawMappings !== undefined && rawMappings !== null && !Array.isArray(rawMappings)) {
+    return { problems: ['invalid pyroscope config: source_code.mappings must be a list'] };
+  }
+  const problems: string[] = [];
+  const mappings: Mapping[] = [];
+  (rawMappings ?? []).forEach((raw: unknown, index: number) => {
+    const result = validateMapping(raw, index);
+    if (typeof result === 'string') {
+      problems.push(`invalid pyroscope config: mapping[${index}]: ${result}`);
+    } else {
+      mappings.push(result);
+    }
+  });
+  return { config: { version: 'v1', mappings }, problems };
+}
+
+function validateMapping(raw: unknown, index: number): Mapping | string {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return 'a mapping must be an object with path or function_name, language and source';
+  }
+  const m = raw as Record<string, unknown>;
+  const errors: string[] = [];
+  const pathPrefixes = prefixes(m.path, 'path', errors);
+  const functionNamePrefixes = prefixes(m.function_name, 'function_name', errors);
+  if (pathPrefixes.length === 0 && functionNamePrefixes.length === 0) {
+    errors.push('at least one path or a function_name match is required');
+  }
+  const language = scalar(m.language);
+  if (!(LANGUAGES as readonly string[]).includes(language)) {
+    errors.push(`language '${language}' unsupported, valid languages are [${LANGUAGES.join(' ')}]`);
+  }
+  const source = (m.source && typeof m.source === 'object' ? m.source : {}) as Record<string, unknown>;
+  const present = (['local', 'github'] as const).filter((k) => source[k] !== null && source[k] !== undefined);
+  if (present.length === 0) {
+    errors.push('no source type supplied, you need to supply exactly one source type');
+  } else if (present.length > 1) {
+    errors.push('more than one source type supplied, you need to supply exactly one source type');
+  }
+  if (errors.length > 0) {
+    return errors.join('; ');
+  }
+  const fields = (source[present[0]] ?? {}) as Record<string, unknown>;
+  const mappingSource: MappingSource =
+    present[0] === 'local'
+      ? { local: { path: scalar(fields.path) } }
+      : { github: { owner: scalar(fields.owner), repo: scalar(fields.repo), ref: scalar(fields.ref), path: scalar(fields.path) } };
+  if ('github' in mappingSource && (!mappingSource.github.owner || !mappingSource.github.repo)) {
+    return 'a github source needs owner and repo';
+  }
+  return { index, pathPrefixes, functionNamePrefixes, language: language as Language, source: mappingSource };
+}
+
+function prefixes(value: unknown, key: string, errors: string[]): string[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    errors.push(`${key} must be a list of {prefix: ...} entries`);
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of value) {
+    if (entry && typeof entry === 'object' && 'prefix' in entry) {
+      out.push(scalar((entry as Record<string, unknown>).prefix));
+    } else {
+      errors.push(`${key} entries must look like {prefix: ...}`);
+    }
+  }
+  return out;
+}
+
+function scalar(value: unknown): string {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export interface MappingMatch {
+  mapping: Mapping;
+  /** Length of the longest matching prefix. */
+  score: number;
+  /** Length of the longest matching *path* prefix (-1 when only function_name matched). */
+  pathPrefixLength: number;
+}
+
+/** Every mapping whose path or function_name prefix matches, longest prefix first, ties in file order. */
+export function matchingMappings(config: PyroscopeConfig | undefined, path: string, functionName: string): MappingMatch[] {
+  const matches: MappingMatch[] = [];
+  for (const mapping of config?.mappings ?? []) {
+    let pathPrefixLength = -1;
+    let functionPrefixLength = -1;
+    for (const prefix of mapping.functionNamePrefixes) {
+      if (functionName.startsWith(prefix)) {
+        functionPrefixLength = Math.max(functionPrefixLength, prefix.length);
+      }
+    }
+    for (const prefix of mapping.pathPrefixes) {
+      if (path.startsWith(prefix)) {
+        pathPrefixLength = Math.max(pathPrefixLength, prefix.length);
+      }
+    }
+    const score = Math.max(pathPrefixLength, functionPrefixLength);
+    if (score >= 0) {
+      matches.push({ mapping, score, pathPrefixLength });
+    }
+  }
+  return matches.sort((a, b) => b.score - a.score || a.mapping.index - b.mapping.index);
+}
+
+/** Pyroscope's single best mapping (strictly greater score wins, ties to the earlier one). */
+export function bestMapping(config: PyroscopeConfig | undefined, path: string, functionName: string): MappingMatch | undefined {
+  return matchingMappings(config, path, functionName)[0];
+}
+
+export function describeMapping(match: MappingMatch): string {
+  const m = match.mapping;
+  const source = 'local' in m.source ? `local ${m.source.local.path || '.'}` : `github ${m.source.github.owner}/${m.source.github.repo}@${m.source.github.ref || 'default branch'}:${m.source.github.path || '.'}`;
+  return `mapping[${m.index}] (${m.language}, ${source})`;
+}

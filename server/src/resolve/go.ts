@@ -1,0 +1,111 @@
+/** Go frames: mappings, standard library, vendor/, module cache and -trimpath module paths, then relative paths. */
+import { detectGoStd, goReleaseTag, goVersionFromGoMod, locateModule, ModuleLocation, parseModulePath, refFromVersion } from './go-modules';
+import { matchingMappings, PyroscopeConfig } from './config';
+import { goJoin } from './paths';
+import { Resolution, Resolved } from './resolution';
+
+export async function findGoFile(r: Resolution, config: PyroscopeConfig | undefined): Promise<Resolved | undefined> {
+  const path = r.request.path;
+
+  const std = detectGoStd(path);
+  if (std) {
+    const found = await findStd(r, config, std.path, std.version);
+    if (found) {
+      return found;
+    }
+    // Not final (unlike Pyroscope): a repository path that merely looks like a std package goes on below.
+  }
+
+  const vendorAt = path.indexOf('/vendor/');
+  if (vendorAt >= 0) {
+    const found = await r.tryUnderRoot('go:vendor', path.slice(vendorAt));
+    if (found) {
+      return found;
+    }
+  }
+
+  const module = parseModulePath(path);
+  if (module) {
+    const goMod = await r.loadGoMod();
+    const found = await tryModule(r, locateModule(module.path, module.version, goMod?.mod), module.file, goMod?.dir ?? '');
+    if (found) {
+      return found;
+    }
+  } else {
+    const found = await findTrimmedModulePath(r, path);
+    if (found) {
+      return found;
+    }
+  }
+
+  return r.tryRelativeSuffixes('relative', path);
+}
+
+async function findStd(r: Resolution, config: PyroscopeConfig | undefined, stdPath: string, version: string): Promise<Resolved | undefined> {
+  if (version === '') {
+    for (const match of matchingMappings(config, '$GOROOT/src', '')) {
+      const found = await r.tryMapping(match, stdPath, 'mapping-goroot');
+      if (found) {
+        return found;
+      }
+    }
+    version = goVersionFromGoMod((await r.loadGoMod())?.mod);
+  }
+  const ref = version ? goReleaseTag(version) : 'master';
+  return r.tryFile('go:stdlib', r.repository('golang', 'go'), goJoin('src', stdPath), ref);
+}
+
+/**
+ * With -trimpath, frames carry bare import paths (`github.com/o/r/pkg/f.go`, no `@v`): the service's own module
+ * (go.mod `module`) maps into the request repository; a required module is read at the go.mod version, or
+ * from vendor/ (grafana/profiles-drilldown#840).
+ */
+async function findTrimmedModulePath(r: Resolution, path: string): Promise<Resolved | undefined> {
+  const segments = path.split('/');
+  if (path.startsWith('/') || !segments[0].includes('.') || segments.length < 2) {
+    return undefined;
+  }
+  const goMod = await r.loadGoMod();
+  if (!goMod) {
+    return undefined;
+  }
+  const { mod, dir } = goMod;
+  if (path.startsWith(`${mod.module}/`)) {
+    return r.tryFile('go:main-module', r.request.repository, goJoin(dir, path.slice(mod.module.length + 1)), r.request.ref);
+  }
+  const modulePath = [...mod.requires.keys(), ...mod.replaces.keys()]
+    .filter((m) => path.startsWith(`${m}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!modulePath) {
+    return undefined;
+  }
+  const vendored = await r.tryFile('go:vendor', r.request.repository, goJoin(dir, 'vendor', path), r.request.ref);
+  if (vendored) {
+    return vendored;
+  }
+  const file = path.slice(modulePath.length + 1);
+  return tryModule(r, locateModule(modulePath, mod.requires.get(modulePath) ?? '', mod), file, dir);
+}
+
+async function tryModule(r: Resolution, location: ModuleLocation, file: string, goModDir: string): Promise<Resolved | undefined> {
+  switch (location.kind) {
+    case 'unsupported':
+      r.attempts.push({ rule: 'go:module', repositoryUrl: '', ref: '', path: file, outcome: `not_found: ${location.reason}` });
+      return undefined;
+    case 'local':
+      return r.tryFile('go:module-replace', r.request.repository, goJoin(goModDir, location.dir, file), r.request.ref);
+    case 'github': {
+      const repository = r.repository(location.owner, location.repo);
+      const base = refFromVersion(location.version);
+      // Modules in a subdirectory of a multi-module repository are tagged `<subdir>/<version>`.
+      const refs = base === '' ? ['main'] : location.subdir && /^v\d/.test(base) ? [`${location.subdir}/${base}`, base] : [base];
+      for (const ref of refs) {
+        const found = await r.tryFile('go:module', repository, goJoin(location.subdir, file), ref);
+        if (found) {
+          return found;
+        }
+      }
+      return undefined;
+    }
+  }
+}

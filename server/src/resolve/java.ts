@@ -1,0 +1,54 @@
+/** Java frames: the function name gives the file (inner classes and lambdas stripped). */
+import { Resolution, Resolved } from './resolution';
+import { underRoot } from './paths';
+
+/**
+ * `com/example/Outer$Inner.method` → `com/example/Outer.java` (Pyroscope's rule, reference §5.8). Dotted names
+ * (`com.example.Outer$Inner.method`), which Pyroscope turns into `com.java`, are split at the first segment that
+ * starts with an upper-case letter.
+ */
+export function javaFunctionToPath(functionName: string): string {
+  let name = functionName;
+  if (!name.includes('/') && /^[a-z_][\w$]*(\.[\w$]+)+$/.test(name)) {
+    const parts = name.split('.');
+    const classAt = parts.findIndex((p) => /^[A-Z]/.test(p));
+    if (classAt > 0) {
+      name = `${parts.slice(0, classAt).join('/')}/${parts.slice(classAt).join('.')}`;
+    }
+  }
+  const segments = name.split('/');
+  const last = segments[segments.length - 1];
+  const cut = last.search(/[.$]/);
+  segments[segments.length - 1] = cut > 0 ? last.slice(0, cut) : last;
+  return `${segments.join('/')}.java`;
+}
+
+/** The Java file of a frame: from the function name, else from a `.java` path. */
+export function javaFileOf(functionName: string, path: string): string {
+  if (functionName) {
+    return javaFunctionToPath(functionName);
+  }
+  return path.replace(/^\/+/, '');
+}
+
+/** After the mappings (which take the class path in full): the class in the service's own tree. */
+export async function findJavaFile(r: Resolution): Promise<Resolved | undefined> {
+  const file = javaFileOf(r.request.functionName, r.request.path);
+  if (!file || file === '.java') {
+    return undefined;
+  }
+  // Without a mapping: the class in the service's own tree (src/main/java/… or any source root).
+  const files = await r.listFiles(r.request.repository, r.request.ref);
+  if (files) {
+    const root = underRoot(r.request.rootPath, '');
+    const hit = [...files]
+      .filter((f) => (root === '' || f.startsWith(`${root}/`)) && (f === file || f.endsWith(`/${file}`)))
+      .sort((a, b) => a.length - b.length)[0];
+    if (hit) {
+      return r.tryFile('java:source-root', r.request.repository, hit, r.request.ref);
+    }
+    r.attempts.push({ rule: 'java:source-root', repositoryUrl: r.request.repository.webUrl, ref: r.ref, path: `*/${file}`, outcome: 'not_found: no such file in the tree' });
+    return undefined;
+  }
+  return r.tryUnderRoot('java:source-root', `src/main/java/${file}`);
+}

@@ -1,0 +1,43 @@
+/** Python frames: mappings (already tried), CPython's standard library, site-packages, relative paths. */
+import { Resolution, Resolved } from './resolution';
+import { goJoin } from './paths';
+
+const PYTHON_LIB = /\/python(\d+\.\d{1,2})\//g;
+const INSTALLED = /\/(?:site|dist)-packages\//;
+
+/** `.../python3.12/json/decoder.py` → {version 3.12, path json/decoder.py}; site-/dist-packages are not stdlib. */
+export function detectPythonStd(path: string): { version: string; path: string } | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const match of path.matchAll(PYTHON_LIB)) {
+    last = match as RegExpExecArray;
+  }
+  if (!last) {
+    return undefined;
+  }
+  const rest = path.slice((last.index ?? 0) + last[0].length);
+  if (rest === '' || /^(?:site|dist)-packages\//.test(rest)) {
+    return undefined;
+  }
+  return { version: last[1], path: rest };
+}
+
+export async function findPythonFile(r: Resolution): Promise<Resolved | undefined> {
+  const path = r.request.path;
+  const std = detectPythonStd(path);
+  if (std) {
+    const found = await r.tryFile('python:stdlib', r.repository('python', 'cpython'), goJoin('Lib', std.path), std.version);
+    if (found) {
+      return found;
+    }
+  }
+  const installed = INSTALLED.exec(path);
+  if (installed) {
+    // The service's own package installed with pip: its import path is usually the repository layout.
+    const rest = path.slice((installed.index ?? 0) + installed[0].length);
+    const found = (await r.tryRelativeSuffixes('python:site-packages', rest)) ?? (await r.tryUnderRoot('python:site-packages', goJoin('src', rest)));
+    if (found) {
+      return found;
+    }
+  }
+  return r.tryRelativeSuffixes('relative', path);
+}

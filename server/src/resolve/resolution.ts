@@ -1,0 +1,235 @@
+/**
+ * One GetFile resolution: the request, the loaded config, and the record of every place tried. Language
+ * finders use `tryFile` / `tryUnderRoot` / `tryRelativeSuffixes`; the record becomes the not-found explanation.
+ */
+import { FileNotFoundError, FileRejectedError, GitHubAuthError, RateLimitError } from '../github/errors';
+import { Repository, repositoryFromParts } from '../github/repository-url';
+import { ConfigResult, Language, MappingMatch, parseConfig } from './config';
+import { GoMod, parseGoMod } from './gomod';
+import { goJoin, stripLeadingSlashes, underRoot } from './paths';
+import { RepoFile, SourceReader } from './source-reader';
+
+export interface ResolveRequest {
+  repository: Repository;
+  /** "" means HEAD. */
+  ref: string;
+  path: string;
+  rootPath: string;
+  functionName: string;
+}
+
+export interface Resolved {
+  content: Buffer;
+  url: string;
+  repository: Repository;
+  ref: string;
+  path: string;
+  rule: string;
+}
+
+export interface Attempt {
+  rule: string;
+  repositoryUrl: string;
+  ref: string;
+  path: string;
+  outcome: string;
+}
+
+export interface Explanation {
+  attempts: Attempt[];
+  configProblems: string[];
+  language: Language | '';
+  configFound: boolean;
+}
+
+/** Nothing found; carries what was tried. `unavailable` when every attempt failed for a reason other than 404. */
+export class NotResolvedError extends Error {
+  constructor(
+    message: string,
+    readonly explanation: Explanation,
+    readonly unavailable: boolean
+  ) {
+    super(message);
+  }
+}
+
+/** GitHub calls one resolution may make at most (Pyroscope: up to 31). */
+export const MAX_FETCHES = 40;
+
+export class Resolution {
+  readonly attempts: Attempt[] = [];
+  configProblems: string[] = [];
+  configFound = false;
+  language: Language | '' = '';
+  private fetches = 0;
+  private goModCache = new Map<string, Promise<GoMod | undefined>>();
+
+  constructor(
+    readonly reader: SourceReader,
+    readonly request: ResolveRequest,
+    readonly githubUrl: string
+  ) {}
+
+  get ref(): string {
+    return this.request.ref || 'HEAD';
+  }
+
+  repository(owner: string, repo: string): Repository {
+    return repositoryFromParts(this.githubUrl, owner, repo);
+  }
+
+  /** Reads a file and records the attempt; undefined when it is not there (or unusable). */
+  async tryFile(rule: string, repository: Repository, path: string, ref: string): Promise<Resolved | undefined> {
+    const cleanPath = stripLeadingSlashes(path);
+    const attempt: Attempt = { rule, repositoryUrl: repository.webUrl, ref: ref || 'default branch', path: cleanPath, outcome: 'found' };
+    this.attempts.push(attempt);
+    if (cleanPath === '') {
+      attempt.outcome = 'not_found: empty path';
+      return undefined;
+    }
+    if (this.fetches >= MAX_FETCHES) {
+      attempt.outcome = `skipped: at most ${MAX_FETCHES} places are tried per file`;
+      return undefined;
+    }
+    this.fetches++;
+    try {
+      const file: RepoFile = await this.reader.readFile(repository, cleanPath, ref);
+      return { content: file.content, url: file.url, repository, ref: ref || 'HEAD', path: cleanPath, rule };
+    } catch (error) {
+      if (error instanceof RateLimitError || error instanceof GitHubAuthError) {
+        attempt.outcome = error instanceof RateLimitError ? 'rate_limited' : 'unauthenticated';
+        throw error;
+      }
+      if (error instanceof FileNotFoundError) {
+        attempt.outcome = error.reason === 'not_a_file' ? 'not_found: not a file' : 'not_found';
+      } else if (error instanceof FileRejectedError) {
+        attempt.outcome = `rejected: ${error.message}`;
+      } else {
+        attempt.outcome = `error: ${(error as Error).message}`;
+      }
+      return undefined;
+    }
+  }
+
+  /** A path in the request repository at the request ref, under rootPath (Pyroscope's fetchRepoFile). */
+  tryUnderRoot(rule: string, path: string): Promise<Resolved | undefined> {
+    return this.tryFile(rule, this.request.repository, underRoot(this.request.rootPath, path), this.request.ref);
+  }
+
+  /**
+   * Pyroscope's suffix trimming (`/var/service1/src/main.go` → `service1/src/main.go` → … → `main.go`), but
+   * with one tree listing of the commit instead of up to 30 requests: only an existing candidate is fetched.
+   * Without a listing (very large repository) the candidates are fetched one by one.
+   */
+  async tryRelativeSuffixes(rule: string, path: string, maxAttempts = 30): Promise<Resolved | undefined> {
+    const candidates = relativeSuffixes(path, this.request.repository).slice(0, maxAttempts);
+    if (candidates.length === 0) {
+      return undefined;
+    }
+    const files = await this.listFiles(this.request.repository, this.request.ref);
+    if (files) {
+      const hit = candidates.find((c) => files.has(underRoot(this.request.rootPath, c)));
+      if (hit !== undefined) {
+        return this.tryUnderRoot(rule, hit);
+      }
+      this.attempts.push({
+        rule,
+        repositoryUrl: this.request.repository.webUrl,
+        ref: this.ref,
+        path: candidates.map((c) => underRoot(this.request.rootPath, c)).join(', '),
+        outcome: 'not_found: none of these paths is in the tree',
+      });
+      return undefined;
+    }
+    for (const candidate of candidates) {
+      const found = await this.tryUnderRoot(rule, candidate);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  async listFiles(repository: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
+    if (this.fetches >= MAX_FETCHES) {
+      return undefined;
+    }
+    this.fetches++;
+    try {
+      return await this.reader.listFiles(repository, ref);
+    } catch (error) {
+      if (error instanceof RateLimitError || error instanceof GitHubAuthError) {
+        throw error;
+      }
+      return undefined;
+    }
+  }
+
+  /** Loads `.pyroscope.yaml` at rootPath; problems are kept for the explanation. */
+  async loadConfig(): Promise<ConfigResult | undefined> {
+    const found = await this.tryUnderRoot('config', '.pyroscope.yaml');
+    if (!found) {
+      return undefined;
+    }
+    this.configFound = true;
+    const result = parseConfig(found.content.toString('utf8'));
+    this.configProblems = result.problems;
+    return result;
+  }
+
+  /** go.mod at rootPath, else at the repository root (Pyroscope reads only the root). */
+  async loadGoMod(): Promise<{ mod: GoMod; dir: string } | undefined> {
+    const dirs = this.request.rootPath ? [underRoot(this.request.rootPath, ''), ''] : [''];
+    for (const dir of dirs) {
+      let pending = this.goModCache.get(dir);
+      if (!pending) {
+        pending = this.tryFile('go:go.mod', this.request.repository, goJoin(dir, 'go.mod'), this.request.ref).then((f) =>
+          f ? parseGoMod(f.content.toString('utf8')) : undefined
+        );
+        this.goModCache.set(dir, pending);
+      }
+      const mod = await pending;
+      if (mod) {
+        return { mod, dir };
+      }
+    }
+    return undefined;
+  }
+
+  /** Fetches the file a mapping points to, for the path relative to the mapping (`rel`). */
+  tryMapping(match: MappingMatch, rel: string, rule = 'mapping'): Promise<Resolved | undefined> {
+    const source = match.mapping.source;
+    if ('local' in source) {
+      const path = source.local.path ? goJoin(source.local.path, rel) : rel;
+      return this.tryUnderRoot(`${rule}:local[${match.mapping.index}]`, path);
+    }
+    const { owner, repo, ref, path } = source.github;
+    return this.tryFile(`${rule}:github[${match.mapping.index}]`, this.repository(owner, repo), path ? goJoin(path, rel) : rel, ref);
+  }
+}
+
+/** The path with 0, 1, 2, … leading segments removed (after a `github.com/<owner>/<repo>/` prefix, if any). */
+export function relativeSuffixes(path: string, repository?: Repository): string[] {
+  let p = path.replace(/^file:\/\//, '');
+  if (repository) {
+    const marker = `github.com/${repository.owner}/${repository.repo}/`;
+    const at = p.indexOf(marker);
+    if (at >= 0) {
+      p = p.slice(at + marker.length);
+    }
+  }
+  const segments = stripLeadingSlashes(p)
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    out.push(segments.slice(i).join('/'));
+  }
+  return out;
+}
+
+/** The path relative to a mapping: its path prefix removed (never a function_name prefix's length). */
+export function relativeToMapping(match: MappingMatch, path: string): string {
+  const rest = match.pathPrefixLength >= 0 ? path.slice(match.pathPrefixLength) : path;
+  return stripLeadingSlashes(rest);
+}

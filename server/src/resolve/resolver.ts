@@ -1,0 +1,103 @@
+/**
+ * GetFile's resolution (reference §3, with Linescope's improvements): `.pyroscope.yaml` mappings tried
+ * longest prefix first (all of them), then the language's own rules; a record of every place tried.
+ */
+import { Language, matchingMappings } from './config';
+import { findGoFile } from './go';
+import { findJavaFile, javaFileOf } from './java';
+import { findJavaScriptFile, JAVASCRIPT_EXTENSIONS } from './javascript';
+import { extensionOf, hasParentSegment } from './paths';
+import { findPythonFile } from './python';
+import { NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
+import { SourceReader } from './source-reader';
+
+export class BadPathError extends Error {}
+
+export function languageOfPath(path: string): Language | '' {
+  const ext = extensionOf(path);
+  if (ext === '.go' || ext === '.s') {
+    return 'go';
+  }
+  if (ext === '.py') {
+    return 'python';
+  }
+  if (ext === '.java') {
+    return 'java';
+  }
+  if (JAVASCRIPT_EXTENSIONS.includes(ext)) {
+    return 'javascript';
+  }
+  return '';
+}
+
+export async function resolveFile(reader: SourceReader, request: ResolveRequest, githubUrl: string): Promise<Resolved> {
+  for (const [name, value] of [
+    ['localPath', request.path],
+    ['rootPath', request.rootPath],
+  ]) {
+    if (hasParentSegment(value)) {
+      throw new BadPathError(`${name} must not contain '..': ${value}`);
+    }
+  }
+  const r = new Resolution(reader, request, githubUrl);
+  const configResult = await r.loadConfig();
+  const config = configResult?.config;
+  const matches = matchingMappings(config, request.path, request.functionName);
+  const language = matches[0]?.mapping.language ?? languageOfPath(request.path);
+  r.language = language;
+
+  for (const match of matches) {
+    const rel = match.mapping.language === 'java' ? javaFileOf(request.functionName, request.path) : relativeToMapping(match, request.path);
+    const found = await r.tryMapping(match, rel);
+    if (found) {
+      return found;
+    }
+  }
+
+  let found: Resolved | undefined;
+  switch (language) {
+    case 'go':
+      found = await findGoFile(r, config);
+      break;
+    case 'python':
+      found = await findPythonFile(r);
+      break;
+    case 'java':
+      found = await findJavaFile(r);
+      break;
+    case 'javascript':
+      found = await findJavaScriptFile(r);
+      break;
+    default:
+      found = await r.tryRelativeSuffixes('relative', request.path);
+  }
+  if (found) {
+    return found;
+  }
+  throw notResolved(r, matches.length);
+}
+
+function notResolved(r: Resolution, matchCount: number): NotResolvedError {
+  const tried = r.attempts.filter((a) => a.rule !== 'config');
+  const reason = (() => {
+    switch (r.language) {
+      case 'java':
+        return matchCount === 0 ? 'no mappings provided, file not resolvable' : 'no mapping found the file, file not resolvable';
+      case 'python':
+        return 'stdlib not detected and no mappings provided, file not resolvable';
+      case 'javascript':
+        return 'no mappings matched and relative path not found, file not resolvable';
+      default:
+        return 'file not found';
+    }
+  })();
+  const problems = r.configProblems.length > 0 ? `; .pyroscope.yaml: ${r.configProblems.join('; ')}` : '';
+  const message = `${reason} (${tried.length} place${tried.length === 1 ? '' : 's'} tried for ${r.request.path || '(empty path)'})${problems}`;
+  const errors = tried.filter((a) => a.outcome.startsWith('error'));
+  const unavailable = errors.length > 0 && errors.length === tried.length;
+  return new NotResolvedError(
+    message,
+    { attempts: r.attempts, configProblems: r.configProblems, language: r.language, configFound: r.configFound },
+    unavailable
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The source server: vcs.v1 (Connect, JSON and binary) at Pyroscope's paths, /healthz, /metrics, and in
+ * gateway mode everything else streamed to Pyroscope. `createServer` is what main.ts and the tests use.
+ */
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
+import { connectNodeAdapter } from '@connectrpc/connect-node';
+import { ServerConfig } from './config';
+import { createGateway } from './gateway/proxy';
+import { GitHubSource } from './github/source';
+import { createLogger, Logger, scrub } from './log';
+import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
+import { vcsRoutes } from './rpc/service';
+import { OAuthClient } from './session/oauth';
+
+export interface ServerDeps {
+  logger?: Logger;
+  metrics?: ServerMetrics;
+  /** Used for GitHub's API and OAuth calls (tests may wrap it to add latency or count calls). */
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface LinescopeServer {
+  http: http.Server;
+  source: GitHubSource;
+  metrics: ServerMetrics;
+  /** Starts listening (port 0 = any free port); resolves to the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const VCS_PREFIX = '/vcs.v1.VCSService/';
+
+export function createServer(config: ServerConfig, deps: ServerDeps = {}): LinescopeServer {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const metrics = deps.metrics ?? createMetrics();
+  const now = deps.now ?? Date.now;
+  const source = new GitHubSource({
+    apiUrl: config.githubApiUrl,
+    timeoutMs: config.githubTimeoutMs,
+    maxFileBytes: config.maxFileBytes,
+    cacheBytes: config.cacheBytes,
+    refTtlMs: config.refTtlMs,
+    accessTtlMs: config.accessTtlMs,
+    metrics,
+    fetch: deps.fetch,
+    now,
+  });
+  const oauth = new OAuthClient({
+    githubUrl: config.githubUrl,
+    clientId: config.githubClientId,
+    clientSecret: config.githubClientSecret,
+    timeoutMs: config.githubTimeoutMs,
+    fetch: deps.fetch,
+    onResponse: (status, seconds) =>
+      metrics.githubDuration.observe({ method: 'POST', route: githubRouteLabel('/login/oauth/access_token'), status_code: status ? String(status) : '' }, seconds),
+  });
+
+  const observe: Interceptor = (next) => async (req) => {
+    const started = performance.now();
+    let code = 'ok';
+    try {
+      return await next(req);
+    } catch (error) {
+      const connectError = ConnectError.from(error);
+      code = codeName(connectError.code);
+      const level = connectError.code === Code.Internal || connectError.code === Code.Unknown ? 'error' : 'info';
+      logger[level]({ method: req.method.name, code, err: scrub(connectError.rawMessage) }, 'rpc failed');
+      throw error;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.rpcDuration.observe({ method: req.method.name, code }, seconds);
+      logger.debug({ method: req.method.name, code, ms: Math.round(seconds * 1000) }, 'rpc');
+    }
+  };
+
+  const rpc = connectNodeAdapter({
+    routes: vcsRoutes({ config, source, oauth, logger, now }),
+    readMaxBytes: config.maxBodyBytes,
+    interceptors: [observe],
+  });
+  const gateway = config.pyroscopeUrl ? createGateway(config.pyroscopeUrl, logger, config.githubTimeoutMs) : undefined;
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path.startsWith(VCS_PREFIX)) {
+      rpc(req, res);
+    } else if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+    } else if (path === '/metrics') {
+      metrics.registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+        (error: Error) => res.writeHead(500).end(error.message)
+      );
+    } else if (gateway) {
+      gateway.handler(req, res);
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'not_found', message: `no route for ${path}` }));
+    }
+  });
+  // Slow-loris protection; gateway responses may stream longer, so only the request phase is bounded.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 30_000;
+
+  return {
+    http: server,
+    source,
+    metrics,
+    listen(port = config.port, host?: string) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : '127.0.0.1';
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    close() {
+      gateway?.close();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Connect's wire name of a code (NotFound → not_found). */
+export function codeName(code: Code): string {
+  return Code[code].replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}

@@ -1,0 +1,87 @@
+/** Test stack: the GitHub double, the source server against it, and helpers to call vcs.v1 over real HTTP. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DoubleRepo, GithubDouble, GithubDoubleOptions, startGithubDouble } from '../../e2e/github-double';
+import { loadConfig, ServerConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { createServer, LinescopeServer } from '../src/server';
+import { encodeSessionCookie, SESSION_COOKIE } from '../src/session/cookie';
+import { deriveKey, encryptToken, OAuthToken } from '../src/session/token';
+
+export const SECRET = 'linescope-test-session-secret-0123456789';
+
+export interface Stack {
+  double: GithubDouble;
+  server: LinescopeServer;
+  url: string;
+  config: ServerConfig;
+  /** A cookie header carrying a fresh token of the double for this login (tenant: anonymous unless given). */
+  cookieFor(login: string, options?: { tenant?: string; lifetimeSeconds?: number }): string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(
+  repos: DoubleRepo[],
+  options: { env?: Record<string, string>; double?: Partial<GithubDoubleOptions> } = {}
+): Promise<Stack> {
+  const double = await startGithubDouble({ repos, ...options.double });
+  const config = loadConfig({
+    PORT: '0',
+    GITHUB_CLIENT_ID: double.clientId,
+    GITHUB_CLIENT_SECRET: double.clientSecret,
+    GITHUB_SESSION_SECRET: SECRET,
+    GITHUB_CALLBACK_URL: 'http://grafana.local/a/linescope-app/github/callback',
+    GITHUB_URL: double.url,
+    GITHUB_API_URL: double.apiUrl,
+    GITHUB_REPOSITORY_HOSTS: 'github.com',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const server = createServer(config, { logger: createLogger('silent') });
+  const url = await server.listen(0, '127.0.0.1');
+  return {
+    double,
+    server,
+    url,
+    config,
+    cookieFor(login, { tenant = 'anonymous', lifetimeSeconds } = {}) {
+      const granted = double.issueToken(login, lifetimeSeconds);
+      const token: OAuthToken = { accessToken: granted.accessToken, tokenType: 'bearer', refreshToken: granted.refreshToken, expiry: granted.expiresAt };
+      return sessionCookie(token, tenant);
+    },
+    async stop() {
+      await server.close();
+      await double.stop();
+    },
+  };
+}
+
+export function sessionCookie(token: OAuthToken, tenant = 'anonymous', secret = SECRET): string {
+  return `${SESSION_COOKIE}=${encodeSessionCookie(encryptToken(token, deriveKey(secret, tenant)))}`;
+}
+
+export interface RpcResult {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+export async function rpc(url: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<RpcResult> {
+  const response = await fetch(`${url}/vcs.v1.VCSService/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
+}
+
+export function tempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `linescope-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function decodeContent(body: Record<string, unknown>): string {
+  return Buffer.from(String(body.content ?? ''), 'base64').toString('utf8');
+}

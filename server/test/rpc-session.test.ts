@@ -1,0 +1,171 @@
+/** The six RPCs' protocol and the GitHub session over real HTTP against the GitHub double. */
+import { createClient } from '@connectrpc/connect';
+import { createConnectTransport } from '@connectrpc/connect-node';
+import { createFixtureRepo } from '../../e2e/github-double';
+import { VCSService } from '../../proto/gen/vcs/v1/vcs_pb';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { createServer } from '../src/server';
+import { decodeSessionCookie, readCookie } from '../src/session/cookie';
+import { deriveKey } from '../src/session/token';
+import { rpc, SECRET, sessionCookie, Stack, startStack, tempDir } from './helpers';
+
+describe('vcs.v1 session RPCs', () => {
+  const tmp = tempDir('rpc');
+  let stack: Stack;
+  const repo = createFixtureRepo(tmp.dir, 'acme/app', [{ files: { 'main.go': 'package main\n' }, message: 'first commit' }]);
+
+  beforeAll(async () => {
+    stack = await startStack([{ fullName: 'acme/app', dir: repo.dir }]);
+  });
+  afterAll(async () => {
+    await stack.stop();
+    tmp.remove();
+  });
+
+  it('GithubApp returns client id, callback URL and the authorize URL of the configured host', async () => {
+    const res = await rpc(stack.url, 'GithubApp', {});
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      clientID: stack.double.clientId,
+      callbackURL: 'http://grafana.local/a/linescope-app/github/callback',
+      authorizeURL: `${stack.double.url}/login/oauth/authorize`,
+    });
+  });
+
+  it('GithubApp without GitHub configured is 501 unimplemented, as Pyroscope', async () => {
+    const bare = createServer(loadConfig({ LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    const url = await bare.listen(0, '127.0.0.1');
+    try {
+      const res = await rpc(url, 'GithubApp', {});
+      expect(res.status).toBe(501);
+      expect(res.body).toEqual({ code: 'unimplemented', message: 'GitHub integration is not configured' });
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('runs the OAuth popup flow: authorize page, Authorize button, callback with code and state, login', async () => {
+    const callback = 'http://grafana.local/a/linescope-app/github/callback';
+    const page = await fetch(`${stack.double.url}/login/oauth/authorize?client_id=${stack.double.clientId}&redirect_uri=${encodeURIComponent(callback)}&state=s123&login=alice`);
+    const html = await page.text();
+    expect(html).toContain('>Authorize</button>');
+    const form = new URLSearchParams([...html.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m): [string, string] => [m[1], m[2].replace(/&amp;/g, '&')]));
+    const redirect = await fetch(`${stack.double.url}/login/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    const location = new URL(redirect.headers.get('location') as string);
+    expect(`${location.origin}${location.pathname}`).toBe(callback);
+    expect(location.searchParams.get('state')).toBe('s123');
+
+    const before = Date.now();
+    const login = await rpc(stack.url, 'GithubLogin', { authorizationCode: location.searchParams.get('code') });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('set-cookie')).toBeNull();
+    const key = deriveKey(SECRET, 'anonymous');
+    const token = decodeSessionCookie(Buffer.from(JSON.stringify({ token: login.body.token })).toString('base64'), key);
+    expect(token.accessToken).toMatch(/^ghu_/);
+    expect(token.refreshToken).toMatch(/^ghr_/);
+    // int64 values travel as decimal strings.
+    expect(typeof login.body.tokenExpiresAt).toBe('string');
+    expect(Number(login.body.tokenExpiresAt)).toBeGreaterThanOrEqual(before + 28_800_000);
+    expect(Number(login.body.refreshTokenExpiresAt)).toBeGreaterThanOrEqual(before + 15_897_600_000);
+    // The legacy cookie field carries the same token.
+    const legacy = readCookie(String(login.body.cookie).split(';')[0]) as string;
+    expect(decodeSessionCookie(legacy, key).accessToken).toBe(token.accessToken);
+
+    // The session works for a data call.
+    const cookie = `pyroscope_git_session=${Buffer.from(JSON.stringify({ token: login.body.token })).toString('base64')}`;
+    const commit = await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie });
+    expect(commit.status).toBe(200);
+  });
+
+  it('GithubLogin with a bad code is 401 "failed to authorize with GitHub"', async () => {
+    const res = await rpc(stack.url, 'GithubLogin', { authorizationCode: 'nope' });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ code: 'unauthenticated', message: 'failed to authorize with GitHub' });
+  });
+
+  it('GithubRefresh swaps the token (even when expired), returns the new expiry, and the old refresh token dies', async () => {
+    const granted = stack.double.issueToken('alice');
+    const expiredToken = { accessToken: granted.accessToken, tokenType: 'bearer', refreshToken: granted.refreshToken, expiry: Date.now() - 1000 };
+    const cookie = sessionCookie(expiredToken);
+    const expired = await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie });
+    expect(expired.status).toBe(401);
+    expect(expired.body).toEqual({ code: 'unauthenticated', message: 'token is expired' });
+
+    const before = Date.now();
+    const refreshed = await rpc(stack.url, 'GithubRefresh', {}, { cookie });
+    expect(refreshed.status).toBe(200);
+    // Pyroscope returns the *old* expiry here; we return the new token's.
+    expect(Number(refreshed.body.tokenExpiresAt)).toBeGreaterThanOrEqual(before + 28_800_000);
+    const next = `pyroscope_git_session=${Buffer.from(JSON.stringify({ token: refreshed.body.token })).toString('base64')}`;
+    expect((await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie: next })).status).toBe(200);
+
+    const again = await rpc(stack.url, 'GithubRefresh', {}, { cookie });
+    expect(again.status).toBe(401);
+    expect(again.body.message).toBe('failed to refresh token');
+  });
+
+  it('GithubRefresh without a cookie is 401 "invalid token"', async () => {
+    const res = await rpc(stack.url, 'GithubRefresh', {});
+    expect(res).toMatchObject({ status: 401, body: { code: 'unauthenticated', message: 'invalid token' } });
+  });
+
+  it('the session is per tenant (X-Scope-OrgID): a cookie of tenant a is invalid for tenant b', async () => {
+    const cookie = stack.cookieFor('alice', { tenant: 'tenant-a' });
+    const body = { repositoryURL: 'https://github.com/acme/app', ref: 'main' };
+    expect((await rpc(stack.url, 'GetCommit', body, { cookie, 'x-scope-orgid': 'tenant-a' })).status).toBe(200);
+    const other = await rpc(stack.url, 'GetCommit', body, { cookie, 'x-scope-orgid': 'tenant-b' });
+    expect(other).toMatchObject({ status: 401, body: { message: 'invalid token' } });
+    expect((await rpc(stack.url, 'GetCommit', body, { cookie })).status).toBe(401);
+  });
+
+  it('accepts the legacy cookie shape and tokens that never expire', async () => {
+    const granted = stack.double.issueToken('alice', 0);
+    const value = Buffer.from(
+      JSON.stringify({ metadata: (await import('../src/session/token')).encryptToken({ accessToken: granted.accessToken }, deriveKey(SECRET, 'anonymous')), expiry: 0 })
+    ).toString('base64');
+    const res = await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie: `pyroscope_git_session=${value}` });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers tampered and missing cookies with 401 before looking at the URL', async () => {
+    const cookie = stack.cookieFor('alice');
+    const tampered = cookie.slice(0, -6) + (cookie.endsWith('AAAA') ? 'BBBB==' : 'AAAA==');
+    expect((await rpc(stack.url, 'GetFile', { repositoryURL: 'nope' }, { cookie: tampered })).body).toEqual({ code: 'unauthenticated', message: 'invalid token' });
+    expect((await rpc(stack.url, 'GetFile', { repositoryURL: 'nope' })).status).toBe(401);
+  });
+
+  it('follows Connect conventions: empty body, wrong content type, GET, binary codec, proto names', async () => {
+    const empty = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { code: string }).code).toBe('invalid_argument');
+    const wrongType = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(wrongType.status).toBe(415);
+    const get = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`);
+    expect(get.status).toBe(405);
+    // Proto names are accepted on input, unknown fields ignored.
+    const cookie = stack.cookieFor('alice');
+    const byProtoName = await rpc(stack.url, 'GetCommits', { repository_url: 'https://github.com/acme/app', refs: ['main'], extra: 1 }, { cookie });
+    expect(byProtoName.status).toBe(200);
+
+    const client = createClient(VCSService, createConnectTransport({ baseUrl: stack.url, httpVersion: '1.1', useBinaryFormat: true }));
+    const app = await client.githubApp({});
+    expect(app.clientID).toBe(stack.double.clientId);
+  });
+
+  it('serves /healthz and /metrics', async () => {
+    expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toContain('linescope_rpc_duration_seconds_count{method="GithubApp",code="ok"}');
+    expect(metrics).toMatch(/linescope_github_request_duration_seconds_count\{method="GET",route="\/repos\/\{owner\}\/\{repo\}\/commits\/\{ref\}",status_code="200"\} \d+/);
+    expect(metrics).toContain('route="/login/oauth/access_token"');
+    expect(metrics).toContain('linescope_github_rate_limit_remaining{resource="core"}');
+  });
+
+  it('refuses bodies over the limit', async () => {
+    const res = await rpc(stack.url, 'GetFile', { repositoryURL: 'x'.repeat(200 * 1024) });
+    expect(res.status).toBe(429);
+    expect(res.body.code).toBe('resource_exhausted');
+  });
+});
