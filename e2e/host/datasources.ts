@@ -1,0 +1,105 @@
+// The host's provisioned data sources and the DTO shapes of /api/datasources, /api/datasources/uid/:uid and
+// bootData.settings.datasources (pkg/api/dtos/datasource.go, pkg/api/frontendsettings.go).
+
+export interface HostDataSource {
+  id: number;
+  uid: string;
+  name: string;
+  type: string;
+  /** Upstream URL, the one the proxy and the backend call. */
+  url: string;
+  isDefault?: boolean;
+  jsonData: Record<string, unknown>;
+  basicAuth?: { user: string; password: string };
+}
+
+export const PYROSCOPE_TYPE = 'grafana-pyroscope-datasource';
+
+/** The Pyroscope data source plugin's meta as Grafana lists it (core plugin, backend). */
+export const pyroscopeMeta = {
+  id: PYROSCOPE_TYPE,
+  type: 'datasource',
+  name: 'Grafana Pyroscope',
+  aliasIDs: ['phlare'],
+  info: {
+    author: { name: 'Grafana Labs', url: 'https://grafana.com' },
+    description: 'Continuous profiling',
+    links: [],
+    logos: { small: 'public/plugins/grafana-pyroscope-datasource/img/grafana_pyroscope_icon.svg', large: 'public/plugins/grafana-pyroscope-datasource/img/grafana_pyroscope_icon.svg' },
+    build: {},
+    screenshots: [],
+    version: '13.0.2',
+    updated: '',
+  },
+  module: 'core:plugin/grafana-pyroscope-datasource',
+  baseUrl: 'public/plugins/grafana-pyroscope-datasource',
+  backend: true,
+  metrics: true,
+  signature: 'internal',
+  loadingStrategy: 'script',
+};
+
+export function listItemDto(ds: HostDataSource) {
+  return {
+    id: ds.id,
+    uid: ds.uid,
+    orgId: 1,
+    name: ds.name,
+    type: ds.type,
+    typeName: pyroscopeMeta.name,
+    typeLogoUrl: pyroscopeMeta.info.logos.small,
+    access: 'proxy',
+    url: ds.url,
+    user: '',
+    database: '',
+    basicAuth: Boolean(ds.basicAuth),
+    isDefault: ds.isDefault === true,
+    jsonData: ds.jsonData,
+    readOnly: true,
+  };
+}
+
+export function detailDto(ds: HostDataSource) {
+  return {
+    id: ds.id,
+    uid: ds.uid,
+    orgId: 1,
+    name: ds.name,
+    type: ds.type,
+    typeLogoUrl: pyroscopeMeta.info.logos.small,
+    access: 'proxy',
+    url: ds.url,
+    user: '',
+    database: '',
+    basicAuth: Boolean(ds.basicAuth),
+    basicAuthUser: ds.basicAuth?.user ?? '',
+    withCredentials: false,
+    isDefault: ds.isDefault === true,
+    jsonData: ds.jsonData,
+    secureJsonFields: ds.basicAuth ? { basicAuthPassword: true } : {},
+    version: 1,
+    readOnly: true,
+  };
+}
+
+/** bootData.settings.datasources entry: proxy URL instead of the upstream one. */
+export function frontendDto(ds: HostDataSource) {
+  return {
+    id: ds.id,
+    uid: ds.uid,
+    type: ds.type,
+    name: ds.name,
+    meta: pyroscopeMeta,
+    url: `/api/datasources/proxy/uid/${ds.uid}`,
+    isDefault: ds.isDefault === true,
+    access: 'proxy',
+    preload: false,
+    module: pyroscopeMeta.module,
+    jsonData: ds.jsonData ?? {},
+    readOnly: true,
+  };
+}
+
+export function sortedByName(list: HostDataSource[]): HostDataSource[] {
+  return [...list].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+}

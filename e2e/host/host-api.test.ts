@@ -1,0 +1,146 @@
+// The host's Grafana API slice over real HTTP: settings (roles, persistence), the data source proxy rules and
+// /api/ds/query against the querier double.
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ingest } from '../pyroscope-double/profile-store';
+import { startPyroscopeDouble } from '../pyroscope-double/server';
+import { cpuProfile } from '../pyroscope-double/test-profiles';
+import type { HostDataSource } from './datasources';
+import { startHost, type RunningHost } from './server';
+
+const pluginDist = path.join(os.tmpdir(), `linescope-host-test-plugin-${process.pid}`);
+
+let host: RunningHost;
+let upstream: http.Server;
+let upstreamUrl: string;
+let lastUpstream: http.IncomingHttpHeaders = {};
+let dataDir: string;
+let closeQuerier: () => Promise<void>;
+
+async function login(as: string): Promise<string> {
+  const res = await fetch(`${host.url}/login/as/${as}`, { redirect: 'manual' });
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+beforeAll(async () => {
+  await fs.mkdir(pluginDist, { recursive: true });
+  await fs.writeFile(
+    path.join(pluginDist, 'plugin.json'),
+    JSON.stringify({ id: 'linescope-app', type: 'app', name: 'Linescope', info: { version: '1.2.3', logos: { small: 'img/logo.svg' } }, includes: [{ type: 'page', name: 'Home', path: '/a/linescope-app/home', defaultNav: true }] })
+  );
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'linescope-host-test-'));
+  upstream = http.createServer((req, res) => {
+    lastUpstream = req.headers;
+    if (req.url?.startsWith('/unauth')) {
+      res.writeHead(401, { 'www-authenticate': 'Basic', 'content-type': 'application/json' }).end('{"code":"unauthenticated"}');
+      return;
+    }
+    res.writeHead(200, { 'set-cookie': 'x=y', 'content-type': 'application/json' }).end(JSON.stringify({ path: req.url }));
+  });
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  const querier = await startPyroscopeDouble({
+    series: ingest(cpuProfile([['main;a;b', 30], ['main;a', 10], ['main;c', 60]]), { service_name: 'svc' }, 'test'),
+  });
+  closeQuerier = querier.close;
+  const datasources: HostDataSource[] = [
+    { id: 1, uid: 'up', name: 'Upstream', type: 'grafana-pyroscope-datasource', url: upstreamUrl, jsonData: { keepCookies: ['pyroscope_git_session'] } },
+    { id: 2, uid: 'pyro', name: 'Pyro', type: 'grafana-pyroscope-datasource', url: querier.url, isDefault: true, jsonData: {} },
+  ];
+  host = await startHost({ dataDir, pluginDist, datasources });
+});
+
+afterAll(async () => {
+  await host.close();
+  await closeQuerier();
+  upstream.close();
+});
+
+describe('plugin settings', () => {
+  it('needs a signed-in user, lets an admin save and persists, refuses a viewer', async () => {
+    expect((await fetch(`${host.url}/api/plugins/linescope-app/settings`)).status).toBe(401);
+    const admin = await login('admin');
+    const viewer = await login('viewer');
+    const get = async (cookie: string) => (await fetch(`${host.url}/api/plugins/linescope-app/settings`, { headers: { cookie } })).json();
+    const before = await get(admin);
+    expect(before).toMatchObject({ id: 'linescope-app', type: 'app', enabled: true, module: 'public/plugins/linescope-app/module.js', defaultNavUrl: '/a/linescope-app/home' });
+    expect(before.jsonData).toBeUndefined();
+    expect(before.info.logos.small).toBe('public/plugins/linescope-app/img/logo.svg');
+
+    const post = (cookie: string, body: unknown) =>
+      fetch(`${host.url}/api/plugins/linescope-app/settings`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const denied = await post(viewer, { enabled: true, jsonData: { enableFunctionDetails: false } });
+    expect(denied.status).toBe(403);
+    expect((await denied.json()).title).toBe('Access denied');
+
+    const ok = await post(admin, { enabled: true, pinned: true, jsonData: { enableFunctionDetails: false }, secureJsonData: { k: 'secret' } });
+    expect(await ok.json()).toEqual({ message: 'Plugin settings updated' });
+    const after = await get(viewer);
+    expect(after.jsonData).toEqual({ enableFunctionDetails: false });
+    expect(after.secureJsonFields).toEqual({ k: true });
+    expect(JSON.stringify(after)).not.toContain('secret');
+    const file = JSON.parse(await fs.readFile(path.join(dataDir, 'plugin-settings.json'), 'utf8'));
+    expect(file.jsonData).toEqual({ enableFunctionDetails: false });
+
+    // A body without `enabled` disables the app; bad JSON is a 400.
+    await post(admin, { jsonData: { enableFunctionDetails: true } });
+    expect((await get(admin)).enabled).toBe(false);
+    const bad = await fetch(`${host.url}/api/plugins/linescope-app/settings`, { method: 'POST', headers: { cookie: admin }, body: '{' });
+    expect(bad.status).toBe(400);
+    expect((await fetch(`${host.url}/api/plugins/nope/settings`, { headers: { cookie: admin } })).status).toBe(404);
+  });
+});
+
+describe('data source proxy', () => {
+  it('forwards only keepCookies, drops Set-Cookie, adds the sandbox CSP', async () => {
+    const admin = await login('admin');
+    const res = await fetch(`${host.url}/api/datasources/proxy/uid/up/vcs.v1.VCSService/GetFile?q=1`, {
+      method: 'POST',
+      headers: { cookie: `${admin}; pyroscope_git_session=abc; other=1`, origin: 'http://x' },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ path: '/vcs.v1.VCSService/GetFile?q=1' });
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('content-security-policy')).toBe('sandbox');
+    expect(lastUpstream.cookie).toBe('pyroscope_git_session=abc');
+    expect(lastUpstream.origin).toBeUndefined();
+    expect(host.proxyLog.at(-1)).toMatchObject({ path: '/vcs.v1.VCSService/GetFile?q=1', cookie: 'pyroscope_git_session=abc', status: 200 });
+  });
+
+  it("turns an upstream 401 into Grafana's plain-text 400 and reports unknown or invalid data sources", async () => {
+    const admin = await login('viewer');
+    const res = await fetch(`${host.url}/api/datasources/proxy/uid/up/unauth`, { headers: { cookie: admin } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe('Authentication to data source failed');
+    expect(res.headers.get('www-authenticate')).toBeNull();
+    expect((await fetch(`${host.url}/api/datasources/proxy/uid/nope/x`, { headers: { cookie: admin } })).status).toBe(404);
+    expect((await fetch(`${host.url}/api/datasources/proxy/uid/b%20ad/x`, { headers: { cookie: admin } })).status).toBe(400);
+  });
+});
+
+describe('/api/ds/query', () => {
+  it('returns the nested-set flame graph frame from the querier, and errors per refId with HTTP 400', async () => {
+    const admin = await login('admin');
+    const query = (q: Record<string, unknown>) =>
+      fetch(`${host.url}/api/ds/query?ds_type=grafana-pyroscope-datasource`, {
+        method: 'POST',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ from: 'now-1h', to: 'now', queries: [{ refId: 'A', datasource: { uid: 'pyro', type: 'grafana-pyroscope-datasource' }, queryType: 'profile', ...q }] }),
+      });
+    const res = await query({ profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', labelSelector: '{service_name="svc"}' });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.results.A.status).toBe(200);
+    expect(body.results.A.frames[0].data.values).toEqual([[0, 1, 2, 3, 2], [100, 100, 40, 30, 60], [0, 0, 10, 30, 60], [0, 1, 2, 3, 4]]);
+
+    const bad = await query({ profileTypeId: 'nope', labelSelector: '{}' });
+    expect(bad.status).toBe(400);
+    const err = (await bad.json()).results.A;
+    expect(err).toMatchObject({ status: 500, errorSource: 'downstream' });
+    expect(err.error).toMatch(/^received error from client while getting profile: invalid_argument: profile-type selection must be/);
+  });
+});

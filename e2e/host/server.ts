@@ -1,0 +1,289 @@
+// The standalone host: serves the plugin's built dist/ the way Grafana does, a shell that provides Grafana's
+// runtime in the browser, and the slice of Grafana's HTTP API the plugin uses.
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { detailDto, frontendDto, listItemDto, PYROSCOPE_TYPE, sortedByName, type HostDataSource } from './datasources';
+import { proxyDataSource, type ProxyLogEntry } from './ds-proxy';
+import { indexHtml } from './index-html';
+import { PluginSettingsStore, pluginSettingsDto, type PluginJson, type StoredPluginSettings } from './plugin-settings';
+import { dsQuery, pyroscopeResource } from './pyroscope-backend';
+import { currentUserDto, Sessions, sessionCookie, USERS, type HostUser } from './users';
+
+export const GRAFANA_VERSION = '13.0.2';
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface HostOptions {
+  port?: number;
+  host?: string;
+  /** Where plugin settings are persisted (plugin-settings.json). */
+  dataDir: string;
+  /** The plugin's built dist/ (module.js, plugin.json, chunks). */
+  pluginDist?: string;
+  /** The shell bundle (shell.js, shell.css). */
+  shellDist?: string;
+  datasources: HostDataSource[];
+  /** The app's row before anyone saves settings (like provisioning/plugins). Default: enabled, no jsonData. */
+  initialSettings?: StoredPluginSettings;
+  /** The login used when a browser arrives without a session (default admin). */
+  defaultLogin?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  proxyLog: ProxyLogEntry[];
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+async function serveFile(res: http.ServerResponse, root: string, rel: string): Promise<void> {
+  const file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
+  if (!file.startsWith(path.resolve(root))) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await fs.readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...extra }).end(JSON.stringify(body));
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) {
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const ACCESS_DENIED = (action: string) => ({
+  accessErrorId: `ACE${Math.floor(Math.random() * 1e10)}`,
+  message: `You'll need additional permissions to perform this action. Permissions needed: ${action}`,
+  title: 'Access denied',
+});
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const pluginDist = opts.pluginDist ?? path.join(REPO_ROOT, 'dist');
+  const shellDist = opts.shellDist ?? path.join(__dirname, 'dist');
+  const iconsDir = path.join(REPO_ROOT, 'node_modules/@grafana/ui/dist/public/img/icons');
+  const sessions = new Sessions();
+  const proxyLog: ProxyLogEntry[] = [];
+  const store = new PluginSettingsStore(path.join(opts.dataDir, 'plugin-settings.json'), opts.initialSettings ?? { enabled: true, pinned: true });
+  const readPlugin = async (): Promise<PluginJson> => JSON.parse(await fs.readFile(path.join(pluginDist, 'plugin.json'), 'utf8'));
+  const findDs = (uid: string | undefined) => (uid ? opts.datasources.find((d) => d.uid === uid) : opts.datasources.find((d) => d.isDefault) ?? opts.datasources[0]);
+  let appUrl = '';
+
+  const frontendSettings = async () => {
+    const plugin = await readPlugin();
+    const def = opts.datasources.find((d) => d.isDefault) ?? opts.datasources[0];
+    return {
+      appUrl,
+      appSubUrl: '',
+      buildInfo: { version: GRAFANA_VERSION, versionString: `Grafana v${GRAFANA_VERSION} (Linescope standalone host)`, buildstamp: 0, commit: 'linescope-host', commitShort: 'host', env: 'production', edition: 'Open Source', latestVersion: '', hasUpdate: false, hideVersion: false },
+      defaultDatasource: def?.name ?? '',
+      datasources: Object.fromEntries(opts.datasources.map((d) => [d.name, frontendDto(d)])),
+      apps: {
+        [plugin.id]: { id: plugin.id, path: `public/plugins/${plugin.id}/module.js`, version: plugin.info.version, preload: false, angular: { detected: false }, loadingStrategy: 'fetch', extensions: { addedLinks: [], addedComponents: [], exposedComponents: [], extensionPoints: [], addedFunctions: [] }, dependencies: plugin.dependencies ?? {} },
+      },
+      featureToggles: {},
+      licenseInfo: { stateInfo: '', licenseUrl: '' },
+      namespace: 'default',
+      pluginsCDNBaseURL: '',
+      rbacEnabled: true,
+      liveEnabled: false,
+      unifiedAlertingEnabled: false,
+      windowTitlePrefix: 'Grafana - ',
+    };
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, user: HostUser | undefined) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    const p = url.pathname;
+
+    if (p.startsWith('/public/')) {
+      const pluginPrefix = '/public/plugins/linescope-app/';
+      if (p.startsWith(pluginPrefix)) {
+        return serveFile(res, pluginDist, decodeURIComponent(p.slice(pluginPrefix.length)));
+      }
+      const icons = /^\/public\/(build\/)?img\/icons\/(.*)$/.exec(p);
+      if (icons) {
+        return serveFile(res, iconsDir, decodeURIComponent(icons[2]));
+      }
+      if (p.startsWith('/public/host/')) {
+        return serveFile(res, shellDist, decodeURIComponent(p.slice('/public/host/'.length)));
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+
+    // Sign in as one of the host's users (Grafana's login form, reduced to a link).
+    const login = /^\/login\/as\/([a-z]+)$/.exec(p);
+    if (login && USERS[login[1]]) {
+      const redirect = url.searchParams.get('redirect') ?? '/';
+      res.writeHead(302, { location: redirect.startsWith('/') ? redirect : '/', 'set-cookie': sessionCookie(sessions.create(login[1])) }).end();
+      return;
+    }
+
+    if (p.startsWith('/api/')) {
+      if (!user) {
+        return sendJson(res, 401, { message: 'Unauthorized' });
+      }
+      return api(req, res, url, user);
+    }
+
+    // Every other path is a Grafana page: index.html with boot data, signing in the default user if needed.
+    let pageUser = user;
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (!pageUser) {
+      const loginName = opts.defaultLogin ?? 'admin';
+      pageUser = USERS[loginName];
+      headers['set-cookie'] = sessionCookie(sessions.create(loginName));
+    }
+    const bootData = { user: currentUserDto(pageUser), settings: await frontendSettings(), navTree: [], assets: { light: '', dark: '' } };
+    res.writeHead(200, headers).end(indexHtml(bootData, 'Linescope - Grafana'));
+  };
+
+  const api = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, user: HostUser) => {
+    const p = url.pathname;
+    const method = req.method ?? 'GET';
+    const cookie = req.headers.cookie;
+    if (p.startsWith('/api/datasources/proxy/')) {
+      return proxyDataSource(req, res, (uid) => opts.datasources.find((d) => d.uid === uid), GRAFANA_VERSION, (e) => {
+        proxyLog.push(e);
+        if (proxyLog.length > 500) {
+          proxyLog.shift();
+        }
+      });
+    }
+    if (p === '/api/user' && method === 'GET') {
+      return sendJson(res, 200, currentUserDto(user));
+    }
+    if ((p === '/api/frontend/settings' || p === '/api/frontend/settings/') && method === 'GET') {
+      return sendJson(res, 200, await frontendSettings());
+    }
+    if (p === '/api/health') {
+      return sendJson(res, 200, { commit: 'linescope-host', database: 'ok', version: GRAFANA_VERSION });
+    }
+    if (p === '/api/user/auth-tokens/rotate' || p === '/api/login/ping') {
+      return sendJson(res, 200, { message: 'OK' });
+    }
+    const settings = /^\/api\/plugins\/([^/]+)\/settings$/.exec(p);
+    if (settings) {
+      const plugin = await readPlugin();
+      if (settings[1] !== plugin.id) {
+        return sendJson(res, 404, { message: 'Plugin not found, no installed plugin with that id' });
+      }
+      if (method === 'GET') {
+        return sendJson(res, 200, pluginSettingsDto(plugin, await store.read(), ''));
+      }
+      if (method === 'POST') {
+        if (user.orgRole !== 'Admin') {
+          return sendJson(res, 403, ACCESS_DENIED('plugins:write'));
+        }
+        let body: Record<string, unknown>;
+        try {
+          body = JSON.parse(await readBody(req));
+          if (!body || typeof body !== 'object' || Array.isArray(body)) {
+            throw new Error('not an object');
+          }
+        } catch {
+          return sendJson(res, 400, { message: 'bad request data' });
+        }
+        try {
+          await store.update(body);
+        } catch {
+          return sendJson(res, 500, { message: 'Failed to update plugin setting' });
+        }
+        return sendJson(res, 200, { message: 'Plugin settings updated' });
+      }
+    }
+    if (p === '/api/datasources' && method === 'GET') {
+      if (user.orgRole !== 'Admin') {
+        return sendJson(res, 403, ACCESS_DENIED('datasources:read'));
+      }
+      return sendJson(res, 200, sortedByName(opts.datasources).map(listItemDto));
+    }
+    const byUid = /^\/api\/datasources\/uid\/([^/]+)$/.exec(p);
+    if (byUid && method === 'GET') {
+      const ds = opts.datasources.find((d) => d.uid === decodeURIComponent(byUid[1]));
+      if (!ds) {
+        return sendJson(res, 404, { message: 'Data source not found' });
+      }
+      if (user.orgRole !== 'Admin') {
+        return sendJson(res, 403, ACCESS_DENIED('datasources:read'));
+      }
+      return sendJson(res, 200, detailDto(ds));
+    }
+    const resource = /^\/api\/datasources\/uid\/([^/]+)\/resources\/(.+)$/.exec(p);
+    if (resource && method === 'GET') {
+      const ds = opts.datasources.find((d) => d.uid === decodeURIComponent(resource[1]));
+      if (!ds) {
+        return sendJson(res, 404, { message: 'Data source not found' });
+      }
+      const r = await pyroscopeResource(ds, resource[2], url.searchParams, cookie);
+      return sendJson(res, r.status, r.body);
+    }
+    if (p === '/api/ds/query' && method === 'POST') {
+      let body;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return sendJson(res, 400, { message: 'bad request data' });
+      }
+      const r = await dsQuery(body, (uid) => {
+        const ds = findDs(uid);
+        return ds?.type === PYROSCOPE_TYPE ? ds : undefined;
+      }, cookie);
+      return sendJson(res, r.status, r.body);
+    }
+    return sendJson(res, 404, { message: 'Not found' });
+  };
+
+  const server = http.createServer((req, res) => {
+    const user = sessions.userOf(req.headers.cookie);
+    handle(req, res, user).catch((e) => {
+      console.error('host: request failed', req.method, req.url, e);
+      if (!res.headersSent) {
+        sendJson(res, 500, { message: 'Internal Server Error' });
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  appUrl = `http://${host}:${port}/`;
+  return {
+    url: `http://${host}:${port}`,
+    proxyLog,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
