@@ -6,8 +6,8 @@ import { Alert } from '@grafana/ui';
 export function GitHubCallbackRoute() {
   return (
     <Alert severity="info" title="GitHub sign-in">
-      This page receives GitHub’s answer when you connect a repository from the Function details panel. You can
-      close this window.
+      This page receives GitHub’s answer when you connect a repository from the Function details panel. You can close
+      this window.
     </Alert>
   );
 }

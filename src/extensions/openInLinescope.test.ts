@@ -69,7 +69,9 @@ describe('Open in Linescope link', () => {
     const path = openInLinescopePath(
       {
         targets: [{ refId: 'A', labelSelector: '{}' } as never],
-        data: { request: { targets: [{ refId: 'A', datasource: { uid: 'pyro-by-var' }, labelSelector: '{}' }] } } as never,
+        data: {
+          request: { targets: [{ refId: 'A', datasource: { uid: 'pyro-by-var' }, labelSelector: '{}' }] },
+        } as never,
       },
       env
     );

@@ -1,4 +1,5 @@
-import type { DataQuery, DataSourceRef, PluginExtensionPanelContext, RawTimeRange, ScopedVars } from '@grafana/data';
+import type { PluginExtensionPanelContext, RawTimeRange, ScopedVars } from '@grafana/data';
+import type { DataQuery, DataSourceRef } from '@grafana/schema';
 import { PYROSCOPE_DS_TYPE } from '../constants';
 import { flameGraphPageUrl } from '../flamegraph/urlState';
 

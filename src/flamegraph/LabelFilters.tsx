@@ -1,9 +1,8 @@
-import React, { useState } from 'react';
-import { Button, IconButton, Select, Stack } from '@grafana/ui';
-import type { SelectableValue } from '@grafana/data';
+import React, { useId, useState } from 'react';
+import { css } from '@emotion/css';
+import { Button, Combobox, type ComboboxOption, IconButton, Stack, useStyles2 } from '@grafana/ui';
 import { type Matcher, MATCH_OPS, type MatchOp } from '../pyroscope/selector';
 import { testIds } from '../testIds';
-import { useAsync } from './useAsync';
 
 interface Props {
   filters: Matcher[];
@@ -11,15 +10,14 @@ interface Props {
   onChange: (filters: Matcher[]) => void;
   labelNames: string[];
   labelNamesLoading: boolean;
-  loadValues: (name: string, signal: AbortSignal) => Promise<string[]>;
-  /** Changes when the selection the values depend on changes. */
-  valuesKey: string;
+  /** LabelValues for the current service and time range. */
+  loadValues: (name: string) => Promise<string[]>;
 }
 
 const isComplete = (m: Matcher) => m.name !== '' && m.value !== '';
-const options = (values: string[]): Array<SelectableValue<string>> => values.map((v) => ({ label: v, value: v }));
+const options = (values: string[]): Array<ComboboxOption<string>> => values.map((v) => ({ label: v, value: v }));
 
-export function LabelFilters({ filters, onChange, labelNames, labelNamesLoading, loadValues, valuesKey }: Props) {
+export function LabelFilters({ filters, onChange, labelNames, labelNamesLoading, loadValues }: Props) {
   const committed = JSON.stringify(filters);
   // Rows being edited, valid while the URL still says what they were based on; when the URL changes from outside
   // (back button, shared link) the rows show what it says.
@@ -46,7 +44,6 @@ export function LabelFilters({ filters, onChange, labelNames, labelNamesLoading,
           labelNames={labelNames}
           labelNamesLoading={labelNamesLoading}
           loadValues={loadValues}
-          valuesKey={valuesKey}
           onChange={(patch) => setRow(index, patch)}
           onRemove={() => change(rows.filter((_, i) => i !== index))}
         />
@@ -70,46 +67,78 @@ interface RowProps {
   labelNames: string[];
   labelNamesLoading: boolean;
   loadValues: Props['loadValues'];
-  valuesKey: string;
   onChange: (patch: Partial<Matcher>) => void;
   onRemove: () => void;
 }
 
-function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, valuesKey, onChange, onRemove }: RowProps) {
-  const values = useAsync(row.name ? `${valuesKey}|${row.name}` : undefined, (signal) => loadValues(row.name, signal));
-  const valueOptions = values.status === 'success' ? options(values.value) : [];
+function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, onChange, onRemove }: RowProps) {
+  const styles = useStyles2(getStyles);
+  const id = useId();
   const names = labelNames.includes(row.name) || !row.name ? labelNames : [row.name, ...labelNames];
+  // Values are asked for when the list opens; the typed text filters them (and may be a value of its own).
+  const valueOptions = async (typed: string) => {
+    const values = row.name ? await loadValues(row.name) : [];
+    const needle = typed.toLowerCase();
+    return options(values.filter((v) => v.toLowerCase().includes(needle)));
+  };
   return (
     <Stack direction="row" gap={0.5} alignItems="center">
-      <Select
-        aria-label={`Filter ${index + 1} label`}
+      <span id={`${id}-label`} className={styles.hidden}>
+        Filter {index + 1} label
+      </span>
+      <Combobox
+        aria-labelledby={`${id}-label`}
         width={22}
         placeholder="Label"
-        isLoading={labelNamesLoading}
+        loading={labelNamesLoading}
         options={options(names)}
         value={row.name || null}
-        allowCustomValue
-        onChange={(v) => onChange({ name: v?.value ?? '', value: '' })}
+        createCustomValue
+        onChange={(v) => onChange({ name: v.value, value: '' })}
       />
-      <Select
-        aria-label={`Filter ${index + 1} operator`}
+      <span id={`${id}-op`} className={styles.hidden}>
+        Filter {index + 1} operator
+      </span>
+      <Combobox
+        aria-labelledby={`${id}-op`}
         width={8}
         options={MATCH_OPS.map((op) => ({ label: op, value: op }))}
         value={row.op}
-        onChange={(v) => onChange({ op: (v?.value ?? '=') as MatchOp })}
+        onChange={(v) => onChange({ op: v.value as MatchOp })}
       />
-      <Select
-        aria-label={`Filter ${index + 1} value`}
+      <span id={`${id}-value`} className={styles.hidden}>
+        Filter {index + 1} value
+      </span>
+      <Combobox
+        // Remount when the label changes so the value list is asked for again.
+        key={row.name}
+        aria-labelledby={`${id}-value`}
         width={26}
         placeholder="Value"
-        isLoading={values.status === 'loading'}
-        options={row.value && !valueOptions.some((o) => o.value === row.value) ? [...options([row.value]), ...valueOptions] : valueOptions}
+        options={valueOptions}
         value={row.value || null}
-        allowCustomValue
+        createCustomValue
         disabled={!row.name}
-        onChange={(v) => onChange({ value: v?.value ?? '' })}
+        onChange={(v) => onChange({ value: v.value })}
       />
-      <IconButton name="times" aria-label={`Remove filter ${index + 1}`} tooltip="Remove filter" onClick={onRemove} />
+      <IconButton
+        name="times"
+        aria-label={`Remove filter ${index + 1}`}
+        tooltip={`Remove filter ${index + 1}`}
+        onClick={onRemove}
+      />
     </Stack>
   );
 }
+
+const getStyles = () => ({
+  // Read by screen readers, not shown: the placeholders say the same to sighted users.
+  hidden: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  }),
+});

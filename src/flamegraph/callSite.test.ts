@@ -7,7 +7,12 @@ const frame = createDataFrame({
     { name: 'level', type: FieldType.number, values: [0, 1, 2, 3, 2] },
     { name: 'value', type: FieldType.number, values: [100, 100, 40, 30, 60] },
     { name: 'self', type: FieldType.number, values: [0, 0, 10, 30, 60] },
-    { name: 'label', type: FieldType.enum, values: [0, 1, 2, 3, 4], config: { type: { enum: { text: ['total', 'main', 'a', 'b', 'c'] } } } },
+    {
+      name: 'label',
+      type: FieldType.enum,
+      values: [0, 1, 2, 3, 4],
+      config: { type: { enum: { text: ['total', 'main', 'a', 'b', 'c'] } } },
+    },
   ],
 });
 

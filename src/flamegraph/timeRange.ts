@@ -17,8 +17,7 @@ export function toMs(from: string, to: string): TimeRangeMs {
 
 /** What goes back into the URL for a range the time picker chose: relative stays relative. */
 export function toUrlRange(range: TimeRange): { from: string; to: string } {
-  const raw = (value: RawTimeRange['from'], resolved: number) =>
-    typeof value === 'string' ? value : String(resolved);
+  const raw = (value: RawTimeRange['from'], resolved: number) => (typeof value === 'string' ? value : String(resolved));
   return { from: raw(range.raw.from, range.from.valueOf()), to: raw(range.raw.to, range.to.valueOf()) };
 }
 

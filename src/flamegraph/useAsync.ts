@@ -2,10 +2,7 @@ import { useEffect, useState } from 'react';
 import { isAbortError } from '../pyroscope/querier';
 
 export type AsyncState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'success'; value: T }
-  | { status: 'error'; error: Error };
+  { status: 'idle' } | { status: 'loading' } | { status: 'success'; value: T } | { status: 'error'; error: Error };
 
 /**
  * Runs `load` whenever `key` changes (undefined key = nothing to load), aborting the previous run, so a late answer

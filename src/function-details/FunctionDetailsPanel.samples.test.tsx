@@ -2,13 +2,17 @@ import React from 'react';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { of, throwError } from 'rxjs';
-import { render, screen, within } from '@testing-library/react';
+import { configure, render, screen, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
 import { computeFunctionDetails } from './lines/computeFunctionDetails';
 import { formatValue } from './format';
 import { testIds } from '../testIds';
+
+// Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
+configure({ asyncUtilTimeout: 10000 });
+jest.setTimeout(30000);
 
 // End to end through the panel with a profile recorded from our sample service: what the panel shows per line must
 // be what `go tool pprof -list` printed for it (samples/profiles/*.golden.json).
@@ -70,9 +74,12 @@ describe.each(['github.com/linescope-demo/shop-go/pricing.bestSubset', 'strings.
       await screen.findByTestId(testIds.functionDetails.breakdown);
       expect(screen.getByTestId(testIds.functionDetails.rowFile)).toHaveTextContent(fn.file);
       const rows = new Map(
-        screen
-          .getAllByTestId(testIds.functionDetails.breakdownLine)
-          .map((r) => [Number(r.getAttribute('data-line')), within(r).getAllByRole('cell').map((c) => c.textContent)])
+        screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => [
+          Number(r.getAttribute('data-line')),
+          within(r)
+            .getAllByRole('cell')
+            .map((c) => c.textContent),
+        ])
       );
       const shown = (v: number) => (v > 0 ? formatValue(v, 'nanoseconds') : '.');
       for (const line of fn.lines as GoldenLine[]) {

@@ -1,6 +1,6 @@
 import React from 'react';
 import { NEVER, of, throwError } from 'rxjs';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
@@ -9,6 +9,10 @@ import type { FunctionDetailsTarget } from './target';
 import { computeFunctionDetails } from './lines/computeFunctionDetails';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
+
+// Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
+configure({ asyncUtilTimeout: 10000 });
+jest.setTimeout(30000);
 
 // Pyroscope's side, behind Grafana's data source proxy: SelectMergeProfile answers binary pprof, the label calls JSON.
 type Respond = (req: BackendSrvRequest) => unknown;
@@ -40,8 +44,12 @@ const target: FunctionDetailsTarget = {
 /** Two deployed versions of main.work; the newer one is hotter. Values in nanoseconds. */
 function twoVersions() {
   const b = new PprofBuilder();
-  const v1 = b.mapping(pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'a'.repeat(40) }));
-  const v2 = b.mapping(pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'b'.repeat(40) }));
+  const v1 = b.mapping(
+    pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'a'.repeat(40) })
+  );
+  const v2 = b.mapping(
+    pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'b'.repeat(40) })
+  );
   const main = b.function('main.main', '/src/shop-go/main.go', 3);
   const work = b.function('main.work', '/src/shop-go/work.go', 10);
   const main1 = b.location(v1, [[main, 5]]);
@@ -82,7 +90,12 @@ function pyroscope(pprof: Uint8Array, labels: Record<string, string[]> = {}): Re
   };
 }
 
-const renderPanel = (props: Partial<{ onClose: () => void; seams: React.ComponentProps<typeof FunctionDetailsSeamsProvider>['value'] }> = {}) =>
+const renderPanel = (
+  props: Partial<{
+    onClose: () => void;
+    seams: React.ComponentProps<typeof FunctionDetailsSeamsProvider>['value'];
+  }> = {}
+) =>
   render(
     <FunctionDetailsLoadersProvider value={querierLoaders(async (bytes, name) => computeFunctionDetails(bytes, name))}>
       <FunctionDetailsSeamsProvider value={props.seams ?? { useSource: () => ({ status: 'not-loaded' }) }}>
@@ -93,7 +106,9 @@ const renderPanel = (props: Partial<{ onClose: () => void; seams: React.Componen
 
 const row = (testId: string) => screen.getByTestId(testId);
 const lineRow = (line: number) =>
-  screen.getAllByTestId(testIds.functionDetails.breakdownLine).find((r) => r.getAttribute('data-line') === String(line))!;
+  screen
+    .getAllByTestId(testIds.functionDetails.breakdownLine)
+    .find((r) => r.getAttribute('data-line') === String(line))!;
 
 describe('FunctionDetailsPanel', () => {
   it('shows the function name at once and a loading state while the profile loads', () => {
@@ -140,13 +155,25 @@ describe('FunctionDetailsPanel', () => {
     expect(commit.getByLabelText('aaaaaaa · 1 s (25%)')).not.toBeChecked();
 
     // Lines 10..14 of the span, in seconds and as shares of the function's total (3 s).
-    expect(within(lineRow(11)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2 s', '67%', '2 s', '67%']);
-    expect(within(lineRow(14)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['500 ms', '17%', '500 ms', '17%']);
+    expect(
+      within(lineRow(11))
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+    ).toEqual(['2 s', '67%', '2 s', '67%']);
+    expect(
+      within(lineRow(14))
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+    ).toEqual(['500 ms', '17%', '500 ms', '17%']);
     // Lines of the span without samples are listed, with no numbers.
-    expect(within(lineRow(12)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['.', '', '.', '']);
-    expect(screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))).toEqual([
-      '10', '11', '12', '13', '14',
-    ]);
+    expect(
+      within(lineRow(12))
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+    ).toEqual(['.', '', '.', '']);
+    expect(
+      screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))
+    ).toEqual(['10', '11', '12', '13', '14']);
   });
 
   it('keeps samples without a line number apart, with their share', async () => {
@@ -162,10 +189,14 @@ describe('FunctionDetailsPanel', () => {
     await screen.findByTestId(testIds.functionDetails.breakdown);
     fireEvent.click(screen.getByLabelText('aaaaaaa · 1 s (25%)'));
     expect(screen.getByLabelText('aaaaaaa · 1 s (25%)')).toBeChecked();
-    expect(screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))).toEqual([
-      '10', '11', '12',
-    ]);
-    expect(within(lineRow(12)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1 s', '100%', '1 s', '100%']);
+    expect(
+      screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))
+    ).toEqual(['10', '11', '12']);
+    expect(
+      within(lineRow(12))
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+    ).toEqual(['1 s', '100%', '1 s', '100%']);
     expect(screen.queryByTestId(testIds.functionDetails.breakdownWithoutLine)).not.toBeInTheDocument();
   });
 
@@ -184,13 +215,17 @@ describe('FunctionDetailsPanel', () => {
     });
     renderPanel();
     await screen.findByTestId(testIds.functionDetails.repositoryFallback);
-    expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent('linescope-demo/shop-go');
+    expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent(
+      'linescope-demo/shop-go'
+    );
     expect(screen.getByLabelText('ccccccc · 4.10 µs (100%)')).toBeChecked();
     // Only the labels that exist were asked for.
-    expect(requests.filter((r) => r.url.endsWith('/LabelValues')).map((r) => r.data.name).sort()).toEqual([
-      'vcs_ref_head_revision',
-      'vcs_repository_url_full',
-    ]);
+    expect(
+      requests
+        .filter((r) => r.url.endsWith('/LabelValues'))
+        .map((r) => r.data.name)
+        .sort()
+    ).toEqual(['vcs_ref_head_revision', 'vcs_repository_url_full']);
   });
 
   it('shows an unknown repository without labels, and the numbers still', async () => {
@@ -221,9 +256,13 @@ describe('FunctionDetailsPanel', () => {
 
   it('reports an unreadable profile as an error, not a crash', async () => {
     respond = (req) =>
-      req.url.endsWith('/SelectMergeProfile') ? of({ status: 200, data: new Uint8Array([0xff, 0xff, 0xff]).buffer }) : pyroscope(new Uint8Array())(req);
+      req.url.endsWith('/SelectMergeProfile')
+        ? of({ status: 200, data: new Uint8Array([0xff, 0xff, 0xff]).buffer })
+        : pyroscope(new Uint8Array())(req);
     renderPanel();
-    expect(await screen.findByTestId(testIds.functionDetails.error)).toHaveTextContent('Couldn’t load function details');
+    expect(await screen.findByTestId(testIds.functionDetails.error)).toHaveTextContent(
+      'Couldn’t load function details'
+    );
   });
 
   it('says so when the call site has no sample of the function (an empty profile)', async () => {
@@ -244,7 +283,9 @@ describe('FunctionDetailsPanel', () => {
   it("hands issue 6's seams the selected version and file, and shows loaded source beside the numbers", async () => {
     respond = pyroscope(twoVersions());
     const useSource = jest.fn((req) =>
-      req ? { status: 'loaded' as const, lines: Array.from({ length: 20 }, (_, i) => `// line ${i + 1}`) } : { status: 'not-loaded' as const }
+      req
+        ? { status: 'loaded' as const, lines: Array.from({ length: 20 }, (_, i) => `// line ${i + 1}`) }
+        : { status: 'not-loaded' as const }
     );
     const RepositoryActions = (p: RepositoryActionsProps) => <button>Connect to {p.repository?.display}</button>;
     renderPanel({ seams: { useSource, RepositoryActions } });

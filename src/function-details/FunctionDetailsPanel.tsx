@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import React, { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import {
@@ -6,10 +6,10 @@ import {
   Badge,
   Button,
   ClipboardButton,
+  Combobox,
   IconButton,
   LoadingPlaceholder,
   RadioButtonGroup,
-  Select,
   Stack,
   Text,
   TextLink,
@@ -41,6 +41,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
   const loaders = useFunctionDetailsLoaders();
   const seams = useFunctionDetailsSeams();
   const [attempt, setAttempt] = useState(0);
+  const ids = useId();
   const key = `${JSON.stringify(target)}#${attempt}`;
 
   // The profile and the version labels are fetched in parallel: the labels only matter if a mapping has no version.
@@ -221,6 +222,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
         </Row>
         <Row
           label="Commit"
+          id={`${ids}-commit`}
           tooltip="The versions (pprof mappings) of this function in the profile, with each one's share of its total"
           testId={testIds.functionDetails.rowCommit}
         >
@@ -230,7 +232,13 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
             '–'
           ) : (
             <div data-testid={testIds.functionDetails.commitChoice}>
-              <CommitChoice choices={choices} selected={selected?.key} unit={unit} onChange={setSelectedKey} />
+              <CommitChoice
+                choices={choices}
+                selected={selected?.key}
+                unit={unit}
+                onChange={setSelectedKey}
+                labelledBy={`${ids}-commit`}
+              />
             </div>
           )}
         </Row>
@@ -269,17 +277,19 @@ function Row({
   label,
   tooltip,
   testId,
+  id,
   children,
 }: {
   label: string;
   tooltip?: string;
   testId: string;
+  id?: string;
   children: React.ReactNode;
 }) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.row} data-testid={testId}>
-      <dt className={styles.label} title={tooltip}>
+      <dt className={styles.label} title={tooltip} id={id}>
         {label}
       </dt>
       <dd className={styles.value}>{children}</dd>
@@ -292,11 +302,13 @@ function CommitChoice({
   selected,
   unit,
   onChange,
+  labelledBy,
 }: {
   choices: Array<Pick<VersionChoice, 'key' | 'version' | 'share' | 'function'>>;
   selected?: string;
   unit: string;
   onChange: (key: string) => void;
+  labelledBy: string;
 }) {
   const options = choices.map((c, i) => ({
     value: c.key,
@@ -307,12 +319,11 @@ function CommitChoice({
     return <RadioButtonGroup size="sm" options={options} value={selected} onChange={(v) => v && onChange(v)} />;
   }
   return (
-    <Select
-      aria-label="Commit"
+    <Combobox
+      aria-labelledby={labelledBy}
       options={options}
-      value={selected}
-      isSearchable={false}
-      onChange={(v) => v?.value && onChange(v.value)}
+      value={selected ?? null}
+      onChange={(v) => onChange(v.value)}
     />
   );
 }

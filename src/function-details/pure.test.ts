@@ -16,7 +16,15 @@ const version = (patch: Partial<FunctionVersion>): FunctionVersion => ({
 
 describe('breakdown rows', () => {
   it('lists every line from the start line to the last sampled line', () => {
-    const b = buildBreakdown(version({ startLine: 10, lines: [{ line: 12, self: 1, total: 2 }, { line: 14, self: 0, total: 5 }] }));
+    const b = buildBreakdown(
+      version({
+        startLine: 10,
+        lines: [
+          { line: 12, self: 1, total: 2 },
+          { line: 14, self: 0, total: 5 },
+        ],
+      })
+    );
     expect(b.compact).toBe(false);
     expect(b.rows).toEqual([
       { line: 10, self: 0, total: 0, sampled: false },
@@ -28,8 +36,19 @@ describe('breakdown rows', () => {
   });
 
   it('ignores an implausible start line (after the first sample, or missing)', () => {
-    expect(buildBreakdown(version({ startLine: 30, lines: [{ line: 12, self: 1, total: 1 }] })).rows.map((r) => r.line)).toEqual([12]);
-    expect(buildBreakdown(version({ lines: [{ line: 3, self: 1, total: 1 }, { line: 4, self: 0, total: 1 }] })).rows).toHaveLength(2);
+    expect(
+      buildBreakdown(version({ startLine: 30, lines: [{ line: 12, self: 1, total: 1 }] })).rows.map((r) => r.line)
+    ).toEqual([12]);
+    expect(
+      buildBreakdown(
+        version({
+          lines: [
+            { line: 3, self: 1, total: 1 },
+            { line: 4, self: 0, total: 1 },
+          ],
+        })
+      ).rows
+    ).toHaveLength(2);
   });
 
   it('has no rows when no sample has a line number', () => {
@@ -37,13 +56,29 @@ describe('breakdown rows', () => {
   });
 
   it('lists only sampled lines for a huge span instead of millions of rows', () => {
-    const b = buildBreakdown(version({ startLine: 1, lines: [{ line: 5, self: 1, total: 1 }, { line: 5 + MAX_SPAN_LINES * 50, self: 1, total: 1 }] }));
+    const b = buildBreakdown(
+      version({
+        startLine: 1,
+        lines: [
+          { line: 5, self: 1, total: 1 },
+          { line: 5 + MAX_SPAN_LINES * 50, self: 1, total: 1 },
+        ],
+      })
+    );
     expect(b.compact).toBe(true);
     expect(b.rows.map((r) => r.line)).toEqual([5, 5 + MAX_SPAN_LINES * 50]);
   });
 
   it('starts at the first sampled line when the declared start makes the span too long', () => {
-    const b = buildBreakdown(version({ startLine: 1, lines: [{ line: 5000, self: 1, total: 1 }, { line: 5002, self: 1, total: 1 }] }));
+    const b = buildBreakdown(
+      version({
+        startLine: 1,
+        lines: [
+          { line: 5000, self: 1, total: 1 },
+          { line: 5002, self: 1, total: 1 },
+        ],
+      })
+    );
     expect(b.compact).toBe(false);
     expect(b.rows.map((r) => r.line)).toEqual([5000, 5001, 5002]);
   });
@@ -70,9 +105,21 @@ describe('value formats', () => {
 
 describe('repositories', () => {
   it.each([
-    ['https://github.com/linescope-demo/shop-go', 'linescope-demo/shop-go', 'https://github.com/linescope-demo/shop-go'],
-    ['https://github.com/linescope-demo/shop-go.git', 'linescope-demo/shop-go', 'https://github.com/linescope-demo/shop-go'],
-    ['git@github.com:linescope-demo/shop-go.git', 'linescope-demo/shop-go', 'https://github.com/linescope-demo/shop-go'],
+    [
+      'https://github.com/linescope-demo/shop-go',
+      'linescope-demo/shop-go',
+      'https://github.com/linescope-demo/shop-go',
+    ],
+    [
+      'https://github.com/linescope-demo/shop-go.git',
+      'linescope-demo/shop-go',
+      'https://github.com/linescope-demo/shop-go',
+    ],
+    [
+      'git@github.com:linescope-demo/shop-go.git',
+      'linescope-demo/shop-go',
+      'https://github.com/linescope-demo/shop-go',
+    ],
     ['ssh://git@ghe.example.com/team/app.git', 'team/app', 'https://ghe.example.com/team/app'],
     ['github.com/o/r', 'o/r', 'https://github.com/o/r'],
     ['https://gitlab.example.com/group/sub/app', 'group/sub/app', 'https://gitlab.example.com/group/sub/app'],

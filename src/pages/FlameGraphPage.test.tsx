@@ -1,15 +1,26 @@
 import React, { useEffect } from 'react';
 import { NEVER, of, throwError } from 'rxjs';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { DataSourceInstanceSettings } from '@grafana/data';
-import { setBackendSrv, setDataSourceSrv, type BackendSrv, type BackendSrvRequest, type DataSourceSrv } from '@grafana/runtime';
+import {
+  setBackendSrv,
+  setDataSourceSrv,
+  type BackendSrv,
+  type BackendSrvRequest,
+  type DataSourceSrv,
+} from '@grafana/runtime';
+import userEvent from '@testing-library/user-event';
 import FlameGraphPage from './FlameGraphPage';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { resolveSettings } from '../settings/settings';
 import { FunctionDetailsLoadersProvider, querierLoaders } from '../function-details/loaders';
 import { computeFunctionDetails } from '../function-details/lines/computeFunctionDetails';
 import { testIds } from '../testIds';
+
+// Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
+configure({ asyncUtilTimeout: 10000 });
+jest.setTimeout(30000);
 
 // jsdom has no layout: give the flame graph a width (toolchain.md §4).
 jest.mock('react-use', () => {
@@ -43,10 +54,22 @@ const flameBody = {
               { name: 'level', type: 'number', typeInfo: { frame: 'int64' } },
               { name: 'value', type: 'number', typeInfo: { frame: 'int64' }, config: { unit: 'ns' } },
               { name: 'self', type: 'number', typeInfo: { frame: 'int64' }, config: { unit: 'ns' } },
-              { name: 'label', type: 'enum', typeInfo: { frame: 'enum' }, config: { type: { enum: { text: ['total', 'main', 'a', 'b', 'c'] } } } },
+              {
+                name: 'label',
+                type: 'enum',
+                typeInfo: { frame: 'enum' },
+                config: { type: { enum: { text: ['total', 'main', 'a', 'b', 'c'] } } },
+              },
             ],
           },
-          data: { values: [[0, 1, 2, 3, 2], [100, 100, 40, 30, 60], [0, 0, 10, 30, 60], [0, 1, 2, 3, 4]] },
+          data: {
+            values: [
+              [0, 1, 2, 3, 2],
+              [100, 100, 40, 30, 60],
+              [0, 0, 10, 30, 60],
+              [0, 1, 2, 3, 4],
+            ],
+          },
         },
       ],
     },
@@ -88,13 +111,27 @@ const grafanaAndPyroscope: Respond = (req) => {
       return of({
         data: {
           profileTypes: [
-            { ID: 'memory:alloc_space:bytes:space:bytes', name: 'memory', sampleType: 'alloc_space', sampleUnit: 'bytes' },
+            {
+              ID: 'memory:alloc_space:bytes:space:bytes',
+              name: 'memory',
+              sampleType: 'alloc_space',
+              sampleUnit: 'bytes',
+            },
             { ID: CPU, name: 'process_cpu', sampleType: 'cpu', sampleUnit: 'nanoseconds' },
           ],
         },
       });
     case 'LabelValues':
-      return of({ data: { names: req.data.name === 'service_name' ? ['shop-go', 'shop-java'] : [] } });
+      return of({
+        data: {
+          names:
+            req.data.name === 'service_name'
+              ? ['shop-go', 'shop-java']
+              : req.data.name === 'env'
+                ? ['dev', 'prod']
+                : [],
+        },
+      });
     case 'LabelNames':
       return of({ data: { names: ['__name__', 'env', 'service_name'] } });
     case 'SelectMergeProfile':
@@ -104,11 +141,24 @@ const grafanaAndPyroscope: Respond = (req) => {
 };
 
 beforeAll(() => {
+  // jsdom lacks IntersectionObserver, which Combobox's scroll indicators use (Grafana's own test setup stubs it too).
+  Object.defineProperty(window, 'IntersectionObserver', {
+    configurable: true,
+    value: class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    },
+  });
   Object.defineProperty(HTMLCanvasElement.prototype, 'clientWidth', { configurable: true, value: 1600 });
   setBackendSrv({ fetch: (req: BackendSrvRequest) => grafanaAndPyroscope(req) } as unknown as BackendSrv);
   setDataSourceSrv({
     getList: () => [pyro],
-    getInstanceSettings: (ref: unknown) => (ref === 'pyro' || (ref as { uid?: string })?.uid === 'pyro' ? pyro : undefined),
+    getInstanceSettings: (ref: unknown) =>
+      ref === 'pyro' || (ref as { uid?: string })?.uid === 'pyro' ? pyro : undefined,
   } as unknown as DataSourceSrv);
 });
 beforeEach(() => {
@@ -125,7 +175,13 @@ function LocationProbe() {
   }, [search]);
   const navigate = useNavigate();
   return (
-    <button onClick={() => navigate(`/a/linescope-app/flamegraph?datasource=pyro&profileType=${CPU}&query=${encodeURIComponent('{service_name="shop-java"}')}&from=now-1h&to=now`)}>
+    <button
+      onClick={() =>
+        navigate(
+          `/a/linescope-app/flamegraph?datasource=pyro&profileType=${CPU}&query=${encodeURIComponent('{service_name="shop-java"}')}&from=now-1h&to=now`
+        )
+      }
+    >
       other service
     </button>
   );
@@ -243,7 +299,9 @@ describe('Flame graph page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'other service' }));
     await waitFor(() => expect(screen.queryByTestId(testIds.functionDetails.panel)).not.toBeInTheDocument());
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    expect(requests.filter((r) => r.url === '/api/ds/query').pop()!.data.queries[0].labelSelector).toBe('{service_name="shop-java"}');
+    expect(requests.filter((r) => r.url === '/api/ds/query').pop()!.data.queries[0].labelSelector).toBe(
+      '{service_name="shop-java"}'
+    );
   });
 
   it('says there are no profiles for the selection, and what to do', async () => {
@@ -267,6 +325,30 @@ describe('Flame graph page', () => {
     dsQuery = () => of({ status: 200, data: flameBody });
     fireEvent.click(screen.getByRole('button', { name: /Retry/ }));
     await screen.findByTestId(testIds.flameGraphPage.canvas);
+  });
+
+  it('adds a label filter to the query in the URL and the flame graph request', async () => {
+    renderPage(
+      `?datasource=pyro&profileType=${encodeURIComponent(CPU)}&query=${encodeURIComponent('{service_name="shop-go"}')}`
+    );
+    await screen.findByTestId(testIds.flameGraphPage.canvas);
+    // Combobox virtualises its list and renders only the options that fit the list box's size: give it one.
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, value: 300 });
+    fireEvent.click(screen.getByTestId(testIds.flameGraphPage.addFilter));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: 'Filter 1 label' }));
+    await user.click(await screen.findByRole('option', { name: 'env' }));
+    await user.click(screen.getByRole('combobox', { name: 'Filter 1 value' }));
+    await user.click(await screen.findByRole('option', { name: 'prod' }));
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).get('query')).toBe('{service_name="shop-go",env="prod"}')
+    );
+    await waitFor(() =>
+      expect(requests.filter((r) => r.url === '/api/ds/query').pop()!.data.queries[0].labelSelector).toBe(
+        '{service_name="shop-go",env="prod"}'
+      )
+    );
+    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
   });
 
   it('explains a label selector in the link that cannot be read', async () => {

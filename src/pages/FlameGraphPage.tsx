@@ -1,9 +1,20 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { css } from '@emotion/css';
-import type { GrafanaTheme2, SelectableValue } from '@grafana/data';
+import type { GrafanaTheme2 } from '@grafana/data';
 import { DataSourcePicker, getDataSourceSrv, PluginPage } from '@grafana/runtime';
-import { Alert, Button, EmptyState, LoadingPlaceholder, Select, Stack, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import {
+  Alert,
+  Button,
+  Combobox,
+  type ComboboxOption,
+  EmptyState,
+  InlineField,
+  LoadingPlaceholder,
+  Stack,
+  TimeRangePicker,
+  useStyles2,
+} from '@grafana/ui';
 import { PYROSCOPE_DS_TYPE } from '../constants';
 import { type FunctionSelection } from '../flamegraph/contextMenu';
 import { pickDatasource, pickProfileType } from '../flamegraph/defaultDatasource';
@@ -38,6 +49,8 @@ export default function FlameGraphPage() {
   // Data source: the URL's, else the settings' default, else Grafana's default Pyroscope data source.
   const pyroscopeDatasources = getDataSourceSrv().getList({ pluginId: PYROSCOPE_DS_TYPE });
   const datasource = pickDatasource(url.datasource, settings.defaultDatasourceUid, pyroscopeDatasources);
+  // Deprecated in the types, but DataSourceWithBackend.query still sends it with each query; so do we.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const datasourceId = pyroscopeDatasources.find((d) => d.uid === datasource)?.id;
   useEffect(() => {
     if (datasource && datasource !== url.datasource) {
@@ -64,7 +77,8 @@ export default function FlameGraphPage() {
     client!.profileTypes(range, signal)
   );
   const profileTypeIds = profileTypes.status === 'success' ? profileTypes.value.map((t) => t.id) : [];
-  const profileType = profileTypes.status === 'success' ? pickProfileType(url.profileType, profileTypeIds) : url.profileType;
+  const profileType =
+    profileTypes.status === 'success' ? pickProfileType(url.profileType, profileTypeIds) : url.profileType;
   useEffect(() => {
     if (profileTypes.status === 'success' && profileType && profileType !== url.profileType) {
       update({ profileType }, true);
@@ -82,13 +96,12 @@ export default function FlameGraphPage() {
   }, [services, service, selectorError]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const serviceSelector = buildSelector(service, []);
-  const labelNames = useAsync(client && service ? `${datasource}|${serviceSelector}|${rangeKey}` : undefined, (signal) =>
-    client!.labelNames(serviceSelector, range, signal)
+  const labelNames = useAsync(
+    client && service ? `${datasource}|${serviceSelector}|${rangeKey}` : undefined,
+    (signal) => client!.labelNames(serviceSelector, range, signal)
   );
   const filterableNames =
-    labelNames.status === 'success'
-      ? labelNames.value.filter((n) => !n.startsWith('__') && n !== SERVICE_LABEL)
-      : [];
+    labelNames.status === 'success' ? labelNames.value.filter((n) => !n.startsWith('__') && n !== SERVICE_LABEL) : [];
 
   const labelSelector = selectorError ? undefined : buildSelector(service, filters);
   const queryKey =
@@ -129,12 +142,14 @@ export default function FlameGraphPage() {
   const closePanel = useCallback(() => setSelection(undefined), []);
 
   const timeRange = toTimeRange(url.from, url.to);
-  const profileTypeOptions: Array<SelectableValue<string>> =
-    profileTypes.status === 'success' ? profileTypes.value.map((t) => ({ label: t.label, value: t.id, description: t.id })) : [];
+  const profileTypeOptions: Array<ComboboxOption<string>> =
+    profileTypes.status === 'success'
+      ? profileTypes.value.map((t) => ({ label: t.label, value: t.id, description: t.id }))
+      : [];
   const serviceValues = services.status === 'success' ? services.value : [];
-  const serviceOptions = (service && !serviceValues.includes(service) ? [service, ...serviceValues] : serviceValues).map(
-    (s) => ({ label: s, value: s })
-  );
+  const serviceOptions = (
+    service && !serviceValues.includes(service) ? [service, ...serviceValues] : serviceValues
+  ).map((s) => ({ label: s, value: s }));
 
   const body = () => {
     if (pyroscopeDatasources.length === 0) {
@@ -146,7 +161,11 @@ export default function FlameGraphPage() {
     }
     if (selectorError) {
       return (
-        <Alert severity="error" title="The label selector in the link can’t be read" data-testid={testIds.flameGraphPage.error}>
+        <Alert
+          severity="error"
+          title="The label selector in the link can’t be read"
+          data-testid={testIds.flameGraphPage.error}
+        >
           <div>{selectorError}</div>
           <Button variant="secondary" size="sm" onClick={() => update({ query: '{}' })}>
             Clear the label selector
@@ -159,7 +178,13 @@ export default function FlameGraphPage() {
       ['services', services],
     ] as const) {
       if (state.status === 'error') {
-        return <ErrorAlert title={`Couldn’t load the ${what}`} error={state.error} onRetry={() => setRefreshCount((n) => n + 1)} />;
+        return (
+          <ErrorAlert
+            title={`Couldn’t load the ${what}`}
+            error={state.error}
+            onRetry={() => setRefreshCount((n) => n + 1)}
+          />
+        );
       }
     }
     if (profileTypes.status === 'success' && profileTypes.value.length === 0) {
@@ -183,14 +208,20 @@ export default function FlameGraphPage() {
       return <LoadingPlaceholder text="Loading flame graph…" data-testid={testIds.flameGraphPage.loading} />;
     }
     if (flameGraph.status === 'error') {
-      return <ErrorAlert title="Couldn’t load the flame graph" error={flameGraph.error} onRetry={() => setRefreshCount((n) => n + 1)} />;
+      return (
+        <ErrorAlert
+          title="Couldn’t load the flame graph"
+          error={flameGraph.error}
+          onRetry={() => setRefreshCount((n) => n + 1)}
+        />
+      );
     }
     if (flameGraph.value.kind === 'empty') {
       return (
         <EmptyState variant="not-found" message="No profiles for this selection">
           <div data-testid={testIds.flameGraphPage.empty}>
-            Nothing matched {labelSelector} for this profile type in the time range. Widen the time range, remove
-            label filters, or pick another service or profile type.
+            Nothing matched {labelSelector} for this profile type in the time range. Widen the time range, remove label
+            filters, or pick another service or profile type.
           </div>
         </EmptyState>
       );
@@ -206,7 +237,11 @@ export default function FlameGraphPage() {
         </div>
         {panel && settings.enableFunctionDetails && (
           <div className={styles.side}>
-            <FunctionDetailsPanel key={JSON.stringify(panel.target.callSite)} target={panel.target} onClose={closePanel} />
+            <FunctionDetailsPanel
+              key={JSON.stringify(panel.target.callSite)}
+              target={panel.target}
+              onClose={closePanel}
+            />
           </div>
         )}
       </div>
@@ -227,28 +262,32 @@ export default function FlameGraphPage() {
               onChange={(ds) => update({ datasource: ds.uid, profileType: undefined, query: '{}' })}
             />
           </div>
-          <div data-testid={testIds.flameGraphPage.service}>
-            <Select
-              aria-label="Service"
+          <InlineField label="Service" htmlFor="linescope-service" data-testid={testIds.flameGraphPage.service}>
+            <Combobox
+              id="linescope-service"
               width={30}
               placeholder="Service"
-              isLoading={services.status === 'loading'}
+              loading={services.status === 'loading'}
               options={serviceOptions}
               value={service ?? null}
-              onChange={(v) => v?.value && update({ query: buildSelector(v.value, filters) })}
+              onChange={(v) => update({ query: buildSelector(v.value, filters) })}
             />
-          </div>
-          <div data-testid={testIds.flameGraphPage.profileType}>
-            <Select
-              aria-label="Profile type"
+          </InlineField>
+          <InlineField
+            label="Profile type"
+            htmlFor="linescope-profile-type"
+            data-testid={testIds.flameGraphPage.profileType}
+          >
+            <Combobox
+              id="linescope-profile-type"
               width={36}
               placeholder="Profile type"
-              isLoading={profileTypes.status === 'loading'}
+              loading={profileTypes.status === 'loading'}
               options={profileTypeOptions}
               value={profileType ?? null}
-              onChange={(v) => v?.value && update({ profileType: v.value })}
+              onChange={(v) => update({ profileType: v.value })}
             />
-          </div>
+          </InlineField>
           <div data-testid={testIds.flameGraphPage.timeRange}>
             <TimeRangePicker
               value={timeRange}
@@ -269,8 +308,7 @@ export default function FlameGraphPage() {
             onChange={(next) => update({ query: buildSelector(service, next) })}
             labelNames={filterableNames}
             labelNamesLoading={labelNames.status === 'loading'}
-            loadValues={(name, signal) => client!.labelValues(name, serviceSelector, range, signal)}
-            valuesKey={`${datasource}|${serviceSelector}|${rangeKey}`}
+            loadValues={(name) => client!.labelValues(name, serviceSelector, range)}
           />
         )}
         {body()}

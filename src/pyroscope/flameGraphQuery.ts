@@ -1,4 +1,5 @@
-import { type DataFrame, type DataQuery } from '@grafana/data';
+import type { DataFrame } from '@grafana/data';
+import type { DataQuery } from '@grafana/schema';
 import { type BackendSrv, type BackendSrvRequest, getBackendSrv, toDataQueryResponse } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 import { PYROSCOPE_DS_TYPE } from '../constants';

@@ -58,7 +58,14 @@ describe('QuerierClient', () => {
       of({
         data: {
           profileTypes: [
-            { ID: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', name: 'process_cpu', sampleType: 'cpu', sampleUnit: 'nanoseconds', periodType: 'cpu', periodUnit: 'nanoseconds' },
+            {
+              ID: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
+              name: 'process_cpu',
+              sampleType: 'cpu',
+              sampleUnit: 'nanoseconds',
+              periodType: 'cpu',
+              periodUnit: 'nanoseconds',
+            },
             { name: 'broken' },
           ],
         },
@@ -72,7 +79,11 @@ describe('QuerierClient', () => {
       headers: { 'Content-Type': 'application/json' },
     });
     expect(types).toEqual([
-      expect.objectContaining({ id: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', label: 'process_cpu - cpu', sampleUnit: 'nanoseconds' }),
+      expect.objectContaining({
+        id: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
+        label: 'process_cpu - cpu',
+        sampleUnit: 'nanoseconds',
+      }),
     ]);
   });
 
@@ -87,7 +98,11 @@ describe('QuerierClient', () => {
     );
     await expect(c.labelNames('{service_name="shop-go"}', range)).resolves.toEqual(['env', 'service_name']);
     await expect(c.labelValues('service_name', '', range)).resolves.toEqual(['shop-go']);
-    expect(fetch.mock.calls[0][0].data).toEqual({ matchers: ['{service_name="shop-go"}'], start: range.from, end: range.to });
+    expect(fetch.mock.calls[0][0].data).toEqual({
+      matchers: ['{service_name="shop-go"}'],
+      start: range.from,
+      end: range.to,
+    });
     expect(fetch.mock.calls[1][0]).toMatchObject({
       url: '/api/datasources/proxy/uid/pyro-1/querier.v1.QuerierService/LabelValues',
       data: { name: 'service_name', matchers: ['{}'], start: range.from, end: range.to },
@@ -129,8 +144,12 @@ describe('QuerierClient', () => {
   });
 
   it('turns a Connect error (binary call, JSON body) into a message with a hint', async () => {
-    const body = new TextEncoder().encode(JSON.stringify({ code: 'invalid_argument', message: 'missing time range in the query' }));
-    const { client: c } = client(() => throwError(() => ({ status: 400, statusText: 'Bad Request', data: body.buffer })));
+    const body = new TextEncoder().encode(
+      JSON.stringify({ code: 'invalid_argument', message: 'missing time range in the query' })
+    );
+    const { client: c } = client(() =>
+      throwError(() => ({ status: 400, statusText: 'Bad Request', data: body.buffer }))
+    );
     const err = await c
       .selectMergeProfile({ profileTypeId: 'a:b:c:d:e', labelSelector: '{}', start: 1, end: 2, callSite: [] })
       .catch((e) => e);
@@ -141,7 +160,10 @@ describe('QuerierClient', () => {
 
   it("explains the proxy's plain-text 400 for a rejected data source login", async () => {
     const { client: c } = client(() =>
-      throwError(() => ({ status: 400, data: { message: 'Authentication to data source failed', error: 'Bad Request' } }))
+      throwError(() => ({
+        status: 400,
+        data: { message: 'Authentication to data source failed', error: 'Bad Request' },
+      }))
     );
     const err = await c.labelNames('{}', range).catch((e) => e);
     expect(err.message).toContain('Authentication to data source failed');

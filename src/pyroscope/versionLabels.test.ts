@@ -19,8 +19,10 @@ describe('version labels', () => {
 
   it('accepts the OpenTelemetry and git_* aliases', () => {
     expect(
-      resolveVersionFromLabels({ vcs_repository_url_full: ['https://github.com/o/r'], vcs_ref_head_revision: ['1234567'] })
-        ?.version
+      resolveVersionFromLabels({
+        vcs_repository_url_full: ['https://github.com/o/r'],
+        vcs_ref_head_revision: ['1234567'],
+      })?.version
     ).toEqual({ repository: 'https://github.com/o/r', gitRef: '1234567', rootPath: '' });
     expect(
       resolveVersionFromLabels({ git_repository_url: ['https://github.com/o/r'], git_commit_sha: ['feed'] })?.from
@@ -40,7 +42,10 @@ describe('version labels', () => {
   });
 
   it('marks fields with several values in the selection and picks one deterministically', () => {
-    const r = resolveVersionFromLabels({ service_repository: ['https://github.com/o/r'], service_git_ref: ['bbb', 'aaa'] });
+    const r = resolveVersionFromLabels({
+      service_repository: ['https://github.com/o/r'],
+      service_git_ref: ['bbb', 'aaa'],
+    });
     expect(r?.version.gitRef).toBe('aaa');
     expect(r?.ambiguous).toEqual(['gitRef']);
   });

@@ -33,7 +33,9 @@ export interface LabelVersion {
 type Field = keyof typeof VERSION_LABELS;
 
 /** `valuesByLabel`: LabelValues answers, keyed by label name. Undefined when no repository label has a value. */
-export function resolveVersionFromLabels(valuesByLabel: Record<string, string[] | undefined>): LabelVersion | undefined {
+export function resolveVersionFromLabels(
+  valuesByLabel: Record<string, string[] | undefined>
+): LabelVersion | undefined {
   const pick = (field: Field) => {
     for (const label of VERSION_LABELS[field]) {
       const values = (valuesByLabel[label] ?? []).map((v) => v.trim()).filter((v) => v !== '');

@@ -1,11 +1,20 @@
 import React from 'react';
 import { of, throwError } from 'rxjs';
-import { render, screen, fireEvent, waitFor } from '@testing-library/react';
-import { OrgRole, type AppPluginMeta, type DataSourceInstanceSettings, type PluginConfigPageProps } from '@grafana/data';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import {
+  OrgRole,
+  type AppPluginMeta,
+  type DataSourceInstanceSettings,
+  type PluginConfigPageProps,
+} from '@grafana/data';
 import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
 import AppConfig from './AppConfig';
 import { testIds } from '../testIds';
 import type { LinescopeJsonData } from './settings';
+
+// Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
+configure({ asyncUtilTimeout: 10000 });
+jest.setTimeout(30000);
 
 const fetchMock = jest.fn();
 const pyroscope = {
@@ -31,7 +40,9 @@ const setUser = (user: { orgRole: OrgRole; isGrafanaAdmin: boolean }) => {
 
 const props = (jsonData: LinescopeJsonData | undefined) =>
   ({
-    plugin: { meta: { id: 'linescope-app', enabled: true, pinned: true, jsonData } as AppPluginMeta<LinescopeJsonData> },
+    plugin: {
+      meta: { id: 'linescope-app', enabled: true, pinned: true, jsonData } as AppPluginMeta<LinescopeJsonData>,
+    },
     query: {},
   }) as unknown as PluginConfigPageProps<AppPluginMeta<LinescopeJsonData>>;
 

@@ -5,7 +5,13 @@ import { config, DataSourcePicker, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Stack, Switch } from '@grafana/ui';
 import { PLUGIN_ID, PYROSCOPE_DS_TYPE } from '../constants';
 import { testIds } from '../testIds';
-import { canEditSettings, type LinescopeJsonData, type LinescopeSettings, resolveSettings, toJsonData } from './settings';
+import {
+  canEditSettings,
+  type LinescopeJsonData,
+  type LinescopeSettings,
+  resolveSettings,
+  toJsonData,
+} from './settings';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<LinescopeJsonData>> {
   /** After a save: Grafana caches the plugin meta per page load, so the new settings apply after a reload. */
