@@ -1,0 +1,260 @@
+// The annotated code view: the function's lines, syntax highlighted, with self and total beside each line as
+// values and as shares of the function, a heat mark on hot lines, and the hottest line scrolled into view.
+// Rows are virtualised, so a 20,000-line file renders only what is on screen.
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { css, cx } from '@emotion/css';
+import { colorManipulator, type GrafanaTheme2 } from '@grafana/data';
+import { Button, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatShare, formatValue } from '../function-details/format';
+import type { LineCost } from '../function-details/model';
+import { highlightLines, languageOf, type Token, type TokenKind } from './highlight';
+import { buildRows } from './rows';
+import { functionSpan } from './span';
+
+export const ROW_HEIGHT = 20;
+const MAX_VIEW_HEIGHT = 480;
+
+export interface AnnotatedSourceProps {
+  /** The file's lines (line n is lines[n - 1]). */
+  lines: string[];
+  /** The file's path as the profile names it (decides the language). */
+  fileName: string;
+  costs: LineCost[];
+  startLine?: number;
+  /** pprof unit of the values (nanoseconds, bytes, count…). */
+  unit: string;
+  /** The function's total: shares are of this. */
+  functionTotal: number;
+  /** Height of the scrolling area; defaults to the rows' height up to 480 px. */
+  height?: number;
+}
+
+export function AnnotatedSource({
+  lines,
+  fileName,
+  costs,
+  startLine,
+  unit,
+  functionTotal,
+  height,
+}: AnnotatedSourceProps) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const [wholeFile, setWholeFile] = useState(false);
+  const language = languageOf(fileName);
+  const tokens = useMemo(() => highlightLines(lines.join('\n'), language), [lines, language]);
+  const functionRange = useMemo(
+    () => functionSpan({ costs, startLine, tokens, language }) ?? { start: 1, end: lines.length },
+    [costs, startLine, tokens, language, lines.length]
+  );
+  const span = wholeFile ? { start: 1, end: Math.max(lines.length, functionRange.end) } : functionRange;
+  const { rows, hottestIndex } = useMemo(() => buildRows(span, costs), [span.start, span.end, costs]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Scroll updates land in the next render instead of a synchronous flush inside React's commit.
+    useFlushSync: false,
+  });
+
+  // Bring the hottest line into view whenever the rows change (new file, new version, whole file toggled).
+  useEffect(() => {
+    if (hottestIndex >= 0) {
+      virtualizer.scrollToIndex(hottestIndex, { align: 'center' });
+    }
+  }, [virtualizer, hottestIndex, rows]);
+
+  const colors = tokenColors(theme);
+  const value = (v: number) => (v > 0 ? formatValue(v, unit) : '.');
+  const share = (v: number) => (v > 0 ? formatShare(v, functionTotal) : '');
+  const viewHeight = height ?? Math.min(MAX_VIEW_HEIGHT, rows.length * ROW_HEIGHT + 2);
+  const hottestLine = hottestIndex >= 0 ? rows[hottestIndex].line : undefined;
+
+  return (
+    <div className={styles.container} data-testid="code-view" data-language={language ?? 'plain'}>
+      <Stack direction="row" justifyContent="space-between" alignItems="center">
+        <Text color="secondary" variant="bodySmall">
+          {wholeFile ? `Whole file, ${lines.length} lines` : `Lines ${span.start}–${span.end}`}
+          {hottestLine !== undefined && ` · hottest line ${hottestLine}`}
+        </Text>
+        <Button
+          size="sm"
+          variant="secondary"
+          fill="text"
+          onClick={() => setWholeFile((w) => !w)}
+          aria-pressed={wholeFile}
+          data-testid="code-view-whole-file"
+        >
+          {wholeFile ? 'Show the function only' : 'Show the whole file'}
+        </Button>
+      </Stack>
+      <div
+        role="table"
+        aria-label={`Source of ${fileName} with self and total per line`}
+        aria-rowcount={rows.length + 1}
+      >
+        <div role="row" aria-rowindex={1} className={cx(styles.row, styles.header)}>
+          <span role="columnheader" className={styles.num}>
+            Line
+          </span>
+          <span role="columnheader" className={styles.num}>
+            Self
+          </span>
+          <span role="columnheader" className={styles.share} aria-label="Self, share of the function">
+            %
+          </span>
+          <span role="columnheader" className={styles.num}>
+            Total
+          </span>
+          <span role="columnheader" className={styles.share} aria-label="Total, share of the function">
+            %
+          </span>
+          <span role="columnheader" className={styles.code}>
+            Source
+          </span>
+        </div>
+        <div
+          ref={scrollRef}
+          className={styles.scroll}
+          style={{ height: viewHeight }}
+          tabIndex={0}
+          aria-label="Source lines (scroll)"
+          data-testid="code-view-scroll"
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              const hot = row.total > 0 || row.self > 0;
+              return (
+                <div
+                  key={row.line}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  data-testid="code-view-row"
+                  data-line={row.line}
+                  data-hot={hot ? 'true' : undefined}
+                  data-hottest={item.index === hottestIndex ? 'true' : undefined}
+                  className={cx(styles.row, !hot && styles.cold, item.index === hottestIndex && styles.hottest)}
+                  style={{
+                    transform: `translateY(${item.start}px)`,
+                    background: hot ? heatBackground(theme, row.heat) : undefined,
+                  }}
+                >
+                  <span role="cell" className={cx(styles.num, styles.lineNumber)}>
+                    {row.line}
+                  </span>
+                  <span role="cell" className={styles.num} data-testid="code-view-self">
+                    {value(row.self)}
+                  </span>
+                  <span role="cell" className={styles.share}>
+                    {share(row.self)}
+                  </span>
+                  <span role="cell" className={styles.num} data-testid="code-view-total">
+                    {value(row.total)}
+                  </span>
+                  <span role="cell" className={styles.share}>
+                    {share(row.total)}
+                  </span>
+                  <span role="cell" className={styles.code} data-testid="code-view-code">
+                    <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
+                    <Code tokens={tokens[row.line - 1]} colors={colors} />
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Code({ tokens, colors }: { tokens: Token[] | undefined; colors: Record<TokenKind, string | undefined> }) {
+  if (!tokens) {
+    return null;
+  }
+  return (
+    <>
+      {tokens.map((token, i) =>
+        colors[token.kind] ? (
+          <span key={i} style={{ color: colors[token.kind] }} data-token={token.kind}>
+            {token.text}
+          </span>
+        ) : (
+          <React.Fragment key={i}>{token.text}</React.Fragment>
+        )
+      )}
+    </>
+  );
+}
+
+function tokenColors(theme: GrafanaTheme2): Record<TokenKind, string | undefined> {
+  const c = (name: string) => theme.visualization.getColorByName(name);
+  return {
+    keyword: c('purple'),
+    string: c('green'),
+    comment: theme.colors.text.secondary,
+    number: c('orange'),
+    function: c('blue'),
+    type: c('yellow'),
+    punctuation: undefined,
+    plain: undefined,
+  };
+}
+
+function heatBackground(theme: GrafanaTheme2, heat: number): string {
+  return colorManipulator.alpha(theme.visualization.getColorByName('red'), 0.06 + 0.24 * heat);
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  container: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5) }),
+  scroll: css({
+    overflow: 'auto',
+    position: 'relative',
+    border: `1px solid ${theme.colors.border.weak}`,
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+  }),
+  row: css({
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    minWidth: '100%',
+    height: ROW_HEIGHT,
+    display: 'grid',
+    gridTemplateColumns: '56px 84px 52px 84px 52px max-content',
+    alignItems: 'center',
+    fontFamily: theme.typography.fontFamilyMonospace,
+    fontSize: theme.typography.bodySmall.fontSize,
+    lineHeight: `${ROW_HEIGHT}px`,
+    whiteSpace: 'pre',
+  }),
+  header: css({
+    position: 'static',
+    fontWeight: theme.typography.fontWeightMedium,
+    color: theme.colors.text.secondary,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+  }),
+  num: css({ textAlign: 'right', paddingRight: theme.spacing(1) }),
+  share: css({ textAlign: 'right', paddingRight: theme.spacing(1), color: theme.colors.text.secondary }),
+  lineNumber: css({ color: theme.colors.text.secondary }),
+  code: css({ position: 'relative', paddingLeft: theme.spacing(1.5), textAlign: 'left' }),
+  heat: css({
+    position: 'absolute',
+    left: 2,
+    top: 2,
+    bottom: 2,
+    width: 4,
+    borderRadius: 2,
+    background: theme.visualization.getColorByName('red'),
+  }),
+  cold: css({ color: theme.colors.text.secondary }),
+  hottest: css({
+    fontWeight: theme.typography.fontWeightBold,
+    boxShadow: `inset 0 0 0 1px ${theme.visualization.getColorByName('red')}`,
+  }),
+});

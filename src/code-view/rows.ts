@@ -1,0 +1,57 @@
+// The rows of the code view: each line of the span with its self and total, its share of the function, and how
+// hot it is compared with the hottest line.
+import type { LineCost } from '../function-details/model';
+import type { Span } from './span';
+
+export interface CodeRow {
+  line: number;
+  self: number;
+  total: number;
+  /** 0..1: total of this line over the hottest line's total (drives the heat mark). */
+  heat: number;
+}
+
+export interface CodeRows {
+  rows: CodeRow[];
+  /** Index in `rows` of the hottest line (by total, then self), or -1. */
+  hottestIndex: number;
+}
+
+export function buildRows(span: Span, costs: LineCost[]): CodeRows {
+  const byLine = new Map<number, LineCost>();
+  for (const cost of costs) {
+    if (cost.line >= span.start && cost.line <= span.end) {
+      byLine.set(cost.line, cost);
+    }
+  }
+  let hottestLine = -1;
+  let hottest: LineCost | undefined;
+  for (const cost of byLine.values()) {
+    if (!hottest || cost.total > hottest.total || (cost.total === hottest.total && cost.self > hottest.self)) {
+      hottest = cost;
+      hottestLine = cost.line;
+    }
+  }
+  const max = hottest?.total ?? 0;
+  const rows: CodeRow[] = new Array(span.end - span.start + 1);
+  for (let line = span.start; line <= span.end; line++) {
+    const cost = byLine.get(line);
+    rows[line - span.start] = {
+      line,
+      self: cost?.self ?? 0,
+      total: cost?.total ?? 0,
+      heat: cost && max > 0 ? cost.total / max : 0,
+    };
+  }
+  return { rows, hottestIndex: hottestLine > 0 && hottest && hottest.total > 0 ? hottestLine - span.start : -1 };
+}
+
+/** Decodes GetFile's base64 `content` as UTF-8 text. */
+export function decodeContent(base64: string): string {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  return new TextDecoder().decode(bytes);
+}
