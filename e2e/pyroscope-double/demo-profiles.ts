@@ -1,0 +1,38 @@
+// The profiles the standalone stack serves: every recorded sample with its sidecar labels, plus two demo
+// variations that keep the golden numbers of each service intact.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { decodeProfile, ingest, sidecarLabels, type StoredSeries } from './profile-store';
+
+const PROFILES_DIR = path.resolve(__dirname, '../../samples/profiles');
+
+/**
+ * Label changes by profile name:
+ * - the -trimpath build of shop-go v2 is served as its own service, so that shop-go's per-line numbers stay those
+ *   of its goldens (v1 + v2 merged, each version apart);
+ * - shop-python v1 is served a second time as `shop-python-unlabelled`, without repository labels, the state of a
+ *   service that was never labelled.
+ */
+export const DEMO_RELABEL: Record<string, Array<{ set: Record<string, string>; drop?: string[] }>> = {
+  'shop-go-v2-trimpath.cpu': [{ set: { service_name: 'shop-go-trimpath' } }],
+  'shop-python-v1.cpu': [
+    { set: {} },
+    { set: { service_name: 'shop-python-unlabelled' }, drop: ['service_repository', 'service_git_ref', 'service_root_path'] },
+  ],
+};
+
+export async function demoSeries(dir = PROFILES_DIR): Promise<StoredSeries[]> {
+  const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.pb.gz')).sort();
+  const out: StoredSeries[] = [];
+  for (const file of files) {
+    const name = file.replace(/\.pb\.gz$/, '');
+    const labels = sidecarLabels(JSON.parse(await fs.readFile(path.join(dir, `${name}.labels.json`), 'utf8')), `${name}.labels.json`);
+    const profile = decodeProfile(await fs.readFile(path.join(dir, file)));
+    for (const variant of DEMO_RELABEL[name] ?? [{ set: {} }]) {
+      const l = { ...labels, ...variant.set };
+      variant.drop?.forEach((k) => delete l[k]);
+      out.push(...ingest(profile, l, file));
+    }
+  }
+  return out;
+}

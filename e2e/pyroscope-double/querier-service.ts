@@ -1,0 +1,215 @@
+// querier.v1.QuerierService over the recorded profiles, with Pyroscope's validation and answer shapes.
+import { create } from '@bufbuild/protobuf';
+import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
+import { ProfileSchema } from '../pyroscope-api/gen/google/v1/profile_pb';
+import {
+  FlameGraphSchema,
+  LevelSchema,
+  ProfileFormat,
+  QuerierService,
+  SelectMergeStacktracesResponseSchema,
+} from '../pyroscope-api/gen/querier/v1/querier_pb';
+import { LabelPairSchema, LabelsSchema, ProfileTypeSchema } from '../pyroscope-api/gen/types/v1/types_pb';
+import { buildTree, marshalTree, minValue, toFlameGraph, truncateTree } from './function-tree';
+import { parseSelector, SelectorError, type Matcher } from './label-selector';
+import { mergeProfiles, selectSamples } from './merge-profile';
+import { selectSeries, type StoredSeries } from './profile-store';
+import { InvalidArgument, validateMaxNodes, validateRange } from './query-validation';
+import { parseProfileTypeId } from './recorded-profile';
+
+export interface QuerierOptions {
+  series: StoredSeries[];
+  /** Recorded profiles are served as if ingested this long before each request (default 30 s). */
+  replayAgeMs?: number;
+  now?: () => number;
+}
+
+const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+function invalid(e: unknown): never {
+  if (e instanceof InvalidArgument || e instanceof SelectorError) {
+    throw new ConnectError(e.message, Code.InvalidArgument);
+  }
+  if (e instanceof Error && e.message.startsWith('profile-type selection')) {
+    throw new ConnectError(e.message, Code.InvalidArgument);
+  }
+  throw e;
+}
+
+function selectors(list: string[]): Matcher[][] {
+  try {
+    return list.map((s) => parseSelector(s));
+  } catch (e) {
+    return invalid(e);
+  }
+}
+
+/** `Accept: …; allow-utf8-labelnames=true` keeps label names that are not legacy Prometheus names. */
+function allowUtf8(ctx: HandlerContext): boolean {
+  return /(^|;)\s*allow-utf8-labelnames=true\s*(;|$)/i.test(ctx.requestHeader.get('accept') ?? '');
+}
+
+export function querierRoutes(opts: QuerierOptions) {
+  const now = opts.now ?? Date.now;
+  const age = opts.replayAgeMs ?? 30000;
+  /** Series whose (replayed) timestamp falls in [start, end]; null when the range is past the lookback. */
+  const inRange = (start: bigint, end: bigint): { series: StoredSeries[]; start: number; end: number } | null => {
+    let check;
+    try {
+      check = validateRange(Number(start), Number(end), now());
+    } catch (e) {
+      return invalid(e);
+    }
+    if (check.empty) {
+      return null;
+    }
+    const ts = now() - age;
+    const series = ts >= check.start && ts <= check.end ? opts.series : [];
+    return { series, start: check.start, end: check.end };
+  };
+
+  return (router: ConnectRouter) =>
+    router.service(QuerierService, {
+      profileTypes(req) {
+        let start = Number(req.start);
+        let end = Number(req.end);
+        if (start === 0 && end === 0) {
+          end = now();
+          start = end - 3600000;
+        }
+        const ts = now() - age;
+        const seen = new Map<string, StoredSeries['profileType']>();
+        if (ts >= start && ts <= end) {
+          for (const s of opts.series) {
+            seen.set(s.profileType.ID, s.profileType);
+          }
+        }
+        const ids = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return { profileTypes: ids.map((id) => create(ProfileTypeSchema, seen.get(id))) };
+      },
+
+      labelNames(req, ctx) {
+        const r = inRange(req.start, req.end);
+        if (!r) {
+          return {};
+        }
+        const names = new Set<string>();
+        for (const s of selectSeries(r.series, selectors(req.matchers))) {
+          Object.keys(s.labels).forEach((n) => names.add(n));
+        }
+        const utf8 = allowUtf8(ctx);
+        return { names: [...names].filter((n) => utf8 || LEGACY_NAME.test(n)).sort() };
+      },
+
+      labelValues(req) {
+        const r = inRange(req.start, req.end);
+        if (!r) {
+          return {};
+        }
+        if (!req.name) {
+          throw new ConnectError('name is required', Code.InvalidArgument);
+        }
+        const values = new Set<string>();
+        for (const s of selectSeries(r.series, selectors(req.matchers))) {
+          const v = s.labels[req.name];
+          if (v) {
+            values.add(v);
+          }
+        }
+        return { names: [...values].sort() };
+      },
+
+      series(req, ctx) {
+        const r = inRange(req.start, req.end);
+        if (!r) {
+          return {};
+        }
+        const utf8 = allowUtf8(ctx);
+        const sets = new Map<string, Array<[string, string]>>();
+        for (const s of selectSeries(r.series, selectors(req.matchers))) {
+          const pairs = Object.entries(s.labels)
+            .filter(([n, v]) => v && (req.labelNames.length === 0 || req.labelNames.includes(n)))
+            .filter(([n]) => utf8 || LEGACY_NAME.test(n))
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+          sets.set(JSON.stringify(pairs), pairs);
+        }
+        const sorted = [...sets.keys()].sort();
+        return {
+          labelsSet: sorted.map((k) =>
+            create(LabelsSchema, { labels: sets.get(k)!.map(([name, value]) => create(LabelPairSchema, { name, value })) })
+          ),
+        };
+      },
+
+      selectMergeStacktraces(req) {
+        const empty = create(SelectMergeStacktracesResponseSchema, {
+          flamegraph: create(FlameGraphSchema, { names: ['total'], levels: [create(LevelSchema, { values: [0n, 0n, 0n, 0n] })] }),
+        });
+        let profileType;
+        try {
+          profileType = parseProfileTypeId(req.profileTypeID);
+        } catch (e) {
+          return invalid(e);
+        }
+        const matchers = selectors([req.labelSelector || '']);
+        const r = inRange(req.start, req.end);
+        let maxNodes: number;
+        try {
+          maxNodes = validateMaxNodes(req.maxNodes === undefined ? undefined : Number(req.maxNodes));
+        } catch (e) {
+          return invalid(e);
+        }
+        if (req.format === ProfileFormat.DOT || req.format === ProfileFormat.PPROF) {
+          throw new ConnectError('this double serves the flamegraph and tree formats only', Code.Unimplemented);
+        }
+        const series = r ? selectSeries(r.series, matchers, profileType.ID) : [];
+        const callSite = req.stackTraceSelector?.callSite.map((l) => l.name) ?? [];
+        const samples = selectSamples(
+          series.map((s) => ({ profile: s.profile, valueIndex: s.valueIndex })),
+          callSite
+        );
+        const tree = buildTree(samples.map((s) => ({ names: s.frames, value: Number(s.value) })));
+        if (req.format === ProfileFormat.TREE) {
+          return { tree: marshalTree(tree, minValue(tree, maxNodes)) };
+        }
+        if (tree.children.length === 0) {
+          return empty;
+        }
+        // The backend truncates with the validated value; the final conversion uses the raw request value.
+        const truncated = truncateTree(tree, minValue(tree, maxNodes));
+        const fg = toFlameGraph(truncated, Number(req.maxNodes ?? 0n));
+        return {
+          flamegraph: create(FlameGraphSchema, {
+            names: fg.names,
+            levels: fg.levels.map((values) => create(LevelSchema, { values: values.map((v) => BigInt(v)) })),
+            total: BigInt(fg.total),
+            maxSelf: BigInt(fg.maxSelf),
+          }),
+        };
+      },
+
+      selectMergeProfile(req) {
+        let profileType;
+        try {
+          profileType = parseProfileTypeId(req.profileTypeID);
+        } catch (e) {
+          return invalid(e);
+        }
+        const matchers = selectors([req.labelSelector || '']);
+        const r = inRange(req.start, req.end);
+        if (!r) {
+          return create(ProfileSchema, {});
+        }
+        const series = selectSeries(r.series, matchers, profileType.ID);
+        return mergeProfiles(
+          series.map((s) => ({ profile: s.profile, valueIndex: s.valueIndex })),
+          {
+            profileType,
+            callSite: req.stackTraceSelector?.callSite.map((l) => l.name) ?? [],
+            maxNodes: Number(req.maxNodes ?? 0n),
+            endMs: r.end,
+          }
+        );
+      },
+    });
+}

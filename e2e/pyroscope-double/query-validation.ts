@@ -1,0 +1,65 @@
+// Request validation of Pyroscope's v2 query frontend (pkg/validation/validate.go). Pure.
+import { DEFAULT_MAX_NODES, MAX_MAX_NODES } from './function-tree';
+
+export class InvalidArgument extends Error {}
+
+const DAY = 24 * 3600 * 1000;
+export const MAX_LOOKBACK_MS = 7 * DAY;
+export const MAX_QUERY_LENGTH_MS = DAY;
+
+/** Go's time.Duration String() for whole milliseconds, e.g. 48h0m0s, 1m30s, 250ms. */
+export function goDuration(ms: number): string {
+  if (ms === 0) {
+    return '0s';
+  }
+  if (ms < 1000) {
+    return `${ms}ms`;
+  }
+  const h = Math.floor(ms / 3600000);
+  const m = Math.floor((ms % 3600000) / 60000);
+  const s = (ms % 60000) / 1000;
+  if (h > 0) {
+    return `${h}h${m}m${s}s`;
+  }
+  if (m > 0) {
+    return `${m}m${s}s`;
+  }
+  return `${s}s`;
+}
+
+export type RangeCheck = { empty: true } | { empty: false; start: number; end: number };
+
+/** ValidateRangeRequest: missing or inverted range is an error, a range past the lookback an empty success. */
+export function validateRange(start: number, end: number, now: number): RangeCheck {
+  if (start === 0 || end === 0) {
+    throw new InvalidArgument('missing time range in the query');
+  }
+  if (start > end) {
+    throw new InvalidArgument('query start time is after end time');
+  }
+  const oldest = now - MAX_LOOKBACK_MS;
+  if (end < oldest) {
+    return { empty: true };
+  }
+  const clampedStart = Math.max(start, oldest);
+  if (end - clampedStart > MAX_QUERY_LENGTH_MS) {
+    throw new InvalidArgument(
+      `the query time range exceeds the limit (max_query_length, actual: ${goDuration(end - clampedStart)}, limit: 1d)`
+    );
+  }
+  return { empty: false, start: clampedStart, end };
+}
+
+/** ValidateMaxNodes: absent or 0 → the default; negative or above the max → invalid_argument. */
+export function validateMaxNodes(maxNodes: number | undefined): number {
+  if (maxNodes === undefined || maxNodes === 0) {
+    return DEFAULT_MAX_NODES;
+  }
+  if (maxNodes < 0) {
+    throw new InvalidArgument(`max flamegraph nodes limit must be set (max allowed ${MAX_MAX_NODES})`);
+  }
+  if (maxNodes > MAX_MAX_NODES) {
+    throw new InvalidArgument(`max flamegraph nodes limit ${maxNodes} is greater than allowed ${MAX_MAX_NODES}`);
+  }
+  return maxNodes;
+}
