@@ -1,0 +1,168 @@
+// The whole standalone stack, programmatically: GitHub double (sample repositories), Pyroscope querier double
+// (recorded sample profiles), the real Linescope source server in gateway mode, and the Grafana host in front.
+// Each part can be replaced by a real one (see StackOptions). Used by `npm start` and the Playwright setup.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { createSampleRepos } from '../samples/repos';
+import { startGithubDouble, type GithubDouble } from './github-double';
+import type { HostDataSource } from './host/datasources';
+import { startHost, type RunningHost } from './host/server';
+import { demoSeries } from './pyroscope-double/demo-profiles';
+import { startPyroscopeDouble } from './pyroscope-double/server';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+export const SOURCE_SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js');
+export const SESSION_COOKIE = 'pyroscope_git_session';
+
+export interface RealGithub {
+  /** Web URL (https://github.com or https://<ghe>). */
+  url: string;
+  /** REST URL; default derived by the source server (api.github.com or <ghe>/api/v3). */
+  apiUrl?: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface StackOptions {
+  /** Host port (0: any free port) and interface. */
+  port?: number;
+  host?: string;
+  /** Plugin settings, sample git repositories. */
+  dataDir: string;
+  /** A real Pyroscope instead of the querier double. */
+  pyroscopeUrl?: string;
+  /** A real GitHub / GitHub Enterprise (an app's credentials) instead of the GitHub double. */
+  github?: RealGithub;
+  /** Session encryption key of the source server (random per run when absent). */
+  sessionSecret?: string;
+  /** A source server already running (its URL) instead of starting server/dist/main.js. */
+  sourceServerUrl?: string;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  url: string;
+  host: RunningHost;
+  pyroscopeUrl: string;
+  sourceServerUrl: string;
+  githubUrl: string;
+  github?: GithubDouble;
+  close(): Promise<void>;
+}
+
+/** Starts server/dist/main.js on a free port and resolves to its URL once it logs that it listens. */
+async function startSourceServer(env: Record<string, string>, log: (line: string) => void): Promise<{ url: string; child: ChildProcess }> {
+  await fs.access(SOURCE_SERVER_MAIN).catch(() => {
+    throw new Error(`${path.relative(process.cwd(), SOURCE_SERVER_MAIN)} is missing: run \`npm run build -w server\` first`);
+  });
+  const child = spawn(process.execPath, ['--enable-source-maps', SOURCE_SERVER_MAIN], {
+    env: { ...process.env, ...env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the source server did not start within 30 s')), 30000);
+    const onLine = (line: string) => {
+      log(`[source-server] ${line}`);
+      try {
+        const entry = JSON.parse(line);
+        if (entry.url && /listening/.test(entry.msg ?? '')) {
+          clearTimeout(timer);
+          resolve(String(entry.url).replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1'));
+        }
+      } catch {
+        // not a JSON log line
+      }
+    };
+    readline.createInterface({ input: child.stdout! }).on('line', onLine);
+    readline.createInterface({ input: child.stderr! }).on('line', (l) => log(`[source-server] ${l}`));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the source server exited with code ${code} (see its log above)`));
+    });
+  });
+  return { url, child };
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const log = opts.log ?? (() => undefined);
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const c of closers.reverse()) {
+      await c().catch(() => undefined);
+    }
+  };
+  try {
+    await fs.mkdir(opts.dataDir, { recursive: true });
+
+    // 1. GitHub: the double with the sample repositories, or a real one.
+    let github: GithubDouble | undefined;
+    let gh: RealGithub;
+    if (opts.github) {
+      gh = opts.github;
+    } else {
+      const repos = await createSampleRepos(path.join(opts.dataDir, 'repos'));
+      github = await startGithubDouble({ repos: repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })) });
+      closers.push(() => github!.stop());
+      gh = { url: github.url, apiUrl: github.apiUrl, clientId: github.clientId, clientSecret: github.clientSecret };
+    }
+
+    // 2. Pyroscope: the querier double over samples/profiles, or a real one.
+    let pyroscopeUrl = opts.pyroscopeUrl;
+    if (!pyroscopeUrl) {
+      const querier = await startPyroscopeDouble({ series: await demoSeries() });
+      closers.push(() => querier.close());
+      pyroscopeUrl = querier.url;
+    }
+
+    // 3. The host first (the OAuth callback URL is on it), then the source server in gateway mode behind it.
+    const datasources: HostDataSource[] = [];
+    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources });
+    closers.push(() => host.close());
+
+    let sourceServerUrl = opts.sourceServerUrl;
+    if (!sourceServerUrl) {
+      const server = await startSourceServer(
+        {
+          GITHUB_URL: gh.url,
+          ...(gh.apiUrl ? { GITHUB_API_URL: gh.apiUrl } : {}),
+          GITHUB_CLIENT_ID: gh.clientId,
+          GITHUB_CLIENT_SECRET: gh.clientSecret,
+          GITHUB_SESSION_SECRET: opts.sessionSecret ?? randomBytes(32).toString('base64'),
+          GITHUB_CALLBACK_URL: `${host.url}/a/linescope-app/github/callback`,
+          PYROSCOPE_URL: pyroscopeUrl,
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        },
+        log
+      );
+      closers.push(
+        () =>
+          new Promise<void>((resolve) => {
+            if (server.child.exitCode !== null) {
+              return resolve();
+            }
+            server.child.once('exit', () => resolve());
+            server.child.kill('SIGTERM');
+          })
+      );
+      sourceServerUrl = server.url;
+    }
+
+    // The Pyroscope data source points at the source server, which serves vcs.v1 and streams querier.v1 on.
+    datasources.push({
+      id: 1,
+      uid: 'pyroscope',
+      name: 'Pyroscope',
+      type: 'grafana-pyroscope-datasource',
+      url: sourceServerUrl,
+      isDefault: true,
+      jsonData: { keepCookies: [SESSION_COOKIE], minStep: '15s' },
+    });
+    return { url: host.url, host, pyroscopeUrl, sourceServerUrl, githubUrl: gh.url, github, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

@@ -1,0 +1,71 @@
+// `npm start`: the standalone stack on http://127.0.0.1:3000 until Ctrl-C. Switches (environment):
+//   PORT, HOST                      where the host listens (default 127.0.0.1:3000)
+//   LINESCOPE_DATA_DIR              plugin settings and sample repositories (default e2e/.data)
+//   PYROSCOPE_URL                   a real Pyroscope instead of the querier double
+//   GITHUB_URL, GITHUB_API_URL,     a real GitHub / GitHub Enterprise instead of the GitHub double
+//   GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET   (its GitHub App's credentials; callback <host>/a/linescope-app/github/callback)
+//   GITHUB_SESSION_SECRET           the source server's session key (random per run when unset)
+//   SOURCE_SERVER_URL               a source server already running instead of server/dist/main.js
+import path from 'node:path';
+import { startStack } from './stack';
+
+async function main() {
+  const env = process.env;
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT=${env.PORT} is not a port number`);
+  }
+  let github;
+  if (env.GITHUB_URL || env.GITHUB_CLIENT_ID) {
+    if (!env.GITHUB_CLIENT_ID || !env.GITHUB_CLIENT_SECRET) {
+      throw new Error('a real GitHub needs GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET (from its GitHub App) as well as GITHUB_URL');
+    }
+    github = { url: (env.GITHUB_URL ?? 'https://github.com').replace(/\/+$/, ''), apiUrl: env.GITHUB_API_URL, clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET };
+  }
+  const verbose = env.LINESCOPE_VERBOSE === '1';
+  const stack = await startStack({
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.LINESCOPE_DATA_DIR ?? path.join(__dirname, '.data')),
+    pyroscopeUrl: env.PYROSCOPE_URL || undefined,
+    github,
+    sessionSecret: env.GITHUB_SESSION_SECRET || undefined,
+    sourceServerUrl: env.SOURCE_SERVER_URL || undefined,
+    log: (line) => {
+      if (verbose || /"level":(40|50|60)/.test(line)) {
+        console.log(line);
+      }
+    },
+  });
+  console.log(`
+Linescope is running.
+
+  Open ${stack.url}/a/linescope-app        (signed in as an Admin; the top bar switches to a Viewer)
+  Settings ${stack.url}/plugins/linescope-app?page=configuration
+
+  Pyroscope       ${stack.pyroscopeUrl}${env.PYROSCOPE_URL ? '' : '  (querier double: samples/profiles)'}
+  Source server   ${stack.sourceServerUrl}  (gateway mode, data source "Pyroscope")
+  GitHub          ${stack.githubUrl}${github ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java)'}
+
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stack.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    );
+    setTimeout(() => process.exit(1), 10000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(`linescope start: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});
