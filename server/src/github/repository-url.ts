@@ -55,7 +55,8 @@ export function parseRepositoryUrl(input: string, githubUrl: string, aliases: re
     } catch {
       throw new RepositoryUrlError(`repository URL '${text}' cannot be parsed`);
     }
-    host = url.host.toLowerCase();
+    // The port of an http(s) URL is part of the web host; an ssh port is not.
+    host = (url.protocol.startsWith('http') ? url.host : url.hostname).toLowerCase();
     path = decodeURIComponent(url.pathname);
   } else if (scp) {
     host = scp[1].toLowerCase();

@@ -87,6 +87,9 @@ export class GitHubSource {
 }
 
 export class UserSource implements SourceReader {
+  /** Within one request, each (repository, ref) is resolved once. */
+  private readonly resolved = new Map<string, Promise<string>>();
+
   constructor(
     private readonly source: GitHubSource,
     readonly api: GitHubApi,
@@ -160,7 +163,17 @@ export class UserSource implements SourceReader {
    * The commit sha for ref. A full sha is used as is (after proving access); other refs are cached for
    * refTtlMs and then revalidated with the stored ETag.
    */
-  async commitSha(repo: Repository, ref: string): Promise<string> {
+  commitSha(repo: Repository, ref: string): Promise<string> {
+    const key = `${repo.fullName}@${ref || 'HEAD'}`;
+    let pending = this.resolved.get(key);
+    if (!pending) {
+      pending = this.resolveSha(repo, ref);
+      this.resolved.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async resolveSha(repo: Repository, ref: string): Promise<string> {
     const wanted = ref || 'HEAD';
     if (FULL_SHA.test(wanted)) {
       if (!this.hasAccess(repo)) {
