@@ -1,0 +1,168 @@
+// The pen by the repository: a form to set repository, ref and root path for this data source and service,
+// with reset for this service and reset all.
+import React, { useState } from 'react';
+import { Alert, Button, ConfirmButton, Field, IconButton, Input, Modal, Stack, Text } from '@grafana/ui';
+import type { SourceVersion } from '../function-details/model';
+import { validateOverride, type OverrideForm } from './store';
+import { useOverrideActions } from './useVersionOverride';
+
+export interface OverrideEditorProps {
+  dataSourceUid: string;
+  serviceName?: string;
+  /** The version in use now, to start the form from when there is no override yet. */
+  current?: SourceVersion;
+  onDismiss: () => void;
+}
+
+export function OverrideEditor({ dataSourceUid, serviceName, current, onDismiss }: OverrideEditorProps) {
+  const { override, save, reset, resetAll } = useOverrideActions({ datasourceUid: dataSourceUid, serviceName });
+  const start = override ?? current;
+  const [form, setForm] = useState<OverrideForm>({
+    repository: start?.repository ?? '',
+    ref: start?.gitRef ?? '',
+    rootPath: start?.rootPath ?? '',
+  });
+  const [submitted, setSubmitted] = useState(false);
+  const result = validateOverride(form);
+  const errors = submitted && !result.ok ? result.errors : {};
+  const set = (key: keyof OverrideForm) => (e: React.FormEvent<HTMLInputElement>) =>
+    setForm({ ...form, [key]: e.currentTarget.value });
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (result.ok) {
+      save(result.value);
+      onDismiss();
+    }
+  };
+
+  return (
+    <Modal
+      title={override ? 'Edit the repository override' : 'Override repository, ref and root path'}
+      isOpen
+      onDismiss={onDismiss}
+    >
+      <form onSubmit={onSubmit} data-testid="override-form" noValidate>
+        <Alert severity="info" title="For this browser only">
+          Use this when the profiles&apos; labels are wrong or missing. It applies to service{' '}
+          <strong>{serviceName || '(unnamed)'}</strong> on data source <code>{dataSourceUid}</code>, in this browser,
+          until you reset it, and beats both the labels and the version in the profile.
+        </Alert>
+        <Field
+          label="Repository URL"
+          description="For example https://github.com/owner/repo (GitHub Enterprise hosts work too)"
+          required
+          invalid={!!errors.repository}
+          error={errors.repository}
+        >
+          <Input
+            id="override-repository"
+            value={form.repository}
+            onChange={set('repository')}
+            placeholder="https://github.com/owner/repo"
+            data-testid="override-repository"
+            autoFocus
+          />
+        </Field>
+        <Field
+          label="Ref"
+          description="Commit sha, branch or tag; empty means HEAD"
+          invalid={!!errors.ref}
+          error={errors.ref}
+        >
+          <Input
+            id="override-ref"
+            value={form.ref}
+            onChange={set('ref')}
+            placeholder="HEAD"
+            data-testid="override-ref"
+          />
+        </Field>
+        <Field
+          label="Root path"
+          description="Where the service lives inside the repository; empty for the repository root"
+          invalid={!!errors.rootPath}
+          error={errors.rootPath}
+        >
+          <Input
+            id="override-root-path"
+            value={form.rootPath}
+            onChange={set('rootPath')}
+            data-testid="override-root-path"
+          />
+        </Field>
+        <Modal.ButtonRow
+          leftItems={
+            <Stack direction="row" gap={1}>
+              {override && (
+                <Button
+                  variant="destructive"
+                  fill="outline"
+                  type="button"
+                  onClick={() => {
+                    reset();
+                    onDismiss();
+                  }}
+                  data-testid="override-reset"
+                >
+                  Reset for this service
+                </Button>
+              )}
+              <ConfirmButton
+                confirmText="Reset all"
+                confirmVariant="destructive"
+                onConfirm={resetAll}
+                data-testid="override-reset-all"
+              >
+                Reset all overrides
+              </ConfirmButton>
+            </Stack>
+          }
+        >
+          <Button variant="secondary" type="button" onClick={onDismiss}>
+            Cancel
+          </Button>
+          <Button type="submit" data-testid="override-save">
+            Save
+          </Button>
+        </Modal.ButtonRow>
+      </form>
+    </Modal>
+  );
+}
+
+/** The pen button, with the "(overridden)" marker when an override is active. */
+export function OverrideButton({
+  dataSourceUid,
+  serviceName,
+  current,
+  showMarker = true,
+}: Omit<OverrideEditorProps, 'onDismiss'> & { showMarker?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const { override } = useOverrideActions({ datasourceUid: dataSourceUid, serviceName });
+  return (
+    <>
+      <IconButton
+        name="pen"
+        aria-label="Override repository, ref and root path"
+        tooltip="Override repository, ref and root path"
+        data-testid="override-open"
+        onClick={() => setOpen(true)}
+      />
+      {override && showMarker && (
+        <Text color="secondary" data-testid="override-marker">
+          (overridden)
+        </Text>
+      )}
+      {open && (
+        <OverrideEditor
+          dataSourceUid={dataSourceUid}
+          serviceName={serviceName}
+          current={override ?? current}
+          onDismiss={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}
