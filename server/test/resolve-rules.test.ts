@@ -129,6 +129,7 @@ describe('Java function name → path (§5.8)', () => {
     // Pyroscope gives org.java; dotted names are split at the class (Linescope).
     ['org.example.Foo.bar', 'org/example/Foo.java'],
     ['org.example.Foo$Inner.lambda$run$0', 'org/example/Foo.java'],
+    ['com/linescope/shop/Catalog$$Lambda$98+0x00007f1adc00d210/2143437117.apply', 'com/linescope/shop/Catalog.java'],
   ])('%s → %s', (name, path) => {
     expect(javaFunctionToPath(name)).toBe(path);
   });

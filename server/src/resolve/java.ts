@@ -8,7 +8,8 @@ import { underRoot } from './paths';
  * starts with an upper-case letter.
  */
 export function javaFunctionToPath(functionName: string): string {
-  let name = functionName;
+  // Lambda and hidden classes: `pkg/Outer$$Lambda$98+0x00007f1a…/2143437117.apply` (the suffix contains a "/").
+  let name = functionName.replace(/\$\$Lambda.*$/, '').replace(/\+0x[0-9a-f]+\/.*$/, '');
   if (!name.includes('/') && /^[a-z_][\w$]*(\.[\w$]+)+$/.test(name)) {
     const parts = name.split('.');
     const classAt = parts.findIndex((p) => /^[A-Z]/.test(p));

@@ -1,0 +1,139 @@
+/**
+ * The recorded sample profiles' frames, resolved over HTTP against the GitHub double serving the sample
+ * repositories (samples/repos.ts), golang/go at go1.19 and python/cpython at 3.11 made of this machine's
+ * toolchain files, and a small openjdk/jdk17u: the service's own frames and the standard libraries must resolve
+ * to the exact bytes of the file they came from.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createCPythonRepo, createFixtureRepo, createGoStdlibRepo } from '../../e2e/github-double';
+import { createSampleRepos, SampleRepo, SAMPLE_SOURCES_DIR } from '../../samples/repos';
+import { sampleFrames, SampleFrame } from '../../bench/server/frames';
+import { rpc, Stack, startStack, tempDir } from './helpers';
+
+const GO_ROOT = '/usr/lib/go-1.19/src';
+const PYTHON_LIB = '/usr/lib/python3.11';
+
+describe('sample profiles resolve to their source', () => {
+  const tmp = tempDir('samples');
+  let stack: Stack;
+  let repos: SampleRepo[];
+  let cookie: string;
+  const frames = dedupe(sampleFrames());
+
+  beforeAll(async () => {
+    repos = await createSampleRepos(path.join(tmp.dir, 'repos'));
+    const goFiles = frames.map((f) => /\/usr\/lib\/go-1\.19\/src\/(.*)$/.exec(f.localPath)?.[1] ?? (f.localPath.startsWith('/') ? '' : f.localPath)).filter(Boolean);
+    const pyFiles = frames.map((f) => /\/usr\/lib\/python3\.11\/(.*)$/.exec(f.localPath)?.[1] ?? '').filter(Boolean);
+    const go = createGoStdlibRepo(tmp.dir, '1.19', GO_ROOT, goFiles);
+    const cpython = createCPythonRepo(tmp.dir, '3.11', PYTHON_LIB, pyFiles);
+    const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk17u', [
+      { files: { 'src/java.base/share/classes/java/util/Formatter.java': 'package java.util;\npublic final class Formatter {}\n' }, tags: ['jdk-17.0.15+6'] },
+    ]);
+    stack = await startStack([
+      ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
+      { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },
+      { fullName: 'python/cpython', dir: cpython.dir, defaultBranch: 'main' },
+      { fullName: 'openjdk/jdk17u', dir: jdk.dir },
+    ]);
+    cookie = stack.cookieFor('demo');
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    tmp.remove();
+  });
+
+  const getFile = (frame: SampleFrame) =>
+    rpc(stack.url, 'GetFile', { repositoryURL: frame.repositoryURL, ref: frame.ref, rootPath: frame.rootPath, localPath: frame.localPath, functionName: frame.functionName }, { cookie });
+
+  /** The bytes the sample repository holds for a path at the profile's commit. */
+  function sampleSource(frame: SampleFrame, resolvedPath: string): Buffer {
+    const name = frame.repositoryURL.split('/').pop() as string;
+    const repo = repos.find((r) => r.fullName.endsWith(`/${name}`)) as SampleRepo;
+    const label = Object.entries(repo.commits).find(([, sha]) => sha === frame.ref)?.[0] as string;
+    return readFileSync(path.join(SAMPLE_SOURCES_DIR, name, label, resolvedPath));
+  }
+
+  it('has frames of all three services', () => {
+    const services = new Set(frames.map((f) => f.repositoryURL));
+    expect([...services].sort()).toEqual([
+      'https://github.com/linescope-demo/shop-go',
+      'https://github.com/linescope-demo/shop-java',
+      'https://github.com/linescope-demo/shop-python',
+    ]);
+  });
+
+  it('resolves every frame of the services\' own code to the committed file', async () => {
+    const own = frames.filter((f) => /shop-(go|python)\/|com\/linescope\/shop\//.test(f.localPath) && !/<frozen/.test(f.localPath));
+    expect(own.length).toBeGreaterThan(10);
+    const failures: string[] = [];
+    for (const frame of own) {
+      const res = await getFile(frame);
+      if (res.status !== 200) {
+        failures.push(`${frame.profile} ${frame.functionName} ${frame.localPath}: ${res.status} ${String(res.body.message)}`);
+        continue;
+      }
+      expect(res.body.resolvedRepositoryUrl).toBe(`${stack.double.url}/${frame.repositoryURL.split('/').slice(-2).join('/')}`);
+      expect(Buffer.from(String(res.body.content), 'base64').equals(sampleSource(frame, String(res.body.resolvedPath)))).toBe(true);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('resolves Go standard-library frames (GOROOT and -trimpath) to golang/go', async () => {
+    const std = frames.filter((f) => f.localPath.startsWith('/usr/lib/go-1.19/src/'));
+    expect(std.length).toBeGreaterThan(10);
+    for (const frame of std.slice(0, 25)) {
+      const res = await getFile(frame);
+      const file = frame.localPath.slice('/usr/lib/go-1.19/src/'.length);
+      expect(res.body).toMatchObject({ rule: 'go:stdlib', resolvedRef: 'go1.19', resolvedPath: `src/${file}` });
+      expect(Buffer.from(String(res.body.content), 'base64').equals(readFileSync(path.join(GO_ROOT, file)))).toBe(true);
+    }
+  }, 120_000);
+
+  it('resolves the Go samples precisely: GOROOT, build path, -trimpath module and stdlib', async () => {
+    const go = repos.find((r) => r.fullName.endsWith('shop-go')) as SampleRepo;
+    const byPath = (p: string) => frames.find((f) => f.localPath === p) as SampleFrame;
+    const trimmed = frames.find((f) => f.localPath === 'github.com/linescope-demo/shop-go/catalog/search.go') as SampleFrame;
+    expect(trimmed).toBeDefined();
+    expect((await getFile(trimmed)).body).toMatchObject({ rule: 'go:main-module', resolvedPath: 'catalog/search.go', resolvedRef: trimmed.ref });
+    const built = frames.find((f) => f.localPath.startsWith('/opt/linescope-samples/shop-go/catalog/')) as SampleFrame;
+    expect((await getFile(built)).body).toMatchObject({ rule: 'relative', resolvedPath: built.localPath.replace('/opt/linescope-samples/shop-go/', '') });
+    // -trimpath stdlib: no version in the path and go.mod says only `go 1.19` (a language version) → master.
+    expect((await getFile(byPath('sort/slice.go'))).body).toMatchObject({ rule: 'go:stdlib', resolvedRef: 'master', resolvedPath: 'src/sort/slice.go' });
+    expect(Object.values(go.commits)).toContain(trimmed.ref);
+  });
+
+  it('resolves Python frames: the package and the 3.11 standard library', async () => {
+    const stdFrames = frames.filter((f) => f.localPath.startsWith(`${PYTHON_LIB}/`) && existsSync(f.localPath));
+    expect(stdFrames.length).toBeGreaterThan(0);
+    for (const frame of stdFrames) {
+      const res = await getFile(frame);
+      expect(res.body).toMatchObject({ rule: 'python:stdlib', resolvedRef: '3.11', resolvedPath: `Lib/${frame.localPath.slice(PYTHON_LIB.length + 1)}` });
+      expect(Buffer.from(String(res.body.content), 'base64').equals(readFileSync(frame.localPath))).toBe(true);
+    }
+  });
+
+  it('resolves Java frames through the sample\'s .pyroscope.yaml, lambdas included, and the JDK mapping', async () => {
+    const lambda = frames.find((f) => f.functionName.startsWith('com/linescope/shop/Catalog$$Lambda')) as SampleFrame;
+    expect((await getFile(lambda)).body).toMatchObject({ rule: 'mapping:local[0]', resolvedPath: 'src/main/java/com/linescope/shop/Catalog.java' });
+    const formatter = frames.find((f) => f.functionName.startsWith('java/util/Formatter')) as SampleFrame;
+    expect((await getFile(formatter)).body).toMatchObject({
+      rule: 'mapping:github[1]',
+      resolvedRepositoryUrl: `${stack.double.url}/openjdk/jdk17u`,
+      resolvedRef: 'jdk-17.0.15+6',
+      resolvedPath: 'src/java.base/share/classes/java/util/Formatter.java',
+    });
+  });
+});
+
+function dedupe(frames: SampleFrame[]): SampleFrame[] {
+  const seen = new Set<string>();
+  return frames.filter((f) => {
+    const key = `${f.repositoryURL}@${f.ref}:${f.localPath}:${f.functionName}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
