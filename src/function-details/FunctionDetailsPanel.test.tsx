@@ -4,7 +4,7 @@ import { act, configure, fireEvent, render, screen, within } from '@testing-libr
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
-import { FunctionDetailsSeamsProvider, type RepositoryActionsProps } from './seams';
+import { FunctionDetailsSeamsProvider, type RepositoryActionsProps, type SourceViewProps } from './seams';
 import type { FunctionDetailsTarget } from './target';
 import { computeFunctionDetails } from './lines/computeFunctionDetails';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
@@ -278,6 +278,42 @@ describe('FunctionDetailsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close function details' }));
     fireEvent.keyDown(screen.getByTestId(testIds.functionDetails.panel), { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('lets a source view from issue 6 render the loaded file with the selected version’s costs', async () => {
+    respond = pyroscope(twoVersions());
+    const SourceView = jest.fn((p: SourceViewProps) => (
+      <div data-testid="source-view">
+        {p.fileName}: {p.costs.map((c) => `${c.line}=${c.total}`).join(',')} of {p.functionTotal} {p.unit}
+      </div>
+    ));
+    renderPanel({
+      seams: {
+        useSource: (req) => (req ? { status: 'loaded', lines: ['a', 'b'] } : { status: 'not-loaded' }),
+        SourceView,
+      },
+    });
+    expect(await screen.findByTestId('source-view')).toHaveTextContent(
+      '/src/shop-go/work.go: 11=2000000000,14=500000000 of 3000000000 nanoseconds'
+    );
+    expect(screen.queryAllByTestId(testIds.functionDetails.breakdownLine)).toHaveLength(0);
+  });
+
+  it('puts a user override before the build id, marked as overridden', async () => {
+    respond = pyroscope(twoVersions());
+    const override = { repository: 'https://github.com/fork/shop-go', gitRef: 'main', rootPath: '' };
+    const origins: string[] = [];
+    const RepositoryActions = (p: RepositoryActionsProps) => {
+      origins.push(p.origin);
+      return null;
+    };
+    renderPanel({
+      seams: { useSource: () => ({ status: 'not-loaded' }), useVersionOverride: () => override, RepositoryActions },
+    });
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent('fork/shop-go');
+    expect(row(testIds.functionDetails.rowRepository)).toHaveTextContent('overridden');
+    expect(origins[origins.length - 1]).toBe('override');
   });
 
   it("hands issue 6's seams the selected version and file, and shows loaded source beside the numbers", async () => {

@@ -56,13 +56,11 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
       return [];
     }
     const fromLabels = labels.status === 'success' ? labels.value : undefined;
-    const list = versionChoices(details.value, fromLabels);
-    return override ? list.map((c) => ({ ...c, version: override, origin: 'override' as const })) : list;
+    return versionChoices(details.value, fromLabels, override);
   }, [details, labels, override]);
 
   const [selectedKey, setSelectedKey] = useState<string>();
-  const selected: (VersionChoice | (Omit<VersionChoice, 'origin'> & { origin: 'override' })) | undefined =
-    choices.find((c) => c.key === selectedKey) ?? choices[0];
+  const selected: VersionChoice | undefined = choices.find((c) => c.key === selectedKey) ?? choices[0];
 
   const fn = selected?.function;
   const sourceRequest: SourceRequest | undefined =
@@ -214,7 +212,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
                 <RepositoryActions
                   request={sourceRequest}
                   repository={repository}
-                  origin={selected?.origin === 'override' ? 'labels' : (selected?.origin ?? 'none')}
+                  origin={selected?.origin ?? 'none'}
                 />
               )}
             </Stack>

@@ -5,7 +5,7 @@ import { Alert, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui'
 import { buildBreakdown } from './breakdown';
 import { formatShare, formatValue } from './format';
 import type { FunctionVersion } from './model';
-import type { SourceState } from './seams';
+import { type SourceState, useFunctionDetailsSeams } from './seams';
 import { testIds } from '../testIds';
 
 interface Props {
@@ -19,6 +19,7 @@ interface Props {
 /** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
 export function LineBreakdown({ version, unit, source, noSourceReason }: Props) {
   const styles = useStyles2(getStyles);
+  const { SourceView } = useFunctionDetailsSeams();
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
   const hottest = Math.max(0, ...breakdown.rows.map((r) => r.total));
   const sourceLine = (line: number) => (source.status === 'loaded' ? (source.lines[line - 1] ?? '') : undefined);
@@ -39,7 +40,16 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
         )}
       </Stack>
       <SourceStatus source={source} noSourceReason={noSourceReason} />
-      {breakdown.rows.length === 0 ? (
+      {source.status === 'loaded' && SourceView ? (
+        <SourceView
+          lines={source.lines}
+          fileName={version.fileName}
+          costs={version.lines}
+          startLine={version.startLine}
+          unit={unit}
+          functionTotal={version.total}
+        />
+      ) : breakdown.rows.length === 0 ? (
         <Text color="secondary" italic>
           No sample of this function carries a line number, so there is nothing to break down by line.
         </Text>

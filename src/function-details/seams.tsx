@@ -1,5 +1,5 @@
 import React, { createContext, useContext } from 'react';
-import type { SourceVersion } from './model';
+import type { LineCost, SourceVersion } from './model';
 import type { RepositoryInfo } from './repository';
 import type { VersionOrigin } from './versions';
 
@@ -32,9 +32,25 @@ export interface RepositoryActionsProps {
   origin: VersionOrigin;
 }
 
+/** What a source view gets once the file is loaded (src/code-view's AnnotatedSource takes these props). */
+export interface SourceViewProps {
+  /** The whole file; line n is lines[n - 1]. */
+  lines: string[];
+  fileName: string;
+  /** The selected version's per-line costs. */
+  costs: LineCost[];
+  startLine?: number;
+  /** pprof unit of the values (nanoseconds, bytes, count…). */
+  unit: string;
+  /** The function's total in this version: shares are of this. */
+  functionTotal: number;
+}
+
 export interface FunctionDetailsSeams {
   /** A React hook: the source for the selected version and file (undefined request = nothing to load). */
   useSource: (request: SourceRequest | undefined) => SourceState;
+  /** Renders loaded source with the numbers; without it the breakdown table shows the text in a Source column. */
+  SourceView?: React.ComponentType<SourceViewProps>;
   /** Rendered beside the repository value: "Connect to owner/repo", disconnect, the override pen. */
   RepositoryActions?: React.ComponentType<RepositoryActionsProps>;
   /** A user override of repository/ref/root path for this data source and service, applied before labels. */

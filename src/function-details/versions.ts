@@ -2,9 +2,9 @@ import type { FunctionDetails, FunctionVersion, SourceVersion } from './model';
 import type { LabelVersion } from '../pyroscope/versionLabels';
 
 // Each pprof mapping of the function is one version (normally one deployed commit). Its source location comes from
-// the build id JSON Pyroscope stamped at ingest; where that is missing, from the service's labels.
+// a user override when there is one, else the build id JSON Pyroscope stamped at ingest, else the service's labels.
 
-export type VersionOrigin = 'build-id' | 'labels' | 'none';
+export type VersionOrigin = 'override' | 'build-id' | 'labels' | 'none';
 
 export interface VersionChoice {
   key: string;
@@ -19,15 +19,19 @@ export function needsLabelFallback(details: FunctionDetails): boolean {
   return details.versions.some((v) => !v.version?.repository);
 }
 
-export function versionChoices(details: FunctionDetails, fromLabels: LabelVersion | undefined): VersionChoice[] {
+export function versionChoices(
+  details: FunctionDetails,
+  fromLabels: LabelVersion | undefined,
+  override?: SourceVersion
+): VersionChoice[] {
   return details.versions.map((fv) => {
     const stamped = fv.version?.repository ? fv.version : undefined;
-    const version = stamped ?? fromLabels?.version;
+    const version = override ?? stamped ?? fromLabels?.version;
     return {
       key: fv.key,
       function: fv,
       version,
-      origin: stamped ? 'build-id' : version ? 'labels' : 'none',
+      origin: override ? 'override' : stamped ? 'build-id' : version ? 'labels' : 'none',
       share: details.total > 0 ? fv.total / details.total : 0,
     };
   });
