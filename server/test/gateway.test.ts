@@ -1,0 +1,101 @@
+/** Gateway mode: every other path streams to Pyroscope unchanged; vcs.v1, /healthz and /metrics stay here. */
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { createServer, LinescopeServer } from '../src/server';
+
+describe('gateway to Pyroscope', () => {
+  let upstream: http.Server;
+  let server: LinescopeServer;
+  let url: string;
+  const seen: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+
+  beforeAll(async () => {
+    upstream = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
+        if (req.url?.startsWith('/stream')) {
+          // A response written in pieces over time must reach the client as a stream.
+          res.writeHead(200, { 'content-type': 'text/plain', 'x-upstream': 'yes' });
+          let n = 0;
+          const timer = setInterval(() => {
+            res.write(`chunk${n}\n`);
+            if (++n === 3) {
+              clearInterval(timer);
+              res.end();
+            }
+          }, 20);
+          return;
+        }
+        res.writeHead(req.url?.startsWith('/missing') ? 404 : 200, { 'content-type': 'application/json', 'set-cookie': 'a=b' });
+        res.end(JSON.stringify({ upstream: true, path: req.url }));
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const pyroscopeUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    server = createServer(loadConfig({ PYROSCOPE_URL: pyroscopeUrl, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    url = await server.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await server.close();
+    await new Promise((resolve) => upstream.close(resolve));
+  });
+
+  it('forwards method, path, query, tenant and auth headers and the body, and returns status, headers and body', async () => {
+    const body = JSON.stringify({ profileTypeID: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', start: '1' });
+    const res = await fetch(`${url}/querier.v1.QuerierService/SelectMergeProfile?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-scope-orgid': 'tenant-1', authorization: 'Bearer abc', cookie: 'pyroscope_git_session=zzz' },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBe('a=b');
+    expect(await res.json()).toEqual({ upstream: true, path: '/querier.v1.QuerierService/SelectMergeProfile?x=1' });
+    const last = seen.at(-1);
+    expect(last).toMatchObject({ method: 'POST', url: '/querier.v1.QuerierService/SelectMergeProfile?x=1', body });
+    expect(last?.headers).toMatchObject({ 'x-scope-orgid': 'tenant-1', authorization: 'Bearer abc', 'content-type': 'application/json', cookie: 'pyroscope_git_session=zzz' });
+  });
+
+  it('passes upstream errors through unchanged', async () => {
+    const res = await fetch(`${url}/missing/thing`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { upstream: boolean }).upstream).toBe(true);
+  });
+
+  it('streams responses as they come', async () => {
+    const res = await fetch(`${url}/stream`);
+    expect(res.headers.get('x-upstream')).toBe('yes');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('chunk0\n');
+    let rest = '';
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      rest += new TextDecoder().decode(r.value);
+    }
+    expect(rest).toBe('chunk1\nchunk2\n');
+  });
+
+  it('keeps vcs.v1, /healthz and /metrics for itself', async () => {
+    const before = seen.length;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/metrics`)).status).toBe(200);
+    const app = await fetch(`${url}/vcs.v1.VCSService/GithubApp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(app.status).toBe(501);
+    expect(seen.length).toBe(before);
+  });
+
+  it('answers 502 when Pyroscope is unreachable', async () => {
+    const down = createServer(loadConfig({ PYROSCOPE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    const downUrl = await down.listen(0, '127.0.0.1');
+    try {
+      const res = await fetch(`${downUrl}/querier.v1.QuerierService/ProfileTypes`, { method: 'POST', body: '{}' });
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as { code: string }).code).toBe('unavailable');
+    } finally {
+      await down.close();
+    }
+  });
+});
