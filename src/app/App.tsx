@@ -4,7 +4,9 @@ import type { AppRootProps } from '@grafana/data';
 import { ROUTES } from '../constants';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { type LinescopeJsonData, resolveSettings } from '../settings/settings';
-import { GitHubCallbackRoute } from './GitHubCallbackRoute';
+import { FunctionDetailsSeamsProvider } from '../function-details/seams';
+import { GithubCallbackPage } from '../github/CallbackPage';
+import { linescopeSeams } from '../vcs/functionDetailsSeams';
 
 const FlameGraphPage = React.lazy(() => import('../pages/FlameGraphPage'));
 
@@ -13,11 +15,14 @@ export default function App({ meta }: AppRootProps<LinescopeJsonData>) {
   const settings = useMemo(() => resolveSettings(meta.jsonData), [meta.jsonData]);
   return (
     <SettingsProvider settings={settings}>
-      <Routes>
-        <Route path={ROUTES.FlameGraph} element={<FlameGraphPage />} />
-        <Route path={ROUTES.GitHubCallback} element={<GitHubCallbackRoute />} />
-        <Route path="*" element={<Navigate to={ROUTES.FlameGraph} replace />} />
-      </Routes>
+      {/* The GitHub connection, vcs.v1 source, code view and overrides (issue 6) plug into the panel here. */}
+      <FunctionDetailsSeamsProvider value={linescopeSeams}>
+        <Routes>
+          <Route path={ROUTES.FlameGraph} element={<FlameGraphPage />} />
+          <Route path={ROUTES.GitHubCallback} element={<GithubCallbackPage />} />
+          <Route path="*" element={<Navigate to={ROUTES.FlameGraph} replace />} />
+        </Routes>
+      </FunctionDetailsSeamsProvider>
     </SettingsProvider>
   );
 }

@@ -26,6 +26,8 @@ const goFile = [
   '',
 ];
 
+jest.setTimeout(30000);
+
 test('shows the function span with self and total beside the right lines, as values and shares', () => {
   render(
     <AnnotatedSource

@@ -23,7 +23,7 @@ import { LineBreakdown } from './LineBreakdown';
 import { useFunctionDetailsLoaders } from './loaders';
 import type { FunctionDetails } from './model';
 import { describeRepository, shortRef } from './repository';
-import { type SourceRequest, useFunctionDetailsSeams } from './seams';
+import { type CommitSummary, type SourceRequest, useFunctionDetailsSeams } from './seams';
 import type { FunctionDetailsTarget } from './target';
 import { type VersionChoice, versionChoices } from './versions';
 import { testIds } from '../testIds';
@@ -73,9 +73,14 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           fileName: fn.fileName,
           functionName: fn.functionName,
           startLine: fn.startLine,
+          refs: choices
+            .filter((c) => c.version?.repository === selected.version?.repository && c.version?.gitRef)
+            .map((c) => c.version!.gitRef),
         }
       : undefined;
   const source = seams.useSource(sourceRequest);
+  const commits = seams.useCommits?.(sourceRequest);
+  const selectedCommit = selected?.version?.gitRef ? commits?.[selected.version.gitRef] : undefined;
   const repository = describeRepository(selected?.version?.repository);
   const unit = details.status === 'success' ? details.value.unit : '';
 
@@ -213,6 +218,11 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
                   request={sourceRequest}
                   repository={repository}
                   origin={selected?.origin ?? 'none'}
+                  scope={{
+                    datasourceUid: target.datasourceUid,
+                    serviceName: target.serviceName,
+                    vcsDatasourceUid: target.vcsDatasourceUid,
+                  }}
                 />
               )}
             </Stack>
@@ -236,7 +246,9 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
                 unit={unit}
                 onChange={setSelectedKey}
                 labelledBy={`${ids}-commit`}
+                commits={commits}
               />
+              {selectedCommit && seams.CommitDetails && <seams.CommitDetails commit={selectedCommit} />}
             </div>
           )}
         </Row>
@@ -301,18 +313,25 @@ function CommitChoice({
   unit,
   onChange,
   labelledBy,
+  commits,
 }: {
   choices: Array<Pick<VersionChoice, 'key' | 'version' | 'share' | 'function'>>;
   selected?: string;
   unit: string;
   onChange: (key: string) => void;
   labelledBy: string;
+  /** From GetCommits once connected: author, date and message per ref. */
+  commits?: Record<string, CommitSummary>;
 }) {
-  const options = choices.map((c, i) => ({
-    value: c.key,
-    label: `${c.version?.gitRef ? shortRef(c.version.gitRef) : `unknown version ${i + 1}`} · ${formatValue(c.function.total, unit)} (${formatShare(c.share, 1)})`,
-    description: c.version?.gitRef,
-  }));
+  const options = choices.map((c, i) => {
+    const commit = c.version?.gitRef ? commits?.[c.version.gitRef] : undefined;
+    const by = commit ? ` · ${commit.login || 'unknown author'}${commit.date ? `, ${commit.date.slice(0, 10)}` : ''}` : '';
+    return {
+      value: c.key,
+      label: `${c.version?.gitRef ? shortRef(c.version.gitRef) : `unknown version ${i + 1}`} · ${formatValue(c.function.total, unit)} (${formatShare(c.share, 1)})${by}`,
+      description: commit ? commit.message.split('\n')[0] : c.version?.gitRef,
+    };
+  });
   if (options.length <= MAX_RADIO_VERSIONS) {
     return <RadioButtonGroup size="sm" options={options} value={selected} onChange={(v) => v && onChange(v)} />;
   }

@@ -48,6 +48,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
           startLine={version.startLine}
           unit={unit}
           functionTotal={version.total}
+          links={source.links}
         />
       ) : breakdown.rows.length === 0 ? (
         <Text color="secondary" italic>

@@ -18,18 +18,45 @@ export interface SourceRequest {
   fileName: string;
   functionName: string;
   startLine?: number;
+  /** Refs of every version in this repository, so one GetCommits call describes them all. */
+  refs?: string[];
+}
+
+/** Links for the selected version (file at the line, blame, commit). */
+export interface SourceLinkSet {
+  file?: string;
+  blame?: string;
+  commit?: string;
+}
+
+/** A version's commit as GetCommits describes it. */
+export interface CommitSummary {
+  sha: string;
+  message: string;
+  login: string;
+  avatarUrl: string;
+  date: string;
+  url: string;
 }
 
 export type SourceState =
   | { status: 'not-loaded'; reason?: string; action?: React.ReactNode }
   | { status: 'loading' }
-  | { status: 'loaded'; /** The whole file; line n is lines[n - 1]. */ lines: string[]; fileUrl?: string }
+  | {
+      status: 'loaded';
+      /** The whole file; line n is lines[n - 1]. */
+      lines: string[];
+      fileUrl?: string;
+      links?: SourceLinkSet;
+    }
   | { status: 'error'; message: string; action?: React.ReactNode };
 
 export interface RepositoryActionsProps {
   request: SourceRequest | undefined;
   repository: RepositoryInfo | undefined;
   origin: VersionOrigin;
+  /** The override's scope, known even when no request can be made (no repository yet). */
+  scope?: { datasourceUid: string; serviceName?: string; vcsDatasourceUid: string };
 }
 
 /** What a source view gets once the file is loaded (src/code-view's AnnotatedSource takes these props). */
@@ -44,6 +71,7 @@ export interface SourceViewProps {
   unit: string;
   /** The function's total in this version: shares are of this. */
   functionTotal: number;
+  links?: SourceLinkSet;
 }
 
 export interface FunctionDetailsSeams {
@@ -55,6 +83,10 @@ export interface FunctionDetailsSeams {
   RepositoryActions?: React.ComponentType<RepositoryActionsProps>;
   /** A user override of repository/ref/root path for this data source and service, applied before labels. */
   useVersionOverride?: (scope: { datasourceUid: string; serviceName?: string }) => SourceVersion | undefined;
+  /** GetCommits' description of the versions' commits, by ref (undefined until known). */
+  useCommits?: (request: SourceRequest | undefined) => Record<string, CommitSummary> | undefined;
+  /** Renders one commit (author, avatar, date, message) under the commit choice. */
+  CommitDetails?: React.ComponentType<{ commit: CommitSummary }>;
 }
 
 const useNoSource = (): SourceState => ({ status: 'not-loaded' });

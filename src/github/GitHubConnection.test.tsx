@@ -82,6 +82,8 @@ function setup(options: { popupBlocked?: boolean; appError?: Error; authorizeURL
 
 afterEach(() => jest.useRealTimers());
 
+jest.setTimeout(30000);
+
 test('login happy path: popup to GitHub, code back from the callback, GithubLogin, connected', async () => {
   const user = userEvent.setup();
   const { popup, win, api, jar, sessionStorage, callback } = setup();

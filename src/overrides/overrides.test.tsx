@@ -67,6 +67,9 @@ test('persistence per data source and service; reset one; reset all; a damaged e
   expect(getOverride(storage, { datasourceUid: 'ds1', serviceName: 'shop-go' })).toBeUndefined();
 });
 
+// Typing through user-event is slow on a busy machine.
+jest.setTimeout(30000);
+
 describe('the form', () => {
   beforeEach(() => window.localStorage.clear());
 
