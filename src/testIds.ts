@@ -35,6 +35,7 @@ export const testIds = {
     error: 'linescope-function-details-error',
     empty: 'linescope-function-details-empty',
     rowFunctionName: 'linescope-row-function-name',
+    rowCallSite: 'linescope-row-call-site',
     rowStartLine: 'linescope-row-start-line',
     rowFile: 'linescope-row-file',
     copyFile: 'linescope-copy-file',

@@ -1,6 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 import type { Props as FlameGraphProps } from '@grafana/flamegraph';
-import { callSiteAt } from './callSite';
+import { callSiteAt, labelAt } from './callSite';
 
 // @grafana/flamegraph does not export these types; derive them from the public props.
 export type ExtraContextMenuButtons = NonNullable<FlameGraphProps['getExtraContextMenuButtons']>;
@@ -9,21 +9,42 @@ export type ClickedItem = Parameters<ExtraContextMenuButtons>[0];
 export const FUNCTION_DETAILS_LABEL = 'Function details';
 
 export interface FunctionSelection {
-  /** Root-first names down to the clicked node; the last one is the function. */
+  /**
+   * Root-first names Pyroscope filters the samples by (stackTraceSelector.call_site). For a plain node, the path
+   * down to it, ending with the function. For a node that merges several places (sandwich view, collapsed groups),
+   * the part all of them share: the function is then picked out of those samples by name.
+   */
   callSite: string[];
   functionName: string;
+  /** How many distinct stacks the clicked node stands for (1 for a plain node). */
+  callSiteCount: number;
 }
 
-export function selectionFor(clicked: ClickedItem, frame: DataFrame): FunctionSelection | undefined {
+const levelAt = (frame: DataFrame, row: number) => Number(frame.fields.find((f) => f.name === 'level')?.values[row]);
+
+/** The synthetic root ("total") is not a function: no details for it, whatever level the view draws it at. */
+export const isRootItem = (clicked: ClickedItem, frame: DataFrame) => {
   const row = clicked.item.itemIndexes[0];
-  if (row === undefined || clicked.item.level === 0) {
+  return row === undefined || levelAt(frame, row) === 0;
+};
+
+export function selectionFor(clicked: ClickedItem, frame: DataFrame): FunctionSelection | undefined {
+  if (isRootItem(clicked, frame)) {
     return undefined;
   }
-  const callSite = callSiteAt(frame, row);
-  if (callSite.length === 0) {
-    return undefined;
+  const rows = clicked.item.itemIndexes;
+  const functionName = labelAt(frame, rows[0]);
+  const paths = rows.map((row) => callSiteAt(frame, row));
+  const distinct = new Set(paths.map((p) => JSON.stringify(p)));
+  let callSite = paths[0];
+  if (distinct.size > 1) {
+    let shared = 0;
+    while (paths.every((p) => shared < p.length && p[shared] === paths[0][shared])) {
+      shared++;
+    }
+    callSite = paths[0].slice(0, shared);
   }
-  return { callSite, functionName: callSite[callSite.length - 1] };
+  return { callSite, functionName, callSiteCount: distinct.size };
 }
 
 /** The "Function details" item: only for real functions (not the root "total"), and only when the feature is on. */
@@ -35,7 +56,7 @@ export function functionDetailsMenu(
     return undefined;
   }
   return (clicked, frame) => {
-    if (clicked.item.level === 0) {
+    if (isRootItem(clicked, frame)) {
       return [];
     }
     return [

@@ -141,6 +141,7 @@ describe('FunctionDetailsPanel', () => {
     respond = pyroscope(twoVersions());
     renderPanel();
     await screen.findByTestId(testIds.functionDetails.breakdown);
+    expect(row(testIds.functionDetails.rowCallSite)).toHaveTextContent('main.main › main.work');
     expect(row(testIds.functionDetails.rowStartLine)).toHaveTextContent('10');
     expect(row(testIds.functionDetails.rowFile)).toHaveTextContent('/src/shop-go/work.go');
     expect(screen.getByRole('button', { name: 'Copy file path' })).toBeInTheDocument();
@@ -327,15 +328,17 @@ describe('FunctionDetailsPanel', () => {
     renderPanel({ seams: { useSource, RepositoryActions } });
     await screen.findByTestId(testIds.functionDetails.breakdown);
     expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
-    expect(useSource).toHaveBeenLastCalledWith({
-      vcsDatasourceUid: 'pyro',
-      datasourceUid: 'pyro',
-      serviceName: 'shop-go',
-      version: { repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'b'.repeat(40), rootPath: '' },
-      fileName: '/src/shop-go/work.go',
-      functionName: 'main.work',
-      startLine: 10,
-    });
+    expect(useSource).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        vcsDatasourceUid: 'pyro',
+        datasourceUid: 'pyro',
+        serviceName: 'shop-go',
+        version: { repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'b'.repeat(40), rootPath: '' },
+        fileName: '/src/shop-go/work.go',
+        functionName: 'main.work',
+        startLine: 10,
+      })
+    );
     expect(within(lineRow(11)).getByText('// line 11')).toBeInTheDocument();
     expect(screen.queryByTestId(testIds.functionDetails.sourceNotLoaded)).not.toBeInTheDocument();
     await act(async () => {});

@@ -95,6 +95,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
   };
 
   const loading = details.status === 'loading' || details.status === 'idle';
+  const callSiteText = describeCallSite(target);
   const RepositoryActions = seams.RepositoryActions;
 
   return (
@@ -138,6 +139,15 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
         <Row label="Function name" testId={testIds.functionDetails.rowFunctionName}>
           <span className={styles.ellipsis} title={target.functionName}>
             {target.functionName}
+          </span>
+        </Row>
+        <Row
+          label="Call site"
+          tooltip="The stack the numbers are for: only samples passing through it count"
+          testId={testIds.functionDetails.rowCallSite}
+        >
+          <span className={styles.ellipsisLeft} title={callSiteText}>
+            <bdi>{callSiteText}</bdi>
           </span>
         </Row>
         <Row
@@ -281,6 +291,15 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
       )}
     </section>
   );
+}
+
+/** The clicked stack, root first; a merged node (sandwich view) covers all its call sites below the shared part. */
+function describeCallSite({ callSite, functionName, callSiteCount = 1 }: FunctionDetailsTarget): string {
+  const path = callSite.join(' › ');
+  if (callSiteCount > 1) {
+    return `${functionName} in all ${callSiteCount} call sites${path ? ` under ${path}` : ''}`;
+  }
+  return path || functionName;
 }
 
 function Row({

@@ -10,7 +10,9 @@ export interface FunctionDetailsTarget {
   serviceName?: string;
   /** The flame graph query's resolved range, so the panel's numbers match what was clicked. */
   range: TimeRangeMs;
-  /** Root-first function names down to the clicked node. */
+  /** Root-first function names Pyroscope filters by (stackTraceSelector.call_site); see FunctionSelection. */
   callSite: string[];
   functionName: string;
+  /** How many distinct stacks the clicked node merged (sandwich view); 1 for a plain node. */
+  callSiteCount?: number;
 }

@@ -132,6 +132,7 @@ export default function FlameGraphPage() {
           serviceName: service,
           range,
           callSite: s.callSite,
+          callSiteCount: s.callSiteCount,
           functionName: s.functionName,
         },
       });
@@ -238,7 +239,7 @@ export default function FlameGraphPage() {
         {panel && settings.enableFunctionDetails && (
           <div className={styles.side}>
             <FunctionDetailsPanel
-              key={JSON.stringify(panel.target.callSite)}
+              key={JSON.stringify([panel.target.callSite, panel.target.functionName])}
               target={panel.target}
               onClose={closePanel}
             />
