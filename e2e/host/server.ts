@@ -136,6 +136,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return;
     }
 
+    // For tests and troubleshooting: what the data source proxy sent upstream (method, path, Cookie, status).
+    if (p === '/__host/proxy-log') {
+      return sendJson(res, 200, proxyLog);
+    }
+
     // Sign in as one of the host's users (Grafana's login form, reduced to a link).
     const login = /^\/login\/as\/([a-z]+)$/.exec(p);
     if (login && USERS[login[1]]) {

@@ -1,0 +1,44 @@
+// The plugin's querier.v1 and vcs.v1 calls reach the source server through Grafana's data source proxy carrying
+// only the keepCookies cookie: never the Grafana login cookie, never other cookies.
+import { expect, test } from '@playwright/test';
+import { openFlameGraph, openFunctionDetails } from './support/app';
+
+interface ProxyLogEntry {
+  method: string;
+  path: string;
+  cookie?: string;
+  status: number;
+}
+
+test('vcs.v1 calls reach the source server through the proxy with only the allowed cookie', async ({ page, context, baseURL }) => {
+  // Any Grafana page signs the browser in (the grafana_session login cookie).
+  await page.goto('/');
+  const cookies = await context.cookies();
+  expect(cookies.map((c) => c.name)).toContain('grafana_session');
+  // A session cookie as the plugin writes it (base64 of {"token": …}), plus an unrelated one.
+  const session = Buffer.from(JSON.stringify({ token: 'not-a-real-token' })).toString('base64');
+  await context.addCookies([
+    { name: 'pyroscope_git_session', value: session, url: baseURL! },
+    { name: 'unrelated_cookie', value: 'x', url: baseURL! },
+  ]);
+  const logStart = ((await (await page.request.get('/__host/proxy-log')).json()) as ProxyLogEntry[]).length;
+
+  const graph = await openFlameGraph(page, 'shop-go');
+  await openFunctionDetails(page, graph, 'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search');
+  await expect
+    .poll(async () => {
+      const log = ((await (await page.request.get('/__host/proxy-log')).json()) as ProxyLogEntry[]).slice(logStart);
+      return log.filter((e) => e.path.startsWith('/vcs.v1.VCSService/')).length;
+    })
+    .toBeGreaterThan(0);
+
+  const log = ((await (await page.request.get('/__host/proxy-log')).json()) as ProxyLogEntry[]).slice(logStart);
+  const vcs = log.filter((e) => e.path.startsWith('/vcs.v1.VCSService/'));
+  const querier = log.filter((e) => e.path.startsWith('/querier.v1.QuerierService/'));
+  expect(querier.map((e) => e.path)).toContain('/querier.v1.QuerierService/SelectMergeProfile');
+  for (const entry of [...vcs, ...querier]) {
+    expect(entry.cookie, `${entry.method} ${entry.path}`).toBe(`pyroscope_git_session=${session}`);
+  }
+  // The calls were answered by the source server (not refused by the proxy).
+  expect(vcs.every((e) => e.status !== 502 && e.status !== 404)).toBe(true);
+});
