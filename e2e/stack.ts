@@ -132,6 +132,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           GITHUB_CLIENT_SECRET: gh.clientSecret,
           GITHUB_SESSION_SECRET: opts.sessionSecret ?? randomBytes(32).toString('base64'),
           GITHUB_CALLBACK_URL: `${host.url}/a/linescope-app/github/callback`,
+          // The samples' labels say https://github.com/linescope-demo/…; the double stands in for that host.
+          ...(github ? { GITHUB_REPOSITORY_HOSTS: 'github.com' } : {}),
           PYROSCOPE_URL: pyroscopeUrl,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
