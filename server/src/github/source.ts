@@ -105,9 +105,18 @@ export class UserSource implements SourceReader {
     const key = `${repo.fullName}@${sha}:${cleanPath}`;
     let cached = this.source.files.get(key);
     this.source.countLookup('files', cached !== undefined);
-    if (!cached) {
-      cached = await this.source.once(`file:${key}`, () => this.fetchFile(repo, cleanPath, sha));
-      this.source.files.set(key, cached);
+    if (cached) {
+      await this.ensureAccess(repo, sha);
+    } else {
+      // Joined only with the same user's identical fetch: another user's answer needs this user's proof.
+      cached = await this.source.once(`${this.userId}:file:${key}`, () => this.fetchFile(repo, cleanPath, sha));
+      if (cached.kind !== 'missing') {
+        this.markAccess(repo);
+      }
+      // A 404 may mean "no such file" or "this token cannot see the repository": cache it only in the first case.
+      if (cached.kind !== 'missing' || this.hasAccess(repo)) {
+        this.source.files.set(key, cached);
+      }
     }
     const shownRef = ref || 'HEAD';
     switch (cached.kind) {
@@ -125,10 +134,13 @@ export class UserSource implements SourceReader {
     const key = `${repo.fullName}@${sha}`;
     let cached = this.source.trees.get(key);
     this.source.countLookup('trees', cached !== undefined);
-    if (!cached) {
-      cached = await this.source.once(`tree:${key}`, async () => {
+    if (cached) {
+      await this.ensureAccess(repo, sha);
+    } else {
+      cached = await this.source.once(`${this.userId}:tree:${key}`, async () => {
         try {
           const { data } = await this.api.rest.git.getTree({ owner: repo.owner, repo: repo.repo, tree_sha: sha, recursive: '1' });
+          this.markAccess(repo);
           if (data.truncated) {
             return { paths: undefined, bytes: 0 };
           }
@@ -160,8 +172,8 @@ export class UserSource implements SourceReader {
   }
 
   /**
-   * The commit sha for ref. A full sha is used as is (after proving access); other refs are cached for
-   * refTtlMs and then revalidated with the stored ETag.
+   * The commit sha for ref. A full sha is used as is; other refs are cached for refTtlMs and then revalidated
+   * with the stored ETag (which also shows that this user's token reads the repository).
    */
   commitSha(repo: Repository, ref: string): Promise<string> {
     const key = `${repo.fullName}@${ref || 'HEAD'}`;
@@ -176,9 +188,6 @@ export class UserSource implements SourceReader {
   private async resolveSha(repo: Repository, ref: string): Promise<string> {
     const wanted = ref || 'HEAD';
     if (FULL_SHA.test(wanted)) {
-      if (!this.hasAccess(repo)) {
-        await this.lookUpSha(repo, wanted, `${repo.fullName}@${wanted}`);
-      }
       return wanted;
     }
     const key = `${repo.fullName}@${wanted}`;
@@ -217,6 +226,20 @@ export class UserSource implements SourceReader {
       }
       throw classified;
     }
+  }
+
+  /** Before serving cached data: one (usually 304, free) call with this user's token, remembered a while. */
+  private ensureAccess(repo: Repository, sha: string): Promise<unknown> {
+    if (this.hasAccess(repo)) {
+      return Promise.resolve();
+    }
+    const key = `access:${repo.fullName}`;
+    let pending = this.resolved.get(key);
+    if (!pending) {
+      pending = this.lookUpSha(repo, sha, `${repo.fullName}@${sha}`);
+      this.resolved.set(key, pending);
+    }
+    return pending;
   }
 
   private hasAccess(repo: Repository): boolean {
