@@ -134,6 +134,19 @@ describe('GitHub double', () => {
       expect(replay.error).toBe('bad_refresh_token');
     });
 
+    it('sends the browser to the configured callback when the authorize request has no redirect_uri', async () => {
+      const withCallback = await startGithubDouble({ repos: [], callbackUrl: 'http://grafana.local/a/linescope-app/github/callback', defaultLogin: 'alice' });
+      try {
+        const res = await fetch(`${withCallback.url}/login/oauth/authorize`, { method: 'POST', body: new URLSearchParams({ client_id: withCallback.clientId, state: 'st' }), redirect: 'manual' });
+        const location = new URL(res.headers.get('location') as string);
+        expect(location.pathname).toBe('/a/linescope-app/github/callback');
+        expect(location.searchParams.get('state')).toBe('st');
+        expect(location.searchParams.get('code')).toMatch(/^[0-9a-f]{20}$/);
+      } finally {
+        await withCallback.stop();
+      }
+    });
+
     it('refuses wrong client credentials', async () => {
       const values = new URLSearchParams(await (await token({ client_id: double.clientId, client_secret: 'wrong', code: double.issueCode('x') })).text());
       expect(values.get('error')).toBe('incorrect_client_credentials');

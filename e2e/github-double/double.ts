@@ -27,6 +27,8 @@ export interface GithubDoubleOptions {
   /** OAuth app credentials; defaults: client id `linescope-test-client`, secret `linescope-test-secret`. */
   clientId?: string;
   clientSecret?: string;
+  /** Where the authorize page sends the browser when the request has no redirect_uri (the App's callback URL). */
+  callbackUrl?: string;
   /** Login used when the authorize page is submitted without choosing one. */
   defaultLogin?: string;
   /** Seconds; 0 = non-expiring tokens without refresh tokens (an OAuth App, or expiry switched off). */
@@ -89,6 +91,7 @@ const DOCS = 'https://docs.github.com/rest';
 const RATE_LIMIT = 5000;
 const ANONYMOUS_RATE_LIMIT = 60;
 const CONTENTS_JSON_MAX = 1024 * 1024;
+const MAX_RECORDED_REQUESTS = 10_000;
 
 export async function startGithubDouble(options: GithubDoubleOptions): Promise<GithubDouble> {
   const now = options.now ?? Date.now;
@@ -134,6 +137,10 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       const body = Buffer.concat(chunks);
       const record: RequestRecord = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, login: null };
       requests.push(record);
+      // A long-running double (the standalone host) keeps only the recent requests.
+      if (requests.length > MAX_RECORDED_REQUESTS) {
+        requests.splice(0, requests.length - MAX_RECORDED_REQUESTS);
+      }
       const send = (status: number, headers: http.OutgoingHttpHeaders, payload?: string | Buffer) => {
         record.status = status;
         const write = () => {
@@ -447,9 +454,9 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
         return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<!doctype html><title>Not Found</title><h1>The application was not found</h1>');
       }
       if (req.method === 'POST') {
-        const redirect = params.get('redirect_uri');
+        const redirect = params.get('redirect_uri') || options.callbackUrl;
         if (!redirect) {
-          return send(400, { 'content-type': 'text/plain' }, 'redirect_uri is required by this double');
+          return send(400, { 'content-type': 'text/plain' }, 'no redirect_uri and no callbackUrl configured for this double');
         }
         const target = new URL(redirect);
         target.searchParams.set('code', issueCode(params.get('login') || options.defaultLogin || 'octocat'));

@@ -67,12 +67,12 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       const connectError = ConnectError.from(error);
       code = codeName(connectError.code);
       const level = connectError.code === Code.Internal || connectError.code === Code.Unknown ? 'error' : 'info';
-      logger[level]({ method: req.method.name, code, err: scrub(connectError.rawMessage) }, 'rpc failed');
+      logger[level]({ method: req.method.name, rpcCode: code, err: scrub(connectError.rawMessage) }, 'rpc failed');
       throw error;
     } finally {
       const seconds = (performance.now() - started) / 1000;
       metrics.rpcDuration.observe({ method: req.method.name, code }, seconds);
-      logger.debug({ method: req.method.name, code, ms: Math.round(seconds * 1000) }, 'rpc');
+      logger.debug({ method: req.method.name, rpcCode: code, ms: Math.round(seconds * 1000) }, 'rpc');
     }
   };
 

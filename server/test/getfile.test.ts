@@ -342,6 +342,22 @@ describe('GetFile over HTTP', () => {
       ]);
     });
 
+    it('caches commits asked for by sha: again costs no call; another user one access check', async () => {
+      const body = { repositoryUrl: 'https://github.com/acme/app', refs: [app.commits.v1, app.commits.commit1] };
+      const cookie = stack.cookieFor('henry');
+      const first = await rpc(stack.url, 'GetCommits', body, { cookie });
+      stack.double.resetRequests();
+      expect((await rpc(stack.url, 'GetCommits', body, { cookie })).body).toEqual(first.body);
+      expect(stack.double.apiCalls()).toEqual([]);
+      expect((await rpc(stack.url, 'GetCommits', body, { cookie: stack.cookieFor('ivy') })).body).toEqual(first.body);
+      expect(stack.double.apiCalls()).toHaveLength(1);
+      // A user who cannot read the repository gets nothing from the cache.
+      const hidden = await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/secret', refs: [secret.commits.commit0] }, { cookie: alice });
+      expect(hidden.status).toBe(200);
+      const denied = await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/secret', refs: [secret.commits.commit0] }, { cookie: stack.cookieFor('bob') });
+      expect(denied.status).toBe(404);
+    });
+
     it('GetCommits with no refs is empty; with only unknown refs not_found', async () => {
       expect((await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/app', refs: [] }, { cookie: alice })).body).toEqual({});
       const none = await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/app', refs: ['x', 'y'] }, { cookie: alice });

@@ -41,6 +41,7 @@ export class GitHubSource {
   readonly trees: ByteLru<{ paths: ReadonlySet<string> | undefined; bytes: number }>;
   readonly refs: ByteLru<CachedRef>;
   readonly access: ByteLru<number>;
+  readonly commits: ByteLru<CommitJson>;
   private readonly clients: ByteLru<GitHubApi>;
   private readonly inflight = new Map<string, Promise<unknown>>();
   readonly now: () => number;
@@ -51,6 +52,7 @@ export class GitHubSource {
     this.files = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.75), sizeOf: (f) => (f.kind === 'file' ? f.content.length : f.message.length) });
     this.trees = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.25), sizeOf: (t) => t.bytes });
     this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
+    this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
     this.access = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 16, ttlMs: options.accessTtlMs, now: this.now });
     this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
   }
@@ -157,15 +159,26 @@ export class UserSource implements SourceReader {
     return cached.paths;
   }
 
-  /** The raw commit JSON of GitHub for ref (GetCommit); a full sha's commit is cached. */
+  /** The raw commit JSON of GitHub for ref (GetCommit); a commit asked for by its full sha is cached. */
   async getCommit(repo: Repository, ref: string): Promise<CommitJson> {
+    const immutable = FULL_SHA.test(ref);
+    const key = `${repo.fullName}@${ref}`;
+    const cached = immutable ? this.source.commits.get(key) : undefined;
+    this.source.countLookup('commits', cached !== undefined);
+    if (cached) {
+      await this.ensureAccess(repo, ref);
+      return cached;
+    }
     try {
       const { data } = await this.api.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref });
       this.markAccess(repo);
-      if (typeof data.sha === 'string' && !FULL_SHA.test(ref)) {
-        this.source.refs.set(`${repo.fullName}@${ref}`, { sha: data.sha, checkedAt: this.source.now() });
+      const commit: CommitJson = { sha: data.sha, html_url: data.html_url, commit: data.commit, author: data.author && { login: data.author.login, avatar_url: data.author.avatar_url } };
+      if (immutable) {
+        this.source.commits.set(key, commit);
+      } else if (typeof data.sha === 'string') {
+        this.source.refs.set(key, { sha: data.sha, checkedAt: this.source.now() });
       }
-      return data as CommitJson;
+      return commit;
     } catch (error) {
       throw classifyGitHubError(error);
     }
