@@ -6,7 +6,8 @@ export default defineConfig({
   testDir: './specs',
   testMatch: /.*\.spec\.ts$/,
   globalSetup: require.resolve('./specs/support/global-setup'),
-  outputDir: './artifacts/test-results',
+  // Playwright empties this at start; give concurrent runs their own with LINESCOPE_E2E_OUTPUT.
+  outputDir: process.env.LINESCOPE_E2E_OUTPUT ?? './artifacts/test-results',
   // One worker: specs share one stack, and the settings spec changes the app's settings for everyone.
   workers: 1,
   fullyParallel: false,

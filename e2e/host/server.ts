@@ -129,6 +129,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (icons) {
         return serveFile(res, iconsDir, decodeURIComponent(icons[2]));
       }
+      // Grafana's core Pyroscope plugin logo is not on npm; the fire icon stands in for it.
+      if (p.startsWith('/public/plugins/grafana-pyroscope-datasource/img/')) {
+        return serveFile(res, iconsDir, 'unicons/fire.svg');
+      }
       if (p.startsWith('/public/host/')) {
         return serveFile(res, shellDist, decodeURIComponent(p.slice('/public/host/'.length)));
       }

@@ -1,6 +1,7 @@
 // Starts the whole stack once (GitHub double, querier double, source server, host) on free ports; the URL reaches
 // the workers through the environment. Its log goes to e2e/artifacts/stack.log.
-import { existsSync, mkdirSync, rmSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SOURCE_SERVER_MAIN, startStack } from '../../stack';
 
@@ -17,15 +18,16 @@ export default async function globalSetup() {
       throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`${build}\` (or \`npm run e2e\`, which builds everything)`);
     }
   }
-  const dataDir = path.join(ARTIFACTS, 'data');
-  rmSync(dataDir, { recursive: true, force: true });
+  // A fresh data dir per run (settings file, sample git repositories), so that runs never share state.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linescope-e2e-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = path.join(ARTIFACTS, 'stack.log');
-  rmSync(logFile, { force: true });
+  appendFileSync(logFile, `--- e2e run ${new Date().toISOString()} (pid ${process.pid}, data ${dataDir})\n`);
   const stack = await startStack({ port: 0, dataDir, log: (line) => appendFileSync(logFile, `${line}\n`) });
   process.env.LINESCOPE_E2E_URL = stack.url;
   process.env.LINESCOPE_E2E_GITHUB_URL = stack.githubUrl;
   return async () => {
     await stack.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
