@@ -67,7 +67,7 @@ export interface GithubDouble {
   clientId: string;
   clientSecret: string;
   requests: RequestRecord[];
-  /** REST calls so far (not OAuth or web pages), optionally only those whose path starts with a prefix. */
+  /** REST calls so far (not OAuth or web pages) whose path, without a GHE /api/v3 prefix, starts with prefix. */
   apiCalls(prefix?: string): RequestRecord[];
   resetRequests(): void;
   /** A one-time authorization code for a login, as the authorize page would hand out. */
@@ -163,7 +163,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
 
   async function handle(req: http.IncomingMessage, body: Buffer, record: RequestRecord, send: Send): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://double');
-    const path = url.pathname;
+    // GitHub Enterprise Server serves the REST API under /api/v3; the double answers there too.
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     if (path.startsWith('/login/oauth/')) {
       return oauth(req, url, body, send);
     }
@@ -539,7 +540,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     clientId,
     clientSecret,
     requests,
-    apiCalls: (prefix = '/repos/') => requests.filter((r) => r.path.startsWith(prefix)),
+    apiCalls: (prefix = '/repos/') => requests.filter((r) => r.path.replace(/^\/api\/v3(?=\/)/, '').startsWith(prefix)),
     resetRequests: () => {
       requests.length = 0;
     },

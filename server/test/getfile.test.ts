@@ -305,6 +305,22 @@ describe('GetFile over HTTP', () => {
     }
   });
 
+  it('works with GitHub Enterprise: repository URLs on its host, the API under /api/v3', async () => {
+    const ghe = await startStack([{ fullName: 'acme/app', dir: app.dir }], { env: { GITHUB_API_URL: '', GITHUB_REPOSITORY_HOSTS: '' } });
+    try {
+      const cookie = ghe.cookieFor('jo');
+      const host = new URL(ghe.double.url).host;
+      const ok = await rpc(ghe.url, 'GetFile', { repositoryURL: `${ghe.double.url}/acme/app`, ref: 'main', localPath: 'main.go' }, { cookie });
+      expect(ok.status).toBe(200);
+      expect(ghe.double.requests.filter((r) => r.path.startsWith('/repos/'))).toEqual([]);
+      expect(ghe.double.apiCalls().length).toBeGreaterThan(0);
+      const other = await rpc(ghe.url, 'GetFile', { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' }, { cookie });
+      expect(other.body.message).toBe(`repository host 'github.com' not supported; supported hosts: ${host}`);
+    } finally {
+      await ghe.stop();
+    }
+  });
+
   describe('GetCommit / GetCommits', () => {
     it.each([
       ['a branch', 'main', 'commit1'],
