@@ -25,6 +25,8 @@ export const testIds = {
     error: 'linescope-flamegraph-error',
     prompt: 'linescope-flamegraph-prompt',
     flameGraph: 'linescope-flamegraph',
+    /** Keyboard path to Function details: a combobox of the flame graph's functions. */
+    functionPicker: 'linescope-function-picker',
     /** The canvas @grafana/flamegraph renders carries its own data-testid="flameGraph". */
     canvas: 'flameGraph',
   },

@@ -1,9 +1,10 @@
-import React, { useMemo } from 'react';
+import React, { useId, useMemo } from 'react';
 import type { DataFrame } from '@grafana/data';
 import { FlameGraph } from '@grafana/flamegraph';
-import { useTheme2 } from '@grafana/ui';
+import { Combobox, useTheme2 } from '@grafana/ui';
 import { testIds } from '../testIds';
-import { functionDetailsMenu, type FunctionSelection } from './contextMenu';
+import { functionDetailsMenu, type FunctionSelection, selectionForRows } from './contextMenu';
+import { indexFunctions } from './functionIndex';
 
 interface Props {
   data: DataFrame;
@@ -11,7 +12,7 @@ interface Props {
   onFunctionDetails: (selection: FunctionSelection) => void;
 }
 
-/** @grafana/flamegraph with Linescope's context-menu item. */
+/** @grafana/flamegraph with Linescope's context-menu item, and a function picker for keyboard users. */
 export function LinescopeFlameGraph({ data, enableFunctionDetails, onFunctionDetails }: Props) {
   const theme = useTheme2();
   const getExtraContextMenuButtons = useMemo(
@@ -25,6 +26,38 @@ export function LinescopeFlameGraph({ data, enableFunctionDetails, onFunctionDet
         getTheme={() => theme}
         getExtraContextMenuButtons={getExtraContextMenuButtons}
         showAnalyzeWithAssistant={false}
+        extraHeaderElements={
+          enableFunctionDetails ? <FunctionPicker data={data} onFunctionDetails={onFunctionDetails} /> : undefined
+        }
+      />
+    </div>
+  );
+}
+
+/** Function details by name, for every call site of the function: the canvas can't be reached by keyboard. */
+function FunctionPicker({ data, onFunctionDetails }: Omit<Props, 'enableFunctionDetails'>) {
+  const functions = useMemo(() => indexFunctions(data), [data]);
+  const options = useMemo(() => functions.map((f, i) => ({ label: f.name, value: String(i) })), [functions]);
+  const labelId = useId();
+  return (
+    <div data-testid={testIds.flameGraphPage.functionPicker}>
+      {/* Named for assistive technology; the placeholder says the same on screen. */}
+      <span id={labelId} hidden>
+        Function details for a function
+      </span>
+      <Combobox
+        aria-labelledby={labelId}
+        placeholder="Function details for…"
+        width={32}
+        options={options}
+        value={null}
+        onChange={(option) => {
+          const entry = functions[Number(option.value)];
+          const selection = entry && selectionForRows(data, entry.rows);
+          if (selection) {
+            onFunctionDetails(selection);
+          }
+        }}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import { createDataFrame, FieldType } from '@grafana/data';
-import { type ClickedItem, functionDetailsMenu, selectionFor } from './contextMenu';
+import { type ClickedItem, functionDetailsMenu, selectionFor, selectionForRows } from './contextMenu';
+import { indexFunctions } from './functionIndex';
 
 // total → main → {work → io, serve → work → io}
 const frame = createDataFrame({
@@ -48,5 +49,31 @@ describe('Function details menu item', () => {
     const open = jest.fn();
     functionDetailsMenu(true, open)!(clicked([3], 3), frame, { isDiff: false, search: '' } as never)[0].onClick();
     expect(open).toHaveBeenCalledWith({ callSite: ['main', 'work', 'io'], functionName: 'io', callSiteCount: 1 });
+  });
+});
+
+describe('function index (picking a function by name)', () => {
+  it('lists every function once, hottest first, with all its rows', () => {
+    expect(indexFunctions(frame).map((e) => [e.name, e.rows, e.total])).toEqual([
+      ['main', [1], 7],
+      ['serve', [4], 5],
+      ['work', [2, 5], 5],
+      ['io', [3, 6], 2],
+    ]);
+  });
+
+  it('counts a recursive function once', () => {
+    const recursive = createDataFrame({
+      fields: [
+        { name: 'level', type: FieldType.number, values: [0, 1, 2, 3] },
+        { name: 'value', type: FieldType.number, values: [9, 9, 6, 4] },
+        { name: 'label', type: FieldType.string, values: ['total', 'f', 'f', 'f'] },
+      ],
+    });
+    expect(indexFunctions(recursive)).toEqual([{ name: 'f', rows: [1, 2, 3], total: 9 }]);
+  });
+
+  it('selects all call sites of a picked function', () => {
+    expect(selectionForRows(frame, [3, 6])).toEqual({ callSite: ['main'], functionName: 'io', callSiteCount: 2 });
   });
 });

@@ -29,10 +29,14 @@ export const isRootItem = (clicked: ClickedItem, frame: DataFrame) => {
 };
 
 export function selectionFor(clicked: ClickedItem, frame: DataFrame): FunctionSelection | undefined {
-  if (isRootItem(clicked, frame)) {
+  return isRootItem(clicked, frame) ? undefined : selectionForRows(frame, clicked.item.itemIndexes);
+}
+
+/** The selection for frame rows of one function (one node, or every node with its name). */
+export function selectionForRows(frame: DataFrame, rows: number[]): FunctionSelection | undefined {
+  if (rows.length === 0) {
     return undefined;
   }
-  const rows = clicked.item.itemIndexes;
   const functionName = labelAt(frame, rows[0]);
   const paths = rows.map((row) => callSiteAt(frame, row));
   const distinct = new Set(paths.map((p) => JSON.stringify(p)));

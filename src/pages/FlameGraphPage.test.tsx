@@ -1,7 +1,7 @@
 import React, { useEffect } from 'react';
 import { NEVER, of, throwError } from 'rxjs';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { DataSourceInstanceSettings } from '@grafana/data';
 import {
   setBackendSrv,
@@ -349,6 +349,25 @@ describe('Flame graph page', () => {
       )
     );
     delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+  });
+
+  it('opens Function details from the keyboard by picking a function by name', async () => {
+    renderPage(fullUrl);
+    await screen.findByTestId(testIds.flameGraphPage.canvas);
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, value: 300 });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: 'Function details for a function' }));
+    await user.keyboard('b');
+    await user.click(await screen.findByRole('option', { name: 'b' }));
+    const panel = await screen.findByTestId(testIds.functionDetails.panel);
+    expect(within(panel).getByTestId(testIds.functionDetails.rowCallSite)).toHaveTextContent('main › a › b');
+    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+  });
+
+  it('has no function picker when the feature is off', async () => {
+    renderPage(fullUrl, false);
+    await screen.findByTestId(testIds.flameGraphPage.canvas);
+    expect(screen.queryByTestId(testIds.flameGraphPage.functionPicker)).not.toBeInTheDocument();
   });
 
   it('explains a label selector in the link that cannot be read', async () => {
