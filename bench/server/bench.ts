@@ -11,7 +11,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCPythonRepo, createFixtureRepo, createGoStdlibRepo, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import {
+  createCPythonRepo,
+  createFixtureRepo,
+  createGoStdlibRepo,
+  GithubDouble,
+  startGithubDouble,
+} from '../../e2e/github-double';
 import { createSampleRepos } from '../../samples/repos';
 import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/log';
@@ -65,7 +71,12 @@ function pickFrames(all: SampleFrame[], count: number): SampleFrame[] {
 
 async function startDouble(work: string, frames: SampleFrame[]): Promise<GithubDouble> {
   const repos = await createSampleRepos(path.join(work, 'repos'));
-  const goFiles = frames.map((f) => /\/usr\/lib\/go-[\d.]+\/src\/(.*)$/.exec(f.localPath)?.[1] ?? (f.localPath.startsWith('/') ? '' : f.localPath)).filter(Boolean);
+  const goFiles = frames
+    .map(
+      (f) =>
+        /\/usr\/lib\/go-[\d.]+\/src\/(.*)$/.exec(f.localPath)?.[1] ?? (f.localPath.startsWith('/') ? '' : f.localPath)
+    )
+    .filter(Boolean);
   const pyFiles = frames.map((f) => /\/usr\/lib\/python3\.11\/(.*)$/.exec(f.localPath)?.[1] ?? '').filter(Boolean);
   const go = createGoStdlibRepo(work, '1.19', '/usr/lib/go-1.19/src', goFiles);
   const cpython = createCPythonRepo(work, '3.11', '/usr/lib/python3.11', pyFiles);
@@ -111,7 +122,13 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     const res = await fetch(`${url}/vcs.v1.VCSService/GetFile`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ repositoryURL: f.repositoryURL, ref: f.ref, rootPath: f.rootPath, localPath: f.localPath, functionName: f.functionName }),
+      body: JSON.stringify({
+        repositoryURL: f.repositoryURL,
+        ref: f.ref,
+        rootPath: f.rootPath,
+        localPath: f.localPath,
+        functionName: f.functionName,
+      }),
     });
     await res.arrayBuffer();
     return res.status === 200;
@@ -137,7 +154,9 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
       {
         read: async (repo: Repository, p: string, ref: string) => {
           const url = `${double.apiUrl}/repos/${repo.owner}/${repo.repo}/contents/${p.split('/').map(encodeURIComponent).join('/')}${ref ? `?ref=${encodeURIComponent(ref)}` : ''}`;
-          const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github.v3+json' } });
+          const res = await fetch(url, {
+            headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github.v3+json' },
+          });
           const body = await res.arrayBuffer();
           if (res.status !== 200) {
             return undefined;
@@ -174,13 +193,21 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
   }
 
   const counts = new Map<string, number>();
-  frames.forEach((f) => counts.set(f.repositoryURL.split('/').pop() as string, (counts.get(f.repositoryURL.split('/').pop() as string) ?? 0) + 1));
+  frames.forEach((f) =>
+    counts.set(
+      f.repositoryURL.split('/').pop() as string,
+      (counts.get(f.repositoryURL.split('/').pop() as string) ?? 0) + 1
+    )
+  );
   const ref = results.reference;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const mean = (xs: number[]) => sum(xs) / xs.length;
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
   const lines: string[] = [];
-  lines.push(`Linescope source server benchmark: ${frames.length} frames of the recorded sample profiles (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  lines.push(
+    `Linescope source server benchmark: ${frames.length} frames of the recorded sample profiles (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')})`
+  );
   lines.push('');
   lines.push('GitHub calls per GetFile            mean    max   total   found   vs reference (total calls)');
   for (const name of ['reference', 'cold', 'first pass', 'warm']) {
@@ -190,7 +217,9 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     );
   }
   lines.push('');
-  lines.push(`GetFile latency with a simulated ${RTT_MS} ms GitHub round trip (ms)   mean     p50     p95   vs reference (mean)`);
+  lines.push(
+    `GetFile latency with a simulated ${RTT_MS} ms GitHub round trip (ms)   mean     p50     p95   vs reference (mean)`
+  );
   const refLatency = results[`reference @${RTT_MS}ms`];
   for (const name of ['reference', 'cold', 'first pass', 'warm']) {
     const r = results[`${name} @${RTT_MS}ms`];
@@ -199,8 +228,12 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     );
   }
   lines.push('');
-  lines.push('reference = Pyroscope\'s algorithm (no cache, one best mapping, 30 suffix tries), counted on the same double.');
-  lines.push('cold = an empty cache for each frame; first pass = one server, frames in order; warm = the same frames again.');
+  lines.push(
+    "reference = Pyroscope's algorithm (no cache, one best mapping, 30 suffix tries), counted on the same double."
+  );
+  lines.push(
+    'cold = an empty cache for each frame; first pass = one server, frames in order; warm = the same frames again.'
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -20,8 +20,12 @@ export interface SampleFrame {
 
 export function sampleFrames(dir = PROFILES_DIR): SampleFrame[] {
   const frames: SampleFrame[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.pb.gz')).sort()) {
-    const labels = JSON.parse(readFileSync(path.join(dir, file.replace(/\.pb\.gz$/, '.labels.json')), 'utf8')) as Record<string, string>;
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.pb.gz'))
+    .sort()) {
+    const labels = JSON.parse(
+      readFileSync(path.join(dir, file.replace(/\.pb\.gz$/, '.labels.json')), 'utf8')
+    ) as Record<string, string>;
     const profile = Profile.decode(gunzipSync(readFileSync(path.join(dir, file))));
     const strings = profile.stringTable.strings;
     for (const fn of profile.function) {

@@ -57,13 +57,23 @@ function pyroscopeJavaPath(functionName: string): string {
   return `${segments.join('/')}.java`;
 }
 
-export async function referenceResolve(reader: ReferenceReader, req: ReferenceRequest, githubUrl: string): Promise<boolean> {
+export async function referenceResolve(
+  reader: ReferenceReader,
+  req: ReferenceRequest,
+  githubUrl: string
+): Promise<boolean> {
   const ref = req.ref || 'HEAD';
-  const repoFile = (path: string) => reader.read(req.repository, (req.rootPath ? goJoin(req.rootPath, path) : path).replace(/^\/+/, ''), ref);
-  const other = (owner: string, repo: string, path: string, r: string) => reader.read(repositoryFromParts(githubUrl, owner, repo), path, r);
+  const repoFile = (path: string) =>
+    reader.read(req.repository, (req.rootPath ? goJoin(req.rootPath, path) : path).replace(/^\/+/, ''), ref);
+  const other = (owner: string, repo: string, path: string, r: string) =>
+    reader.read(repositoryFromParts(githubUrl, owner, repo), path, r);
 
   let config: PyroscopeConfig | undefined;
-  const configText = await reader.read(req.repository, (req.rootPath ? goJoin(req.rootPath, '.pyroscope.yaml') : '.pyroscope.yaml').replace(/^\/+/, ''), ref);
+  const configText = await reader.read(
+    req.repository,
+    (req.rootPath ? goJoin(req.rootPath, '.pyroscope.yaml') : '.pyroscope.yaml').replace(/^\/+/, ''),
+    ref
+  );
   if (configText) {
     const parsed = parseConfig(configText.toString('utf8'));
     config = parsed.problems.length === 0 ? parsed.config : undefined;
@@ -77,11 +87,28 @@ export async function referenceResolve(reader: ReferenceReader, req: ReferenceRe
     if ('local' in source) {
       return repoFile(source.local.path ? goJoin(source.local.path, rel) : rel);
     }
-    return other(source.github.owner, source.github.repo, source.github.path ? goJoin(source.github.path, rel) : rel, source.github.ref);
+    return other(
+      source.github.owner,
+      source.github.repo,
+      source.github.path ? goJoin(source.github.path, rel) : rel,
+      source.github.ref
+    );
   };
   const stripped = () => (best && best.score <= req.path.length ? req.path.slice(best.score).replace(/^\/+/, '') : '');
 
-  const language = best?.mapping.language ?? { '.go': 'go', '.s': 'go', '.py': 'python', '.js': 'javascript', '.ts': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript', '.tsx': 'javascript' }[extensionOf(req.path)];
+  const language =
+    best?.mapping.language ??
+    {
+      '.go': 'go',
+      '.s': 'go',
+      '.py': 'python',
+      '.js': 'javascript',
+      '.ts': 'javascript',
+      '.mjs': 'javascript',
+      '.cjs': 'javascript',
+      '.jsx': 'javascript',
+      '.tsx': 'javascript',
+    }[extensionOf(req.path)];
   switch (language) {
     case 'go': {
       if (best && (await fetchMapped(stripped()))) {
@@ -99,7 +126,10 @@ export async function referenceResolve(reader: ReferenceReader, req: ReferenceRe
       if (module) {
         await reader.read(req.repository, 'go.mod', ref);
         const segments = module.path.split('/');
-        return module.path.startsWith('github.com/') && !!(await other(segments[1], segments[2], goJoin(segments.slice(3).join('/'), module.file), module.version));
+        return (
+          module.path.startsWith('github.com/') &&
+          !!(await other(segments[1], segments[2], goJoin(segments.slice(3).join('/'), module.file), module.version))
+        );
       }
       let p = req.path;
       const marker = `github.com/${req.repository.owner}/${req.repository.repo}/`;

@@ -9,7 +9,10 @@ import { GithubDouble, startGithubDouble } from './double';
 describe('GitHub double', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-double-'));
   const repo = createFixtureRepo(root, 'acme/app', [
-    { files: { 'README.md': '# app\n', 'src/a.go': 'package src\n', 'big.bin': Buffer.alloc(1024 * 1024 + 1, 7) }, tags: ['v1'] },
+    {
+      files: { 'README.md': '# app\n', 'src/a.go': 'package src\n', 'big.bin': Buffer.alloc(1024 * 1024 + 1, 7) },
+      tags: ['v1'],
+    },
     { files: { 'src/a.go': 'package src // 2\n' }, branch: 'release' },
   ]);
   const secret = createFixtureRepo(root, 'acme/secret', [{ files: { 'x.txt': 'hidden\n' } }]);
@@ -18,7 +21,12 @@ describe('GitHub double', () => {
   let bob: string;
 
   beforeAll(async () => {
-    double = await startGithubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }, { fullName: 'acme/secret', dir: secret.dir, private: true, readers: ['alice'] }] });
+    double = await startGithubDouble({
+      repos: [
+        { fullName: 'acme/app', dir: repo.dir },
+        { fullName: 'acme/secret', dir: secret.dir, private: true, readers: ['alice'] },
+      ],
+    });
     alice = double.issueToken('alice').accessToken;
     bob = double.issueToken('bob').accessToken;
   });
@@ -27,12 +35,25 @@ describe('GitHub double', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  const octokit = (token?: string) => new Octokit({ auth: token, baseUrl: double.apiUrl, log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const octokit = (token?: string) =>
+    new Octokit({ auth: token, baseUrl: double.apiUrl, log: { debug() {}, info() {}, warn() {}, error() {} } });
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${double.apiUrl}${path}`, { headers });
 
   it('serves file contents as JSON with base64 in 60-character lines, and raw', async () => {
-    const { data } = await octokit(alice).rest.repos.getContent({ owner: 'acme', repo: 'app', path: 'src/a.go', ref: 'v1' });
-    expect(data).toMatchObject({ type: 'file', encoding: 'base64', name: 'a.go', path: 'src/a.go', size: 12, html_url: `${double.url}/acme/app/blob/v1/src/a.go` });
+    const { data } = await octokit(alice).rest.repos.getContent({
+      owner: 'acme',
+      repo: 'app',
+      path: 'src/a.go',
+      ref: 'v1',
+    });
+    expect(data).toMatchObject({
+      type: 'file',
+      encoding: 'base64',
+      name: 'a.go',
+      path: 'src/a.go',
+      size: 12,
+      html_url: `${double.url}/acme/app/blob/v1/src/a.go`,
+    });
     expect(Buffer.from((data as { content: string }).content, 'base64').toString()).toBe('package src\n');
     const raw = await get('/repos/acme/app/contents/src/a.go?ref=release', { accept: 'application/vnd.github.raw' });
     expect(await raw.text()).toBe('package src // 2\n');
@@ -41,14 +62,22 @@ describe('GitHub double', () => {
   it('lists directories as arrays and says encoding "none" over 1 MB', async () => {
     const dir = await (await get('/repos/acme/app/contents/src?ref=v1')).json();
     expect(dir).toEqual([expect.objectContaining({ type: 'file', name: 'a.go', path: 'src/a.go' })]);
-    const big = (await (await get('/repos/acme/app/contents/big.bin')).json()) as { encoding: string; content: string; size: number };
+    const big = (await (await get('/repos/acme/app/contents/big.bin')).json()) as {
+      encoding: string;
+      content: string;
+      size: number;
+    };
     expect(big).toMatchObject({ encoding: 'none', content: '', size: 1024 * 1024 + 1 });
   });
 
-  it('answers 404 with GitHub\'s body, for missing files, refs and hidden private repositories', async () => {
+  it("answers 404 with GitHub's body, for missing files, refs and hidden private repositories", async () => {
     const missing = await get('/repos/acme/app/contents/nope.go');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    expect(await missing.json()).toEqual({
+      message: 'Not Found',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '404',
+    });
     expect((await get('/repos/acme/app/contents/README.md?ref=nope')).status).toBe(404);
     expect((await get('/repos/acme/secret/contents/x.txt', { authorization: `Bearer ${bob}` })).status).toBe(404);
     expect((await get('/repos/acme/secret/contents/x.txt')).status).toBe(404);
@@ -57,7 +86,12 @@ describe('GitHub double', () => {
 
   it('serves commits by sha, branch, tag, heads/ and tags/, the sha media type, and 422 for unknown refs', async () => {
     const { data } = await octokit(alice).rest.repos.getCommit({ owner: 'acme', repo: 'app', ref: 'heads/release' });
-    expect(data).toMatchObject({ sha: repo.commits.commit1, commit: { message: 'commit 1', author: { date: '2026-01-02T12:00:00Z' } }, author: { login: 'demo' }, parents: [{ sha: repo.commits.v1 }] });
+    expect(data).toMatchObject({
+      sha: repo.commits.commit1,
+      commit: { message: 'commit 1', author: { date: '2026-01-02T12:00:00Z' } },
+      author: { login: 'demo' },
+      parents: [{ sha: repo.commits.v1 }],
+    });
     const sha = await get(`/repos/acme/app/commits/tags%2Fv1`, { accept: 'application/vnd.github.sha' });
     expect(await sha.text()).toBe(repo.commits.v1);
     const unknown = await get('/repos/acme/app/commits/nope');
@@ -66,9 +100,19 @@ describe('GitHub double', () => {
   });
 
   it('serves recursive trees and repository metadata', async () => {
-    const { data } = await octokit(alice).rest.git.getTree({ owner: 'acme', repo: 'app', tree_sha: repo.commits.v1, recursive: '1' });
+    const { data } = await octokit(alice).rest.git.getTree({
+      owner: 'acme',
+      repo: 'app',
+      tree_sha: repo.commits.v1,
+      recursive: '1',
+    });
     expect(data.truncated).toBe(false);
-    expect(data.tree.filter((e) => e.type === 'blob').map((e) => e.path).sort()).toEqual(['README.md', 'big.bin', 'src/a.go']);
+    expect(
+      data.tree
+        .filter((e) => e.type === 'blob')
+        .map((e) => e.path)
+        .sort()
+    ).toEqual(['README.md', 'big.bin', 'src/a.go']);
     const meta = await octokit(alice).rest.repos.get({ owner: 'acme', repo: 'secret' });
     expect(meta.data).toMatchObject({ full_name: 'acme/secret', private: true, default_branch: 'main' });
   });
@@ -79,10 +123,15 @@ describe('GitHub double', () => {
     const remaining = Number(first.headers.get('x-ratelimit-remaining'));
     expect(etag).toMatch(/^W\/"/);
     expect(first.headers.get('x-ratelimit-limit')).toBe('5000');
-    const again = await get('/repos/acme/app/contents/README.md', { authorization: `Bearer ${alice}`, 'if-none-match': etag });
+    const again = await get('/repos/acme/app/contents/README.md', {
+      authorization: `Bearer ${alice}`,
+      'if-none-match': etag,
+    });
     expect(again.status).toBe(304);
     expect(Number(again.headers.get('x-ratelimit-remaining'))).toBe(remaining);
-    expect(Number((await get('/repos/acme/app', { authorization: `Bearer ${alice}` })).headers.get('x-ratelimit-remaining'))).toBe(remaining - 1);
+    expect(
+      Number((await get('/repos/acme/app', { authorization: `Bearer ${alice}` })).headers.get('x-ratelimit-remaining'))
+    ).toBe(remaining - 1);
   });
 
   it('can force a rate limit (403 primary, 429 secondary) and lift it', async () => {
@@ -108,11 +157,20 @@ describe('GitHub double', () => {
 
   describe('OAuth', () => {
     const token = (body: Record<string, string>, headers: Record<string, string> = {}) =>
-      fetch(`${double.url}/login/oauth/access_token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(body) });
+      fetch(`${double.url}/login/oauth/access_token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(body),
+      });
 
     it('exchanges a code for an expiring token with a refresh token (form reply), once', async () => {
       const code = double.issueCode('alice');
-      const res = await token({ client_id: double.clientId, client_secret: double.clientSecret, code, grant_type: 'authorization_code' });
+      const res = await token({
+        client_id: double.clientId,
+        client_secret: double.clientSecret,
+        code,
+        grant_type: 'authorization_code',
+      });
       const values = new URLSearchParams(await res.text());
       expect(values.get('access_token')).toMatch(/^ghu_/);
       expect(values.get('refresh_token')).toMatch(/^ghr_/);
@@ -120,24 +178,56 @@ describe('GitHub double', () => {
       expect(values.get('refresh_token_expires_in')).toBe('15897600');
       expect(values.get('scope')).toBe('');
       expect(values.get('token_type')).toBe('bearer');
-      const reused = new URLSearchParams(await (await token({ client_id: double.clientId, client_secret: double.clientSecret, code })).text());
+      const reused = new URLSearchParams(
+        await (await token({ client_id: double.clientId, client_secret: double.clientSecret, code })).text()
+      );
       expect(reused.get('error')).toBe('bad_verification_code');
     });
 
     it('answers JSON when asked, accepts Basic client auth, and rotates refresh tokens', async () => {
       const basic = `Basic ${Buffer.from(`${double.clientId}:${double.clientSecret}`).toString('base64')}`;
-      const first = (await (await token({ code: double.issueCode('bob') }, { accept: 'application/json', authorization: basic })).json()) as Record<string, string>;
+      const first = (await (
+        await token({ code: double.issueCode('bob') }, { accept: 'application/json', authorization: basic })
+      ).json()) as Record<string, string>;
       expect(first.expires_in).toBe(28800);
-      const refreshed = (await (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: double.clientId, client_secret: double.clientSecret }, { accept: 'application/json' })).json()) as Record<string, string>;
+      const refreshed = (await (
+        await token(
+          {
+            grant_type: 'refresh_token',
+            refresh_token: first.refresh_token,
+            client_id: double.clientId,
+            client_secret: double.clientSecret,
+          },
+          { accept: 'application/json' }
+        )
+      ).json()) as Record<string, string>;
       expect(refreshed.access_token).not.toBe(first.access_token);
-      const replay = (await (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: double.clientId, client_secret: double.clientSecret }, { accept: 'application/json' })).json()) as Record<string, string>;
+      const replay = (await (
+        await token(
+          {
+            grant_type: 'refresh_token',
+            refresh_token: first.refresh_token,
+            client_id: double.clientId,
+            client_secret: double.clientSecret,
+          },
+          { accept: 'application/json' }
+        )
+      ).json()) as Record<string, string>;
       expect(replay.error).toBe('bad_refresh_token');
     });
 
     it('sends the browser to the configured callback when the authorize request has no redirect_uri', async () => {
-      const withCallback = await startGithubDouble({ repos: [], callbackUrl: 'http://grafana.local/a/linescope-app/github/callback', defaultLogin: 'alice' });
+      const withCallback = await startGithubDouble({
+        repos: [],
+        callbackUrl: 'http://grafana.local/a/linescope-app/github/callback',
+        defaultLogin: 'alice',
+      });
       try {
-        const res = await fetch(`${withCallback.url}/login/oauth/authorize`, { method: 'POST', body: new URLSearchParams({ client_id: withCallback.clientId, state: 'st' }), redirect: 'manual' });
+        const res = await fetch(`${withCallback.url}/login/oauth/authorize`, {
+          method: 'POST',
+          body: new URLSearchParams({ client_id: withCallback.clientId, state: 'st' }),
+          redirect: 'manual',
+        });
         const location = new URL(res.headers.get('location') as string);
         expect(location.pathname).toBe('/a/linescope-app/github/callback');
         expect(location.searchParams.get('state')).toBe('st');
@@ -148,18 +238,30 @@ describe('GitHub double', () => {
     });
 
     it('refuses wrong client credentials', async () => {
-      const values = new URLSearchParams(await (await token({ client_id: double.clientId, client_secret: 'wrong', code: double.issueCode('x') })).text());
+      const values = new URLSearchParams(
+        await (await token({ client_id: double.clientId, client_secret: 'wrong', code: double.issueCode('x') })).text()
+      );
       expect(values.get('error')).toBe('incorrect_client_credentials');
     });
 
     it('expires tokens after their lifetime', async () => {
       let now = Date.now();
-      const timed = await startGithubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }], now: () => now, tokenLifetimeSeconds: 60 });
+      const timed = await startGithubDouble({
+        repos: [{ fullName: 'acme/app', dir: repo.dir }],
+        now: () => now,
+        tokenLifetimeSeconds: 60,
+      });
       try {
         const { accessToken } = timed.issueToken('alice');
-        expect((await fetch(`${timed.apiUrl}/repos/acme/app`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
+        expect(
+          (await fetch(`${timed.apiUrl}/repos/acme/app`, { headers: { authorization: `Bearer ${accessToken}` } }))
+            .status
+        ).toBe(200);
         now += 61_000;
-        expect((await fetch(`${timed.apiUrl}/repos/acme/app`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(401);
+        expect(
+          (await fetch(`${timed.apiUrl}/repos/acme/app`, { headers: { authorization: `Bearer ${accessToken}` } }))
+            .status
+        ).toBe(401);
       } finally {
         await timed.stop();
       }

@@ -73,7 +73,10 @@ export interface GithubDouble {
   /** A one-time authorization code for a login, as the authorize page would hand out. */
   issueCode(login: string): string;
   /** A token for a login, as the token endpoint would grant (lifetime in seconds, 0 = never expires). */
-  issueToken(login: string, lifetimeSeconds?: number): { accessToken: string; refreshToken?: string; expiresAt?: number };
+  issueToken(
+    login: string,
+    lifetimeSeconds?: number
+  ): { accessToken: string; refreshToken?: string; expiresAt?: number };
   revokeToken(accessToken: string): void;
   addRepo(repo: DoubleRepo): void;
   forceRateLimit(limit: ForcedRateLimit): void;
@@ -148,13 +151,18 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
           res.end(payload);
         };
         if (latencyMs > 0) {
-          setTimeout(write, latencyMs);
+          // unref: a pending simulated round trip must not keep a finished test process alive.
+          setTimeout(write, latencyMs).unref();
         } else {
           write();
         }
       };
       handle(req, body, record, send).catch((error: Error) => {
-        send(500, { 'content-type': 'application/json' }, JSON.stringify({ message: `double error: ${error.message}` }));
+        send(
+          500,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ message: `double error: ${error.message}` })
+        );
       });
     });
   });
@@ -169,7 +177,11 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       return oauth(req, url, body, send);
     }
     if (path.startsWith('/avatars/')) {
-      return send(200, { 'content-type': 'image/svg+xml' }, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#8ab8ff"/></svg>');
+      return send(
+        200,
+        { 'content-type': 'image/svg+xml' },
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#8ab8ff"/></svg>'
+      );
     }
     const segments = path.split('/').filter((s) => s !== '');
     const isApi = ['repos', 'user', 'rate_limit'].includes(segments[0] ?? '');
@@ -184,7 +196,11 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     if (token) {
       const known = tokens.get(token);
       if (!known || (known.expiresAt !== undefined && now() > known.expiresAt)) {
-        return send(401, jsonHeaders(), JSON.stringify({ message: 'Bad credentials', documentation_url: DOCS, status: '401' }));
+        return send(
+          401,
+          jsonHeaders(),
+          JSON.stringify({ message: 'Bad credentials', documentation_url: DOCS, status: '401' })
+        );
       }
       login = known.login;
     }
@@ -203,9 +219,25 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       const reset = forced.resetAt ?? windowNow + 3600;
       const headers = { ...jsonHeaders(), ...rateHeaders(limit, 0, reset, limit) };
       if (forced.status === 429) {
-        return send(429, { ...headers, 'retry-after': String(Math.max(1, reset - windowNow)) }, JSON.stringify({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: DOCS, status: '429' }));
+        return send(
+          429,
+          { ...headers, 'retry-after': String(Math.max(1, reset - windowNow)) },
+          JSON.stringify({
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url: DOCS,
+            status: '429',
+          })
+        );
       }
-      return send(403, headers, JSON.stringify({ message: `API rate limit exceeded for user ${login ?? 'anonymous'}.`, documentation_url: DOCS, status: '403' }));
+      return send(
+        403,
+        headers,
+        JSON.stringify({
+          message: `API rate limit exceeded for user ${login ?? 'anonymous'}.`,
+          documentation_url: DOCS,
+          status: '403',
+        })
+      );
     }
 
     const reply = await api(segments, url, req, login);
@@ -236,7 +268,11 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     contentType: string;
     body: Buffer;
   }
-  const json = (status: number, value: unknown): Reply => ({ status, contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(value)) });
+  const json = (status: number, value: unknown): Reply => ({
+    status,
+    contentType: 'application/json; charset=utf-8',
+    body: Buffer.from(JSON.stringify(value)),
+  });
   const notFound = (): Reply => json(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
 
   function visibleRepo(owner: string, name: string, login: string | null): DoubleRepo | undefined {
@@ -260,10 +296,16 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       return json(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
     }
     if (segments[0] === 'user' && segments.length === 1) {
-      return login ? json(200, userJson(login)) : json(401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' });
+      return login
+        ? json(200, userJson(login))
+        : json(401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' });
     }
     if (segments[0] === 'rate_limit') {
-      return json(200, { resources: { core: { limit: RATE_LIMIT, remaining: RATE_LIMIT, reset: Math.floor(now() / 1000) + 3600, used: 0 } } });
+      return json(200, {
+        resources: {
+          core: { limit: RATE_LIMIT, remaining: RATE_LIMIT, reset: Math.floor(now() / 1000) + 3600, used: 0 },
+        },
+      });
     }
     const [, owner, name, kind, ...rest] = segments.map((s) => decodeURIComponent(s));
     const repo = owner && name ? visibleRepo(owner, name, login) : undefined;
@@ -298,7 +340,16 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
         const entries = await listTree(repo.dir, commit, path, false);
         return json(
           200,
-          entries.map((e) => contentEntry(fullName, ref, path ? `${path}/${e.path}` : e.path, e.type === 'tree' ? 'dir' : e.type === 'commit' ? 'submodule' : 'file', e.sha, e.size ?? 0))
+          entries.map((e) =>
+            contentEntry(
+              fullName,
+              ref,
+              path ? `${path}/${e.path}` : e.path,
+              e.type === 'tree' ? 'dir' : e.type === 'commit' ? 'submodule' : 'file',
+              e.sha,
+              e.size ?? 0
+            )
+          )
         );
       }
       if (object.type !== 'blob') {
@@ -310,7 +361,11 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       }
       const entry = contentEntry(fullName, ref, path, 'file', object.sha, content.length);
       const tooLarge = content.length > CONTENTS_JSON_MAX;
-      return json(200, { ...entry, encoding: tooLarge ? 'none' : 'base64', content: tooLarge ? '' : wrap60(content.toString('base64')) });
+      return json(200, {
+        ...entry,
+        encoding: tooLarge ? 'none' : 'base64',
+        content: tooLarge ? '' : wrap60(content.toString('base64')),
+      });
     }
     if (kind === 'commits') {
       const ref = rest.join('/');
@@ -349,7 +404,16 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       return json(200, {
         sha: treeSha,
         url: `${baseUrl}/repos/${fullName}/git/trees/${treeSha}`,
-        tree: entries.slice(0, treeLimit).map((e) => ({ path: e.path, mode: e.mode, type: e.type, sha: e.sha, ...(e.size !== undefined ? { size: e.size } : {}), url: `${baseUrl}/repos/${fullName}/git/${e.type}s/${e.sha}` })),
+        tree: entries
+          .slice(0, treeLimit)
+          .map((e) => ({
+            path: e.path,
+            mode: e.mode,
+            type: e.type,
+            sha: e.sha,
+            ...(e.size !== undefined ? { size: e.size } : {}),
+            url: `${baseUrl}/repos/${fullName}/git/${e.type}s/${e.sha}`,
+          })),
         truncated,
       });
     }
@@ -359,7 +423,10 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       if (!sha || !(ref.startsWith('heads/') || ref.startsWith('tags/'))) {
         return notFound();
       }
-      return json(200, { ref: `refs/${ref}`, object: { sha, type: 'commit', url: `${baseUrl}/repos/${fullName}/git/commits/${sha}` } });
+      return json(200, {
+        ref: `refs/${ref}`,
+        object: { sha, type: 'commit', url: `${baseUrl}/repos/${fullName}/git/commits/${sha}` },
+      });
     }
     return notFound();
   }
@@ -403,12 +470,23 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       comments_url: `${baseUrl}/repos/${fullName}/commits/${c.sha}/comments`,
       author: authorLogin ? userJson(authorLogin) : null,
       committer: committerLogin ? userJson(committerLogin) : null,
-      parents: c.parents.map((p) => ({ sha: p, url: `${baseUrl}/repos/${fullName}/commits/${p}`, html_url: `${baseUrl}/${fullName}/commit/${p}` })),
+      parents: c.parents.map((p) => ({
+        sha: p,
+        url: `${baseUrl}/repos/${fullName}/commits/${p}`,
+        html_url: `${baseUrl}/${fullName}/commit/${p}`,
+      })),
     };
   }
 
   function userJson(login: string) {
-    return { login, id: hashNumber(login), avatar_url: `${baseUrl}/avatars/${encodeURIComponent(login)}`, html_url: `${baseUrl}/${login}`, type: 'User', site_admin: false };
+    return {
+      login,
+      id: hashNumber(login),
+      avatar_url: `${baseUrl}/avatars/${encodeURIComponent(login)}`,
+      html_url: `${baseUrl}/${login}`,
+      type: 'User',
+      site_admin: false,
+    };
   }
 
   /** github.com/<owner>/<repo>/blob/<ref>/<path>: the file as a plain page, so links from the plugin lead somewhere. */
@@ -417,22 +495,38 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     const repo = owner && name ? repos.get(`${owner}/${name}`.toLowerCase()) : undefined;
     if (repo && !repo.private) {
       if (segments.length === 2) {
-        return send(200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><title>${escapeHtml(`${owner}/${name}`)}</title><h1>${escapeHtml(`${owner}/${name}`)}</h1>`);
+        return send(
+          200,
+          { 'content-type': 'text/html; charset=utf-8' },
+          `<!doctype html><title>${escapeHtml(`${owner}/${name}`)}</title><h1>${escapeHtml(`${owner}/${name}`)}</h1>`
+        );
       }
       if ((kind === 'blob' || kind === 'commit' || kind === 'blame') && ref) {
         const commit = await resolveCommit(repo.dir, ref);
         const object = commit && kind !== 'commit' ? await objectAt(repo.dir, commit, rest.join('/')) : undefined;
         if (commit && kind === 'commit') {
           const c = await commitInfo(repo.dir, commit);
-          return send(200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><title>${c.sha}</title><h1>${escapeHtml(c.message)}</h1><p>${c.sha}</p>`);
+          return send(
+            200,
+            { 'content-type': 'text/html; charset=utf-8' },
+            `<!doctype html><title>${c.sha}</title><h1>${escapeHtml(c.message)}</h1><p>${c.sha}</p>`
+          );
         }
         if (object?.type === 'blob') {
           const content = await readBlob(repo.dir, object.sha);
-          return send(200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><title>${escapeHtml(rest.join('/'))}</title><pre>${escapeHtml(content.toString('utf8'))}</pre>`);
+          return send(
+            200,
+            { 'content-type': 'text/html; charset=utf-8' },
+            `<!doctype html><title>${escapeHtml(rest.join('/'))}</title><pre>${escapeHtml(content.toString('utf8'))}</pre>`
+          );
         }
       }
     }
-    send(404, { 'content-type': 'text/html; charset=utf-8' }, '<!doctype html><title>Page not found</title><h1>404</h1>');
+    send(
+      404,
+      { 'content-type': 'text/html; charset=utf-8' },
+      '<!doctype html><title>Page not found</title><h1>404</h1>'
+    );
   }
 
   async function oauth(req: http.IncomingMessage, url: URL, body: Buffer, send: Send): Promise<void> {
@@ -444,7 +538,11 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
           params.set(k, String(v));
         }
       } catch {
-        return send(400, jsonHeaders(), JSON.stringify({ error: 'invalid_request', error_description: 'Problems parsing JSON' }));
+        return send(
+          400,
+          jsonHeaders(),
+          JSON.stringify({ error: 'invalid_request', error_description: 'Problems parsing JSON' })
+        );
       }
     } else if (body.length > 0) {
       new URLSearchParams(body.toString('utf8')).forEach((v, k) => params.set(k, v));
@@ -452,12 +550,20 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
 
     if (url.pathname === '/login/oauth/authorize') {
       if (params.get('client_id') !== clientId) {
-        return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<!doctype html><title>Not Found</title><h1>The application was not found</h1>');
+        return send(
+          404,
+          { 'content-type': 'text/html; charset=utf-8' },
+          '<!doctype html><title>Not Found</title><h1>The application was not found</h1>'
+        );
       }
       if (req.method === 'POST') {
         const redirect = params.get('redirect_uri') || options.callbackUrl;
         if (!redirect) {
-          return send(400, { 'content-type': 'text/plain' }, 'no redirect_uri and no callbackUrl configured for this double');
+          return send(
+            400,
+            { 'content-type': 'text/plain' },
+            'no redirect_uri and no callbackUrl configured for this double'
+          );
         }
         const target = new URL(redirect);
         target.searchParams.set('code', issueCode(params.get('login') || options.defaultLogin || 'octocat'));
@@ -488,11 +594,20 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       const reply = (values: Record<string, string | number>) =>
         send(
           200,
-          { 'content-type': wantsJson ? 'application/json; charset=utf-8' : 'application/x-www-form-urlencoded; charset=utf-8' },
-          wantsJson ? JSON.stringify(values) : new URLSearchParams(Object.entries(values).map(([k, v]): [string, string] => [k, String(v)])).toString()
+          {
+            'content-type': wantsJson
+              ? 'application/json; charset=utf-8'
+              : 'application/x-www-form-urlencoded; charset=utf-8',
+          },
+          wantsJson
+            ? JSON.stringify(values)
+            : new URLSearchParams(Object.entries(values).map(([k, v]): [string, string] => [k, String(v)])).toString()
         );
       if (id !== clientId || secret !== clientSecret) {
-        return reply({ error: 'incorrect_client_credentials', error_description: 'The client_id and/or client_secret passed are incorrect.' });
+        return reply({
+          error: 'incorrect_client_credentials',
+          error_description: 'The client_id and/or client_secret passed are incorrect.',
+        });
       }
       const grant = params.get('grant_type') ?? (params.get('code') ? 'authorization_code' : '');
       let login: string | undefined;
@@ -500,14 +615,20 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
         const refresh = params.get('refresh_token') ?? '';
         login = refreshTokens.get(refresh);
         if (!login) {
-          return reply({ error: 'bad_refresh_token', error_description: 'The refresh token passed is incorrect or expired.' });
+          return reply({
+            error: 'bad_refresh_token',
+            error_description: 'The refresh token passed is incorrect or expired.',
+          });
         }
         refreshTokens.delete(refresh);
       } else if (grant === 'authorization_code') {
         const code = codes.get(params.get('code') ?? '');
         codes.delete(params.get('code') ?? '');
         if (!code || now() > code.expiresAt) {
-          return reply({ error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' });
+          return reply({
+            error: 'bad_verification_code',
+            error_description: 'The code passed is incorrect or expired.',
+          });
         }
         login = code.login;
       } else {
@@ -601,7 +722,10 @@ function encodePath(path: string): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string
+  );
 }
 
 function hashNumber(text: string): number {

@@ -34,12 +34,19 @@ const ENV = {
   GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
-export function createFixtureRepo(root: string, fullName: string, history: FixtureCommit[], defaultBranch = 'main'): FixtureRepo {
+export function createFixtureRepo(
+  root: string,
+  fullName: string,
+  history: FixtureCommit[],
+  defaultBranch = 'main'
+): FixtureRepo {
   const dir = join(root, fullName);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const run = (args: string[], env: Record<string, string> = {}) =>
-    execFileSync('git', args, { cwd: dir, env: { ...process.env, ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    execFileSync('git', args, { cwd: dir, env: { ...process.env, ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim();
   run(['init', '-q', '-b', defaultBranch]);
   const commits: Record<string, string> = {};
   history.forEach((commit, index) => {
@@ -52,7 +59,10 @@ export function createFixtureRepo(root: string, fullName: string, history: Fixtu
     }
     run(['add', '-A']);
     const date = new Date(Date.UTC(2026, 0, 1 + index, 12, 0, 0)).toISOString();
-    run(['commit', '-q', '--allow-empty', '-m', commit.message ?? `commit ${index}`], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    run(['commit', '-q', '--allow-empty', '-m', commit.message ?? `commit ${index}`], {
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    });
     const sha = run(['rev-parse', 'HEAD']);
     commits[`commit${index}`] = sha;
     for (const tag of commit.tags ?? []) {

@@ -5,13 +5,18 @@ export class GitError extends Error {}
 
 export function git(dir: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-C', dir, ...args], { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new GitError(`git ${args.join(' ')}: ${stderr.toString().trim() || error.message}`));
-      } else {
-        resolve(stdout);
+    execFile(
+      'git',
+      ['-C', dir, ...args],
+      { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new GitError(`git ${args.join(' ')}: ${stderr.toString().trim() || error.message}`));
+        } else {
+          resolve(stdout);
+        }
       }
-    });
+    );
   });
 }
 
@@ -28,7 +33,9 @@ export async function resolveCommit(dir: string, ref: string): Promise<string | 
   const candidates = ref.startsWith('heads/') || ref.startsWith('tags/') ? [`refs/${ref}`] : [ref];
   for (const candidate of candidates) {
     try {
-      return (await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${candidate}^{commit}`])).toString().trim();
+      return (await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${candidate}^{commit}`]))
+        .toString()
+        .trim();
     } catch {
       // not this one
     }
@@ -49,18 +56,30 @@ export async function listTree(dir: string, commit: string, path: string, recurs
     .map((line) => {
       const tab = line.indexOf('\t');
       const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/);
-      return { mode, type: type as TreeEntry['type'], sha, size: size === '-' ? undefined : Number(size), path: line.slice(tab + 1) };
+      return {
+        mode,
+        type: type as TreeEntry['type'],
+        sha,
+        size: size === '-' ? undefined : Number(size),
+        path: line.slice(tab + 1),
+      };
     });
 }
 
 /** The type and object sha of commit:path, or undefined when the path does not exist. */
-export async function objectAt(dir: string, commit: string, path: string): Promise<{ type: string; sha: string } | undefined> {
+export async function objectAt(
+  dir: string,
+  commit: string,
+  path: string
+): Promise<{ type: string; sha: string } | undefined> {
   if (path === '') {
     const sha = (await git(dir, ['rev-parse', `${commit}^{tree}`])).toString().trim();
     return { type: 'tree', sha };
   }
   try {
-    const sha = (await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${commit}:${path}`])).toString().trim();
+    const sha = (await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${commit}:${path}`]))
+      .toString()
+      .trim();
     const type = (await git(dir, ['cat-file', '-t', sha])).toString().trim();
     return { type, sha };
   } catch {
@@ -86,7 +105,9 @@ export interface CommitInfo {
 }
 
 export async function commitInfo(dir: string, sha: string): Promise<CommitInfo> {
-  const out = (await git(dir, ['show', '-s', '--format=%H%x00%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B', sha])).toString('utf8');
+  const out = (
+    await git(dir, ['show', '-s', '--format=%H%x00%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B', sha])
+  ).toString('utf8');
   const [hash, tree, parents, an, ae, ad, cn, ce, cd, ...message] = out.split('\0');
   return {
     sha: hash,

@@ -23,7 +23,12 @@ export function createGoStdlibRepo(root: string, version: string, goSrc: string,
       picked[`src/${file}`] = readFileSync(from);
     }
   }
-  return createFixtureRepo(root, 'golang/go', [{ files: picked, tags: [`go${version}`], message: `go${version}` }], 'master');
+  return createFixtureRepo(
+    root,
+    'golang/go',
+    [{ files: picked, tags: [`go${version}`], message: `go${version}` }],
+    'master'
+  );
 }
 
 /** python/cpython with branch <version> holding Lib/<file> for each existing file. */
@@ -35,5 +40,10 @@ export function createCPythonRepo(root: string, version: string, libDir: string,
       picked[`Lib/${file}`] = readFileSync(from);
     }
   }
-  return createFixtureRepo(root, 'python/cpython', [{ files: picked, branch: version, message: `Python ${version}` }], 'main');
+  return createFixtureRepo(
+    root,
+    'python/cpython',
+    [{ files: picked, branch: version, message: `Python ${version}` }],
+    'main'
+  );
 }

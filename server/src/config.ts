@@ -89,7 +89,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   };
   if (!config.githubApiUrl) {
     // github.com's API is api.github.com; GitHub Enterprise Server serves it under /api/v3.
-    config.githubApiUrl = new URL(config.githubUrl).host === 'github.com' ? 'https://api.github.com' : `${config.githubUrl}/api/v3`;
+    config.githubApiUrl =
+      new URL(config.githubUrl).host === 'github.com' ? 'https://api.github.com' : `${config.githubUrl}/api/v3`;
   }
   for (const host of config.repositoryHostAliases) {
     if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {

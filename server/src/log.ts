@@ -23,7 +23,10 @@ const REDACT_PATHS = [
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'linescope-server' } }, destination);
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'linescope-server' } },
+    destination
+  );
 }
 
 /** Removes anything that looks like a credential from free text (error messages can quote URLs). */

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     'linescope source server listening'
   );
   if (!githubConfigured(config)) {
-    logger.warn('GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET are not set: GithubApp answers "not configured"');
+    logger.warn(
+      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET are not set: GithubApp answers "not configured"'
+    );
   }
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -55,7 +55,14 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     timeoutMs: config.githubTimeoutMs,
     fetch: deps.fetch,
     onResponse: (status, seconds) =>
-      metrics.githubDuration.observe({ method: 'POST', route: githubRouteLabel('/login/oauth/access_token'), status_code: status ? String(status) : '' }, seconds),
+      metrics.githubDuration.observe(
+        {
+          method: 'POST',
+          route: githubRouteLabel('/login/oauth/access_token'),
+          status_code: status ? String(status) : '',
+        },
+        seconds
+      ),
   });
 
   const observe: Interceptor = (next) => async (req) => {
@@ -86,6 +93,18 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith(VCS_PREFIX)) {
+      // connect-go refuses a Connect-Protocol-Version other than 1 when it is sent; connect-es only when required.
+      const version = req.headers['connect-protocol-version'];
+      if (version !== undefined && version !== '1') {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            code: 'invalid_argument',
+            message: `Connect-Protocol-Version must be "1": got "${String(version)}"`,
+          })
+        );
+        return;
+      }
       rpc(req, res);
     } else if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
@@ -97,7 +116,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     } else if (gateway) {
       gateway.handler(req, res);
     } else {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'not_found', message: `no route for ${path}` }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 'not_found', message: `no route for ${path}` }));
     }
   });
   // Slow-loris protection; gateway responses may stream longer, so only the request phase is bounded.

@@ -6,19 +6,36 @@ import { Writable } from 'node:stream';
 describe('configuration from the environment', () => {
   it('has defaults for github.com on port 4041', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4041, githubUrl: 'https://github.com', githubApiUrl: 'https://api.github.com', logLevel: 'info', pyroscopeUrl: undefined });
+    expect(config).toMatchObject({
+      port: 4041,
+      githubUrl: 'https://github.com',
+      githubApiUrl: 'https://api.github.com',
+      logLevel: 'info',
+      pyroscopeUrl: undefined,
+    });
     expect(githubConfigured(config)).toBe(false);
   });
 
   it('derives the GitHub Enterprise API URL from GITHUB_URL unless given', () => {
-    expect(loadConfig({ GITHUB_URL: 'https://ghe.corp.example/' }).githubApiUrl).toBe('https://ghe.corp.example/api/v3');
-    expect(loadConfig({ GITHUB_URL: 'https://ghe.corp.example', GITHUB_API_URL: 'https://api.ghe.corp.example' }).githubApiUrl).toBe('https://api.ghe.corp.example');
+    expect(loadConfig({ GITHUB_URL: 'https://ghe.corp.example/' }).githubApiUrl).toBe(
+      'https://ghe.corp.example/api/v3'
+    );
+    expect(
+      loadConfig({ GITHUB_URL: 'https://ghe.corp.example', GITHUB_API_URL: 'https://api.ghe.corp.example' })
+        .githubApiUrl
+    ).toBe('https://api.ghe.corp.example');
   });
 
   it('lists every problem at once', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: 'eighty', GITHUB_URL: 'ftp://x', LOG_LEVEL: 'loud', GITHUB_CLIENT_ID: 'id', GITHUB_SESSION_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        GITHUB_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+        GITHUB_CLIENT_ID: 'id',
+        GITHUB_SESSION_SECRET: 'short',
+      });
     } catch (e) {
       error = e as ConfigError;
     }
@@ -42,8 +59,20 @@ describe('logs', () => {
       },
     });
     const logger = createLogger('info', sink);
-    logger.info({ token: 'ghu_secret1', authorizationCode: 'code123', headers: { cookie: 'pyroscope_git_session=abc', authorization: 'Bearer ghu_x' } }, 'login');
-    logger.info({ err: scrub('POST /login/oauth/access_token?code=abc&client_secret=s3 failed for ghu_abcdef with token ghr_zzz') }, 'failed');
+    logger.info(
+      {
+        token: 'ghu_secret1',
+        authorizationCode: 'code123',
+        headers: { cookie: 'pyroscope_git_session=abc', authorization: 'Bearer ghu_x' },
+      },
+      'login'
+    );
+    logger.info(
+      {
+        err: scrub('POST /login/oauth/access_token?code=abc&client_secret=s3 failed for ghu_abcdef with token ghr_zzz'),
+      },
+      'failed'
+    );
     expect(out).not.toMatch(/ghu_secret1|code123|pyroscope_git_session=abc|ghu_x|abcdef|ghr_zzz|=s3|code=abc/);
     expect(out).toContain('[redacted]');
   });

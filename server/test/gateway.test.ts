@@ -30,13 +30,18 @@ describe('gateway to Pyroscope', () => {
           }, 20);
           return;
         }
-        res.writeHead(req.url?.startsWith('/missing') ? 404 : 200, { 'content-type': 'application/json', 'set-cookie': 'a=b' });
+        res.writeHead(req.url?.startsWith('/missing') ? 404 : 200, {
+          'content-type': 'application/json',
+          'set-cookie': 'a=b',
+        });
         res.end(JSON.stringify({ upstream: true, path: req.url }));
       });
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const pyroscopeUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-    server = createServer(loadConfig({ PYROSCOPE_URL: pyroscopeUrl, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    server = createServer(loadConfig({ PYROSCOPE_URL: pyroscopeUrl, LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+    });
     url = await server.listen(0, '127.0.0.1');
   });
   afterAll(async () => {
@@ -48,7 +53,12 @@ describe('gateway to Pyroscope', () => {
     const body = JSON.stringify({ profileTypeID: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', start: '1' });
     const res = await fetch(`${url}/querier.v1.QuerierService/SelectMergeProfile?x=1`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-scope-orgid': 'tenant-1', authorization: 'Bearer abc', cookie: 'pyroscope_git_session=zzz' },
+      headers: {
+        'content-type': 'application/json',
+        'x-scope-orgid': 'tenant-1',
+        authorization: 'Bearer abc',
+        cookie: 'pyroscope_git_session=zzz',
+      },
       body,
     });
     expect(res.status).toBe(200);
@@ -56,7 +66,12 @@ describe('gateway to Pyroscope', () => {
     expect(await res.json()).toEqual({ upstream: true, path: '/querier.v1.QuerierService/SelectMergeProfile?x=1' });
     const last = seen.at(-1);
     expect(last).toMatchObject({ method: 'POST', url: '/querier.v1.QuerierService/SelectMergeProfile?x=1', body });
-    expect(last?.headers).toMatchObject({ 'x-scope-orgid': 'tenant-1', authorization: 'Bearer abc', 'content-type': 'application/json', cookie: 'pyroscope_git_session=zzz' });
+    expect(last?.headers).toMatchObject({
+      'x-scope-orgid': 'tenant-1',
+      authorization: 'Bearer abc',
+      'content-type': 'application/json',
+      cookie: 'pyroscope_git_session=zzz',
+    });
   });
 
   it('passes upstream errors through unchanged', async () => {
@@ -82,13 +97,19 @@ describe('gateway to Pyroscope', () => {
     const before = seen.length;
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect((await fetch(`${url}/metrics`)).status).toBe(200);
-    const app = await fetch(`${url}/vcs.v1.VCSService/GithubApp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const app = await fetch(`${url}/vcs.v1.VCSService/GithubApp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(app.status).toBe(501);
     expect(seen.length).toBe(before);
   });
 
   it('answers 502 when Pyroscope is unreachable', async () => {
-    const down = createServer(loadConfig({ PYROSCOPE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    const down = createServer(loadConfig({ PYROSCOPE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+    });
     const downUrl = await down.listen(0, '127.0.0.1');
     try {
       const res = await fetch(`${downUrl}/querier.v1.QuerierService/ProfileTypes`, { method: 'POST', body: '{}' });

@@ -61,7 +61,8 @@ const app = createFixtureRepo(tmp.dir, 'acme/app', [
       'badversion/.pyroscope.yaml': 'version: v2\n',
       'badmap/.pyroscope.yaml':
         'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: cobol\n      source: {local: {path: x}}\n    - path: [{prefix: b}]\n      language: go\n      source: {local: {path: x}, github: {owner: o, repo: r}}\n',
-      'goroot/.pyroscope.yaml': 'source_code:\n  mappings:\n    - path: [{prefix: $GOROOT/src}]\n      language: go\n      source: {github: {owner: golang, repo: go, ref: go1.21.3, path: src}}\n',
+      'goroot/.pyroscope.yaml':
+        'source_code:\n  mappings:\n    - path: [{prefix: $GOROOT/src}]\n      language: go\n      source: {github: {owner: golang, repo: go, ref: go1.21.3, path: src}}\n',
     },
     tags: ['v1'],
     message: 'Add the app',
@@ -81,8 +82,15 @@ const goRepo = createFixtureRepo(
   ],
   'master'
 );
-const cpython = createFixtureRepo(tmp.dir, 'python/cpython', [{ files: { 'Lib/json/decoder.py': '"""JSON decoder (3.12)"""\n' }, branch: '3.12' }]);
-const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk', [{ files: { 'src/java.base/share/classes/java/lang/Math.java': 'package java.lang;\npublic final class Math {}\n' }, tags: ['jdk-17+0'] }]);
+const cpython = createFixtureRepo(tmp.dir, 'python/cpython', [
+  { files: { 'Lib/json/decoder.py': '"""JSON decoder (3.12)"""\n' }, branch: '3.12' },
+]);
+const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk', [
+  {
+    files: { 'src/java.base/share/classes/java/lang/Math.java': 'package java.lang;\npublic final class Math {}\n' },
+    tags: ['jdk-17+0'],
+  },
+]);
 const secret = createFixtureRepo(tmp.dir, 'acme/secret', [{ files: { 'main.go': 'package main // secret\n' } }]);
 
 describe('GetFile over HTTP', () => {
@@ -106,38 +114,194 @@ describe('GetFile over HTTP', () => {
   });
 
   const getFile = (body: Record<string, string>, cookie = alice) =>
-    rpc(stack.url, 'GetFile', { repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, rootPath: '', ...body }, { cookie });
+    rpc(
+      stack.url,
+      'GetFile',
+      { repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, rootPath: '', ...body },
+      { cookie }
+    );
 
   async function explain(body: Record<string, string>, cookie = alice) {
     const client = createClient(VCSService, createConnectTransport({ baseUrl: stack.url, httpVersion: '1.1' }));
     try {
-      await client.getFile({ repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, ...body }, { headers: { cookie } });
+      await client.getFile(
+        { repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, ...body },
+        { headers: { cookie } }
+      );
     } catch (error) {
       const connectError = ConnectError.from(error);
-      return { code: connectError.code, message: connectError.rawMessage, explanation: connectError.findDetails(ResolutionExplanationSchema)[0] };
+      return {
+        code: connectError.code,
+        message: connectError.rawMessage,
+        explanation: connectError.findDetails(ResolutionExplanationSchema)[0],
+      };
     }
     throw new Error('expected GetFile to fail');
   }
 
   it.each([
-    ['Go stdlib with the version in the path', { localPath: '/usr/local/go/go1.21.3/src/fmt/print.go' }, 'golang/go', 'go1.21.3', 'src/fmt/print.go', 'go:stdlib', 'package fmt // go1.21.3'],
-    ['Go stdlib without version: go.mod has none → master', { localPath: 'fmt/print.go' }, 'golang/go', 'master', 'src/fmt/print.go', 'go:stdlib', 'package fmt // master'],
-    ['Go stdlib through a $GOROOT/src mapping', { localPath: '$GOROOT/src/fmt/print.go', rootPath: 'goroot' }, 'golang/go', 'go1.21.3', 'src/fmt/print.go', 'mapping:github[0]', 'go1.21.3'],
-    ['Go module cache at the go.mod version', { localPath: '/root/go/pkg/mod/github.com/acme/lib@v1.1.0/lib.go' }, 'acme/lib', 'v1.0.0', 'lib.go', 'go:module', 'package lib // v1.0.0'],
-    ['Go -trimpath main module', { localPath: 'github.com/acme/app/internal/cart/cart.go' }, 'acme/app', app.commits.v1, 'internal/cart/cart.go', 'go:main-module', 'Total sums'],
-    ['Go -trimpath -mod=vendor dependency', { localPath: 'github.com/vend/pkg/x.go' }, 'acme/app', app.commits.v1, 'vendor/github.com/vend/pkg/x.go', 'go:vendor', 'vendored'],
-    ['Go vendor/ path', { localPath: '/build/src/vendor/github.com/vend/pkg/x.go' }, 'acme/app', app.commits.v1, 'vendor/github.com/vend/pkg/x.go', 'go:vendor', 'vendored'],
-    ['Go local replace', { localPath: '/go/pkg/mod/github.com/acme/old@v0.0.0-00010101000000-000000000000/old.go' }, 'acme/app', app.commits.v1, 'internal/old/old.go', 'go:module-replace', 'package old'],
-    ['Go relative path with a build prefix', { localPath: '/home/ci/build/internal/cart/cart.go' }, 'acme/app', app.commits.v1, 'internal/cart/cart.go', 'relative', 'Total sums'],
-    ['Go mapping (longest prefix that finds the file)', { localPath: '/opt/ext/deep/tool.go' }, 'acme/app', app.commits.v1, 'ext/deep/tool.go', 'mapping:local[4]', 'package deep'],
-    ['Python stdlib', { localPath: '/usr/lib/python3.12/json/decoder.py' }, 'python/cpython', '3.12', 'Lib/json/decoder.py', 'python:stdlib', 'JSON decoder'],
-    ['Python site-packages mapping beats stdlib detection', { localPath: '/usr/local/lib/python3.12/site-packages/vendorlib/core.py' }, 'acme/app', app.commits.v1, 'third_party/vendorlib/core.py', 'mapping:local[0]', 'VENDORED'],
-    ['Python relative path', { localPath: '/srv/app/app/server.py' }, 'acme/app', app.commits.v1, 'app/server.py', 'relative', 'def handler'],
-    ['Java local mapping by function name', { functionName: 'com/acme/Shop$Cart.checkout', localPath: 'Shop.java' }, 'acme/app', app.commits.v1, 'src/main/java/com/acme/Shop.java', 'mapping:local[1]', 'class Shop'],
-    ['Java GitHub mapping (openjdk)', { functionName: 'java/lang/Math.floorMod', localPath: '' }, 'openjdk/jdk', 'jdk-17+0', 'src/java.base/share/classes/java/lang/Math.java', 'mapping:github[2]', 'final class Math'],
-    ['Java without mapping, found in a source root', { functionName: 'com.acme.billing.Invoice.total', localPath: 'Invoice.java' }, 'acme/app', app.commits.v1, 'services/billing/src/main/java/com/acme/billing/Invoice.java', 'java:source-root', 'class Invoice'],
-    ['JavaScript relative path', { localPath: '/usr/src/app/src/index.js', functionName: './index.js:handler:1' }, 'acme/app', app.commits.v1, 'src/index.js', 'relative', 'export function handler'],
-    ['Other extension: relative path', { localPath: '/app/go.mod' }, 'acme/app', app.commits.v1, 'go.mod', 'relative', 'module github.com/acme/app'],
+    [
+      'Go stdlib with the version in the path',
+      { localPath: '/usr/local/go/go1.21.3/src/fmt/print.go' },
+      'golang/go',
+      'go1.21.3',
+      'src/fmt/print.go',
+      'go:stdlib',
+      'package fmt // go1.21.3',
+    ],
+    [
+      'Go stdlib without version: go.mod has none → master',
+      { localPath: 'fmt/print.go' },
+      'golang/go',
+      'master',
+      'src/fmt/print.go',
+      'go:stdlib',
+      'package fmt // master',
+    ],
+    [
+      'Go stdlib through a $GOROOT/src mapping',
+      { localPath: '$GOROOT/src/fmt/print.go', rootPath: 'goroot' },
+      'golang/go',
+      'go1.21.3',
+      'src/fmt/print.go',
+      'mapping:github[0]',
+      'go1.21.3',
+    ],
+    [
+      'Go module cache at the go.mod version',
+      { localPath: '/root/go/pkg/mod/github.com/acme/lib@v1.1.0/lib.go' },
+      'acme/lib',
+      'v1.0.0',
+      'lib.go',
+      'go:module',
+      'package lib // v1.0.0',
+    ],
+    [
+      'Go -trimpath main module',
+      { localPath: 'github.com/acme/app/internal/cart/cart.go' },
+      'acme/app',
+      app.commits.v1,
+      'internal/cart/cart.go',
+      'go:main-module',
+      'Total sums',
+    ],
+    [
+      'Go -trimpath -mod=vendor dependency',
+      { localPath: 'github.com/vend/pkg/x.go' },
+      'acme/app',
+      app.commits.v1,
+      'vendor/github.com/vend/pkg/x.go',
+      'go:vendor',
+      'vendored',
+    ],
+    [
+      'Go vendor/ path',
+      { localPath: '/build/src/vendor/github.com/vend/pkg/x.go' },
+      'acme/app',
+      app.commits.v1,
+      'vendor/github.com/vend/pkg/x.go',
+      'go:vendor',
+      'vendored',
+    ],
+    [
+      'Go local replace',
+      { localPath: '/go/pkg/mod/github.com/acme/old@v0.0.0-00010101000000-000000000000/old.go' },
+      'acme/app',
+      app.commits.v1,
+      'internal/old/old.go',
+      'go:module-replace',
+      'package old',
+    ],
+    [
+      'Go relative path with a build prefix',
+      { localPath: '/home/ci/build/internal/cart/cart.go' },
+      'acme/app',
+      app.commits.v1,
+      'internal/cart/cart.go',
+      'relative',
+      'Total sums',
+    ],
+    [
+      'Go mapping (longest prefix that finds the file)',
+      { localPath: '/opt/ext/deep/tool.go' },
+      'acme/app',
+      app.commits.v1,
+      'ext/deep/tool.go',
+      'mapping:local[4]',
+      'package deep',
+    ],
+    [
+      'Python stdlib',
+      { localPath: '/usr/lib/python3.12/json/decoder.py' },
+      'python/cpython',
+      '3.12',
+      'Lib/json/decoder.py',
+      'python:stdlib',
+      'JSON decoder',
+    ],
+    [
+      'Python site-packages mapping beats stdlib detection',
+      { localPath: '/usr/local/lib/python3.12/site-packages/vendorlib/core.py' },
+      'acme/app',
+      app.commits.v1,
+      'third_party/vendorlib/core.py',
+      'mapping:local[0]',
+      'VENDORED',
+    ],
+    [
+      'Python relative path',
+      { localPath: '/srv/app/app/server.py' },
+      'acme/app',
+      app.commits.v1,
+      'app/server.py',
+      'relative',
+      'def handler',
+    ],
+    [
+      'Java local mapping by function name',
+      { functionName: 'com/acme/Shop$Cart.checkout', localPath: 'Shop.java' },
+      'acme/app',
+      app.commits.v1,
+      'src/main/java/com/acme/Shop.java',
+      'mapping:local[1]',
+      'class Shop',
+    ],
+    [
+      'Java GitHub mapping (openjdk)',
+      { functionName: 'java/lang/Math.floorMod', localPath: '' },
+      'openjdk/jdk',
+      'jdk-17+0',
+      'src/java.base/share/classes/java/lang/Math.java',
+      'mapping:github[2]',
+      'final class Math',
+    ],
+    [
+      'Java without mapping, found in a source root',
+      { functionName: 'com.acme.billing.Invoice.total', localPath: 'Invoice.java' },
+      'acme/app',
+      app.commits.v1,
+      'services/billing/src/main/java/com/acme/billing/Invoice.java',
+      'java:source-root',
+      'class Invoice',
+    ],
+    [
+      'JavaScript relative path',
+      { localPath: '/usr/src/app/src/index.js', functionName: './index.js:handler:1' },
+      'acme/app',
+      app.commits.v1,
+      'src/index.js',
+      'relative',
+      'export function handler',
+    ],
+    [
+      'Other extension: relative path',
+      { localPath: '/app/go.mod' },
+      'acme/app',
+      app.commits.v1,
+      'go.mod',
+      'relative',
+      'module github.com/acme/app',
+    ],
   ])('%s', async (_name, body, repo, ref, path, rule, snippet) => {
     const res = await getFile(body);
     expect(res.status).toBe(200);
@@ -169,7 +333,10 @@ describe('GetFile over HTTP', () => {
       'mapping:local[3] missing/dir/nothing.go not_found',
       'mapping:local[4] ext/deep/nothing.go not_found',
     ]);
-    expect(result.explanation?.attempts.at(-1)).toMatchObject({ rule: 'relative', outcome: 'not_found: none of these paths is in the tree' });
+    expect(result.explanation?.attempts.at(-1)).toMatchObject({
+      rule: 'relative',
+      outcome: 'not_found: none of these paths is in the tree',
+    });
     expect(result.explanation).toMatchObject({ language: 'go', configFound: true, configProblems: [] });
   });
 
@@ -193,9 +360,24 @@ describe('GetFile over HTTP', () => {
   });
 
   it.each([
-    ['Java without a mapping or the class in the tree', { localPath: 'Thing.java', functionName: 'com/nowhere/Thing.run' }, 'no mappings provided, file not resolvable', 'java'],
-    ['Python', { localPath: '/srv/nothing.py' }, 'stdlib not detected and no mappings provided, file not resolvable', 'python'],
-    ['JavaScript', { localPath: '/srv/nothing.ts' }, 'no mappings matched and relative path not found, file not resolvable', 'javascript'],
+    [
+      'Java without a mapping or the class in the tree',
+      { localPath: 'Thing.java', functionName: 'com/nowhere/Thing.run' },
+      'no mappings provided, file not resolvable',
+      'java',
+    ],
+    [
+      'Python',
+      { localPath: '/srv/nothing.py' },
+      'stdlib not detected and no mappings provided, file not resolvable',
+      'python',
+    ],
+    [
+      'JavaScript',
+      { localPath: '/srv/nothing.ts' },
+      'no mappings matched and relative path not found, file not resolvable',
+      'javascript',
+    ],
   ])('not found message for %s', async (_name, body, message, language) => {
     const result = await explain(body);
     expect(result.code).toBe(Code.NotFound);
@@ -205,15 +387,23 @@ describe('GetFile over HTTP', () => {
 
   it('refuses files over the size limit and binary files, saying why', async () => {
     const huge = await explain({ localPath: 'big.txt' });
-    expect(huge.explanation?.attempts.find((a) => a.path === 'big.txt')?.outcome).toMatch(/^rejected: big.txt is 1048586 bytes, larger than the limit of 1048576 bytes/);
+    expect(huge.explanation?.attempts.find((a) => a.path === 'big.txt')?.outcome).toMatch(
+      /^rejected: big.txt is 1048586 bytes, larger than the limit of 1048576 bytes/
+    );
     const bin = await explain({ localPath: 'assets/logo.bin' });
-    expect(bin.explanation?.attempts.find((a) => a.path === 'assets/logo.bin')?.outcome).toBe('rejected: assets/logo.bin is a binary file, not source code');
+    expect(bin.explanation?.attempts.find((a) => a.path === 'assets/logo.bin')?.outcome).toBe(
+      'rejected: assets/logo.bin is a binary file, not source code'
+    );
   });
 
   it.each([
     ['.. in the path', { localPath: '../../etc/passwd' }, "localPath must not contain '..'"],
     ['.. in the root path', { localPath: 'main.go', rootPath: 'a/../..' }, "rootPath must not contain '..'"],
-    ['an unsupported host', { localPath: 'main.go', repositoryURL: 'https://gitlab.com/acme/app' }, "repository host 'gitlab.com' not supported; supported hosts:"],
+    [
+      'an unsupported host',
+      { localPath: 'main.go', repositoryURL: 'https://gitlab.com/acme/app' },
+      "repository host 'gitlab.com' not supported; supported hosts:",
+    ],
     ['no repository', { localPath: 'main.go', repositoryURL: '' }, 'repository URL is empty'],
   ])('bad input: %s is invalid_argument', async (_name, body, message) => {
     const calls = stack.double.requests.length;
@@ -243,30 +433,56 @@ describe('GetFile over HTTP', () => {
     const { sessionCookie } = await import('./helpers');
     const revoked = sessionCookie({ accessToken: granted.accessToken, expiry: granted.expiresAt });
     stack.double.revokeToken(granted.accessToken);
-    const res = await rpc(stack.url, 'GetFile', { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' }, { cookie: revoked });
+    const res = await rpc(
+      stack.url,
+      'GetFile',
+      { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' },
+      { cookie: revoked }
+    );
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthenticated');
-    expect((await rpc(stack.url, 'GetFile', { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' }, { cookie })).status).toBe(200);
+    expect(
+      (
+        await rpc(
+          stack.url,
+          'GetFile',
+          { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' },
+          { cookie }
+        )
+      ).status
+    ).toBe(200);
   });
 
-  it.each([403, 429] as const)('a GitHub rate limit (%i) becomes resource_exhausted with the reset time', async (status) => {
-    const resetAt = Math.floor(Date.now() / 1000) + 1800;
-    stack.double.forceRateLimit({ status, resetAt });
-    try {
-      const res = await getFile({ localPath: 'internal/cart/cart.go', ref: `${app.commits.commit1}` }, stack.cookieFor('dave'));
-      expect(res.status).toBe(429);
-      expect(res.body.code).toBe('resource_exhausted');
-      expect(res.body.message).toBe(`GitHub rate limit exceeded; it resets at ${new Date(resetAt * 1000).toISOString()}`);
-    } finally {
-      stack.double.clearRateLimit();
+  it.each([403, 429] as const)(
+    'a GitHub rate limit (%i) becomes resource_exhausted with the reset time',
+    async (status) => {
+      const resetAt = Math.floor(Date.now() / 1000) + 1800;
+      stack.double.forceRateLimit({ status, resetAt });
+      try {
+        const res = await getFile(
+          { localPath: 'internal/cart/cart.go', ref: `${app.commits.commit1}` },
+          stack.cookieFor('dave')
+        );
+        expect(res.status).toBe(429);
+        expect(res.body.code).toBe('resource_exhausted');
+        expect(res.body.message).toBe(
+          `GitHub rate limit exceeded; it resets at ${new Date(resetAt * 1000).toISOString()}`
+        );
+      } finally {
+        stack.double.clearRateLimit();
+      }
     }
-  });
+  );
 
   it('caches: the same frame again costs no GitHub call; another frame of the same commit reuses config and tree', async () => {
     const fresh = await startStack([{ fullName: 'acme/app', dir: app.dir }]);
     try {
       const cookie = fresh.cookieFor('erin');
-      const body = { repositoryURL: 'https://github.com/acme/app', ref: app.commits.commit1, localPath: '/home/ci/build/internal/cart/cart.go' };
+      const body = {
+        repositoryURL: 'https://github.com/acme/app',
+        ref: app.commits.commit1,
+        localPath: '/home/ci/build/internal/cart/cart.go',
+      };
       expect((await rpc(fresh.url, 'GetFile', body, { cookie })).status).toBe(200);
       const cold = fresh.double.apiCalls().map((r) => decodeURIComponent(r.path.replace(/\?.*$/, '')));
       // A commit sha needs no ref lookup; the first successful call with the user's token shows access.
@@ -278,8 +494,12 @@ describe('GetFile over HTTP', () => {
       fresh.double.resetRequests();
       expect(decodeContent((await rpc(fresh.url, 'GetFile', body, { cookie })).body)).toContain('Total sums');
       expect(fresh.double.apiCalls()).toEqual([]);
-      expect((await rpc(fresh.url, 'GetFile', { ...body, localPath: '/home/ci/build/main.go' }, { cookie })).status).toBe(200);
-      expect(fresh.double.apiCalls().map((r) => decodeURIComponent(r.path))).toEqual([`/repos/acme/app/contents/main.go?ref=${app.commits.commit1}`]);
+      expect(
+        (await rpc(fresh.url, 'GetFile', { ...body, localPath: '/home/ci/build/main.go' }, { cookie })).status
+      ).toBe(200);
+      expect(fresh.double.apiCalls().map((r) => decodeURIComponent(r.path))).toEqual([
+        `/repos/acme/app/contents/main.go?ref=${app.commits.commit1}`,
+      ]);
       // Another user is served from the cache only after one call shows that their token reads the repository.
       fresh.double.resetRequests();
       expect((await rpc(fresh.url, 'GetFile', body, { cookie: fresh.cookieFor('gina') })).status).toBe(200);
@@ -306,20 +526,67 @@ describe('GetFile over HTTP', () => {
   });
 
   it('works with GitHub Enterprise: repository URLs on its host, the API under /api/v3', async () => {
-    const ghe = await startStack([{ fullName: 'acme/app', dir: app.dir }], { env: { GITHUB_API_URL: '', GITHUB_REPOSITORY_HOSTS: '' } });
+    const ghe = await startStack([{ fullName: 'acme/app', dir: app.dir }], {
+      env: { GITHUB_API_URL: '', GITHUB_REPOSITORY_HOSTS: '' },
+    });
     try {
       const cookie = ghe.cookieFor('jo');
       const host = new URL(ghe.double.url).host;
-      const ok = await rpc(ghe.url, 'GetFile', { repositoryURL: `${ghe.double.url}/acme/app`, ref: 'main', localPath: 'main.go' }, { cookie });
+      const ok = await rpc(
+        ghe.url,
+        'GetFile',
+        { repositoryURL: `${ghe.double.url}/acme/app`, ref: 'main', localPath: 'main.go' },
+        { cookie }
+      );
       expect(ok.status).toBe(200);
       expect(ghe.double.requests.filter((r) => r.path.startsWith('/repos/'))).toEqual([]);
       expect(ghe.double.apiCalls().length).toBeGreaterThan(0);
-      const other = await rpc(ghe.url, 'GetFile', { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' }, { cookie });
+      const other = await rpc(
+        ghe.url,
+        'GetFile',
+        { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' },
+        { cookie }
+      );
       expect(other.body.message).toBe(`repository host 'github.com' not supported; supported hosts: ${host}`);
     } finally {
       await ghe.stop();
     }
   });
+
+  it('bounds every GitHub call with a timeout', async () => {
+    const slow = await startStack([{ fullName: 'acme/app', dir: app.dir }], {
+      env: { GITHUB_TIMEOUT_MS: '200' },
+      double: { latencyMs: 1000 },
+    });
+    try {
+      const res = await rpc(
+        slow.url,
+        'GetCommit',
+        { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
+        { cookie: slow.cookieFor('kim') }
+      );
+      expect(res.body.code).toBe('deadline_exceeded');
+      expect(res.status).toBe(504);
+      const started = Date.now();
+      const file = await rpc(
+        slow.url,
+        'GetFile',
+        { repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, localPath: '/a/b/c/d/e/main.go' },
+        { cookie: slow.cookieFor('kim') }
+      );
+      expect(file.body).toMatchObject({
+        code: 'deadline_exceeded',
+        message:
+          `GET ${slow.double.apiUrl}/repos/acme/app/contents/.pyroscope.yaml?ref=` +
+          app.commits.v1 +
+          ': 504 GitHub did not answer within 200 ms',
+      });
+      // One timeout, not one per place.
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await slow.stop();
+    }
+  }, 30_000);
 
   describe('GetCommit / GetCommits', () => {
     it.each([
@@ -329,7 +596,12 @@ describe('GetFile over HTTP', () => {
       ['heads/<branch>', 'heads/main', 'commit1'],
       ['tags/<tag>', 'tags/v1', 'v1'],
     ])('GetCommit resolves %s', async (_name, ref, key) => {
-      const res = await rpc(stack.url, 'GetCommit', { repositoryURL: 'git@github.com:acme/app.git', ref }, { cookie: alice });
+      const res = await rpc(
+        stack.url,
+        'GetCommit',
+        { repositoryURL: 'git@github.com:acme/app.git', ref },
+        { cookie: alice }
+      );
       expect(res.status).toBe(200);
       const sha = app.commits[key];
       expect(res.body).toEqual({
@@ -342,13 +614,23 @@ describe('GetFile over HTTP', () => {
     });
 
     it('GetCommit of an unknown ref is not_found (Pyroscope: 501 unimplemented)', async () => {
-      const res = await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'no-such-ref' }, { cookie: alice });
+      const res = await rpc(
+        stack.url,
+        'GetCommit',
+        { repositoryURL: 'https://github.com/acme/app', ref: 'no-such-ref' },
+        { cookie: alice }
+      );
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('not_found');
     });
 
     it('GetCommits answers in request order with the ref of each, dropping unknown refs', async () => {
-      const res = await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/app', refs: ['v1', 'nope', 'main', 'v1'] }, { cookie: alice });
+      const res = await rpc(
+        stack.url,
+        'GetCommits',
+        { repositoryUrl: 'https://github.com/acme/app', refs: ['v1', 'nope', 'main', 'v1'] },
+        { cookie: alice }
+      );
       expect(res.status).toBe(200);
       const commits = res.body.commits as Array<Record<string, string>>;
       expect(commits.map((c) => [c.ref, c.sha])).toEqual([
@@ -368,15 +650,39 @@ describe('GetFile over HTTP', () => {
       expect((await rpc(stack.url, 'GetCommits', body, { cookie: stack.cookieFor('ivy') })).body).toEqual(first.body);
       expect(stack.double.apiCalls()).toHaveLength(1);
       // A user who cannot read the repository gets nothing from the cache.
-      const hidden = await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/secret', refs: [secret.commits.commit0] }, { cookie: alice });
+      const hidden = await rpc(
+        stack.url,
+        'GetCommits',
+        { repositoryUrl: 'https://github.com/acme/secret', refs: [secret.commits.commit0] },
+        { cookie: alice }
+      );
       expect(hidden.status).toBe(200);
-      const denied = await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/secret', refs: [secret.commits.commit0] }, { cookie: stack.cookieFor('bob') });
+      const denied = await rpc(
+        stack.url,
+        'GetCommits',
+        { repositoryUrl: 'https://github.com/acme/secret', refs: [secret.commits.commit0] },
+        { cookie: stack.cookieFor('bob') }
+      );
       expect(denied.status).toBe(404);
     });
 
     it('GetCommits with no refs is empty; with only unknown refs not_found', async () => {
-      expect((await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/app', refs: [] }, { cookie: alice })).body).toEqual({});
-      const none = await rpc(stack.url, 'GetCommits', { repositoryUrl: 'https://github.com/acme/app', refs: ['x', 'y'] }, { cookie: alice });
+      expect(
+        (
+          await rpc(
+            stack.url,
+            'GetCommits',
+            { repositoryUrl: 'https://github.com/acme/app', refs: [] },
+            { cookie: alice }
+          )
+        ).body
+      ).toEqual({});
+      const none = await rpc(
+        stack.url,
+        'GetCommits',
+        { repositoryUrl: 'https://github.com/acme/app', refs: ['x', 'y'] },
+        { cookie: alice }
+      );
       expect(none).toMatchObject({ status: 404, body: { code: 'not_found', message: 'failed to fetch any commits' } });
     });
   });

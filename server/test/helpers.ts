@@ -47,7 +47,12 @@ export async function startStack(
     config,
     cookieFor(login, { tenant = 'anonymous', lifetimeSeconds } = {}) {
       const granted = double.issueToken(login, lifetimeSeconds);
-      const token: OAuthToken = { accessToken: granted.accessToken, tokenType: 'bearer', refreshToken: granted.refreshToken, expiry: granted.expiresAt };
+      const token: OAuthToken = {
+        accessToken: granted.accessToken,
+        tokenType: 'bearer',
+        refreshToken: granted.refreshToken,
+        expiry: granted.expiresAt,
+      };
       return sessionCookie(token, tenant);
     },
     async stop() {
@@ -67,14 +72,23 @@ export interface RpcResult {
   headers: Headers;
 }
 
-export async function rpc(url: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<RpcResult> {
+export async function rpc(
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {}
+): Promise<RpcResult> {
   const response = await fetch(`${url}/vcs.v1.VCSService/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    headers: response.headers,
+  };
 }
 
 export function tempDir(prefix: string): { dir: string; remove: () => void } {

@@ -26,7 +26,11 @@ class MapReader implements SourceReader {
       return undefined;
     }
     const prefix = `${repo.fullName}@${ref}:`;
-    return new Set(Object.keys(this.files).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
+    return new Set(
+      Object.keys(this.files)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length))
+    );
   }
 }
 
@@ -35,11 +39,39 @@ const repository = parseRepositoryUrl('http://github.com/grafana/pyroscope', GH)
 
 describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', () => {
   it.each([
-    ['/var/service1/src/main.go', '', { 'grafana/pyroscope@main:main.go': 'x' }, 5, ['var/service1/src/main.go', 'service1/src/main.go', 'src/main.go', 'main.go'], true],
-    ['/src/main.go', 'service/example', { 'grafana/pyroscope@main:service/example/main.go': 'x' }, 5, ['service/example/src/main.go', 'service/example/main.go'], true],
+    [
+      '/var/service1/src/main.go',
+      '',
+      { 'grafana/pyroscope@main:main.go': 'x' },
+      5,
+      ['var/service1/src/main.go', 'service1/src/main.go', 'src/main.go', 'main.go'],
+      true,
+    ],
+    [
+      '/src/main.go',
+      'service/example',
+      { 'grafana/pyroscope@main:service/example/main.go': 'x' },
+      5,
+      ['service/example/src/main.go', 'service/example/main.go'],
+      true,
+    ],
     ['github.com/grafana/pyroscope/main.go', '', { 'grafana/pyroscope@main:main.go': 'x' }, 1, ['main.go'], true],
-    ['/Users/pyroscope/git/github.com/grafana/pyroscope/main.go', '', { 'grafana/pyroscope@main:main.go': 'x' }, 1, ['main.go'], true],
-    ['/var/service1/src/main.go', '', { 'grafana/pyroscope@main:main.go': 'x' }, 3, ['var/service1/src/main.go', 'service1/src/main.go', 'src/main.go'], false],
+    [
+      '/Users/pyroscope/git/github.com/grafana/pyroscope/main.go',
+      '',
+      { 'grafana/pyroscope@main:main.go': 'x' },
+      1,
+      ['main.go'],
+      true,
+    ],
+    [
+      '/var/service1/src/main.go',
+      '',
+      { 'grafana/pyroscope@main:main.go': 'x' },
+      3,
+      ['var/service1/src/main.go', 'service1/src/main.go', 'src/main.go'],
+      false,
+    ],
   ])('%s (root %s)', async (path, rootPath, files, maxAttempts, expected, found) => {
     const reader = new MapReader(files);
     const r = new Resolution(reader, { repository, ref: 'main', path, rootPath, functionName: '' }, GH);
@@ -50,7 +82,11 @@ describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', (
 
   it('with a tree listing, reads only the file that exists', async () => {
     const reader = new MapReader({ 'grafana/pyroscope@main:main.go': 'package main' }, true);
-    const r = new Resolution(reader, { repository, ref: 'main', path: '/var/service1/src/main.go', rootPath: '', functionName: '' }, GH);
+    const r = new Resolution(
+      reader,
+      { repository, ref: 'main', path: '/var/service1/src/main.go', rootPath: '', functionName: '' },
+      GH
+    );
     expect((await r.tryRelativeSuffixes('relative', '/var/service1/src/main.go'))?.path).toBe('main.go');
     expect(reader.reads).toEqual(['grafana/pyroscope@main:main.go']);
   });
@@ -59,14 +95,32 @@ describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', (
 describe('resolveFile without HTTP', () => {
   it('Go stdlib without config: the config read, then golang/go at master (Pyroscope: 2 calls)', async () => {
     const reader = new MapReader({ 'golang/go@master:src/net/http/server.go': 'package http' });
-    const found = await resolveFile(reader, { repository, ref: 'main', path: '/usr/local/go/src/net/http/server.go', rootPath: '', functionName: 'net/http.(*conn).serve' }, GH);
+    const found = await resolveFile(
+      reader,
+      {
+        repository,
+        ref: 'main',
+        path: '/usr/local/go/src/net/http/server.go',
+        rootPath: '',
+        functionName: 'net/http.(*conn).serve',
+      },
+      GH
+    );
     expect(found).toMatchObject({ rule: 'go:stdlib', path: 'src/net/http/server.go', ref: 'master' });
-    expect(reader.reads).toEqual(['grafana/pyroscope@main:.pyroscope.yaml', 'grafana/pyroscope@main:go.mod', 'golang/go@master:src/net/http/server.go']);
+    expect(reader.reads).toEqual([
+      'grafana/pyroscope@main:.pyroscope.yaml',
+      'grafana/pyroscope@main:go.mod',
+      'golang/go@master:src/net/http/server.go',
+    ]);
   });
 
   it('a $GOROOT-less stdlib-looking repo path falls through to the repository (Pyroscope stops at stdlib)', async () => {
     const reader = new MapReader({ 'grafana/pyroscope@main:net/http/handler.go': 'package http // ours' });
-    const found = await resolveFile(reader, { repository, ref: 'main', path: 'net/http/handler.go', rootPath: '', functionName: '' }, GH);
+    const found = await resolveFile(
+      reader,
+      { repository, ref: 'main', path: 'net/http/handler.go', rootPath: '', functionName: '' },
+      GH
+    );
     expect(found).toMatchObject({ rule: 'relative', path: 'net/http/handler.go' });
   });
 
@@ -76,30 +130,55 @@ describe('resolveFile without HTTP', () => {
     - {path: [{prefix: /build}], language: go, source: {local: {path: b}}}
     - {path: [{prefix: /build/gen}], language: go, source: {github: {owner: acme, repo: gen, ref: v1, path: out}}}
 `;
-    const reader = new MapReader({ 'grafana/pyroscope@main:.pyroscope.yaml': config, 'grafana/pyroscope@main:b/gen/x.go': 'package gen' });
-    const found = await resolveFile(reader, { repository, ref: 'main', path: '/build/gen/x.go', rootPath: '', functionName: '' }, GH);
+    const reader = new MapReader({
+      'grafana/pyroscope@main:.pyroscope.yaml': config,
+      'grafana/pyroscope@main:b/gen/x.go': 'package gen',
+    });
+    const found = await resolveFile(
+      reader,
+      { repository, ref: 'main', path: '/build/gen/x.go', rootPath: '', functionName: '' },
+      GH
+    );
     expect(found).toMatchObject({ rule: 'mapping:local[0]', path: 'b/gen/x.go' });
     expect(reader.reads.slice(1)).toEqual(['acme/gen@v1:out/x.go', 'grafana/pyroscope@main:b/gen/x.go']);
   });
 
   it('a function_name match does not cut the path at the prefix length (Pyroscope quirk §6.5.12)', async () => {
-    const config = 'source_code:\n  mappings:\n    - {function_name: [{prefix: github.com/acme/very/long/prefix}], language: go, source: {local: {path: lib}}}\n';
-    const reader = new MapReader({ 'grafana/pyroscope@main:.pyroscope.yaml': config, 'grafana/pyroscope@main:lib/x/y.go': 'package y' });
-    const found = await resolveFile(reader, { repository, ref: 'main', path: 'x/y.go', rootPath: '', functionName: 'github.com/acme/very/long/prefix/y.F' }, GH);
+    const config =
+      'source_code:\n  mappings:\n    - {function_name: [{prefix: github.com/acme/very/long/prefix}], language: go, source: {local: {path: lib}}}\n';
+    const reader = new MapReader({
+      'grafana/pyroscope@main:.pyroscope.yaml': config,
+      'grafana/pyroscope@main:lib/x/y.go': 'package y',
+    });
+    const found = await resolveFile(
+      reader,
+      { repository, ref: 'main', path: 'x/y.go', rootPath: '', functionName: 'github.com/acme/very/long/prefix/y.F' },
+      GH
+    );
     expect(found).toMatchObject({ rule: 'mapping:local[0]', path: 'lib/x/y.go' });
   });
 
   it('a GitHub source with an empty ref reads the default branch', async () => {
-    const config = 'source_code:\n  mappings:\n    - {path: [{prefix: vendor/}], language: javascript, source: {github: {owner: acme, repo: ui}}}\n';
-    const reader = new MapReader({ 'grafana/pyroscope@main:.pyroscope.yaml': config, 'acme/ui@:lib/a.js': 'export {}' });
-    const found = await resolveFile(reader, { repository, ref: 'main', path: 'vendor/lib/a.js', rootPath: '', functionName: '' }, GH);
+    const config =
+      'source_code:\n  mappings:\n    - {path: [{prefix: vendor/}], language: javascript, source: {github: {owner: acme, repo: ui}}}\n';
+    const reader = new MapReader({
+      'grafana/pyroscope@main:.pyroscope.yaml': config,
+      'acme/ui@:lib/a.js': 'export {}',
+    });
+    const found = await resolveFile(
+      reader,
+      { repository, ref: 'main', path: 'vendor/lib/a.js', rootPath: '', functionName: '' },
+      GH
+    );
     expect(found).toMatchObject({ rule: 'mapping:github[0]', path: 'lib/a.js', ref: 'HEAD' });
   });
 
   it('bounds the number of reads for one frame', async () => {
     const reader = new MapReader({});
     const deep = `/${Array.from({ length: 80 }, (_, i) => `d${i}`).join('/')}/x.go`;
-    await expect(resolveFile(reader, { repository, ref: 'main', path: deep, rootPath: '', functionName: '' }, GH)).rejects.toBeInstanceOf(NotResolvedError);
+    await expect(
+      resolveFile(reader, { repository, ref: 'main', path: deep, rootPath: '', functionName: '' }, GH)
+    ).rejects.toBeInstanceOf(NotResolvedError);
     expect(reader.reads.length).toBeLessThanOrEqual(40);
   });
 });

@@ -1,6 +1,13 @@
 /** Pure resolution rules: the reference's §5 tables (config, Java, JS, module paths, go.mod) and our additions. */
 import { bestMapping, matchingMappings, parseConfig } from '../src/resolve/config';
-import { detectGoStd, goReleaseTag, gopkgIn, locateModule, parseModulePath, refFromVersion } from '../src/resolve/go-modules';
+import {
+  detectGoStd,
+  goReleaseTag,
+  gopkgIn,
+  locateModule,
+  parseModulePath,
+  refFromVersion,
+} from '../src/resolve/go-modules';
 import { parseGoMod } from '../src/resolve/gomod';
 import { javaFunctionToPath } from '../src/resolve/java';
 import { detectPythonStd } from '../src/resolve/python';
@@ -28,7 +35,13 @@ source_code:
 `);
     expect(problems).toEqual([]);
     expect(config?.mappings).toEqual([
-      { index: 0, pathPrefixes: ['GOROOT'], functionNamePrefixes: [], language: 'go', source: { github: { owner: 'golang', repo: 'go', ref: 'go1.24.8', path: 'src' } } },
+      {
+        index: 0,
+        pathPrefixes: ['GOROOT'],
+        functionNamePrefixes: [],
+        language: 'go',
+        source: { github: { owner: 'golang', repo: 'go', ref: 'go1.24.8', path: 'src' } },
+      },
     ]);
   });
 
@@ -49,18 +62,44 @@ source_code:
 
   it('parses three java mappings and a javascript one', () => {
     expect(parseConfig(java).config?.mappings).toHaveLength(3);
-    const js = parseConfig('source_code:\n  mappings:\n    - path: [{prefix: /usr/src/app}]\n      language: javascript\n      source: {local: {path: src/paymentservice}}\n');
+    const js = parseConfig(
+      'source_code:\n  mappings:\n    - path: [{prefix: /usr/src/app}]\n      language: javascript\n      source: {local: {path: src/paymentservice}}\n'
+    );
     expect(js.problems).toEqual([]);
     expect(js.config?.mappings[0].source).toEqual({ local: { path: 'src/paymentservice' } });
   });
 
   it.each([
-    ['no language', 'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      source: {local: {path: x}}\n', 'language'],
-    ['no source', 'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: go\n', 'no source type supplied'],
-    ['no match', 'source_code:\n  mappings:\n    - language: java\n      source: {local: {path: x}}\n', 'at least one path or a function_name match is required'],
-    ['rust', 'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: rust\n      source: {local: {path: x}}\n', 'unsupported'],
-    ['both sources', 'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: go\n      source: {local: {path: x}, github: {owner: o, repo: r}}\n', 'more than one source type supplied'],
-    ['duplicate key', 'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: go\n      source:\n        github: {owner: o, repo: r}\n        github: {owner: p, repo: q}\n', 'failed to parse'],
+    [
+      'no language',
+      'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      source: {local: {path: x}}\n',
+      'language',
+    ],
+    [
+      'no source',
+      'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: go\n',
+      'no source type supplied',
+    ],
+    [
+      'no match',
+      'source_code:\n  mappings:\n    - language: java\n      source: {local: {path: x}}\n',
+      'at least one path or a function_name match is required',
+    ],
+    [
+      'rust',
+      'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: rust\n      source: {local: {path: x}}\n',
+      'unsupported',
+    ],
+    [
+      'both sources',
+      'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: go\n      source: {local: {path: x}, github: {owner: o, repo: r}}\n',
+      'more than one source type supplied',
+    ],
+    [
+      'duplicate key',
+      'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: go\n      source:\n        github: {owner: o, repo: r}\n        github: {owner: p, repo: q}\n',
+      'failed to parse',
+    ],
     ['version v1alpha1', 'version: v1alpha1\n', "invalid version 'v1alpha1'"],
     ['version 1', 'version: 1\n', "invalid version '1'"],
     ['malformed YAML', 'source_code: [unclosed\n', 'failed to parse pyroscope config'],
@@ -75,8 +114,10 @@ source_code:
   });
 
   it('keeps the valid mappings when one is invalid, and says which one is wrong', () => {
-    const result = parseConfig('source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: cobol\n      source: {local: {path: x}}\n    - path: [{prefix: b}]\n      language: go\n      source: {local: {path: y}}\n');
-    expect(result.problems).toEqual([expect.stringContaining('mapping[0]: language \'cobol\' unsupported')]);
+    const result = parseConfig(
+      'source_code:\n  mappings:\n    - path: [{prefix: a}]\n      language: cobol\n      source: {local: {path: x}}\n    - path: [{prefix: b}]\n      language: go\n      source: {local: {path: y}}\n'
+    );
+    expect(result.problems).toEqual([expect.stringContaining("mapping[0]: language 'cobol' unsupported")]);
     expect(result.config?.mappings.map((m) => m.index)).toEqual([1]);
   });
 
@@ -136,8 +177,12 @@ describe('Java function name → path (§5.8)', () => {
 });
 
 describe('language by extension (§5.9)', () => {
-  it.each(['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx'])('%s is javascript', (ext) => expect(languageOfPath(`a/b${ext}`)).toBe('javascript'));
-  it.each(['.go', '.py', '', '.json'])('%s is not javascript', (ext) => expect(languageOfPath(`a/b${ext}`)).not.toBe('javascript'));
+  it.each(['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx'])('%s is javascript', (ext) =>
+    expect(languageOfPath(`a/b${ext}`)).toBe('javascript')
+  );
+  it.each(['.go', '.py', '', '.json'])('%s is not javascript', (ext) =>
+    expect(languageOfPath(`a/b${ext}`)).not.toBe('javascript')
+  );
   it('.s is go, .JS is not javascript (case-sensitive)', () => {
     expect(languageOfPath('runtime/asm_amd64.s')).toBe('go');
     expect(languageOfPath('x.JS')).toBe('');
@@ -146,9 +191,18 @@ describe('language by extension (§5.9)', () => {
 
 describe('Go module paths (§5.5)', () => {
   it.each([
-    ['github.com/armon/go-metrics@v0.4.1/metrics.go', { path: 'github.com/armon/go-metrics', version: 'v0.4.1', file: 'metrics.go' }],
-    ['/go/pkg/mod/github.com/golang/protobuf@v1.5.3/proto/wire.go', { path: 'github.com/golang/protobuf', version: 'v1.5.3', file: 'proto/wire.go' }],
-    ['/go/pkg/mod/golang.org/x/net@v1.5.3/http2/hpack/tables.go', { path: 'golang.org/x/net', version: 'v1.5.3', file: 'http2/hpack/tables.go' }],
+    [
+      'github.com/armon/go-metrics@v0.4.1/metrics.go',
+      { path: 'github.com/armon/go-metrics', version: 'v0.4.1', file: 'metrics.go' },
+    ],
+    [
+      '/go/pkg/mod/github.com/golang/protobuf@v1.5.3/proto/wire.go',
+      { path: 'github.com/golang/protobuf', version: 'v1.5.3', file: 'proto/wire.go' },
+    ],
+    [
+      '/go/pkg/mod/golang.org/x/net@v1.5.3/http2/hpack/tables.go',
+      { path: 'golang.org/x/net', version: 'v1.5.3', file: 'http2/hpack/tables.go' },
+    ],
     ['/go/pkg/mod/golang.org/x/net/http2/hpack/tables.go', undefined],
     ['/go/pkg/mod/golang.org/x/net@v1.0tables.go', undefined],
     [
@@ -160,7 +214,10 @@ describe('Go module paths (§5.5)', () => {
       { path: 'github.com/opentracing-contrib/go-stdlib', version: 'v1.0.0', file: 'nethttp/server.go' },
     ],
     // The module cache escapes upper case; Pyroscope drops the "!", we restore the letter.
-    ['/go/pkg/mod/github.com/!azure/go-autorest@v0.11.16/x.go', { path: 'github.com/Azure/go-autorest', version: 'v0.11.16', file: 'x.go' }],
+    [
+      '/go/pkg/mod/github.com/!azure/go-autorest@v0.11.16/x.go',
+      { path: 'github.com/Azure/go-autorest', version: 'v0.11.16', file: 'x.go' },
+    ],
   ])('%s', (input, expected) => {
     expect(parseModulePath(input)).toEqual(expected);
   });
@@ -170,11 +227,17 @@ describe('Go standard library detection', () => {
   it.each([
     ['/usr/local/Cellar/go/1.21.3/libexec/src/runtime/x.go', { path: 'runtime/x.go', version: '1.21.3' }],
     ['/usr/local/go/go1.24.10/src/fmt/print.go', { path: 'fmt/print.go', version: '1.24.10' }],
-    ['/home/u/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.24.6.darwin-arm64/src/net/http/server.go', { path: 'net/http/server.go', version: '1.24.6' }],
+    [
+      '/home/u/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.24.6.darwin-arm64/src/net/http/server.go',
+      { path: 'net/http/server.go', version: '1.24.6' },
+    ],
     ['/usr/local/go/src/net/http/server.go', { path: 'net/http/server.go', version: '' }],
     ['$GOROOT/src/fmt/print.go', { path: 'fmt/print.go', version: '' }],
     ['fmt/scan.go', { path: 'fmt/scan.go', version: '' }],
-    ['/usr/local/go/src/vendor/golang.org/x/net/idna/idna.go', { path: 'vendor/golang.org/x/net/idna/idna.go', version: '' }],
+    [
+      '/usr/local/go/src/vendor/golang.org/x/net/idna/idna.go',
+      { path: 'vendor/golang.org/x/net/idna/idna.go', version: '' },
+    ],
     ['/usr/lib/go-1.19/src/runtime/proc.go', { path: 'runtime/proc.go', version: '1.19' }],
     // Pyroscope misreads this module-cache path as Go 1.2.3 (reference §6.5 item 7).
     ['/go/pkg/mod/github.com/foo/bar@v1.2.3/src/fmt/x.go', undefined],
@@ -225,12 +288,28 @@ replace github.com/grafana/pyroscope/api => ./api
   });
 
   it.each([
-    ['github.com/grafana/grafana-plugin-sdk-go', 'v0.4.0', { owner: 'grafana', repo: 'grafana-plugin-sdk-go', subdir: '', version: 'v0.3.0' }],
-    ['github.com/thanos-io/objstore', 'v0.4.0', { owner: 'grafana', repo: 'objstore', subdir: '', version: 'v0.0.0-20231121154247-84f91ea90e72' }],
+    [
+      'github.com/grafana/grafana-plugin-sdk-go',
+      'v0.4.0',
+      { owner: 'grafana', repo: 'grafana-plugin-sdk-go', subdir: '', version: 'v0.3.0' },
+    ],
+    [
+      'github.com/thanos-io/objstore',
+      'v0.4.0',
+      { owner: 'grafana', repo: 'objstore', subdir: '', version: 'v0.0.0-20231121154247-84f91ea90e72' },
+    ],
     ['gopkg.in/yaml.v3', '', { owner: 'colega', repo: 'go-yaml-yaml', version: 'v0.0.0-20220720105220-255a8d16d094' }],
     ['github.com/alecthomas/kingpin/v2', '', { owner: 'alecthomas', repo: 'kingpin', subdir: '' }],
-    ['k8s.io/utils', 'v0.0.0-20231121154247-84f91ea90e72', { owner: 'kubernetes', repo: 'utils', version: 'v0.0.0-20230711102312-30195339c3c7' }],
-    ['cloud.google.com/go/storage', 'v1.30.0', { owner: 'googleapis', repo: 'google-cloud-go', subdir: 'storage', version: 'v1.30.0' }],
+    [
+      'k8s.io/utils',
+      'v0.0.0-20231121154247-84f91ea90e72',
+      { owner: 'kubernetes', repo: 'utils', version: 'v0.0.0-20230711102312-30195339c3c7' },
+    ],
+    [
+      'cloud.google.com/go/storage',
+      'v1.30.0',
+      { owner: 'googleapis', repo: 'google-cloud-go', subdir: 'storage', version: 'v1.30.0' },
+    ],
     ['google.golang.org/protobuf', 'v1.31.0', { owner: 'protocolbuffers', repo: 'protobuf-go' }],
     // Pyroscope goes to go.googlesource.com; we use the golang/* GitHub mirrors and never contact other hosts.
     ['golang.org/x/oauth2', 'v0.10.0', { owner: 'golang', repo: 'oauth2' }],
@@ -245,7 +324,11 @@ replace github.com/grafana/pyroscope/api => ./api
 
   it('without go.mod: gopkg.in and major versions', () => {
     expect(locateModule('gopkg.in/yaml.v3', '', undefined)).toMatchObject({ owner: 'go-yaml', repo: 'yaml' });
-    expect(locateModule('github.com/go-yaml/yaml/v56', '', undefined)).toMatchObject({ owner: 'go-yaml', repo: 'yaml', subdir: '' });
+    expect(locateModule('github.com/go-yaml/yaml/v56', '', undefined)).toMatchObject({
+      owner: 'go-yaml',
+      repo: 'yaml',
+      subdir: '',
+    });
     expect(locateModule('gopkg.in/kingpin.v2', '', undefined)).toMatchObject({ owner: 'go-kingpin', repo: 'kingpin' });
     expect(gopkgIn('gopkg.in/user/pkg.v3')).toBe('github.com/user/pkg');
     expect(gopkgIn('gopkg.in/nodot')).toBeUndefined();
@@ -254,7 +337,10 @@ replace github.com/grafana/pyroscope/api => ./api
   it('a local replace points into the request repository; unknown hosts are unsupported', () => {
     expect(locateModule('github.com/grafana/pyroscope/api', 'v0.4.0', goMod)).toEqual({ kind: 'local', dir: 'api' });
     expect(locateModule('', '', undefined)).toMatchObject({ kind: 'unsupported' });
-    expect(locateModule('example.org/private/lib', 'v1.0.0', undefined)).toMatchObject({ kind: 'unsupported', reason: expect.stringContaining('unsupported module path: example.org/private/lib') });
+    expect(locateModule('example.org/private/lib', 'v1.0.0', undefined)).toMatchObject({
+      kind: 'unsupported',
+      reason: expect.stringContaining('unsupported module path: example.org/private/lib'),
+    });
   });
 
   it.each([
@@ -294,7 +380,12 @@ describe('paths', () => {
 
   it('lists suffixes after a github.com/<owner>/<repo>/ prefix', () => {
     const repo = parseRepositoryUrl('https://github.com/grafana/pyroscope', 'https://github.com');
-    expect(relativeSuffixes('/var/service1/src/main.go', repo)).toEqual(['var/service1/src/main.go', 'service1/src/main.go', 'src/main.go', 'main.go']);
+    expect(relativeSuffixes('/var/service1/src/main.go', repo)).toEqual([
+      'var/service1/src/main.go',
+      'service1/src/main.go',
+      'src/main.go',
+      'main.go',
+    ]);
     expect(relativeSuffixes('/Users/p/git/github.com/grafana/pyroscope/main.go', repo)).toEqual(['main.go']);
   });
 });
@@ -332,11 +423,19 @@ describe('repository URLs', () => {
     'github.com/grafana/pyroscope',
     'grafana/pyroscope',
   ])('%s', (url) => {
-    expect(parseRepositoryUrl(url, gh)).toEqual({ owner: 'grafana', repo: 'pyroscope', fullName: 'grafana/pyroscope', webUrl: 'https://github.com/grafana/pyroscope' });
+    expect(parseRepositoryUrl(url, gh)).toEqual({
+      owner: 'grafana',
+      repo: 'pyroscope',
+      fullName: 'grafana/pyroscope',
+      webUrl: 'https://github.com/grafana/pyroscope',
+    });
   });
 
   it.each([
-    ['https://gitlab.com/a/b', "repository host 'gitlab.com' not supported; supported hosts: github.com, www.github.com, raw.githubusercontent.com"],
+    [
+      'https://gitlab.com/a/b',
+      "repository host 'gitlab.com' not supported; supported hosts: github.com, www.github.com, raw.githubusercontent.com",
+    ],
     ['https://github.example.com/a/b', "repository host 'github.example.com' not supported"],
     ['https://github.com/grafana', "expecting <owner>/<repo> in url path, received: '/grafana'"],
     ['ftp://github.com/a/b', "scheme 'ftp' not supported"],
@@ -348,9 +447,13 @@ describe('repository URLs', () => {
 
   it('accepts the GitHub Enterprise host (and configured aliases) only', () => {
     const ghe = 'https://ghe.corp.example';
-    expect(parseRepositoryUrl('git@ghe.corp.example:team/svc.git', ghe).webUrl).toBe('https://ghe.corp.example/team/svc');
-    expect(() => parseRepositoryUrl('https://github.com/team/svc', ghe)).toThrow("supported hosts: ghe.corp.example");
-    expect(parseRepositoryUrl('https://old-ghe.corp.example/team/svc', ghe, ['old-ghe.corp.example']).webUrl).toBe('https://ghe.corp.example/team/svc');
+    expect(parseRepositoryUrl('git@ghe.corp.example:team/svc.git', ghe).webUrl).toBe(
+      'https://ghe.corp.example/team/svc'
+    );
+    expect(() => parseRepositoryUrl('https://github.com/team/svc', ghe)).toThrow('supported hosts: ghe.corp.example');
+    expect(parseRepositoryUrl('https://old-ghe.corp.example/team/svc', ghe, ['old-ghe.corp.example']).webUrl).toBe(
+      'https://ghe.corp.example/team/svc'
+    );
   });
 });
 

@@ -13,7 +13,9 @@ import { rpc, SECRET, sessionCookie, Stack, startStack, tempDir } from './helper
 describe('vcs.v1 session RPCs', () => {
   const tmp = tempDir('rpc');
   let stack: Stack;
-  const repo = createFixtureRepo(tmp.dir, 'acme/app', [{ files: { 'main.go': 'package main\n' }, message: 'first commit' }]);
+  const repo = createFixtureRepo(tmp.dir, 'acme/app', [
+    { files: { 'main.go': 'package main\n' }, message: 'first commit' },
+  ]);
 
   beforeAll(async () => {
     stack = await startStack([{ fullName: 'acme/app', dir: repo.dir }]);
@@ -47,11 +49,22 @@ describe('vcs.v1 session RPCs', () => {
 
   it('runs the OAuth popup flow: authorize page, Authorize button, callback with code and state, login', async () => {
     const callback = 'http://grafana.local/a/linescope-app/github/callback';
-    const page = await fetch(`${stack.double.url}/login/oauth/authorize?client_id=${stack.double.clientId}&redirect_uri=${encodeURIComponent(callback)}&state=s123&login=alice`);
+    const page = await fetch(
+      `${stack.double.url}/login/oauth/authorize?client_id=${stack.double.clientId}&redirect_uri=${encodeURIComponent(callback)}&state=s123&login=alice`
+    );
     const html = await page.text();
     expect(html).toContain('>Authorize</button>');
-    const form = new URLSearchParams([...html.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m): [string, string] => [m[1], m[2].replace(/&amp;/g, '&')]));
-    const redirect = await fetch(`${stack.double.url}/login/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+    const form = new URLSearchParams(
+      [...html.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m): [string, string] => [
+        m[1],
+        m[2].replace(/&amp;/g, '&'),
+      ])
+    );
+    const redirect = await fetch(`${stack.double.url}/login/oauth/authorize`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
     expect(redirect.status).toBe(302);
     const location = new URL(redirect.headers.get('location') as string);
     expect(`${location.origin}${location.pathname}`).toBe(callback);
@@ -75,7 +88,12 @@ describe('vcs.v1 session RPCs', () => {
 
     // The session works for a data call.
     const cookie = `pyroscope_git_session=${Buffer.from(JSON.stringify({ token: login.body.token })).toString('base64')}`;
-    const commit = await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie });
+    const commit = await rpc(
+      stack.url,
+      'GetCommit',
+      { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
+      { cookie }
+    );
     expect(commit.status).toBe(200);
   });
 
@@ -87,9 +105,19 @@ describe('vcs.v1 session RPCs', () => {
 
   it('GithubRefresh swaps the token (even when expired), returns the new expiry, and the old refresh token dies', async () => {
     const granted = stack.double.issueToken('alice');
-    const expiredToken = { accessToken: granted.accessToken, tokenType: 'bearer', refreshToken: granted.refreshToken, expiry: Date.now() - 1000 };
+    const expiredToken = {
+      accessToken: granted.accessToken,
+      tokenType: 'bearer',
+      refreshToken: granted.refreshToken,
+      expiry: Date.now() - 1000,
+    };
     const cookie = sessionCookie(expiredToken);
-    const expired = await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie });
+    const expired = await rpc(
+      stack.url,
+      'GetCommit',
+      { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
+      { cookie }
+    );
     expect(expired.status).toBe(401);
     expect(expired.body).toEqual({ code: 'unauthenticated', message: 'token is expired' });
 
@@ -99,7 +127,16 @@ describe('vcs.v1 session RPCs', () => {
     // Pyroscope returns the *old* expiry here; we return the new token's.
     expect(Number(refreshed.body.tokenExpiresAt)).toBeGreaterThanOrEqual(before + 28_800_000);
     const next = `pyroscope_git_session=${Buffer.from(JSON.stringify({ token: refreshed.body.token })).toString('base64')}`;
-    expect((await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie: next })).status).toBe(200);
+    expect(
+      (
+        await rpc(
+          stack.url,
+          'GetCommit',
+          { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
+          { cookie: next }
+        )
+      ).status
+    ).toBe(200);
 
     const again = await rpc(stack.url, 'GithubRefresh', {}, { cookie });
     expect(again.status).toBe(401);
@@ -123,42 +160,87 @@ describe('vcs.v1 session RPCs', () => {
   it('accepts the legacy cookie shape and tokens that never expire', async () => {
     const granted = stack.double.issueToken('alice', 0);
     const value = Buffer.from(
-      JSON.stringify({ metadata: (await import('../src/session/token')).encryptToken({ accessToken: granted.accessToken }, deriveKey(SECRET, 'anonymous')), expiry: 0 })
+      JSON.stringify({
+        metadata: (await import('../src/session/token')).encryptToken(
+          { accessToken: granted.accessToken },
+          deriveKey(SECRET, 'anonymous')
+        ),
+        expiry: 0,
+      })
     ).toString('base64');
-    const res = await rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, { cookie: `pyroscope_git_session=${value}` });
+    const res = await rpc(
+      stack.url,
+      'GetCommit',
+      { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
+      { cookie: `pyroscope_git_session=${value}` }
+    );
     expect(res.status).toBe(200);
   });
 
   it('answers tampered and missing cookies with 401 before looking at the URL', async () => {
     const cookie = stack.cookieFor('alice');
     const tampered = cookie.slice(0, -6) + (cookie.endsWith('AAAA') ? 'BBBB==' : 'AAAA==');
-    expect((await rpc(stack.url, 'GetFile', { repositoryURL: 'nope' }, { cookie: tampered })).body).toEqual({ code: 'unauthenticated', message: 'invalid token' });
+    expect((await rpc(stack.url, 'GetFile', { repositoryURL: 'nope' }, { cookie: tampered })).body).toEqual({
+      code: 'unauthenticated',
+      message: 'invalid token',
+    });
     expect((await rpc(stack.url, 'GetFile', { repositoryURL: 'nope' })).status).toBe(401);
   });
 
   it('follows Connect conventions: empty body, wrong content type, GET, binary codec, proto names', async () => {
-    const empty = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
+    const empty = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '',
+    });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { code: string }).code).toBe('invalid_argument');
-    const wrongType = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const wrongType = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(wrongType.status).toBe(415);
     const get = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`);
     expect(get.status).toBe(405);
     // Proto names are accepted on input, unknown fields ignored.
     const cookie = stack.cookieFor('alice');
-    const byProtoName = await rpc(stack.url, 'GetCommits', { repository_url: 'https://github.com/acme/app', refs: ['main'], extra: 1 }, { cookie });
+    const byProtoName = await rpc(
+      stack.url,
+      'GetCommits',
+      { repository_url: 'https://github.com/acme/app', refs: ['main'], extra: 1 },
+      { cookie }
+    );
     expect(byProtoName.status).toBe(200);
 
-    const client = createClient(VCSService, createConnectTransport({ baseUrl: stack.url, httpVersion: '1.1', useBinaryFormat: true }));
+    const client = createClient(
+      VCSService,
+      createConnectTransport({ baseUrl: stack.url, httpVersion: '1.1', useBinaryFormat: true })
+    );
     const app = await client.githubApp({});
     expect(app.clientID).toBe(stack.double.clientId);
+  });
+
+  it('accepts gzip bodies and checks Connect-Protocol-Version', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const zipped = await fetch(`${stack.url}/vcs.v1.VCSService/GithubApp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'connect-protocol-version': '1' },
+      body: gzipSync('{}'),
+    });
+    expect(zipped.status).toBe(200);
+    const wrongVersion = await rpc(stack.url, 'GithubApp', {}, { 'connect-protocol-version': '2' });
+    expect(wrongVersion.status).toBe(400);
+    expect(wrongVersion.body.code).toBe('invalid_argument');
   });
 
   it('serves /healthz and /metrics', async () => {
     expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
     const metrics = await (await fetch(`${stack.url}/metrics`)).text();
     expect(metrics).toContain('linescope_rpc_duration_seconds_count{method="GithubApp",code="ok"}');
-    expect(metrics).toMatch(/linescope_github_request_duration_seconds_count\{method="GET",route="\/repos\/\{owner\}\/\{repo\}\/commits\/\{ref\}",status_code="200"\} \d+/);
+    expect(metrics).toMatch(
+      /linescope_github_request_duration_seconds_count\{method="GET",route="\/repos\/\{owner\}\/\{repo\}\/commits\/\{ref\}",status_code="200"\} \d+/
+    );
     expect(metrics).toContain('route="/login/oauth/access_token"');
     expect(metrics).toContain('linescope_github_rate_limit_remaining{resource="core"}');
   });

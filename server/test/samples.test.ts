@@ -23,12 +23,23 @@ describe('sample profiles resolve to their source', () => {
 
   beforeAll(async () => {
     repos = await createSampleRepos(path.join(tmp.dir, 'repos'));
-    const goFiles = frames.map((f) => /\/usr\/lib\/go-1\.19\/src\/(.*)$/.exec(f.localPath)?.[1] ?? (f.localPath.startsWith('/') ? '' : f.localPath)).filter(Boolean);
+    const goFiles = frames
+      .map(
+        (f) =>
+          /\/usr\/lib\/go-1\.19\/src\/(.*)$/.exec(f.localPath)?.[1] ?? (f.localPath.startsWith('/') ? '' : f.localPath)
+      )
+      .filter(Boolean);
     const pyFiles = frames.map((f) => /\/usr\/lib\/python3\.11\/(.*)$/.exec(f.localPath)?.[1] ?? '').filter(Boolean);
     const go = createGoStdlibRepo(tmp.dir, '1.19', GO_ROOT, goFiles);
     const cpython = createCPythonRepo(tmp.dir, '3.11', PYTHON_LIB, pyFiles);
     const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk17u', [
-      { files: { 'src/java.base/share/classes/java/util/Formatter.java': 'package java.util;\npublic final class Formatter {}\n' }, tags: ['jdk-17.0.15+6'] },
+      {
+        files: {
+          'src/java.base/share/classes/java/util/Formatter.java':
+            'package java.util;\npublic final class Formatter {}\n',
+        },
+        tags: ['jdk-17.0.15+6'],
+      },
     ]);
     stack = await startStack([
       ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
@@ -44,7 +55,18 @@ describe('sample profiles resolve to their source', () => {
   });
 
   const getFile = (frame: SampleFrame) =>
-    rpc(stack.url, 'GetFile', { repositoryURL: frame.repositoryURL, ref: frame.ref, rootPath: frame.rootPath, localPath: frame.localPath, functionName: frame.functionName }, { cookie });
+    rpc(
+      stack.url,
+      'GetFile',
+      {
+        repositoryURL: frame.repositoryURL,
+        ref: frame.ref,
+        rootPath: frame.rootPath,
+        localPath: frame.localPath,
+        functionName: frame.functionName,
+      },
+      { cookie }
+    );
 
   /** The bytes the sample repository holds for a path at the profile's commit. */
   function sampleSource(frame: SampleFrame, resolvedPath: string): Buffer {
@@ -63,18 +85,26 @@ describe('sample profiles resolve to their source', () => {
     ]);
   });
 
-  it('resolves every frame of the services\' own code to the committed file', async () => {
-    const own = frames.filter((f) => /shop-(go|python)\/|com\/linescope\/shop\//.test(f.localPath) && !/<frozen/.test(f.localPath));
+  it("resolves every frame of the services' own code to the committed file", async () => {
+    const own = frames.filter(
+      (f) => /shop-(go|python)\/|com\/linescope\/shop\//.test(f.localPath) && !/<frozen/.test(f.localPath)
+    );
     expect(own.length).toBeGreaterThan(10);
     const failures: string[] = [];
     for (const frame of own) {
       const res = await getFile(frame);
       if (res.status !== 200) {
-        failures.push(`${frame.profile} ${frame.functionName} ${frame.localPath}: ${res.status} ${String(res.body.message)}`);
+        failures.push(
+          `${frame.profile} ${frame.functionName} ${frame.localPath}: ${res.status} ${String(res.body.message)}`
+        );
         continue;
       }
-      expect(res.body.resolvedRepositoryUrl).toBe(`${stack.double.url}/${frame.repositoryURL.split('/').slice(-2).join('/')}`);
-      expect(Buffer.from(String(res.body.content), 'base64').equals(sampleSource(frame, String(res.body.resolvedPath)))).toBe(true);
+      expect(res.body.resolvedRepositoryUrl).toBe(
+        `${stack.double.url}/${frame.repositoryURL.split('/').slice(-2).join('/')}`
+      );
+      expect(
+        Buffer.from(String(res.body.content), 'base64').equals(sampleSource(frame, String(res.body.resolvedPath)))
+      ).toBe(true);
     }
     expect(failures).toEqual([]);
   }, 120_000);
@@ -93,13 +123,26 @@ describe('sample profiles resolve to their source', () => {
   it('resolves the Go samples precisely: GOROOT, build path, -trimpath module and stdlib', async () => {
     const go = repos.find((r) => r.fullName.endsWith('shop-go')) as SampleRepo;
     const byPath = (p: string) => frames.find((f) => f.localPath === p) as SampleFrame;
-    const trimmed = frames.find((f) => f.localPath === 'github.com/linescope-demo/shop-go/catalog/search.go') as SampleFrame;
+    const trimmed = frames.find(
+      (f) => f.localPath === 'github.com/linescope-demo/shop-go/catalog/search.go'
+    ) as SampleFrame;
     expect(trimmed).toBeDefined();
-    expect((await getFile(trimmed)).body).toMatchObject({ rule: 'go:main-module', resolvedPath: 'catalog/search.go', resolvedRef: trimmed.ref });
+    expect((await getFile(trimmed)).body).toMatchObject({
+      rule: 'go:main-module',
+      resolvedPath: 'catalog/search.go',
+      resolvedRef: trimmed.ref,
+    });
     const built = frames.find((f) => f.localPath.startsWith('/opt/linescope-samples/shop-go/catalog/')) as SampleFrame;
-    expect((await getFile(built)).body).toMatchObject({ rule: 'relative', resolvedPath: built.localPath.replace('/opt/linescope-samples/shop-go/', '') });
+    expect((await getFile(built)).body).toMatchObject({
+      rule: 'relative',
+      resolvedPath: built.localPath.replace('/opt/linescope-samples/shop-go/', ''),
+    });
     // -trimpath stdlib: no version in the path and go.mod says only `go 1.19` (a language version) → master.
-    expect((await getFile(byPath('sort/slice.go'))).body).toMatchObject({ rule: 'go:stdlib', resolvedRef: 'master', resolvedPath: 'src/sort/slice.go' });
+    expect((await getFile(byPath('sort/slice.go'))).body).toMatchObject({
+      rule: 'go:stdlib',
+      resolvedRef: 'master',
+      resolvedPath: 'src/sort/slice.go',
+    });
     expect(Object.values(go.commits)).toContain(trimmed.ref);
   });
 
@@ -108,14 +151,21 @@ describe('sample profiles resolve to their source', () => {
     expect(stdFrames.length).toBeGreaterThan(0);
     for (const frame of stdFrames) {
       const res = await getFile(frame);
-      expect(res.body).toMatchObject({ rule: 'python:stdlib', resolvedRef: '3.11', resolvedPath: `Lib/${frame.localPath.slice(PYTHON_LIB.length + 1)}` });
+      expect(res.body).toMatchObject({
+        rule: 'python:stdlib',
+        resolvedRef: '3.11',
+        resolvedPath: `Lib/${frame.localPath.slice(PYTHON_LIB.length + 1)}`,
+      });
       expect(Buffer.from(String(res.body.content), 'base64').equals(readFileSync(frame.localPath))).toBe(true);
     }
   });
 
-  it('resolves Java frames through the sample\'s .pyroscope.yaml, lambdas included, and the JDK mapping', async () => {
+  it("resolves Java frames through the sample's .pyroscope.yaml, lambdas included, and the JDK mapping", async () => {
     const lambda = frames.find((f) => f.functionName.startsWith('com/linescope/shop/Catalog$$Lambda')) as SampleFrame;
-    expect((await getFile(lambda)).body).toMatchObject({ rule: 'mapping:local[0]', resolvedPath: 'src/main/java/com/linescope/shop/Catalog.java' });
+    expect((await getFile(lambda)).body).toMatchObject({
+      rule: 'mapping:local[0]',
+      resolvedPath: 'src/main/java/com/linescope/shop/Catalog.java',
+    });
     const formatter = frames.find((f) => f.functionName.startsWith('java/util/Formatter')) as SampleFrame;
     expect((await getFile(formatter)).body).toMatchObject({
       rule: 'mapping:github[1]',

@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeSessionCookie, legacyCookieString, readCookie } from '../src/session/cookie';
 import { durationValue, parseRefreshReply, requiredValue } from '../src/session/oauth';
-import { decodeStdBase64, decryptToken, deriveKey, encryptToken, formatGoTime, OAuthToken, tokenFromJson, tokenToJson } from '../src/session/token';
+import {
+  decodeStdBase64,
+  decryptToken,
+  deriveKey,
+  encryptToken,
+  formatGoTime,
+  OAuthToken,
+  tokenFromJson,
+  tokenToJson,
+} from '../src/session/token';
 
 const SECRET = '16_byte_key_XXXX';
 const TENANT = 'test_tenant_id';
@@ -22,7 +31,9 @@ describe('token JSON (Go oauth2.Token encoding)', () => {
     expect(tokenToJson(REFERENCE)).toBe(
       '{"access_token":"my_access_token","token_type":"my_token_type","refresh_token":"my_refresh_token","expiry":"2024-04-16T20:22:27Z"}'
     );
-    expect(tokenToJson({ accessToken: 'so_secret' })).toBe('{"access_token":"so_secret","expiry":"0001-01-01T00:00:00Z"}');
+    expect(tokenToJson({ accessToken: 'so_secret' })).toBe(
+      '{"access_token":"so_secret","expiry":"0001-01-01T00:00:00Z"}'
+    );
   });
 
   it('formats fractional seconds like RFC3339Nano (trailing zeros removed)', () => {
@@ -31,7 +42,12 @@ describe('token JSON (Go oauth2.Token encoding)', () => {
 
   it('reads keys case-insensitively, ignores unknown keys, nanoseconds and offsets', () => {
     const token = tokenFromJson('{"Access_Token":"a","EXPIRY":"2024-04-16T22:22:27.123456789+02:00","other":1}');
-    expect(token).toEqual({ accessToken: 'a', tokenType: undefined, refreshToken: undefined, expiry: Date.UTC(2024, 3, 16, 20, 22, 27, 123) });
+    expect(token).toEqual({
+      accessToken: 'a',
+      tokenType: undefined,
+      refreshToken: undefined,
+      expiry: Date.UTC(2024, 3, 16, 20, 22, 27, 123),
+    });
   });
 });
 
@@ -100,12 +116,22 @@ func main() {
   }
 }`
     );
-    execFileSync('go', ['build', '-o', join(dir, 'seal'), join(dir, 'main.go')], { cwd: dir, env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off', GOCACHE: join(tmpdir(), 'linescope-gocache') } });
+    execFileSync('go', ['build', '-o', join(dir, 'seal'), join(dir, 'main.go')], {
+      cwd: dir,
+      env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off', GOCACHE: join(tmpdir(), 'linescope-gocache') },
+    });
     const go = (...args: string[]) => execFileSync(join(dir, 'seal'), [SECRET, 'tenant_a', ...args]).toString();
     const sealedByGo = go('seal', '{"access_token":"so_secret","expiry":"0001-01-01T00:00:00Z"}');
-    expect(decryptToken(sealedByGo, deriveKey(SECRET, 'tenant_a'))).toEqual({ accessToken: 'so_secret', tokenType: undefined, refreshToken: undefined, expiry: undefined });
+    expect(decryptToken(sealedByGo, deriveKey(SECRET, 'tenant_a'))).toEqual({
+      accessToken: 'so_secret',
+      tokenType: undefined,
+      refreshToken: undefined,
+      expiry: undefined,
+    });
     expect(go('open', encryptToken(REFERENCE, deriveKey(SECRET, 'tenant_a')))).toBe(tokenToJson(REFERENCE));
-    expect(go('open', encryptToken(REFERENCE, deriveKey(SECRET, 'tenant_b')))).toBe('ERR cipher: message authentication failed');
+    expect(go('open', encryptToken(REFERENCE, deriveKey(SECRET, 'tenant_b')))).toBe(
+      'ERR cipher: message authentication failed'
+    );
   }, 60_000);
 });
 
@@ -120,21 +146,31 @@ describe('cookie pyroscope_git_session', () => {
     const legacy = legacyCookieString(REFERENCE, key, Date.UTC(2026, 0, 1));
     const value = readCookie(legacy.split(';')[0]);
     expect(decodeSessionCookie(value as string, key)).toEqual(REFERENCE);
-    expect(legacy).toMatch(/^pyroscope_git_session=[A-Za-z0-9+/=]+; Expires=Sat, 04 Jul 2026 00:00:00 GMT; Secure; SameSite=Lax$/);
+    expect(legacy).toMatch(
+      /^pyroscope_git_session=[A-Za-z0-9+/=]+; Expires=Sat, 04 Jul 2026 00:00:00 GMT; Secure; SameSite=Lax$/
+    );
   });
 
   it('reports the authentication failure of a forged legacy cookie', () => {
-    const forged = Buffer.from(JSON.stringify({ expiry: 1234, metadata: b64('x'.repeat(128)) })).toString('base64').replace(/=+$/, '');
-    expect(() => decodeSessionCookie(forged.padEnd(Math.ceil(forged.length / 4) * 4, '='), key)).toThrow('cipher: message authentication failed');
+    const forged = Buffer.from(JSON.stringify({ expiry: 1234, metadata: b64('x'.repeat(128)) }))
+      .toString('base64')
+      .replace(/=+$/, '');
+    expect(() => decodeSessionCookie(forged.padEnd(Math.ceil(forged.length / 4) * 4, '='), key)).toThrow(
+      'cipher: message authentication failed'
+    );
   });
 
   it('reports bad base64 and bad JSON as Go does', () => {
     expect(() => decodeSessionCookie('xx===', key)).toThrow('illegal base64 data at input byte 4');
-    expect(() => decodeSessionCookie(b64('illegal json value'), key)).toThrow("invalid character 'i' looking for beginning of value");
+    expect(() => decodeSessionCookie(b64('illegal json value'), key)).toThrow(
+      "invalid character 'i' looking for beginning of value"
+    );
   });
 
   it('a {"token"} that fails does not fall back to the legacy field', () => {
-    const value = b64(JSON.stringify({ token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', metadata: encryptToken(REFERENCE, key) }));
+    const value = b64(
+      JSON.stringify({ token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', metadata: encryptToken(REFERENCE, key) })
+    );
     expect(() => decodeSessionCookie(value, key)).toThrow('message authentication failed');
   });
 
@@ -148,21 +184,30 @@ describe('cookie pyroscope_git_session', () => {
 });
 
 describe('refresh reply parsing', () => {
-  const all = 'access_token=my_access_token&expires_in=60&refresh_token=my_refresh_token&refresh_token_expires_in=120&scope=refresh_token&token_type=bearer';
+  const all =
+    'access_token=my_access_token&expires_in=60&refresh_token=my_refresh_token&refresh_token_expires_in=120&scope=refresh_token&token_type=bearer';
 
   it('accepts all six keys', () => {
     const now = 1_000_000;
     expect(parseRefreshReply(new URLSearchParams(all), now)).toEqual({
-      token: { accessToken: 'my_access_token', tokenType: 'bearer', refreshToken: 'my_refresh_token', expiry: now + 60_000 },
+      token: {
+        accessToken: 'my_access_token',
+        tokenType: 'bearer',
+        refreshToken: 'my_refresh_token',
+        expiry: now + 60_000,
+      },
       refreshTokenExpiry: now + 120_000,
     });
   });
 
-  it.each(['access_token', 'expires_in', 'refresh_token', 'refresh_token_expires_in', 'token_type'])('fails without %s', (key) => {
-    const values = new URLSearchParams(all);
-    values.delete(key);
-    expect(() => parseRefreshReply(values, 0)).toThrow(`missing key: ${key}`);
-  });
+  it.each(['access_token', 'expires_in', 'refresh_token', 'refresh_token_expires_in', 'token_type'])(
+    'fails without %s',
+    (key) => {
+      const values = new URLSearchParams(all);
+      values.delete(key);
+      expect(() => parseRefreshReply(values, 0)).toThrow(`missing key: ${key}`);
+    }
+  );
 
   it('accepts a missing or empty scope (GitHub App user tokens; Pyroscope fails here)', () => {
     const values = new URLSearchParams(all);
@@ -173,12 +218,15 @@ describe('refresh reply parsing', () => {
   });
 
   it('reports bad numbers with strconv wording', () => {
-    expect(() => parseRefreshReply(new URLSearchParams(all.replace('expires_in=60', 'expires_in=not_a_number')), 0)).toThrow(
-      'failed to parse expires_in: strconv.Atoi: parsing "not_a_number": invalid syntax'
-    );
-    expect(() => parseRefreshReply(new URLSearchParams(all.replace('refresh_token_expires_in=120', 'refresh_token_expires_in=not_a_number')), 0)).toThrow(
-      'failed to parse refresh_token_expires_in: strconv.Atoi: parsing "not_a_number": invalid syntax'
-    );
+    expect(() =>
+      parseRefreshReply(new URLSearchParams(all.replace('expires_in=60', 'expires_in=not_a_number')), 0)
+    ).toThrow('failed to parse expires_in: strconv.Atoi: parsing "not_a_number": invalid syntax');
+    expect(() =>
+      parseRefreshReply(
+        new URLSearchParams(all.replace('refresh_token_expires_in=120', 'refresh_token_expires_in=not_a_number')),
+        0
+      )
+    ).toThrow('failed to parse refresh_token_expires_in: strconv.Atoi: parsing "not_a_number": invalid syntax');
   });
 
   it('helpers: first value wins, missing keys and scalars below 1', () => {

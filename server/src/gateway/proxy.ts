@@ -8,7 +8,16 @@ import https from 'node:https';
 import { Logger } from '../log';
 
 /** Hop-by-hop headers are about one connection and must not be forwarded (RFC 9110 §7.6.1). */
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade'];
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'upgrade',
+];
 
 export function createGateway(targetUrl: string, logger: Logger, connectTimeoutMs: number) {
   const target = new URL(targetUrl);
@@ -49,7 +58,10 @@ export function createGateway(targetUrl: string, logger: Logger, connectTimeoutM
       }
     );
     // Only connecting is bounded: profile queries may stream for a long time once they started.
-    const connectTimer = setTimeout(() => upstream.destroy(new Error(`connecting to Pyroscope timed out after ${connectTimeoutMs} ms`)), connectTimeoutMs);
+    const connectTimer = setTimeout(
+      () => upstream.destroy(new Error(`connecting to Pyroscope timed out after ${connectTimeoutMs} ms`)),
+      connectTimeoutMs
+    );
     upstream.on('socket', (socket) => {
       if (!socket.connecting) {
         clearTimeout(connectTimer);

@@ -30,7 +30,8 @@ export function createOctokit(options: OctokitOptions): GitHubApi {
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: 'linescope-server',
     request: { fetch: instrumentedFetch(options) },
-    retry: { retries: 1 },
+    // Transient 5xx are retried once; a timeout (answered below as 504) is not: it already used the budget.
+    retry: { retries: 1, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451, 504] },
     throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
@@ -48,15 +49,33 @@ function instrumentedFetch(options: OctokitOptions): typeof fetch {
     const started = performance.now();
     let status = '';
     try {
-      const response = await baseFetch(input, { ...init, signal });
+      let response: Response;
+      try {
+        response = await baseFetch(input, { ...init, signal });
+      } catch (error) {
+        if (!timeout.aborted) {
+          throw error;
+        }
+        // GitHub did not answer in time: a gateway-timeout reply, which Octokit reports with its status.
+        response = new Response(JSON.stringify({ message: `GitHub did not answer within ${options.timeoutMs} ms` }), {
+          status: 504,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
       status = String(response.status);
       const remaining = response.headers.get('x-ratelimit-remaining');
       if (remaining !== null && options.metrics) {
-        options.metrics.rateLimitRemaining.set({ resource: response.headers.get('x-ratelimit-resource') ?? 'core' }, Number(remaining));
+        options.metrics.rateLimitRemaining.set(
+          { resource: response.headers.get('x-ratelimit-resource') ?? 'core' },
+          Number(remaining)
+        );
       }
       return response;
     } finally {
-      options.metrics?.githubDuration.observe({ method, route, status_code: status }, (performance.now() - started) / 1000);
+      options.metrics?.githubDuration.observe(
+        { method, route, status_code: status },
+        (performance.now() - started) / 1000
+      );
     }
   };
 }

@@ -23,9 +23,7 @@ export class RateLimitError extends Error {
     readonly resetAt: number | undefined,
     readonly status: number
   ) {
-    super(
-      `GitHub rate limit exceeded${resetAt ? `; it resets at ${new Date(resetAt).toISOString()}` : ''}`
-    );
+    super(`GitHub rate limit exceeded${resetAt ? `; it resets at ${new Date(resetAt).toISOString()}` : ''}`);
   }
 }
 
@@ -66,7 +64,10 @@ export function classifyGitHubError(error: unknown): Error {
   const data = e.response?.data as { message?: string } | undefined;
   const githubMessage = typeof data?.message === 'string' ? data.message : (e.message ?? String(error));
   const what = e.request?.method && e.request.url ? `${e.request.method} ${stripQuerySecrets(e.request.url)}: ` : '';
-  if (status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(githubMessage)))) {
+  if (
+    status === 429 ||
+    (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(githubMessage)))
+  ) {
     const reset = Number(headers['x-ratelimit-reset']);
     const retryAfter = Number(headers['retry-after']);
     const resetAt = reset > 0 ? reset * 1000 : retryAfter > 0 ? Date.now() + retryAfter * 1000 : undefined;
@@ -78,7 +79,8 @@ export function classifyGitHubError(error: unknown): Error {
   if (status === 404) {
     return new FileNotFoundError(`${what}404 ${githubMessage}`);
   }
-  if (status === undefined) {
+  // Octokit reports transport failures (refused, reset, DNS) as status 500 without a response.
+  if (status === undefined || (e.response === undefined && status === 500)) {
     const name = (error as Error | undefined)?.name;
     const reason = name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : githubMessage;
     return new GitHubError(`${what}${reason}`, undefined);

@@ -26,7 +26,10 @@ export interface GitHubSourceOptions {
   now?: () => number;
 }
 
-type CachedFile = { kind: 'file'; content: Buffer } | { kind: 'missing'; message: string; reason: 'not_found' | 'not_a_file' } | { kind: 'rejected'; message: string; reason: 'too_large' | 'binary' };
+type CachedFile =
+  | { kind: 'file'; content: Buffer }
+  | { kind: 'missing'; message: string; reason: 'not_found' | 'not_a_file' }
+  | { kind: 'rejected'; message: string; reason: 'too_large' | 'binary' };
 interface CachedRef {
   sha: string;
   etag?: string;
@@ -49,11 +52,19 @@ export class GitHubSource {
   constructor(readonly options: GitHubSourceOptions) {
     this.now = options.now ?? Date.now;
     // Files and trees share the byte budget (3/4 files, 1/4 trees); refs and access records are tiny.
-    this.files = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.75), sizeOf: (f) => (f.kind === 'file' ? f.content.length : f.message.length) });
+    this.files = new ByteLru({
+      maxBytes: Math.floor(options.cacheBytes * 0.75),
+      sizeOf: (f) => (f.kind === 'file' ? f.content.length : f.message.length),
+    });
     this.trees = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.25), sizeOf: (t) => t.bytes });
     this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
     this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
-    this.access = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 16, ttlMs: options.accessTtlMs, now: this.now });
+    this.access = new ByteLru({
+      maxBytes: 4 * 1024 * 1024,
+      sizeOf: () => 16,
+      ttlMs: options.accessTtlMs,
+      now: this.now,
+    });
     this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
   }
 
@@ -62,7 +73,13 @@ export class GitHubSource {
     const id = token ? createHash('sha256').update(token).digest('hex') : 'anonymous';
     let client = this.clients.get(id);
     if (!client) {
-      client = createOctokit({ apiUrl: this.options.apiUrl, timeoutMs: this.options.timeoutMs, token, metrics: this.options.metrics, fetch: this.options.fetch });
+      client = createOctokit({
+        apiUrl: this.options.apiUrl,
+        timeoutMs: this.options.timeoutMs,
+        token,
+        metrics: this.options.metrics,
+        fetch: this.options.fetch,
+      });
       this.clients.set(id, client);
     }
     return new UserSource(this, client, id);
@@ -141,7 +158,12 @@ export class UserSource implements SourceReader {
     } else {
       cached = await this.source.once(`${this.userId}:tree:${key}`, async () => {
         try {
-          const { data } = await this.api.rest.git.getTree({ owner: repo.owner, repo: repo.repo, tree_sha: sha, recursive: '1' });
+          const { data } = await this.api.rest.git.getTree({
+            owner: repo.owner,
+            repo: repo.repo,
+            tree_sha: sha,
+            recursive: '1',
+          });
           this.markAccess(repo);
           if (data.truncated) {
             return { paths: undefined, bytes: 0 };
@@ -172,7 +194,12 @@ export class UserSource implements SourceReader {
     try {
       const { data } = await this.api.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref });
       this.markAccess(repo);
-      const commit: CommitJson = { sha: data.sha, html_url: data.html_url, commit: data.commit, author: data.author && { login: data.author.login, avatar_url: data.author.avatar_url } };
+      const commit: CommitJson = {
+        sha: data.sha,
+        html_url: data.html_url,
+        commit: data.commit,
+        author: data.author && { login: data.author.login, avatar_url: data.author.avatar_url },
+      };
       if (immutable) {
         this.source.commits.set(key, commit);
       } else if (typeof data.sha === 'string') {
@@ -280,10 +307,18 @@ export class UserSource implements SourceReader {
     }
     const entry = data as { type?: string; size?: number; encoding?: string; content?: string };
     if (entry.type !== 'file') {
-      return { kind: 'missing', reason: 'not_a_file', message: `${path} is a ${entry.type ?? 'non-file entry'}, not a file` };
+      return {
+        kind: 'missing',
+        reason: 'not_a_file',
+        message: `${path} is a ${entry.type ?? 'non-file entry'}, not a file`,
+      };
     }
     if ((entry.size ?? 0) > max) {
-      return { kind: 'rejected', reason: 'too_large', message: `${path} is ${entry.size} bytes, larger than the limit of ${max} bytes` };
+      return {
+        kind: 'rejected',
+        reason: 'too_large',
+        message: `${path} is ${entry.size} bytes, larger than the limit of ${max} bytes`,
+      };
     }
     let content: Buffer;
     if (entry.encoding === 'base64') {
@@ -296,7 +331,11 @@ export class UserSource implements SourceReader {
       throw new Error(`unsupported content encoding: ${entry.encoding}`);
     }
     if (content.length > max) {
-      return { kind: 'rejected', reason: 'too_large', message: `${path} is ${content.length} bytes, larger than the limit of ${max} bytes` };
+      return {
+        kind: 'rejected',
+        reason: 'too_large',
+        message: `${path} is ${content.length} bytes, larger than the limit of ${max} bytes`,
+      };
     }
     if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
       return { kind: 'rejected', reason: 'binary', message: `${path} is a binary file, not source code` };
@@ -307,7 +346,13 @@ export class UserSource implements SourceReader {
   /** Files over 1 MB come without content in JSON; the raw media type returns their bytes. */
   private async fetchRaw(repo: Repository, path: string, sha: string): Promise<Buffer> {
     try {
-      const { data } = await this.api.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref: sha, mediaType: { format: 'raw' } });
+      const { data } = await this.api.rest.repos.getContent({
+        owner: repo.owner,
+        repo: repo.repo,
+        path,
+        ref: sha,
+        mediaType: { format: 'raw' },
+      });
       return typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as unknown as ArrayBuffer);
     } catch (error) {
       throw classifyGitHubError(error);

@@ -4,7 +4,8 @@ import { parseDocument } from 'yaml';
 export const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export type MappingSource = { local: { path: string } } | { github: { owner: string; repo: string; ref: string; path: string } };
+export type MappingSource =
+  { local: { path: string } } | { github: { owner: string; repo: string; ref: string; path: string } };
 
 export interface Mapping {
   /** Position in the file (0-based), used for ties and in messages. */
@@ -49,7 +50,8 @@ export function parseConfig(text: string): ConfigResult {
     return { problems: [`invalid pyroscope config: invalid version '${version}', supported versions are 'v1'`] };
   }
   const sourceCode = object.source_code;
-  const rawMappings = sourceCode && typeof sourceCode === 'object' ? (sourceCode as Record<string, unknown>).mappings : undefined;
+  const rawMappings =
+    sourceCode && typeof sourceCode === 'object' ? (sourceCode as Record<string, unknown>).mappings : undefined;
   if (rawMappings !== undefined && rawMappings !== null && !Array.isArray(rawMappings)) {
     return { problems: ['invalid pyroscope config: source_code.mappings must be a list'] };
   }
@@ -95,7 +97,14 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
   const mappingSource: MappingSource =
     present[0] === 'local'
       ? { local: { path: scalar(fields.path) } }
-      : { github: { owner: scalar(fields.owner), repo: scalar(fields.repo), ref: scalar(fields.ref), path: scalar(fields.path) } };
+      : {
+          github: {
+            owner: scalar(fields.owner),
+            repo: scalar(fields.repo),
+            ref: scalar(fields.ref),
+            path: scalar(fields.path),
+          },
+        };
   if ('github' in mappingSource && (!mappingSource.github.owner || !mappingSource.github.repo)) {
     return 'a github source needs owner and repo';
   }
@@ -137,7 +146,11 @@ export interface MappingMatch {
 }
 
 /** Every mapping whose path or function_name prefix matches, longest prefix first, ties in file order. */
-export function matchingMappings(config: PyroscopeConfig | undefined, path: string, functionName: string): MappingMatch[] {
+export function matchingMappings(
+  config: PyroscopeConfig | undefined,
+  path: string,
+  functionName: string
+): MappingMatch[] {
   const matches: MappingMatch[] = [];
   for (const mapping of config?.mappings ?? []) {
     let pathPrefixLength = -1;
@@ -161,12 +174,19 @@ export function matchingMappings(config: PyroscopeConfig | undefined, path: stri
 }
 
 /** Pyroscope's single best mapping (strictly greater score wins, ties to the earlier one). */
-export function bestMapping(config: PyroscopeConfig | undefined, path: string, functionName: string): MappingMatch | undefined {
+export function bestMapping(
+  config: PyroscopeConfig | undefined,
+  path: string,
+  functionName: string
+): MappingMatch | undefined {
   return matchingMappings(config, path, functionName)[0];
 }
 
 export function describeMapping(match: MappingMatch): string {
   const m = match.mapping;
-  const source = 'local' in m.source ? `local ${m.source.local.path || '.'}` : `github ${m.source.github.owner}/${m.source.github.repo}@${m.source.github.ref || 'default branch'}:${m.source.github.path || '.'}`;
+  const source =
+    'local' in m.source
+      ? `local ${m.source.local.path || '.'}`
+      : `github ${m.source.github.owner}/${m.source.github.repo}@${m.source.github.ref || 'default branch'}:${m.source.github.path || '.'}`;
   return `mapping[${m.index}] (${m.language}, ${source})`;
 }

@@ -112,7 +112,8 @@ export function goVersionFromGoMod(mod: GoMod | undefined): string {
   return /^\d+\.\d+\.\d+$/.test(mod?.go ?? '') ? (mod?.go as string) : '';
 }
 
-const PSEUDO_VERSION = /^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+const PSEUDO_VERSION =
+  /^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 const SEMVER = /^v(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 /** Module version → git ref: a pseudo-version's revision, a semver's canonical tag, or the text unchanged. */
@@ -159,14 +160,20 @@ export function locateModule(path: string, version: string, goMod: GoMod | undef
   }
   const github = toGitHubPath(modulePath);
   if (!github) {
-    return { kind: 'unsupported', reason: `unsupported module path: ${modulePath} (no known GitHub mirror; add a .pyroscope.yaml mapping)` };
+    return {
+      kind: 'unsupported',
+      reason: `unsupported module path: ${modulePath} (no known GitHub mirror; add a .pyroscope.yaml mapping)`,
+    };
   }
   const segments = github.split('/');
   if (segments.length < 3) {
     return { kind: 'unsupported', reason: `invalid github URL: ${github}` };
   }
   // Major-version suffixes (/v2, /v56) are part of the module path, not of the repository layout.
-  const subdir = segments.slice(3).filter((s) => !/^v\d+$/.test(s)).join('/');
+  const subdir = segments
+    .slice(3)
+    .filter((s) => !/^v\d+$/.test(s))
+    .join('/');
   return { kind: 'github', owner: segments[1], repo: segments[2], subdir, version: moduleVersion, modulePath };
 }
 

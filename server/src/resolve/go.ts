@@ -1,5 +1,13 @@
 /** Go frames: mappings, standard library, vendor/, module cache and -trimpath module paths, then relative paths. */
-import { detectGoStd, goReleaseTag, goVersionFromGoMod, locateModule, ModuleLocation, parseModulePath, refFromVersion } from './go-modules';
+import {
+  detectGoStd,
+  goReleaseTag,
+  goVersionFromGoMod,
+  locateModule,
+  ModuleLocation,
+  parseModulePath,
+  refFromVersion,
+} from './go-modules';
 import { matchingMappings, PyroscopeConfig } from './config';
 import { goJoin } from './paths';
 import { Resolution, Resolved } from './resolution';
@@ -27,7 +35,12 @@ export async function findGoFile(r: Resolution, config: PyroscopeConfig | undefi
   const module = parseModulePath(path);
   if (module) {
     const goMod = await r.loadGoMod();
-    const found = await tryModule(r, locateModule(module.path, module.version, goMod?.mod), module.file, goMod?.dir ?? '');
+    const found = await tryModule(
+      r,
+      locateModule(module.path, module.version, goMod?.mod),
+      module.file,
+      goMod?.dir ?? ''
+    );
     if (found) {
       return found;
     }
@@ -41,7 +54,12 @@ export async function findGoFile(r: Resolution, config: PyroscopeConfig | undefi
   return r.tryRelativeSuffixes('relative', path);
 }
 
-async function findStd(r: Resolution, config: PyroscopeConfig | undefined, stdPath: string, version: string): Promise<Resolved | undefined> {
+async function findStd(
+  r: Resolution,
+  config: PyroscopeConfig | undefined,
+  stdPath: string,
+  version: string
+): Promise<Resolved | undefined> {
   if (version === '') {
     for (const match of matchingMappings(config, '$GOROOT/src', '')) {
       const found = await r.tryMapping(match, stdPath, 'mapping-goroot');
@@ -71,7 +89,12 @@ async function findTrimmedModulePath(r: Resolution, path: string): Promise<Resol
   }
   const { mod, dir } = goMod;
   if (path.startsWith(`${mod.module}/`)) {
-    return r.tryFile('go:main-module', r.request.repository, goJoin(dir, path.slice(mod.module.length + 1)), r.request.ref);
+    return r.tryFile(
+      'go:main-module',
+      r.request.repository,
+      goJoin(dir, path.slice(mod.module.length + 1)),
+      r.request.ref
+    );
   }
   const modulePath = [...mod.requires.keys(), ...mod.replaces.keys()]
     .filter((m) => path.startsWith(`${m}/`))
@@ -87,10 +110,21 @@ async function findTrimmedModulePath(r: Resolution, path: string): Promise<Resol
   return tryModule(r, locateModule(modulePath, mod.requires.get(modulePath) ?? '', mod), file, dir);
 }
 
-async function tryModule(r: Resolution, location: ModuleLocation, file: string, goModDir: string): Promise<Resolved | undefined> {
+async function tryModule(
+  r: Resolution,
+  location: ModuleLocation,
+  file: string,
+  goModDir: string
+): Promise<Resolved | undefined> {
   switch (location.kind) {
     case 'unsupported':
-      r.attempts.push({ rule: 'go:module', repositoryUrl: '', ref: '', path: file, outcome: `not_found: ${location.reason}` });
+      r.attempts.push({
+        rule: 'go:module',
+        repositoryUrl: '',
+        ref: '',
+        path: file,
+        outcome: `not_found: ${location.reason}`,
+      });
       return undefined;
     case 'local':
       return r.tryFile('go:module-replace', r.request.repository, goJoin(goModDir, location.dir, file), r.request.ref);
@@ -98,7 +132,8 @@ async function tryModule(r: Resolution, location: ModuleLocation, file: string, 
       const repository = r.repository(location.owner, location.repo);
       const base = refFromVersion(location.version);
       // Modules in a subdirectory of a multi-module repository are tagged `<subdir>/<version>`.
-      const refs = base === '' ? ['main'] : location.subdir && /^v\d/.test(base) ? [`${location.subdir}/${base}`, base] : [base];
+      const refs =
+        base === '' ? ['main'] : location.subdir && /^v\d/.test(base) ? [`${location.subdir}/${base}`, base] : [base];
       for (const ref of refs) {
         const found = await r.tryFile('go:module', repository, goJoin(location.subdir, file), ref);
         if (found) {

@@ -48,7 +48,13 @@ export async function findJavaFile(r: Resolution): Promise<Resolved | undefined>
     if (hit) {
       return r.tryFile('java:source-root', r.request.repository, hit, r.request.ref);
     }
-    r.attempts.push({ rule: 'java:source-root', repositoryUrl: r.request.repository.webUrl, ref: r.ref, path: `*/${file}`, outcome: 'not_found: no such file in the tree' });
+    r.attempts.push({
+      rule: 'java:source-root',
+      repositoryUrl: r.request.repository.webUrl,
+      ref: r.ref,
+      path: `*/${file}`,
+      outcome: 'not_found: no such file in the tree',
+    });
     return undefined;
   }
   return r.tryUnderRoot('java:source-root', `src/main/java/${file}`);

@@ -25,7 +25,12 @@ export async function findPythonFile(r: Resolution): Promise<Resolved | undefine
   const path = r.request.path;
   const std = detectPythonStd(path);
   if (std) {
-    const found = await r.tryFile('python:stdlib', r.repository('python', 'cpython'), goJoin('Lib', std.path), std.version);
+    const found = await r.tryFile(
+      'python:stdlib',
+      r.repository('python', 'cpython'),
+      goJoin('Lib', std.path),
+      std.version
+    );
     if (found) {
       return found;
     }
@@ -34,7 +39,9 @@ export async function findPythonFile(r: Resolution): Promise<Resolved | undefine
   if (installed) {
     // The service's own package installed with pip: its import path is usually the repository layout.
     const rest = path.slice((installed.index ?? 0) + installed[0].length);
-    const found = (await r.tryRelativeSuffixes('python:site-packages', rest)) ?? (await r.tryUnderRoot('python:site-packages', goJoin('src', rest)));
+    const found =
+      (await r.tryRelativeSuffixes('python:site-packages', rest)) ??
+      (await r.tryUnderRoot('python:site-packages', goJoin('src', rest)));
     if (found) {
       return found;
     }

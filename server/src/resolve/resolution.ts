@@ -2,7 +2,7 @@
  * One GetFile resolution: the request, the loaded config, and the record of every place tried. Language
  * finders use `tryFile` / `tryUnderRoot` / `tryRelativeSuffixes`; the record becomes the not-found explanation.
  */
-import { FileNotFoundError, FileRejectedError, GitHubAuthError, RateLimitError } from '../github/errors';
+import { FileNotFoundError, FileRejectedError, GitHubAuthError, GitHubError, RateLimitError } from '../github/errors';
 import { Repository, repositoryFromParts } from '../github/repository-url';
 import { ConfigResult, Language, MappingMatch, parseConfig } from './config';
 import { GoMod, parseGoMod } from './gomod';
@@ -81,7 +81,13 @@ export class Resolution {
   /** Reads a file and records the attempt; undefined when it is not there (or unusable). */
   async tryFile(rule: string, repository: Repository, path: string, ref: string): Promise<Resolved | undefined> {
     const cleanPath = stripLeadingSlashes(path);
-    const attempt: Attempt = { rule, repositoryUrl: repository.webUrl, ref: ref || 'default branch', path: cleanPath, outcome: 'found' };
+    const attempt: Attempt = {
+      rule,
+      repositoryUrl: repository.webUrl,
+      ref: ref || 'default branch',
+      path: cleanPath,
+      outcome: 'found',
+    };
     this.attempts.push(attempt);
     if (cleanPath === '') {
       attempt.outcome = 'not_found: empty path';
@@ -98,6 +104,11 @@ export class Resolution {
     } catch (error) {
       if (error instanceof RateLimitError || error instanceof GitHubAuthError) {
         attempt.outcome = error instanceof RateLimitError ? 'rate_limited' : 'unauthenticated';
+        throw error;
+      }
+      if (error instanceof GitHubError && (error.status === undefined || error.status === 504)) {
+        // GitHub unreachable or too slow: the next places would wait just as long.
+        attempt.outcome = `error: ${error.message}`;
         throw error;
       }
       if (error instanceof FileNotFoundError) {
@@ -183,8 +194,8 @@ export class Resolution {
     for (const dir of dirs) {
       let pending = this.goModCache.get(dir);
       if (!pending) {
-        pending = this.tryFile('go:go.mod', this.request.repository, goJoin(dir, 'go.mod'), this.request.ref).then((f) =>
-          f ? parseGoMod(f.content.toString('utf8')) : undefined
+        pending = this.tryFile('go:go.mod', this.request.repository, goJoin(dir, 'go.mod'), this.request.ref).then(
+          (f) => (f ? parseGoMod(f.content.toString('utf8')) : undefined)
         );
         this.goModCache.set(dir, pending);
       }
@@ -204,7 +215,12 @@ export class Resolution {
       return this.tryUnderRoot(`${rule}:local[${match.mapping.index}]`, path);
     }
     const { owner, repo, ref, path } = source.github;
-    return this.tryFile(`${rule}:github[${match.mapping.index}]`, this.repository(owner, repo), path ? goJoin(path, rel) : rel, ref);
+    return this.tryFile(
+      `${rule}:github[${match.mapping.index}]`,
+      this.repository(owner, repo),
+      path ? goJoin(path, rel) : rel,
+      ref
+    );
   }
 }
 

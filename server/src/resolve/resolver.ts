@@ -47,7 +47,10 @@ export async function resolveFile(reader: SourceReader, request: ResolveRequest,
   r.language = language;
 
   for (const match of matches) {
-    const rel = match.mapping.language === 'java' ? javaFileOf(request.functionName, request.path) : relativeToMapping(match, request.path);
+    const rel =
+      match.mapping.language === 'java'
+        ? javaFileOf(request.functionName, request.path)
+        : relativeToMapping(match, request.path);
     const found = await r.tryMapping(match, rel);
     if (found) {
       return found;
@@ -82,7 +85,9 @@ function notResolved(r: Resolution, matchCount: number): NotResolvedError {
   const reason = (() => {
     switch (r.language) {
       case 'java':
-        return matchCount === 0 ? 'no mappings provided, file not resolvable' : 'no mapping found the file, file not resolvable';
+        return matchCount === 0
+          ? 'no mappings provided, file not resolvable'
+          : 'no mapping found the file, file not resolvable';
       case 'python':
         return 'stdlib not detected and no mappings provided, file not resolvable';
       case 'javascript':

@@ -36,7 +36,8 @@ const MAX_PARALLEL_COMMITS = 10;
 export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
   const { config, logger } = deps;
 
-  const tenantKey = (ctx: HandlerContext): Buffer => deriveKey(config.githubSessionSecret, tenantFromHeaders(ctx.requestHeader));
+  const tenantKey = (ctx: HandlerContext): Buffer =>
+    deriveKey(config.githubSessionSecret, tenantFromHeaders(ctx.requestHeader));
 
   /** Cookie → token (any failure: 401 "invalid token"); the access-token expiry is checked unless skipped. */
   const session = (ctx: HandlerContext, checkExpiry = true): OAuthToken => {
@@ -86,7 +87,11 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
         if (!githubConfigured(config)) {
           throw new ConnectError('GitHub integration is not configured', Code.Unimplemented);
         }
-        return { clientID: config.githubClientId, callbackURL: config.githubCallbackUrl, authorizeURL: `${config.githubUrl}/login/oauth/authorize` };
+        return {
+          clientID: config.githubClientId,
+          callbackURL: config.githubCallbackUrl,
+          authorizeURL: `${config.githubUrl}/login/oauth/authorize`,
+        };
       },
 
       async githubLogin(request, ctx) {
@@ -136,7 +141,13 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
         try {
           const resolved = await resolveFile(
             reader,
-            { repository, ref: request.ref, path: request.localPath, rootPath: request.rootPath, functionName: request.functionName },
+            {
+              repository,
+              ref: request.ref,
+              path: request.localPath,
+              rootPath: request.rootPath,
+              functionName: request.functionName,
+            },
             config.githubUrl
           );
           return {
@@ -149,8 +160,13 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
           };
         } catch (error) {
           if (error instanceof NotResolvedError) {
-            const detail = { desc: ResolutionExplanationSchema, value: create(ResolutionExplanationSchema, { ...error.explanation }) };
-            throw new ConnectError(error.message, error.unavailable ? Code.Unavailable : Code.NotFound, undefined, [detail]);
+            const detail = {
+              desc: ResolutionExplanationSchema,
+              value: create(ResolutionExplanationSchema, { ...error.explanation }),
+            };
+            throw new ConnectError(error.message, error.unavailable ? Code.Unavailable : Code.NotFound, undefined, [
+              detail,
+            ]);
           }
           if (error instanceof BadPathError) {
             throw new ConnectError(error.message, Code.InvalidArgument);
@@ -185,11 +201,19 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
             })
           );
         }
-        const commits = request.refs.map((ref) => results.get(ref)).filter((c): c is CommitInfo => c !== undefined && !(c instanceof Error));
+        const commits = request.refs
+          .map((ref) => results.get(ref))
+          .filter((c): c is CommitInfo => c !== undefined && !(c instanceof Error));
         if (commits.length === 0 && unique.length > 0) {
           const errors = [...results.values()] as ConnectError[];
           const decisive = errors.find((e) => e.code === Code.ResourceExhausted || e.code === Code.Unauthenticated);
-          throw decisive ?? new ConnectError('failed to fetch any commits', errors.every((e) => e.code === Code.NotFound) ? Code.NotFound : Code.Unknown);
+          throw (
+            decisive ??
+            new ConnectError(
+              'failed to fetch any commits',
+              errors.every((e) => e.code === Code.NotFound) ? Code.NotFound : Code.Unknown
+            )
+          );
         }
         return { commits };
       },
@@ -205,7 +229,12 @@ async function findCommit(reader: UserSource, repository: Repository, ref: strin
     try {
       return await reader.getCommit(repository, candidate);
     } catch (error) {
-      if (error instanceof RateLimitError || error instanceof GitHubAuthError) {
+      // A rate limit, a refused token or an unreachable GitHub will not be different for the next form of the ref.
+      if (
+        error instanceof RateLimitError ||
+        error instanceof GitHubAuthError ||
+        (error instanceof GitHubError && (error.status === undefined || error.status >= 500))
+      ) {
         throw githubFailure(error);
       }
       last = error;
@@ -241,7 +270,11 @@ function githubFailure(error: unknown): ConnectError {
     return error;
   }
   if (error instanceof RateLimitError) {
-    return new ConnectError(error.message, Code.ResourceExhausted, error.resetAt ? { 'x-ratelimit-reset': String(Math.floor(error.resetAt / 1000)) } : undefined);
+    return new ConnectError(
+      error.message,
+      Code.ResourceExhausted,
+      error.resetAt ? { 'x-ratelimit-reset': String(Math.floor(error.resetAt / 1000)) } : undefined
+    );
   }
   if (error instanceof GitHubAuthError) {
     return new ConnectError(`GitHub rejected the session's token: ${error.message}`, Code.Unauthenticated);
@@ -253,18 +286,18 @@ function githubFailure(error: unknown): ConnectError {
     const status = error.status;
     const code =
       status === undefined
-        ? /timed out/.test(error.message)
+        ? Code.Unavailable
+        : status === 504
           ? Code.DeadlineExceeded
-          : Code.Unavailable
-        : status === 422
-          ? Code.NotFound
-          : status === 403
-            ? Code.PermissionDenied
-            : status === 409
-              ? Code.FailedPrecondition
-              : status >= 500
-                ? Code.Unavailable
-                : Code.Unknown;
+          : status === 422
+            ? Code.NotFound
+            : status === 403
+              ? Code.PermissionDenied
+              : status === 409
+                ? Code.FailedPrecondition
+                : status >= 500
+                  ? Code.Unavailable
+                  : Code.Unknown;
     return new ConnectError(error.message, code);
   }
   return new ConnectError(scrub((error as Error)?.message ?? String(error)), Code.Unknown);

@@ -42,7 +42,10 @@ export function decodeSessionCookie(value: string, key: Buffer): OAuthToken {
   } catch {
     parseError = new SessionError(`invalid character '${json.trim().charAt(0)}' looking for beginning of value`);
   }
-  const object = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  const object =
+    parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   if (object && typeof object.token === 'string') {
     return decryptToken(object.token, key);
   }
@@ -61,7 +64,9 @@ export function encodeSessionCookie(encryptedToken: string): string {
 
 /** The deprecated `cookie` response field: a whole Set-Cookie-style string with the legacy value. */
 export function legacyCookieString(token: OAuthToken, key: Buffer, now: number): string {
-  const value = Buffer.from(JSON.stringify({ metadata: encryptToken(token, key), expiry: token.expiry ?? 0 })).toString('base64');
+  const value = Buffer.from(JSON.stringify({ metadata: encryptToken(token, key), expiry: token.expiry ?? 0 })).toString(
+    'base64'
+  );
   const expires = new Date(now + SESSION_LIFETIME_MS).toUTCString();
   return `${SESSION_COOKIE}=${value}; Expires=${expires}; Secure; SameSite=Lax`;
 }

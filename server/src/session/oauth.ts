@@ -64,7 +64,9 @@ export function parseRefreshReply(values: URLSearchParams, now: number): Granted
 export function parseExchangeReply(values: URLSearchParams, now: number): GrantedToken {
   const error = values.get('error');
   if (error) {
-    throw new OAuthError(`oauth2: ${error}${values.get('error_description') ? ` ${values.get('error_description')}` : ''}`);
+    throw new OAuthError(
+      `oauth2: ${error}${values.get('error_description') ? ` ${values.get('error_description')}` : ''}`
+    );
   }
   const accessToken = requiredValue(values, 'access_token');
   const expiresIn = Number(values.get('expires_in') ?? '0');
@@ -76,7 +78,8 @@ export function parseExchangeReply(values: URLSearchParams, now: number): Grante
       refreshToken: values.get('refresh_token') || undefined,
       expiry: Number.isFinite(expiresIn) && expiresIn > 0 ? now + expiresIn * 1000 : undefined,
     },
-    refreshTokenExpiry: Number.isFinite(refreshExpiresIn) && refreshExpiresIn > 0 ? now + refreshExpiresIn * 1000 : undefined,
+    refreshTokenExpiry:
+      Number.isFinite(refreshExpiresIn) && refreshExpiresIn > 0 ? now + refreshExpiresIn * 1000 : undefined,
   };
 }
 
@@ -99,7 +102,11 @@ export class OAuthClient {
 
   /** Client credentials go in the form body (never the URL, which may be logged by proxies). */
   private async post(grant: Record<string, string>): Promise<URLSearchParams> {
-    const body = new URLSearchParams({ ...grant, client_id: this.config.clientId, client_secret: this.config.clientSecret });
+    const body = new URLSearchParams({
+      ...grant,
+      client_id: this.config.clientId,
+      client_secret: this.config.clientSecret,
+    });
     const started = performance.now();
     let status: number | undefined;
     try {

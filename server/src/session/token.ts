@@ -30,7 +30,11 @@ export function deriveKey(secret: string, tenant: string): Buffer {
   if (tenant.includes('|')) {
     throw new SessionError('multiple org ids are not supported for the GitHub session');
   }
-  return createHash('sha256').update(Buffer.from(secret, 'utf8')).update(':').update(Buffer.from(tenant, 'utf8')).digest();
+  return createHash('sha256')
+    .update(Buffer.from(secret, 'utf8'))
+    .update(':')
+    .update(Buffer.from(tenant, 'utf8'))
+    .digest();
 }
 
 /** Go's time.RFC3339Nano in UTC: fractional seconds with trailing zeros removed. */
