@@ -52,6 +52,7 @@ const app = createFixtureRepo(tmp.dir, 'acme/app', [
       'app/server.py': 'def handler():\n    return 1\n',
       'third_party/vendorlib/core.py': 'VENDORED = True\n',
       'src/index.js': 'export function handler() {}\n',
+      'src/odd name #1?.js': 'export const odd = 1;\n',
       'src/main/java/com/acme/Shop.java': 'package com.acme;\nclass Shop {}\n',
       'services/billing/src/main/java/com/acme/billing/Invoice.java': 'package com.acme.billing;\nclass Invoice {}\n',
       'assets/logo.bin': binary,
@@ -412,6 +413,27 @@ describe('GetFile over HTTP', () => {
     expect(res.body.code).toBe('invalid_argument');
     expect(String(res.body.message)).toContain(message);
     expect(stack.double.requests.length).toBe(calls);
+  });
+
+  it('reads files whose names need escaping, and files over 1 MB through the raw media type when allowed', async () => {
+    const odd = await getFile({ localPath: '/srv/src/odd name #1?.js' });
+    expect(odd.body).toMatchObject({ resolvedPath: 'src/odd name #1?.js' });
+    expect(decodeContent(odd.body)).toBe('export const odd = 1;\n');
+    const roomy = await startStack([{ fullName: 'acme/app', dir: app.dir }], {
+      env: { MAX_FILE_BYTES: String(2 * 1024 * 1024) },
+    });
+    try {
+      const big = await rpc(
+        roomy.url,
+        'GetFile',
+        { repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, localPath: 'big.txt' },
+        { cookie: roomy.cookieFor('lee') }
+      );
+      expect(big.status).toBe(200);
+      expect(Buffer.from(String(big.body.content), 'base64').length).toBe(1024 * 1024 + 10);
+    } finally {
+      await roomy.stop();
+    }
   });
 
   it('a private repository is readable only with a token that may read it, even when cached', async () => {

@@ -37,6 +37,22 @@ interface CachedRef {
 }
 
 const FULL_SHA = /^[0-9a-f]{40}$/;
+/**
+ * Paths and refs keep their "/" in the URL, as go-github (Pyroscope) sends them; each segment is percent-encoded
+ * first, so that "?", "#" or "%" in a file name cannot change the request.
+ */
+const CONTENTS_ROUTE = 'GET /repos/{owner}/{repo}/contents/{+path}';
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+interface GitHubCommit {
+  sha: string;
+  html_url: string;
+  commit: CommitJson['commit'];
+  author: { login?: string; avatar_url?: string } | null;
+}
 const BINARY_SNIFF_BYTES = 8000;
 
 export class GitHubSource {
@@ -192,7 +208,11 @@ export class UserSource implements SourceReader {
       return cached;
     }
     try {
-      const { data } = await this.api.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref });
+      const { data } = (await this.api.request('GET /repos/{owner}/{repo}/commits/{+ref}', {
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: encodePath(ref),
+      })) as { data: GitHubCommit };
       this.markAccess(repo);
       const commit: CommitJson = {
         sha: data.sha,
@@ -243,10 +263,10 @@ export class UserSource implements SourceReader {
   private async lookUpSha(repo: Repository, ref: string, key: string): Promise<string> {
     const cached = this.source.refs.get(key);
     try {
-      const response = await this.api.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+      const response = await this.api.request('GET /repos/{owner}/{repo}/commits/{+ref}', {
         owner: repo.owner,
         repo: repo.repo,
-        ref,
+        ref: encodePath(ref),
         headers: { accept: 'application/vnd.github.sha', ...(cached?.etag ? { 'if-none-match': cached.etag } : {}) },
       });
       const sha = String(response.data).trim();
@@ -294,7 +314,12 @@ export class UserSource implements SourceReader {
     const max = this.source.options.maxFileBytes;
     let data: unknown;
     try {
-      ({ data } = await this.api.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref: sha }));
+      ({ data } = await this.api.request(CONTENTS_ROUTE, {
+        owner: repo.owner,
+        repo: repo.repo,
+        path: encodePath(path),
+        ref: sha,
+      }));
     } catch (error) {
       const classified = classifyGitHubError(error);
       if (classified instanceof FileNotFoundError) {
@@ -346,12 +371,12 @@ export class UserSource implements SourceReader {
   /** Files over 1 MB come without content in JSON; the raw media type returns their bytes. */
   private async fetchRaw(repo: Repository, path: string, sha: string): Promise<Buffer> {
     try {
-      const { data } = await this.api.rest.repos.getContent({
+      const { data } = await this.api.request(CONTENTS_ROUTE, {
         owner: repo.owner,
         repo: repo.repo,
-        path,
+        path: encodePath(path),
         ref: sha,
-        mediaType: { format: 'raw' },
+        headers: { accept: 'application/vnd.github.raw' },
       });
       return typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as unknown as ArrayBuffer);
     } catch (error) {
