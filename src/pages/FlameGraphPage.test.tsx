@@ -250,6 +250,17 @@ describe('Flame graph page', () => {
     expect(params.get('from')).toBe('now-1h');
   });
 
+  it('keeps a service regex from a link as it is, without picking a service', async () => {
+    renderPage(
+      `?datasource=pyro&profileType=${encodeURIComponent(CPU)}&query=${encodeURIComponent('{service_name=~"shop-.*"}')}`
+    );
+    await screen.findByTestId(testIds.flameGraphPage.canvas);
+    expect(requests.filter((r) => r.url === '/api/ds/query').map((r) => r.data.queries[0].labelSelector)).toEqual([
+      '{service_name=~"shop-.*"}',
+    ]);
+    expect(new URLSearchParams(currentSearch).get('query')).toBe('{service_name=~"shop-.*"}');
+  });
+
   it('offers Function details on a function and opens the panel beside the flame graph for its call site', async () => {
     renderPage(fullUrl);
     await screen.findByTestId(testIds.flameGraphPage.canvas);

@@ -28,7 +28,14 @@ import type { FunctionDetailsTarget } from '../function-details/target';
 import { PyroscopeError } from '../pyroscope/errors';
 import { queryFlameGraph } from '../pyroscope/flameGraphQuery';
 import { QuerierClient } from '../pyroscope/querier';
-import { buildSelector, type Matcher, parseSelector, SERVICE_LABEL, splitService } from '../pyroscope/selector';
+import {
+  buildSelector,
+  formatSelector,
+  type Matcher,
+  parseSelector,
+  SERVICE_LABEL,
+  splitService,
+} from '../pyroscope/selector';
 import { vcsDatasourceFor } from '../settings/settings';
 import { useSettings } from '../settings/SettingsContext';
 import { testIds } from '../testIds';
@@ -72,6 +79,7 @@ export default function FlameGraphPage() {
   } catch (e) {
     selectorError = e instanceof Error ? e.message : String(e);
   }
+  const scopedToServices = service !== undefined || filters.some((f) => f.name === SERVICE_LABEL);
 
   const profileTypes = useAsync(client ? `${datasource}|${rangeKey}` : undefined, (signal) =>
     client!.profileTypes(range, signal)
@@ -90,14 +98,19 @@ export default function FlameGraphPage() {
     client!.labelValues(SERVICE_LABEL, typeSelector, range, signal)
   );
   useEffect(() => {
-    if (!selectorError && !service && services.status === 'success' && services.value.length > 0) {
+    // Only a selector that names no service at all gets the first one; a link's service_name=~"…" is kept as it is.
+    if (!selectorError && !scopedToServices && services.status === 'success' && services.value.length > 0) {
       update({ query: buildSelector(services.value[0], filters) }, true);
     }
-  }, [services, service, selectorError]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [services, scopedToServices, selectorError]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const serviceSelector = buildSelector(service, []);
+  // Label names and values are offered for the service part of the selector (service_name matchers of any kind).
+  const serviceSelector = formatSelector([
+    ...(service ? [{ name: SERVICE_LABEL, op: '=' as const, value: service }] : []),
+    ...filters.filter((f) => f.name === SERVICE_LABEL),
+  ]);
   const labelNames = useAsync(
-    client && service ? `${datasource}|${serviceSelector}|${rangeKey}` : undefined,
+    client && scopedToServices ? `${datasource}|${serviceSelector}|${rangeKey}` : undefined,
     (signal) => client!.labelNames(serviceSelector, range, signal)
   );
   const filterableNames =
@@ -105,7 +118,7 @@ export default function FlameGraphPage() {
 
   const labelSelector = selectorError ? undefined : buildSelector(service, filters);
   const queryKey =
-    datasource && profileType && service && labelSelector
+    datasource && profileType && scopedToServices && labelSelector
       ? JSON.stringify({ datasource, profileType, labelSelector, range, refreshCount })
       : undefined;
   const flameGraph = useAsync(queryKey, () =>
@@ -198,7 +211,7 @@ export default function FlameGraphPage() {
         </EmptyState>
       );
     }
-    if (services.status === 'success' && services.value.length === 0 && !service) {
+    if (services.status === 'success' && services.value.length === 0 && !scopedToServices) {
       return (
         <EmptyState variant="not-found" message="No service sends this profile type in the time range">
           <div data-testid={testIds.flameGraphPage.empty}>Pick another profile type or a wider time range.</div>
@@ -303,7 +316,7 @@ export default function FlameGraphPage() {
             Refresh
           </Button>
         </Stack>
-        {service && (
+        {scopedToServices && (
           <LabelFilters
             filters={filters}
             onChange={(next) => update({ query: buildSelector(service, next) })}
