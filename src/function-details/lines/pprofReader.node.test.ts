@@ -146,6 +146,8 @@ describe('readPprof', () => {
       new Uint8Array([...key(3, 0), 0xff, 0xff]), // a varint with no last byte
       new Uint8Array([...key(3, 0), ...Array(10).fill(0xff), 1]), // a varint longer than 10 bytes
       new Uint8Array([...key(5, 3)]), // a group, which pprof never uses
+      // a location with a fixed64 field, which pprof never writes and pprof-format's Location decoder cannot read
+      new Uint8Array(bytesField(4, [...int(1, 1), ...key(3, 1), 1, 2, 3, 4, 5, 6, 7, 8])),
     ];
     const readFully = (bytes: Uint8Array) => readPprof(bytes).forEachSample(0, () => {});
     for (const bytes of cases) {

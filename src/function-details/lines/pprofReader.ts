@@ -1,8 +1,13 @@
 import { gunzipSync } from 'fflate';
+import { Function as FunctionMessage, Location, Mapping, ValueType } from 'pprof-format';
 
 import { ProtoReader, WireType } from './protoReader';
 
-// Field tags (field number × 8 + wire type) of pprof's profile.proto that the per-line computation reads.
+/** How pprof-format hands out integer fields: numbers, or bigints for varints longer than 4 bytes. */
+type Numeric = number | bigint;
+
+// Field tags (field number × 8 + wire type) of pprof's profile.proto that the reader walks itself: the top-level
+// Profile fields it reads and the fields of Sample, which it streams.
 const tags = {
   profile: {
     sampleType: (1 << 3) | WireType.LengthDelimited,
@@ -13,25 +18,11 @@ const tags = {
     stringTable: (6 << 3) | WireType.LengthDelimited,
     defaultSampleType: (14 << 3) | WireType.Varint,
   },
-  valueType: { type: (1 << 3) | WireType.Varint, unit: (2 << 3) | WireType.Varint },
   sample: {
     locationIdPacked: (1 << 3) | WireType.LengthDelimited,
     locationId: (1 << 3) | WireType.Varint,
     valuePacked: (2 << 3) | WireType.LengthDelimited,
     value: (2 << 3) | WireType.Varint,
-  },
-  mapping: { id: (1 << 3) | WireType.Varint, buildId: (6 << 3) | WireType.Varint },
-  location: {
-    id: (1 << 3) | WireType.Varint,
-    mappingId: (2 << 3) | WireType.Varint,
-    line: (4 << 3) | WireType.LengthDelimited,
-  },
-  line: { functionId: (1 << 3) | WireType.Varint, line: (2 << 3) | WireType.Varint },
-  function: {
-    id: (1 << 3) | WireType.Varint,
-    name: (2 << 3) | WireType.Varint,
-    filename: (4 << 3) | WireType.Varint,
-    startLine: (5 << 3) | WireType.Varint,
   },
 };
 
@@ -80,10 +71,15 @@ function isGzip(bytes: Uint8Array): boolean {
 
 /**
  * Reads a pprof profile, gzipped (`.pb.gz`, as `go tool pprof` and recordings store it) or raw (as Pyroscope's
- * SelectMergeProfile answers with `application/proto`). A purpose-built reader rather than a general protobuf
- * decoder: it keeps the symbol tables in columns and streams samples without allocating per sample, which is what
- * makes tens-of-megabytes profiles cheap (see bench/profile). The inflate is synchronous so the same code runs in
- * the Web Worker, on the main thread and in Node.
+ * SelectMergeProfile answers with `application/proto`). The work is split by cost:
+ * - the tables (sample types, mappings, locations with their lines, functions) are decoded message by message with
+ *   pprof-format's own decoders (`ValueType`, `Mapping`, `Location`, `Function`), and the string table as
+ *   pprof-format decodes it; ProtoReader only walks the top-level Profile fields to hand each message over;
+ * - the samples (field 2) are not decoded into objects: `forEachSample` streams them with ProtoReader into one
+ *   reused buffer. They are most of a large profile's bytes (74% of the 37 MB benchmark profile) and, as one Sample
+ *   object with two arrays each, most of the time and memory of a whole-profile `Profile.decode`.
+ * See bench/profile for the numbers. The inflate is synchronous so the same code runs in the Web Worker, on the
+ * main thread and in Node.
  */
 export function readPprof(bytes: Uint8Array): PprofData {
   let raw = bytes;
@@ -103,16 +99,15 @@ export function readPprof(bytes: Uint8Array): PprofData {
 
 function readProfile(buf: Uint8Array): PprofData {
   const reader = new ProtoReader(buf);
+  // pprof-format's StringTable has no public decoder: Profile.decode fills it through its internal _decodeString,
+  // a default TextDecoder per entry (UTF-8, bad bytes replaced) plus an encoded copy and a dedup map kept for
+  // re-encoding. The strings are decoded the same way here, without the copies a reader does not need.
   const decoder = new TextDecoder();
   const strings: string[] = [];
-  const sampleTypes: Array<[type: number, unit: number]> = [];
-  const mappings: Array<[id: number, buildId: number]> = [];
-  const functions: Array<[id: number, name: number, filename: number, startLine: number]> = [];
-  const locationId: number[] = [];
-  const locationMapping: number[] = [];
-  const lineStart: number[] = [];
-  const lineFunctionId: number[] = [];
-  const lineNumber: number[] = [];
+  const sampleTypes: ValueType[] = [];
+  const mappings: Mapping[] = [];
+  const locations = new LocationColumns();
+  const functions: FunctionMessage[] = [];
   let defaultSampleType = 0;
 
   for (let tag = reader.tag(buf.length); tag >= 0; tag = reader.tag(buf.length)) {
@@ -120,90 +115,20 @@ function readProfile(buf: Uint8Array): PprofData {
       case tags.profile.sample:
         reader.pos = reader.delimited(); // streamed later by forEachSample
         break;
-      case tags.profile.location: {
-        const end = reader.delimited();
-        let id = 0;
-        let mappingId = 0;
-        lineStart.push(lineFunctionId.length);
-        for (let t = reader.tag(end); t >= 0; t = reader.tag(end)) {
-          if (t === tags.location.id) {
-            id = reader.uint();
-          } else if (t === tags.location.mappingId) {
-            mappingId = reader.uint();
-          } else if (t === tags.location.line) {
-            const lineEnd = reader.delimited();
-            let functionId = 0;
-            let line = 0;
-            for (let lt = reader.tag(lineEnd); lt >= 0; lt = reader.tag(lineEnd)) {
-              if (lt === tags.line.functionId) {
-                functionId = reader.uint();
-              } else if (lt === tags.line.line) {
-                line = reader.int64();
-              } else {
-                reader.skip(lt & 7);
-              }
-            }
-            lineFunctionId.push(functionId);
-            lineNumber.push(line);
-          } else {
-            reader.skip(t & 7);
-          }
-        }
-        locationId.push(id);
-        locationMapping.push(mappingId);
+      case tags.profile.sampleType:
+        sampleTypes.push(ValueType.decode(reader.bytes()));
         break;
-      }
-      case tags.profile.function: {
-        const end = reader.delimited();
-        const fn: [number, number, number, number] = [0, 0, 0, 0];
-        for (let t = reader.tag(end); t >= 0; t = reader.tag(end)) {
-          if (t === tags.function.id) {
-            fn[0] = reader.uint();
-          } else if (t === tags.function.name) {
-            fn[1] = reader.uint();
-          } else if (t === tags.function.filename) {
-            fn[2] = reader.uint();
-          } else if (t === tags.function.startLine) {
-            fn[3] = reader.int64();
-          } else {
-            reader.skip(t & 7);
-          }
-        }
-        functions.push(fn);
+      case tags.profile.mapping:
+        mappings.push(Mapping.decode(reader.bytes()));
         break;
-      }
-      case tags.profile.mapping: {
-        const end = reader.delimited();
-        const mapping: [number, number] = [0, 0];
-        for (let t = reader.tag(end); t >= 0; t = reader.tag(end)) {
-          if (t === tags.mapping.id) {
-            mapping[0] = reader.uint();
-          } else if (t === tags.mapping.buildId) {
-            mapping[1] = reader.uint();
-          } else {
-            reader.skip(t & 7);
-          }
-        }
-        mappings.push(mapping);
+      case tags.profile.location:
+        locations.add(Location.decode(reader.bytes()));
         break;
-      }
-      case tags.profile.sampleType: {
-        const end = reader.delimited();
-        const valueType: [number, number] = [0, 0];
-        for (let t = reader.tag(end); t >= 0; t = reader.tag(end)) {
-          if (t === tags.valueType.type) {
-            valueType[0] = reader.uint();
-          } else if (t === tags.valueType.unit) {
-            valueType[1] = reader.uint();
-          } else {
-            reader.skip(t & 7);
-          }
-        }
-        sampleTypes.push(valueType);
+      case tags.profile.function:
+        functions.push(FunctionMessage.decode(reader.bytes()));
         break;
-      }
       case tags.profile.stringTable:
-        strings.push(reader.string(decoder));
+        strings.push(decoder.decode(reader.bytes()));
         break;
       case tags.profile.defaultSampleType:
         defaultSampleType = reader.uint();
@@ -212,28 +137,20 @@ function readProfile(buf: Uint8Array): PprofData {
         reader.skip(tag & 7);
     }
   }
-  lineStart.push(lineFunctionId.length);
 
   // Strings come after the tables that point into them (field 6), so names are resolved at the end.
-  const text = (index: number) => strings[index] ?? '';
+  const text = (index: Numeric) => strings[Number(index)] ?? '';
   return {
-    sampleTypes: sampleTypes.map(([type, unit]) => ({ type: text(type), unit: text(unit) })),
+    sampleTypes: sampleTypes.map((t) => ({ type: text(t.type), unit: text(t.unit) })),
     defaultSampleType: text(defaultSampleType),
-    functions: functions.map(([id, name, filename, startLine]) => ({
-      id,
-      name: text(name),
-      filename: text(filename),
-      startLine,
+    functions: functions.map((fn) => ({
+      id: unsigned(fn.id),
+      name: text(fn.name),
+      filename: text(fn.filename),
+      startLine: signed(fn.startLine),
     })),
-    mappings: mappings.map(([id, buildId]) => ({ id, buildId: text(buildId) })),
-    locations: {
-      count: locationId.length,
-      id: Float64Array.from(locationId),
-      mappingId: Float64Array.from(locationMapping),
-      lineStart: Int32Array.from(lineStart),
-      lineFunctionId: Float64Array.from(lineFunctionId),
-      lineNumber: Float64Array.from(lineNumber),
-    },
+    mappings: mappings.map((m) => ({ id: unsigned(m.id), buildId: text(m.buildId) })),
+    locations: locations.build(),
     forEachSample: (valueIndex, visit) => {
       try {
         streamSamples(buf, valueIndex, visit);
@@ -242,6 +159,52 @@ function readProfile(buf: Uint8Array): PprofData {
       }
     },
   };
+}
+
+/**
+ * Collects the locations as columns while they are decoded, so that each pprof-format Location (and its Lines)
+ * can be dropped at once: hundreds of thousands of them kept alive until the end would all be promoted to the old
+ * generation of the garbage collector, which costs more than decoding them.
+ */
+class LocationColumns {
+  private readonly id: number[] = [];
+  private readonly mappingId: number[] = [];
+  private readonly lineStart: number[] = [];
+  private readonly lineFunctionId: number[] = [];
+  private readonly lineNumber: number[] = [];
+
+  add(location: Location): void {
+    this.id.push(unsigned(location.id));
+    this.mappingId.push(unsigned(location.mappingId));
+    this.lineStart.push(this.lineFunctionId.length);
+    for (const line of location.line) {
+      this.lineFunctionId.push(unsigned(line.functionId));
+      this.lineNumber.push(signed(line.line));
+    }
+  }
+
+  build(): PprofLocations {
+    return {
+      count: this.id.length,
+      id: Float64Array.from(this.id),
+      mappingId: Float64Array.from(this.mappingId),
+      lineStart: Int32Array.from([...this.lineStart, this.lineFunctionId.length]),
+      lineFunctionId: Float64Array.from(this.lineFunctionId),
+      lineNumber: Float64Array.from(this.lineNumber),
+    };
+  }
+}
+
+/**
+ * pprof-format decodes varints of up to 4 bytes to numbers and longer ones to unsigned 64-bit bigints. Ids are
+ * uint64 and line numbers int64 (two's complement on the wire); as numbers they are exact up to 2^53.
+ */
+function unsigned(value: Numeric): number {
+  return typeof value === 'bigint' ? Number(BigInt.asUintN(64, value)) : value;
+}
+
+function signed(value: Numeric): number {
+  return typeof value === 'bigint' ? Number(BigInt.asIntN(64, value)) : value;
 }
 
 function streamSamples(buf: Uint8Array, valueIndex: number, visit: SampleVisitor): void {

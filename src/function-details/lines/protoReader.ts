@@ -4,9 +4,10 @@ export const WireType = { Varint: 0, Fixed64: 1, LengthDelimited: 2, Fixed32: 5 
 const TWO_POW_32 = 4294967296;
 
 /**
- * A minimal protobuf reader over a buffer. Nested messages are read in place up to their end offset (no reader
- * per message). Varints are read into plain numbers without allocating: unsigned values are exact up to 2^53,
- * signed int64 values (two's complement) likewise.
+ * A minimal protobuf reader over a buffer, for what pprofReader reads without a general decoder: the top-level
+ * Profile fields (handing each table message to pprof-format) and the samples, streamed. Nested messages are read
+ * in place up to their end offset (no reader per message). Varints are read into plain numbers without allocating:
+ * unsigned values are exact up to 2^53, signed int64 values (two's complement) likewise.
  */
 export class ProtoReader {
   pos: number;
@@ -92,11 +93,12 @@ export class ProtoReader {
     }
   }
 
-  string(decoder: TextDecoder): string {
+  /** The bytes of a length-delimited field (a view, not a copy), for a decoder of the message or string in it. */
+  bytes(): Uint8Array {
     const end = this.delimited();
-    const text = decoder.decode(this.buf.subarray(this.pos, end));
+    const bytes = this.buf.subarray(this.pos, end);
     this.pos = end;
-    return text;
+    return bytes;
   }
 
   skip(wireType: number): void {
