@@ -8,7 +8,7 @@ export default defineConfig({
   globalSetup: require.resolve('./specs/support/global-setup'),
   // Playwright empties this at start; give concurrent runs their own with LINESCOPE_E2E_OUTPUT.
   outputDir: process.env.LINESCOPE_E2E_OUTPUT ?? './artifacts/test-results',
-  // One worker: specs share one stack, and the settings spec changes the app's settings for everyone.
+  // One worker: specs share one stack, and the settings spec switches the feature off for everyone while it runs.
   workers: 1,
   fullyParallel: false,
   retries: 0,

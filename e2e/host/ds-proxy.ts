@@ -13,6 +13,8 @@ import {
 } from './grafana-api/proxy-rules';
 
 export interface ProxyLogEntry {
+  /** Which browser session sent it: sha256 of the login cookie's token, first 12 hex digits. */
+  session?: string;
   method: string;
   path: string;
   /** The Cookie header sent upstream (undefined: none). */
@@ -31,7 +33,7 @@ export function proxyDataSource(
   res: http.ServerResponse,
   findDs: (uid: string) => HostDataSource | undefined,
   grafanaVersion: string,
-  log: (e: ProxyLogEntry) => void
+  log: (e: Omit<ProxyLogEntry, 'session'>) => void
 ): void {
   const parts = splitProxyUrl(req.url ?? '');
   if (!parts) {

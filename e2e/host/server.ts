@@ -9,7 +9,7 @@ import { proxyDataSource, type ProxyLogEntry } from './ds-proxy';
 import { indexHtml } from './index-html';
 import { PluginSettingsStore, pluginSettingsDto, type PluginJson, type StoredPluginSettings } from './plugin-settings';
 import { dsQuery, pyroscopeResource } from './pyroscope-backend';
-import { currentUserDto, Sessions, sessionCookie, USERS, type HostUser } from './users';
+import { currentUserDto, Sessions, sessionCookie, sessionDigest, USERS, type HostUser } from './users';
 
 export const GRAFANA_VERSION = '13.0.2';
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -177,9 +177,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const method = req.method ?? 'GET';
     const cookie = req.headers.cookie;
     if (p.startsWith('/api/datasources/proxy/')) {
+      const session = sessionDigest(cookie);
       return proxyDataSource(req, res, (uid) => opts.datasources.find((d) => d.uid === uid), GRAFANA_VERSION, (e) => {
-        proxyLog.push(e);
-        if (proxyLog.length > 500) {
+        proxyLog.push({ session, ...e });
+        if (proxyLog.length > 5000) {
           proxyLog.shift();
         }
       });

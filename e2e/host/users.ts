@@ -1,5 +1,5 @@
 // The host's signed-in users: an Admin and a Viewer, chosen by the Grafana login cookie (grafana_session).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { LOGIN_COOKIE, parseCookieHeader } from './grafana-api/proxy-rules';
 
 export type OrgRole = 'Admin' | 'Editor' | 'Viewer';
@@ -66,4 +66,10 @@ export function currentUserDto(user: HostUser) {
     analytics: { identifier: user.uid },
     authenticatedBy: 'password',
   };
+}
+
+/** A short, non-secret name for the session of a request (for the proxy log). */
+export function sessionDigest(cookieHeader: string | undefined): string | undefined {
+  const token = parseCookieHeader(cookieHeader).find(([n]) => n === LOGIN_COOKIE)?.[1];
+  return token ? createHash('sha256').update(token).digest('hex').slice(0, 12) : undefined;
 }

@@ -1,6 +1,5 @@
 // A fetch-based BackendSrv that behaves like Grafana's (public/app/core/services/backend_srv.ts), grafana-host.md §10.
-import { AppEvents } from '@grafana/data';
-import { getAppEvents, type BackendSrv, type BackendSrvRequest, type FetchError, type FetchResponse } from '@grafana/runtime';
+import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@grafana/runtime';
 import { lastValueFrom, Observable } from 'rxjs';
 
 const isLocal = (url: string) => !/^https?:\/\//i.test(url);
@@ -59,7 +58,11 @@ async function parseBody(resp: Response, responseType: BackendSrvRequest['respon
 export class HostBackendSrv implements Partial<BackendSrv> {
   private inFlight = new Map<string, AbortController>();
 
-  constructor(private orgId: number) {}
+  /** `alertError` shows Grafana's error notification (AppEvents.alertError in the shell). */
+  constructor(
+    private orgId: number,
+    private alertError: (message: string) => void = () => undefined
+  ) {}
 
   fetch<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
     return new Observable<FetchResponse<T>>((subscriber) => {
@@ -162,7 +165,7 @@ export class HostBackendSrv implements Partial<BackendSrv> {
       // Deferred so that callers can mark the error as handled first.
       setTimeout(() => {
         if (!err.isHandled) {
-          getAppEvents().publish({ type: AppEvents.alertError.name, payload: [data?.message ?? `${response.status} ${response.statusText}`] });
+          this.alertError(data?.message ?? `${response.status} ${response.statusText}`);
         }
       }, 50);
     }

@@ -27,7 +27,11 @@ import { AppRootPage, Chrome, HomePage, PluginDetailsPage } from './pages';
 const appEvents = new EventBusSrv();
 setAppEvents(appEvents);
 // locationService keeps its default (a HistoryWrapper over the browser history): Grafana allows replacing it in tests only.
-setBackendSrv(new HostBackendSrv(config.bootData.user.orgId) as any);
+setBackendSrv(
+  new HostBackendSrv(config.bootData.user.orgId, (message) =>
+    appEvents.publish({ type: AppEvents.alertError.name, payload: [message] } as any)
+  ) as any
+);
 setDataSourceSrv(new HostDataSourceSrv());
 setEchoSrv(new FakeEchoSrv());
 setTemplateSrv({
