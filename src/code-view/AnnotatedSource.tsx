@@ -58,6 +58,8 @@ export function AnnotatedSource({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The sticky header row sits above the rows inside the scrolling area.
+    scrollMargin: ROW_HEIGHT,
     // Scroll updates land in the next render instead of a synchronous flush inside React's commit.
     useFlushSync: false,
   });
@@ -72,7 +74,7 @@ export function AnnotatedSource({
   const colors = tokenColors(theme);
   const value = (v: number) => (v > 0 ? formatValue(v, unit) : '.');
   const share = (v: number) => (v > 0 ? formatShare(v, functionTotal) : '');
-  const viewHeight = height ?? Math.min(MAX_VIEW_HEIGHT, rows.length * ROW_HEIGHT + 2);
+  const viewHeight = height ?? Math.min(MAX_VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2);
   const hottestLine = hottestIndex >= 0 ? rows[hottestIndex].line : undefined;
 
   return (
@@ -94,9 +96,14 @@ export function AnnotatedSource({
         </Button>
       </Stack>
       <div
+        ref={scrollRef}
         role="table"
         aria-label={`Source of ${fileName} with self and total per line`}
         aria-rowcount={rows.length + 1}
+        className={styles.scroll}
+        style={{ height: viewHeight }}
+        tabIndex={0}
+        data-testid="code-view-scroll"
       >
         <div role="row" aria-rowindex={1} className={cx(styles.row, styles.header)}>
           <span role="columnheader" className={styles.num}>
@@ -118,56 +125,47 @@ export function AnnotatedSource({
             Source
           </span>
         </div>
-        <div
-          ref={scrollRef}
-          className={styles.scroll}
-          style={{ height: viewHeight }}
-          tabIndex={0}
-          aria-label="Source lines (scroll)"
-          data-testid="code-view-scroll"
-        >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              const hot = row.total > 0 || row.self > 0;
-              return (
-                <div
-                  key={row.line}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  data-testid="code-view-row"
-                  data-line={row.line}
-                  data-hot={hot ? 'true' : undefined}
-                  data-hottest={item.index === hottestIndex ? 'true' : undefined}
-                  className={cx(styles.row, !hot && styles.cold, item.index === hottestIndex && styles.hottest)}
-                  style={{
-                    transform: `translateY(${item.start}px)`,
-                    background: hot ? heatBackground(theme, row.heat) : undefined,
-                  }}
-                >
-                  <span role="cell" className={cx(styles.num, styles.lineNumber)}>
-                    {row.line}
-                  </span>
-                  <span role="cell" className={styles.num} data-testid="code-view-self">
-                    {value(row.self)}
-                  </span>
-                  <span role="cell" className={styles.share}>
-                    {share(row.self)}
-                  </span>
-                  <span role="cell" className={styles.num} data-testid="code-view-total">
-                    {value(row.total)}
-                  </span>
-                  <span role="cell" className={styles.share}>
-                    {share(row.total)}
-                  </span>
-                  <span role="cell" className={styles.code} data-testid="code-view-code">
-                    <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
-                    <Code tokens={tokens[row.line - 1]} colors={colors} />
-                  </span>
-                </div>
-              );
-            })}
-          </div>
+        <div style={{ height: virtualizer.getTotalSize() - ROW_HEIGHT, position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            const hot = row.total > 0 || row.self > 0;
+            return (
+              <div
+                key={row.line}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-testid="code-view-row"
+                data-line={row.line}
+                data-hot={hot ? 'true' : undefined}
+                data-hottest={item.index === hottestIndex ? 'true' : undefined}
+                className={cx(styles.row, !hot && styles.cold, item.index === hottestIndex && styles.hottest)}
+                style={{
+                  transform: `translateY(${item.start - ROW_HEIGHT}px)`,
+                  background: hot ? heatBackground(theme, row.heat) : undefined,
+                }}
+              >
+                <span role="cell" className={cx(styles.num, styles.lineNumber)}>
+                  {row.line}
+                </span>
+                <span role="cell" className={styles.num} data-testid="code-view-self">
+                  {value(row.self)}
+                </span>
+                <span role="cell" className={styles.share}>
+                  {share(row.self)}
+                </span>
+                <span role="cell" className={styles.num} data-testid="code-view-total">
+                  {value(row.total)}
+                </span>
+                <span role="cell" className={styles.share}>
+                  {share(row.total)}
+                </span>
+                <span role="cell" className={styles.code} data-testid="code-view-code">
+                  <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
+                  <Code tokens={tokens[row.line - 1]} colors={colors} />
+                </span>
+              </div>
+            );
+          })}
         </div>
       </div>
     </div>
@@ -226,15 +224,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
     minWidth: '100%',
     height: ROW_HEIGHT,
     display: 'grid',
-    gridTemplateColumns: '56px 84px 52px 84px 52px max-content',
+    gridTemplateColumns: '48px 72px 44px 72px 44px max-content',
     alignItems: 'center',
     fontFamily: theme.typography.fontFamilyMonospace,
     fontSize: theme.typography.bodySmall.fontSize,
     lineHeight: `${ROW_HEIGHT}px`,
     whiteSpace: 'pre',
+    tabSize: 4,
   }),
   header: css({
-    position: 'static',
+    position: 'sticky',
+    zIndex: 1,
+    background: theme.colors.background.primary,
     fontWeight: theme.typography.fontWeightMedium,
     color: theme.colors.text.secondary,
     borderBottom: `1px solid ${theme.colors.border.weak}`,
