@@ -40,6 +40,8 @@ export interface StackOptions {
   sessionSecret?: string;
   /** A source server already running (its URL) instead of starting server/dist/main.js. */
   sourceServerUrl?: string;
+  /** The URL browsers use for the host, when it differs from http://<host>:<port> (it names the OAuth callback). */
+  publicUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -119,7 +121,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     // 3. The host first (the OAuth callback URL is on it), then the source server in gateway mode behind it.
     const datasources: HostDataSource[] = [];
-    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources });
+    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl });
     closers.push(() => host.close());
 
     let sourceServerUrl = opts.sourceServerUrl;

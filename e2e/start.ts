@@ -1,5 +1,6 @@
 // `npm start`: the standalone stack on http://127.0.0.1:3000 until Ctrl-C. Switches (environment):
 //   PORT, HOST                      where the host listens (default 127.0.0.1:3000)
+//   PUBLIC_URL                      the URL browsers use, if not http://HOST:PORT (it names the OAuth callback)
 //   LINESCOPE_DATA_DIR              plugin settings and sample repositories (default e2e/.data)
 //   PYROSCOPE_URL                   a real Pyroscope instead of the querier double
 //   GITHUB_URL, GITHUB_API_URL,     a real GitHub / GitHub Enterprise instead of the GitHub double
@@ -31,6 +32,7 @@ async function main() {
     github,
     sessionSecret: env.GITHUB_SESSION_SECRET || undefined,
     sourceServerUrl: env.SOURCE_SERVER_URL || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
     log: (line) => {
       if (verbose || /"level":(40|50|60)/.test(line)) {
         console.log(line);

@@ -28,6 +28,8 @@ export interface HostOptions {
   initialSettings?: StoredPluginSettings;
   /** The login used when a browser arrives without a session (default admin). */
   defaultLogin?: string;
+  /** The URL browsers use (Grafana's root_url), when it is not http://<host>:<port>, e.g. behind a proxy. */
+  publicUrl?: string;
 }
 
 export interface RunningHost {
@@ -286,9 +288,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  appUrl = `http://${host}:${port}/`;
+  // Listening on all interfaces: browsers on this machine still reach it on the loopback address.
+  const url = (opts.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '');
+  appUrl = `${url}/`;
   return {
-    url: `http://${host}:${port}`,
+    url,
     proxyLog,
     close: () =>
       new Promise<void>((resolve) => {
