@@ -127,7 +127,9 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           <div>
             {details.error instanceof PyroscopeError
               ? details.error.hint
-              : 'The profile could not be read. Try again; if it keeps failing, the data source may not be a Pyroscope server.'}
+              : /Loading chunk|dynamically imported module|worker/i.test(details.error.message)
+                ? 'Part of Linescope could not be loaded (it may have been updated meanwhile): reload the page.'
+                : 'The profile could not be read. Try again; if it keeps failing, the data source may not be a Pyroscope server.'}
           </div>
           <Button size="sm" variant="secondary" icon="sync" onClick={() => setAttempt((n) => n + 1)}>
             Retry
@@ -344,7 +346,9 @@ function CommitChoice({
 }) {
   const options = choices.map((c, i) => {
     const commit = c.version?.gitRef ? commits?.[c.version.gitRef] : undefined;
-    const by = commit ? ` · ${commit.login || 'unknown author'}${commit.date ? `, ${commit.date.slice(0, 10)}` : ''}` : '';
+    const by = commit
+      ? ` · ${commit.login || 'unknown author'}${commit.date ? `, ${commit.date.slice(0, 10)}` : ''}`
+      : '';
     return {
       value: c.key,
       label: `${c.version?.gitRef ? shortRef(c.version.gitRef) : `unknown version ${i + 1}`} · ${formatValue(c.function.total, unit)} (${formatShare(c.share, 1)})${by}`,

@@ -2,6 +2,7 @@ import React, { createContext, useContext } from 'react';
 import type { FunctionDetails } from './model';
 import type { FunctionDetailsTarget } from './target';
 import { QuerierClient } from '../pyroscope/querier';
+import { computeFunctionDetailsInWorker } from './worker/computeFunctionDetailsInWorker';
 import { type LabelVersion, resolveVersionFromLabels, versionLabelsPresent } from '../pyroscope/versionLabels';
 
 // The panel's I/O, replaceable as a whole (tests run the computation on the main thread; the app uses the worker).
@@ -39,11 +40,10 @@ export const querierLoaders = (compute: FunctionDetailsLoaders['compute']): Func
   },
 });
 
-// Loaded on first use so the worker's chunk is only fetched when someone opens the panel.
-const computeInWorker: FunctionDetailsLoaders['compute'] = async (bytes, functionName) => {
-  const { computeFunctionDetailsInWorker } = await import('./worker/computeFunctionDetailsInWorker');
-  return computeFunctionDetailsInWorker(bytes, functionName);
-};
+// The worker client is part of the page's chunk (the worker's own script is a separate chunk it starts on first use),
+// so opening the panel needs no extra chunk that a plugin update could have replaced meanwhile.
+const computeInWorker: FunctionDetailsLoaders['compute'] = (bytes, functionName) =>
+  computeFunctionDetailsInWorker(bytes, functionName);
 
 const LoadersContext = createContext<FunctionDetailsLoaders | undefined>(undefined);
 
