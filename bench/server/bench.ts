@@ -97,6 +97,8 @@ async function startDouble(work: string, frames: SampleFrame[]): Promise<GithubD
 
 interface Pass {
   calls: number[];
+  /** Conditional requests answered 304 (GitHub does not count them against the rate limit). */
+  notModified: number;
   ms: number[];
   found: number;
 }
@@ -134,7 +136,7 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     return res.status === 200;
   };
   const measure = async (fn: (f: SampleFrame) => Promise<boolean>): Promise<Pass> => {
-    const pass: Pass = { calls: [], ms: [], found: 0 };
+    const pass: Pass = { calls: [], notModified: 0, ms: [], found: 0 };
     for (const frame of frames) {
       const before = double.apiCalls().length;
       const started = performance.now();
@@ -142,7 +144,9 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
         pass.found++;
       }
       pass.ms.push(performance.now() - started);
-      pass.calls.push(double.apiCalls().length - before);
+      const made = double.apiCalls().slice(before);
+      pass.calls.push(made.length);
+      pass.notModified += made.filter((r) => r.status === 304).length;
     }
     return pass;
   };
@@ -209,11 +213,11 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     `Linescope source server benchmark: ${frames.length} frames of the recorded sample profiles (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')})`
   );
   lines.push('');
-  lines.push('GitHub calls per GetFile            mean    max   total   found   vs reference (total calls)');
+  lines.push('GitHub calls per GetFile            mean    max   total    304s   found   vs reference (total calls)');
   for (const name of ['reference', 'cold', 'first pass', 'warm']) {
     const r = results[name];
     lines.push(
-      `  ${name.padEnd(32)} ${mean(r.calls).toFixed(2).padStart(5)} ${String(Math.max(...r.calls)).padStart(6)} ${String(sum(r.calls)).padStart(7)} ${`${r.found}/${frames.length}`.padStart(7)}   ${name === 'reference' ? '1.00x' : `${(sum(r.calls) / Math.max(1, sum(ref.calls))).toFixed(2)}x`}`
+      `  ${name.padEnd(32)} ${mean(r.calls).toFixed(2).padStart(5)} ${String(Math.max(...r.calls)).padStart(6)} ${String(sum(r.calls)).padStart(7)} ${String(r.notModified).padStart(7)} ${`${r.found}/${frames.length}`.padStart(7)}   ${name === 'reference' ? '1.00x' : `${(sum(r.calls) / Math.max(1, sum(ref.calls))).toFixed(2)}x`}`
     );
   }
   lines.push('');
@@ -225,6 +229,15 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     const r = results[`${name} @${RTT_MS}ms`];
     lines.push(
       `  ${name.padEnd(62)} ${mean(r.ms).toFixed(1).padStart(6)} ${pct(r.ms, 50).toFixed(1).padStart(7)} ${pct(r.ms, 95).toFixed(1).padStart(7)}   ${(mean(r.ms) / mean(refLatency.ms)).toFixed(2)}x`
+    );
+  }
+  const warm = results.warm;
+  const stillCalling = frames.filter((_, i) => warm.calls[i] > 0);
+  if (stillCalling.length > 0) {
+    lines.push('');
+    lines.push('Frames still calling GitHub when warm:');
+    stillCalling.forEach((f) =>
+      lines.push(`  ${warm.calls[frames.indexOf(f)]}  ${f.localPath || '(no path)'}  ${f.functionName}`)
     );
   }
   lines.push('');

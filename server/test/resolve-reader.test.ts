@@ -114,6 +114,36 @@ describe('resolveFile without HTTP', () => {
     ]);
   });
 
+  it('reads a versioned stdlib file while the config loads, once, and reports it as an attempt', async () => {
+    const reader = new MapReader({ 'golang/go@go1.21.3:src/fmt/print.go': 'package fmt' });
+    const found = await resolveFile(
+      reader,
+      { repository, ref: 'main', path: '/usr/local/go/go1.21.3/src/fmt/print.go', rootPath: '', functionName: '' },
+      GH
+    );
+    expect(found).toMatchObject({ rule: 'go:stdlib', ref: 'go1.21.3' });
+    expect(reader.reads.sort()).toEqual([
+      'golang/go@go1.21.3:src/fmt/print.go',
+      'grafana/pyroscope@main:.pyroscope.yaml',
+    ]);
+  });
+
+  it('a mapping still wins over the stdlib file read ahead', async () => {
+    const config =
+      'source_code:\n  mappings:\n    - {path: [{prefix: /usr/local/go/go1.21.3/src}], language: go, source: {local: {path: third_party/go}}}\n';
+    const reader = new MapReader({
+      'grafana/pyroscope@main:.pyroscope.yaml': config,
+      'grafana/pyroscope@main:third_party/go/fmt/print.go': 'package fmt // patched',
+      'golang/go@go1.21.3:src/fmt/print.go': 'package fmt',
+    });
+    const found = await resolveFile(
+      reader,
+      { repository, ref: 'main', path: '/usr/local/go/go1.21.3/src/fmt/print.go', rootPath: '', functionName: '' },
+      GH
+    );
+    expect(found).toMatchObject({ rule: 'mapping:local[0]', path: 'third_party/go/fmt/print.go' });
+  });
+
   it('a $GOROOT-less stdlib-looking repo path falls through to the repository (Pyroscope stops at stdlib)', async () => {
     const reader = new MapReader({ 'grafana/pyroscope@main:net/http/handler.go': 'package http // ours' });
     const found = await resolveFile(

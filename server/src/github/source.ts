@@ -138,20 +138,23 @@ export class UserSource implements SourceReader {
     const cleanPath = path.replace(/^\/+/, '').replace(/\/+$/, '');
     const sha = await this.commitSha(repo, ref);
     const key = `${repo.fullName}@${sha}:${cleanPath}`;
+    // A 404 this user's own token got is valid for this user without further proof.
+    const ownKey = `${this.userId}|${key}`;
     let cached = this.source.files.get(key);
-    this.source.countLookup('files', cached !== undefined);
+    const own = cached ? undefined : this.source.files.get(ownKey);
+    this.source.countLookup('files', cached !== undefined || own !== undefined);
     if (cached) {
       await this.ensureAccess(repo, sha);
+    } else if (own) {
+      cached = own;
     } else {
       // Joined only with the same user's identical fetch: another user's answer needs this user's proof.
       cached = await this.source.once(`${this.userId}:file:${key}`, () => this.fetchFile(repo, cleanPath, sha));
       if (cached.kind !== 'missing') {
         this.markAccess(repo);
       }
-      // A 404 may mean "no such file" or "this token cannot see the repository": cache it only in the first case.
-      if (cached.kind !== 'missing' || this.hasAccess(repo)) {
-        this.source.files.set(key, cached);
-      }
+      // A 404 may mean "no such file" or "this token cannot see the repository": shared only in the first case.
+      this.source.files.set(cached.kind !== 'missing' || this.hasAccess(repo) ? key : ownKey, cached);
     }
     const shownRef = ref || 'HEAD';
     switch (cached.kind) {

@@ -62,6 +62,8 @@ export class Resolution {
   configFound = false;
   language: Language | '' = '';
   private fetches = 0;
+  /** Reads started ahead (while the config loads), picked up by tryFile when the same place is tried. */
+  private readonly prefetched = new Map<string, Promise<RepoFile>>();
   private goModCache = new Map<string, Promise<GoMod | undefined>>();
 
   constructor(
@@ -97,9 +99,14 @@ export class Resolution {
       attempt.outcome = `skipped: at most ${MAX_FETCHES} places are tried per file`;
       return undefined;
     }
-    this.fetches++;
+    const key = `${repository.fullName}@${ref}:${cleanPath}`;
+    const prefetched = this.prefetched.get(key);
+    this.prefetched.delete(key);
+    if (!prefetched) {
+      this.fetches++;
+    }
     try {
-      const file: RepoFile = await this.reader.readFile(repository, cleanPath, ref);
+      const file: RepoFile = await (prefetched ?? this.reader.readFile(repository, cleanPath, ref));
       return { content: file.content, url: file.url, repository, ref: ref || 'HEAD', path: cleanPath, rule };
     } catch (error) {
       if (error instanceof RateLimitError || error instanceof GitHubAuthError) {
@@ -120,6 +127,26 @@ export class Resolution {
       }
       return undefined;
     }
+  }
+
+  /**
+   * Starts reading a file that the language rules will most likely try first, while `.pyroscope.yaml` is still
+   * loading; a mapping that finds the file first makes this the only wasted call.
+   */
+  prefetchFile(repository: Repository, path: string, ref: string): void {
+    const cleanPath = stripLeadingSlashes(path);
+    if (cleanPath === '' || this.fetches >= MAX_FETCHES) {
+      return;
+    }
+    this.fetches++;
+    const pending = this.reader.readFile(repository, cleanPath, ref);
+    pending.catch(() => undefined); // errors are handled where the read is used
+    this.prefetched.set(`${repository.fullName}@${ref}:${cleanPath}`, pending);
+  }
+
+  /** Starts listing the request repository's tree while the config loads (relative-path rules need it). */
+  prefetchTree(): void {
+    this.reader.listFiles(this.request.repository, this.request.ref).catch(() => undefined);
   }
 
   /** A path in the request repository at the request ref, under rootPath (Pyroscope's fetchRepoFile). */

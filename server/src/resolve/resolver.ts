@@ -6,8 +6,9 @@ import { Language, matchingMappings } from './config';
 import { findGoFile } from './go';
 import { findJavaFile, javaFileOf } from './java';
 import { findJavaScriptFile, JAVASCRIPT_EXTENSIONS } from './javascript';
-import { extensionOf, hasParentSegment } from './paths';
-import { findPythonFile } from './python';
+import { detectGoStd, goReleaseTag } from './go-modules';
+import { extensionOf, goJoin, hasParentSegment } from './paths';
+import { detectPythonStd, findPythonFile } from './python';
 import { NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
 import { SourceReader } from './source-reader';
 
@@ -40,6 +41,7 @@ export async function resolveFile(reader: SourceReader, request: ResolveRequest,
     }
   }
   const r = new Resolution(reader, request, githubUrl);
+  speculate(r);
   const configResult = await r.loadConfig();
   const config = configResult?.config;
   const matches = matchingMappings(config, request.path, request.functionName);
@@ -78,6 +80,32 @@ export async function resolveFile(reader: SourceReader, request: ResolveRequest,
     return found;
   }
   throw notResolved(r, matches.length);
+}
+
+/**
+ * While the config loads, start what the language rules will most likely need: the standard-library file of a
+ * versioned Go or Python frame, else the tree listing used to match relative paths.
+ */
+function speculate(r: Resolution): void {
+  const path = r.request.path;
+  const language = languageOfPath(path);
+  const goStd = language === 'go' ? detectGoStd(path) : undefined;
+  if (goStd?.version) {
+    r.prefetchFile(r.repository('golang', 'go'), goJoin('src', goStd.path), goReleaseTag(goStd.version));
+    return;
+  }
+  const pyStd = language === 'python' ? detectPythonStd(path) : undefined;
+  if (pyStd) {
+    r.prefetchFile(r.repository('python', 'cpython'), goJoin('Lib', pyStd.path), pyStd.version);
+    return;
+  }
+  const relative =
+    language === 'javascript' ||
+    language === 'python' ||
+    (language === 'go' && !goStd && path.startsWith('/') && !path.includes('@v'));
+  if (relative) {
+    r.prefetchTree();
+  }
 }
 
 function notResolved(r: Resolution, matchCount: number): NotResolvedError {
