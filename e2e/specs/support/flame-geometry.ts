@@ -4,10 +4,13 @@
 
 export const PIXELS_PER_ROW = 22;
 
+/** Grafana's frame JSON (grafana-host.md §8.3), as /api/ds/query returns it. */
 interface FrameJson {
-  schema: { fields: Array<{ name: string; config?: { type?: { enum?: { text?: string[] } } } }> };
+  schema: { fields: Array<Record<string, unknown>> };
   data: { values: unknown[][] };
 }
+
+type EnumConfig = { type?: { enum?: { text?: string[] } } } | undefined;
 
 export interface FlameNode {
   label: string;
@@ -24,7 +27,7 @@ export interface FlameNode {
 export function flameNodes(frame: FrameJson): { root: FlameNode; nodes: FlameNode[] } {
   const field = (name: string) => frame.schema.fields.findIndex((f) => f.name === name);
   const [levels, values, selfs, labels] = ['level', 'value', 'self', 'label'].map((n) => frame.data.values[field(n)]);
-  const text = frame.schema.fields[field('label')].config?.type?.enum?.text;
+  const text = (frame.schema.fields[field('label')].config as EnumConfig)?.type?.enum?.text;
   const nodes: FlameNode[] = [];
   const lastAtLevel: FlameNode[] = [];
   for (let i = 0; i < levels.length; i++) {
