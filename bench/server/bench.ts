@@ -78,7 +78,7 @@ async function startDouble(work: string, frames: SampleFrame[]): Promise<GithubD
     )
     .filter(Boolean);
   const pyFiles = frames.map((f) => /\/usr\/lib\/python3\.11\/(.*)$/.exec(f.localPath)?.[1] ?? '').filter(Boolean);
-  const go = createGoStdlibRepo(work, '1.19', '/usr/lib/go-1.19/src', goFiles);
+  const go = createGoStdlibRepo(work, '1.19', '/usr/lib/go-1.19/src', goFiles, ['go1.19.8']);
   const cpython = createCPythonRepo(work, '3.11', '/usr/lib/python3.11', pyFiles);
   const jdkFiles: Record<string, string> = {};
   for (const f of frames.filter((x) => /^(java|jdk|sun)\//.test(x.localPath))) {

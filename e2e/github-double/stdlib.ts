@@ -14,8 +14,17 @@ export function localGoRoots(): Array<[string, string]> {
     .filter(([, dir]) => existsSync(dir));
 }
 
-/** golang/go with tag go<version> holding src/<file> for each existing file (paths relative to GOROOT/src). */
-export function createGoStdlibRepo(root: string, version: string, goSrc: string, files: string[]): FixtureRepo {
+/**
+ * golang/go with tag go<version> (and any extra tags, e.g. the exact patch release) holding src/<file> for each
+ * existing file (paths relative to GOROOT/src).
+ */
+export function createGoStdlibRepo(
+  root: string,
+  version: string,
+  goSrc: string,
+  files: string[],
+  extraTags: string[] = []
+): FixtureRepo {
   const picked: Record<string, Buffer> = {};
   for (const file of files) {
     const from = path.join(goSrc, file);
@@ -26,7 +35,7 @@ export function createGoStdlibRepo(root: string, version: string, goSrc: string,
   return createFixtureRepo(
     root,
     'golang/go',
-    [{ files: picked, tags: [`go${version}`], message: `go${version}` }],
+    [{ files: picked, tags: [`go${version}`, ...extraTags], message: `go${version}` }],
     'master'
   );
 }

@@ -536,6 +536,25 @@ describe('GetFile over HTTP', () => {
     }
   });
 
+  it('remembers a ref that does not exist (for the ref time-to-live)', async () => {
+    const cookie = stack.cookieFor('mo');
+    const body = { localPath: 'main.go', ref: 'no-such-branch' };
+    stack.double.resetRequests();
+    expect((await getFile(body, cookie)).status).toBe(404);
+    expect(stack.double.apiCalls().map((r) => `${r.status} ${r.path}`)).toEqual([
+      '422 /repos/acme/app/commits/no-such-branch',
+    ]);
+    stack.double.resetRequests();
+    const again = await explain(body, cookie);
+    expect(again.code).toBe(Code.NotFound);
+    expect(again.explanation?.attempts[0]).toMatchObject({
+      rule: 'config',
+      ref: 'no-such-branch',
+      outcome: 'not_found',
+    });
+    expect(stack.double.apiCalls()).toEqual([]);
+  });
+
   it('a branch ref is resolved to a commit and revalidated with If-None-Match (304) after its time-to-live', async () => {
     const short = await startStack([{ fullName: 'acme/app', dir: app.dir }], { env: { REF_TTL_SECONDS: '0' } });
     try {

@@ -30,7 +30,7 @@ describe('sample profiles resolve to their source', () => {
       )
       .filter(Boolean);
     const pyFiles = frames.map((f) => /\/usr\/lib\/python3\.11\/(.*)$/.exec(f.localPath)?.[1] ?? '').filter(Boolean);
-    const go = createGoStdlibRepo(tmp.dir, '1.19', GO_ROOT, goFiles);
+    const go = createGoStdlibRepo(tmp.dir, '1.19', GO_ROOT, goFiles, ['go1.19.8']);
     const cpython = createCPythonRepo(tmp.dir, '3.11', PYTHON_LIB, pyFiles);
     const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk17u', [
       {
@@ -109,13 +109,18 @@ describe('sample profiles resolve to their source', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 
-  it('resolves Go standard-library frames (GOROOT and -trimpath) to golang/go', async () => {
+  it('resolves Go standard-library frames to golang/go: v1 by the version in the path, v2 by its mapping', async () => {
     const std = frames.filter((f) => f.localPath.startsWith('/usr/lib/go-1.19/src/'));
-    expect(std.length).toBeGreaterThan(10);
-    for (const frame of std.slice(0, 25)) {
+    expect(std.filter((f) => f.profile.startsWith('shop-go-v1')).length).toBeGreaterThan(5);
+    expect(std.filter((f) => f.profile.startsWith('shop-go-v2')).length).toBeGreaterThan(5);
+    for (const frame of std) {
       const res = await getFile(frame);
       const file = frame.localPath.slice('/usr/lib/go-1.19/src/'.length);
-      expect(res.body).toMatchObject({ rule: 'go:stdlib', resolvedRef: 'go1.19', resolvedPath: `src/${file}` });
+      // shop-go v2 has a .pyroscope.yaml mapping /usr/lib/go-1.19/src to golang/go at go1.19.8.
+      const expected = frame.profile.startsWith('shop-go-v2')
+        ? { rule: 'mapping:github[0]', resolvedRef: 'go1.19.8' }
+        : { rule: 'go:stdlib', resolvedRef: 'go1.19' };
+      expect(res.body).toMatchObject({ ...expected, resolvedPath: `src/${file}` });
       expect(Buffer.from(String(res.body.content), 'base64').equals(readFileSync(path.join(GO_ROOT, file)))).toBe(true);
     }
   }, 120_000);

@@ -61,6 +61,8 @@ export class GitHubSource {
   readonly refs: ByteLru<CachedRef>;
   readonly access: ByteLru<number>;
   readonly commits: ByteLru<CommitJson>;
+  /** Refs found missing (422: for everyone; 404: for that user), trusted as long as found refs. */
+  readonly missingRefs: ByteLru<string>;
   private readonly clients: ByteLru<GitHubApi>;
   private readonly inflight = new Map<string, Promise<unknown>>();
   readonly now: () => number;
@@ -74,6 +76,12 @@ export class GitHubSource {
     });
     this.trees = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.25), sizeOf: (t) => t.bytes });
     this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
+    this.missingRefs = new ByteLru({
+      maxBytes: 4 * 1024 * 1024,
+      sizeOf: (m) => m.length,
+      ttlMs: options.refTtlMs,
+      now: this.now,
+    });
     this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
     this.access = new ByteLru({
       maxBytes: 4 * 1024 * 1024,
@@ -254,6 +262,10 @@ export class UserSource implements SourceReader {
       return wanted;
     }
     const key = `${repo.fullName}@${wanted}`;
+    const missing = this.source.missingRefs.get(key) ?? this.source.missingRefs.get(`${this.userId}|${key}`);
+    if (missing) {
+      throw new FileNotFoundError(missing);
+    }
     const cached = this.source.refs.get(key);
     const fresh = cached !== undefined && this.source.now() - cached.checkedAt <= this.source.options.refTtlMs;
     this.source.countLookup('refs', fresh);
@@ -284,8 +296,11 @@ export class UserSource implements SourceReader {
       }
       const classified = classifyGitHubError(error);
       // 404: no such repository for this user; 422: no such commit. Both mean "nothing at this ref".
-      if (classified instanceof FileNotFoundError || (error as { status?: number }).status === 422) {
-        throw new FileNotFoundError(`no commit '${ref}' in ${repo.fullName} readable with this token`);
+      const status = (error as { status?: number }).status;
+      if (classified instanceof FileNotFoundError || status === 422) {
+        const message = `no commit '${ref}' in ${repo.fullName} readable with this token`;
+        this.source.missingRefs.set(status === 422 ? key : `${this.userId}|${key}`, message);
+        throw new FileNotFoundError(message);
       }
       throw classified;
     }
