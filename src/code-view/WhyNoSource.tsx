@@ -3,7 +3,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Alert, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Stack, Text, useStyles2 } from '@grafana/ui';
 import type { ResolutionExplanation } from '../../proto/gen/vcs/v1/vcs_pb';
 
 export interface WhyNoSourceProps {
@@ -19,8 +19,11 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
   const styles = useStyles2(getStyles);
   const lang = explanation?.language || language;
   return (
-    <Alert severity="info" title="Why no source?" data-testid="why-no-source">
+    <section className={styles.box} aria-label="Why no source?" data-testid="why-no-source">
       <Stack direction="column" gap={1}>
+        <Text element="h5" weight="medium">
+          Why no source?
+        </Text>
         <Text>The source server could not find this file: {message}</Text>
         {explanation && explanation.attempts.length > 0 && (
           <div>
@@ -79,7 +82,7 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
           </ul>
         </div>
       </Stack>
-    </Alert>
+    </section>
   );
 }
 
@@ -119,6 +122,14 @@ function fixFor(language: string | undefined): React.ReactNode {
 const preClass = css({ fontSize: 12, margin: '4px 0 0', padding: 8 });
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  box: css({
+    marginTop: theme.spacing(1),
+    padding: theme.spacing(1.5),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.secondary,
+    color: theme.colors.text.primary,
+  }),
   list: css({ margin: theme.spacing(0.5, 0, 0, 2.5), 'li + li': { marginTop: theme.spacing(0.25) } }),
   inputs: css({
     display: 'grid',

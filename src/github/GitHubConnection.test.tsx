@@ -12,7 +12,9 @@ import { GithubSession } from './session';
 
 const ORIGIN = 'http://localhost';
 
-function setup(options: { popupBlocked?: boolean; appError?: Error; authorizeURL?: string } = {}) {
+function setup(
+  options: { popupBlocked?: boolean; appError?: Error; authorizeURL?: string; refresh?: () => Promise<never> } = {}
+) {
   const events = new EventTarget();
   const popup = {
     closed: false,
@@ -49,7 +51,12 @@ function setup(options: { popupBlocked?: boolean; appError?: Error; authorizeURL
     getFile: jest.fn(),
     getCommits: jest.fn(),
   } as unknown as jest.Mocked<VcsApi>;
-  const session = new GithubSession('vcs-uid', { refresh: jest.fn(), jar, storage: memoryStorage(), secure: false });
+  const session = new GithubSession('vcs-uid', {
+    refresh: options.refresh ?? jest.fn(),
+    jar,
+    storage: memoryStorage(),
+    secure: false,
+  });
   const services: GithubServices = {
     session: () => session,
     api: () => api,
@@ -202,4 +209,26 @@ test('a refused session (401 or Grafana’s 400) offers to connect again; a fres
   act(() => session.reportUnauthenticated());
   expect(screen.getByTestId('github-session-problem')).toHaveTextContent(/no longer accepts your GitHub session/);
   expect(screen.getByTestId('github-connect')).toBeInTheDocument();
+});
+
+test('the session expiring while the panel is open: renewing, then "expired" and Connect when the renewal is refused', async () => {
+  jest.useFakeTimers();
+  let refuse!: (error: unknown) => void;
+  const { session } = setup({ refresh: () => new Promise<never>((_, reject) => (refuse = reject)) });
+  act(() =>
+    session.store({
+      cookie: '',
+      token: 't',
+      tokenExpiresAt: BigInt(Date.now() + 10 * 60_000),
+      refreshTokenExpiresAt: BigInt(Date.now() + 24 * 3600_000),
+    })
+  );
+  expect(screen.getByTestId('github-connected')).toBeInTheDocument();
+  // Five minutes before expiry the renewal starts; at expiry the panel no longer claims to be connected.
+  await act(() => jest.advanceTimersByTimeAsync(10 * 60_000 + 1));
+  expect(screen.queryByTestId('github-connected')).not.toBeInTheDocument();
+  expect(screen.getByTestId('github-refreshing')).toHaveTextContent('Renewing the GitHub session');
+  await act(async () => refuse(new ConnectError('failed to refresh token', Code.Internal)));
+  expect(screen.getByTestId('github-connect')).toBeInTheDocument();
+  expect(screen.getByTestId('github-session-problem')).toHaveTextContent(/expired and could not be renewed/);
 });
