@@ -121,8 +121,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
         .end(JSON.stringify({ code: 'not_found', message: `no route for ${path}` }));
     }
   });
-  // Slow-loris protection; gateway responses may stream longer, so only the request phase is bounded.
-  server.requestTimeout = 60_000;
+  // Slow-loris protection; only receiving the request is bounded (gateway uploads to Pyroscope may be large).
+  server.requestTimeout = 300_000;
   server.headersTimeout = 30_000;
 
   return {
