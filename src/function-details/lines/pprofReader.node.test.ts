@@ -101,8 +101,12 @@ describe('readPprof', () => {
     const f = b.function('f', 'f.go', 7);
     const far = b.location(b.mapping(), [[f, 2 ** 31]], 2 ** 40 + 1);
     b.sample([far], -1, 2 ** 53 - 1, 2 ** 32).sample([far], -(2 ** 40), 127, 128);
+    // pprof-format hands table fields of more than 4 varint bytes over as unsigned 64-bit bigints
+    b.location(b.mapping(), [[b.function('g', 'g.go', -(2 ** 33)), -1]], 2 ** 53 - 1);
     const profile = b.profile();
     expect(tablesOf(readPprof(profile.encode()), 3)).toEqual(tablesOfProfile(profile));
+    expect(readPprof(profile.encode()).functions[1].startLine).toBe(-(2 ** 33));
+    expect(Array.from(readPprof(profile.encode()).locations.lineNumber)).toEqual([2 ** 31, -1]);
     expect(tablesOf(readPprof(profile.encode()), 3).samples).toEqual([
       { ids: [2 ** 40 + 1], values: [-1, 2 ** 53 - 1, 2 ** 32] },
       { ids: [2 ** 40 + 1], values: [-(2 ** 40), 127, 128] },
