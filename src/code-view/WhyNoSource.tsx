@@ -129,6 +129,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderRadius: theme.shape.radius.default,
     background: theme.colors.background.secondary,
     color: theme.colors.text.primary,
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+    code: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+    pre: { whiteSpace: 'pre-wrap' },
   }),
   list: css({ margin: theme.spacing(0.5, 0, 0, 2.5), 'li + li': { marginTop: theme.spacing(0.25) } }),
   inputs: css({
