@@ -93,7 +93,8 @@ export class GitHubSource {
   }
 
   /** A reader acting as one user (token); without a token, anonymous (public repositories only). */
-  forUser(token: string | undefined): UserSource {
+  /** `signal` (the RPC's deadline or the client going away) cancels this user's GitHub calls. */
+  forUser(token: string | undefined, signal?: AbortSignal): UserSource {
     const id = token ? createHash('sha256').update(token).digest('hex') : 'anonymous';
     let client = this.clients.get(id);
     if (!client) {
@@ -106,7 +107,7 @@ export class GitHubSource {
       });
       this.clients.set(id, client);
     }
-    return new UserSource(this, client, id);
+    return new UserSource(this, client, id, signal);
   }
 
   countLookup(cache: string, hit: boolean): void {
@@ -136,7 +137,8 @@ export class UserSource implements SourceReader {
   constructor(
     private readonly source: GitHubSource,
     readonly api: GitHubApi,
-    private readonly userId: string
+    private readonly userId: string,
+    private readonly signal?: AbortSignal
   ) {}
 
   async readFile(repo: Repository, path: string, ref: string): Promise<RepoFile> {
@@ -186,6 +188,7 @@ export class UserSource implements SourceReader {
       cached = await this.source.once(`${this.userId}:tree:${key}`, async () => {
         try {
           const { data } = await this.api.rest.git.getTree({
+            request: { signal: this.signal },
             owner: repo.owner,
             repo: repo.repo,
             tree_sha: sha,
@@ -220,6 +223,7 @@ export class UserSource implements SourceReader {
     }
     try {
       const { data } = (await this.api.request('GET /repos/{owner}/{repo}/commits/{+ref}', {
+        request: { signal: this.signal },
         owner: repo.owner,
         repo: repo.repo,
         ref: encodePath(ref),
@@ -279,6 +283,7 @@ export class UserSource implements SourceReader {
     const cached = this.source.refs.get(key);
     try {
       const response = await this.api.request('GET /repos/{owner}/{repo}/commits/{+ref}', {
+        request: { signal: this.signal },
         owner: repo.owner,
         repo: repo.repo,
         ref: encodePath(ref),
@@ -333,6 +338,7 @@ export class UserSource implements SourceReader {
     let data: unknown;
     try {
       ({ data } = await this.api.request(CONTENTS_ROUTE, {
+        request: { signal: this.signal },
         owner: repo.owner,
         repo: repo.repo,
         path: encodePath(path),
@@ -390,6 +396,7 @@ export class UserSource implements SourceReader {
   private async fetchRaw(repo: Repository, path: string, sha: string): Promise<Buffer> {
     try {
       const { data } = await this.api.request(CONTENTS_ROUTE, {
+        request: { signal: this.signal },
         owner: repo.owner,
         repo: repo.repo,
         path: encodePath(path),

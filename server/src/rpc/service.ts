@@ -137,7 +137,7 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
       async getFile(request, ctx) {
         const token = session(ctx);
         const repository = repositoryOf(request.repositoryURL);
-        const reader = deps.source.forUser(token.accessToken);
+        const reader = deps.source.forUser(token.accessToken, ctx.signal);
         try {
           const resolved = await resolveFile(
             reader,
@@ -178,14 +178,14 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
       async getCommit(request, ctx) {
         const token = session(ctx);
         const repository = repositoryOf(request.repositoryURL);
-        const commit = await findCommit(deps.source.forUser(token.accessToken), repository, request.ref);
+        const commit = await findCommit(deps.source.forUser(token.accessToken, ctx.signal), repository, request.ref);
         return toCommit(commit, repository);
       },
 
       async getCommits(request, ctx) {
         const token = session(ctx);
         const repository = repositoryOf(request.repositoryUrl);
-        const reader = deps.source.forUser(token.accessToken);
+        const reader = deps.source.forUser(token.accessToken, ctx.signal);
         const unique = [...new Set(request.refs)];
         const results = new Map<string, CommitInfo | Error>();
         for (let i = 0; i < unique.length; i += MAX_PARALLEL_COMMITS) {
