@@ -7,4 +7,4 @@ export {
   type RequestRecord,
 } from './double';
 export { createFixtureRepo, type FixtureCommit, type FixtureRepo } from './fixtures';
-export { createGoStdlibRepo, createCPythonRepo, localGoRoots } from './stdlib';
+export { createGoStdlibRepo, createCPythonRepo } from './stdlib';

@@ -7,13 +7,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFixtureRepo, FixtureRepo } from './fixtures';
 
-/** Go toolchains under /usr/lib/go-<version>/src, as [version, dir]. */
-export function localGoRoots(): Array<[string, string]> {
-  return ['1.19', '1.20', '1.21', '1.22', '1.23', '1.24']
-    .map((v): [string, string] => [v, `/usr/lib/go-${v}/src`])
-    .filter(([, dir]) => existsSync(dir));
-}
-
 /**
  * golang/go with tag go<version> (and any extra tags, e.g. the exact patch release) holding src/<file> for each
  * existing file (paths relative to GOROOT/src).

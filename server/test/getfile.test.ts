@@ -536,6 +536,35 @@ describe('GetFile over HTTP', () => {
     }
   });
 
+  it('falls back to one request per candidate when the tree listing is truncated (very large repositories)', async () => {
+    const huge = await startStack([{ fullName: 'acme/app', dir: app.dir }], { double: { treeEntryLimit: 3 } });
+    try {
+      const res = await rpc(
+        huge.url,
+        'GetFile',
+        {
+          repositoryURL: 'https://github.com/acme/app',
+          ref: app.commits.v1,
+          localPath: '/home/ci/build/internal/cart/cart.go',
+        },
+        { cookie: huge.cookieFor('nat') }
+      );
+      expect(res.body).toMatchObject({ rule: 'relative', resolvedPath: 'internal/cart/cart.go' });
+      const contents = huge.double
+        .apiCalls('/repos/acme/app/contents/')
+        .map((r) => decodeURIComponent(r.path.split('?')[0]));
+      expect(contents).toEqual([
+        '/repos/acme/app/contents/.pyroscope.yaml',
+        '/repos/acme/app/contents/home/ci/build/internal/cart/cart.go',
+        '/repos/acme/app/contents/ci/build/internal/cart/cart.go',
+        '/repos/acme/app/contents/build/internal/cart/cart.go',
+        '/repos/acme/app/contents/internal/cart/cart.go',
+      ]);
+    } finally {
+      await huge.stop();
+    }
+  });
+
   it('remembers a ref that does not exist (for the ref time-to-live)', async () => {
     const cookie = stack.cookieFor('mo');
     const body = { localPath: 'main.go', ref: 'no-such-branch' };

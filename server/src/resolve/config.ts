@@ -181,12 +181,3 @@ export function bestMapping(
 ): MappingMatch | undefined {
   return matchingMappings(config, path, functionName)[0];
 }
-
-export function describeMapping(match: MappingMatch): string {
-  const m = match.mapping;
-  const source =
-    'local' in m.source
-      ? `local ${m.source.local.path || '.'}`
-      : `github ${m.source.github.owner}/${m.source.github.repo}@${m.source.github.ref || 'default branch'}:${m.source.github.path || '.'}`;
-  return `mapping[${m.index}] (${m.language}, ${source})`;
-}
