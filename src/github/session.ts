@@ -25,6 +25,8 @@ interface StoredSession {
   refreshTokenExpiresAt?: number;
   /** Set once an authenticated call went through: proves the data source forwards the cookie. */
   verified: boolean;
+  /** When this login happened (kept through refreshes): tells one connection from the next. */
+  connectedAt?: number;
 }
 
 export type SessionProblem =
@@ -39,6 +41,8 @@ export interface SessionState {
   connected: boolean;
   refreshing: boolean;
   tokenExpiresAt?: number;
+  /** When the current login happened; a new login gives a new value, a refresh keeps it. */
+  connectedAt?: number;
   problem?: SessionProblem;
 }
 
@@ -93,7 +97,7 @@ export class GithubSession {
   }
 
   /** Keeps the token from GithubLogin/GithubRefresh as the cookie, and its expiries beside it. */
-  store(response: TokenResponse, verified = false): void {
+  store(response: TokenResponse, verified = false, connectedAt = this.now()): void {
     const legacy = response.cookie ? parseLegacyCookie(response.cookie) : undefined;
     const token = response.token || legacy?.token;
     if (!token) {
@@ -106,6 +110,7 @@ export class GithubSession {
       tokenExpiresAt: expiries.length ? Math.max(...expiries) : undefined,
       refreshTokenExpiresAt: positive(response.refreshTokenExpiresAt),
       verified,
+      connectedAt,
     };
     this.deps.jar.set(SESSION_COOKIE, encodeSessionCookieValue(token), {
       expires: stored.refreshTokenExpiresAt ? new Date(stored.refreshTokenExpiresAt) : undefined,
@@ -145,7 +150,7 @@ export class GithubSession {
     this.inflight = this.deps.refresh().then(
       (response) => {
         this.inflight = undefined;
-        this.store(response, stored.verified);
+        this.store(response, stored.verified, stored.connectedAt);
         return true;
       },
       (error: unknown) => {
@@ -223,6 +228,7 @@ export class GithubSession {
       connected: !!stored && (expiresAt === undefined || this.now() < expiresAt),
       refreshing: !!this.inflight,
       tokenExpiresAt: expiresAt,
+      connectedAt: stored?.connectedAt,
       problem: this.problem,
     };
   }
@@ -235,6 +241,7 @@ export class GithubSession {
       next.connected !== prev.connected ||
       next.refreshing !== prev.refreshing ||
       next.tokenExpiresAt !== prev.tokenExpiresAt ||
+      next.connectedAt !== prev.connectedAt ||
       next.problem !== prev.problem
     ) {
       this.state = next;

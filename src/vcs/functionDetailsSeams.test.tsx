@@ -176,3 +176,23 @@ test('GetFile not_found shows "Why no source?" with what was tried and the label
   expect(screen.getByTestId('why-no-source-inputs')).toHaveTextContent(request.version.repository);
   expect(screen.getByTestId('why-no-source-fix')).toHaveTextContent('.pyroscope.yaml');
 });
+
+test('after connecting again, the failure from the refused session is not shown: the file is asked for afresh', async () => {
+  const { api, file, session } = setup();
+  await act(async () => file.reject(new ConnectError('Authentication to data source failed', Code.Unauthenticated)));
+  act(() => session.reportUnauthenticated());
+  expect(screen.getByTestId('status')).toHaveTextContent('not-loaded');
+  const second = deferred<GetFileResponse>();
+  api.getFile.mockImplementation(() => second.promise);
+  act(() =>
+    session.store(
+      { cookie: '', token: 't2', tokenExpiresAt: BigInt(Date.now() + 3600_000), refreshTokenExpiresAt: BigInt(0) },
+      false,
+      Date.now() + 1
+    )
+  );
+  expect(screen.getByTestId('status')).toHaveTextContent('loading');
+  expect(api.getFile).toHaveBeenCalledTimes(2);
+  await act(async () => second.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
+  expect(screen.getByTestId('status')).toHaveTextContent('loaded');
+});

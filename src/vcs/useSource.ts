@@ -96,7 +96,8 @@ export function useSource(input: SourceInput | undefined): SourceResult {
   };
   const refs = input ? Array.from(new Set([input.ref, ...(input.refs ?? [])])) : [];
   const commitsRequest: CommitsRequest | undefined = input && { repositoryUrl: input.repository, refs };
-  const key = connected ? JSON.stringify([input.vcsUid, fileRequest, commitsRequest]) : '';
+  // A new login is a new key: nothing from before it (a refused session's failures) is shown after it.
+  const key = connected ? JSON.stringify([input.vcsUid, session.connectedAt, fileRequest, commitsRequest]) : '';
 
   useEffect(() => {
     if (!key || !input || !fileRequest || !commitsRequest) {
