@@ -151,7 +151,7 @@ describe('GetFile over HTTP', () => {
       'package fmt // go1.21.3',
     ],
     [
-      'Go stdlib without version: go.mod has none → master',
+      'Go stdlib without version: go.mod says go 1.21, golang/go has no go1.21.0 → master',
       { localPath: 'fmt/print.go' },
       'golang/go',
       'master',

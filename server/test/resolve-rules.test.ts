@@ -3,6 +3,7 @@ import { bestMapping, matchingMappings, parseConfig } from '../src/resolve/confi
 import {
   detectGoStd,
   goReleaseTag,
+  goVersionFromGoMod,
   gopkgIn,
   locateModule,
   parseModulePath,
@@ -245,6 +246,13 @@ describe('Go standard library detection', () => {
     ['/app/internal/cart/cart.go', undefined],
   ])('%s', (path, expected) => {
     expect(detectGoStd(path)).toEqual(expected);
+  });
+
+  it("takes the Go release from go.mod: toolchain, full go line, else the language version's first release", () => {
+    expect(goVersionFromGoMod(parseGoMod('module m\ngo 1.21\ntoolchain go1.22.3\n'))).toBe('1.22.3');
+    expect(goVersionFromGoMod(parseGoMod('module m\ngo 1.21.4\n'))).toBe('1.21.4');
+    expect(goVersionFromGoMod(parseGoMod('module m\ngo 1.19\n'))).toBe('1.19.0');
+    expect(goVersionFromGoMod(parseGoMod('module m\n'))).toBe('');
   });
 
   it('maps versions to golang/go tags', () => {

@@ -142,10 +142,10 @@ describe('sample profiles resolve to their source', () => {
       rule: 'relative',
       resolvedPath: built.localPath.replace('/opt/linescope-samples/shop-go/', ''),
     });
-    // -trimpath stdlib: no version in the path and go.mod says only `go 1.19` (a language version) → master.
+    // -trimpath stdlib: no version in the path; go.mod says `go 1.19` → the go1.19 release.
     expect((await getFile(byPath('sort/slice.go'))).body).toMatchObject({
       rule: 'go:stdlib',
-      resolvedRef: 'master',
+      resolvedRef: 'go1.19',
       resolvedPath: 'src/sort/slice.go',
     });
     expect(Object.values(go.commits)).toContain(trimmed.ref);

@@ -103,13 +103,21 @@ export function goReleaseTag(version: string): string {
   return `go${version}`;
 }
 
-/** The Go version a go.mod asks for, when it names a full release (toolchain line first). */
+/**
+ * The Go release a go.mod points at: its `toolchain`, else its `go` line. A bare language version (`go 1.19`)
+ * means that release or a later one; its first release is the closest guess (Pyroscope uses master, which
+ * matches no release at all).
+ */
 export function goVersionFromGoMod(mod: GoMod | undefined): string {
   const toolchain = /^go(\d+\.\d+(?:\.\d+)?(?:rc\d+|beta\d+)?)$/.exec(mod?.toolchain ?? '');
   if (toolchain) {
     return toolchain[1];
   }
-  return /^\d+\.\d+\.\d+$/.test(mod?.go ?? '') ? (mod?.go as string) : '';
+  const go = mod?.go ?? '';
+  if (/^\d+\.\d+\.\d+$/.test(go)) {
+    return go;
+  }
+  return /^\d+\.\d+$/.test(go) ? `${go}.0` : '';
 }
 
 const PSEUDO_VERSION =

@@ -67,10 +67,17 @@ async function findStd(
         return found;
       }
     }
-    version = goVersionFromGoMod((await r.loadGoMod())?.mod);
+    // No version in the path (-trimpath, $GOROOT): the release go.mod names, else master.
+    const fromGoMod = goVersionFromGoMod((await r.loadGoMod())?.mod);
+    for (const ref of fromGoMod ? [goReleaseTag(fromGoMod), 'master'] : ['master']) {
+      const found = await r.tryFile('go:stdlib', r.repository('golang', 'go'), goJoin('src', stdPath), ref);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
   }
-  const ref = version ? goReleaseTag(version) : 'master';
-  return r.tryFile('go:stdlib', r.repository('golang', 'go'), goJoin('src', stdPath), ref);
+  return r.tryFile('go:stdlib', r.repository('golang', 'go'), goJoin('src', stdPath), goReleaseTag(version));
 }
 
 /**
