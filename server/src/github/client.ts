@@ -14,6 +14,8 @@ export interface OctokitOptions {
   apiUrl: string;
   timeoutMs: number;
   token?: string;
+  /** Concurrency is limited per id (one per user); without it, all clients would share one limit. */
+  throttleId?: string;
   metrics?: ServerMetrics;
   /** Longest rate-limit wait worth retrying inside one user request (seconds); longer ones fail at once. */
   maxRateLimitWaitSeconds?: number;
@@ -32,7 +34,7 @@ export function createOctokit(options: OctokitOptions): GitHubApi {
     request: { fetch: instrumentedFetch(options) },
     // Transient 5xx are retried once; a timeout (answered below as 504) is not: it already used the budget.
     retry: { retries: 1, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451, 504] },
-    throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit },
+    throttle: { id: options.throttleId, onRateLimit: onLimit, onSecondaryRateLimit: onLimit },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
 }

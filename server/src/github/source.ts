@@ -102,6 +102,7 @@ export class GitHubSource {
         apiUrl: this.options.apiUrl,
         timeoutMs: this.options.timeoutMs,
         token,
+        throttleId: id,
         metrics: this.options.metrics,
         fetch: this.options.fetch,
       });
