@@ -33,7 +33,8 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
         <Text element="h4" variant="h5">
           Breakdown per line
         </Text>
-        {source.status === 'loaded' && source.fileUrl && (
+        {/* A source view with its own links (file, blame, commit) makes this one redundant. */}
+        {source.status === 'loaded' && source.fileUrl && !(SourceView && source.links) && (
           <a href={source.fileUrl} target="_blank" rel="noreferrer" className={styles.link}>
             View file
           </a>
