@@ -29,6 +29,9 @@ export const testIds = {
     functionPicker: 'linescope-function-picker',
     /** The canvas @grafana/flamegraph renders carries its own data-testid="flameGraph". */
     canvas: 'flameGraph',
+    /** The side panel beside the flame graph, and the handle on its left edge that resizes it. */
+    sidePanel: 'linescope-side-panel',
+    sidePanelResizer: 'linescope-side-panel-resizer',
   },
   functionDetails: {
     panel: 'linescope-function-details',
@@ -38,6 +41,7 @@ export const testIds = {
     empty: 'linescope-function-details-empty',
     rowFunctionName: 'linescope-row-function-name',
     rowCallSite: 'linescope-row-call-site',
+    callSiteText: 'linescope-call-site-text',
     rowStartLine: 'linescope-row-start-line',
     rowFile: 'linescope-row-file',
     copyFile: 'linescope-copy-file',

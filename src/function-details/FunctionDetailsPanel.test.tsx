@@ -137,6 +137,20 @@ describe('FunctionDetailsPanel', () => {
     expect(body.indexOf('main.main')).toBeLessThan(body.indexOf('main.work'));
   });
 
+  it('keeps a long call site on one line with the full text on hover, and shows it all on request', async () => {
+    respond = () => NEVER;
+    renderPanel();
+    const text = screen.getByTestId(testIds.functionDetails.callSiteText);
+    expect(text).toHaveAttribute('title', 'main.main › main.work');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the whole call site' }));
+    expect(screen.getByRole('button', { name: 'Show the call site on one line' })).toHaveAttribute(
+      'aria-expanded',
+      'true'
+    );
+    expect(text).not.toHaveAttribute('title');
+    expect(text).toHaveTextContent('main.main › main.work');
+  });
+
   it('shows rows, the hottest version first, and formats values with the profile unit', async () => {
     respond = pyroscope(twoVersions());
     renderPanel();

@@ -148,9 +148,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           tooltip="The stack the numbers are for: only samples passing through it count"
           testId={testIds.functionDetails.rowCallSite}
         >
-          <span className={styles.ellipsisLeft} title={callSiteText}>
-            <bdi>{callSiteText}</bdi>
-          </span>
+          <CallSite text={callSiteText} />
         </Row>
         <Row
           label="Start line"
@@ -304,6 +302,31 @@ function describeCallSite({ callSite, functionName, callSiteCount = 1 }: Functio
   return path || functionName;
 }
 
+/** One line cut at the start (the innermost frames stay in view), full text on hover, and a button to show it all. */
+function CallSite({ text }: { text: string }) {
+  const styles = useStyles2(getStyles);
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <div className={styles.callSite}>
+      <span
+        className={expanded ? styles.wrapped : styles.ellipsisLeft}
+        title={expanded ? undefined : text}
+        data-testid={testIds.functionDetails.callSiteText}
+      >
+        <bdi>{text}</bdi>
+      </span>
+      <IconButton
+        name={expanded ? 'angle-up' : 'angle-down'}
+        size="sm"
+        aria-expanded={expanded}
+        aria-label={expanded ? 'Show the call site on one line' : 'Show the whole call site'}
+        tooltip={expanded ? 'Show the call site on one line' : 'Show the whole call site'}
+        onClick={() => setExpanded((e) => !e)}
+      />
+    </div>
+  );
+}
+
 function Row({
   label,
   tooltip,
@@ -344,6 +367,7 @@ function CommitChoice({
   /** From GetCommits once connected: author, date and message per ref. */
   commits?: Record<string, CommitSummary>;
 }) {
+  const styles = useStyles2(getStyles);
   const options = choices.map((c, i) => {
     const commit = c.version?.gitRef ? commits?.[c.version.gitRef] : undefined;
     const by = commit
@@ -356,7 +380,15 @@ function CommitChoice({
     };
   });
   if (options.length <= MAX_RADIO_VERSIONS) {
-    return <RadioButtonGroup size="sm" options={options} value={selected} onChange={(v) => v && onChange(v)} />;
+    return (
+      <RadioButtonGroup
+        size="sm"
+        options={options}
+        value={selected}
+        onChange={(v) => v && onChange(v)}
+        className={styles.wrapRadios}
+      />
+    );
   }
   return (
     <Combobox
@@ -391,6 +423,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   ellipsis: css({ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
   // Long paths keep their end (the file name) visible.
   ellipsisLeft: css({
+    display: 'block',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
@@ -399,5 +432,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
     minWidth: 0,
     fontFamily: theme.typography.fontFamilyMonospace,
   }),
+  callSite: css({ display: 'flex', alignItems: 'flex-start', gap: theme.spacing(0.5), minWidth: 0 }),
+  wrapped: css({
+    minWidth: 0,
+    fontFamily: theme.typography.fontFamilyMonospace,
+    overflowWrap: 'anywhere',
+    whiteSpace: 'normal',
+  }),
+  // Many or long versions go onto more lines instead of running out of the panel.
+  wrapRadios: css({ flexWrap: 'wrap', height: 'auto', rowGap: 2, maxWidth: '100%' }),
   inlineLoading: css({ marginBottom: 0 }),
 });

@@ -38,6 +38,7 @@ import {
 } from '../pyroscope/selector';
 import { vcsDatasourceFor } from '../settings/settings';
 import { useSettings } from '../settings/SettingsContext';
+import { ResizableSplit } from '../side-panel/ResizableSplit';
 import { testIds } from '../testIds';
 
 let requestCounter = 0;
@@ -241,24 +242,25 @@ export default function FlameGraphPage() {
       );
     }
     return (
-      <div className={styles.split}>
-        <div className={styles.graph}>
+      <ResizableSplit
+        sideLabel="Function details"
+        main={
           <LinescopeFlameGraph
             data={flameGraph.value.frame}
             enableFunctionDetails={settings.enableFunctionDetails}
             onFunctionDetails={openFunctionDetails}
           />
-        </div>
-        {panel && settings.enableFunctionDetails && (
-          <div className={styles.side}>
+        }
+        side={
+          panel && settings.enableFunctionDetails ? (
             <FunctionDetailsPanel
               key={JSON.stringify([panel.target.callSite, panel.target.functionName])}
               target={panel.target}
               onClose={closePanel}
             />
-          </div>
-        )}
-      </div>
+          ) : undefined
+        }
+      />
     );
   };
 
@@ -345,19 +347,4 @@ function ErrorAlert({ title, error, onRetry }: { title: string; error: Error; on
 
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
-  split: css({
-    display: 'flex',
-    gap: theme.spacing(2),
-    alignItems: 'flex-start',
-    [theme.breakpoints.down('lg')]: { flexDirection: 'column' },
-  }),
-  graph: css({ flex: '1 1 0', minWidth: 0, width: '100%' }),
-  side: css({
-    flex: '0 0 45%',
-    minWidth: 420,
-    maxWidth: '100%',
-    position: 'sticky',
-    top: theme.spacing(1),
-    [theme.breakpoints.down('lg')]: { flex: '1 1 auto', width: '100%', minWidth: 0, position: 'static' },
-  }),
 });
