@@ -1,7 +1,13 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { memoryCookieJar, memoryStorage } from '../test-support/memory';
 import { SESSION_COOKIE } from './cookie';
-import { GithubSession, REFRESH_MARGIN_MS, SESSION_STORAGE_KEY, type TokenResponse } from './session';
+import {
+  GithubSession,
+  NON_EXPIRING_COOKIE_MS,
+  REFRESH_MARGIN_MS,
+  SESSION_STORAGE_KEY,
+  type TokenResponse,
+} from './session';
 
 const HOUR = 3600_000;
 
@@ -55,6 +61,57 @@ test('a Pyroscope server that sends only the legacy cookie still gives a session
   expect(JSON.parse(atob(jar.get(SESSION_COOKIE)!))).toEqual({ token: 'legacy-enc' });
   expect(session.getState().tokenExpiresAt).toBe(expiry);
   session.dispose();
+});
+
+/** Go's zero time in Unix ms: what Pyroscope sends for a token that never expires. */
+const GO_ZERO_TIME_MS = -62135596800000;
+
+describe.each([
+  ['without expiries (absent fields read as 0)', BigInt(0), ''],
+  ["with Pyroscope's zero time", BigInt(GO_ZERO_TIME_MS), GO_ZERO_TIME_MS],
+])('a token that never expires, %s', (_, noExpiry, legacyExpiry) => {
+  const response = (token: string): TokenResponse => ({
+    // Pyroscope also sends the legacy cookie, whose expiry is the same zero time.
+    cookie:
+      legacyExpiry === ''
+        ? ''
+        : `pyroscope_git_session=${btoa(JSON.stringify({ metadata: token, expiry: legacyExpiry }))}; SameSite=Lax`,
+    token,
+    tokenExpiresAt: noExpiry,
+    refreshTokenExpiresAt: noExpiry,
+  });
+
+  test('stays connected, is never refreshed, and keeps a lasting cookie', async () => {
+    const refresh = jest.fn(async () => response('second'));
+    const { session, jar, storage } = makeSession(refresh);
+    session.store(response('forever'));
+    expect(session.getState()).toMatchObject({ connected: true, tokenExpiresAt: undefined, problem: undefined });
+    expect(JSON.parse(storage.getItem(SESSION_STORAGE_KEY)!).tokenExpiresAt).toBeUndefined();
+    expect(jar.writes[0].expires).toEqual(new Date(Date.now() + NON_EXPIRING_COOKIE_MS));
+
+    const changes = jest.fn();
+    session.subscribe(changes);
+    await session.ensureFresh();
+    await jest.advanceTimersByTimeAsync(90 * 24 * HOUR);
+    await session.ensureFresh();
+    expect(refresh).not.toHaveBeenCalled();
+    expect(changes).not.toHaveBeenCalled();
+    expect(session.getState()).toMatchObject({ connected: true, refreshing: false, problem: undefined });
+    expect(JSON.parse(atob(jar.get(SESSION_COOKIE)!))).toEqual({ token: 'forever' });
+    session.dispose();
+  });
+
+  test('a reload finds it connected; only a refusal by the server ends it', () => {
+    const { session, jar, storage } = makeSession(jest.fn());
+    session.store(response('forever'));
+    session.markVerified();
+    session.dispose();
+    const reloaded = new GithubSession('vcs', { refresh: jest.fn(), jar, storage, secure: false });
+    expect(reloaded.getState()).toMatchObject({ connected: true, tokenExpiresAt: undefined });
+    reloaded.reportUnauthenticated();
+    expect(reloaded.getState()).toMatchObject({ connected: false, problem: { kind: 'rejected' } });
+    reloaded.dispose();
+  });
 });
 
 test('refreshes by itself a few minutes before expiry, once', async () => {

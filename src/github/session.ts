@@ -9,6 +9,8 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 /** After a refresh that failed for a passing reason (network), wait this long before trying again. */
 export const REFRESH_RETRY_MS = 30_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A token that never expires keeps its cookie this long (browsers cap cookie lifetimes at 400 days). */
+export const NON_EXPIRING_COOKIE_MS = 400 * 24 * 3600_000;
 
 /** What GithubLogin and GithubRefresh return (both servers send the same four fields). */
 export interface TokenResponse {
@@ -58,6 +60,10 @@ export interface SessionDeps {
 }
 
 const clampDelay = (ms: number) => Math.min(Math.max(0, ms), MAX_TIMER_MS);
+/**
+ * An expiry in Unix ms, or undefined for "never": GitHub tokens that do not expire come without the field (0 on the
+ * wire), and Pyroscope sends Go's zero time (-62135596800000) for them. Neither may read as "already expired".
+ */
 const positive = (v: bigint | number | undefined) => (v !== undefined && Number(v) > 0 ? Number(v) : undefined);
 
 export class GithubSession {
@@ -112,8 +118,12 @@ export class GithubSession {
       verified,
       connectedAt,
     };
+    // The cookie lives as long as the session can: until the refresh token expires, or long when nothing expires.
+    const cookieExpiry =
+      stored.refreshTokenExpiresAt ??
+      (stored.tokenExpiresAt === undefined ? this.now() + NON_EXPIRING_COOKIE_MS : undefined);
     this.deps.jar.set(SESSION_COOKIE, encodeSessionCookieValue(token), {
-      expires: stored.refreshTokenExpiresAt ? new Date(stored.refreshTokenExpiresAt) : undefined,
+      expires: cookieExpiry ? new Date(cookieExpiry) : undefined,
       secure: this.deps.secure,
     });
     this.deps.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(stored));

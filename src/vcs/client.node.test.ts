@@ -274,3 +274,27 @@ test('a refused refresh ends the session as expired', async () => {
   await expect(api.getFile(fileRequest)).rejects.toThrow();
   expect(session.getState()).toMatchObject({ connected: false, problem: { kind: 'expired' } });
 });
+
+test('a GithubLogin answer without expiries (a token that never expires) gives a session that is never refreshed', async () => {
+  const { api, session, jar } = setup({ connected: false });
+  let refreshes = 0;
+  server.use(
+    // GitHub OAuth tokens without expiry: the server leaves both expiry fields out of the JSON.
+    http.post(`${BASE}/GithubLogin`, () => HttpResponse.json({ token: 'enc-forever' })),
+    http.post(`${BASE}/GithubRefresh`, () => {
+      refreshes++;
+      return HttpResponse.json({ token: 'enc-other' });
+    }),
+    http.post(`${BASE}/GetFile`, ({ request }) => HttpResponse.json({ content: btoa(cookieToken(request) ?? '') }))
+  );
+  const login = await api.githubLogin('code-1');
+  expect(login.tokenExpiresAt).toBe(BigInt(0));
+  session.store(login);
+  expect(session.getState()).toMatchObject({ connected: true, tokenExpiresAt: undefined });
+  for (let i = 0; i < 3; i++) {
+    expect(atob((await api.getFile(fileRequest)).content)).toBe('enc-forever');
+  }
+  expect(refreshes).toBe(0);
+  expect(session.getState()).toMatchObject({ connected: true, refreshing: false, problem: undefined });
+  expect(JSON.parse(atob(jar.get(SESSION_COOKIE)!))).toEqual({ token: 'enc-forever' });
+});
