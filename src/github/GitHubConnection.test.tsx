@@ -166,8 +166,65 @@ test('GitHub’s error parameter is shown', async () => {
   await user.click(screen.getByTestId('github-connect'));
   callback({ error: 'access_denied', errorDescription: 'The user has denied your application access.' });
   expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
-    'GitHub did not authorize the connection: The user has denied your application access..'
+    'GitHub did not authorize the connection: The user has denied your application access.'
   );
+  expect(screen.getByTestId('github-login-error')).not.toHaveTextContent('access..');
+});
+
+test('a callback with neither a code nor an error says no code came back', async () => {
+  const user = userEvent.setup();
+  const { api, callback } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  callback({});
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
+    'GitHub did not authorize the connection: no authorization code came back.'
+  );
+  expect(api.githubLogin).not.toHaveBeenCalled();
+});
+
+test('GithubLogin failing (the code exchange) says the source server could not finish, and Connect is offered again', async () => {
+  const user = userEvent.setup();
+  const { api, jar, callback } = setup();
+  api.githubLogin.mockRejectedValueOnce(new ConnectError('failed to authorize with GitHub', Code.Unauthenticated));
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'expired-code' });
+  const alert = await screen.findByTestId('github-login-error');
+  expect(alert).toHaveTextContent('GitHub login failed');
+  expect(alert).toHaveTextContent(
+    'The source server could not finish the GitHub login: failed to authorize with GitHub'
+  );
+  expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+  expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
+});
+
+test('GithubApp failing for another reason says the login could not start, and closes the popup', async () => {
+  const user = userEvent.setup();
+  const { popup } = setup({ appError: new ConnectError('upstream connect error', Code.Unavailable) });
+  await user.click(screen.getByTestId('github-connect'));
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
+    'Could not start the GitHub login: upstream connect error'
+  );
+  expect(popup.close).toHaveBeenCalled();
+});
+
+test('a token that never expires (no expiry in the answer) stays connected without renewals', async () => {
+  jest.useFakeTimers();
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  const refresh = jest.fn<Promise<never>, []>();
+  const { api, callback } = setup({ refresh });
+  api.githubLogin.mockResolvedValueOnce({
+    cookie: '',
+    token: 'forever',
+    tokenExpiresAt: BigInt(0),
+    refreshTokenExpiresAt: BigInt(0),
+  } as Awaited<ReturnType<VcsApi['githubLogin']>>);
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'c' });
+  expect(await screen.findByTestId('github-connected')).toBeInTheDocument();
+  await act(() => jest.advanceTimersByTimeAsync(30 * 24 * 3600_000));
+  expect(screen.getByTestId('github-connected')).toBeInTheDocument();
+  expect(screen.queryByTestId('github-refreshing')).not.toBeInTheDocument();
+  expect(refresh).not.toHaveBeenCalled();
 });
 
 test('a server without GitHub configured is named as such', async () => {

@@ -170,7 +170,10 @@ export function startGithubLogin(
       );
     }
     if (message.error || !message.code) {
-      const reason = message.errorDescription || message.error || 'no authorization code came back';
+      const reason = (message.errorDescription || message.error || 'no authorization code came back').replace(
+        /\.+$/,
+        ''
+      );
       return fail(new LoginError('github-error', `GitHub did not authorize the connection: ${reason}.`));
     }
     try {
