@@ -4,7 +4,13 @@ import { act, configure, fireEvent, render, screen, within } from '@testing-libr
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
-import { FunctionDetailsSeamsProvider, type RepositoryActionsProps, type SourceViewProps } from './seams';
+import {
+  FunctionDetailsSeamsProvider,
+  type RepositoryActionsProps,
+  type SourceRequest,
+  type SourceState,
+  type SourceViewProps,
+} from './seams';
 import type { FunctionDetailsTarget } from './target';
 import { computeFunctionDetails } from './lines/computeFunctionDetails';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
@@ -295,6 +301,38 @@ describe('FunctionDetailsPanel', () => {
     expect(onClose).toHaveBeenCalledTimes(2);
   });
 
+  it('gives focus back to where it was when it closes', () => {
+    respond = () => NEVER;
+    function Page() {
+      const [open, setOpen] = React.useState(false);
+      return (
+        <FunctionDetailsLoadersProvider
+          value={querierLoaders(async (bytes, name) => computeFunctionDetails(bytes, name))}
+        >
+          <button onClick={() => setOpen(true)}>Function details for…</button>
+          {open && <FunctionDetailsPanel target={target} onClose={() => setOpen(false)} />}
+        </FunctionDetailsLoadersProvider>
+      );
+    }
+    render(<Page />);
+    const opener = screen.getByRole('button', { name: 'Function details for…' });
+    opener.focus();
+    fireEvent.click(opener);
+    const panel = screen.getByTestId(testIds.functionDetails.panel);
+    expect(panel).toHaveFocus();
+    fireEvent.keyDown(panel, { key: 'Escape' });
+    expect(screen.queryByTestId(testIds.functionDetails.panel)).not.toBeInTheDocument();
+    expect(opener).toHaveFocus();
+
+    // Closed from elsewhere (the query changed while the user works in another field): focus stays there.
+    fireEvent.click(opener);
+    const elsewhere = document.body.appendChild(document.createElement('input'));
+    elsewhere.focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Close function details' }));
+    expect(elsewhere).toHaveFocus();
+    elsewhere.remove();
+  });
+
   it('lets a source view from issue 6 render the loaded file with the selected version’s costs', async () => {
     respond = pyroscope(twoVersions());
     const SourceView = jest.fn((p: SourceViewProps) => (
@@ -322,13 +360,23 @@ describe('FunctionDetailsPanel', () => {
       origins.push(p.origin);
       return null;
     };
+    const useSource = jest.fn((_: SourceRequest | undefined): SourceState => ({ status: 'not-loaded' }));
+    const useCommits = jest.fn((_: SourceRequest | undefined) => undefined);
     renderPanel({
-      seams: { useSource: () => ({ status: 'not-loaded' }), useVersionOverride: () => override, RepositoryActions },
+      seams: { useSource, useCommits, useVersionOverride: () => override, RepositoryActions },
     });
     await screen.findByTestId(testIds.functionDetails.breakdown);
     expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent('fork/shop-go');
     expect(row(testIds.functionDetails.rowRepository)).toHaveTextContent('overridden');
     expect(origins[origins.length - 1]).toBe('override');
+    // GetFile, GetCommits and the links are made from the override, for every version of the function.
+    const overridden = expect.objectContaining({
+      version: override,
+      refs: ['main', 'main'],
+      fileName: '/src/shop-go/work.go',
+    });
+    expect(useSource).toHaveBeenLastCalledWith(overridden);
+    expect(useCommits).toHaveBeenLastCalledWith(overridden);
   });
 
   it("hands issue 6's seams the selected version and file, and shows loaded source beside the numbers", async () => {

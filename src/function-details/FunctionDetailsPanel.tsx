@@ -84,9 +84,21 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
   const repository = describeRepository(selected?.version?.repository);
   const unit = details.status === 'success' ? details.value.unit : '';
 
-  // Escape closes the panel; focus moves into it on open so keyboard users land on it.
+  // Escape closes the panel; focus moves into it on open so keyboard users land on it, and goes back to where it
+  // was (the function picker, the flame graph) when the panel closes.
   const panelRef = useRef<HTMLElement>(null);
-  useEffect(() => panelRef.current?.focus(), []);
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    panelRef.current?.focus();
+    return () => {
+      // Only when focus went down with the panel: a query change that closes it must not pull focus from the picker
+      // the user is typing in.
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && previous?.isConnected && previous !== document.body) {
+        previous.focus();
+      }
+    };
+  }, []);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
