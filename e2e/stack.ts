@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { sampleFrames } from '../bench/server/frames';
 import { createSampleRepos } from '../samples/repos';
-import { startGithubDouble, type GithubDouble } from './github-double';
+import { createStdlibStandIns, startGithubDouble, type GithubDouble } from './github-double';
 import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
@@ -52,6 +53,11 @@ export interface Stack {
   sourceServerUrl: string;
   githubUrl: string;
   github?: GithubDouble;
+  /**
+   * With the GitHub double: one line per standard-library stand-in (golang/go, python/cpython, openjdk/jdk17u),
+   * what was added from this machine's toolchains or why not.
+   */
+  standInNotes: string[];
   close(): Promise<void>;
 }
 
@@ -99,19 +105,40 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   try {
     await fs.mkdir(opts.dataDir, { recursive: true });
 
-    // 1. GitHub: the double with the sample repositories, or a real one.
+    // 1. The host first: the OAuth callback URL (of the GitHub App, or the double) is on it. Its data source is added
+    // once the source server behind it runs.
+    const datasources: HostDataSource[] = [];
+    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl });
+    closers.push(() => host.close());
+    const callbackUrl = `${host.url}/a/linescope-app/github/callback`;
+
+    // 2. GitHub: the double with the sample repositories, or a real one.
     let github: GithubDouble | undefined;
     let gh: RealGithub;
+    let standInNotes: string[] = [];
     if (opts.github) {
       gh = opts.github;
     } else {
-      const repos = await createSampleRepos(path.join(opts.dataDir, 'repos'));
-      github = await startGithubDouble({ repos: repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })) });
+      // Built afresh on every start (deterministic, so the shas stay the same): the last run's are in the way.
+      const reposDir = path.join(opts.dataDir, 'repos');
+      await fs.rm(reposDir, { recursive: true, force: true });
+      const repos = await createSampleRepos(reposDir);
+      // Standard-library frames resolve only if golang/go, python/cpython and openjdk/jdk17u exist on the "GitHub":
+      // stand-ins made of the local toolchains' files that the sample profiles name, when this machine has them.
+      const standIns = createStdlibStandIns(reposDir, sampleFrames().map((f) => f.localPath));
+      standInNotes = standIns.map((s) => s.note);
+      github = await startGithubDouble({
+        repos: [
+          ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
+          ...standIns.flatMap((s) => (s.repo ? [{ fullName: s.fullName, dir: s.repo.dir, defaultBranch: s.repo.defaultBranch }] : [])),
+        ],
+        callbackUrl,
+      });
       closers.push(() => github!.stop());
       gh = { url: github.url, apiUrl: github.apiUrl, clientId: github.clientId, clientSecret: github.clientSecret };
     }
 
-    // 2. Pyroscope: the querier double over samples/profiles, or a real one.
+    // 3. Pyroscope: the querier double over samples/profiles, or a real one.
     let pyroscopeUrl = opts.pyroscopeUrl;
     if (!pyroscopeUrl) {
       const querier = await startPyroscopeDouble({ series: await demoSeries() });
@@ -119,11 +146,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       pyroscopeUrl = querier.url;
     }
 
-    // 3. The host first (the OAuth callback URL is on it), then the source server in gateway mode behind it.
-    const datasources: HostDataSource[] = [];
-    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl });
-    closers.push(() => host.close());
-
+    // 4. The source server in gateway mode in front of Pyroscope.
     let sourceServerUrl = opts.sourceServerUrl;
     if (!sourceServerUrl) {
       const server = await startSourceServer(
@@ -133,7 +156,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           GITHUB_CLIENT_ID: gh.clientId,
           GITHUB_CLIENT_SECRET: gh.clientSecret,
           GITHUB_SESSION_SECRET: opts.sessionSecret ?? randomBytes(32).toString('base64'),
-          GITHUB_CALLBACK_URL: `${host.url}/a/linescope-app/github/callback`,
+          GITHUB_CALLBACK_URL: callbackUrl,
           // The samples' labels say https://github.com/linescope-demo/…; the double stands in for that host.
           ...(github ? { GITHUB_REPOSITORY_HOSTS: 'github.com' } : {}),
           PYROSCOPE_URL: pyroscopeUrl,
@@ -164,7 +187,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       isDefault: true,
       jsonData: { keepCookies: [SESSION_COOKIE], minStep: '15s' },
     });
-    return { url: host.url, host, pyroscopeUrl, sourceServerUrl, githubUrl: gh.url, github, close };
+    return { url: host.url, host, pyroscopeUrl, sourceServerUrl, githubUrl: gh.url, github, standInNotes, close };
   } catch (e) {
     await close();
     throw e;

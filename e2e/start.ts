@@ -47,7 +47,7 @@ Linescope is running.
 
   Pyroscope       ${stack.pyroscopeUrl}${env.PYROSCOPE_URL ? '' : '  (querier double: samples/profiles)'}
   Source server   ${stack.sourceServerUrl}  (gateway mode, data source "Pyroscope")
-  GitHub          ${stack.githubUrl}${github ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java)'}
+  GitHub          ${stack.githubUrl}${github ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java)'}${standInLines(stack.standInNotes)}
 
 Press Ctrl-C to stop.`);
   let stopping = false;
@@ -65,6 +65,19 @@ Press Ctrl-C to stop.`);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Which standard-library repositories the GitHub double serves, and what it means for the ones it lacks. */
+function standInLines(notes: string[]): string {
+  if (notes.length === 0) {
+    return '';
+  }
+  const lines = notes.map((n) => `\n                    ${n}`).join('');
+  const missing = notes.some((n) => n.includes('not added'));
+  return (
+    `\n  Standard library (stand-ins made of this machine's toolchain files):${lines}` +
+    (missing ? '\n                    Frames of a library not added show "Why no source?" in Function details.' : '')
+  );
 }
 
 main().catch((e) => {

@@ -149,6 +149,20 @@ describe('GitHub double', () => {
     expect((await get('/repos/acme/app')).status).toBe(200);
   });
 
+  it('can answer a 5xx for the API paths under a prefix, a number of times or until cleared', async () => {
+    double.forceServerError({ pathPrefix: '/repos/acme/app/contents/', status: 502, count: 1 });
+    double.forceServerError({ pathPrefix: '/repos/acme/app/git/', status: 503 });
+    const outage = await get('/repos/acme/app/contents/README.md');
+    expect(outage.status).toBe(502);
+    expect(await outage.json()).toEqual({ message: 'Bad Gateway' });
+    expect((await get('/repos/acme/app/contents/README.md')).status).toBe(200);
+    expect((await get('/repos/acme/app/commits/v1')).status).toBe(200);
+    expect((await get('/api/v3/repos/acme/app/git/trees/v1')).status).toBe(503);
+    expect((await get('/repos/acme/app/git/trees/v1')).status).toBe(503);
+    double.clearServerErrors();
+    expect((await get('/repos/acme/app/git/trees/v1')).status).toBe(200);
+  });
+
   it('rejects unknown and expired tokens with 401 Bad credentials', async () => {
     const res = await get('/repos/acme/app', { authorization: 'Bearer ghu_nope' });
     expect(res.status).toBe(401);

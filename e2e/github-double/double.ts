@@ -59,6 +59,15 @@ export interface ForcedRateLimit {
   count?: number;
 }
 
+/** A server error GitHub answers for API paths starting with `pathPrefix` (without a GHE /api/v3 prefix). */
+export interface ForcedServerError {
+  pathPrefix: string;
+  /** 500, 502, 503 (GitHub's outages and "Server Error" pages). */
+  status: 500 | 502 | 503;
+  /** How many requests it applies to; default: until cleared. */
+  count?: number;
+}
+
 export interface GithubDouble {
   /** Web base URL (GITHUB_URL). */
   url: string;
@@ -81,6 +90,8 @@ export interface GithubDouble {
   addRepo(repo: DoubleRepo): void;
   forceRateLimit(limit: ForcedRateLimit): void;
   clearRateLimit(): void;
+  forceServerError(error: ForcedServerError): void;
+  clearServerErrors(): void;
   setLatency(ms: number): void;
   stop(): Promise<void>;
 }
@@ -111,6 +122,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
   const used = new Map<string, { count: number; windowReset: number }>();
   const requests: RequestRecord[] = [];
   let forced: (ForcedRateLimit & { remaining: number }) | undefined;
+  let serverErrors: Array<ForcedServerError & { remaining: number }> = [];
   let baseUrl = '';
 
   const addRepo = (repo: DoubleRepo) => repos.set(repo.fullName.toLowerCase(), repo);
@@ -205,6 +217,13 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       login = known.login;
     }
     record.login = login;
+
+    const outage = serverErrors.find((e) => e.remaining > 0 && path.startsWith(e.pathPrefix));
+    if (outage) {
+      outage.remaining--;
+      const message = outage.status === 503 ? 'Service Unavailable' : outage.status === 502 ? 'Bad Gateway' : 'Server Error';
+      return send(outage.status, jsonHeaders(), JSON.stringify({ message }));
+    }
 
     const identity = login ?? `ip:${req.socket.remoteAddress}`;
     const limit = login ? RATE_LIMIT : ANONYMOUS_RATE_LIMIT;
@@ -676,6 +695,12 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     },
     clearRateLimit: () => {
       forced = undefined;
+    },
+    forceServerError: (error) => {
+      serverErrors.push({ ...error, remaining: error.count ?? Number.POSITIVE_INFINITY });
+    },
+    clearServerErrors: () => {
+      serverErrors = [];
     },
     setLatency: (ms) => {
       latencyMs = ms;

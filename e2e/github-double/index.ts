@@ -4,7 +4,15 @@ export {
   type GithubDoubleOptions,
   type DoubleRepo,
   type ForcedRateLimit,
+  type ForcedServerError,
   type RequestRecord,
 } from './double';
 export { createFixtureRepo, type FixtureCommit, type FixtureRepo } from './fixtures';
-export { createGoStdlibRepo, createCPythonRepo } from './stdlib';
+export {
+  createGoStdlibRepo,
+  createCPythonRepo,
+  createStdlibStandIns,
+  SAMPLE_TOOLCHAINS,
+  type LocalToolchains,
+  type StandIn,
+} from './stdlib';

@@ -1,0 +1,59 @@
+/**
+ * The standalone stack as `npm start` builds it (with a source server URL given, so that no build is needed): it
+ * starts again on the same data folder, its GitHub double serves the standard-library stand-ins and sends the
+ * authorize page's browser to the host's callback.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack, type Stack } from './stack';
+
+describe('startStack', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linescope-stack-'));
+  let stack: Stack | undefined;
+  afterEach(async () => {
+    await stack?.close();
+    stack = undefined;
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const start = () => startStack({ port: 0, dataDir, sourceServerUrl: 'http://127.0.0.1:9' });
+
+  it('starts twice on the same data folder (the sample repositories are rebuilt)', async () => {
+    stack = await start();
+    const first = await (await fetch(`${stack.githubUrl}/repos/linescope-demo/shop-go/commits/HEAD`)).json();
+    await stack.close();
+    stack = await start();
+    const second = await (await fetch(`${stack.githubUrl}/repos/linescope-demo/shop-go/commits/HEAD`)).json();
+    expect(second.sha).toBe(first.sha);
+  }, 60_000);
+
+  it("serves golang/go and python/cpython made of this machine's toolchain files, and says which", async () => {
+    stack = await start();
+    expect(stack.standInNotes).toEqual([
+      expect.stringMatching(/^golang\/go at go1\.19, go1\.19\.8: \d+ files from \/usr\/lib\/go-1\.19\/src$/),
+      expect.stringMatching(/^python\/cpython at branch 3\.11: \d+ files? from \/usr\/lib\/python3\.11$/),
+      expect.stringMatching(/^openjdk\/jdk17u/),
+    ]);
+    const proc = await fetch(`${stack.githubUrl}/repos/golang/go/contents/src/runtime/proc.go?ref=go1.19.8`, {
+      headers: { accept: 'application/vnd.github.raw' },
+    });
+    expect(proc.status).toBe(200);
+    expect(await proc.text()).toContain('package runtime');
+    const encoder = await fetch(`${stack.githubUrl}/repos/python/cpython/contents/Lib/json/encoder.py?ref=3.11`);
+    expect(encoder.status).toBe(200);
+  }, 60_000);
+
+  it("sends the double's Authorize button to the host's callback page", async () => {
+    stack = await start();
+    const res = await fetch(`${stack.githubUrl}/login/oauth/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: stack.github!.clientId, state: 's1' }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(`${stack.url}/a/linescope-app/github/callback`);
+    expect(location.searchParams.get('state')).toBe('s1');
+  }, 60_000);
+});
