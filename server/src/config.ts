@@ -49,7 +49,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     }
     return value;
   };
-  const url = (name: string, fallback: string | undefined): string | undefined => {
+  const url = (name: string, fallback: string | undefined, example: string): string | undefined => {
     const raw = text(name, fallback ?? '');
     if (raw === '') {
       return undefined;
@@ -60,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         throw new Error('scheme');
       }
     } catch {
-      problems.push(`${name}=${JSON.stringify(raw)} must be an http(s) URL, e.g. https://github.example.com`);
+      problems.push(`${name}=${JSON.stringify(raw)} must be an http(s) URL, e.g. ${example}`);
       return fallback;
     }
     return raw.replace(/\/+$/, '');
@@ -71,14 +71,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     githubClientId: text('GITHUB_CLIENT_ID'),
     githubClientSecret: text('GITHUB_CLIENT_SECRET'),
     githubSessionSecret: env.GITHUB_SESSION_SECRET ?? '',
-    githubCallbackUrl: text('GITHUB_CALLBACK_URL'),
-    githubUrl: url('GITHUB_URL', 'https://github.com') ?? 'https://github.com',
-    githubApiUrl: url('GITHUB_API_URL', undefined) ?? '',
+    githubCallbackUrl:
+      url('GITHUB_CALLBACK_URL', undefined, 'https://grafana.example.com/a/linescope-app/github/callback') ?? '',
+    githubUrl: url('GITHUB_URL', 'https://github.com', 'https://github.example.com') ?? 'https://github.com',
+    githubApiUrl: url('GITHUB_API_URL', undefined, 'https://github.example.com/api/v3') ?? '',
     repositoryHostAliases: text('GITHUB_REPOSITORY_HOSTS')
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter((h) => h !== ''),
-    pyroscopeUrl: url('PYROSCOPE_URL', undefined),
+    pyroscopeUrl: url('PYROSCOPE_URL', undefined, 'http://pyroscope:4040'),
     logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
     githubTimeoutMs: integer('GITHUB_TIMEOUT_MS', 10_000, 100, 600_000),
     maxFileBytes: integer('MAX_FILE_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),

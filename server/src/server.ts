@@ -71,11 +71,15 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     try {
       return await next(req);
     } catch (error) {
-      const connectError = ConnectError.from(error);
+      // When the client's deadline (Connect-Timeout-Ms) cancelled the GitHub calls, the answer is that deadline,
+      // not whatever the cancelled calls threw (an aborted fetch looks like an unreachable GitHub).
+      const reason: unknown = req.signal.aborted ? req.signal.reason : undefined;
+      const deadline = reason instanceof ConnectError && reason.code === Code.DeadlineExceeded ? reason : undefined;
+      const connectError = deadline ?? ConnectError.from(error);
       code = codeName(connectError.code);
       const level = connectError.code === Code.Internal || connectError.code === Code.Unknown ? 'error' : 'info';
       logger[level]({ method: req.method.name, rpcCode: code, err: scrub(connectError.rawMessage) }, 'rpc failed');
-      throw error;
+      throw deadline ?? error;
     } finally {
       const seconds = (performance.now() - started) / 1000;
       metrics.rpcDuration.observe({ method: req.method.name, code }, seconds);

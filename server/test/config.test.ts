@@ -32,6 +32,8 @@ describe('configuration from the environment', () => {
       loadConfig({
         PORT: 'eighty',
         GITHUB_URL: 'ftp://x',
+        GITHUB_CALLBACK_URL: '/a/linescope-app/github/callback',
+        PYROSCOPE_URL: 'pyroscope:4040',
         LOG_LEVEL: 'loud',
         GITHUB_CLIENT_ID: 'id',
         GITHUB_SESSION_SECRET: 'short',
@@ -41,7 +43,9 @@ describe('configuration from the environment', () => {
     }
     expect(error?.problems).toEqual([
       'PORT="eighty" must be an integer between 0 and 65535',
+      'GITHUB_CALLBACK_URL="/a/linescope-app/github/callback" must be an http(s) URL, e.g. https://grafana.example.com/a/linescope-app/github/callback',
       'GITHUB_URL="ftp://x" must be an http(s) URL, e.g. https://github.example.com',
+      'PYROSCOPE_URL="pyroscope:4040" must be an http(s) URL, e.g. http://pyroscope:4040',
       'LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace, silent',
       'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together (set all three to enable GitHub, or none)',
       'GITHUB_SESSION_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 48`',

@@ -10,11 +10,16 @@ describe('gateway to Pyroscope', () => {
   let server: LinescopeServer;
   let url: string;
   const seen: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  /** Called with each piece of a request body as Pyroscope receives it. */
+  let onUpstreamData: ((chunk: Buffer) => void) | undefined;
 
   beforeAll(async () => {
     upstream = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('data', (c: Buffer) => {
+        chunks.push(c);
+        onUpstreamData?.(c);
+      });
       req.on('end', () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
         if (req.url?.startsWith('/stream')) {
@@ -91,6 +96,29 @@ describe('gateway to Pyroscope', () => {
       rest += new TextDecoder().decode(r.value);
     }
     expect(rest).toBe('chunk1\nchunk2\n');
+  });
+
+  it('streams request bodies: Pyroscope gets the first piece before the client has sent the rest', async () => {
+    const firstPiece = new Promise<string>((resolve) => {
+      onUpstreamData = (chunk) => resolve(chunk.toString());
+    });
+    const target = new URL(`${url}/ingest?name=app`);
+    const request = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'POST' });
+    const response = new Promise<http.IncomingMessage>((resolve) => request.on('response', resolve));
+    request.write('piece-1;');
+    // Were the body buffered, Pyroscope would see nothing until the end and this would never resolve.
+    expect(await firstPiece).toBe('piece-1;');
+    onUpstreamData = undefined;
+    request.end('piece-2');
+    expect((await response).statusCode).toBe(200);
+    expect(seen.at(-1)).toMatchObject({ url: '/ingest?name=app', body: 'piece-1;piece-2' });
+  });
+
+  it('does not apply the vcs.v1 body limit to what it forwards (profile uploads are large)', async () => {
+    const upload = Buffer.alloc(4 * 1024 * 1024, 'p');
+    const res = await fetch(`${url}/ingest?name=big`, { method: 'POST', body: upload });
+    expect(res.status).toBe(200);
+    expect(seen.at(-1)?.body.length).toBe(upload.length);
   });
 
   it('keeps vcs.v1, /healthz and /metrics for itself', async () => {

@@ -415,6 +415,14 @@ describe('GetFile over HTTP', () => {
     expect(stack.double.requests.length).toBe(calls);
   });
 
+  it('names the supported hosts (the configured GitHub and its aliases) when refusing a repository host', async () => {
+    const res = await getFile({ localPath: 'main.go', repositoryURL: 'git@gitlab.com:acme/app.git' });
+    expect(res.body).toEqual({
+      code: 'invalid_argument',
+      message: `repository host 'gitlab.com' not supported; supported hosts: ${new URL(stack.double.url).host}, github.com, www.github.com, raw.githubusercontent.com`,
+    });
+  });
+
   it('reads files whose names need escaping, and files over 1 MB through the raw media type when allowed', async () => {
     const odd = await getFile({ localPath: '/srv/src/odd name #1?.js' });
     expect(odd.body).toMatchObject({ resolvedPath: 'src/odd name #1?.js' });
@@ -658,6 +666,50 @@ describe('GetFile over HTTP', () => {
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       await slow.stop();
+    }
+  }, 30_000);
+
+  it("ends at the client's Connect-Timeout-Ms deadline and cancels the GitHub calls", async () => {
+    const slow = await startStack([{ fullName: 'acme/app', dir: app.dir }], { double: { latencyMs: 5000 } });
+    try {
+      const res = await rpc(
+        slow.url,
+        'GetFile',
+        { repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, localPath: '/a/b/c/d/e/main.go' },
+        { cookie: slow.cookieFor('kim'), 'connect-timeout-ms': '300' }
+      );
+      // GITHUB_TIMEOUT_MS is 10 s: only the client's deadline can have ended this call.
+      expect(res.status).toBe(504);
+      expect(res.body.code).toBe('deadline_exceeded');
+      // Cancelled while the first reads were under way: none of the later places was tried.
+      expect(slow.double.apiCalls().length).toBeLessThanOrEqual(2);
+    } finally {
+      await slow.stop();
+    }
+  }, 30_000);
+
+  it('GitHub answering 5xx is unavailable (503), not not_found; a single 5xx is retried', async () => {
+    const fresh = await startStack([{ fullName: 'acme/app', dir: app.dir }]);
+    const cookie = fresh.cookieFor('lee');
+    const call = (method: string, body: Record<string, string>) =>
+      rpc(fresh.url, method, { repositoryURL: 'https://github.com/acme/app', ...body }, { cookie });
+    try {
+      fresh.double.forceServerError({ pathPrefix: '/repos/acme/app/', status: 502 });
+      const file = await call('GetFile', { ref: app.commits.v1, localPath: 'main.go' });
+      expect(file.status).toBe(503);
+      expect(file.body.code).toBe('unavailable');
+      const commit = await call('GetCommit', { ref: 'main' });
+      expect(commit.status).toBe(503);
+      expect(commit.body.code).toBe('unavailable');
+      expect(String(commit.body.message)).toContain('502');
+
+      fresh.double.clearServerErrors();
+      fresh.double.forceServerError({ pathPrefix: '/repos/acme/app/contents/main.go', status: 500, count: 1 });
+      const retried = await call('GetFile', { ref: app.commits.v1, localPath: 'main.go' });
+      expect(retried.status).toBe(200);
+      expect(decodeContent(retried.body)).toBe('package main\n\nfunc main() {}\n');
+    } finally {
+      await fresh.stop();
     }
   }, 30_000);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DoubleRepo, GithubDouble, GithubDoubleOptions, startGithubDouble } from '../../e2e/github-double';
 import { loadConfig, ServerConfig } from '../src/config';
-import { createLogger } from '../src/log';
+import { createLogger, Logger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
 import { encodeSessionCookie, SESSION_COOKIE } from '../src/session/cookie';
 import { deriveKey, encryptToken, OAuthToken } from '../src/session/token';
@@ -23,7 +23,7 @@ export interface Stack {
 
 export async function startStack(
   repos: DoubleRepo[],
-  options: { env?: Record<string, string>; double?: Partial<GithubDoubleOptions> } = {}
+  options: { env?: Record<string, string>; double?: Partial<GithubDoubleOptions>; logger?: Logger } = {}
 ): Promise<Stack> {
   const double = await startGithubDouble({ repos, ...options.double });
   const config = loadConfig({
@@ -38,7 +38,7 @@ export async function startStack(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const server = createServer(config, { logger: createLogger('silent') });
+  const server = createServer(config, { logger: options.logger ?? createLogger('silent') });
   const url = await server.listen(0, '127.0.0.1');
   return {
     double,

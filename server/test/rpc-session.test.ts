@@ -236,7 +236,16 @@ describe('vcs.v1 session RPCs', () => {
 
   it('serves /healthz and /metrics', async () => {
     expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
+    const cookie = stack.cookieFor('metrics');
+    const file = { repositoryURL: 'https://github.com/acme/app', ref: repo.commits.commit0, localPath: 'main.go' };
+    for (let i = 0; i < 2; i++) {
+      expect((await rpc(stack.url, 'GetFile', file, { cookie })).status).toBe(200);
+    }
     const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toContain('linescope_rpc_duration_seconds_count{method="GetFile",code="ok"} 2');
+    expect(metrics).toMatch(/linescope_cache_requests_total\{cache="files",result="miss"\} [1-9]/);
+    expect(metrics).toMatch(/linescope_cache_requests_total\{cache="files",result="hit"\} [1-9]/);
+    expect(metrics).toMatch(/linescope_cache_bytes\{cache="files"\} [1-9]/);
     expect(metrics).toContain('linescope_rpc_duration_seconds_count{method="GithubApp",code="ok"}');
     expect(metrics).toMatch(
       /linescope_github_request_duration_seconds_count\{method="GET",route="\/repos\/\{owner\}\/\{repo\}\/commits\/\{ref\}",status_code="200"\} \d+/
