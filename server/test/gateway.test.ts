@@ -134,6 +134,43 @@ describe('gateway to Pyroscope', () => {
     expect(seen.length).toBe(before);
   });
 
+  it('sends a request again on a fresh connection when Pyroscope resets the kept-alive one it was sent on', async () => {
+    // Pyroscope closing an idle connection just as the gateway reuses it: here, every connection's second request.
+    const requestsOnSocket = new WeakMap<object, number>();
+    const bodies: string[] = [];
+    const flaky = http.createServer((req, res) => {
+      const n = (requestsOnSocket.get(req.socket) ?? 0) + 1;
+      requestsOnSocket.set(req.socket, n);
+      if (n > 1) {
+        req.socket.destroy();
+        return;
+      }
+      let body = '';
+      req.on('data', (c: Buffer) => (body += String(c)));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ n: bodies.length }));
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const gateway = createServer(
+      loadConfig({ PYROSCOPE_URL: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`, LOG_LEVEL: 'silent' }),
+      { logger: createLogger('silent') }
+    );
+    const gatewayUrl = await gateway.listen(0, '127.0.0.1');
+    try {
+      for (const query of ['{"q":1}', '{"q":2}', '{"q":3}']) {
+        const res = await fetch(`${gatewayUrl}/querier.v1.QuerierService/LabelNames`, { method: 'POST', body: query });
+        expect(res.status).toBe(200);
+      }
+      expect(bodies).toEqual(['{"q":1}', '{"q":2}', '{"q":3}']);
+    } finally {
+      await gateway.close();
+      flaky.closeAllConnections();
+      await new Promise((resolve) => flaky.close(resolve));
+    }
+  });
+
   it('answers 502 when Pyroscope is unreachable', async () => {
     const down = createServer(loadConfig({ PYROSCOPE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' }), {
       logger: createLogger('silent'),

@@ -19,6 +19,9 @@ const HOP_BY_HOP = [
   'upgrade',
 ];
 
+/** Request bodies up to this size are kept while streaming, so that a reset kept-alive connection can be retried. */
+const REPLAY_BYTES = 1024 * 1024;
+
 export function createGateway(targetUrl: string, logger: Logger, connectTimeoutMs: number) {
   const target = new URL(targetUrl);
   const client = target.protocol === 'https:' ? https : http;
@@ -36,57 +39,105 @@ export function createGateway(targetUrl: string, logger: Logger, connectTimeoutM
     const forwardedFor = req.headers['x-forwarded-for'];
     headers['x-forwarded-for'] = [forwardedFor, req.socket.remoteAddress].filter(Boolean).join(', ');
 
-    const upstream = client.request(
-      {
-        protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: `${basePath}${req.url ?? '/'}`,
-        headers,
-        agent,
-      },
-      (upstreamRes) => {
-        const responseHeaders: http.OutgoingHttpHeaders = {};
-        for (const [name, value] of Object.entries(upstreamRes.headers)) {
-          if (!HOP_BY_HOP.includes(name) && value !== undefined) {
-            responseHeaders[name] = value;
+    // The body is streamed as it comes; its first REPLAY_BYTES are kept so that it can be sent again once.
+    const kept: Buffer[] = [];
+    let keptBytes = 0;
+    let bodyEnded = false;
+    let clientGone = false;
+    let upstream: http.ClientRequest;
+
+    const send = (retry: boolean): void => {
+      const request = client.request(
+        {
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: `${basePath}${req.url ?? '/'}`,
+          headers,
+          agent,
+        },
+        (upstreamRes) => {
+          const responseHeaders: http.OutgoingHttpHeaders = {};
+          for (const [name, value] of Object.entries(upstreamRes.headers)) {
+            if (!HOP_BY_HOP.includes(name) && value !== undefined) {
+              responseHeaders[name] = value;
+            }
           }
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, responseHeaders);
+          upstreamRes.pipe(res);
         }
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, responseHeaders);
-        upstreamRes.pipe(res);
-      }
-    );
-    // Only connecting is bounded: profile queries may stream for a long time once they started.
-    const connectTimer = setTimeout(
-      () => upstream.destroy(new Error(`connecting to Pyroscope timed out after ${connectTimeoutMs} ms`)),
-      connectTimeoutMs
-    );
-    upstream.on('socket', (socket) => {
-      if (!socket.connecting) {
+      );
+      upstream = request;
+      // Only connecting is bounded: profile queries may stream for a long time once they started.
+      const connectTimer = setTimeout(
+        () => request.destroy(new Error(`connecting to Pyroscope timed out after ${connectTimeoutMs} ms`)),
+        connectTimeoutMs
+      );
+      request.on('socket', (socket) => {
+        if (!socket.connecting) {
+          clearTimeout(connectTimer);
+        } else {
+          socket.once('connect', () => clearTimeout(connectTimer));
+        }
+      });
+      request.on('response', () => clearTimeout(connectTimer));
+      request.on('drain', () => req.resume());
+      request.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(connectTimer);
+        // A kept-alive connection that Pyroscope closed just as it was reused: once, on a fresh connection (what
+        // Node advises), when nothing has been answered yet and the body sent so far was kept.
+        const replayable = keptBytes <= REPLAY_BYTES;
+        const reset = request.reusedSocket && error.code === 'ECONNRESET';
+        if (!retry && reset && replayable && !res.headersSent && !clientGone) {
+          logger.debug({ path: req.url }, 'gateway: kept-alive connection reset, sending again');
+          send(true);
+          return;
+        }
+        logger.warn({ err: error.message, path: req.url }, 'gateway: Pyroscope unreachable');
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ code: 'unavailable', message: `Pyroscope is unreachable: ${error.message}` }));
+        } else {
+          res.destroy(error);
+        }
+      });
+      for (const chunk of kept) {
+        request.write(chunk);
+      }
+      if (bodyEnded) {
+        request.end();
+      } else if (retry) {
+        req.resume(); // it may have been paused for the connection that was reset
+      }
+    };
+
+    req.on('data', (chunk: Buffer) => {
+      keptBytes += chunk.length;
+      if (keptBytes <= REPLAY_BYTES) {
+        kept.push(chunk);
       } else {
-        socket.once('connect', () => clearTimeout(connectTimer));
+        kept.length = 0;
+      }
+      if (!upstream.write(chunk)) {
+        req.pause();
       }
     });
-    upstream.on('response', () => clearTimeout(connectTimer));
-    upstream.on('error', (error) => {
-      clearTimeout(connectTimer);
-      logger.warn({ err: error.message, path: req.url }, 'gateway: Pyroscope unreachable');
-      if (!res.headersSent) {
-        res.writeHead(502, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ code: 'unavailable', message: `Pyroscope is unreachable: ${error.message}` }));
-      } else {
-        res.destroy(error);
-      }
+    req.on('end', () => {
+      bodyEnded = true;
+      upstream.end();
     });
-    req.on('aborted', () => upstream.destroy());
+    const abandon = () => {
+      clientGone = true;
+      upstream.destroy();
+    };
+    req.on('aborted', abandon);
     res.on('close', () => {
       if (!res.writableFinished) {
-        upstream.destroy();
+        abandon();
       }
     });
-    req.pipe(upstream);
+    send(false);
   };
   return { handler, close: () => agent.destroy() };
 }
