@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  createCPythonRepo,
   createFixtureRepo,
-  createGoStdlibRepo,
+  createStdlibStandIns,
   GithubDouble,
+  SAMPLE_TOOLCHAINS,
   startGithubDouble,
 } from '../../e2e/github-double';
 import { createSampleRepos } from '../../samples/repos';
@@ -71,15 +71,11 @@ function pickFrames(all: SampleFrame[], count: number): SampleFrame[] {
 
 async function startDouble(work: string, frames: SampleFrame[]): Promise<GithubDouble> {
   const repos = await createSampleRepos(path.join(work, 'repos'));
-  const goFiles = frames
-    .map(
-      (f) =>
-        /\/usr\/lib\/go-[\d.]+\/src\/(.*)$/.exec(f.localPath)?.[1] ?? (f.localPath.startsWith('/') ? '' : f.localPath)
-    )
-    .filter(Boolean);
-  const pyFiles = frames.map((f) => /\/usr\/lib\/python3\.11\/(.*)$/.exec(f.localPath)?.[1] ?? '').filter(Boolean);
-  const go = createGoStdlibRepo(work, '1.19', '/usr/lib/go-1.19/src', goFiles, ['go1.19.8']);
-  const cpython = createCPythonRepo(work, '3.11', '/usr/lib/python3.11', pyFiles);
+  const [go, cpython] = createStdlibStandIns(
+    work,
+    frames.map((f) => f.localPath),
+    { go: SAMPLE_TOOLCHAINS.go, python: SAMPLE_TOOLCHAINS.python }
+  ).map((standIn) => standIn.repo!);
   const jdkFiles: Record<string, string> = {};
   for (const f of frames.filter((x) => /^(java|jdk|sun)\//.test(x.localPath))) {
     jdkFiles[`src/java.base/share/classes/${f.localPath}`] = `// ${f.localPath}\n`;

@@ -62,6 +62,11 @@ export async function startStack(
   };
 }
 
+/** The cookie header the plugin writes for the sealed token that GithubLogin / GithubRefresh returned. */
+export function cookieForToken(sealedToken: unknown): string {
+  return `${SESSION_COOKIE}=${Buffer.from(JSON.stringify({ token: sealedToken })).toString('base64')}`;
+}
+
 export function sessionCookie(token: OAuthToken, tenant = 'anonymous', secret = SECRET): string {
   return `${SESSION_COOKIE}=${encodeSessionCookie(encryptToken(token, deriveKey(secret, tenant)))}`;
 }

@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { createFixtureRepo } from '../../e2e/github-double';
 import { createLogger } from '../src/log';
-import { rpc, SECRET, sessionCookie, Stack, startStack, tempDir } from './helpers';
+import { cookieForToken, rpc, SECRET, sessionCookie, Stack, startStack, tempDir } from './helpers';
 
 describe('logs of a session from login to refusal', () => {
   const tmp = tempDir('logs');
@@ -33,9 +33,8 @@ describe('logs of a session from login to refusal', () => {
     secrets.push(code);
     const login = await rpc(stack.url, 'GithubLogin', { authorizationCode: code });
     expect(login.status).toBe(200);
-    const cookieValue = Buffer.from(JSON.stringify({ token: login.body.token })).toString('base64');
-    const cookie = `pyroscope_git_session=${cookieValue}`;
-    secrets.push(String(login.body.token), cookieValue);
+    const cookie = cookieForToken(login.body.token);
+    secrets.push(String(login.body.token), cookie.split('=')[1]);
 
     const used = 'used-code-0123456789';
     secrets.push(used);

@@ -37,6 +37,19 @@ class MapReader implements SourceReader {
 const GH = 'https://github.com';
 const repository = parseRepositoryUrl('http://github.com/grafana/pyroscope', GH);
 
+/** The request for a frame at `path` in grafana/pyroscope at main. */
+const frame = (path: string, functionName = '') => ({ repository, ref: 'main', path, rootPath: '', functionName });
+
+/** Resolves a frame over these files (keyed `owner/repo@ref:path`); `reads` is every read, in order. */
+async function resolveOver(files: Record<string, string>, path: string, functionName = '') {
+  const reader = new MapReader(files);
+  const found = await resolveFile(reader, frame(path, functionName), GH);
+  return { found, reads: reader.reads };
+}
+
+/** A .pyroscope.yaml at the root of grafana/pyroscope at main. */
+const configFile = (yaml: string) => ({ 'grafana/pyroscope@main:.pyroscope.yaml': yaml });
+
 describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', () => {
   it.each([
     [
@@ -74,7 +87,7 @@ describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', (
     ],
   ])('%s (root %s)', async (path, rootPath, files, maxAttempts, expected, found) => {
     const reader = new MapReader(files);
-    const r = new Resolution(reader, { repository, ref: 'main', path, rootPath, functionName: '' }, GH);
+    const r = new Resolution(reader, { ...frame(path), rootPath }, GH);
     const result = await r.tryRelativeSuffixes('relative', path, maxAttempts);
     expect(reader.reads.map((read) => read.slice('grafana/pyroscope@main:'.length))).toEqual(expected);
     expect(result !== undefined).toBe(found);
@@ -82,11 +95,7 @@ describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', (
 
   it('with a tree listing, reads only the file that exists', async () => {
     const reader = new MapReader({ 'grafana/pyroscope@main:main.go': 'package main' }, true);
-    const r = new Resolution(
-      reader,
-      { repository, ref: 'main', path: '/var/service1/src/main.go', rootPath: '', functionName: '' },
-      GH
-    );
+    const r = new Resolution(reader, frame('/var/service1/src/main.go'), GH);
     expect((await r.tryRelativeSuffixes('relative', '/var/service1/src/main.go'))?.path).toBe('main.go');
     expect(reader.reads).toEqual(['grafana/pyroscope@main:main.go']);
   });
@@ -94,20 +103,13 @@ describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', (
 
 describe('resolveFile without HTTP', () => {
   it('Go stdlib without config: the config read, then golang/go at master (Pyroscope: 2 calls)', async () => {
-    const reader = new MapReader({ 'golang/go@master:src/net/http/server.go': 'package http' });
-    const found = await resolveFile(
-      reader,
-      {
-        repository,
-        ref: 'main',
-        path: '/usr/local/go/src/net/http/server.go',
-        rootPath: '',
-        functionName: 'net/http.(*conn).serve',
-      },
-      GH
+    const { found, reads } = await resolveOver(
+      { 'golang/go@master:src/net/http/server.go': 'package http' },
+      '/usr/local/go/src/net/http/server.go',
+      'net/http.(*conn).serve'
     );
     expect(found).toMatchObject({ rule: 'go:stdlib', path: 'src/net/http/server.go', ref: 'master' });
-    expect(reader.reads).toEqual([
+    expect(reads).toEqual([
       'grafana/pyroscope@main:.pyroscope.yaml',
       'grafana/pyroscope@main:go.mod',
       'golang/go@master:src/net/http/server.go',
@@ -115,90 +117,75 @@ describe('resolveFile without HTTP', () => {
   });
 
   it('reads a versioned stdlib file while the config loads, once, and reports it as an attempt', async () => {
-    const reader = new MapReader({ 'golang/go@go1.21.3:src/fmt/print.go': 'package fmt' });
-    const found = await resolveFile(
-      reader,
-      { repository, ref: 'main', path: '/usr/local/go/go1.21.3/src/fmt/print.go', rootPath: '', functionName: '' },
-      GH
+    const { found, reads } = await resolveOver(
+      { 'golang/go@go1.21.3:src/fmt/print.go': 'package fmt' },
+      '/usr/local/go/go1.21.3/src/fmt/print.go'
     );
     expect(found).toMatchObject({ rule: 'go:stdlib', ref: 'go1.21.3' });
-    expect(reader.reads.sort()).toEqual([
-      'golang/go@go1.21.3:src/fmt/print.go',
-      'grafana/pyroscope@main:.pyroscope.yaml',
-    ]);
+    expect(reads.sort()).toEqual(['golang/go@go1.21.3:src/fmt/print.go', 'grafana/pyroscope@main:.pyroscope.yaml']);
   });
 
   it('a mapping still wins over the stdlib file read ahead', async () => {
-    const config =
-      'source_code:\n  mappings:\n    - {path: [{prefix: /usr/local/go/go1.21.3/src}], language: go, source: {local: {path: third_party/go}}}\n';
-    const reader = new MapReader({
-      'grafana/pyroscope@main:.pyroscope.yaml': config,
-      'grafana/pyroscope@main:third_party/go/fmt/print.go': 'package fmt // patched',
-      'golang/go@go1.21.3:src/fmt/print.go': 'package fmt',
-    });
-    const found = await resolveFile(
-      reader,
-      { repository, ref: 'main', path: '/usr/local/go/go1.21.3/src/fmt/print.go', rootPath: '', functionName: '' },
-      GH
+    const { found } = await resolveOver(
+      {
+        ...configFile(
+          'source_code:\n  mappings:\n    - {path: [{prefix: /usr/local/go/go1.21.3/src}], language: go, source: {local: {path: third_party/go}}}\n'
+        ),
+        'grafana/pyroscope@main:third_party/go/fmt/print.go': 'package fmt // patched',
+        'golang/go@go1.21.3:src/fmt/print.go': 'package fmt',
+      },
+      '/usr/local/go/go1.21.3/src/fmt/print.go'
     );
     expect(found).toMatchObject({ rule: 'mapping:local[0]', path: 'third_party/go/fmt/print.go' });
   });
 
   it('a $GOROOT-less stdlib-looking repo path falls through to the repository (Pyroscope stops at stdlib)', async () => {
-    const reader = new MapReader({ 'grafana/pyroscope@main:net/http/handler.go': 'package http // ours' });
-    const found = await resolveFile(
-      reader,
-      { repository, ref: 'main', path: 'net/http/handler.go', rootPath: '', functionName: '' },
-      GH
+    const { found } = await resolveOver(
+      { 'grafana/pyroscope@main:net/http/handler.go': 'package http // ours' },
+      'net/http/handler.go'
     );
     expect(found).toMatchObject({ rule: 'relative', path: 'net/http/handler.go' });
   });
 
   it('tries every matching mapping (longest first), not only the best one', async () => {
-    const config = `source_code:
+    const { found, reads } = await resolveOver(
+      {
+        ...configFile(`source_code:
   mappings:
     - {path: [{prefix: /build}], language: go, source: {local: {path: b}}}
     - {path: [{prefix: /build/gen}], language: go, source: {github: {owner: acme, repo: gen, ref: v1, path: out}}}
-`;
-    const reader = new MapReader({
-      'grafana/pyroscope@main:.pyroscope.yaml': config,
-      'grafana/pyroscope@main:b/gen/x.go': 'package gen',
-    });
-    const found = await resolveFile(
-      reader,
-      { repository, ref: 'main', path: '/build/gen/x.go', rootPath: '', functionName: '' },
-      GH
+`),
+        'grafana/pyroscope@main:b/gen/x.go': 'package gen',
+      },
+      '/build/gen/x.go'
     );
     expect(found).toMatchObject({ rule: 'mapping:local[0]', path: 'b/gen/x.go' });
-    expect(reader.reads.slice(1)).toEqual(['acme/gen@v1:out/x.go', 'grafana/pyroscope@main:b/gen/x.go']);
+    expect(reads.slice(1)).toEqual(['acme/gen@v1:out/x.go', 'grafana/pyroscope@main:b/gen/x.go']);
   });
 
   it('a function_name match does not cut the path at the prefix length (Pyroscope quirk §6.5.12)', async () => {
-    const config =
-      'source_code:\n  mappings:\n    - {function_name: [{prefix: github.com/acme/very/long/prefix}], language: go, source: {local: {path: lib}}}\n';
-    const reader = new MapReader({
-      'grafana/pyroscope@main:.pyroscope.yaml': config,
-      'grafana/pyroscope@main:lib/x/y.go': 'package y',
-    });
-    const found = await resolveFile(
-      reader,
-      { repository, ref: 'main', path: 'x/y.go', rootPath: '', functionName: 'github.com/acme/very/long/prefix/y.F' },
-      GH
+    const { found } = await resolveOver(
+      {
+        ...configFile(
+          'source_code:\n  mappings:\n    - {function_name: [{prefix: github.com/acme/very/long/prefix}], language: go, source: {local: {path: lib}}}\n'
+        ),
+        'grafana/pyroscope@main:lib/x/y.go': 'package y',
+      },
+      'x/y.go',
+      'github.com/acme/very/long/prefix/y.F'
     );
     expect(found).toMatchObject({ rule: 'mapping:local[0]', path: 'lib/x/y.go' });
   });
 
   it('a GitHub source with an empty ref reads the default branch', async () => {
-    const config =
-      'source_code:\n  mappings:\n    - {path: [{prefix: vendor/}], language: javascript, source: {github: {owner: acme, repo: ui}}}\n';
-    const reader = new MapReader({
-      'grafana/pyroscope@main:.pyroscope.yaml': config,
-      'acme/ui@:lib/a.js': 'export {}',
-    });
-    const found = await resolveFile(
-      reader,
-      { repository, ref: 'main', path: 'vendor/lib/a.js', rootPath: '', functionName: '' },
-      GH
+    const { found } = await resolveOver(
+      {
+        ...configFile(
+          'source_code:\n  mappings:\n    - {path: [{prefix: vendor/}], language: javascript, source: {github: {owner: acme, repo: ui}}}\n'
+        ),
+        'acme/ui@:lib/a.js': 'export {}',
+      },
+      'vendor/lib/a.js'
     );
     expect(found).toMatchObject({ rule: 'mapping:github[0]', path: 'lib/a.js', ref: 'HEAD' });
   });
@@ -206,9 +193,7 @@ describe('resolveFile without HTTP', () => {
   it('bounds the number of reads for one frame', async () => {
     const reader = new MapReader({});
     const deep = `/${Array.from({ length: 80 }, (_, i) => `d${i}`).join('/')}/x.go`;
-    await expect(
-      resolveFile(reader, { repository, ref: 'main', path: deep, rootPath: '', functionName: '' }, GH)
-    ).rejects.toBeInstanceOf(NotResolvedError);
+    await expect(resolveFile(reader, frame(deep), GH)).rejects.toBeInstanceOf(NotResolvedError);
     expect(reader.reads.length).toBeLessThanOrEqual(40);
   });
 });

@@ -8,7 +8,7 @@ import { createLogger } from '../src/log';
 import { createServer } from '../src/server';
 import { decodeSessionCookie, readCookie } from '../src/session/cookie';
 import { deriveKey } from '../src/session/token';
-import { rpc, SECRET, sessionCookie, Stack, startStack, tempDir } from './helpers';
+import { cookieForToken, rpc, SECRET, sessionCookie, Stack, startStack, tempDir } from './helpers';
 
 describe('vcs.v1 session RPCs', () => {
   const tmp = tempDir('rpc');
@@ -24,6 +24,10 @@ describe('vcs.v1 session RPCs', () => {
     await stack.stop();
     tmp.remove();
   });
+
+  /** GetCommit of acme/app's main with these headers (a data call that needs the session). */
+  const getCommit = (headers: Record<string, string>) =>
+    rpc(stack.url, 'GetCommit', { repositoryURL: 'https://github.com/acme/app', ref: 'main' }, headers);
 
   it('GithubApp returns client id, callback URL and the authorize URL of the configured host', async () => {
     const res = await rpc(stack.url, 'GithubApp', {});
@@ -87,13 +91,8 @@ describe('vcs.v1 session RPCs', () => {
     expect(decodeSessionCookie(legacy, key).accessToken).toBe(token.accessToken);
 
     // The session works for a data call.
-    const cookie = `pyroscope_git_session=${Buffer.from(JSON.stringify({ token: login.body.token })).toString('base64')}`;
-    const commit = await rpc(
-      stack.url,
-      'GetCommit',
-      { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
-      { cookie }
-    );
+    const cookie = cookieForToken(login.body.token);
+    const commit = await getCommit({ cookie });
     expect(commit.status).toBe(200);
   });
 
@@ -112,12 +111,7 @@ describe('vcs.v1 session RPCs', () => {
       expiry: Date.now() - 1000,
     };
     const cookie = sessionCookie(expiredToken);
-    const expired = await rpc(
-      stack.url,
-      'GetCommit',
-      { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
-      { cookie }
-    );
+    const expired = await getCommit({ cookie });
     expect(expired.status).toBe(401);
     expect(expired.body).toEqual({ code: 'unauthenticated', message: 'token is expired' });
 
@@ -126,15 +120,10 @@ describe('vcs.v1 session RPCs', () => {
     expect(refreshed.status).toBe(200);
     // Pyroscope returns the *old* expiry here; we return the new token's.
     expect(Number(refreshed.body.tokenExpiresAt)).toBeGreaterThanOrEqual(before + 28_800_000);
-    const next = `pyroscope_git_session=${Buffer.from(JSON.stringify({ token: refreshed.body.token })).toString('base64')}`;
+    const next = cookieForToken(refreshed.body.token);
     expect(
       (
-        await rpc(
-          stack.url,
-          'GetCommit',
-          { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
-          { cookie: next }
-        )
+        await getCommit({ cookie: next })
       ).status
     ).toBe(200);
 
@@ -150,11 +139,10 @@ describe('vcs.v1 session RPCs', () => {
 
   it('the session is per tenant (X-Scope-OrgID): a cookie of tenant a is invalid for tenant b', async () => {
     const cookie = stack.cookieFor('alice', { tenant: 'tenant-a' });
-    const body = { repositoryURL: 'https://github.com/acme/app', ref: 'main' };
-    expect((await rpc(stack.url, 'GetCommit', body, { cookie, 'x-scope-orgid': 'tenant-a' })).status).toBe(200);
-    const other = await rpc(stack.url, 'GetCommit', body, { cookie, 'x-scope-orgid': 'tenant-b' });
+    expect((await getCommit({ cookie, 'x-scope-orgid': 'tenant-a' })).status).toBe(200);
+    const other = await getCommit({ cookie, 'x-scope-orgid': 'tenant-b' });
     expect(other).toMatchObject({ status: 401, body: { message: 'invalid token' } });
-    expect((await rpc(stack.url, 'GetCommit', body, { cookie })).status).toBe(401);
+    expect((await getCommit({ cookie })).status).toBe(401);
   });
 
   it('accepts the legacy cookie shape and tokens that never expire', async () => {
@@ -168,12 +156,7 @@ describe('vcs.v1 session RPCs', () => {
         expiry: 0,
       })
     ).toString('base64');
-    const res = await rpc(
-      stack.url,
-      'GetCommit',
-      { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
-      { cookie: `pyroscope_git_session=${value}` }
-    );
+    const res = await getCommit({ cookie: `pyroscope_git_session=${value}` });
     expect(res.status).toBe(200);
   });
 

@@ -6,13 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCPythonRepo, createFixtureRepo, createGoStdlibRepo } from '../../e2e/github-double';
+import { createFixtureRepo, createStdlibStandIns, SAMPLE_TOOLCHAINS } from '../../e2e/github-double';
 import { createSampleRepos, SampleRepo, SAMPLE_SOURCES_DIR } from '../../samples/repos';
 import { sampleFrames, SampleFrame } from '../../bench/server/frames';
 import { rpc, Stack, startStack, tempDir } from './helpers';
 
-const GO_ROOT = '/usr/lib/go-1.19/src';
-const PYTHON_LIB = '/usr/lib/python3.11';
+const GO_ROOT = SAMPLE_TOOLCHAINS.go!.src;
+const PYTHON_LIB = SAMPLE_TOOLCHAINS.python!.lib;
 
 describe('sample profiles resolve to their source', () => {
   const tmp = tempDir('samples');
@@ -23,15 +23,12 @@ describe('sample profiles resolve to their source', () => {
 
   beforeAll(async () => {
     repos = await createSampleRepos(path.join(tmp.dir, 'repos'));
-    const goFiles = frames
-      .map(
-        (f) =>
-          /\/usr\/lib\/go-1\.19\/src\/(.*)$/.exec(f.localPath)?.[1] ?? (f.localPath.startsWith('/') ? '' : f.localPath)
-      )
-      .filter(Boolean);
-    const pyFiles = frames.map((f) => /\/usr\/lib\/python3\.11\/(.*)$/.exec(f.localPath)?.[1] ?? '').filter(Boolean);
-    const go = createGoStdlibRepo(tmp.dir, '1.19', GO_ROOT, goFiles, ['go1.19.8']);
-    const cpython = createCPythonRepo(tmp.dir, '3.11', PYTHON_LIB, pyFiles);
+    // Go and Python from this machine's toolchains (they recorded the profiles); a small stand-in for the JDK.
+    const [go, cpython] = createStdlibStandIns(
+      tmp.dir,
+      frames.map((f) => f.localPath),
+      { go: SAMPLE_TOOLCHAINS.go, python: SAMPLE_TOOLCHAINS.python }
+    ).map((standIn) => standIn.repo!);
     const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk17u', [
       {
         files: {
