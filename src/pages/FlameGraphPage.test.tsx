@@ -17,6 +17,7 @@ import { resolveSettings } from '../settings/settings';
 import { FunctionDetailsLoadersProvider, querierLoaders } from '../function-details/loaders';
 import { computeFunctionDetails } from '../function-details/lines/computeFunctionDetails';
 import { testIds } from '../testIds';
+import { flameGraphQueryBody } from '../test-support/dsQuery';
 
 // Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
 configure({ asyncUtilTimeout: 10000 });
@@ -40,62 +41,8 @@ const pyro = {
   jsonData: {},
 } as unknown as DataSourceInstanceSettings;
 
-// grafana-host.md §9.2's example: main;a;b=30, main;a=10, main;c=60.
-const flameBody = {
-  results: {
-    A: {
-      status: 200,
-      frames: [
-        {
-          schema: {
-            name: 'response',
-            meta: { typeVersion: [0, 0], preferredVisualisationType: 'flamegraph' },
-            fields: [
-              { name: 'level', type: 'number', typeInfo: { frame: 'int64' } },
-              { name: 'value', type: 'number', typeInfo: { frame: 'int64' }, config: { unit: 'ns' } },
-              { name: 'self', type: 'number', typeInfo: { frame: 'int64' }, config: { unit: 'ns' } },
-              {
-                name: 'label',
-                type: 'enum',
-                typeInfo: { frame: 'enum' },
-                config: { type: { enum: { text: ['total', 'main', 'a', 'b', 'c'] } } },
-              },
-            ],
-          },
-          data: {
-            values: [
-              [0, 1, 2, 3, 2],
-              [100, 100, 40, 30, 60],
-              [0, 0, 10, 30, 60],
-              [0, 1, 2, 3, 4],
-            ],
-          },
-        },
-      ],
-    },
-  },
-};
-const emptyBody = {
-  results: {
-    A: {
-      status: 200,
-      frames: [
-        {
-          schema: {
-            name: 'response',
-            fields: [
-              { name: 'level', type: 'number' },
-              { name: 'value', type: 'number' },
-              { name: 'self', type: 'number' },
-              { name: 'label', type: 'string' },
-            ],
-          },
-          data: { values: [[], [], [], []] },
-        },
-      ],
-    },
-  },
-};
+const flameBody = flameGraphQueryBody();
+const emptyBody = flameGraphQueryBody([]);
 
 type Respond = (req: BackendSrvRequest) => unknown;
 let dsQuery: Respond;

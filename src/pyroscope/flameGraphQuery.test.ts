@@ -2,6 +2,7 @@ import { of, throwError } from 'rxjs';
 import { FieldType } from '@grafana/data';
 import type { BackendSrv, BackendSrvRequest } from '@grafana/runtime';
 import { buildFlameGraphRequest, queryFlameGraph } from './flameGraphQuery';
+import { flameGraphQueryBody } from '../test-support/dsQuery';
 
 const q = {
   datasourceUid: 'pyro-1',
@@ -11,64 +12,8 @@ const q = {
   range: { from: 1000, to: 2000 },
 };
 
-// The worked example of grafana-host.md §9.2: stacks main;a;b=30, main;a=10, main;c=60.
-const okBody = {
-  results: {
-    A: {
-      status: 200,
-      frames: [
-        {
-          schema: {
-            name: 'response',
-            meta: { typeVersion: [0, 0], preferredVisualisationType: 'flamegraph' },
-            fields: [
-              { name: 'level', type: 'number', typeInfo: { frame: 'int64' } },
-              { name: 'value', type: 'number', typeInfo: { frame: 'int64' }, config: { unit: 'ns' } },
-              { name: 'self', type: 'number', typeInfo: { frame: 'int64' }, config: { unit: 'ns' } },
-              {
-                name: 'label',
-                type: 'enum',
-                typeInfo: { frame: 'enum' },
-                config: { type: { enum: { text: ['total', 'main', 'a', 'b', 'c'] } } },
-              },
-            ],
-          },
-          data: {
-            values: [
-              [0, 1, 2, 3, 2],
-              [100, 100, 40, 30, 60],
-              [0, 0, 10, 30, 60],
-              [0, 1, 2, 3, 4],
-            ],
-          },
-        },
-      ],
-    },
-  },
-};
-
-const emptyBody = {
-  results: {
-    A: {
-      status: 200,
-      frames: [
-        {
-          schema: {
-            name: 'response',
-            meta: { typeVersion: [0, 0], preferredVisualisationType: 'flamegraph' },
-            fields: [
-              { name: 'level', type: 'number', typeInfo: { frame: 'int64' } },
-              { name: 'value', type: 'number', typeInfo: { frame: 'int64' } },
-              { name: 'self', type: 'number', typeInfo: { frame: 'int64' } },
-              { name: 'label', type: 'string', typeInfo: { frame: 'string' } },
-            ],
-          },
-          data: { values: [[], [], [], []] },
-        },
-      ],
-    },
-  },
-};
+const okBody = flameGraphQueryBody();
+const emptyBody = flameGraphQueryBody([]);
 
 const srv = (respond: (req: BackendSrvRequest) => unknown) => {
   const fetch = jest.fn(respond);
