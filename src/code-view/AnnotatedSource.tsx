@@ -6,8 +6,8 @@ import { css, cx } from '@emotion/css';
 import { colorManipulator, type GrafanaTheme2 } from '@grafana/data';
 import { Button, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatShare, formatValue } from '../function-details/format';
-import type { LineCost } from '../function-details/model';
+import { lineCellFormatter } from '../function-details/format';
+import type { SourceViewProps } from '../function-details/seams';
 import { highlightLines, languageOf, type Token, type TokenKind } from './highlight';
 import { buildRows } from './rows';
 import { functionSpan } from './span';
@@ -15,17 +15,8 @@ import { functionSpan } from './span';
 export const ROW_HEIGHT = 20;
 const MAX_VIEW_HEIGHT = 480;
 
-export interface AnnotatedSourceProps {
-  /** The file's lines (line n is lines[n - 1]). */
-  lines: string[];
-  /** The file's path as the profile names it (decides the language). */
-  fileName: string;
-  costs: LineCost[];
-  startLine?: number;
-  /** pprof unit of the values (nanoseconds, bytes, count…). */
-  unit: string;
-  /** The function's total: shares are of this. */
-  functionTotal: number;
+/** The seam's source view props (file, costs, unit, shares) without the links, which the panel shows above. */
+export interface AnnotatedSourceProps extends Omit<SourceViewProps, 'links'> {
   /** Height of the scrolling area; defaults to the rows' height up to 480 px. */
   height?: number;
 }
@@ -72,8 +63,7 @@ export function AnnotatedSource({
   }, [virtualizer, hottestIndex, rows]);
 
   const colors = tokenColors(theme);
-  const value = (v: number) => (v > 0 ? formatValue(v, unit) : '.');
-  const share = (v: number) => (v > 0 ? formatShare(v, functionTotal) : '');
+  const { value, share } = lineCellFormatter(unit, functionTotal);
   const viewHeight = height ?? Math.min(MAX_VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2);
   const hottestLine = hottestIndex >= 0 ? rows[hottestIndex].line : undefined;
 

@@ -1,53 +1,36 @@
 // Links for the selected version: the file at the line, its blame, the commit.
 import React from 'react';
-import { LinkButton, Stack } from '@grafana/ui';
-import type { SourceLinks as Links } from '../vcs/repositoryUrl';
+import { type IconName, LinkButton, Stack } from '@grafana/ui';
+import type { SourceLinkSet as Links } from '../function-details/seams';
+
+/** In the order they are shown; each test id is `source-link-<kind>`. */
+const LINKS: Array<{ kind: keyof Links; icon: IconName; text: string }> = [
+  { kind: 'file', icon: 'github', text: 'View file at line' },
+  { kind: 'blame', icon: 'history', text: 'Blame' },
+  { kind: 'commit', icon: 'code-branch', text: 'Commit' },
+];
 
 export function SourceLinks({ links }: { links: Links }) {
-  if (!links.file && !links.blame && !links.commit) {
+  const present = LINKS.filter(({ kind }) => links[kind]);
+  if (present.length === 0) {
     return null;
   }
   return (
     <Stack direction="row" gap={1} wrap="wrap">
-      {links.file && (
+      {present.map(({ kind, icon, text }) => (
         <LinkButton
+          key={kind}
           size="sm"
           variant="secondary"
-          icon="github"
-          href={links.file}
+          icon={icon}
+          href={links[kind]}
           target="_blank"
           rel="noreferrer"
-          data-testid="source-link-file"
+          data-testid={`source-link-${kind}`}
         >
-          View file at line
+          {text}
         </LinkButton>
-      )}
-      {links.blame && (
-        <LinkButton
-          size="sm"
-          variant="secondary"
-          icon="history"
-          href={links.blame}
-          target="_blank"
-          rel="noreferrer"
-          data-testid="source-link-blame"
-        >
-          Blame
-        </LinkButton>
-      )}
-      {links.commit && (
-        <LinkButton
-          size="sm"
-          variant="secondary"
-          icon="code-branch"
-          href={links.commit}
-          target="_blank"
-          rel="noreferrer"
-          data-testid="source-link-commit"
-        >
-          Commit
-        </LinkButton>
-      )}
+      ))}
     </Stack>
   );
 }

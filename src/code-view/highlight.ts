@@ -72,6 +72,8 @@ const CALL = /[ \t]*\(/y;
 const SPACE: Rule = { kind: 'plain', re: /\s+/y };
 const PUNCT: Rule = { kind: 'punctuation', re: /[{}()[\];,.:]/y };
 const OTHER: Rule = { kind: 'plain', re: /[^\sA-Za-z0-9_${}()[\];,.:'"`#/]+|./y };
+/** Tried after the language's rules and identifiers. */
+const FALLBACK_RULES = [SPACE, PUNCT, OTHER];
 
 const LINE_COMMENT = { kind: 'comment', re: /\/\/[^\n]*/y } as const;
 const BLOCK_COMMENT = { kind: 'comment', re: /\/\*[\s\S]*?(?:\*\/|$)/y } as const;
@@ -125,15 +127,22 @@ export function highlightLines(text: string, language: Language | undefined): To
   const keywords = KEYWORDS[language];
   const types = BUILTIN_TYPES[language];
   let pos = 0;
-  scan: while (pos < text.length) {
-    for (const rule of rules) {
+  /** Takes the first of these rules that matches at `pos` (sticky regexes); false when none does. */
+  const consume = (candidates: Rule[]): boolean => {
+    for (const rule of candidates) {
       rule.re.lastIndex = pos;
       const match = rule.re.exec(text);
       if (match && match[0]) {
         push(rule.kind, match[0]);
         pos += match[0].length;
-        continue scan;
+        return true;
       }
+    }
+    return false;
+  };
+  while (pos < text.length) {
+    if (consume(rules)) {
+      continue;
     }
     IDENT.re.lastIndex = pos;
     const ident = IDENT.re.exec(text);
@@ -154,14 +163,8 @@ export function highlightLines(text: string, language: Language | undefined): To
       pos += word.length;
       continue;
     }
-    for (const rule of [SPACE, PUNCT, OTHER]) {
-      rule.re.lastIndex = pos;
-      const match = rule.re.exec(text);
-      if (match && match[0]) {
-        push(rule.kind, match[0]);
-        pos += match[0].length;
-        continue scan;
-      }
+    if (consume(FALLBACK_RULES)) {
+      continue;
     }
     push('plain', text[pos]);
     pos++;

@@ -3,7 +3,7 @@ import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { buildBreakdown } from './breakdown';
-import { formatShare, formatValue } from './format';
+import { lineCellFormatter } from './format';
 import type { FunctionVersion } from './model';
 import { type SourceState, useFunctionDetailsSeams } from './seams';
 import { testIds } from '../testIds';
@@ -23,8 +23,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
   const hottest = Math.max(0, ...breakdown.rows.map((r) => r.total));
   const sourceLine = (line: number) => (source.status === 'loaded' ? (source.lines[line - 1] ?? '') : undefined);
-  const value = (v: number) => (v > 0 ? formatValue(v, unit) : '.');
-  const share = (v: number) => (v > 0 ? formatShare(v, version.total) : '');
+  const { value, share } = lineCellFormatter(unit, version.total);
   const { self: selfWithout, total: totalWithout } = version.withoutLineNumber;
 
   return (

@@ -29,3 +29,14 @@ export function formatShare(part: number, whole: number): string {
   }
   return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
+
+/**
+ * How a line's value and share read in the per-line views (the breakdown table and the code view): "." for a line
+ * without samples, as `pprof -list` prints it, and no share, so the sampled lines stand out.
+ */
+export function lineCellFormatter(pprofUnit: string, functionTotal: number) {
+  return {
+    value: (v: number) => (v > 0 ? formatValue(v, pprofUnit) : '.'),
+    share: (v: number) => (v > 0 ? formatShare(v, functionTotal) : ''),
+  };
+}

@@ -1,5 +1,5 @@
 import { buildBreakdown, MAX_SPAN_LINES } from './breakdown';
-import { formatShare, formatValue, grafanaUnit } from './format';
+import { formatShare, formatValue, grafanaUnit, lineCellFormatter } from './format';
 import type { FunctionVersion } from './model';
 import { describeRepository, shortRef } from './repository';
 
@@ -100,6 +100,12 @@ describe('value formats', () => {
     expect(formatShare(1, 100000)).toBe('<0.1%');
     expect(formatShare(0, 10)).toBe('0%');
     expect(formatShare(1, 0)).toBe('–');
+  });
+
+  it('per-line cells: a dot and no share for a line without samples, the value and its share otherwise', () => {
+    const cell = lineCellFormatter('nanoseconds', 2_000_000_000);
+    expect([cell.value(0), cell.share(0)]).toEqual(['.', '']);
+    expect([cell.value(500_000_000), cell.share(500_000_000)]).toEqual(['500 ms', '25%']);
   });
 });
 

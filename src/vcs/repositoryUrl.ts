@@ -1,4 +1,5 @@
 // Repository URLs as profiles and users write them, and the web links built from them.
+import type { SourceLinkSet } from '../function-details/seams';
 
 export interface RepositoryRef {
   /** https://host/owner/repo, without `.git` or a trailing slash. */
@@ -50,12 +51,6 @@ export function repositoryLabel(url: string): string {
   return parsed.ok ? `${parsed.value.owner}/${parsed.value.repo}` : url;
 }
 
-export interface SourceLinks {
-  file?: string;
-  blame?: string;
-  commit?: string;
-}
-
 /**
  * Links for the selected version. `fileUrl` is GetFile's `URL` when the server found the file (it may live in
  * another repository, e.g. Go's standard library); otherwise the link is built from the repository and path.
@@ -67,7 +62,7 @@ export function sourceLinks(args: {
   path?: string;
   line?: number;
   fileUrl?: string;
-}): SourceLinks {
+}): SourceLinkSet {
   const parsed = args.repository ? parseRepositoryUrl(args.repository) : undefined;
   const repo = parsed?.ok ? parsed.value.webUrl : undefined;
   const ref = args.commitSha || args.ref;
