@@ -163,26 +163,20 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           <CallSite text={callSiteText} />
         </Row>
         <Row
+          loading={loading}
           label="Start line"
           tooltip="The line where the function's definition starts"
           testId={testIds.functionDetails.rowStartLine}
         >
-          {loading ? (
-            <LoadingPlaceholder text="" className={styles.inlineLoading} />
-          ) : fn?.startLine ? (
-            fn.startLine
-          ) : (
-            '–'
-          )}
+          {fn?.startLine ? fn.startLine : '–'}
         </Row>
         <Row
+          loading={loading}
           label="File"
           tooltip="The source file the profile names for this function"
           testId={testIds.functionDetails.rowFile}
         >
-          {loading ? (
-            <LoadingPlaceholder text="" className={styles.inlineLoading} />
-          ) : fn?.fileName ? (
+          {fn?.fileName ? (
             <Stack direction="row" gap={0.5} alignItems="center">
               <span className={styles.ellipsisLeft} title={fn.fileName}>
                 <bdi>{fn.fileName}</bdi>
@@ -204,13 +198,12 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           )}
         </Row>
         <Row
+          loading={loading}
           label="Repository"
           tooltip="Where this version's source lives: from the profile's build id, or else the service's labels"
           testId={testIds.functionDetails.rowRepository}
         >
-          {loading ? (
-            <LoadingPlaceholder text="" className={styles.inlineLoading} />
-          ) : (
+          {
             <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
               {repository ? (
                 <TextLink href={repository.webUrl} external>
@@ -248,17 +241,16 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
                 />
               )}
             </Stack>
-          )}
+          }
         </Row>
         <Row
+          loading={loading}
           label="Commit"
           id={`${ids}-commit`}
           tooltip="The versions (pprof mappings) of this function in the profile, with each one's share of its total"
           testId={testIds.functionDetails.rowCommit}
         >
-          {loading ? (
-            <LoadingPlaceholder text="" className={styles.inlineLoading} />
-          ) : choices.length === 0 ? (
+          {choices.length === 0 ? (
             '–'
           ) : (
             <div data-testid={testIds.functionDetails.commitChoice}>
@@ -344,12 +336,15 @@ function Row({
   tooltip,
   testId,
   id,
+  loading,
   children,
 }: {
   label: string;
   tooltip?: string;
   testId: string;
   id?: string;
+  /** The value comes from the profile: a placeholder until it is read. */
+  loading?: boolean;
   children: React.ReactNode;
 }) {
   const styles = useStyles2(getStyles);
@@ -358,7 +353,9 @@ function Row({
       <dt className={styles.label} title={tooltip} id={id}>
         {label}
       </dt>
-      <dd className={styles.value}>{children}</dd>
+      <dd className={styles.value}>
+        {loading ? <LoadingPlaceholder text="" className={styles.inlineLoading} /> : children}
+      </dd>
     </div>
   );
 }

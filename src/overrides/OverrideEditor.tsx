@@ -14,6 +14,38 @@ export interface OverrideEditorProps {
   onDismiss: () => void;
 }
 
+/** The form's fields, in order; each id is also the field's test id. */
+const FIELDS: Array<{
+  key: keyof OverrideForm;
+  id: string;
+  label: string;
+  description: string;
+  placeholder?: string;
+  required?: boolean;
+}> = [
+  {
+    key: 'repository',
+    id: 'override-repository',
+    label: 'Repository URL',
+    description: 'For example https://github.com/owner/repo (GitHub Enterprise hosts work too)',
+    placeholder: 'https://github.com/owner/repo',
+    required: true,
+  },
+  {
+    key: 'ref',
+    id: 'override-ref',
+    label: 'Ref',
+    description: 'Commit sha, branch or tag; empty means HEAD',
+    placeholder: 'HEAD',
+  },
+  {
+    key: 'rootPath',
+    id: 'override-root-path',
+    label: 'Root path',
+    description: 'Where the service lives inside the repository; empty for the repository root',
+  },
+];
+
 export function OverrideEditor({ dataSourceUid, serviceName, current, onDismiss }: OverrideEditorProps) {
   const { override, save, reset, resetAll } = useOverrideActions({ datasourceUid: dataSourceUid, serviceName });
   const start = override ?? current;
@@ -49,49 +81,25 @@ export function OverrideEditor({ dataSourceUid, serviceName, current, onDismiss 
           <strong>{serviceName || '(unnamed)'}</strong> on data source <code>{dataSourceUid}</code>, in this browser,
           until you reset it, and beats both the labels and the version in the profile.
         </Alert>
-        <Field
-          label="Repository URL"
-          description="For example https://github.com/owner/repo (GitHub Enterprise hosts work too)"
-          required
-          invalid={!!errors.repository}
-          error={errors.repository}
-        >
-          <Input
-            id="override-repository"
-            value={form.repository}
-            onChange={set('repository')}
-            placeholder="https://github.com/owner/repo"
-            data-testid="override-repository"
-            autoFocus
-          />
-        </Field>
-        <Field
-          label="Ref"
-          description="Commit sha, branch or tag; empty means HEAD"
-          invalid={!!errors.ref}
-          error={errors.ref}
-        >
-          <Input
-            id="override-ref"
-            value={form.ref}
-            onChange={set('ref')}
-            placeholder="HEAD"
-            data-testid="override-ref"
-          />
-        </Field>
-        <Field
-          label="Root path"
-          description="Where the service lives inside the repository; empty for the repository root"
-          invalid={!!errors.rootPath}
-          error={errors.rootPath}
-        >
-          <Input
-            id="override-root-path"
-            value={form.rootPath}
-            onChange={set('rootPath')}
-            data-testid="override-root-path"
-          />
-        </Field>
+        {FIELDS.map((field, i) => (
+          <Field
+            key={field.key}
+            label={field.label}
+            description={field.description}
+            required={field.required}
+            invalid={!!errors[field.key]}
+            error={errors[field.key]}
+          >
+            <Input
+              id={field.id}
+              value={form[field.key]}
+              onChange={set(field.key)}
+              placeholder={field.placeholder}
+              data-testid={field.id}
+              autoFocus={i === 0}
+            />
+          </Field>
+        ))}
         <Modal.ButtonRow
           leftItems={
             <Stack direction="row" gap={1}>
