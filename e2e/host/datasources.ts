@@ -39,14 +39,14 @@ export const pyroscopeMeta = {
   loadingStrategy: 'script',
 };
 
-export function listItemDto(ds: HostDataSource) {
+/** What the list (/api/datasources) and the detail (/api/datasources/uid/:uid) say alike. */
+function commonDto(ds: HostDataSource) {
   return {
     id: ds.id,
     uid: ds.uid,
     orgId: 1,
     name: ds.name,
     type: ds.type,
-    typeName: pyroscopeMeta.name,
     typeLogoUrl: pyroscopeMeta.info.logos.small,
     access: 'proxy',
     url: ds.url,
@@ -59,26 +59,17 @@ export function listItemDto(ds: HostDataSource) {
   };
 }
 
+export function listItemDto(ds: HostDataSource) {
+  return { ...commonDto(ds), typeName: pyroscopeMeta.name };
+}
+
 export function detailDto(ds: HostDataSource) {
   return {
-    id: ds.id,
-    uid: ds.uid,
-    orgId: 1,
-    name: ds.name,
-    type: ds.type,
-    typeLogoUrl: pyroscopeMeta.info.logos.small,
-    access: 'proxy',
-    url: ds.url,
-    user: '',
-    database: '',
-    basicAuth: Boolean(ds.basicAuth),
+    ...commonDto(ds),
     basicAuthUser: ds.basicAuth?.user ?? '',
     withCredentials: false,
-    isDefault: ds.isDefault === true,
-    jsonData: ds.jsonData,
     secureJsonFields: ds.basicAuth ? { basicAuthPassword: true } : {},
     version: 1,
-    readOnly: true,
   };
 }
 

@@ -94,6 +94,55 @@ describe('plugin settings', () => {
   });
 });
 
+describe('/api/datasources', () => {
+  it("lists the data sources by name and details one by uid, in Grafana's shapes, to admins", async () => {
+    const admin = await login('admin');
+    const list = await (await fetch(`${host.url}/api/datasources`, { headers: { cookie: admin } })).json();
+    expect(list.map((d: { uid: string }) => d.uid)).toEqual(['pyro', 'up']);
+    expect(list[1]).toEqual({
+      id: 1,
+      uid: 'up',
+      orgId: 1,
+      name: 'Upstream',
+      type: 'grafana-pyroscope-datasource',
+      typeName: 'Grafana Pyroscope',
+      typeLogoUrl: 'public/plugins/grafana-pyroscope-datasource/img/grafana_pyroscope_icon.svg',
+      access: 'proxy',
+      url: upstreamUrl,
+      user: '',
+      database: '',
+      basicAuth: false,
+      isDefault: false,
+      jsonData: { keepCookies: ['pyroscope_git_session'] },
+      readOnly: true,
+    });
+    const detail = await (await fetch(`${host.url}/api/datasources/uid/pyro`, { headers: { cookie: admin } })).json();
+    expect(detail).toEqual({
+      id: 2,
+      uid: 'pyro',
+      orgId: 1,
+      name: 'Pyro',
+      type: 'grafana-pyroscope-datasource',
+      typeLogoUrl: 'public/plugins/grafana-pyroscope-datasource/img/grafana_pyroscope_icon.svg',
+      access: 'proxy',
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      user: '',
+      database: '',
+      basicAuth: false,
+      basicAuthUser: '',
+      withCredentials: false,
+      isDefault: true,
+      jsonData: {},
+      secureJsonFields: {},
+      version: 1,
+      readOnly: true,
+    });
+    expect((await fetch(`${host.url}/api/datasources/uid/nope`, { headers: { cookie: admin } })).status).toBe(404);
+    const viewer = await login('viewer');
+    expect((await fetch(`${host.url}/api/datasources`, { headers: { cookie: viewer } })).status).toBe(403);
+  });
+});
+
 describe('data source proxy', () => {
   it('forwards only keepCookies, drops Set-Cookie, adds the sandbox CSP', async () => {
     const admin = await login('admin');
@@ -142,5 +191,14 @@ describe('/api/ds/query', () => {
     const err = (await bad.json()).results.A;
     expect(err).toMatchObject({ status: 500, errorSource: 'downstream' });
     expect(err.error).toMatch(/^received error from client while getting profile: invalid_argument: profile-type selection must be/);
+
+    // Linescope only asks for flame graphs; a time-series query gets an error naming what is supported.
+    for (const queryType of ['metrics', 'both']) {
+      const series = await (await query({ queryType, profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', labelSelector: '{}' })).json();
+      expect(series.results.A).toMatchObject({
+        status: 501,
+        error: `this standalone host answers queryType "profile" only; "${queryType}" needs the time series (SelectSeries), which it does not implement`,
+      });
+    }
   });
 });

@@ -57,7 +57,11 @@ export async function runPyroscopeQuery(ds: HostDataSource, q: PyroscopeQuery, f
     return { status: 200 };
   }
   if (type !== 'profile') {
-    return { status: 501, error: 'this standalone host implements profile queries only (no SelectSeries)', errorSource: 'plugin' };
+    return {
+      status: 501,
+      error: `this standalone host answers queryType "profile" only; "${type}" needs the time series (SelectSeries), which it does not implement`,
+      errorSource: 'plugin',
+    };
   }
   if (q.spanSelector && q.spanSelector.length > 0) {
     return { status: 501, error: 'this standalone host does not implement span profiles', errorSource: 'plugin' };

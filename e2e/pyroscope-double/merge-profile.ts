@@ -13,6 +13,7 @@ import {
 } from '../pyroscope-api/gen/google/v1/profile_pb';
 import { buildTree, minValue, type TreeNode } from './function-tree';
 import { matchesCallSite, sampleFrames, type ProfileType } from './recorded-profile';
+import { newStringTable } from './string-table';
 
 export interface SeriesProfile {
   profile: Profile;
@@ -87,17 +88,8 @@ function cutLocations(sample: SelectedSample, root: TreeNode, minVal: number): n
 }
 
 export function mergeProfiles(series: SeriesProfile[], opts: MergeOptions): Profile {
-  const strings: string[] = [''];
-  const stringIndex = new Map<string, bigint>([['', 0n]]);
-  const str = (s: string): bigint => {
-    let i = stringIndex.get(s);
-    if (i === undefined) {
-      i = BigInt(strings.length);
-      strings.push(s);
-      stringIndex.set(s, i);
-    }
-    return i;
-  };
+  const table = newStringTable();
+  const str = table.index;
   const out = create(ProfileSchema, {});
   const { profileType } = opts;
   out.sampleType = [create(ValueTypeSchema, { type: str(profileType.sampleType), unit: str(profileType.sampleUnit) })];
@@ -191,6 +183,6 @@ export function mergeProfiles(series: SeriesProfile[], opts: MergeOptions): Prof
     }
   }
   out.sample = [...merged.values()];
-  out.stringTable = strings;
+  out.stringTable = table.strings;
   return out;
 }

@@ -12,7 +12,7 @@ import {
 import { LabelPairSchema, LabelsSchema, ProfileTypeSchema } from '../pyroscope-api/gen/types/v1/types_pb';
 import { buildTree, marshalTree, minValue, toFlameGraph, truncateTree } from './function-tree';
 import { parseSelector, SelectorError, type Matcher } from './label-selector';
-import { mergeProfiles, selectSamples } from './merge-profile';
+import { mergeProfiles, selectSamples, type SeriesProfile } from './merge-profile';
 import { selectSeries, type StoredSeries } from './profile-store';
 import { InvalidArgument, validateMaxNodes, validateRange } from './query-validation';
 import { parseProfileTypeId } from './recorded-profile';
@@ -66,6 +66,25 @@ export function querierRoutes(opts: QuerierOptions) {
     const ts = now() - age;
     const series = ts >= check.start && ts <= check.end ? opts.series : [];
     return { series, start: check.start, end: check.end };
+  };
+
+  /**
+   * What the two profile queries select, validated in Pyroscope's order (profile type, label selector, range): the
+   * matching series as (profile, value index); `range` null when it lies past the lookback.
+   */
+  const selectProfiles = (req: { profileTypeID: string; labelSelector: string; start: bigint; end: bigint }) => {
+    let profileType;
+    try {
+      profileType = parseProfileTypeId(req.profileTypeID);
+    } catch (e) {
+      return invalid(e);
+    }
+    const matchers = selectors([req.labelSelector || '']);
+    const range = inRange(req.start, req.end);
+    const series: SeriesProfile[] = range
+      ? selectSeries(range.series, matchers, profileType.ID).map((s) => ({ profile: s.profile, valueIndex: s.valueIndex }))
+      : [];
+    return { profileType, range, series };
   };
 
   return (router: ConnectRouter) =>
@@ -145,14 +164,7 @@ export function querierRoutes(opts: QuerierOptions) {
         const empty = create(SelectMergeStacktracesResponseSchema, {
           flamegraph: create(FlameGraphSchema, { names: ['total'], levels: [create(LevelSchema, { values: [0n, 0n, 0n, 0n] })] }),
         });
-        let profileType;
-        try {
-          profileType = parseProfileTypeId(req.profileTypeID);
-        } catch (e) {
-          return invalid(e);
-        }
-        const matchers = selectors([req.labelSelector || '']);
-        const r = inRange(req.start, req.end);
+        const { series } = selectProfiles(req);
         let maxNodes: number;
         try {
           maxNodes = validateMaxNodes(req.maxNodes === undefined ? undefined : Number(req.maxNodes));
@@ -162,12 +174,8 @@ export function querierRoutes(opts: QuerierOptions) {
         if (req.format === ProfileFormat.DOT || req.format === ProfileFormat.PPROF) {
           throw new ConnectError('this double serves the flamegraph and tree formats only', Code.Unimplemented);
         }
-        const series = r ? selectSeries(r.series, matchers, profileType.ID) : [];
         const callSite = req.stackTraceSelector?.callSite.map((l) => l.name) ?? [];
-        const samples = selectSamples(
-          series.map((s) => ({ profile: s.profile, valueIndex: s.valueIndex })),
-          callSite
-        );
+        const samples = selectSamples(series, callSite);
         const tree = buildTree(samples.map((s) => ({ names: s.frames, value: Number(s.value) })));
         if (req.format === ProfileFormat.TREE) {
           return { tree: marshalTree(tree, minValue(tree, maxNodes)) };
@@ -189,27 +197,16 @@ export function querierRoutes(opts: QuerierOptions) {
       },
 
       selectMergeProfile(req) {
-        let profileType;
-        try {
-          profileType = parseProfileTypeId(req.profileTypeID);
-        } catch (e) {
-          return invalid(e);
-        }
-        const matchers = selectors([req.labelSelector || '']);
-        const r = inRange(req.start, req.end);
-        if (!r) {
+        const { profileType, range, series } = selectProfiles(req);
+        if (!range) {
           return create(ProfileSchema, {});
         }
-        const series = selectSeries(r.series, matchers, profileType.ID);
-        return mergeProfiles(
-          series.map((s) => ({ profile: s.profile, valueIndex: s.valueIndex })),
-          {
-            profileType,
-            callSite: req.stackTraceSelector?.callSite.map((l) => l.name) ?? [],
-            maxNodes: Number(req.maxNodes ?? 0n),
-            endMs: r.end,
-          }
-        );
+        return mergeProfiles(series, {
+          profileType,
+          callSite: req.stackTraceSelector?.callSite.map((l) => l.name) ?? [],
+          maxNodes: Number(req.maxNodes ?? 0n),
+          endMs: range.end,
+        });
       },
     });
 }

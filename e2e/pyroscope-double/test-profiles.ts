@@ -10,14 +10,12 @@ import {
   ValueTypeSchema,
   type Profile,
 } from '../pyroscope-api/gen/google/v1/profile_pb';
+import { newStringTable } from './string-table';
 
 /** A frame is `name` or `name@file:line`; a location may inline several frames (`outer|inner`, root first). */
 export function cpuProfile(stacks: Array<[string, number]>, buildId = ''): Profile {
-  const strings = [''];
-  const str = (s: string) => {
-    const i = strings.indexOf(s);
-    return BigInt(i >= 0 ? i : strings.push(s) - 1);
-  };
+  const table = newStringTable();
+  const str = table.index;
   const p = create(ProfileSchema, {
     sampleType: [create(ValueTypeSchema, { type: str('samples'), unit: str('count') }), create(ValueTypeSchema, { type: str('cpu'), unit: str('nanoseconds') })],
     periodType: create(ValueTypeSchema, { type: str('cpu'), unit: str('nanoseconds') }),
@@ -55,6 +53,6 @@ export function cpuProfile(stacks: Array<[string, number]>, buildId = ''): Profi
     });
     p.sample.push(create(SampleSchema, { locationId: ids.reverse(), value: [BigInt(Math.max(1, Math.round(value / 10))), BigInt(value)] }));
   }
-  p.stringTable = strings;
+  p.stringTable = table.strings;
   return p;
 }
