@@ -154,8 +154,10 @@ function SourceStatus({ source, noSourceReason }: { source: SourceState; noSourc
 
 const getStyles = (theme: GrafanaTheme2) => ({
   scroll: css({ overflowX: 'auto', maxHeight: '60vh', overflowY: 'auto' }),
+  // As wide as its columns (not spread over a wide panel), and the source column takes what it needs.
   table: css({
-    width: '100%',
+    width: 'auto',
+    minWidth: '50%',
     fontFamily: theme.typography.fontFamilyMonospace,
     fontSize: theme.typography.bodySmall.fontSize,
     borderCollapse: 'collapse',
