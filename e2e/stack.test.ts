@@ -3,10 +3,10 @@
  * starts again on the same data folder, its GitHub double serves the standard-library stand-ins and sends the
  * authorize page's browser to the host's callback.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack, type Stack } from './stack';
+import { startSourceServer, startStack, type Stack } from './stack';
 
 describe('startStack', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linescope-stack-'));
@@ -56,4 +56,15 @@ describe('startStack', () => {
     expect(`${location.origin}${location.pathname}`).toBe(`${stack.url}/a/linescope-app/github/callback`);
     expect(location.searchParams.get('state')).toBe('s1');
   }, 60_000);
+
+  it('says why the source server stopped at start (its configuration problems), not only its exit code', async () => {
+    const main = path.join(dataDir, 'refusing-server.js');
+    writeFileSync(
+      main,
+      "process.stderr.write('linescope-server: invalid configuration:\\n  - LOG_LEVEL=\"loud\" must be one of …\\n'); process.exit(2);"
+    );
+    await expect(startSourceServer({}, () => undefined, main)).rejects.toThrow(
+      'the source server exited with code 2:\nlinescope-server: invalid configuration:\n  - LOG_LEVEL="loud" must be one of …'
+    );
+  });
 });

@@ -61,12 +61,16 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Starts server/dist/main.js on a free port and resolves to its URL once it logs that it listens. */
-async function startSourceServer(env: Record<string, string>, log: (line: string) => void): Promise<{ url: string; child: ChildProcess }> {
-  await fs.access(SOURCE_SERVER_MAIN).catch(() => {
-    throw new Error(`${path.relative(process.cwd(), SOURCE_SERVER_MAIN)} is missing: run \`npm run build -w server\` first`);
+/** Starts server/dist/main.js (or `main`) on a free port and resolves to its URL once it logs that it listens. */
+export async function startSourceServer(
+  env: Record<string, string>,
+  log: (line: string) => void,
+  main = SOURCE_SERVER_MAIN
+): Promise<{ url: string; child: ChildProcess }> {
+  await fs.access(main).catch(() => {
+    throw new Error(`${path.relative(process.cwd(), main)} is missing: run \`npm run build -w server\` first`);
   });
-  const child = spawn(process.execPath, ['--enable-source-maps', SOURCE_SERVER_MAIN], {
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,11 +88,18 @@ async function startSourceServer(env: Record<string, string>, log: (line: string
         // not a JSON log line
       }
     };
+    // What it says on stderr (e.g. its configuration problems) is what explains an early exit.
+    const stderr: string[] = [];
     readline.createInterface({ input: child.stdout! }).on('line', onLine);
-    readline.createInterface({ input: child.stderr! }).on('line', (l) => log(`[source-server] ${l}`));
-    child.once('exit', (code) => {
+    readline.createInterface({ input: child.stderr! }).on('line', (l) => {
+      log(`[source-server] ${l}`);
+      stderr.push(l);
+      stderr.splice(0, stderr.length - 20);
+    });
+    // 'close' comes after the exit and the end of its output.
+    child.once('close', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the source server exited with code ${code} (see its log above)`));
+      reject(new Error(`the source server exited with code ${code}${stderr.length ? `:\n${stderr.join('\n')}` : ''}`));
     });
   });
   return { url, child };

@@ -204,30 +204,22 @@ describe('GitHub double', () => {
         await token({ code: double.issueCode('bob') }, { accept: 'application/json', authorization: basic })
       ).json()) as Record<string, string>;
       expect(first.expires_in).toBe(28800);
-      const refreshed = (await (
-        await token(
-          {
-            grant_type: 'refresh_token',
-            refresh_token: first.refresh_token,
-            client_id: double.clientId,
-            client_secret: double.clientSecret,
-          },
-          { accept: 'application/json' }
-        )
-      ).json()) as Record<string, string>;
+      const refresh = async (refreshToken: string) =>
+        (await (
+          await token(
+            {
+              grant_type: 'refresh_token',
+              refresh_token: refreshToken,
+              client_id: double.clientId,
+              client_secret: double.clientSecret,
+            },
+            { accept: 'application/json' }
+          )
+        ).json()) as Record<string, string>;
+      const refreshed = await refresh(first.refresh_token);
       expect(refreshed.access_token).not.toBe(first.access_token);
-      const replay = (await (
-        await token(
-          {
-            grant_type: 'refresh_token',
-            refresh_token: first.refresh_token,
-            client_id: double.clientId,
-            client_secret: double.clientSecret,
-          },
-          { accept: 'application/json' }
-        )
-      ).json()) as Record<string, string>;
-      expect(replay.error).toBe('bad_refresh_token');
+      // The refresh token was rotated: the old one is spent.
+      expect((await refresh(first.refresh_token)).error).toBe('bad_refresh_token');
     });
 
     it('sends the browser to the configured callback when the authorize request has no redirect_uri', async () => {

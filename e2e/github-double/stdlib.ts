@@ -19,36 +19,34 @@ export function createGoStdlibRepo(
   files: string[],
   extraTags: string[] = []
 ): FixtureRepo {
-  const picked: Record<string, Buffer> = {};
-  for (const file of files) {
-    const from = path.join(goSrc, file);
-    if (existsSync(from)) {
-      picked[`src/${file}`] = readFileSync(from);
-    }
-  }
   return createFixtureRepo(
     root,
     'golang/go',
-    [{ files: picked, tags: [`go${version}`, ...extraTags], message: `go${version}` }],
+    [{ files: pickFiles(goSrc, files, 'src/'), tags: [`go${version}`, ...extraTags], message: `go${version}` }],
     'master'
   );
 }
 
 /** python/cpython with branch <version> holding Lib/<file> for each existing file. */
 export function createCPythonRepo(root: string, version: string, libDir: string, files: string[]): FixtureRepo {
-  const picked: Record<string, Buffer> = {};
-  for (const file of files) {
-    const from = path.join(libDir, file);
-    if (existsSync(from)) {
-      picked[`Lib/${file}`] = readFileSync(from);
-    }
-  }
   return createFixtureRepo(
     root,
     'python/cpython',
-    [{ files: picked, branch: version, message: `Python ${version}` }],
+    [{ files: pickFiles(libDir, files, 'Lib/'), branch: version, message: `Python ${version}` }],
     'main'
   );
+}
+
+/** The files (paths relative to `dir`) that exist there, keyed by `prefix` + path. */
+function pickFiles(dir: string, files: string[], prefix: string): Record<string, Buffer> {
+  const picked: Record<string, Buffer> = {};
+  for (const file of files) {
+    const from = path.join(dir, file);
+    if (existsSync(from)) {
+      picked[`${prefix}${file}`] = readFileSync(from);
+    }
+  }
+  return picked;
 }
 
 /** Where this machine's toolchains keep their library sources, and the upstream refs they stand for. */
