@@ -45,6 +45,7 @@ export const testIds = {
     rowStartLine: 'linescope-row-start-line',
     rowFile: 'linescope-row-file',
     copyFile: 'linescope-copy-file',
+    copyFileFailed: 'linescope-copy-file-failed',
     rowRepository: 'linescope-row-repository',
     repositoryFallback: 'linescope-repository-fallback',
     rowCommit: 'linescope-row-commit',

@@ -1,6 +1,6 @@
 import React from 'react';
 import { NEVER, of, throwError } from 'rxjs';
-import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
@@ -195,6 +195,30 @@ describe('FunctionDetailsPanel', () => {
     expect(
       screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))
     ).toEqual(['10', '11', '12', '13', '14']);
+  });
+
+  it('copies the file path, and says so and shows the path to select when the browser refuses', async () => {
+    respond = pyroscope(twoVersions());
+    renderPanel();
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    const writeText = jest.fn().mockRejectedValueOnce(new DOMException('Write permission denied.', 'NotAllowedError'));
+    Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy file path' }));
+      const failed = await screen.findByTestId(testIds.functionDetails.copyFileFailed);
+      expect(failed).toHaveTextContent('did not allow copying');
+      expect(failed).toHaveTextContent('/src/shop-go/work.go');
+      expect(writeText).toHaveBeenCalledWith('/src/shop-go/work.go');
+
+      writeText.mockResolvedValueOnce(undefined);
+      fireEvent.click(screen.getByRole('button', { name: 'Copy file path' }));
+      await waitFor(() => expect(screen.queryByTestId(testIds.functionDetails.copyFileFailed)).not.toBeInTheDocument());
+      expect(writeText).toHaveBeenCalledTimes(2);
+    } finally {
+      Object.defineProperty(window, 'isSecureContext', { value: undefined, configurable: true });
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    }
   });
 
   it('keeps samples without a line number apart, with their share', async () => {

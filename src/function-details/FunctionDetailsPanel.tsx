@@ -176,26 +176,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           tooltip="The source file the profile names for this function"
           testId={testIds.functionDetails.rowFile}
         >
-          {fn?.fileName ? (
-            <Stack direction="row" gap={0.5} alignItems="center">
-              <span className={styles.ellipsisLeft} title={fn.fileName}>
-                <bdi>{fn.fileName}</bdi>
-              </span>
-              <ClipboardButton
-                icon="copy"
-                variant="secondary"
-                fill="text"
-                size="sm"
-                aria-label="Copy file path"
-                data-testid={testIds.functionDetails.copyFile}
-                getText={() => fn.fileName}
-              >
-                Copy
-              </ClipboardButton>
-            </Stack>
-          ) : (
-            '–'
-          )}
+          {fn?.fileName ? <FilePath path={fn.fileName} /> : '–'}
         </Row>
         <Row
           loading={loading}
@@ -304,6 +285,42 @@ function describeCallSite({ callSite, functionName, callSiteCount = 1 }: Functio
     return `${functionName} in all ${callSiteCount} call sites${path ? ` under ${path}` : ''}`;
   }
   return path || functionName;
+}
+
+/** The file path, its end always in view, with a copy button that says so when the browser refuses to copy. */
+function FilePath({ path }: { path: string }) {
+  const styles = useStyles2(getStyles);
+  const [copyFailed, setCopyFailed] = useState(false);
+  return (
+    <>
+      <Stack direction="row" gap={0.5} alignItems="center">
+        <span className={styles.ellipsisLeft} title={path}>
+          <bdi>{path}</bdi>
+        </span>
+        <ClipboardButton
+          icon="copy"
+          variant="secondary"
+          fill="text"
+          size="sm"
+          aria-label="Copy file path"
+          data-testid={testIds.functionDetails.copyFile}
+          getText={() => path}
+          onClipboardCopy={() => setCopyFailed(false)}
+          onClipboardError={() => setCopyFailed(true)}
+        >
+          Copy
+        </ClipboardButton>
+      </Stack>
+      {copyFailed && (
+        <div role="alert" data-testid={testIds.functionDetails.copyFileFailed}>
+          <Text variant="bodySmall" color="error">
+            The browser did not allow copying. Select the path here and copy it:
+          </Text>
+          <code className={styles.wrapped}>{path}</code>
+        </div>
+      )}
+    </>
+  );
 }
 
 /** One line cut at the start (the innermost frames stay in view), full text on hover, and a button to show it all. */
