@@ -2,3 +2,15 @@
 // (@grafana/flamegraph draws on a 2D context).
 import './.config/jest-setup';
 import 'jest-canvas-mock';
+// jsdom lacks IntersectionObserver, which @grafana/ui's Combobox uses for its scroll indicators (Grafana's own test
+// setup stubs it too).
+if (!window.IntersectionObserver) {
+  window.IntersectionObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  };
+}

@@ -1,6 +1,7 @@
 import React from 'react';
 import { NEVER, of, throwError } from 'rxjs';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
@@ -68,6 +69,19 @@ function twoVersions() {
     .sample([w2a, main2], 2_000_000_000)
     .sample([w2b, main2], 500_000_000)
     .sample([w2none, main2], 500_000_000); // 3 s in v2, 0.5 s of it without a line number
+  return b.encode();
+}
+
+/** `count` versions of main.work (more than the radio buttons take: a combobox), the newest the hottest. */
+function manyVersions(count: number) {
+  const b = new PprofBuilder();
+  const work = b.function('main.work', '/src/shop-go/work.go', 10);
+  for (let i = 1; i <= count; i++) {
+    const m = b.mapping(
+      pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: String(i).repeat(40) })
+    );
+    b.sample([b.location(m, [[work, 11]])], i * 1_000_000_000);
+  }
   return b.encode();
 }
 
@@ -323,6 +337,26 @@ describe('FunctionDetailsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close function details' }));
     fireEvent.keyDown(screen.getByTestId(testIds.functionDetails.panel), { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves Escape to a control inside that handles it (an open list closes, the panel stays)', async () => {
+    respond = pyroscope(manyVersions(4));
+    const onClose = jest.fn();
+    renderPanel({ onClose });
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    // The combobox's virtualised list renders options only with a height to fill.
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, value: 300 });
+    try {
+      const user = userEvent.setup();
+      await user.click(within(row(testIds.functionDetails.commitChoice)).getByRole('combobox'));
+      expect(await screen.findAllByRole('option')).toHaveLength(4);
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('option')).not.toBeInTheDocument());
+      expect(onClose).not.toHaveBeenCalled();
+      expect(screen.getByTestId(testIds.functionDetails.panel)).toBeInTheDocument();
+    } finally {
+      delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+    }
   });
 
   it('gives focus back to where it was when it closes', () => {

@@ -100,7 +100,8 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
     };
   }, []);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    // An open list inside the panel (the commit combobox) handles Escape itself and only closes the list.
+    if (e.key === 'Escape' && !e.isDefaultPrevented()) {
       e.stopPropagation();
       onClose();
     }

@@ -88,18 +88,6 @@ const grafanaAndPyroscope: Respond = (req) => {
 };
 
 beforeAll(() => {
-  // jsdom lacks IntersectionObserver, which Combobox's scroll indicators use (Grafana's own test setup stubs it too).
-  Object.defineProperty(window, 'IntersectionObserver', {
-    configurable: true,
-    value: class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-      takeRecords() {
-        return [];
-      }
-    },
-  });
   Object.defineProperty(HTMLCanvasElement.prototype, 'clientWidth', { configurable: true, value: 1600 });
   setBackendSrv({ fetch: (req: BackendSrvRequest) => grafanaAndPyroscope(req) } as unknown as BackendSrv);
   setDataSourceSrv({
