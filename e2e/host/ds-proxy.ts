@@ -64,7 +64,9 @@ export function proxyDataSource(
   });
   headers.host = target.host;
   const transport = target.protocol === 'https:' ? https : http;
-  const upstream = transport.request(target, { method: req.method, headers });
+  // A connection per request (agent: false): Grafana's Go transport retries a kept-alive connection the upstream
+  // closed as it was reused; without that retry here, such a race would fail a call Grafana would make.
+  const upstream = transport.request(target, { method: req.method, headers, agent: false });
   const timer = setTimeout(() => upstream.destroy(new Error('timeout')), RESPONSE_HEADER_TIMEOUT_MS);
   let clientGone = false;
   res.on('close', () => {

@@ -22,7 +22,9 @@ function clientFor(ds: HostDataSource, cookieHeader: string | undefined) {
   };
   return createClient(
     QuerierService,
-    createConnectTransport({ baseUrl: ds.url, httpVersion: '1.1', useBinaryFormat: true, interceptors: [headers], defaultTimeoutMs: 30000 })
+    // A connection per query (agent: false): Grafana's Go transport retries a kept-alive connection the upstream
+    // closed as it was reused; without that retry here, such a race would fail a query Grafana would answer.
+    createConnectTransport({ baseUrl: ds.url, httpVersion: '1.1', useBinaryFormat: true, interceptors: [headers], defaultTimeoutMs: 30000, nodeOptions: { agent: false } })
   );
 }
 
