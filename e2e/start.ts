@@ -81,6 +81,10 @@ function standInLines(notes: string[]): string {
 }
 
 main().catch((e) => {
+  if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`linescope start: port ${process.env.PORT ?? 3000} is taken; choose another, e.g. PORT=3100 npm start`);
+    process.exit(1);
+  }
   console.error(`linescope start: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 });
