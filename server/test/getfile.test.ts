@@ -702,6 +702,14 @@ describe('GetFile over HTTP', () => {
       expect(commit.status).toBe(503);
       expect(commit.body.code).toBe('unavailable');
       expect(String(commit.body.message)).toContain('502');
+      const commits = await rpc(
+        fresh.url,
+        'GetCommits',
+        { repositoryUrl: 'https://github.com/acme/app', refs: ['main', 'v1'] },
+        { cookie }
+      );
+      expect(commits.status).toBe(503);
+      expect(commits.body.code).toBe('unavailable');
 
       fresh.double.clearServerErrors();
       fresh.double.forceServerError({ pathPrefix: '/repos/acme/app/contents/main.go', status: 500, count: 1 });

@@ -206,7 +206,10 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
           .filter((c): c is CommitInfo => c !== undefined && !(c instanceof Error));
         if (commits.length === 0 && unique.length > 0) {
           const errors = [...results.values()] as ConnectError[];
-          const decisive = errors.find((e) => e.code === Code.ResourceExhausted || e.code === Code.Unauthenticated);
+          // A rate limit, a refused token or GitHub being down says more than "failed".
+          const decisive = [Code.ResourceExhausted, Code.Unauthenticated, Code.Unavailable, Code.DeadlineExceeded]
+            .map((code) => errors.find((e) => e.code === code))
+            .find((e) => e !== undefined);
           throw (
             decisive ??
             new ConnectError(
