@@ -24,29 +24,47 @@ test('rows stay inside the panel; long source lines scroll inside the code view'
   const scroller = panel.getByTestId('code-view-scroll');
   await expect(scroller).toBeVisible();
 
-  // Nothing in the rows reaches past the panel's right edge.
-  const overflow = await panel.evaluate((el) => {
-    const right = el.getBoundingClientRect().right;
-    return [...el.querySelectorAll('dd, dd *')]
-      .filter((child) => child.getBoundingClientRect().right > right + 1)
-      .map((child) => child.textContent?.slice(0, 60));
-  });
-  expect(overflow).toEqual([]);
+  // Nothing in the rows reaches past the panel's right edge, at the default width and at the narrowest.
+  const overflowingRows = () =>
+    panel.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      return [...el.querySelectorAll('dd, dd *')]
+        .filter((child) => child.getBoundingClientRect().right > right + 1)
+        .map((child) => child.textContent?.slice(0, 60));
+    });
+  expect(await overflowingRows()).toEqual([]);
 
   // Narrow the panel until the longest line does not fit: it scrolls into view instead of being cut off.
   const handle = page.getByRole('separator', { name: 'Resize Function details' });
   await handle.focus();
   await page.keyboard.press('End');
+  expect(await overflowingRows()).toEqual([]);
   const scroll = await scroller.evaluate((el) => {
     const before = { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
     el.scrollLeft = el.scrollWidth;
     const rows = [...el.querySelectorAll('[data-testid="code-view-code"]')];
     const widest = Math.max(...rows.map((r) => r.getBoundingClientRect().right));
-    return { ...before, scrollLeft: el.scrollLeft, widestRight: widest, viewRight: el.getBoundingClientRect().right };
+    const view = el.getBoundingClientRect();
+    // The numbers stay pinned at the left while the code scrolls under them.
+    const hottest = el.querySelector('[data-hottest="true"]')!;
+    const lineCell = hottest.querySelector('[role="cell"]')!.getBoundingClientRect();
+    const totalCell = hottest.querySelector('[data-testid="code-view-total"]')!.getBoundingClientRect();
+    return {
+      ...before,
+      scrollLeft: el.scrollLeft,
+      widestRight: widest,
+      viewRight: view.right,
+      lineCellLeft: lineCell.left - view.left,
+      totalCellInside: totalCell.left >= view.left && totalCell.right <= view.right,
+    };
   });
   expect(scroll.scrollWidth).toBeGreaterThan(scroll.clientWidth);
   expect(scroll.scrollLeft).toBeGreaterThan(0);
   expect(scroll.widestRight).toBeLessThanOrEqual(scroll.viewRight + 1);
+  expect(scroll.lineCellLeft).toBeLessThanOrEqual(1);
+  expect(scroll.lineCellLeft).toBeGreaterThanOrEqual(0);
+  expect(scroll.totalCellInside).toBe(true);
+  await screenshot(page, 'code-view-scrolled-sideways');
 });
 
 test('the panel is resized by dragging and by the keyboard, and keeps its width after a reload', async ({ page }) => {

@@ -9,11 +9,27 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { lineCellFormatter } from '../function-details/format';
 import type { SourceViewProps } from '../function-details/seams';
 import { highlightLines, languageOf, type Token, type TokenKind } from './highlight';
-import { buildRows } from './rows';
+import { buildRows, widestColumns } from './rows';
 import { functionSpan } from './span';
 
 export const ROW_HEIGHT = 20;
 const MAX_VIEW_HEIGHT = 480;
+
+/**
+ * Line, self, its share, total, its share: pinned to the left, so that a long line scrolled sideways still has its
+ * numbers beside it. `left` is where each one sticks.
+ */
+const NUMBER_COLUMNS = [
+  { title: 'Line', width: 48, share: false, testId: undefined, label: undefined },
+  { title: 'Self', width: 72, share: false, testId: 'code-view-self', label: undefined },
+  { title: '%', width: 44, share: true, testId: undefined, label: 'Self, share of the function' },
+  { title: 'Total', width: 72, share: false, testId: 'code-view-total', label: undefined },
+  { title: '%', width: 44, share: true, testId: undefined, label: 'Total, share of the function' },
+].map((column, i, all) => ({ ...column, left: all.slice(0, i).reduce((sum, c) => sum + c.width, 0) }));
+const LAST_PINNED = NUMBER_COLUMNS.length - 1;
+const PINNED_WIDTH = NUMBER_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+const TAB_SIZE = 4;
+const CODE_PADDING_PX = 12;
 
 /** The seam's source view props (file, costs, unit, shares) without the links, which the panel shows above. */
 export interface AnnotatedSourceProps extends Omit<SourceViewProps, 'links'> {
@@ -41,6 +57,12 @@ export function AnnotatedSource({
   );
   const span = wholeFile ? { start: 1, end: Math.max(lines.length, functionRange.end) } : functionRange;
   const { rows, hottestIndex } = useMemo(() => buildRows(span, costs), [span.start, span.end, costs]); // eslint-disable-line react-hooks/exhaustive-deps
+  const codeColumns = useMemo(
+    () => widestColumns(lines, span.start - 1, span.end - 1, TAB_SIZE),
+    [lines, span.start, span.end]
+  );
+  // Every row as wide as the widest line (plus the numbers and the code cell's padding), at least the view's width.
+  const rowWidth = `max(100%, calc(${PINNED_WIDTH + CODE_PADDING_PX + 8}px + ${codeColumns}ch))`;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
@@ -95,22 +117,22 @@ export function AnnotatedSource({
         tabIndex={0}
         data-testid="code-view-scroll"
       >
-        <div role="row" aria-rowindex={1} className={cx(styles.row, styles.header)}>
-          <span role="columnheader" className={styles.num}>
-            Line
-          </span>
-          <span role="columnheader" className={styles.num}>
-            Self
-          </span>
-          <span role="columnheader" className={styles.share} aria-label="Self, share of the function">
-            %
-          </span>
-          <span role="columnheader" className={styles.num}>
-            Total
-          </span>
-          <span role="columnheader" className={styles.share} aria-label="Total, share of the function">
-            %
-          </span>
+        <div role="row" aria-rowindex={1} className={cx(styles.row, styles.header)} style={{ minWidth: rowWidth }}>
+          {NUMBER_COLUMNS.map((column, i) => (
+            <span
+              key={i}
+              role="columnheader"
+              className={cx(
+                column.share ? styles.share : styles.num,
+                styles.pinned,
+                i === LAST_PINNED && styles.lastPinned
+              )}
+              style={{ left: column.left }}
+              aria-label={column.label}
+            >
+              {column.title}
+            </span>
+          ))}
           <span role="columnheader" className={styles.code}>
             Source
           </span>
@@ -129,26 +151,32 @@ export function AnnotatedSource({
                 data-hot={hot ? 'true' : undefined}
                 data-hottest={item.index === hottestIndex ? 'true' : undefined}
                 className={cx(styles.row, !hot && styles.cold, item.index === hottestIndex && styles.hottest)}
-                style={{
-                  transform: `translateY(${item.start - ROW_HEIGHT}px)`,
-                  background: hot ? heatBackground(theme, row.heat) : undefined,
-                }}
+                style={
+                  {
+                    transform: `translateY(${item.start - ROW_HEIGHT}px)`,
+                    minWidth: rowWidth,
+                    background: hot ? heatBackground(theme, row.heat) : undefined,
+                    // The pinned number cells lay the same heat over an opaque background.
+                    '--row-heat': hot ? heatBackground(theme, row.heat) : 'transparent',
+                  } as React.CSSProperties
+                }
               >
-                <span role="cell" className={cx(styles.num, styles.lineNumber)}>
-                  {row.line}
-                </span>
-                <span role="cell" className={styles.num} data-testid="code-view-self">
-                  {value(row.self)}
-                </span>
-                <span role="cell" className={styles.share}>
-                  {share(row.self)}
-                </span>
-                <span role="cell" className={styles.num} data-testid="code-view-total">
-                  {value(row.total)}
-                </span>
-                <span role="cell" className={styles.share}>
-                  {share(row.total)}
-                </span>
+                {[row.line, value(row.self), share(row.self), value(row.total), share(row.total)].map((text, i) => (
+                  <span
+                    key={i}
+                    role="cell"
+                    className={cx(
+                      NUMBER_COLUMNS[i].share ? styles.share : styles.num,
+                      i === 0 && styles.lineNumber,
+                      styles.pinned,
+                      i === LAST_PINNED && styles.lastPinned
+                    )}
+                    style={{ left: NUMBER_COLUMNS[i].left }}
+                    data-testid={NUMBER_COLUMNS[i].testId}
+                  >
+                    {text}
+                  </span>
+                ))}
                 <span role="cell" className={styles.code} data-testid="code-view-code">
                   <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
                   <Code tokens={tokens[row.line - 1]} colors={colors} />
@@ -214,17 +242,17 @@ const getStyles = (theme: GrafanaTheme2) => ({
     minWidth: '100%',
     height: ROW_HEIGHT,
     display: 'grid',
-    gridTemplateColumns: '48px 72px 44px 72px 44px max-content',
+    gridTemplateColumns: `${NUMBER_COLUMNS.map((c) => `${c.width}px`).join(' ')} max-content`,
     alignItems: 'center',
     fontFamily: theme.typography.fontFamilyMonospace,
     fontSize: theme.typography.bodySmall.fontSize,
     lineHeight: `${ROW_HEIGHT}px`,
     whiteSpace: 'pre',
-    tabSize: 4,
+    tabSize: TAB_SIZE,
   }),
   header: css({
     position: 'sticky',
-    zIndex: 1,
+    zIndex: 2,
     background: theme.colors.background.primary,
     fontWeight: theme.typography.fontWeightMedium,
     color: theme.colors.text.secondary,
@@ -233,7 +261,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
   num: css({ textAlign: 'right', paddingRight: theme.spacing(1) }),
   share: css({ textAlign: 'right', paddingRight: theme.spacing(1), color: theme.colors.text.secondary }),
   lineNumber: css({ color: theme.colors.text.secondary }),
-  code: css({ position: 'relative', paddingLeft: theme.spacing(1.5), textAlign: 'left' }),
+  pinned: css({
+    position: 'sticky',
+    zIndex: 1,
+    alignSelf: 'stretch',
+    background: `linear-gradient(var(--row-heat, transparent), var(--row-heat, transparent)), ${theme.colors.background.primary}`,
+  }),
+  lastPinned: css({ boxShadow: `inset -1px 0 0 ${theme.colors.border.weak}` }),
+  code: css({ position: 'relative', paddingLeft: CODE_PADDING_PX, textAlign: 'left' }),
   heat: css({
     position: 'absolute',
     left: 2,
@@ -246,6 +281,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   cold: css({ color: theme.colors.text.secondary }),
   hottest: css({
     fontWeight: theme.typography.fontWeightBold,
-    boxShadow: `inset 0 0 0 1px ${theme.visualization.getColorByName('red')}`,
+    outline: `1px solid ${theme.visualization.getColorByName('red')}`,
+    outlineOffset: -1,
   }),
 });

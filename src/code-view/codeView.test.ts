@@ -1,5 +1,5 @@
 import { highlightLines, languageOf } from './highlight';
-import { buildRows } from './rows';
+import { buildRows, widestColumns } from './rows';
 import { functionSpan } from './span';
 
 const kinds = (line: Array<{ kind: string; text: string }>) =>
@@ -114,6 +114,16 @@ describe('functionSpan', () => {
     expect(functionSpan({ costs: [{ line: 12, self: 0, total: 3 }], startLine: 10 })).toEqual({ start: 10, end: 12 });
     expect(functionSpan({ costs: [] })).toBeUndefined();
   });
+});
+
+test('the widest line of a span in columns, tabs expanded to the next stop', () => {
+  const lines = ['func f() {', '\tx := 1', '\t\tif x {', 'ab\tc', 'a very long line outside the span'];
+  expect(widestColumns(lines, 0, 0, 4)).toBe(10);
+  expect(widestColumns(lines, 1, 1, 4)).toBe(10);
+  expect(widestColumns(lines, 0, 3, 4)).toBe(14);
+  expect(widestColumns(lines, 3, 3, 4)).toBe(5);
+  expect(widestColumns(lines, 0, 99, 4)).toBe(33);
+  expect(widestColumns([], 0, 10, 4)).toBe(0);
 });
 
 test('rows carry values, heat relative to the hottest line, and the hottest index', () => {

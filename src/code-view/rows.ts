@@ -55,3 +55,20 @@ export function decodeContent(base64: string): string {
   }
   return new TextDecoder().decode(bytes);
 }
+
+/**
+ * How many monospace columns the widest of these lines takes, tabs expanded to the next stop. Every row is made this
+ * wide, so that the pinned numbers of a short line stay in view when a long line is scrolled to its end.
+ */
+export function widestColumns(lines: string[], from: number, to: number, tabSize: number): number {
+  let widest = 0;
+  for (let i = from; i <= to && i < lines.length; i++) {
+    const text = lines[i];
+    let columns = 0;
+    for (let c = 0; c < text.length; c++) {
+      columns = text.charCodeAt(c) === 9 ? columns + tabSize - (columns % tabSize) : columns + 1;
+    }
+    widest = Math.max(widest, columns);
+  }
+  return widest;
+}

@@ -467,6 +467,21 @@ const getStyles = (theme: GrafanaTheme2) => ({
     whiteSpace: 'normal',
   }),
   // Many or long versions go onto more lines instead of running out of the panel.
-  wrapRadios: css({ flexWrap: 'wrap', height: 'auto', rowGap: 2, maxWidth: '100%' }),
+  // In a narrow panel a long one is cut with an ellipsis (the whole text is its title and tooltip).
+  wrapRadios: css({
+    flexWrap: 'wrap',
+    height: 'auto',
+    rowGap: 2,
+    maxWidth: '100%',
+    '& > div': { minWidth: 0, maxWidth: '100%' },
+    // Grafana's label is a centring flex box, which cannot show an ellipsis: a plain block can.
+    '& label': {
+      display: 'block',
+      maxWidth: '100%',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      textAlign: 'left',
+    },
+  }),
   inlineLoading: css({ marginBottom: 0 }),
 });
