@@ -12,6 +12,8 @@ describe('gateway to Pyroscope', () => {
   const seen: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
   /** Called with each piece of a request body as Pyroscope receives it. */
   let onUpstreamData: ((chunk: Buffer) => void) | undefined;
+  /** /stream holds the rest of its response until this resolves. */
+  let clientHasFirstPiece: Promise<void> = Promise.resolve();
 
   beforeAll(async () => {
     upstream = http.createServer((req, res) => {
@@ -23,16 +25,13 @@ describe('gateway to Pyroscope', () => {
       req.on('end', () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
         if (req.url?.startsWith('/stream')) {
-          // A response written in pieces over time must reach the client as a stream.
+          // The rest of the response is written only once the client has the first piece (see the test).
           res.writeHead(200, { 'content-type': 'text/plain', 'x-upstream': 'yes' });
-          let n = 0;
-          const timer = setInterval(() => {
-            res.write(`chunk${n}\n`);
-            if (++n === 3) {
-              clearInterval(timer);
-              res.end();
-            }
-          }, 20);
+          res.write('chunk0\n');
+          void clientHasFirstPiece.then(() => {
+            res.write('chunk1\n');
+            res.end('chunk2\n');
+          });
           return;
         }
         res.writeHead(req.url?.startsWith('/missing') ? 404 : 200, {
@@ -85,17 +84,31 @@ describe('gateway to Pyroscope', () => {
     expect(((await res.json()) as { upstream: boolean }).upstream).toBe(true);
   });
 
-  it('streams responses as they come', async () => {
+  it('streams responses as they come: the client gets the first piece before Pyroscope has written the rest', async () => {
+    let signalFirstPiece = () => {};
+    clientHasFirstPiece = new Promise((resolve) => {
+      signalFirstPiece = resolve;
+    });
     const res = await fetch(`${url}/stream`);
     expect(res.headers.get('x-upstream')).toBe('yes');
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const first = await reader.read();
-    expect(new TextDecoder().decode(first.value)).toBe('chunk0\n');
-    let rest = '';
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      rest += new TextDecoder().decode(r.value);
+    const decoder = new TextDecoder();
+    // Reads until the first piece is complete: TCP may split it, and one read is not one write.
+    // Were the response buffered, nothing would arrive before the end, which waits for this: the test would hang.
+    let received = '';
+    while (received.length < 'chunk0\n'.length) {
+      const r = await reader.read();
+      if (r.done) {
+        break;
+      }
+      received += decoder.decode(r.value, { stream: true });
     }
-    expect(rest).toBe('chunk1\nchunk2\n');
+    expect(received).toBe('chunk0\n');
+    signalFirstPiece();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      received += decoder.decode(r.value, { stream: true });
+    }
+    expect(received + decoder.decode()).toBe('chunk0\nchunk1\nchunk2\n');
   });
 
   it('streams request bodies: Pyroscope gets the first piece before the client has sent the rest', async () => {
@@ -103,7 +116,12 @@ describe('gateway to Pyroscope', () => {
       onUpstreamData = (chunk) => resolve(chunk.toString());
     });
     const target = new URL(`${url}/ingest?name=app`);
-    const request = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'POST' });
+    const request = http.request({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname + target.search,
+      method: 'POST',
+    });
     const response = new Promise<http.IncomingMessage>((resolve) => request.on('response', resolve));
     request.write('piece-1;');
     // Were the body buffered, Pyroscope would see nothing until the end and this would never resolve.

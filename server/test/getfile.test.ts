@@ -634,27 +634,41 @@ describe('GetFile over HTTP', () => {
     }
   });
 
-  it('bounds every GitHub call with a timeout', async () => {
+  it('bounds every GitHub call with a timeout: a GitHub too slow to answer is deadline_exceeded, not waited for', async () => {
+    const github = watchGithubCalls();
+    // GitHub answers every call, but only long after the 200 ms timeout.
     const slow = await startStack([{ fullName: 'acme/app', dir: app.dir }], {
       env: { GITHUB_TIMEOUT_MS: '200' },
-      double: { latencyMs: 1000 },
+      double: { latencyMs: 5000 },
+      fetch: github.fetch,
     });
     try {
-      const res = await rpc(
+      const cookie = slow.cookieFor('kim');
+      const commit = await rpc(
         slow.url,
         'GetCommit',
         { repositoryURL: 'https://github.com/acme/app', ref: 'main' },
-        { cookie: slow.cookieFor('kim') }
+        { cookie }
       );
-      expect(res.body.code).toBe('deadline_exceeded');
-      expect(res.status).toBe(504);
-      const started = Date.now();
+      expect(commit.status).toBe(504);
+      expect(commit.body.code).toBe('deadline_exceeded');
+      await github.settled();
+      // GitHub got the call, and its answer never reached the server: the timeout aborted the call first.
+      expect(slow.double.apiCalls().map((r) => r.path)).toEqual(['/repos/acme/app/commits/main']);
+      expect(github.events).toEqual([
+        'start /repos/acme/app/commits/main',
+        'aborted (TimeoutError) /repos/acme/app/commits/main',
+      ]);
+
+      github.reset();
+      slow.double.resetRequests();
       const file = await rpc(
         slow.url,
         'GetFile',
         { repositoryURL: 'https://github.com/acme/app', ref: app.commits.v1, localPath: '/a/b/c/d/e/main.go' },
-        { cookie: slow.cookieFor('kim') }
+        { cookie }
       );
+      expect(file.status).toBe(504);
       expect(file.body).toMatchObject({
         code: 'deadline_exceeded',
         message:
@@ -662,8 +676,21 @@ describe('GetFile over HTTP', () => {
           app.commits.v1 +
           ': 504 GitHub did not answer within 200 ms',
       });
-      // One timeout, not one per place.
-      expect(Date.now() - started).toBeLessThan(2000);
+      await github.settled();
+      const started = github.events.filter((e) => e.startsWith('start '));
+      expect(started).toContain(`start /repos/acme/app/contents/.pyroscope.yaml?ref=${app.commits.v1}`);
+      expect(
+        slow.double
+          .apiCalls()
+          .map((r) => `start ${r.path}`)
+          .sort()
+      ).toEqual([...started].sort());
+      // One timeout, not one per place: no call was started once GitHub had been found too slow...
+      expect(github.events.slice(0, started.length)).toEqual(started);
+      // ...and every call that was under way ended by its timeout, none by GitHub's late answer.
+      expect(github.events.slice(started.length).sort()).toEqual(
+        started.map((e) => e.replace('start ', 'aborted (TimeoutError) ')).sort()
+      );
     } finally {
       await slow.stop();
     }
@@ -820,3 +847,39 @@ describe('GetFile over HTTP', () => {
     });
   });
 });
+
+/**
+ * Wraps the server's fetch to GitHub and logs, in order, each call's start and how it ended: aborted (and the
+ * abort's reason, e.g. TimeoutError), answered by GitHub, or failed. `settled` waits for every call started so far.
+ */
+function watchGithubCalls() {
+  const events: string[] = [];
+  let endings: Array<Promise<unknown>> = [];
+  const watched: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    const path = url.pathname + url.search;
+    events.push(`start ${path}`);
+    const signal = init?.signal;
+    // Logged when the abort happens, not when fetch gets round to rejecting.
+    signal?.addEventListener('abort', () => events.push(`aborted (${(signal.reason as Error).name}) ${path}`), {
+      once: true,
+    });
+    const response = fetch(input, init);
+    endings.push(
+      response.then(
+        () => events.push(`answered ${path}`),
+        (error: Error) => signal?.aborted || events.push(`failed ${path}: ${error.message}`)
+      )
+    );
+    return response;
+  };
+  return {
+    fetch: watched,
+    events,
+    settled: () => Promise.all(endings),
+    reset: () => {
+      events.length = 0;
+      endings = [];
+    },
+  };
+}

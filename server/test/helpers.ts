@@ -23,7 +23,13 @@ export interface Stack {
 
 export async function startStack(
   repos: DoubleRepo[],
-  options: { env?: Record<string, string>; double?: Partial<GithubDoubleOptions>; logger?: Logger } = {}
+  options: {
+    env?: Record<string, string>;
+    double?: Partial<GithubDoubleOptions>;
+    logger?: Logger;
+    /** Wraps the server's calls to GitHub (e.g. to watch them being aborted). */
+    fetch?: typeof fetch;
+  } = {}
 ): Promise<Stack> {
   const double = await startGithubDouble({ repos, ...options.double });
   const config = loadConfig({
@@ -38,7 +44,7 @@ export async function startStack(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const server = createServer(config, { logger: options.logger ?? createLogger('silent') });
+  const server = createServer(config, { logger: options.logger ?? createLogger('silent'), fetch: options.fetch });
   const url = await server.listen(0, '127.0.0.1');
   return {
     double,
