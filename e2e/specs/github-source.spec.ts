@@ -4,18 +4,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFlameGraph, openFunctionDetails } from './support/app';
+import { openFlameGraph, openFunctionDetails, screenshot, SCREENSHOTS } from './support/app';
 
-const DOCS_SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const SAMPLES = path.resolve(__dirname, '../../samples');
 
 const GO_SEARCH = 'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search';
 const PY_SEARCH = 'Catalog.search';
 const JAVA_SEARCH = 'com/linescope/shop/Catalog.search';
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
-}
 
 /** The sample version (v1, v2…) a commit sha of a sample repository was built from, from the profiles' labels. */
 function sampleVersionOf(repo: string, sha: string): string {
@@ -57,7 +52,7 @@ async function connect(page: Page, panel: Locator, screenshotName?: string) {
   await expect(authorize).toBeVisible();
   expect(new URL(popup.url()).searchParams.get('redirect_uri')).toMatch(/\/a\/linescope-app\/github\/callback$/);
   if (screenshotName) {
-    await popup.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${screenshotName}.png`) });
+    await popup.screenshot({ path: path.join(SCREENSHOTS, `${screenshotName}.png`) });
   }
   const closed = popup.waitForEvent('close');
   await authorize.click();
@@ -104,7 +99,7 @@ async function switchCommit(page: Page, panel: Locator): Promise<number> {
 test.describe('GitHub connection and source', () => {
   test('connect through the popup; Go source with the numbers beside the right lines; links', async ({ page }) => {
     const panel = await openDetails(page, 'shop-go', GO_SEARCH);
-    await shot(page, 'github-connect-button');
+    await screenshot(page, 'github-connect-button');
     await connect(page, panel, 'github-authorize-popup');
     await expectNumbersBesideTheRightLines(panel);
     await expect(panel.getByTestId('source-link-blame')).toHaveAttribute(
@@ -117,21 +112,21 @@ test.describe('GitHub connection and source', () => {
     );
     // GetCommits: author, date and message of the selected version.
     await expect(panel.getByTestId('commit-details')).toHaveText(/^\S+ on \w{3} \d{1,2}, \d{4} · \S.*/);
-    await shot(page, 'source-go');
+    await screenshot(page, 'source-go');
   });
 
   test('Python source with the numbers beside the right lines', async ({ page }) => {
     const panel = await openDetails(page, 'shop-python', PY_SEARCH);
     await connect(page, panel);
     await expectNumbersBesideTheRightLines(panel);
-    await shot(page, 'source-python');
+    await screenshot(page, 'source-python');
   });
 
   test('Java source with the numbers beside the right lines', async ({ page }) => {
     const panel = await openDetails(page, 'shop-java', JAVA_SEARCH);
     await connect(page, panel);
     await expectNumbersBesideTheRightLines(panel);
-    await shot(page, 'source-java');
+    await screenshot(page, 'source-java');
   });
 
   test('switching the commit switches the numbers and the source together', async ({ page }) => {
@@ -148,7 +143,7 @@ test.describe('GitHub connection and source', () => {
     await expect(panel.getByTestId('source-link-file')).not.toHaveAttribute('href', firstLink!);
     const second = await expectNumbersBesideTheRightLines(panel);
     expect(second.lines.join('\n')).not.toBe(first.lines.join('\n'));
-    await shot(page, 'source-commit-switched');
+    await screenshot(page, 'source-commit-switched');
   });
 
   test('override repository and ref, then reset', async ({ page }) => {
@@ -162,13 +157,13 @@ test.describe('GitHub connection and source', () => {
     await expect(form).toContainText('This is not a URL');
     await form.getByTestId('override-repository').fill('https://github.com/linescope-demo/shop-go');
     await form.getByTestId('override-ref').fill('v1.1.0');
-    await shot(page, 'override-form');
+    await screenshot(page, 'override-form');
     await form.getByTestId('override-save').click();
     await expect(form).toBeHidden();
     await expect(panel.getByText('overridden')).toBeVisible();
     await expect(panel.getByTestId('source-link-file')).toHaveAttribute('href', /\/blob\/[^/]+\/catalog\/search\.go/);
     await expect(panel.getByTestId('source-link-commit')).toHaveAttribute('href', /\/commit\/dd4f157/);
-    await shot(page, 'override-active');
+    await screenshot(page, 'override-active');
     // The override survives a reload (browser storage), then goes with "Reset for this service".
     const again = await openFunctionDetails(page, await openFlameGraph(page, 'shop-go'), GO_SEARCH);
     await expect(again.getByText('overridden')).toBeVisible();
@@ -186,7 +181,7 @@ test.describe('GitHub connection and source', () => {
     await expect(panel.getByTestId('github-connect')).toBeVisible();
     await expect(panel.getByTestId('code-view')).toBeHidden();
     expect((await context.cookies()).find((c) => c.name === 'pyroscope_git_session')).toBeUndefined();
-    await shot(page, 'github-disconnected');
+    await screenshot(page, 'github-disconnected');
   });
 
   test('a session about to expire refreshes by itself; a rejected one offers to connect again', async ({
@@ -226,7 +221,7 @@ test.describe('GitHub connection and source', () => {
     await switchCommit(page, panel);
     await expect(panel.getByTestId('github-connect')).toBeVisible();
     await expect(panel.getByTestId('github-session-problem')).toContainText('Connect again');
-    await shot(page, 'github-session-ended');
+    await screenshot(page, 'github-session-ended');
     await connect(page, panel);
     await expect(panel.getByTestId('code-view')).toBeVisible();
   });
@@ -245,7 +240,7 @@ test.describe('GitHub connection and source', () => {
     await expect(why.getByTestId('why-no-source-inputs')).toContainText(
       'https://github.com/linescope-demo/shop-python'
     );
-    await shot(page, 'why-no-source');
+    await screenshot(page, 'why-no-source');
     await panel.getByRole('button', { name: 'Override repository, ref and root path' }).click();
     await page.getByTestId('override-reset').click();
     await expect(panel.getByTestId('code-view')).toBeVisible();
