@@ -7,6 +7,13 @@ interface Call {
   init: RequestInit;
 }
 
+/** The error alert is deferred (so callers can mark the error handled first): fake timers run it without sleeping. */
+function useFakeAlertTimer(): void {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+}
+
+afterEach(() => jest.useRealTimers());
+
 function stubFetch(responses: Array<() => Response>): Call[] {
   const calls: Call[] = [];
   global.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
@@ -43,6 +50,7 @@ describe('HostBackendSrv', () => {
   });
 
   it("turns the proxy's plain-text 400 into a FetchError with message, error and response", async () => {
+    useFakeAlertTimer();
     stubFetch([() => new Response('Authentication to data source failed', { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'text/plain; charset=utf-8' } })]);
     const alerts: string[] = [];
     const srv = new HostBackendSrv(1, (m) => alerts.push(m));
@@ -50,11 +58,12 @@ describe('HostBackendSrv', () => {
       status: 400,
       data: { message: 'Authentication to data source failed', error: 'Bad Request', response: 'Authentication to data source failed' },
     });
-    await new Promise((r) => setTimeout(r, 80));
+    await jest.runAllTimersAsync();
     expect(alerts).toEqual([]);
   });
 
   it('copies data.error into message and alerts unless the error was handled', async () => {
+    useFakeAlertTimer();
     stubFetch([json(500, { error: 'boom' }), json(403, { message: 'denied' })]);
     const alerts: string[] = [];
     const srv = new HostBackendSrv(1, (m) => alerts.push(m));
@@ -62,7 +71,7 @@ describe('HostBackendSrv', () => {
     await srv.get('/api/b').catch((e) => {
       e.isHandled = true;
     });
-    await new Promise((r) => setTimeout(r, 80));
+    await jest.runAllTimersAsync();
     expect(alerts).toEqual(['boom']);
   });
 
