@@ -427,6 +427,10 @@ describe('FunctionDetailsPanel', () => {
     expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent('fork/shop-go');
     expect(row(testIds.functionDetails.rowRepository)).toHaveTextContent('overridden');
     expect(origins[origins.length - 1]).toBe('override');
+    // Both versions now read "main": each choice also names the commit the profile gave it, numbers per version kept.
+    const commit = within(row(testIds.functionDetails.commitChoice));
+    expect(commit.getByLabelText('main (profiled as bbbbbbb) · 3 s (75%)')).toBeChecked();
+    expect(commit.getByLabelText('main (profiled as aaaaaaa) · 1 s (25%)')).not.toBeChecked();
     // GetFile, GetCommits and the links are made from the override, for every version of the function.
     const overridden = expect.objectContaining({
       version: override,

@@ -22,10 +22,10 @@ import { formatShare, formatValue } from './format';
 import { LineBreakdown } from './LineBreakdown';
 import { useFunctionDetailsLoaders } from './loaders';
 import type { FunctionDetails } from './model';
-import { describeRepository, shortRef } from './repository';
+import { describeRepository } from './repository';
 import { type CommitSummary, type SourceRequest, useFunctionDetailsSeams } from './seams';
 import type { FunctionDetailsTarget } from './target';
-import { type VersionChoice, versionChoices } from './versions';
+import { type VersionChoice, choiceNames, versionChoices } from './versions';
 import { testIds } from '../testIds';
 
 interface Props {
@@ -386,7 +386,7 @@ function CommitChoice({
   labelledBy,
   commits,
 }: {
-  choices: Array<Pick<VersionChoice, 'key' | 'version' | 'share' | 'function'>>;
+  choices: Array<Pick<VersionChoice, 'key' | 'version' | 'replaced' | 'share' | 'function'>>;
   selected?: string;
   unit: string;
   onChange: (key: string) => void;
@@ -395,6 +395,7 @@ function CommitChoice({
   commits?: Record<string, CommitSummary>;
 }) {
   const styles = useStyles2(getStyles);
+  const names = choiceNames(choices);
   const options = choices.map((c, i) => {
     const commit = c.version?.gitRef ? commits?.[c.version.gitRef] : undefined;
     const by = commit
@@ -402,7 +403,7 @@ function CommitChoice({
       : '';
     return {
       value: c.key,
-      label: `${c.version?.gitRef ? shortRef(c.version.gitRef) : `unknown version ${i + 1}`} · ${formatValue(c.function.total, unit)} (${formatShare(c.share, 1)})${by}`,
+      label: `${names[i]} · ${formatValue(c.function.total, unit)} (${formatShare(c.share, 1)})${by}`,
       description: commit ? commit.message.split('\n')[0] : c.version?.gitRef,
     };
   });

@@ -2,6 +2,7 @@ import { buildBreakdown, MAX_SPAN_LINES } from './breakdown';
 import { formatShare, formatValue, grafanaUnit, lineCellFormatter } from './format';
 import type { FunctionVersion } from './model';
 import { describeRepository, shortRef } from './repository';
+import { choiceNames } from './versions';
 
 const version = (patch: Partial<FunctionVersion>): FunctionVersion => ({
   key: '1',
@@ -142,5 +143,43 @@ describe('repositories', () => {
     expect(shortRef('0123456789abcdef0123456789abcdef01234567')).toBe('0123456');
     expect(shortRef('main')).toBe('main');
     expect(shortRef('v1.2.3')).toBe('v1.2.3');
+  });
+});
+
+describe('commit choice names', () => {
+  const at = (gitRef: string) => ({ repository: 'https://github.com/o/r', gitRef, rootPath: '' });
+
+  it('names each choice by its ref when the refs differ', () => {
+    expect(choiceNames([{ version: at('a'.repeat(40)) }, { version: at('v2') }, {}])).toEqual([
+      'aaaaaaa',
+      'v2',
+      'unknown version 3',
+    ]);
+  });
+
+  it('tells apart versions an override gave the same ref by the ref the profile gave each', () => {
+    expect(
+      choiceNames([
+        { version: at('main'), replaced: at('b'.repeat(40)) },
+        { version: at('main'), replaced: at('a'.repeat(40)) },
+      ])
+    ).toEqual(['main (profiled as bbbbbbb)', 'main (profiled as aaaaaaa)']);
+  });
+
+  it('falls back to the place among the versions when the profile gave none or the same ref to each', () => {
+    // Labels give every unversioned mapping the same ref; a missing one cannot tell apart either.
+    expect(
+      choiceNames([
+        { version: at('main'), replaced: at('v1') },
+        { version: at('main'), replaced: at('v1') },
+        { version: at('main') },
+      ])
+    ).toEqual(['main (version 1 of 3)', 'main (version 2 of 3)', 'main (version 3 of 3)']);
+    // Two builds stamped with the same branch name, no override.
+    expect(choiceNames([{ version: at('main') }, { version: at('main') }, { version: at('dev') }])).toEqual([
+      'main (version 1 of 3)',
+      'main (version 2 of 3)',
+      'dev',
+    ]);
   });
 });
