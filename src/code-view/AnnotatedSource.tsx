@@ -279,9 +279,21 @@ const getStyles = (theme: GrafanaTheme2) => ({
     background: theme.visualization.getColorByName('red'),
   }),
   cold: css({ color: theme.colors.text.secondary }),
+  // The row's own outline would sit under the pinned number cells (opaque, so the code can scroll beneath them): the
+  // marker is a layer above them, across the whole row, and the first pinned cell keeps its left edge in view while
+  // the code scrolls sideways.
   hottest: css({
     fontWeight: theme.typography.fontWeightBold,
-    outline: `1px solid ${theme.visualization.getColorByName('red')}`,
-    outlineOffset: -1,
+    '&::after': {
+      content: '""',
+      position: 'absolute',
+      inset: 0,
+      border: `1px solid ${theme.visualization.getColorByName('red')}`,
+      pointerEvents: 'none',
+      zIndex: 2,
+    },
+    '& > [role="cell"]:first-child': {
+      boxShadow: `inset 1px 0 0 ${theme.visualization.getColorByName('red')}`,
+    },
   }),
 });
