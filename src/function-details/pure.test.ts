@@ -129,6 +129,8 @@ describe('repositories', () => {
     ],
     ['ssh://git@ghe.example.com/team/app.git', 'team/app', 'https://ghe.example.com/team/app'],
     ['github.com/o/r', 'o/r', 'https://github.com/o/r'],
+    ['https://ghe.example.com:8443/team/app', 'team/app', 'https://ghe.example.com:8443/team/app'],
+    ['ssh://git@ghe.example.com:2222/team/app.git', 'team/app', 'https://ghe.example.com/team/app'],
     ['https://gitlab.example.com/group/sub/app', 'group/sub/app', 'https://gitlab.example.com/group/sub/app'],
   ])('reads %s', (url, display, webUrl) => {
     expect(describeRepository(url)).toMatchObject({ display, webUrl });

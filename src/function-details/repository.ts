@@ -31,14 +31,15 @@ export function describeRepository(url: string | undefined): RepositoryInfo | un
     if (!['http:', 'https:', 'ssh:', 'git:'].includes(parsed.protocol)) {
       return undefined;
     }
-    host = parsed.hostname;
+    // The port of an http(s) URL is part of the web host; an ssh or git port is not.
+    host = parsed.protocol.startsWith('http') ? parsed.host : parsed.hostname;
     path = parsed.pathname;
   }
   const parts = path
     .replace(/\.git$/, '')
     .split('/')
     .filter((p) => p !== '');
-  if (parts.length < 2 || !host.includes('.')) {
+  if (parts.length < 2 || !host.split(':')[0].includes('.')) {
     return undefined;
   }
   const repo = parts[parts.length - 1];

@@ -1,4 +1,5 @@
-// Repository URLs as profiles and users write them, and the web links built from them.
+// Repository URLs as users type them in the override form, and the web links built from repositories.
+import { describeRepository } from '../function-details/repository';
 import type { SourceLinkSet } from '../function-details/seams';
 
 export interface RepositoryRef {
@@ -10,8 +11,9 @@ export interface RepositoryRef {
 }
 
 /**
- * Parses `https://host/owner/repo`, with or without `.git` and a trailing slash, and the scp-like
- * `git@host:owner/repo.git`. Returns a reason when the text is not a repository URL.
+ * Validates what a user types as a repository: `https://host/owner/repo`, with or without `.git` and a trailing
+ * slash, and the scp-like `git@host:owner/repo.git`. Returns a reason when the text is not a repository URL.
+ * Stricter than `describeRepository`, which reads whatever forms labels and build ids carry.
  */
 export function parseRepositoryUrl(input: string): { ok: true; value: RepositoryRef } | { ok: false; reason: string } {
   const text = input.trim();
@@ -45,10 +47,9 @@ function make(protocol: string, host: string, owner: string, repo: string): Repo
   return { webUrl: `${protocol}//${host}/${owner}/${repo}`, host, owner, repo };
 }
 
-/** `owner/repo` for display, or the text as it is when it does not parse. */
+/** `owner/repo` for display (as the panel's repository row shows it), or the text as it is when it does not parse. */
 export function repositoryLabel(url: string): string {
-  const parsed = parseRepositoryUrl(url);
-  return parsed.ok ? `${parsed.value.owner}/${parsed.value.repo}` : url;
+  return describeRepository(url)?.display ?? url;
 }
 
 /**
@@ -63,8 +64,7 @@ export function sourceLinks(args: {
   line?: number;
   fileUrl?: string;
 }): SourceLinkSet {
-  const parsed = args.repository ? parseRepositoryUrl(args.repository) : undefined;
-  const repo = parsed?.ok ? parsed.value.webUrl : undefined;
+  const repo = describeRepository(args.repository)?.webUrl;
   const ref = args.commitSha || args.ref;
   const anchor = args.line ? `#L${args.line}` : '';
   const file = args.fileUrl
