@@ -99,9 +99,7 @@ export function run(argv: string[], io: Io): number {
     const discovery = oneOf<Discovery>('--discovery', values.discovery, ['docker', 'kubernetes']);
     const ref = oneOf<RefKind>('--ref', values.ref, ['sha', 'branch']);
     if (format === 'alloy') {
-      io.stdout(
-        renderAlloy({ discovery, name: values.name, targets: values.targets })
-      );
+      io.stdout(renderAlloy({ discovery, name: values.name, targets: values.targets }));
       return 0;
     }
     const cwd = path.resolve(io.cwd, values.cwd ?? '.');

@@ -65,7 +65,9 @@ describe('linescope-labels on a checkout', () => {
     const refused = runCli(repo.dir, ['json']);
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/uncommitted changes \((services\/api\/main\.go, notes\.txt|notes\.txt, services\/api\/main\.go)\)/);
+    expect(refused.stderr).toMatch(
+      /uncommitted changes \((services\/api\/main\.go, notes\.txt|notes\.txt, services\/api\/main\.go)\)/
+    );
     expect(refused.stderr).toMatch(/--allow-dirty/);
 
     const allowed = runCli(repo.dir, ['json', '--allow-dirty']);
@@ -119,7 +121,9 @@ describe('linescope-labels on a checkout', () => {
     repo.git('remote', 'add', 'upstream', 'git@github.com:acme/shop.git');
     expect(labelsJson(repo.dir).service_repository).toBe('https://github.com/acme/shop');
     repo.git('remote', 'add', 'fork', 'git@github.com:me/shop.git');
-    expect(runCli(repo.dir, ['json']).stderr).toMatch(/several others \((upstream, fork|fork, upstream)\): pass --remote <name>/);
+    expect(runCli(repo.dir, ['json']).stderr).toMatch(
+      /several others \((upstream, fork|fork, upstream)\): pass --remote <name>/
+    );
     expect(labelsJson(repo.dir, ['--remote', 'fork']).service_repository).toBe('https://github.com/me/shop');
     expect(runCli(repo.dir, ['json', '--remote', 'nope']).stderr).toMatch(/no remote "nope"/);
     repo.git('remote', 'add', 'origin', 'https://gitlab.com/acme/shop.git');
@@ -171,7 +175,11 @@ describe('linescope-labels on a detached CI checkout', () => {
     ['GitLab CI', { GITLAB_CI: 'true', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' }, 'main'],
     [
       'GitLab CI (merge request)',
-      { GITLAB_CI: 'true', CI_COMMIT_REF_NAME: 'refs/merge-requests/3/head', CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'mr' },
+      {
+        GITLAB_CI: 'true',
+        CI_COMMIT_REF_NAME: 'refs/merge-requests/3/head',
+        CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'mr',
+      },
       'mr',
     ],
     ['Jenkins', { JENKINS_URL: 'https://ci/', GIT_BRANCH: 'origin/release/2.x' }, 'release/2.x'],

@@ -39,14 +39,28 @@ export function parseGo(text: string): { goPackage: string; labels: Labels } {
   const goPackage = /^package (\w+)$/m.exec(text)?.[1] ?? '';
   const labels = strictLines(
     text,
-    [/^\/\/ Code generated .* DO NOT EDIT\.$/, /^$/, /^\/\/ /, /^package \w+$/, /^$/, /^\/\/ /, /^var PyroscopeTags = map\[string\]string\{$/, 'entries', /^\}$/],
+    [
+      /^\/\/ Code generated .* DO NOT EDIT\.$/,
+      /^$/,
+      /^\/\/ /,
+      /^package \w+$/,
+      /^$/,
+      /^\/\/ /,
+      /^var PyroscopeTags = map\[string\]string\{$/,
+      'entries',
+      /^\}$/,
+    ],
     new RegExp(`^\\t${STRING}: +${STRING},$`)
   );
   return { goPackage, labels };
 }
 
 export const parsePython = (text: string) =>
-  strictLines(text, [/^# /, /^# /, /^PYROSCOPE_TAGS = \{$/, 'entries', /^\}$/], new RegExp(`^    ${STRING}: ${STRING},$`));
+  strictLines(
+    text,
+    [/^# /, /^# /, /^PYROSCOPE_TAGS = \{$/, 'entries', /^\}$/],
+    new RegExp(`^    ${STRING}: ${STRING},$`)
+  );
 
 export const parseRuby = (text: string) =>
   strictLines(
@@ -113,16 +127,25 @@ export function parseEnv(text: string): { pyroscopeLabels: Labels; otel: Labels 
     'set -eu; eval "$1"; printf "%s\\0%s\\0" "$PYROSCOPE_LABELS" "$OTEL_RESOURCE_ATTRIBUTES"',
     text
   );
-  const otelLabels: Labels = {};
-  for (const [key, value] of Object.entries(parsePairs(otel))) {
-    otelLabels[key] = decodeURIComponent(value);
+  return { pyroscopeLabels: parsePairs(pyroscope), otel: parseResourceAttributes(otel) };
+}
+
+/** OTEL_RESOURCE_ATTRIBUTES as OpenTelemetry SDKs read it: `key=value` pairs, values percent-decoded. */
+export function parseResourceAttributes(value: string): Labels {
+  const labels: Labels = {};
+  for (const [key, encoded] of Object.entries(parsePairs(value))) {
+    labels[key] = decodeURIComponent(encoded);
   }
-  return { pyroscopeLabels: parsePairs(pyroscope), otel: otelLabels };
+  return labels;
 }
 
 /** The words a shell makes of the docker format's output, as `--label key=value` pairs. */
 export function parseDocker(text: string): Labels {
-  const words = bash('set -eu; eval "set -- $1"; printf "%s\\0" "$@"', text);
+  return dockerLabels(bash('set -eu; eval "set -- $1"; printf "%s\\0" "$@"', text));
+}
+
+/** `--label key=value` pairs of docker's arguments; any other word throws. */
+export function dockerLabels(words: string[]): Labels {
   const labels: Labels = {};
   for (let i = 0; i < words.length; i += 2) {
     if (words[i] !== '--label' || words[i + 1] === undefined) {
@@ -166,7 +189,8 @@ export function parseAlloy(text: string): AlloyRelabel {
     .split('\n')
     .filter((line) => !line.trim().startsWith('//'))
     .join('\n');
-  const block = /^discovery\.relabel ("\w+") \{\n {2}targets = ([\w.]+)\n\n((?: {2}rule \{\n[\s\S]*?\n {2}\}\n)+)\}\n$/.exec(body);
+  const block =
+    /^discovery\.relabel ("\w+") \{\n {2}targets = ([\w.]+)\n\n((?: {2}rule \{\n[\s\S]*?\n {2}\}\n)+)\}\n$/.exec(body);
   if (!block) {
     throw new Error(`not one discovery.relabel block:\n${text}`);
   }
