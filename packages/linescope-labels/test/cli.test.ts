@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -362,6 +363,18 @@ describe('awkward values survive every format', () => {
 });
 
 describe('the command line', () => {
+  it('is the bin npm links for the workspace: npx linescope-labels works at the top of this repository', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const { bin } = JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8'));
+    expect(bin).toEqual({ 'linescope-labels': 'dist/cli.js' });
+    expect(realpathSync(path.join(root, 'node_modules/.bin/linescope-labels'))).toBe(
+      path.resolve(__dirname, '../dist/cli.js')
+    );
+    const result = spawnSync('npx', ['--no-install', 'linescope-labels', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: linescope-labels \[format\] \[options\]/);
+  });
+
   it('--help lists every format and exits 0', () => {
     const result = runCli(tmpdir(), ['--help']);
     expect(result.status).toBe(0);

@@ -1,14 +1,25 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
-export const CLI = path.join(PACKAGE_DIR, 'dist', 'cli.js');
+const BUILD_DIR = mkdtempSync(path.join(tmpdir(), 'linescope-labels-build-'));
+/** This test file's own build of the CLI (test files run in parallel; each builds to its own place). */
+export const CLI = path.join(BUILD_DIR, 'cli.js');
 
-/** Builds the CLI exactly as `npm install` does (the package's prepare script), so tests run what users run. */
+/** Builds the CLI with the package's own build script (what `npm install` runs), only writing elsewhere. */
 export function buildCli(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: PACKAGE_DIR, stdio: 'pipe' });
+  const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+  const script = String(scripts.build);
+  if (!script.includes('--outfile=dist/cli.js')) {
+    throw new Error(`the build script no longer writes dist/cli.js: ${script}`);
+  }
+  execFileSync('sh', ['-c', script.replace('--outfile=dist/cli.js', `--outfile=${CLI}`)], {
+    cwd: PACKAGE_DIR,
+    env: { ...process.env, PATH: `${path.resolve(PACKAGE_DIR, '../../node_modules/.bin')}:${process.env.PATH}` },
+    stdio: 'pipe',
+  });
 }
 
 const GIT_ENV = {
@@ -60,7 +71,7 @@ export function makeRepo(files: Record<string, string> = { 'README.md': '# demo\
 }
 
 export function removeTempRepos(): void {
-  for (const dir of made.splice(0)) {
+  for (const dir of [...made.splice(0), BUILD_DIR]) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
