@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 
 import { LabelsError } from './errors';
 
@@ -46,7 +47,20 @@ function tryGit(cwd: string, args: string[]): string | undefined {
 }
 
 export function readGitCheckout(cwd: string): GitCheckout {
-  const inside = tryGit(cwd, ['rev-parse', '--is-inside-work-tree'])?.trim();
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new LabelsError(`${cwd} is not a directory`);
+  }
+  let inside: string;
+  try {
+    inside = git(cwd, ['rev-parse', '--is-inside-work-tree']).trim();
+  } catch (error) {
+    const message = (error as Error).message;
+    // Anything but "not a git repository" (a missing directory, CI containers' "dubious ownership") is git's to say.
+    if (error instanceof LabelsError || !/not a git repository/i.test(message)) {
+      throw error instanceof LabelsError ? error : new LabelsError(`git cannot read ${cwd}: ${message}`);
+    }
+    inside = 'false';
+  }
   if (inside !== 'true') {
     throw new LabelsError(
       `${cwd} is not inside a git checkout: run linescope-labels in your repository (or pass --cwd <dir>)`

@@ -47,7 +47,7 @@ Options:
 Repository URLs are made https (SSH and scp forms included), without credentials
 or .git. On a detached checkout the branch comes from the CI's variables
 (${KNOWN_CIS.join(', ')}).
-Exit status: 0 labels printed, 2 refused (the message says why).
+Exit status: 0 labels printed, 2 refused (the message says why), 1 anything else.
 `;
 
 export interface Io {
@@ -121,7 +121,9 @@ export function run(argv: string[], io: Io): number {
       error instanceof LabelsError ||
       (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
     if (!known) {
-      throw error;
+      // Not a refusal of ours (git failing halfway, say): still a message, not a stack trace.
+      io.stderr(`linescope-labels: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
     }
     io.stderr(`linescope-labels: ${(error as Error).message}\n`);
     if (!(error instanceof LabelsError)) {

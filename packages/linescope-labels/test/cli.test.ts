@@ -114,6 +114,9 @@ describe('linescope-labels on a checkout', () => {
     }
     const empty = makeRepo({});
     expect(runCli(empty.dir, ['json']).stderr).toMatch(/no commit yet/);
+    const missing = runCli(empty.dir, ['json', '--cwd', 'no/such/dir']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no\/such\/dir is not a directory/);
   });
 
   it('needs a remote: refuses without one, picks origin or the only one, or the one named', () => {
