@@ -1,9 +1,9 @@
 /** Resolution without HTTP: a SourceReader over an in-memory map, recording each read (reference §5.3 sequences). */
-import { FileNotFoundError } from '../src/github/errors';
-import { parseRepositoryUrl, Repository } from '../src/github/repository-url';
+import { FileNotFoundError } from '../src/hosts/errors';
+import { parseRepositoryUrl, Repository } from '../src/hosts/github/repository-url';
 import { resolveFile } from '../src/resolve/resolver';
 import { NotResolvedError, Resolution } from '../src/resolve/resolution';
-import { RepoFile, SourceReader } from '../src/resolve/source-reader';
+import { RepoFile, SourceReader } from '../src/hosts/git-host';
 
 class MapReader implements SourceReader {
   reads: string[] = [];

@@ -16,7 +16,7 @@ import { goJoin } from '../src/resolve/paths';
 import { languageOfPath } from '../src/resolve/resolver';
 import { relativeSuffixes } from '../src/resolve/resolution';
 import { githubRouteLabel } from '../src/metrics';
-import { parseRepositoryUrl } from '../src/github/repository-url';
+import { parseRepositoryUrl } from '../src/hosts/github/repository-url';
 import { ByteLru } from '../src/cache/lru';
 
 describe('.pyroscope.yaml parsing (§5.11)', () => {

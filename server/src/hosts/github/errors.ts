@@ -1,44 +1,7 @@
-/** Failures of GitHub calls, classified so that resolution and RPC handlers can react to each kind. */
-export class FileNotFoundError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'not_found' | 'not_a_file' = 'not_found'
-  ) {
-    super(message);
-  }
-}
+/** GitHub's answers (Octokit errors, timeouts, network failures) converted into the host-neutral failures. */
+import { FileNotFoundError, FileRejectedError, HostAuthError, HostError, RateLimitError } from '../errors';
 
-export class FileRejectedError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'too_large' | 'binary' | 'bad_path'
-  ) {
-    super(message);
-  }
-}
-
-/** GitHub's primary or secondary rate limit; `resetAt` is Unix ms when known. */
-export class RateLimitError extends Error {
-  constructor(
-    readonly resetAt: number | undefined,
-    readonly status: number
-  ) {
-    super(`GitHub rate limit exceeded${resetAt ? `; it resets at ${new Date(resetAt).toISOString()}` : ''}`);
-  }
-}
-
-/** GitHub answered 401: the user's token is no longer valid. */
-export class GitHubAuthError extends Error {}
-
-/** Any other GitHub failure (HTTP status, timeout, network). */
-export class GitHubError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined
-  ) {
-    super(message);
-  }
-}
+const HOST = 'GitHub';
 
 interface OctokitLikeError {
   status?: number;
@@ -47,14 +10,14 @@ interface OctokitLikeError {
   request?: { method?: string; url?: string };
 }
 
-/** Converts an Octokit RequestError (or a network/timeout error) into one of the classes above. */
+/** Converts an Octokit RequestError (or a network/timeout error) into a host-neutral failure. */
 export function classifyGitHubError(error: unknown): Error {
   if (
     error instanceof FileNotFoundError ||
     error instanceof FileRejectedError ||
     error instanceof RateLimitError ||
-    error instanceof GitHubAuthError ||
-    error instanceof GitHubError
+    error instanceof HostAuthError ||
+    error instanceof HostError
   ) {
     return error;
   }
@@ -71,10 +34,10 @@ export function classifyGitHubError(error: unknown): Error {
     const reset = Number(headers['x-ratelimit-reset']);
     const retryAfter = Number(headers['retry-after']);
     const resetAt = reset > 0 ? reset * 1000 : retryAfter > 0 ? Date.now() + retryAfter * 1000 : undefined;
-    return new RateLimitError(resetAt, status);
+    return new RateLimitError(HOST, resetAt, status);
   }
   if (status === 401) {
-    return new GitHubAuthError(`${what}401 ${githubMessage}`);
+    return new HostAuthError(HOST, `${what}401 ${githubMessage}`);
   }
   if (status === 404) {
     return new FileNotFoundError(`${what}404 ${githubMessage}`);
@@ -83,9 +46,9 @@ export function classifyGitHubError(error: unknown): Error {
   if (status === undefined || (e.response === undefined && status === 500)) {
     const name = (error as Error | undefined)?.name;
     const reason = name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : githubMessage;
-    return new GitHubError(`${what}${reason}`, undefined);
+    return new HostError(`${what}${reason}`, undefined);
   }
-  return new GitHubError(`${what}${status} ${githubMessage}`, status);
+  return new HostError(`${what}${status} ${githubMessage}`, status);
 }
 
 function stripQuerySecrets(url: string): string {
