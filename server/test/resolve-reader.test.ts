@@ -1,4 +1,4 @@
-/** Resolution without HTTP: a SourceReader over an in-memory map, recording each read (reference §5.3 sequences). */
+/** Resolution without HTTP: a SourceReader over an in-memory map, recording each read, in Pyroscope's order. */
 import { FileNotFoundError } from '../src/hosts/errors';
 import { parseRepositoryUrl, Repository } from '../src/hosts/github/repository-url';
 import { resolveFile } from '../src/resolve/resolver';
@@ -50,7 +50,7 @@ async function resolveOver(files: Record<string, string>, path: string, function
 /** A .pyroscope.yaml at the root of grafana/pyroscope at main. */
 const configFile = (yaml: string) => ({ 'grafana/pyroscope@main:.pyroscope.yaml': yaml });
 
-describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', () => {
+describe('suffix trimming (tryFindGoFile) with one read per candidate', () => {
   it.each([
     [
       '/var/service1/src/main.go',
@@ -163,7 +163,7 @@ describe('resolveFile without HTTP', () => {
     expect(reads.slice(1)).toEqual(['acme/gen@v1:out/x.go', 'grafana/pyroscope@main:b/gen/x.go']);
   });
 
-  it('a function_name match does not cut the path at the prefix length (Pyroscope quirk §6.5.12)', async () => {
+  it('a function_name match does not cut the path at the prefix length (unlike Pyroscope)', async () => {
     const { found } = await resolveOver(
       {
         ...configFile(

@@ -2,13 +2,20 @@
  * What resolution and the RPCs need from a Git host (GitHub, GitLab, …), one user's view of it. An implementation
  * keeps its caches to itself; before it serves cached data to a user it has shown that this user's token reads the
  * repository. Failures are thrown as the classes of `errors.ts`.
- *
- * A repository is named by `fullName`, the host's path of it (`owner/repo` on GitHub, `group/subgroup/project`
- * on GitLab, where it becomes the URL-encoded project id), and `webUrl`, its page on the configured host.
  */
-import type { Repository } from './github/repository-url';
 
-export type { Repository };
+/**
+ * A repository on the configured host. `fullName` is the host's path of it: `owner/repo` on GitHub,
+ * `group/subgroup/project` on GitLab (where it becomes the URL-encoded project id); `owner` is every segment
+ * but the last (a GitLab namespace may hold several), `repo` the last.
+ */
+export interface Repository {
+  owner: string;
+  repo: string;
+  fullName: string;
+  /** The repository's page on the configured host, e.g. https://github.com/owner/repo */
+  webUrl: string;
+}
 
 export interface RepoFile {
   content: Buffer;

@@ -1,4 +1,4 @@
-/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings (reference §3.3–3.5). */
+/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings. */
 import { parseDocument } from 'yaml';
 
 export const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;

@@ -1,5 +1,5 @@
 /**
- * GetFile's resolution (reference §3, with Linescope's improvements): `.pyroscope.yaml` mappings tried
+ * GetFile's resolution (Pyroscope's, with Linescope's improvements): `.pyroscope.yaml` mappings tried
  * longest prefix first (all of them), then the language's own rules; a record of every place tried.
  */
 import { SourceReader } from '../hosts/git-host';

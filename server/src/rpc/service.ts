@@ -1,6 +1,6 @@
 /**
- * vcs.v1.VCSService: a router over one function per RPC, with Pyroscope's messages and codes, and the
- * documented deviations where Pyroscope has a bug (see README "The source server").
+ * vcs.v1.VCSService: a router over one function per RPC, with Pyroscope's messages and codes, except where
+ * Pyroscope's answer is a bug (each such place says so).
  */
 import { ConnectRouter } from '@connectrpc/connect';
 import { VCSService } from '../../../proto/gen/vcs/v1/vcs_pb';

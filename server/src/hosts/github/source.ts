@@ -11,12 +11,11 @@ import { ByteLru } from '../../cache/lru';
 import { ServerMetrics } from '../../metrics';
 import { endsRefFallback } from '../error-policy';
 import { FileNotFoundError, FileRejectedError } from '../errors';
-import { Commit, GitHost, GitHostProvider, RepoFile } from '../git-host';
+import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { CachedFile, judgeContents } from './contents';
 import { classifyGitHubError } from './errors';
-import { Repository } from './repository-url';
 
 export interface GitHubSourceOptions {
   apiUrl: string;
