@@ -68,18 +68,25 @@ describe('Go standard library detection', () => {
     expect(detectGoStd(path)).toEqual(expected);
   });
 
-  it("takes the Go release from go.mod: toolchain, full go line, else the language version's first release", () => {
-    expect(goVersionFromGoMod(parseGoMod('module m\ngo 1.21\ntoolchain go1.22.3\n'))).toBe('1.22.3');
-    expect(goVersionFromGoMod(parseGoMod('module m\ngo 1.21.4\n'))).toBe('1.21.4');
-    expect(goVersionFromGoMod(parseGoMod('module m\ngo 1.19\n'))).toBe('1.19.0');
-    expect(goVersionFromGoMod(parseGoMod('module m\n'))).toBe('');
-  });
+  it.each([
+    ['module m\ngo 1.21\ntoolchain go1.22.3\n', '1.22.3'],
+    ['module m\ngo 1.21.4\n', '1.21.4'],
+    ['module m\ngo 1.19\n', '1.19.0'],
+    ['module m\n', ''],
+  ])(
+    "takes the Go release from go.mod (toolchain, full go line, else the language version's first release): %j → %s",
+    (goMod, release) => {
+      expect(goVersionFromGoMod(parseGoMod(goMod))).toBe(release);
+    }
+  );
 
-  it('maps versions to golang/go tags', () => {
-    expect(goReleaseTag('1.21.3')).toBe('go1.21.3');
-    expect(goReleaseTag('1.19.0')).toBe('go1.19');
-    expect(goReleaseTag('1.22.0')).toBe('go1.22.0');
-    expect(goReleaseTag('1.19')).toBe('go1.19');
+  it.each([
+    ['1.21.3', 'go1.21.3'],
+    ['1.19.0', 'go1.19'],
+    ['1.22.0', 'go1.22.0'],
+    ['1.19', 'go1.19'],
+  ])('Go %s is golang/go tag %s', (version, tag) => {
+    expect(goReleaseTag(version)).toBe(tag);
   });
 });
 

@@ -1,10 +1,12 @@
 import { goJoin } from './paths';
 
 describe('paths', () => {
-  it('joins like Go', () => {
-    expect(goJoin('a', '', 'b/')).toBe('a/b');
-    expect(goJoin('', '')).toBe('');
-    expect(goJoin('a/./b', '../c')).toBe('a/c');
-    expect(goJoin('/a//b')).toBe('/a/b');
+  it.each([
+    [['a', '', 'b/'], 'a/b'],
+    [['', ''], ''],
+    [['a/./b', '../c'], 'a/c'],
+    [['/a//b'], '/a/b'],
+  ])('joins %j like Go: %s', (parts, joined) => {
+    expect(goJoin(...parts)).toBe(joined);
   });
 });
