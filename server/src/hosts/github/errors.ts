@@ -1,4 +1,5 @@
 /** GitHub's answers (Octokit errors, timeouts, network failures) converted into the host-neutral failures. */
+import { scrub } from '../../log';
 import { FileNotFoundError, FileRejectedError, HostAuthError, HostError, RateLimitError } from '../errors';
 
 const HOST = 'GitHub';
@@ -26,7 +27,7 @@ export function classifyGitHubError(error: unknown): Error {
   const headers = e.response?.headers ?? {};
   const data = e.response?.data as { message?: string } | undefined;
   const githubMessage = typeof data?.message === 'string' ? data.message : (e.message ?? String(error));
-  const what = e.request?.method && e.request.url ? `${e.request.method} ${stripQuerySecrets(e.request.url)}: ` : '';
+  const what = e.request?.method && e.request.url ? `${e.request.method} ${scrub(e.request.url)}: ` : '';
   if (
     status === 429 ||
     (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(githubMessage)))
@@ -49,8 +50,4 @@ export function classifyGitHubError(error: unknown): Error {
     return new HostError(`${what}${reason}`, undefined);
   }
   return new HostError(`${what}${status} ${githubMessage}`, status);
-}
-
-function stripQuerySecrets(url: string): string {
-  return url.replace(/([?&](?:client_secret|access_token|code)=)[^&]*/g, '$1REDACTED');
 }
