@@ -1,17 +1,7 @@
-/**
- * GitHub's contents answer for one path, judged as source code: a file within the size limit and not binary,
- * else why it cannot be shown.
- */
-export type CachedFile =
-  | { kind: 'file'; content: Buffer }
-  | { kind: 'missing'; message: string; reason: 'not_found' | 'not_a_file' }
-  | { kind: 'rejected'; message: string; reason: 'too_large' | 'binary' };
+/** GitHub's contents answer for one path: a file entry (content inline, or fetched raw when over 1 MB), or not. */
+import { CachedFile, judgeBytes, tooLarge } from '../files';
 
-const BINARY_SNIFF_BYTES = 8000;
-
-/**
- * `fetchRaw` is called for files over 1 MB, which the JSON answer carries without content (`encoding: none`).
- */
+/** `fetchRaw` is called for files over 1 MB, which the JSON answer carries without content (`encoding: none`). */
 export async function judgeContents(
   data: unknown,
   path: string,
@@ -29,13 +19,8 @@ export async function judgeContents(
       message: `${path} is a ${entry.type ?? 'non-file entry'}, not a file`,
     };
   }
-  const tooLarge = (size: number | undefined): CachedFile => ({
-    kind: 'rejected',
-    reason: 'too_large',
-    message: `${path} is ${size} bytes, larger than the limit of ${maxBytes} bytes`,
-  });
   if ((entry.size ?? 0) > maxBytes) {
-    return tooLarge(entry.size);
+    return tooLarge(path, entry.size, maxBytes);
   }
   let content: Buffer;
   if (entry.encoding === 'base64') {
@@ -47,11 +32,5 @@ export async function judgeContents(
   } else {
     throw new Error(`unsupported content encoding: ${entry.encoding}`);
   }
-  if (content.length > maxBytes) {
-    return tooLarge(content.length);
-  }
-  if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return { kind: 'rejected', reason: 'binary', message: `${path} is a binary file, not source code` };
-  }
-  return { kind: 'file', content };
+  return judgeBytes(content, path, maxBytes);
 }

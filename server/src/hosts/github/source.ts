@@ -1,20 +1,20 @@
 /**
- * GitHub as a GitHost, with caching private to this class:
- * - files, configs and trees by (repository, commit sha, path): immutable, so cached until evicted by size;
- * - branch and tag refs resolved to a sha, kept a short time, then revalidated with If-None-Match (a 304 does
- *   not count against GitHub's rate limit);
- * - a cached file is served to a user only after that user's token was shown to read the repository (a
- *   successful or 304 call with that token), remembered for a few minutes.
+ * GitHub as a GitHost, with caching private to this class: files and trees in a ReadCache (see there: shared
+ * data only after proof that the user reads the repository); branch and tag refs resolved to a sha, kept a short
+ * time, then revalidated with If-None-Match (a 304 does not count against GitHub's rate limit and is the proof of
+ * access); commits asked for by full sha.
  */
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
 import { ServerMetrics } from '../../metrics';
 import { endsRefFallback } from '../error-policy';
-import { FileNotFoundError, FileRejectedError } from '../errors';
+import { FileNotFoundError } from '../errors';
+import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
+import { CacheUser, ReadCache } from '../read-cache';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
-import { CachedFile, judgeContents } from './contents';
+import { judgeContents } from './contents';
 import { classifyGitHubError } from './errors';
 
 export interface GitHubSourceOptions {
@@ -36,8 +36,7 @@ interface CachedRef {
 }
 
 /** One user's calls: their client, the RPC's signal, and each (repository, ref) resolved once per request. */
-interface User {
-  id: string;
+interface User extends CacheUser {
   api: GitHubApi;
   signal?: AbortSignal;
   resolved: Map<string, Promise<string>>;
@@ -56,25 +55,22 @@ function encodePath(path: string): string {
 }
 
 export class GitHubSource implements GitHostProvider {
-  private readonly files: ByteLru<CachedFile>;
-  private readonly trees: ByteLru<{ paths: ReadonlySet<string> | undefined; bytes: number }>;
+  private readonly reads: ReadCache;
   private readonly refs: ByteLru<CachedRef>;
-  private readonly access: ByteLru<number>;
   private readonly commits: ByteLru<CommitJson>;
   /** Refs found missing (422: for everyone; 404: for that user), trusted as long as found refs. */
   private readonly missingRefs: ByteLru<string>;
   private readonly clients: ByteLru<GitHubApi>;
-  private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
 
   constructor(private readonly options: GitHubSourceOptions) {
     this.now = options.now ?? Date.now;
-    // Files and trees share the byte budget (3/4 files, 1/4 trees); refs and access records are tiny.
-    this.files = new ByteLru({
-      maxBytes: Math.floor(options.cacheBytes * 0.75),
-      sizeOf: (f) => (f.kind === 'file' ? f.content.length : f.message.length),
+    this.reads = new ReadCache({
+      cacheBytes: options.cacheBytes,
+      accessTtlMs: options.accessTtlMs,
+      metrics: options.metrics,
+      now: this.now,
     });
-    this.trees = new ByteLru({ maxBytes: Math.floor(options.cacheBytes * 0.25), sizeOf: (t) => t.bytes });
     this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
     this.missingRefs = new ByteLru({
       maxBytes: 4 * 1024 * 1024,
@@ -83,12 +79,6 @@ export class GitHubSource implements GitHostProvider {
       now: this.now,
     });
     this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
-    this.access = new ByteLru({
-      maxBytes: 4 * 1024 * 1024,
-      sizeOf: () => 16,
-      ttlMs: options.accessTtlMs,
-      now: this.now,
-    });
     this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
   }
 
@@ -106,7 +96,15 @@ export class GitHubSource implements GitHostProvider {
       });
       this.clients.set(id, api);
     }
-    const user: User = { id, api, signal, resolved: new Map() };
+    const user: User = {
+      id,
+      api,
+      signal,
+      resolved: new Map(),
+      // Once per request: a (usually 304, free) lookup of the commit with this user's token.
+      proveAccess: (repo, sha) =>
+        this.memo(user, `access:${repo.fullName}`, () => this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`)),
+    };
     return {
       readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
       listFiles: (repo, ref) => this.listFiles(user, repo, ref),
@@ -118,72 +116,31 @@ export class GitHubSource implements GitHostProvider {
   }
 
   private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {
-    if (path.split('/').includes('..')) {
-      throw new FileRejectedError(`path must not contain '..': ${path}`, 'bad_path');
-    }
-    const cleanPath = path.replace(/^\/+/, '').replace(/\/+$/, '');
+    const cleanPath = cleanFilePath(path);
     const sha = await this.commitSha(user, repo, ref);
-    const key = `${repo.fullName}@${sha}:${cleanPath}`;
-    // A 404 this user's own token got is valid for this user without further proof.
-    const ownKey = `${user.id}|${key}`;
-    let cached = this.files.get(key);
-    const own = cached ? undefined : this.files.get(ownKey);
-    this.countLookup('files', cached !== undefined || own !== undefined);
-    if (cached) {
-      await this.ensureAccess(user, repo, sha);
-    } else if (own) {
-      cached = own;
-    } else {
-      // Joined only with the same user's identical fetch: another user's answer needs this user's proof.
-      cached = await this.once(`${user.id}:file:${key}`, () => this.fetchFile(user, repo, cleanPath, sha));
-      if (cached.kind !== 'missing') {
-        this.markAccess(user, repo);
-      }
-      // A 404 may mean "no such file" or "this token cannot see the repository": shared only in the first case.
-      this.files.set(cached.kind !== 'missing' || this.hasAccess(user, repo) ? key : ownKey, cached);
-    }
-    switch (cached.kind) {
-      case 'file':
-        return { content: cached.content, url: fileUrl(repo, ref, cleanPath) };
-      case 'missing':
-        throw new FileNotFoundError(cached.message, cached.reason);
-      case 'rejected':
-        throw new FileRejectedError(cached.message, cached.reason);
-    }
+    return this.reads.readFile(user, repo, sha, cleanPath, fileUrl(repo, ref, cleanPath), () =>
+      this.fetchFile(user, repo, cleanPath, sha)
+    );
   }
 
   private async listFiles(user: User, repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
     const sha = await this.commitSha(user, repo, ref);
-    const key = `${repo.fullName}@${sha}`;
-    let cached = this.trees.get(key);
-    this.countLookup('trees', cached !== undefined);
-    if (cached) {
-      await this.ensureAccess(user, repo, sha);
-    } else {
-      cached = await this.once(`${user.id}:tree:${key}`, async () => {
-        try {
-          const { data } = await user.api.rest.git.getTree({
-            request: { signal: user.signal },
-            owner: repo.owner,
-            repo: repo.repo,
-            tree_sha: sha,
-            recursive: '1',
-          });
-          this.markAccess(user, repo);
-          if (data.truncated) {
-            return { paths: undefined, bytes: 0 };
-          }
-          const paths = new Set(data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path as string));
-          let bytes = 0;
-          paths.forEach((p) => (bytes += p.length * 2 + 32));
-          return { paths, bytes };
-        } catch (error) {
-          throw classifyGitHubError(error);
-        }
-      });
-      this.trees.set(key, cached);
-    }
-    return cached.paths;
+    return this.reads.listFiles(user, repo, sha, async () => {
+      try {
+        const { data } = await user.api.rest.git.getTree({
+          request: { signal: user.signal },
+          owner: repo.owner,
+          repo: repo.repo,
+          tree_sha: sha,
+          recursive: '1',
+        });
+        return data.truncated
+          ? undefined
+          : new Set(data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path as string));
+      } catch (error) {
+        throw classifyGitHubError(error);
+      }
+    });
   }
 
   /** ref, then heads/<ref>, then tags/<ref> (Pyroscope's order); a rate limit or a rejected token stops at once. */
@@ -211,14 +168,14 @@ export class GitHubSource implements GitHostProvider {
     const immutable = FULL_SHA.test(ref);
     const key = `${repo.fullName}@${ref}`;
     const cached = immutable ? this.commits.get(key) : undefined;
-    this.countLookup('commits', cached !== undefined);
+    this.reads.countLookup('commits', cached !== undefined);
     if (cached) {
-      await this.ensureAccess(user, repo, ref);
+      await this.reads.ensureAccess(user, repo, ref);
       return cached;
     }
     try {
       const { data } = (await this.requestCommit(user, repo, ref, {})) as { data: CommitJson };
-      this.markAccess(user, repo);
+      this.reads.markAccess(user, repo);
       const commit = keptFields(data);
       if (immutable) {
         this.commits.set(key, commit);
@@ -236,10 +193,13 @@ export class GitHubSource implements GitHostProvider {
    * with the stored ETag (which also shows that this user's token reads the repository).
    */
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    const key = `${repo.fullName}@${ref || 'HEAD'}`;
+    return this.memo(user, `${repo.fullName}@${ref || 'HEAD'}`, () => this.resolveSha(user, repo, ref));
+  }
+
+  private memo(user: User, key: string, work: () => Promise<string>): Promise<string> {
     let pending = user.resolved.get(key);
     if (!pending) {
-      pending = this.resolveSha(user, repo, ref);
+      pending = work();
       user.resolved.set(key, pending);
     }
     return pending;
@@ -257,8 +217,8 @@ export class GitHubSource implements GitHostProvider {
     }
     const cached = this.refs.get(key);
     const fresh = cached !== undefined && this.now() - cached.checkedAt <= this.options.refTtlMs;
-    this.countLookup('refs', fresh);
-    if (cached && fresh && this.hasAccess(user, repo)) {
+    this.reads.countLookup('refs', fresh);
+    if (cached && fresh && this.reads.hasAccess(user, repo)) {
       return cached.sha;
     }
     return this.lookUpSha(user, repo, wanted, key);
@@ -273,13 +233,13 @@ export class GitHubSource implements GitHostProvider {
       });
       const sha = String(response.data).trim();
       this.refs.set(key, { sha, etag: response.headers.etag, checkedAt: this.now() });
-      this.markAccess(user, repo);
+      this.reads.markAccess(user, repo);
       return sha;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (cached && status === 304) {
         this.refs.set(key, { ...cached, checkedAt: this.now() });
-        this.markAccess(user, repo);
+        this.reads.markAccess(user, repo);
         return cached.sha;
       }
       const classified = classifyGitHubError(error);
@@ -302,28 +262,6 @@ export class GitHubSource implements GitHostProvider {
       ref: encodePath(ref),
       headers,
     });
-  }
-
-  /** Before serving cached data: one (usually 304, free) call with this user's token, remembered a while. */
-  private ensureAccess(user: User, repo: Repository, sha: string): Promise<unknown> {
-    if (this.hasAccess(user, repo)) {
-      return Promise.resolve();
-    }
-    const key = `access:${repo.fullName}`;
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`);
-      user.resolved.set(key, pending);
-    }
-    return pending;
-  }
-
-  private hasAccess(user: User, repo: Repository): boolean {
-    return this.access.get(`${user.id}:${repo.fullName}`) !== undefined;
-  }
-
-  private markAccess(user: User, repo: Repository): void {
-    this.access.set(`${user.id}:${repo.fullName}`, this.now());
   }
 
   private async fetchFile(user: User, repo: Repository, path: string, sha: string): Promise<CachedFile> {
@@ -354,25 +292,6 @@ export class GitHubSource implements GitHostProvider {
         throw classifyGitHubError(error);
       }
     });
-  }
-
-  private countLookup(cache: string, hit: boolean): void {
-    this.options.metrics?.cacheRequests.inc({ cache, result: hit ? 'hit' : 'miss' });
-    if (this.options.metrics) {
-      this.options.metrics.cacheBytes.set({ cache: 'files' }, this.files.totalBytes);
-      this.options.metrics.cacheBytes.set({ cache: 'trees' }, this.trees.totalBytes);
-    }
-  }
-
-  /** Joins concurrent identical fetches into one GitHub call. */
-  private once<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const running = this.inflight.get(key);
-    if (running) {
-      return running as Promise<T>;
-    }
-    const promise = work().finally(() => this.inflight.delete(key));
-    this.inflight.set(key, promise);
-    return promise;
   }
 }
 
