@@ -35,7 +35,7 @@ export function parseModulePath(input: string): ModuleFile | undefined {
 }
 
 /** The module cache writes upper-case letters as "!" + lower-case; this restores them (Pyroscope drops the "!"). */
-export function unescapeModulePath(path: string): string {
+function unescapeModulePath(path: string): string {
   return path.replace(/!([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
@@ -186,7 +186,7 @@ export function locateModule(path: string, version: string, goMod: GoMod | undef
 }
 
 /** github.com/<owner>/<repo>[/sub] for a module path, or undefined. */
-export function toGitHubPath(modulePath: string): string | undefined {
+function toGitHubPath(modulePath: string): string | undefined {
   if (modulePath.startsWith('github.com/')) {
     return modulePath;
   }

@@ -54,7 +54,7 @@ export class NotResolvedError extends Error {
 }
 
 /** Host calls one resolution may make at most (Pyroscope: up to 31). */
-export const MAX_FETCHES = 40;
+const MAX_FETCHES = 40;
 
 export class Resolution {
   readonly attempts: Attempt[] = [];

@@ -61,7 +61,7 @@ export function parseRefreshReply(values: URLSearchParams, now: number): Granted
 }
 
 /** The code-exchange reply: an `error` key or an empty access token is a failure; expiry only if sent. */
-export function parseExchangeReply(values: URLSearchParams, now: number): GrantedToken {
+function parseExchangeReply(values: URLSearchParams, now: number): GrantedToken {
   const error = values.get('error');
   if (error) {
     throw new OAuthError(
