@@ -1,7 +1,8 @@
 /**
  * What resolution and the RPCs need from a Git host (GitHub, GitLab, …), one user's view of it. An implementation
  * keeps its caches to itself; before it serves cached data to a user it has shown that this user's token reads the
- * repository. Failures are thrown as the classes of `errors.ts`.
+ * repository (`read-cache.ts` does both for any host: the host gives it the call that proves access). Failures
+ * are thrown as the classes of `errors.ts`.
  */
 
 /**
