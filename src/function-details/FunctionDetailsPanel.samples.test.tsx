@@ -7,7 +7,7 @@ import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
 import { computeFunctionDetails } from './lines/computeFunctionDetails';
-import { formatValue } from './format';
+import { formatValue } from '../domain/format';
 import { testIds } from '../testIds';
 
 // Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.

@@ -12,7 +12,7 @@ import {
   type SourceState,
   type SourceViewProps,
 } from './seams';
-import type { FunctionDetailsTarget } from './target';
+import type { FunctionDetailsTarget } from '../domain/target';
 import { computeFunctionDetails } from './lines/computeFunctionDetails';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
