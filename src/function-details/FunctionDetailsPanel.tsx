@@ -1,4 +1,4 @@
-import React, { useId } from 'react';
+import React, { useId, useRef } from 'react';
 import { Alert, Button, IconButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { describeCallSite, type FunctionDetailsTarget } from '../domain/target';
 import { PyroscopeError } from '../pyroscope/errors';
@@ -22,14 +22,15 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
   const { data, actions } = useFunctionDetails(target);
   const { profile, labels, choices, selected, fn, unit, repository, sourceRequest, source, commits, selectedCommit } =
     data;
-  const focus = usePanelFocus(onClose);
+  const panelRef = useRef<HTMLElement>(null);
+  const onKeyDown = usePanelFocus(panelRef, onClose);
   const loading = profile.status === 'loading';
 
   return (
     <section
-      ref={focus.ref}
+      ref={panelRef}
       tabIndex={-1}
-      onKeyDown={focus.onKeyDown}
+      onKeyDown={onKeyDown}
       className={styles.panel}
       aria-label="Function details"
       data-testid={testIds.functionDetails.panel}

@@ -1,11 +1,10 @@
-import React, { useEffect, useRef } from 'react';
+import React, { useEffect } from 'react';
 
 /**
  * Escape closes the panel; focus moves into it on open so keyboard users land on it, and goes back to where it was
  * (the function picker, the flame graph) when the panel closes.
  */
-export function usePanelFocus(onClose: () => void) {
-  const ref = useRef<HTMLElement>(null);
+export function usePanelFocus(ref: React.RefObject<HTMLElement | null>, onClose: () => void) {
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     ref.current?.focus();
@@ -17,6 +16,8 @@ export function usePanelFocus(onClose: () => void) {
         previous.focus();
       }
     };
+    // Once per panel: the ref is the panel's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const onKeyDown = (e: React.KeyboardEvent) => {
     // An open list inside the panel (the commit combobox) handles Escape itself and only closes the list.
@@ -25,5 +26,5 @@ export function usePanelFocus(onClose: () => void) {
       onClose();
     }
   };
-  return { ref, onKeyDown };
+  return onKeyDown;
 }

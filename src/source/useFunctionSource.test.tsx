@@ -8,7 +8,6 @@ import {
   type CommitInfo,
   type GetFileResponse,
 } from '../../proto/gen/vcs/v1/vcs_pb';
-import { WhyNoSource } from '../function-details/code-view/WhyNoSource';
 import { WithQueries } from '../test-support/queries';
 import { memoryCookieJar, memoryStorage } from '../test-support/memory';
 import type { VcsApi } from './core/api';
@@ -72,7 +71,16 @@ function setup(connected = true) {
         {source.status === 'not-loaded' && <span data-testid="reason">{source.reason}</span>}
         {source.status === 'loaded' && <span data-testid="blame">{source.links?.blame}</span>}
         {source.status === 'loaded' && <span data-testid="commit-link">{source.links?.commit}</span>}
-        {source.status === 'error' && source.missing && <WhyNoSource {...source.missing} />}
+        {source.status === 'error' && source.missing && (
+          <>
+            <span data-testid="missing-tried">
+              {source.missing.explanation?.attempts.map((a) => `${a.path} ${a.rule} → ${a.outcome}`).join('; ')}
+            </span>
+            <span data-testid="missing-inputs">
+              {source.missing.inputs.map((i) => `${i.name}=${i.value}`).join('; ')}
+            </span>
+          </>
+        )}
         {byRef && <span data-testid="author">{byRef.bbbbbbb2?.login}</span>}
       </div>
     );
@@ -151,7 +159,7 @@ test('not connected: nothing is requested and the panel is told to connect', () 
   expect(api.getCommits).not.toHaveBeenCalled();
 });
 
-test('GetFile not_found shows "Why no source?" with what was tried and the labels used', async () => {
+test('GetFile not_found gives what the server tried and the inputs used, for "Why no source?"', async () => {
   const { file } = setup();
   const explanation = create(ResolutionExplanationSchema, {
     language: 'go',
@@ -173,11 +181,11 @@ test('GetFile not_found shows "Why no source?" with what was tried and the label
     )
   );
   await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('error'));
-  expect(screen.getByTestId('why-no-source-attempts')).toHaveTextContent('catalog/search.go');
-  expect(screen.getByTestId('why-no-source-attempts')).toHaveTextContent('relative → not_found');
-  expect(screen.getByTestId('why-no-source-inputs')).toHaveTextContent('service_repository');
-  expect(screen.getByTestId('why-no-source-inputs')).toHaveTextContent(request.version.repository);
-  expect(screen.getByTestId('why-no-source-fix')).toHaveTextContent('.pyroscope.yaml');
+  expect(screen.getByTestId('missing-tried')).toHaveTextContent('catalog/search.go relative → not_found');
+  expect(screen.getByTestId('missing-inputs')).toHaveTextContent(
+    `service_repository=${request.version.repository}; service_git_ref=aaaaaaa1; service_root_path=; ` +
+      'file (from the profile)=catalog/search.go; function=catalog.Search'
+  );
 });
 
 test('after connecting again, the failure from the refused session is not shown: the file is asked for afresh', async () => {
