@@ -42,7 +42,7 @@ export function layerRule(extra = []) {
     'error',
     {
       default: 'disallow',
-      message: "${file.type} is below ${dependency.type}: it may import only its own layer and lower ones",
+      message: '${file.type} is below ${dependency.type}: it may import only its own layer and lower ones',
       rules: pluginLayers.map(({ type, mayImport }) => ({ from: type, allow: [type, ...mayImport, ...extra] })),
     },
   ];

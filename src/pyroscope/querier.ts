@@ -7,7 +7,6 @@ import { encodeSelectMergeProfileRequest, type SelectMergeProfileParams } from '
 // querier.v1.QuerierService through Grafana's data source proxy (Connect protocol; JSON for the small calls,
 // binary for the pprof). pyroscope-querier.md describes the server side.
 
-
 export interface ProfileTypeInfo {
   id: string;
   name: string;
