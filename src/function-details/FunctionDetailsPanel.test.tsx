@@ -10,8 +10,7 @@ import type { FunctionDetailsTarget } from '../domain/target';
 import type { VcsApi } from '../source/core/api';
 import { saveOverride } from '../source/overrides/store';
 import { GithubServicesProvider, type GithubServices } from '../source/providers/github/services';
-import { GithubSession } from '../source/providers/github/session';
-import { memoryCookieJar, memoryStorage } from '../test-support/memory';
+import { githubServicesFor } from '../test-support/githubServices';
 import { WithQueries } from '../test-support/queries';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
@@ -121,21 +120,7 @@ function sourceServer(connected: boolean, lines = 20) {
     ),
     getCommits: jest.fn(async (): Promise<CommitInfo[]> => []),
   } as unknown as jest.Mocked<VcsApi>;
-  const session = new GithubSession('pyro', {
-    refresh: jest.fn(),
-    jar: memoryCookieJar(),
-    storage: memoryStorage(),
-    secure: false,
-  });
-  if (connected) {
-    session.store({
-      cookie: '',
-      token: 't',
-      tokenExpiresAt: BigInt(Date.now() + 3600_000),
-      refreshTokenExpiresAt: BigInt(0),
-    });
-  }
-  const services: GithubServices = { session: () => session, api: () => api, loginEnvironment: jest.fn() };
+  const { services } = githubServicesFor(api, connected, 'pyro');
   return { api, services };
 }
 

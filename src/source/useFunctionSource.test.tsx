@@ -9,11 +9,10 @@ import {
   type GetFileResponse,
 } from '../../proto/gen/vcs/v1/vcs_pb';
 import { WithQueries } from '../test-support/queries';
-import { memoryCookieJar, memoryStorage } from '../test-support/memory';
+import { githubServicesFor } from '../test-support/githubServices';
 import type { VcsApi } from './core/api';
 import type { SourceRequest } from './core/types';
-import { GithubServicesProvider, type GithubServices } from './providers/github/services';
-import { GithubSession } from './providers/github/session';
+import { GithubServicesProvider } from './providers/github/services';
 import { useFunctionSource } from './useFunctionSource';
 
 function deferred<T>() {
@@ -44,21 +43,7 @@ function setup(connected = true) {
     getFile: jest.fn(() => file.promise),
     getCommits: jest.fn(() => commits.promise),
   } as unknown as jest.Mocked<VcsApi>;
-  const session = new GithubSession('vcs', {
-    refresh: jest.fn(),
-    jar: memoryCookieJar(),
-    storage: memoryStorage(),
-    secure: false,
-  });
-  if (connected) {
-    session.store({
-      cookie: '',
-      token: 't',
-      tokenExpiresAt: BigInt(Date.now() + 3600_000),
-      refreshTokenExpiresAt: BigInt(0),
-    });
-  }
-  const services: GithubServices = { session: () => session, api: () => api, loginEnvironment: jest.fn() };
+  const { session, services } = githubServicesFor(api, connected, 'vcs');
   const seen: Array<{ status: string }> = [];
   function Probe() {
     const {
