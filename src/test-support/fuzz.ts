@@ -11,7 +11,7 @@ export function fuzzParameters<T>(defaultRuns = 300): fc.Parameters<T> {
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : longRuns ? Date.now() : 20261202;
   return longRuns > 0
     ? { seed, numRuns: longRuns }
-    : { seed, numRuns: defaultRuns, interruptAfterTimeLimit: 2_500, markInterruptAsFailure: false };
+    : { seed, numRuns: defaultRuns, plugins: [fc.interruptAfterTimeLimit(2_500)] };
 }
 
 /** How long a jest test running one bounded property may take: the time bound plus slack for a busy machine. */
