@@ -16,6 +16,11 @@ export class RepositoryUrlError extends Error {}
 const GITHUB_COM_ALIASES = ['github.com', 'www.github.com', 'raw.githubusercontent.com'];
 const NAME = /^[A-Za-z0-9._-]+$/;
 
+/** An owner or repository name as GitHub allows it (letters, digits, ".", "-", "_"), never "." or "..". */
+export function isRepositoryName(name: string): boolean {
+  return NAME.test(name) && name !== '.' && name !== '..';
+}
+
 /** Hosts accepted in repository URLs: the configured one (with github.com's aliases) plus configured aliases. */
 export function supportedHosts(githubUrl: string, aliases: readonly string[] = []): string[] {
   const host = new URL(githubUrl).host.toLowerCase();
@@ -57,7 +62,11 @@ export function parseRepositoryUrl(input: string, githubUrl: string, aliases: re
     }
     // The port of an http(s) URL is part of the web host; an ssh port is not.
     host = (url.protocol.startsWith('http') ? url.host : url.hostname).toLowerCase();
-    path = decodeURIComponent(url.pathname);
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      throw new RepositoryUrlError(`repository URL '${text}' has a malformed %-escape`);
+    }
   } else if (scp) {
     host = scp[1].toLowerCase();
     path = scp[2];
@@ -81,7 +90,7 @@ export function parseRepositoryUrl(input: string, githubUrl: string, aliases: re
   const owner = segments[0];
   const repo = segments[1].replace(/\.git$/, '');
   for (const name of [owner, repo]) {
-    if (!NAME.test(name) || name === '.' || name === '..') {
+    if (!isRepositoryName(name)) {
       throw new RepositoryUrlError(`invalid owner or repository name '${name}' in '${text}'`);
     }
   }

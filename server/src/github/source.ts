@@ -43,8 +43,18 @@ const FULL_SHA = /^[0-9a-f]{40}$/;
  */
 const CONTENTS_ROUTE = 'GET /repos/{owner}/{repo}/contents/{+path}';
 
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+/**
+ * Encodes a path or ref for an API URL, segment by segment. A "." or ".." segment (no git ref or tracked file has
+ * one) is refused: the URL would be normalised to another API endpoint.
+ */
+function encodePath(path: string, kind: 'path' | 'ref' = 'path'): string {
+  const segments = path.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..')) {
+    throw kind === 'ref'
+      ? new FileNotFoundError(`no ref '${path}': a git ref has no '.' or '..' segment`)
+      : new FileRejectedError(`'${path}' is refused: it has a '.' or '..' segment`, 'bad_path');
+  }
+  return segments.map(encodeURIComponent).join('/');
 }
 
 interface GitHubCommit {
@@ -227,7 +237,7 @@ export class UserSource implements SourceReader {
         request: { signal: this.signal },
         owner: repo.owner,
         repo: repo.repo,
-        ref: encodePath(ref),
+        ref: encodePath(ref, 'ref'),
       })) as { data: GitHubCommit };
       this.markAccess(repo);
       const commit: CommitJson = {
@@ -287,7 +297,7 @@ export class UserSource implements SourceReader {
         request: { signal: this.signal },
         owner: repo.owner,
         repo: repo.repo,
-        ref: encodePath(ref),
+        ref: encodePath(ref, 'ref'),
         headers: { accept: 'application/vnd.github.sha', ...(cached?.etag ? { 'if-none-match': cached.etag } : {}) },
       });
       const sha = String(response.data).trim();

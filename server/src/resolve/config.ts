@@ -1,6 +1,8 @@
 /** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings (reference §3.3–3.5). */
 import { parseDocument } from 'yaml';
 
+import { isRepositoryName } from '../github/repository-url';
+
 export const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -121,8 +123,14 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
             path: scalar(fields.path),
           },
         };
-  if ('github' in mappingSource && (!mappingSource.github.owner || !mappingSource.github.repo)) {
-    return 'a github source needs owner and repo';
+  if ('github' in mappingSource) {
+    const { owner, repo } = mappingSource.github;
+    if (!owner || !repo) {
+      return 'a github source needs owner and repo';
+    }
+    if (!isRepositoryName(owner) || !isRepositoryName(repo)) {
+      return `a github source's owner and repo are names of letters, digits, '.', '-' and '_': '${owner}/${repo}'`;
+    }
   }
   return { index, pathPrefixes, functionNamePrefixes, language: language as Language, source: mappingSource };
 }
