@@ -205,6 +205,16 @@ function print(result: PhaseResult, baseline?: PhaseResult): void {
 async function startDouble(work: string): Promise<GithubDouble> {
   const files: Record<string, string> = {
     'go.mod': 'module github.com/acme/app\n\ngo 1.22\n',
+    // Mappings send every path straight to its file: without them each lookup of a relative Go path starts with
+    // the tree listing of the commit (20,000 entries), which a cache this small cannot keep.
+    '.pyroscope.yaml': [
+      'version: v1',
+      'source_code:',
+      '  mappings:',
+      '    - {path: [{prefix: pkg/}], language: go, source: {local: {path: pkg}}}',
+      '    - {path: [{prefix: cmd/}], language: go, source: {local: {path: cmd}}}',
+      '',
+    ].join('\n'),
     [HOT_FILE]: HOT_CONTENT,
   };
   for (let i = 0; i < FILES; i++) {
