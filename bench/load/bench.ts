@@ -95,11 +95,14 @@ class ServerProcess {
   }
 }
 
-/** Keep-alive connections, one per client at most, as a browser's or a proxy's pool keeps them. */
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+/**
+ * Keep-alive connections, one per client at most, as a browser's or a proxy's pool keeps them; a pool per phase,
+ * so that no connection left idle between phases is closed by the server just as it is reused.
+ */
+const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 /** One GetFile; resolves to "ok" or the Connect error code (or what went wrong on the client's side). */
-function send(url: string, body: string, cookie: string): Promise<string> {
+function send(agent: http.Agent, url: string, body: string, cookie: string): Promise<string> {
   return new Promise((resolve) => {
     const request = http.request(
       `${url}/vcs.v1.VCSService/GetFile`,
@@ -130,12 +133,14 @@ function send(url: string, body: string, cookie: string): Promise<string> {
  */
 async function warmUp(server: ServerProcess, request: (client: number) => { body: string; cookie: string }) {
   const codes = new Map<string, number>();
+  const agent = newAgent();
   for (let first = 0; first < CLIENTS; first += 20) {
     const batch = Array.from({ length: Math.min(20, CLIENTS - first) }, (_, k) => request(first + k));
-    for (const code of await Promise.all(batch.map((r) => send(server.url, r.body, r.cookie)))) {
+    for (const code of await Promise.all(batch.map((r) => send(agent, server.url, r.body, r.cookie)))) {
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
   }
+  agent.destroy();
   console.log(`warm-up: one request per client: ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ')}`);
 }
 
@@ -151,6 +156,7 @@ async function runPhase(
   const latencies: number[] = [];
   const codes = new Map<string, number>();
   const files = new Set<string>();
+  const agent = newAgent();
   const rssStart = await server.rss();
   let rssPeak = rssStart;
   const sampler = setInterval(() => {
@@ -166,7 +172,7 @@ async function runPhase(
         const n = counter++;
         const { body, cookie } = request(client, n);
         const sent = performance.now();
-        const code = await send(server.url, body, cookie);
+        const code = await send(agent, server.url, body, cookie);
         latencies.push(performance.now() - sent);
         codes.set(code, (codes.get(code) ?? 0) + 1);
         files.add(fileOf(client, n));
@@ -175,6 +181,7 @@ async function runPhase(
   );
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  agent.destroy();
   const rssEnd = await server.rss();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
