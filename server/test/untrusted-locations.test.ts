@@ -7,7 +7,7 @@ import fc from 'fast-check';
 
 import { createFixtureRepo } from '../../e2e/github-double';
 import { fuzzParameters, fuzzTestTimeout } from '../../src/test-support/fuzz';
-import { parseRepositoryUrl, RepositoryUrlError, supportedHosts } from '../src/github/repository-url';
+import { parseRepositoryUrl, RepositoryUrlError, supportedHosts } from '../src/hosts/github/repository-url';
 import { rpc, Stack, startStack, tempDir } from './helpers';
 
 const GITHUB = 'https://ghe.corp.example';

@@ -1,9 +1,9 @@
-/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings (reference §3.3–3.5). */
+/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings. */
 import { parseDocument } from 'yaml';
 
-import { isRepositoryName } from '../github/repository-url';
+import { isRepositoryName } from '../hosts/github/repository-url';
 
-export const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
+const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export type MappingSource =
