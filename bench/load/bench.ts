@@ -338,7 +338,8 @@ async function main(): Promise<void> {
   } finally {
     servers.forEach((s) => s.stop());
     await double?.stop();
-    rmSync(work, { recursive: true, force: true });
+    // git processes the double started for requests still in flight may be writing there for a moment.
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
