@@ -4,6 +4,7 @@
  * authorize page's browser to the host's callback.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startSourceServer, startStack, type Stack } from './stack';
@@ -18,6 +19,40 @@ describe('startStack', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const start = () => startStack({ port: 0, dataDir, sourceServerUrl: 'http://127.0.0.1:9' });
+
+  it('answers only "starting" (503) until its data source is there, and serves it from the moment it resolves', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    let resolved = false;
+    const starting = startStack({ port, dataDir, sourceServerUrl: 'http://127.0.0.1:9' }).then((s) => {
+      resolved = true;
+      return s;
+    });
+    const seen = new Set<string>();
+    // What a quick user's browser gets while the stack starts: nothing listening yet, or 503, never an app
+    // without its data source.
+    while (!resolved) {
+      const answer = await fetch(`http://127.0.0.1:${port}/api/frontend/settings`).then(
+        (r) => `${r.status}`,
+        () => 'refused'
+      );
+      seen.add(answer);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    stack = await starting;
+    // A 401 would mean the host served (this request has no Grafana session) before the stack was up.
+    expect([...seen].filter((a) => a !== 'refused' && a !== '503')).toEqual([]);
+    expect(seen.has('503')).toBe(true);
+    const login = await fetch(`${stack.url}/login/as/admin`, { redirect: 'manual' });
+    expect(login.status).toBe(302);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const datasources = await (await fetch(`${stack.url}/api/datasources`, { headers: { cookie } })).json();
+    expect(datasources.map((d: { name: string }) => d.name)).toEqual(['Pyroscope']);
+  }, 60_000);
 
   it('starts twice on the same data folder (the sample repositories are rebuilt)', async () => {
     stack = await start();
@@ -61,7 +96,7 @@ describe('startStack', () => {
     const main = path.join(dataDir, 'refusing-server.js');
     writeFileSync(
       main,
-      "process.stderr.write('linescope-server: invalid configuration:\\n  - LOG_LEVEL=\"loud\" must be one of …\\n'); process.exit(2);"
+      'process.stderr.write(\'linescope-server: invalid configuration:\\n  - LOG_LEVEL="loud" must be one of …\\n\'); process.exit(2);'
     );
     await expect(startSourceServer({}, () => undefined, main)).rejects.toThrow(
       'the source server exited with code 2:\nlinescope-server: invalid configuration:\n  - LOG_LEVEL="loud" must be one of …'

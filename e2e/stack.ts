@@ -117,9 +117,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await fs.mkdir(opts.dataDir, { recursive: true });
 
     // 1. The host first: the OAuth callback URL (of the GitHub App, or the double) is on it. Its data source is added
-    // once the source server behind it runs.
+    // once the source server behind it runs; until then it answers 503 with a page that reloads.
     const datasources: HostDataSource[] = [];
-    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl });
+    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl, startingUntilReady: true });
     closers.push(() => host.close());
     const callbackUrl = `${host.url}/a/linescope-app/github/callback`;
 
@@ -198,6 +198,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       isDefault: true,
       jsonData: { keepCookies: [SESSION_COOKIE], minStep: '15s' },
     });
+    host.ready();
     return { url: host.url, host, pyroscopeUrl, sourceServerUrl, githubUrl: gh.url, github, standInNotes, close };
   } catch (e) {
     await close();

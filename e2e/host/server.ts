@@ -9,6 +9,8 @@ import { proxyDataSource, type ProxyLogEntry } from './ds-proxy';
 import { indexHtml } from './index-html';
 import { PluginSettingsStore, pluginSettingsDto, type PluginJson, type StoredPluginSettings } from './plugin-settings';
 import { dsQuery, pyroscopeResource } from './pyroscope-backend';
+import { startingResponse } from './starting';
+import { fontFile, ICON_DIRS } from './static-assets';
 import { currentUserDto, Sessions, sessionCookie, sessionDigest, USERS, type HostUser } from './users';
 
 export const GRAFANA_VERSION = '13.0.2';
@@ -30,10 +32,14 @@ export interface HostOptions {
   defaultLogin?: string;
   /** The URL browsers use (Grafana's root_url), when it is not http://<host>:<port>, e.g. behind a proxy. */
   publicUrl?: string;
+  /** Answer 503 "starting" until ready() is called (the stack behind the host is not up yet). Default: ready. */
+  startingUntilReady?: boolean;
 }
 
 export interface RunningHost {
   url: string;
+  /** From now on the host serves (see HostOptions.startingUntilReady). */
+  ready(): void;
   proxyLog: ProxyLogEntry[];
   close(): Promise<void>;
 }
@@ -52,12 +58,14 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-async function serveFile(res: http.ServerResponse, root: string, rel: string): Promise<void> {
-  const file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
-  if (!file.startsWith(path.resolve(root))) {
+async function serveFile(res: http.ServerResponse, root: string | string[], rel: string): Promise<void> {
+  const roots = typeof root === 'string' ? [root] : root;
+  const files = roots.map((r) => path.resolve(r, '.' + path.posix.normalize('/' + rel)));
+  if (files.some((file, i) => !file.startsWith(path.resolve(roots[i])))) {
     res.writeHead(403).end();
     return;
   }
+  const file = (await Promise.all(files.map((f) => fs.access(f).then(() => f, () => undefined)))).find(Boolean) ?? files[0];
   try {
     const body = await fs.readFile(file);
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
@@ -87,7 +95,6 @@ const ACCESS_DENIED = (action: string) => ({
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const pluginDist = opts.pluginDist ?? path.join(REPO_ROOT, 'dist');
   const shellDist = opts.shellDist ?? path.join(__dirname, 'dist');
-  const iconsDir = path.join(REPO_ROOT, 'node_modules/@grafana/ui/dist/public/img/icons');
   const sessions = new Sessions();
   const proxyLog: ProxyLogEntry[] = [];
   const store = new PluginSettingsStore(path.join(opts.dataDir, 'plugin-settings.json'), opts.initialSettings ?? { enabled: true, pinned: true });
@@ -129,11 +136,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
       const icons = /^\/public\/(build\/)?img\/icons\/(.*)$/.exec(p);
       if (icons) {
-        return serveFile(res, iconsDir, decodeURIComponent(icons[2]));
+        return serveFile(res, ICON_DIRS, decodeURIComponent(icons[2]));
+      }
+      const font = p.startsWith('/public/fonts/') ? fontFile(p.slice('/public/fonts/'.length)) : undefined;
+      if (font) {
+        return serveFile(res, font.root, font.file);
       }
       // Grafana's core Pyroscope plugin logo is not on npm; the fire icon stands in for it.
       if (p.startsWith('/public/plugins/grafana-pyroscope-datasource/img/')) {
-        return serveFile(res, iconsDir, 'unicons/fire.svg');
+        return serveFile(res, ICON_DIRS, 'unicons/fire.svg');
       }
       if (p.startsWith('/public/host/')) {
         return serveFile(res, shellDist, decodeURIComponent(p.slice('/public/host/'.length)));
@@ -271,7 +282,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     return sendJson(res, 404, { message: 'Not found' });
   };
 
+  let ready = !opts.startingUntilReady;
   const server = http.createServer((req, res) => {
+    if (!ready) {
+      const starting = startingResponse(new URL(req.url ?? '/', 'http://host').pathname);
+      res.writeHead(starting.status, starting.headers).end(starting.body);
+      return;
+    }
     const user = sessions.userOf(req.headers.cookie);
     handle(req, res, user).catch((e) => {
       console.error('host: request failed', req.method, req.url, e);
@@ -294,6 +311,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   return {
     url,
     proxyLog,
+    ready: () => {
+      ready = true;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,8 @@
 /** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings. */
 import { parseDocument } from 'yaml';
 
+import { isRepositoryName } from '../hosts/github/repository-url';
+
 const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -33,11 +35,17 @@ export interface ConfigResult {
  * the valid mappings are kept and every problem is reported, so the caller can show it.
  */
 export function parseConfig(text: string): ConfigResult {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return { problems: [`failed to parse pyroscope config: ${doc.errors.map((e) => e.message).join('; ')}`] };
+  let root: unknown;
+  try {
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      return parseProblem(doc.errors.map((e) => e.message));
+    }
+    // yaml refuses aliases expanding past maxAliasCount (a "billion laughs" document) by throwing.
+    root = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return parseProblem([e instanceof Error ? e.message : String(e)]);
   }
-  const root: unknown = doc.toJS();
   if (root === null || root === undefined) {
     return { config: { version: 'v1', mappings: [] }, problems: [] };
   }
@@ -66,6 +74,16 @@ export function parseConfig(text: string): ConfigResult {
     }
   });
   return { config: { version: 'v1', mappings }, problems };
+}
+
+/** The parser's messages, with the recursion limit of a too deeply nested document said as such. */
+function parseProblem(messages: string[]): ConfigResult {
+  const readable = messages.map((m) =>
+    /Maximum call stack/.test(m)
+      ? 'the document is nested too deeply'
+      : m.replace(/ indicates a resource exhaustion attack$/, ': the document expands too much')
+  );
+  return { problems: [`failed to parse pyroscope config: ${[...new Set(readable)].join('; ')}`] };
 }
 
 function validateMapping(raw: unknown, index: number): Mapping | string {
@@ -105,8 +123,14 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
             path: scalar(fields.path),
           },
         };
-  if ('github' in mappingSource && (!mappingSource.github.owner || !mappingSource.github.repo)) {
-    return 'a github source needs owner and repo';
+  if ('github' in mappingSource) {
+    const { owner, repo } = mappingSource.github;
+    if (!owner || !repo) {
+      return 'a github source needs owner and repo';
+    }
+    if (!isRepositoryName(owner) || !isRepositoryName(repo)) {
+      return `a github source's owner and repo are names of letters, digits, '.', '-' and '_': '${owner}/${repo}'`;
+    }
   }
   return { index, pathPrefixes, functionNamePrefixes, language: language as Language, source: mappingSource };
 }
@@ -130,11 +154,25 @@ function prefixes(value: unknown, key: string, errors: string[]): string[] {
   return out;
 }
 
+/** A value as text for matching and messages; a collection is shown as JSON, cut short, cycles (aliases) marked. */
 function scalar(value: unknown): string {
   if (value === undefined || value === null) {
     return '';
   }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'object') {
+    return String(value);
+  }
+  const seen = new Set<unknown>();
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object') {
+      if (seen.has(v)) {
+        return '(alias of itself)';
+      }
+      seen.add(v);
+    }
+    return v;
+  });
+  return json.length > 200 ? `${json.slice(0, 200)}…` : json;
 }
 
 export interface MappingMatch {

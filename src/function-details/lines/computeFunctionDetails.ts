@@ -120,6 +120,9 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
   const bucketVersion: number[] = [];
   const bucketLine: number[] = [];
   const bucketByKey = new Map<string, number>();
+  // The last location (1-based) that listed each bucket: a location lists a bucket once, without a linear search
+  // of its entries (a location with many line entries would make that quadratic).
+  const bucketListedBy: number[] = [];
 
   for (let i = 0; i < count; i++) {
     entryStart[i] = entries.length;
@@ -146,12 +149,14 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
       if (bucket === undefined) {
         bucket = bucketVersion.push(version) - 1;
         bucketLine.push(lineNumber);
+        bucketListedBy.push(0);
         bucketByKey.set(bucketKey, bucket);
       }
       if (j === firstLine) {
         innermostBucket[i] = bucket;
       }
-      if (!entries.includes(bucket, entryStart[i])) {
+      if (bucketListedBy[bucket] !== i + 1) {
+        bucketListedBy[bucket] = i + 1;
         entries.push(bucket);
       }
     }

@@ -16,6 +16,12 @@ export interface Repository {
 export class RepositoryUrlError extends Error {}
 
 const GITHUB_COM_ALIASES = ['github.com', 'www.github.com', 'raw.githubusercontent.com'];
+const NAME = /^[A-Za-z0-9._-]+$/;
+
+/** An owner or repository name as GitHub allows it (letters, digits, ".", "-", "_"), never "." or "..". */
+export function isRepositoryName(name: string): boolean {
+  return NAME.test(name) && name !== '.' && name !== '..';
+}
 
 /** Hosts accepted in repository URLs: the configured one (with github.com's aliases) plus configured aliases. */
 export function supportedHosts(githubUrl: string, aliases: readonly string[] = []): string[] {
@@ -55,5 +61,11 @@ export function parseRepositoryUrl(input: string, githubUrl: string, aliases: re
       `repository host '${parsed.value.host}' not supported; supported hosts: ${hosts.join(', ')}`
     );
   }
-  return repositoryFromParts(githubUrl, parsed.value.owner, parsed.value.repo);
+  const { owner, repo } = parsed.value;
+  for (const name of [owner, repo]) {
+    if (!isRepositoryName(name)) {
+      throw new RepositoryUrlError(`invalid owner or repository name '${name}' in '${text}'`);
+    }
+  }
+  return repositoryFromParts(githubUrl, owner, repo);
 }

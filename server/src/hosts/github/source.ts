@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
 import { ServerMetrics } from '../../metrics';
 import { endsRefFallback } from '../error-policy';
-import { FileNotFoundError } from '../errors';
+import { FileNotFoundError, FileRejectedError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
@@ -50,8 +50,15 @@ const FULL_SHA = /^[0-9a-f]{40}$/;
 const CONTENTS_ROUTE = 'GET /repos/{owner}/{repo}/contents/{+path}';
 const COMMIT_ROUTE = 'GET /repos/{owner}/{repo}/commits/{+ref}';
 
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+function encodePath(path: string, kind: 'path' | 'ref' = 'path'): string {
+  const segments = path.split('/');
+  // No git ref or tracked file has a "." or ".." segment, and the URL would be normalised to another endpoint.
+  if (segments.some((segment) => segment === '.' || segment === '..')) {
+    throw kind === 'ref'
+      ? new FileNotFoundError(`no ref '${path}': a git ref has no '.' or '..' segment`)
+      : new FileRejectedError(`'${path}' is refused: it has a '.' or '..' segment`, 'bad_path');
+  }
+  return segments.map(encodeURIComponent).join('/');
 }
 
 export class GitHubSource implements GitHostProvider {
@@ -259,7 +266,7 @@ export class GitHubSource implements GitHostProvider {
       request: { signal: user.signal },
       owner: repo.owner,
       repo: repo.repo,
-      ref: encodePath(ref),
+      ref: encodePath(ref, 'ref'),
       headers,
     });
   }

@@ -1,0 +1,349 @@
+/**
+ * Load benchmark of the source server: the real server (in a process of its own) against the GitHub double on
+ * loopback, 200 concurrent clients for a bounded time per phase. Each phase prints requests/s (and its ratio to a
+ * no-op Connect handler measured in the same run with the same clients), p50/p99 latency, errors by code, and the
+ * server's RSS at start, peak and end:
+ *   - noop:  a Connect handler answering the same GetFile at once (the baseline);
+ *   - hot:   every client asks for the same file (in slices alternating with noop's, after one warm-up request
+ *            per client);
+ *   - churn: clients walk through 20,000 distinct files, so the cache fills and evicts; the server's memory must
+ *            stay within the configured cache size plus a fixed margin (the check is printed, and fails the run).
+ *
+ *   npm run bench:load     (LOAD_SECONDS=<s> per phase, default 8; LOAD_CLIENTS, default 200;
+ *                           LOAD_CACHE_MB, default 0.5, small so that the churn evicts; LOAD_FILES, default 20000)
+ */
+import { ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { createFixtureRepo, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { encodeSessionCookie, SESSION_COOKIE } from '../../server/src/session/cookie';
+import { deriveKey, encryptToken } from '../../server/src/session/token';
+import type { ServerMessage } from './server-process';
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
+const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
+const CACHE_BYTES = Math.round(Number(process.env.LOAD_CACHE_MB ?? 0.5) * 1024 * 1024);
+const FILES = Number(process.env.LOAD_FILES ?? 20_000);
+/** What the server may use beyond its cache: buffers of the requests in flight, heap growth, the GC's slack. */
+const MEMORY_MARGIN_BYTES = 64 * 1024 * 1024;
+const SECRET = 'bench-load-session-secret-0123456789abcdef';
+const HOT_FILE = 'cmd/server/main.go';
+const HOT_CONTENT = `package main\n\n${'// The hot file every client asks for.\n'.repeat(60)}func main() {}\n`;
+
+/** A file of the churn set: 8 KB of distinct Go source. */
+function churnFile(i: number): string {
+  return `package pkg${i}\n\n${`// File ${i} of the churn set: distinct content, eight kilobytes long.\n`.repeat(115)}`;
+}
+const churnPath = (i: number) => `pkg/p${Math.floor(i / 500)}/f${i}.go`;
+
+interface PhaseResult {
+  name: string;
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  codes: Map<string, number>;
+  rss: { start: number; peak: number; end: number };
+  distinctFiles: number;
+  githubCalls?: number;
+  latencies: number[];
+}
+
+class ServerProcess {
+  private rssWaiters: Array<(rss: number) => void> = [];
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string
+  ) {
+    child.on('message', (message: ServerMessage) => {
+      if (message.type === 'rss') {
+        this.rssWaiters.shift()?.(message.rss);
+      }
+    });
+  }
+
+  static start(mode: 'noop' | 'source', env: Record<string, string>): Promise<ServerProcess> {
+    const child = fork(path.join(__dirname, 'server-process.ts'), [mode], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the ${mode} server exited (${code}) before listening`)));
+      child.once('message', (message: ServerMessage) => {
+        if (message.type === 'listening') {
+          resolve(new ServerProcess(child, message.url));
+        }
+      });
+    });
+  }
+
+  rss(): Promise<number> {
+    return new Promise((resolve) => {
+      this.rssWaiters.push(resolve);
+      this.child.send('rss');
+    });
+  }
+
+  stop(): void {
+    this.child.removeAllListeners('exit');
+    this.child.kill();
+  }
+}
+
+/**
+ * Keep-alive connections, one per client at most, as a browser's or a proxy's pool keeps them; a pool per phase,
+ * so that no connection left idle between phases is closed by the server just as it is reused.
+ */
+const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+/** One GetFile; resolves to "ok" or the Connect error code (or what went wrong on the client's side). */
+function send(agent: http.Agent, url: string, body: string, cookie: string): Promise<string> {
+  return new Promise((resolve) => {
+    const request = http.request(
+      `${url}/vcs.v1.VCSService/GetFile`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', cookie } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          if (response.statusCode === 200) {
+            return resolve('ok');
+          }
+          try {
+            resolve(String((JSON.parse(Buffer.concat(chunks).toString()) as { code?: string }).code));
+          } catch {
+            resolve(`HTTP ${response.statusCode}`);
+          }
+        });
+      }
+    );
+    request.on('error', (error) => resolve(`client: ${error.message}`));
+    request.end(body);
+  });
+}
+
+/**
+ * One request per client, 20 at a time, not measured: each user's first call checks its access to the repository
+ * with GitHub, a cost paid once per user and ACCESS_TTL_SECONDS, not per request.
+ */
+async function warmUp(server: ServerProcess, request: (client: number) => { body: string; cookie: string }) {
+  const codes = new Map<string, number>();
+  const agent = newAgent();
+  for (let first = 0; first < CLIENTS; first += 20) {
+    const batch = Array.from({ length: Math.min(20, CLIENTS - first) }, (_, k) => request(first + k));
+    for (const code of await Promise.all(batch.map((r) => send(agent, server.url, r.body, r.cookie)))) {
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+  }
+  agent.destroy();
+  console.log(`warm-up: one request per client: ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ')}`);
+}
+
+/** 200 clients, each sending its next request as soon as the previous one is answered, for SECONDS. */
+async function runPhase(
+  name: string,
+  server: ServerProcess,
+  double: GithubDouble | undefined,
+  request: (client: number, n: number) => { body: string; cookie: string },
+  fileOf: (client: number, n: number) => string,
+  seconds = SECONDS
+): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  const codes = new Map<string, number>();
+  const files = new Set<string>();
+  const agent = newAgent();
+  const rssStart = await server.rss();
+  let rssPeak = rssStart;
+  const sampler = setInterval(() => {
+    void server.rss().then((rss) => (rssPeak = Math.max(rssPeak, rss)));
+  }, 100);
+  double?.resetRequests();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let counter = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      while (performance.now() < deadline) {
+        const n = counter++;
+        const { body, cookie } = request(client, n);
+        const sent = performance.now();
+        const code = await send(agent, server.url, body, cookie);
+        latencies.push(performance.now() - sent);
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+        files.add(fileOf(client, n));
+      }
+    })
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  agent.destroy();
+  const rssEnd = await server.rss();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return {
+    name,
+    requests: latencies.length,
+    seconds: elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    codes,
+    rss: { start: rssStart, peak: Math.max(rssPeak, rssEnd), end: rssEnd },
+    distinctFiles: files.size,
+    githubCalls: double?.requests.length,
+    latencies,
+  };
+}
+
+/** Slices of one phase measured at different times, as one result. */
+function merged(slices: PhaseResult[]): PhaseResult {
+  const latencies = slices.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const codes = new Map<string, number>();
+  slices.forEach((r) => r.codes.forEach((n, code) => codes.set(code, (codes.get(code) ?? 0) + n)));
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const calls = slices.map((r) => r.githubCalls);
+  return {
+    name: slices[0].name,
+    requests: latencies.length,
+    seconds: slices.reduce((sum, r) => sum + r.seconds, 0),
+    p50: at(0.5),
+    p99: at(0.99),
+    codes,
+    rss: {
+      start: slices[0].rss.start,
+      peak: Math.max(...slices.map((r) => r.rss.peak)),
+      end: slices[slices.length - 1].rss.end,
+    },
+    distinctFiles: Math.max(...slices.map((r) => r.distinctFiles)),
+    githubCalls: calls.includes(undefined) ? undefined : calls.reduce((sum = 0, n = 0) => sum + n, 0),
+    latencies,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+function print(result: PhaseResult, baseline?: PhaseResult): void {
+  const rps = result.requests / result.seconds;
+  const ratio = baseline ? ` (${(rps / (baseline.requests / baseline.seconds)).toFixed(2)}× the no-op handler)` : '';
+  const codes = [...result.codes].map(([code, count]) => `${code} ${count}`).join(', ');
+  console.log(
+    `${result.name.padEnd(6)} ${rps.toFixed(0).padStart(6)} req/s${ratio}; p50 ${result.p50.toFixed(1)} ms, ` +
+      `p99 ${result.p99.toFixed(1)} ms; ${result.requests} requests over ${result.distinctFiles} distinct file(s): ${codes}; ` +
+      (result.githubCalls === undefined ? '' : `${result.githubCalls} GitHub calls; `) +
+      `RSS start ${mb(result.rss.start)}, peak ${mb(result.rss.peak)}, end ${mb(result.rss.end)}`
+  );
+}
+
+async function startDouble(work: string): Promise<GithubDouble> {
+  const files: Record<string, string> = {
+    'go.mod': 'module github.com/acme/app\n\ngo 1.22\n',
+    // Mappings send every path straight to its file: without them each lookup of a relative Go path starts with
+    // the tree listing of the commit (20,000 entries), which a cache this small cannot keep.
+    '.pyroscope.yaml': [
+      'version: v1',
+      'source_code:',
+      '  mappings:',
+      '    - {path: [{prefix: pkg/}], language: go, source: {local: {path: pkg}}}',
+      '    - {path: [{prefix: cmd/}], language: go, source: {local: {path: cmd}}}',
+      '',
+    ].join('\n'),
+  };
+  for (let i = 0; i < FILES; i++) {
+    files[churnPath(i)] = churnFile(i);
+  }
+  // The churn set in a first commit, v1 a second one on top: GitHub's commit JSON lists the files a commit changed,
+  // and a v1 adding 20,000 files would make every commit lookup of the double a 20,000-file diff.
+  const repo = createFixtureRepo(work, 'acme/app', [
+    { files, message: 'Churn set' },
+    { files: { [HOT_FILE]: HOT_CONTENT }, tags: ['v1'], message: 'Hot file' },
+  ]);
+  return startGithubDouble({ repos: [repo] });
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'linescope-load-'));
+  let double: GithubDouble | undefined;
+  const servers: ServerProcess[] = [];
+  try {
+    console.log(`Creating the repository of the GitHub double (${FILES} files)…`);
+    double = await startDouble(work);
+    const tokenKey = deriveKey(SECRET, 'anonymous');
+    // One GitHub user per client: each has its own token and rate limit, as real users do.
+    const cookies = Array.from({ length: CLIENTS }, (_, client) => {
+      const granted = double!.issueToken(`user${client}`, 0);
+      const sealed = encryptToken({ accessToken: granted.accessToken, tokenType: 'bearer' }, tokenKey);
+      return `${SESSION_COOKIE}=${encodeSessionCookie(sealed)}`;
+    });
+    const getFile = (localPath: string) =>
+      JSON.stringify({ repositoryURL: 'https://github.com/acme/app', ref: 'v1', localPath });
+    const hot = getFile(HOT_FILE);
+
+    console.log(`${CLIENTS} concurrent clients, ${SECONDS} s per phase, cache ${mb(CACHE_BYTES)}\n`);
+    const noop = await ServerProcess.start('noop', { NOOP_CONTENT: HOT_CONTENT });
+    servers.push(noop);
+    const source = await ServerProcess.start('source', {
+      GITHUB_URL: double.url,
+      GITHUB_API_URL: double.apiUrl,
+      GITHUB_REPOSITORY_HOSTS: 'github.com',
+      GITHUB_CLIENT_ID: double.clientId,
+      GITHUB_CLIENT_SECRET: double.clientSecret,
+      GITHUB_SESSION_SECRET: SECRET,
+      CACHE_BYTES: String(CACHE_BYTES),
+      // The double reads each file with git processes (some 20 files/s here, far below GitHub): with the default
+      // 10 s timeout most churn requests would time out waiting for it, and nothing would reach the cache.
+      GITHUB_TIMEOUT_MS: '120000',
+      LOG_LEVEL: 'warn',
+    });
+    servers.push(source);
+    const idle = await source.rss();
+    const hotRequest = (client: number) => ({ body: hot, cookie: cookies[client] });
+    await warmUp(source, hotRequest);
+    // The no-op handler and the hot file in alternating slices: a machine whose load changes during the run
+    // (other processes) weighs on both alike, so the ratio holds.
+    const noopSlices: PhaseResult[] = [];
+    const hotSlices: PhaseResult[] = [];
+    for (let round = 0; round < 4; round++) {
+      noopSlices.push(await runPhase('noop', noop, undefined, hotRequest, () => HOT_FILE, SECONDS / 4));
+      hotSlices.push(await runPhase('hot', source, double, hotRequest, () => HOT_FILE, SECONDS / 4));
+    }
+    const baseline = merged(noopSlices);
+    const hotResult = merged(hotSlices);
+    print(baseline);
+    print(hotResult, baseline);
+    const churn = await runPhase(
+      'churn',
+      source,
+      double,
+      (client, n) => ({ body: getFile(churnPath(n % FILES)), cookie: cookies[client] }),
+      (_client, n) => churnPath(n % FILES)
+    );
+    print(churn, baseline);
+
+    // Against the RSS the server has once it has served the 200 clients (the hot phase): what the churn adds must
+    // be the cache's worth, not one file per request.
+    const limit = churn.rss.start + CACHE_BYTES + MEMORY_MARGIN_BYTES;
+    const within = churn.rss.peak <= limit;
+    console.log(
+      `\nmemory: idle RSS ${mb(idle)}; churn peak RSS ${mb(churn.rss.peak)} ${within ? '≤' : '>'} RSS at churn start ` +
+        `${mb(churn.rss.start)} + cache ${mb(CACHE_BYTES)} + margin ${mb(MEMORY_MARGIN_BYTES)} = ${mb(limit)}: ` +
+        `${within ? 'OK' : 'FAILED'}`
+    );
+    if (!within) {
+      process.exitCode = 1;
+    }
+  } finally {
+    servers.forEach((s) => s.stop());
+    await double?.stop();
+    // git processes the double started for requests still in flight may be writing there for a moment.
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
