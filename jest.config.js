@@ -44,6 +44,8 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       setupFilesAfterEnv: [],
+      // These tests start servers and git processes; a 5 s default turns a busy machine into failures.
+      testTimeout: 30_000,
       testMatch: [
         '<rootDir>/src/**/*.node.test.ts',
         '<rootDir>/server/**/*.test.ts',
