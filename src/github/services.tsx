@@ -1,7 +1,8 @@
 // Where components get their session, vcs.v1 API and login environment from. The browser default builds them
 // once per data source; tests put their own in a provider.
 import React, { createContext, useContext, useSyncExternalStore } from 'react';
-import { config } from '@grafana/runtime';
+import { config, getBackendSrv } from '@grafana/runtime';
+import { backendSrvRotation } from '../grafana/session';
 import { createVcsApi, type VcsApi } from '../vcs/api';
 import { createVcsClient, vcsProxyBaseUrl } from '../vcs/transport';
 import { documentCookieJar } from './cookie';
@@ -17,10 +18,11 @@ export interface GithubServices {
 function createBrowserServices(): GithubServices {
   const bus = new EventTarget();
   const entries = new Map<string, { session: GithubSession; api: VcsApi }>();
+  const rotateGrafanaSession = backendSrvRotation(getBackendSrv);
   const entry = (uid: string) => {
     let found = entries.get(uid);
     if (!found) {
-      const client = createVcsClient({ baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid) });
+      const client = createVcsClient({ baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid), rotateGrafanaSession });
       const session = new GithubSession(uid, {
         refresh: () => client.githubRefresh({}),
         jar: documentCookieJar(),
