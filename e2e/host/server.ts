@@ -9,7 +9,9 @@ import { proxyDataSource, type ProxyLogEntry } from './ds-proxy';
 import { indexHtml } from './index-html';
 import { PluginSettingsStore, pluginSettingsDto, type PluginJson, type StoredPluginSettings } from './plugin-settings';
 import { dsQuery, pyroscopeResource } from './pyroscope-backend';
-import { currentUserDto, Sessions, sessionCookie, sessionDigest, USERS, type HostUser } from './users';
+import { appExtensions } from './grafana-api/extensions';
+import { deletedSessionCookies, SessionTokens, TOKEN_NEEDS_ROTATION_BODY, UNAUTHORIZED_BODY } from './grafana-api/session-tokens';
+import { currentUserDto, hasPermission, loginToken, sessionDigest, signedOutUserDto, USERS, type HostUser } from './users';
 
 export const GRAFANA_VERSION = '13.0.2';
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -30,11 +32,16 @@ export interface HostOptions {
   defaultLogin?: string;
   /** The URL browsers use (Grafana's root_url), when it is not http://<host>:<port>, e.g. behind a proxy. */
   publicUrl?: string;
+  /** Grafana's token_rotation_interval_minutes, in ms (default 10 minutes; the e2e stack sets seconds). */
+  tokenRotationIntervalMs?: number;
+  /** The sessions' clock (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export interface RunningHost {
   url: string;
   proxyLog: ProxyLogEntry[];
+  sessions: SessionTokens;
   close(): Promise<void>;
 }
 
@@ -66,7 +73,7 @@ async function serveFile(res: http.ServerResponse, root: string, rel: string): P
   }
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...extra }).end(JSON.stringify(body));
 }
 
@@ -88,7 +95,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const pluginDist = opts.pluginDist ?? path.join(REPO_ROOT, 'dist');
   const shellDist = opts.shellDist ?? path.join(__dirname, 'dist');
   const iconsDir = path.join(REPO_ROOT, 'node_modules/@grafana/ui/dist/public/img/icons');
-  const sessions = new Sessions();
+  const sessions = new SessionTokens(opts.tokenRotationIntervalMs, opts.now);
   const proxyLog: ProxyLogEntry[] = [];
   const store = new PluginSettingsStore(path.join(opts.dataDir, 'plugin-settings.json'), opts.initialSettings ?? { enabled: true, pinned: true });
   const readPlugin = async (): Promise<PluginJson> => JSON.parse(await fs.readFile(path.join(pluginDist, 'plugin.json'), 'utf8'));
@@ -105,7 +112,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       defaultDatasource: def?.name ?? '',
       datasources: Object.fromEntries(opts.datasources.map((d) => [d.name, frontendDto(d)])),
       apps: {
-        [plugin.id]: { id: plugin.id, path: `public/plugins/${plugin.id}/module.js`, version: plugin.info.version, preload: false, angular: { detected: false }, loadingStrategy: 'fetch', extensions: { addedLinks: [], addedComponents: [], exposedComponents: [], extensionPoints: [], addedFunctions: [] }, dependencies: plugin.dependencies ?? {} },
+        [plugin.id]: { id: plugin.id, path: `public/plugins/${plugin.id}/module.js`, version: plugin.info.version, preload: false, angular: { detected: false }, loadingStrategy: 'fetch', extensions: appExtensions(plugin), dependencies: plugin.dependencies ?? {} },
       },
       featureToggles: {},
       licenseInfo: { stateInfo: '', licenseUrl: '' },
@@ -118,9 +125,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     };
   };
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, user: HostUser | undefined) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://host');
     const p = url.pathname;
+    const token = loginToken(req.headers.cookie);
+    const session = sessions.lookup(token);
+    const user = session.state === 'valid' ? USERS[session.login] : undefined;
 
     if (p.startsWith('/public/')) {
       const pluginPrefix = '/public/plugins/linescope-app/';
@@ -147,31 +157,72 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sendJson(res, 200, proxyLog);
     }
 
+    // For tests: every rotation so far, and signing every browser out.
+    if (p === '/__host/sessions') {
+      return sendJson(res, 200, { rotationIntervalMs: sessions.rotationIntervalMs, rotations: sessions.rotations });
+    }
+    if (p === '/__host/sessions/revoke' && req.method === 'POST') {
+      sessions.revokeAll();
+      return sendJson(res, 200, { message: 'All sessions revoked' });
+    }
+
     // Sign in as one of the host's users (Grafana's login form, reduced to a link).
     const login = /^\/login\/as\/([a-z]+)$/.exec(p);
     if (login && USERS[login[1]]) {
       const redirect = url.searchParams.get('redirect') ?? '/';
-      res.writeHead(302, { location: redirect.startsWith('/') ? redirect : '/', 'set-cookie': sessionCookie(sessions.create(login[1])) }).end();
+      res.writeHead(302, { location: redirect.startsWith('/') ? redirect : '/', 'set-cookie': sessions.cookies(sessions.create(login[1])) }).end();
+      return;
+    }
+
+    // The frontend's rotation (contextSrv's scheduled job, BackendSrv after a 401): no sign-in required, the
+    // cookie's token is the credential; a token that is no session any more signs the browser out.
+    if (p === '/api/user/auth-tokens/rotate' && req.method === 'POST') {
+      const next = sessions.rotate(token, 'api');
+      if (!next) {
+        return sendJson(res, 401, UNAUTHORIZED_BODY, { 'set-cookie': deletedSessionCookies() });
+      }
+      return sendJson(res, 200, {}, { 'set-cookie': sessions.cookies(next) });
+    }
+    // A page load with a token due for rotation goes through the rotate page and back (RotateUserAuthTokenRedirect).
+    if (p === '/user/auth-tokens/rotate') {
+      const next = sessions.rotate(token, 'page');
+      const redirectTo = url.searchParams.get('redirectTo') ?? '/';
+      const location = next && redirectTo.startsWith('/') && !redirectTo.startsWith('//') ? redirectTo : next ? '/' : '/login';
+      res.writeHead(302, { location, 'set-cookie': next ? sessions.cookies(next) : deletedSessionCookies() }).end();
       return;
     }
 
     if (p.startsWith('/api/')) {
+      if (session.state === 'needs-rotation') {
+        return sendJson(res, 401, TOKEN_NEEDS_ROTATION_BODY);
+      }
       if (!user) {
-        return sendJson(res, 401, { message: 'Unauthorized' });
+        return sendJson(res, 401, UNAUTHORIZED_BODY);
       }
       return api(req, res, url, user);
     }
 
-    // Every other path is a Grafana page: index.html with boot data, signing in the default user if needed.
+    // Every other path is a Grafana page: index.html with boot data.
+    const headers: Record<string, string | string[]> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (session.state === 'needs-rotation') {
+      res.writeHead(302, { location: `/user/auth-tokens/rotate?redirectTo=${encodeURIComponent(req.url ?? '/')}` }).end();
+      return;
+    }
     let pageUser = user;
-    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-    if (!pageUser) {
+    if (session.state === 'invalid' && p !== '/login') {
+      // A session that ended (revoked, expired): Grafana's signed-out state, its login page.
+      res.writeHead(302, { location: '/login', 'set-cookie': [...deletedSessionCookies(), `redirect_to=${encodeURIComponent(req.url ?? '/')}; Path=/; HttpOnly; SameSite=Lax`] }).end();
+      return;
+    }
+    if (!pageUser && p !== '/login') {
+      // A browser that never signed in: the default user, so that `npm start` opens straight into the app.
       const loginName = opts.defaultLogin ?? 'admin';
       pageUser = USERS[loginName];
-      headers['set-cookie'] = sessionCookie(sessions.create(loginName));
+      const created = sessions.create(loginName);
+      headers['set-cookie'] = sessions.cookies(created);
     }
-    const bootData = { user: currentUserDto(pageUser), settings: await frontendSettings(), navTree: [], assets: { light: '', dark: '' } };
-    res.writeHead(200, headers).end(indexHtml(bootData, 'Linescope - Grafana'));
+    const bootData = { user: pageUser ? currentUserDto(pageUser) : signedOutUserDto(), settings: await frontendSettings(), navTree: [], assets: { light: '', dark: '' } };
+    res.writeHead(200, headers).end(indexHtml(bootData, pageUser ? 'Linescope - Grafana' : 'Grafana'));
   };
 
   const api = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, user: HostUser) => {
@@ -179,6 +230,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const method = req.method ?? 'GET';
     const cookie = req.headers.cookie;
     if (p.startsWith('/api/datasources/proxy/')) {
+      // authorize(ac.EvalPermission(datasources.ActionQuery)) on the route (pkg/api/api.go).
+      if (!hasPermission(user, 'datasources:query')) {
+        return sendJson(res, 403, ACCESS_DENIED('datasources:query'));
+      }
       const session = sessionDigest(cookie);
       return proxyDataSource(req, res, (uid) => opts.datasources.find((d) => d.uid === uid), GRAFANA_VERSION, (e) => {
         proxyLog.push({ session, ...e });
@@ -196,8 +251,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (p === '/api/health') {
       return sendJson(res, 200, { commit: 'linescope-host', database: 'ok', version: GRAFANA_VERSION });
     }
-    if (p === '/api/user/auth-tokens/rotate' || p === '/api/login/ping') {
-      return sendJson(res, 200, { message: 'OK' });
+    if (p === '/api/login/ping') {
+      return sendJson(res, 200, { message: 'Logged in' });
     }
     const settings = /^\/api\/plugins\/([^/]+)\/settings$/.exec(p);
     if (settings) {
@@ -209,7 +264,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return sendJson(res, 200, pluginSettingsDto(plugin, await store.read(), ''));
       }
       if (method === 'POST') {
-        if (user.orgRole !== 'Admin') {
+        if (!hasPermission(user, 'plugins:write')) {
           return sendJson(res, 403, ACCESS_DENIED('plugins:write'));
         }
         let body: Record<string, unknown>;
@@ -230,7 +285,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
     }
     if (p === '/api/datasources' && method === 'GET') {
-      if (user.orgRole !== 'Admin') {
+      if (!hasPermission(user, 'datasources:read')) {
         return sendJson(res, 403, ACCESS_DENIED('datasources:read'));
       }
       return sendJson(res, 200, sortedByName(opts.datasources).map(listItemDto));
@@ -241,7 +296,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!ds) {
         return sendJson(res, 404, { message: 'Data source not found' });
       }
-      if (user.orgRole !== 'Admin') {
+      if (!hasPermission(user, 'datasources:read')) {
         return sendJson(res, 403, ACCESS_DENIED('datasources:read'));
       }
       return sendJson(res, 200, detailDto(ds));
@@ -272,8 +327,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   };
 
   const server = http.createServer((req, res) => {
-    const user = sessions.userOf(req.headers.cookie);
-    handle(req, res, user).catch((e) => {
+    handle(req, res).catch((e) => {
       console.error('host: request failed', req.method, req.url, e);
       if (!res.headersSent) {
         sendJson(res, 500, { message: 'Internal Server Error' });
@@ -294,6 +348,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   return {
     url,
     proxyLog,
+    sessions,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
