@@ -20,6 +20,7 @@ import { useAsync } from '../flamegraph/useAsync';
 import { PyroscopeError } from '../pyroscope/errors';
 import { formatShare, formatValue } from './format';
 import { LineBreakdown } from './LineBreakdown';
+import { TruncationNotice } from './TruncationNotice';
 import { useFunctionDetailsLoaders } from './loaders';
 import type { FunctionDetails } from './model';
 import { describeRepository } from './repository';
@@ -256,6 +257,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           data-testid={testIds.functionDetails.loading}
         />
       )}
+      {details.status === 'success' && <TruncationNotice details={details.value} />}
       {details.status === 'success' && !fn && (
         <Alert severity="info" title="No samples of this function here" data-testid={testIds.functionDetails.empty}>
           {target.functionName === 'other'

@@ -2,6 +2,7 @@ import React, { createContext, useContext } from 'react';
 import type { FunctionDetails } from './model';
 import type { FunctionDetailsTarget } from './target';
 import { QuerierClient } from '../pyroscope/querier';
+import { selectMergeProfileWithMostNodes } from '../pyroscope/mergeNodeLimit';
 import { computeFunctionDetailsInWorker } from './worker/computeFunctionDetailsInWorker';
 import { type LabelVersion, resolveVersionFromLabels, versionLabelsPresent } from '../pyroscope/versionLabels';
 
@@ -18,15 +19,15 @@ export interface FunctionDetailsLoaders {
 
 export const querierLoaders = (compute: FunctionDetailsLoaders['compute']): FunctionDetailsLoaders => ({
   loadProfile: (target, signal) =>
-    new QuerierClient(target.datasourceUid).selectMergeProfile(
+    selectMergeProfileWithMostNodes(
+      (params) => new QuerierClient(target.datasourceUid).selectMergeProfile(params, signal),
       {
         profileTypeId: target.profileTypeId,
         labelSelector: target.labelSelector,
         start: target.range.from,
         end: target.range.to,
         callSite: target.callSite,
-      },
-      signal
+      }
     ),
   compute,
   loadLabelVersion: async (target, signal) => {
