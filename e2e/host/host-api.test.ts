@@ -172,6 +172,13 @@ describe("Grafana's session", () => {
     expect(page.headers.get('location')).toBe('/login');
     const loginPage = await (await fetch(`${host.url}/login`, { headers: { cookie } })).text();
     expect(loginPage).toContain('"isSignedIn":false');
+    // That browser is sent to the login page until it signs in again.
+    const marker = rotate.headers.getSetCookie().find((c) => c.startsWith('linescope_host_signed_out=1'))!.split(';')[0];
+    const later = await fetch(`${host.url}/a/linescope-app/home`, { headers: { cookie: marker }, redirect: 'manual' });
+    expect(later.headers.get('location')).toBe('/login');
+    const again = await fetch(`${host.url}/login/as/admin?redirect=${encodeURIComponent('/a/linescope-app/home')}`, { headers: { cookie: marker }, redirect: 'manual' });
+    expect(again.headers.get('location')).toBe('/a/linescope-app/home');
+    expect(again.headers.getSetCookie()).toContain('linescope_host_signed_out=; Path=/; Max-Age=0; SameSite=Lax');
     // A browser that never signed in still opens straight into the app as the default user.
     const fresh = await fetch(`${host.url}/a/linescope-app/home`, { redirect: 'manual' });
     expect(fresh.status).toBe(200);

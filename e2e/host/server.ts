@@ -10,6 +10,7 @@ import { indexHtml } from './index-html';
 import { PluginSettingsStore, pluginSettingsDto, type PluginJson, type StoredPluginSettings } from './plugin-settings';
 import { dsQuery, pyroscopeResource } from './pyroscope-backend';
 import { appExtensions } from './grafana-api/extensions';
+import { parseCookieHeader } from './grafana-api/proxy-rules';
 import { deletedSessionCookies, SessionTokens, TOKEN_NEEDS_ROTATION_BODY, UNAUTHORIZED_BODY } from './grafana-api/session-tokens';
 import { currentUserDto, hasPermission, loginToken, sessionDigest, signedOutUserDto, USERS, type HostUser } from './users';
 
@@ -84,6 +85,13 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/**
+ * Not Grafana's: set when the host signs a browser out, so that its next page load shows the login page instead of
+ * signing the default user in again (the host's convenience for browsers that never signed in).
+ */
+const SIGNED_OUT_MARKER = 'linescope_host_signed_out';
+const signedOut = () => [...deletedSessionCookies(), `${SIGNED_OUT_MARKER}=1; Path=/; SameSite=Lax`];
 
 const ACCESS_DENIED = (action: string) => ({
   accessErrorId: `ACE${Math.floor(Math.random() * 1e10)}`,
@@ -169,8 +177,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     // Sign in as one of the host's users (Grafana's login form, reduced to a link).
     const login = /^\/login\/as\/([a-z]+)$/.exec(p);
     if (login && USERS[login[1]]) {
-      const redirect = url.searchParams.get('redirect') ?? '/';
-      res.writeHead(302, { location: redirect.startsWith('/') ? redirect : '/', 'set-cookie': sessions.cookies(sessions.create(login[1])) }).end();
+      // As Grafana's login, back to where the browser was sent away from (the redirect_to cookie) unless told.
+      const redirectTo = parseCookieHeader(req.headers.cookie).find(([n]) => n === 'redirect_to')?.[1];
+      const redirect = url.searchParams.get('redirect') ?? (redirectTo ? decodeURIComponent(redirectTo) : '/');
+      const cookies = [...sessions.cookies(sessions.create(login[1])), `${SIGNED_OUT_MARKER}=; Path=/; Max-Age=0; SameSite=Lax`, 'redirect_to=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax'];
+      res.writeHead(302, { location: redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : '/', 'set-cookie': cookies }).end();
       return;
     }
 
@@ -179,7 +190,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (p === '/api/user/auth-tokens/rotate' && req.method === 'POST') {
       const next = sessions.rotate(token, 'api');
       if (!next) {
-        return sendJson(res, 401, UNAUTHORIZED_BODY, { 'set-cookie': deletedSessionCookies() });
+        return sendJson(res, 401, UNAUTHORIZED_BODY, { 'set-cookie': signedOut() });
       }
       return sendJson(res, 200, {}, { 'set-cookie': sessions.cookies(next) });
     }
@@ -188,7 +199,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       const next = sessions.rotate(token, 'page');
       const redirectTo = url.searchParams.get('redirectTo') ?? '/';
       const location = next && redirectTo.startsWith('/') && !redirectTo.startsWith('//') ? redirectTo : next ? '/' : '/login';
-      res.writeHead(302, { location, 'set-cookie': next ? sessions.cookies(next) : deletedSessionCookies() }).end();
+      res.writeHead(302, { location, 'set-cookie': next ? sessions.cookies(next) : signedOut() }).end();
       return;
     }
 
@@ -211,7 +222,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     let pageUser = user;
     if (session.state === 'invalid' && p !== '/login') {
       // A session that ended (revoked, expired): Grafana's signed-out state, its login page.
-      res.writeHead(302, { location: '/login', 'set-cookie': [...deletedSessionCookies(), `redirect_to=${encodeURIComponent(req.url ?? '/')}; Path=/; HttpOnly; SameSite=Lax`] }).end();
+      res.writeHead(302, { location: '/login', 'set-cookie': [...signedOut(), `redirect_to=${encodeURIComponent(req.url ?? '/')}; Path=/; HttpOnly; SameSite=Lax`] }).end();
+      return;
+    }
+    const wasSignedOut = (req.headers.cookie ?? '').split(';').some((c) => c.trim() === `${SIGNED_OUT_MARKER}=1`);
+    if (!pageUser && p !== '/login' && wasSignedOut) {
+      res.writeHead(302, { location: '/login', 'set-cookie': `redirect_to=${encodeURIComponent(req.url ?? '/')}; Path=/; HttpOnly; SameSite=Lax` }).end();
       return;
     }
     if (!pageUser && p !== '/login') {

@@ -1,5 +1,6 @@
 // Grafana's signed-out state: its login page (public/app/core/components/Login/LoginPage.tsx), reduced to one link per
-// host user. The server sends a browser here when its session ended; signing in returns to where it was.
+// host user. The server sends a browser here when its session ended; signing in returns to where it was (the
+// server keeps that in the HttpOnly redirect_to cookie, as Grafana does).
 import { Alert, LinkButton, Stack } from '@grafana/ui';
 import React from 'react';
 
@@ -10,17 +11,7 @@ const USERS = [
   { login: 'norole', label: 'No org role' },
 ];
 
-function redirectTarget(): string {
-  const cookie = document.cookie
-    .split(';')
-    .map((c) => c.trim())
-    .find((c) => c.startsWith('redirect_to='));
-  const value = cookie ? decodeURIComponent(cookie.slice('redirect_to='.length)) : '/';
-  return value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export function LoginPage() {
-  const redirect = redirectTarget();
   return (
     <div data-testid="host-login" style={{ maxWidth: 480, margin: '48px auto' }}>
       <h1>Welcome to Grafana</h1>
@@ -29,7 +20,7 @@ export function LoginPage() {
       </Alert>
       <Stack direction="column" gap={1}>
         {USERS.map((u) => (
-          <LinkButton key={u.login} href={`/login/as/${u.login}?redirect=${encodeURIComponent(redirect)}`} variant="secondary" fill="outline">
+          <LinkButton key={u.login} href={`/login/as/${u.login}`} variant="secondary" fill="outline">
             Sign in as {u.label}
           </LinkButton>
         ))}

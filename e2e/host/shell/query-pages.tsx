@@ -40,7 +40,7 @@ function openLink(link: PluginExtensionLink) {
 
 function QueryRows({ queries }: { queries: PyroscopeQuery[] }) {
   return (
-    <table data-testid="host-query-rows">
+    <table data-testid="host-query-rows" style={{ borderSpacing: '12px 4px' }}>
       <tbody>
         {queries.map((q) => (
           <tr key={q.refId}>
