@@ -327,6 +327,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sendJson(res, r.status, r.body);
     }
     if (p === '/api/ds/query' && method === 'POST') {
+      if (!hasPermission(user, 'datasources:query')) {
+        return sendJson(res, 403, ACCESS_DENIED('datasources:query'));
+      }
       let body;
       try {
         body = JSON.parse(await readBody(req));
