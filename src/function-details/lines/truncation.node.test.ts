@@ -9,10 +9,12 @@ function truncatedProfile() {
   const work = b.function('main.work', 'work.go', 10);
   const mainLoc = b.location(m, [[main, 5]]);
   const work11 = b.location(m, [[work, 11]]);
-  // Pyroscope's stub: function "other" without a file, a location without a mapping or line number.
+  // Pyroscope's stubs: function "other" without a file on a line without a number, in mapping 1 (the pprof path)
+  // or in none (the tree path).
   const other = b.function('other', '');
-  const stub = b.location(0, [[other, 0]]);
-  b.sample([work11, mainLoc], 60).sample([stub, work11, mainLoc], 30).sample([stub, mainLoc], 10);
+  const stub = b.location(m, [[other, 0]]);
+  const treeStub = b.location(0, [[other, 0]]);
+  b.sample([work11, mainLoc], 60).sample([stub, work11, mainLoc], 30).sample([treeStub, mainLoc], 10);
   return b;
 }
 

@@ -7,9 +7,9 @@ export const TRUNCATED_NODE_NAME = 'other';
 /**
  * Whether Pyroscope truncated the profile, and how much of it. When a tenant enforces the flame-graph node limit on
  * SelectMergeProfile, Pyroscope cuts the smallest branches and ends each cut stack in one stub location: a function
- * named `other` with no file and no line number, and no mapping (pkg/phlaredb/symdb/resolver_pprof_tree.go
- * createLocationStub; the tree path in query_select_merge_profile.go builds the same). A real function called
- * `other` has a file or sits in a mapping, so it is not mistaken for the stub.
+ * named `other` with no file, on a line without a number (pkg/phlaredb/symdb/resolver_pprof_tree.go
+ * createLocationStub puts it in mapping 1; the tree path of query_select_merge_profile.go in none). A real function
+ * called `other` has a file, so it is not mistaken for the stub.
  */
 export function detectTruncation(profile: PprofData, valueIndex: number): Truncation | undefined {
   if (valueIndex < 0) {
@@ -26,7 +26,7 @@ export function detectTruncation(profile: PprofData, valueIndex: number): Trunca
   for (let i = 0; i < locations.count; i++) {
     const start = locations.lineStart[i];
     const end = locations.lineStart[i + 1];
-    let stub = locations.mappingId[i] === 0 && end > start;
+    let stub = end > start;
     for (let j = start; stub && j < end; j++) {
       stub = stubFunctions.has(locations.lineFunctionId[j]) && locations.lineNumber[j] <= 0;
     }
