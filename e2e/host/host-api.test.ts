@@ -148,6 +148,8 @@ describe("Grafana's session", () => {
     clock += 61_000;
     expect((await fetch(`${host.url}/api/user`, { headers: { cookie: first } })).status).toBe(401);
     expect(host.sessions.rotations.at(-1)).toMatchObject({ login: 'viewer', via: 'api' });
+    // The proxy log names the session by its first token, across rotations.
+    expect(host.sessions.firstTokenOf(second.split('=')[1])).toBe(first.split('=')[1]);
   });
 
   it('a page load with a token due for rotation goes through the rotate page and back', async () => {

@@ -250,7 +250,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!hasPermission(user, 'datasources:query')) {
         return sendJson(res, 403, ACCESS_DENIED('datasources:query'));
       }
-      const session = sessionDigest(cookie);
+      const session = sessionDigest(sessions.firstTokenOf(loginToken(cookie)));
       return proxyDataSource(req, res, (uid) => opts.datasources.find((d) => d.uid === uid), GRAFANA_VERSION, (e) => {
         proxyLog.push({ session, ...e });
         if (proxyLog.length > 5000) {

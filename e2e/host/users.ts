@@ -78,8 +78,7 @@ export function signedOutUserDto() {
   return { ...currentUserDto(USERS.viewer), isSignedIn: false, id: 0, uid: '', login: '', email: '', name: '', orgRole: '' as const, isGrafanaAdmin: false, permissions: {}, analytics: { identifier: '' }, authenticatedBy: '' };
 }
 
-/** A short, non-secret name for the session of a request (for the proxy log). */
-export function sessionDigest(cookieHeader: string | undefined): string | undefined {
-  const token = loginToken(cookieHeader);
-  return token ? createHash('sha256').update(token).digest('hex').slice(0, 12) : undefined;
+/** A short, non-secret name for a session (for the proxy log): from its first token, so rotations keep it. */
+export function sessionDigest(firstToken: string | undefined): string | undefined {
+  return firstToken ? createHash('sha256').update(firstToken).digest('hex').slice(0, 12) : undefined;
 }

@@ -20,6 +20,8 @@ export const UNAUTHORIZED_BODY = { message: 'Unauthorized' };
 
 interface StoredToken {
   login: string;
+  /** The token the session started with: names the session across rotations (for the host's logs). */
+  first: string;
   current: string;
   previous?: string;
   rotatedAt: number;
@@ -43,7 +45,7 @@ export class SessionTokens {
 
   create(login: string): string {
     const token = randomBytes(16).toString('hex');
-    const stored: StoredToken = { login, current: token, rotatedAt: this.now() };
+    const stored: StoredToken = { login, first: token, current: token, rotatedAt: this.now() };
     this.byToken.set(token, stored);
     return token;
   }
@@ -87,6 +89,11 @@ export class SessionTokens {
     this.byToken.set(next, stored);
     this.rotations.push({ at: stored.rotatedAt, login: stored.login, via });
     return next;
+  }
+
+  /** The first token of the session a token belongs to, whatever rotations came since. */
+  firstTokenOf(token: string | undefined): string | undefined {
+    return token ? this.byToken.get(token)?.first : undefined;
   }
 
   /** When the frontend should rotate (NextRotation), in Unix seconds as the expiry cookie carries it. */
