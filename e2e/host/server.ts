@@ -355,6 +355,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
     });
   });
+  // Grafana's Go server keeps idle connections open; Node's 5 s default closes sockets a client is about to reuse
+  // (ECONNRESET on a test's next request).
+  server.keepAliveTimeout = 120_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
