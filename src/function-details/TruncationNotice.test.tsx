@@ -4,11 +4,12 @@ import { of } from 'rxjs';
 import { BinaryReader } from '@bufbuild/protobuf/wire';
 import { configure, render, screen } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
+import type { FunctionDetailsTarget } from '../domain/target';
+import type { VcsApi } from '../source/core/api';
+import { GithubServicesProvider } from '../source/providers/github/services';
+import { githubServicesFor } from '../test-support/githubServices';
+import { WithQueries } from '../test-support/queries';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
-import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
-import { FunctionDetailsSeamsProvider } from './seams';
-import type { FunctionDetailsTarget } from './target';
-import { computeFunctionDetails } from './lines/computeFunctionDetails';
 import { PprofBuilder } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
 
@@ -53,12 +54,14 @@ function serve(pprof: Uint8Array) {
       return of({ status: 200, data: { names: [] } });
     },
   } as unknown as BackendSrv);
+  // Not connected to GitHub: the panel shows the numbers without the source.
+  const api = { githubApp: jest.fn(() => new Promise(() => {})) } as unknown as VcsApi;
   render(
-    <FunctionDetailsLoadersProvider value={querierLoaders(async (bytes, name) => computeFunctionDetails(bytes, name))}>
-      <FunctionDetailsSeamsProvider value={{ useSource: () => ({ status: 'not-loaded' }) }}>
+    <WithQueries>
+      <GithubServicesProvider services={githubServicesFor(api, false, 'pyro').services}>
         <FunctionDetailsPanel target={target} onClose={jest.fn()} />
-      </FunctionDetailsSeamsProvider>
-    </FunctionDetailsLoadersProvider>
+      </GithubServicesProvider>
+    </WithQueries>
   );
   return asked;
 }

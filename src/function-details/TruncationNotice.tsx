@@ -1,8 +1,8 @@
 import React from 'react';
 import { Alert } from '@grafana/ui';
 import { testIds } from '../testIds';
-import { formatShare, formatValue } from './format';
-import type { FunctionDetails } from './model';
+import { formatShare, formatValue } from '../domain/format';
+import type { FunctionDetails } from '../domain/model';
 
 /**
  * Says when Pyroscope cut the call site's profile to its node limit, which numbers that makes unreliable and why.
