@@ -18,11 +18,22 @@ beforeAll(() => {
 describe('module', () => {
   const [link] = plugin.addedLinkConfigs;
 
-  it('registers the link declared in plugin.json', () => {
-    expect(plugin.addedLinkConfigs).toHaveLength(1);
-    expect(link.title).toBe(pluginJson.extensions.addedLinks[0].title);
-    expect(link.targets).toEqual(pluginJson.extensions.addedLinks[0].targets);
+  it("opens a page of the app (Grafana drops links whose path is outside it)", () => {
     expect(link.path).toMatch(/^\/a\/linescope-app\//);
+  });
+
+  // Grafana checks each registered link against plugin.json's extensions.addedLinks (found by title; targets must
+  // be declared; the description is compared too): a link that differs is dropped or warned about in production.
+  it('registers exactly the links plugin.json declares, equal in every declared field', () => {
+    const declared = pluginJson.extensions.addedLinks;
+    expect(plugin.addedLinkConfigs).toHaveLength(declared.length);
+    for (const registered of plugin.addedLinkConfigs) {
+      const entry = declared.find((d) => d.title === registered.title);
+      expect(entry).toBeDefined();
+      const fields = Object.keys(entry!) as Array<keyof typeof entry & keyof typeof registered>;
+      expect(fields.sort()).toEqual(['description', 'targets', 'title']);
+      expect(Object.fromEntries(fields.map((f) => [f, registered[f]]))).toEqual(entry);
+    }
   });
 
   it('opens a dashboard Pyroscope query with its variables resolved', () => {

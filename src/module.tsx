@@ -33,7 +33,7 @@ export const plugin = new AppPlugin<LinescopeJsonData>()
   .addLink<QueryLinkContext>({
     targets: OPEN_IN_LINESCOPE_TARGETS,
     title: OPEN_IN_LINESCOPE_TITLE,
-    description: 'Open this Pyroscope query in Linescope’s flame graph, with per-line function details',
+    description: "Open this Pyroscope query in Linescope's flame graph, with per-line function details",
     icon: 'fire',
     path: `${PLUGIN_BASE_URL}/${ROUTES.FlameGraph}`,
     configure: (context) => {

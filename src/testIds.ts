@@ -39,6 +39,7 @@ export const testIds = {
     loading: 'linescope-function-details-loading',
     error: 'linescope-function-details-error',
     empty: 'linescope-function-details-empty',
+    truncated: 'linescope-function-details-truncated',
     rowFunctionName: 'linescope-row-function-name',
     rowCallSite: 'linescope-row-call-site',
     callSiteText: 'linescope-call-site-text',

@@ -19,17 +19,23 @@ let upstreamUrl: string;
 let lastUpstream: http.IncomingHttpHeaders = {};
 let dataDir: string;
 let closeQuerier: () => Promise<void>;
+let clock = Date.now();
 
 async function login(as: string): Promise<string> {
   const res = await fetch(`${host.url}/login/as/${as}`, { redirect: 'manual' });
-  return res.headers.get('set-cookie')!.split(';')[0];
+  return sessionCookieOf(res)!;
+}
+
+/** The grafana_session cookie a response sets (`name=value`). */
+function sessionCookieOf(res: Response): string | undefined {
+  return res.headers.getSetCookie().find((c) => c.startsWith('grafana_session='))?.split(';')[0];
 }
 
 beforeAll(async () => {
   await fs.mkdir(pluginDist, { recursive: true });
   await fs.writeFile(
     path.join(pluginDist, 'plugin.json'),
-    JSON.stringify({ id: 'linescope-app', type: 'app', name: 'Linescope', info: { version: '1.2.3', logos: { small: 'img/logo.svg' } }, includes: [{ type: 'page', name: 'Home', path: '/a/linescope-app/home', defaultNav: true }] })
+    JSON.stringify({ id: 'linescope-app', type: 'app', name: 'Linescope', info: { version: '1.2.3', logos: { small: 'img/logo.svg' } }, includes: [{ type: 'page', name: 'Home', path: '/a/linescope-app/home', defaultNav: true }], extensions: { addedLinks: [{ targets: ['grafana/explore/toolbar/action'], title: 'Open', description: 'Opens it' }] } })
   );
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'linescope-host-test-'));
   upstream = http.createServer((req, res) => {
@@ -50,7 +56,7 @@ beforeAll(async () => {
     { id: 1, uid: 'up', name: 'Upstream', type: 'grafana-pyroscope-datasource', url: upstreamUrl, jsonData: { keepCookies: ['pyroscope_git_session'] } },
     { id: 2, uid: 'pyro', name: 'Pyro', type: 'grafana-pyroscope-datasource', url: querier.url, isDefault: true, jsonData: {} },
   ];
-  host = await startHost({ dataDir, pluginDist, datasources });
+  host = await startHost({ dataDir, pluginDist, datasources, tokenRotationIntervalMs: 60_000, now: () => clock });
 });
 
 afterAll(async () => {
@@ -91,6 +97,94 @@ describe('plugin settings', () => {
     const bad = await fetch(`${host.url}/api/plugins/linescope-app/settings`, { method: 'POST', headers: { cookie: admin }, body: '{' });
     expect(bad.status).toBe(400);
     expect((await fetch(`${host.url}/api/plugins/nope/settings`, { headers: { cookie: admin } })).status).toBe(404);
+  });
+
+  it('refuses plugins:write to a Grafana server admin who is not an org admin', async () => {
+    const serverAdmin = await login('serveradmin');
+    const user = await (await fetch(`${host.url}/api/user`, { headers: { cookie: serverAdmin } })).json();
+    expect(user).toMatchObject({ isGrafanaAdmin: true, orgRole: 'Viewer', permissions: { 'datasources:query': true } });
+    expect(user.permissions['plugins:write']).toBeUndefined();
+    const res = await fetch(`${host.url}/api/plugins/linescope-app/settings`, { method: 'POST', headers: { cookie: serverAdmin, 'content-type': 'application/json' }, body: '{"enabled":true}' });
+    expect(res.status).toBe(403);
+    expect((await res.json()).message).toMatch(/Permissions needed: plugins:write/);
+  });
+});
+
+describe('boot data', () => {
+  it("lists each app's extensions from its plugin.json, every list present", async () => {
+    const page = await (await fetch(`${host.url}/a/linescope-app/home`)).text();
+    const boot = JSON.parse(/window\.grafanaBootData = (.*);<\/script>/.exec(page)![1]);
+    expect(boot.settings.apps['linescope-app'].extensions).toEqual({
+      addedLinks: [{ targets: ['grafana/explore/toolbar/action'], title: 'Open', description: 'Opens it' }],
+      addedComponents: [],
+      exposedComponents: [],
+      extensionPoints: [],
+      addedFunctions: [],
+    });
+  });
+});
+
+describe("Grafana's session", () => {
+  const minutes = (n: number) => n * 60_000;
+
+  it("needs rotating after the interval: API calls get Grafana's 401 until the rotate endpoint gives a new token", async () => {
+    const first = await login('viewer');
+    expect((await fetch(`${host.url}/api/user`, { headers: { cookie: first } })).status).toBe(200);
+    clock += minutes(1);
+    const refused = await fetch(`${host.url}/api/user`, { headers: { cookie: first } });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({ message: 'Unauthorized', messageId: 'session.token.rotate', statusCode: 401 });
+
+    const rotated = await fetch(`${host.url}/api/user/auth-tokens/rotate`, { method: 'POST', headers: { cookie: first } });
+    expect(rotated.status).toBe(200);
+    const second = sessionCookieOf(rotated)!;
+    expect(second).not.toBe(first);
+    const expiry = rotated.headers.getSetCookie().find((c) => c.startsWith('grafana_session_expiry='))!;
+    expect(expiry).not.toMatch(/HttpOnly/);
+    expect(Number(/=(\d+)/.exec(expiry)![1])).toBe(Math.floor((clock + minutes(1)) / 1000));
+    expect((await fetch(`${host.url}/api/user`, { headers: { cookie: second } })).status).toBe(200);
+    // A request that left with the old token during the rotation still passes, for a while.
+    expect((await fetch(`${host.url}/api/user`, { headers: { cookie: first } })).status).toBe(200);
+    clock += 61_000;
+    expect((await fetch(`${host.url}/api/user`, { headers: { cookie: first } })).status).toBe(401);
+    expect(host.sessions.rotations.at(-1)).toMatchObject({ login: 'viewer', via: 'api' });
+    // The proxy log names the session by its first token, across rotations.
+    expect(host.sessions.firstTokenOf(second.split('=')[1])).toBe(first.split('=')[1]);
+  });
+
+  it('a page load with a token due for rotation goes through the rotate page and back', async () => {
+    const cookie = await login('viewer');
+    clock += minutes(1);
+    const page = await fetch(`${host.url}/a/linescope-app/home?x=1`, { headers: { cookie }, redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/user/auth-tokens/rotate?redirectTo=%2Fa%2Flinescope-app%2Fhome%3Fx%3D1');
+    const back = await fetch(`${host.url}${page.headers.get('location')}`, { headers: { cookie }, redirect: 'manual' });
+    expect(back.headers.get('location')).toBe('/a/linescope-app/home?x=1');
+    expect((await fetch(`${host.url}/api/user`, { headers: { cookie: sessionCookieOf(back)! } })).status).toBe(200);
+  });
+
+  it('a revoked session is signed out: 401 everywhere, the rotation refused, pages go to the login page', async () => {
+    const cookie = await login('admin');
+    await fetch(`${host.url}/__host/sessions/revoke`, { method: 'POST' });
+    expect(await (await fetch(`${host.url}/api/user`, { headers: { cookie } })).json()).toEqual({ message: 'Unauthorized' });
+    const rotate = await fetch(`${host.url}/api/user/auth-tokens/rotate`, { method: 'POST', headers: { cookie } });
+    expect(rotate.status).toBe(401);
+    expect(rotate.headers.getSetCookie().some((c) => c.startsWith('grafana_session=;') && /Max-Age=0/.test(c))).toBe(true);
+    const page = await fetch(`${host.url}/a/linescope-app/home`, { headers: { cookie }, redirect: 'manual' });
+    expect(page.headers.get('location')).toBe('/login');
+    const loginPage = await (await fetch(`${host.url}/login`, { headers: { cookie } })).text();
+    expect(loginPage).toContain('"isSignedIn":false');
+    // That browser is sent to the login page until it signs in again.
+    const marker = rotate.headers.getSetCookie().find((c) => c.startsWith('linescope_host_signed_out=1'))!.split(';')[0];
+    const later = await fetch(`${host.url}/a/linescope-app/home`, { headers: { cookie: marker }, redirect: 'manual' });
+    expect(later.headers.get('location')).toBe('/login');
+    const again = await fetch(`${host.url}/login/as/admin?redirect=${encodeURIComponent('/a/linescope-app/home')}`, { headers: { cookie: marker }, redirect: 'manual' });
+    expect(again.headers.get('location')).toBe('/a/linescope-app/home');
+    expect(again.headers.getSetCookie()).toContain('linescope_host_signed_out=; Path=/; Max-Age=0; SameSite=Lax');
+    // A browser that never signed in still opens straight into the app as the default user.
+    const fresh = await fetch(`${host.url}/a/linescope-app/home`, { redirect: 'manual' });
+    expect(fresh.status).toBe(200);
+    expect(sessionCookieOf(fresh)).toBeDefined();
   });
 });
 
@@ -158,6 +252,19 @@ describe('data source proxy', () => {
     expect(lastUpstream.cookie).toBe('pyroscope_git_session=abc');
     expect(lastUpstream.origin).toBeUndefined();
     expect(host.proxyLog.at(-1)).toMatchObject({ path: '/vcs.v1.VCSService/GetFile?q=1', cookie: 'pyroscope_git_session=abc', status: 200 });
+  });
+
+  it('needs datasources:query: a user without an org role is refused', async () => {
+    const noRole = await login('norole');
+    const res = await fetch(`${host.url}/api/datasources/proxy/uid/up/x`, { headers: { cookie: noRole } });
+    expect(res.status).toBe(403);
+    expect((await res.json()).message).toMatch(/Permissions needed: datasources:query/);
+  });
+
+  it('sends the last of several cookies with one name', async () => {
+    const viewer = await login('viewer');
+    await fetch(`${host.url}/api/datasources/proxy/uid/up/x`, { headers: { cookie: `pyroscope_git_session=stale; ${viewer}; pyroscope_git_session=fresh` } });
+    expect(lastUpstream.cookie).toBe('pyroscope_git_session=fresh');
   });
 
   it("turns an upstream 401 into Grafana's plain-text 400 and reports unknown or invalid data sources", async () => {

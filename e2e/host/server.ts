@@ -11,7 +11,10 @@ import { PluginSettingsStore, pluginSettingsDto, type PluginJson, type StoredPlu
 import { dsQuery, pyroscopeResource } from './pyroscope-backend';
 import { startingResponse } from './starting';
 import { fontFile, ICON_DIRS } from './static-assets';
-import { currentUserDto, Sessions, sessionCookie, sessionDigest, USERS, type HostUser } from './users';
+import { appExtensions } from './grafana-api/extensions';
+import { parseCookieHeader } from './grafana-api/proxy-rules';
+import { deletedSessionCookies, SessionTokens, TOKEN_NEEDS_ROTATION_BODY, UNAUTHORIZED_BODY } from './grafana-api/session-tokens';
+import { currentUserDto, hasPermission, loginToken, sessionDigest, signedOutUserDto, USERS, type HostUser } from './users';
 
 export const GRAFANA_VERSION = '13.0.2';
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -34,6 +37,10 @@ export interface HostOptions {
   publicUrl?: string;
   /** Answer 503 "starting" until ready() is called (the stack behind the host is not up yet). Default: ready. */
   startingUntilReady?: boolean;
+  /** Grafana's token_rotation_interval_minutes, in ms (default 10 minutes; the e2e stack sets seconds). */
+  tokenRotationIntervalMs?: number;
+  /** The sessions' clock (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export interface RunningHost {
@@ -41,6 +48,7 @@ export interface RunningHost {
   /** From now on the host serves (see HostOptions.startingUntilReady). */
   ready(): void;
   proxyLog: ProxyLogEntry[];
+  sessions: SessionTokens;
   close(): Promise<void>;
 }
 
@@ -74,7 +82,7 @@ async function serveFile(res: http.ServerResponse, root: string | string[], rel:
   }
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...extra }).end(JSON.stringify(body));
 }
 
@@ -86,6 +94,13 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Not Grafana's: set when the host signs a browser out, so that its next page load shows the login page instead of
+ * signing the default user in again (the host's convenience for browsers that never signed in).
+ */
+const SIGNED_OUT_MARKER = 'linescope_host_signed_out';
+const signedOut = () => [...deletedSessionCookies(), `${SIGNED_OUT_MARKER}=1; Path=/; SameSite=Lax`];
+
 const ACCESS_DENIED = (action: string) => ({
   accessErrorId: `ACE${Math.floor(Math.random() * 1e10)}`,
   message: `You'll need additional permissions to perform this action. Permissions needed: ${action}`,
@@ -95,7 +110,7 @@ const ACCESS_DENIED = (action: string) => ({
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const pluginDist = opts.pluginDist ?? path.join(REPO_ROOT, 'dist');
   const shellDist = opts.shellDist ?? path.join(__dirname, 'dist');
-  const sessions = new Sessions();
+  const sessions = new SessionTokens(opts.tokenRotationIntervalMs, opts.now);
   const proxyLog: ProxyLogEntry[] = [];
   const store = new PluginSettingsStore(path.join(opts.dataDir, 'plugin-settings.json'), opts.initialSettings ?? { enabled: true, pinned: true });
   const readPlugin = async (): Promise<PluginJson> => JSON.parse(await fs.readFile(path.join(pluginDist, 'plugin.json'), 'utf8'));
@@ -112,7 +127,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       defaultDatasource: def?.name ?? '',
       datasources: Object.fromEntries(opts.datasources.map((d) => [d.name, frontendDto(d)])),
       apps: {
-        [plugin.id]: { id: plugin.id, path: `public/plugins/${plugin.id}/module.js`, version: plugin.info.version, preload: false, angular: { detected: false }, loadingStrategy: 'fetch', extensions: { addedLinks: [], addedComponents: [], exposedComponents: [], extensionPoints: [], addedFunctions: [] }, dependencies: plugin.dependencies ?? {} },
+        [plugin.id]: { id: plugin.id, path: `public/plugins/${plugin.id}/module.js`, version: plugin.info.version, preload: false, angular: { detected: false }, loadingStrategy: 'fetch', extensions: appExtensions(plugin), dependencies: plugin.dependencies ?? {} },
       },
       featureToggles: {},
       licenseInfo: { stateInfo: '', licenseUrl: '' },
@@ -125,9 +140,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     };
   };
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, user: HostUser | undefined) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://host');
     const p = url.pathname;
+    const token = loginToken(req.headers.cookie);
+    const session = sessions.lookup(token);
+    const user = session.state === 'valid' ? USERS[session.login] : undefined;
 
     if (p.startsWith('/public/')) {
       const pluginPrefix = '/public/plugins/linescope-app/';
@@ -158,31 +176,80 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sendJson(res, 200, proxyLog);
     }
 
+    // For tests: every rotation so far, and signing every browser out.
+    if (p === '/__host/sessions') {
+      return sendJson(res, 200, { rotationIntervalMs: sessions.rotationIntervalMs, rotations: sessions.rotations });
+    }
+    if (p === '/__host/sessions/revoke' && req.method === 'POST') {
+      sessions.revokeAll();
+      return sendJson(res, 200, { message: 'All sessions revoked' });
+    }
+
     // Sign in as one of the host's users (Grafana's login form, reduced to a link).
     const login = /^\/login\/as\/([a-z]+)$/.exec(p);
     if (login && USERS[login[1]]) {
-      const redirect = url.searchParams.get('redirect') ?? '/';
-      res.writeHead(302, { location: redirect.startsWith('/') ? redirect : '/', 'set-cookie': sessionCookie(sessions.create(login[1])) }).end();
+      // As Grafana's login, back to where the browser was sent away from (the redirect_to cookie) unless told.
+      const redirectTo = parseCookieHeader(req.headers.cookie).find(([n]) => n === 'redirect_to')?.[1];
+      const redirect = url.searchParams.get('redirect') ?? (redirectTo ? decodeURIComponent(redirectTo) : '/');
+      const cookies = [...sessions.cookies(sessions.create(login[1])), `${SIGNED_OUT_MARKER}=; Path=/; Max-Age=0; SameSite=Lax`, 'redirect_to=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax'];
+      res.writeHead(302, { location: redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : '/', 'set-cookie': cookies }).end();
+      return;
+    }
+
+    // The frontend's rotation (contextSrv's scheduled job, BackendSrv after a 401): no sign-in required, the
+    // cookie's token is the credential; a token that is no session any more signs the browser out.
+    if (p === '/api/user/auth-tokens/rotate' && req.method === 'POST') {
+      const next = sessions.rotate(token, 'api');
+      if (!next) {
+        return sendJson(res, 401, UNAUTHORIZED_BODY, { 'set-cookie': signedOut() });
+      }
+      return sendJson(res, 200, {}, { 'set-cookie': sessions.cookies(next) });
+    }
+    // A page load with a token due for rotation goes through the rotate page and back (RotateUserAuthTokenRedirect).
+    if (p === '/user/auth-tokens/rotate') {
+      const next = sessions.rotate(token, 'page');
+      const redirectTo = url.searchParams.get('redirectTo') ?? '/';
+      const location = next && redirectTo.startsWith('/') && !redirectTo.startsWith('//') ? redirectTo : next ? '/' : '/login';
+      res.writeHead(302, { location, 'set-cookie': next ? sessions.cookies(next) : signedOut() }).end();
       return;
     }
 
     if (p.startsWith('/api/')) {
+      if (session.state === 'needs-rotation') {
+        return sendJson(res, 401, TOKEN_NEEDS_ROTATION_BODY);
+      }
       if (!user) {
-        return sendJson(res, 401, { message: 'Unauthorized' });
+        return sendJson(res, 401, UNAUTHORIZED_BODY);
       }
       return api(req, res, url, user);
     }
 
-    // Every other path is a Grafana page: index.html with boot data, signing in the default user if needed.
+    // Every other path is a Grafana page: index.html with boot data.
+    const headers: Record<string, string | string[]> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (session.state === 'needs-rotation') {
+      res.writeHead(302, { location: `/user/auth-tokens/rotate?redirectTo=${encodeURIComponent(req.url ?? '/')}` }).end();
+      return;
+    }
     let pageUser = user;
-    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-    if (!pageUser) {
+    if (session.state === 'invalid' && p !== '/login') {
+      // A session that ended (revoked, expired): Grafana's signed-out state, its login page.
+      res.writeHead(302, { location: '/login', 'set-cookie': [...signedOut(), `redirect_to=${encodeURIComponent(req.url ?? '/')}; Path=/; HttpOnly; SameSite=Lax`] }).end();
+      return;
+    }
+    const wasSignedOut = (req.headers.cookie ?? '').split(';').some((c) => c.trim() === `${SIGNED_OUT_MARKER}=1`);
+    if (!pageUser && p !== '/login' && wasSignedOut) {
+      res.writeHead(302, { location: '/login', 'set-cookie': `redirect_to=${encodeURIComponent(req.url ?? '/')}; Path=/; HttpOnly; SameSite=Lax` }).end();
+      return;
+    }
+    if (!pageUser && p !== '/login') {
+      // A browser that never signed in: the default user, so that `npm start` opens straight into the app.
       const loginName = opts.defaultLogin ?? 'admin';
       pageUser = USERS[loginName];
-      headers['set-cookie'] = sessionCookie(sessions.create(loginName));
+      const created = sessions.create(loginName);
+      headers['set-cookie'] = sessions.cookies(created);
     }
-    const bootData = { user: currentUserDto(pageUser), settings: await frontendSettings(), navTree: [], assets: { light: '', dark: '' } };
-    res.writeHead(200, headers).end(indexHtml(bootData, 'Linescope - Grafana'));
+    const bootData = { user: pageUser ? currentUserDto(pageUser) : signedOutUserDto(), settings: await frontendSettings(), navTree: [], assets: { light: '', dark: '' } };
+    res.writeHead(200, headers).end(indexHtml(bootData, pageUser ? 'Linescope - Grafana' : 'Grafana'));
   };
 
   const api = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, user: HostUser) => {
@@ -190,7 +257,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const method = req.method ?? 'GET';
     const cookie = req.headers.cookie;
     if (p.startsWith('/api/datasources/proxy/')) {
-      const session = sessionDigest(cookie);
+      // authorize(ac.EvalPermission(datasources.ActionQuery)) on the route (pkg/api/api.go).
+      if (!hasPermission(user, 'datasources:query')) {
+        return sendJson(res, 403, ACCESS_DENIED('datasources:query'));
+      }
+      const session = sessionDigest(sessions.firstTokenOf(loginToken(cookie)));
       return proxyDataSource(req, res, (uid) => opts.datasources.find((d) => d.uid === uid), GRAFANA_VERSION, (e) => {
         proxyLog.push({ session, ...e });
         if (proxyLog.length > 5000) {
@@ -207,8 +278,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (p === '/api/health') {
       return sendJson(res, 200, { commit: 'linescope-host', database: 'ok', version: GRAFANA_VERSION });
     }
-    if (p === '/api/user/auth-tokens/rotate' || p === '/api/login/ping') {
-      return sendJson(res, 200, { message: 'OK' });
+    if (p === '/api/login/ping') {
+      return sendJson(res, 200, { message: 'Logged in' });
     }
     const settings = /^\/api\/plugins\/([^/]+)\/settings$/.exec(p);
     if (settings) {
@@ -220,7 +291,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return sendJson(res, 200, pluginSettingsDto(plugin, await store.read(), ''));
       }
       if (method === 'POST') {
-        if (user.orgRole !== 'Admin') {
+        if (!hasPermission(user, 'plugins:write')) {
           return sendJson(res, 403, ACCESS_DENIED('plugins:write'));
         }
         let body: Record<string, unknown>;
@@ -241,7 +312,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
     }
     if (p === '/api/datasources' && method === 'GET') {
-      if (user.orgRole !== 'Admin') {
+      if (!hasPermission(user, 'datasources:read')) {
         return sendJson(res, 403, ACCESS_DENIED('datasources:read'));
       }
       return sendJson(res, 200, sortedByName(opts.datasources).map(listItemDto));
@@ -252,7 +323,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!ds) {
         return sendJson(res, 404, { message: 'Data source not found' });
       }
-      if (user.orgRole !== 'Admin') {
+      if (!hasPermission(user, 'datasources:read')) {
         return sendJson(res, 403, ACCESS_DENIED('datasources:read'));
       }
       return sendJson(res, 200, detailDto(ds));
@@ -267,6 +338,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sendJson(res, r.status, r.body);
     }
     if (p === '/api/ds/query' && method === 'POST') {
+      if (!hasPermission(user, 'datasources:query')) {
+        return sendJson(res, 403, ACCESS_DENIED('datasources:query'));
+      }
       let body;
       try {
         body = JSON.parse(await readBody(req));
@@ -289,8 +363,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       res.writeHead(starting.status, starting.headers).end(starting.body);
       return;
     }
-    const user = sessions.userOf(req.headers.cookie);
-    handle(req, res, user).catch((e) => {
+    handle(req, res).catch((e) => {
       console.error('host: request failed', req.method, req.url, e);
       if (!res.headersSent) {
         sendJson(res, 500, { message: 'Internal Server Error' });
@@ -299,6 +372,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
     });
   });
+  // Grafana's Go server keeps idle connections open; Node's 5 s default closes sockets a client is about to reuse
+  // (ECONNRESET on a test's next request).
+  server.keepAliveTimeout = 120_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -314,6 +390,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     ready: () => {
       ready = true;
     },
+    sessions,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

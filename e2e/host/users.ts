@@ -1,8 +1,13 @@
-// The host's signed-in users: an Admin and a Viewer, chosen by the Grafana login cookie (grafana_session).
-import { createHash, randomBytes } from 'node:crypto';
+// The host's users, chosen by the Grafana login cookie (grafana_session): an org Admin (also a Grafana server
+// admin), a Viewer, a Grafana server admin who is only a Viewer in the org, and a user with no org role.
+// Permissions as Grafana's basic roles grant them (pkg/services/accesscontrol/roles.go and the fixed roles the
+// plugins and datasources services register): only an org Admin may write plugin settings (plugins:write) or read
+// data source settings; Viewers and up may query data sources (datasources:query); a server admin gets no org
+// permission from being one.
+import { createHash } from 'node:crypto';
 import { LOGIN_COOKIE, parseCookieHeader } from './grafana-api/proxy-rules';
 
-export type OrgRole = 'Admin' | 'Editor' | 'Viewer';
+export type OrgRole = 'Admin' | 'Editor' | 'Viewer' | 'None';
 
 export interface HostUser {
   id: number;
@@ -17,27 +22,27 @@ export interface HostUser {
 export const USERS: Record<string, HostUser> = {
   admin: { id: 1, uid: 'u-admin', login: 'admin', name: 'Ada Admin', email: 'admin@localhost', orgRole: 'Admin', isGrafanaAdmin: true },
   viewer: { id: 2, uid: 'u-viewer', login: 'viewer', name: 'Vic Viewer', email: 'viewer@localhost', orgRole: 'Viewer', isGrafanaAdmin: false },
+  serveradmin: { id: 3, uid: 'u-serveradmin', login: 'serveradmin', name: 'Sam Serveradmin', email: 'serveradmin@localhost', orgRole: 'Viewer', isGrafanaAdmin: true },
+  norole: { id: 4, uid: 'u-norole', login: 'norole', name: 'Nia Norole', email: 'norole@localhost', orgRole: 'None', isGrafanaAdmin: false },
 };
 
-/** In-memory sessions, as Grafana's user_auth_token table: an opaque token in the cookie names the user. */
-export class Sessions {
-  private tokens = new Map<string, string>();
+const ORG_PERMISSIONS: Record<OrgRole, string[]> = {
+  Admin: ['plugins:write', 'datasources:read', 'datasources:write', 'datasources:query', 'datasources:explore'],
+  Editor: ['datasources:query', 'datasources:explore'],
+  Viewer: ['datasources:query'],
+  None: [],
+};
 
-  create(login: string): string {
-    const token = randomBytes(16).toString('hex');
-    this.tokens.set(token, login);
-    return token;
-  }
-
-  userOf(cookieHeader: string | undefined): HostUser | undefined {
-    const token = parseCookieHeader(cookieHeader).find(([n]) => n === LOGIN_COOKIE)?.[1];
-    const login = token ? this.tokens.get(token) : undefined;
-    return login ? USERS[login] : undefined;
-  }
+export function hasPermission(user: HostUser, action: string): boolean {
+  return ORG_PERMISSIONS[user.orgRole].includes(action);
 }
 
-export function sessionCookie(token: string): string {
-  return `${LOGIN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax`;
+/** The login cookie's token of a request (the last one when the browser sends several, as Go's cookie reader). */
+export function loginToken(cookieHeader: string | undefined): string | undefined {
+  return parseCookieHeader(cookieHeader)
+    .filter(([n]) => n === LOGIN_COOKIE)
+    .map(([, v]) => v)
+    .pop();
 }
 
 /** The CurrentUserDTO Grafana puts in bootData.user and serves at /api/user. */
@@ -62,14 +67,18 @@ export function currentUserDto(user: HostUser) {
     weekStart: 'browser',
     regionalFormat: '',
     language: 'en-US',
-    permissions: user.orgRole === 'Admin' ? { 'plugins:write': true, 'datasources:read': true, 'datasources:query': true } : { 'datasources:query': true },
+    permissions: Object.fromEntries(ORG_PERMISSIONS[user.orgRole].map((action) => [action, true])),
     analytics: { identifier: user.uid },
     authenticatedBy: 'password',
   };
 }
 
-/** A short, non-secret name for the session of a request (for the proxy log). */
-export function sessionDigest(cookieHeader: string | undefined): string | undefined {
-  const token = parseCookieHeader(cookieHeader).find(([n]) => n === LOGIN_COOKIE)?.[1];
-  return token ? createHash('sha256').update(token).digest('hex').slice(0, 12) : undefined;
+/** bootData.user on the login page: nobody signed in. */
+export function signedOutUserDto() {
+  return { ...currentUserDto(USERS.viewer), isSignedIn: false, id: 0, uid: '', login: '', email: '', name: '', orgRole: '' as const, isGrafanaAdmin: false, permissions: {}, analytics: { identifier: '' }, authenticatedBy: '' };
+}
+
+/** A short, non-secret name for a session (for the proxy log): from its first token, so rotations keep it. */
+export function sessionDigest(firstToken: string | undefined): string | undefined {
+  return firstToken ? createHash('sha256').update(firstToken).digest('hex').slice(0, 12) : undefined;
 }

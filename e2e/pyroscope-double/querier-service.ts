@@ -14,7 +14,7 @@ import { buildTree, marshalTree, minValue, toFlameGraph, truncateTree } from './
 import { parseSelector, SelectorError, type Matcher } from './label-selector';
 import { mergeProfiles, selectSamples, type SeriesProfile } from './merge-profile';
 import { selectSeries, type StoredSeries } from './profile-store';
-import { InvalidArgument, validateMaxNodes, validateRange } from './query-validation';
+import { DEFAULT_FLAME_GRAPH_LIMITS, InvalidArgument, selectMergeProfileMaxNodes, validateMaxNodes, validateRange, type FlameGraphLimits } from './query-validation';
 import { parseProfileTypeId } from './recorded-profile';
 
 export interface QuerierOptions {
@@ -22,6 +22,8 @@ export interface QuerierOptions {
   /** Recorded profiles are served as if ingested this long before each request (default 30 s). */
   replayAgeMs?: number;
   now?: () => number;
+  /** The tenant's flame-graph limits, read on every request (overrides can change at run time, as Pyroscope's). */
+  limits?: () => FlameGraphLimits;
 }
 
 const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -51,6 +53,7 @@ function allowUtf8(ctx: HandlerContext): boolean {
 
 export function querierRoutes(opts: QuerierOptions) {
   const now = opts.now ?? Date.now;
+  const limits = opts.limits ?? (() => DEFAULT_FLAME_GRAPH_LIMITS);
   const age = opts.replayAgeMs ?? 30000;
   /** Series whose (replayed) timestamp falls in [start, end]; null when the range is past the lookback. */
   const inRange = (start: bigint, end: bigint): { series: StoredSeries[]; start: number; end: number } | null => {
@@ -167,7 +170,7 @@ export function querierRoutes(opts: QuerierOptions) {
         const { series } = selectProfiles(req);
         let maxNodes: number;
         try {
-          maxNodes = validateMaxNodes(req.maxNodes === undefined ? undefined : Number(req.maxNodes));
+          maxNodes = validateMaxNodes(req.maxNodes === undefined ? undefined : Number(req.maxNodes), limits());
         } catch (e) {
           return invalid(e);
         }
@@ -201,10 +204,16 @@ export function querierRoutes(opts: QuerierOptions) {
         if (!range) {
           return create(ProfileSchema, {});
         }
+        let maxNodes: number;
+        try {
+          maxNodes = selectMergeProfileMaxNodes(req.maxNodes === undefined ? undefined : Number(req.maxNodes), limits());
+        } catch (e) {
+          return invalid(e);
+        }
         return mergeProfiles(series, {
           profileType,
           callSite: req.stackTraceSelector?.callSite.map((l) => l.name) ?? [],
-          maxNodes: Number(req.maxNodes ?? 0n),
+          maxNodes,
           endMs: range.end,
         });
       },

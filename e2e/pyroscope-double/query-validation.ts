@@ -50,16 +50,42 @@ export function validateRange(start: number, end: number, now: number): RangeChe
   return { empty: false, start: clampedStart, end };
 }
 
-/** ValidateMaxNodes: absent or 0 → the default; negative or above the max → invalid_argument. */
-export function validateMaxNodes(maxNodes: number | undefined): number {
+/**
+ * A tenant's flame-graph limits (pkg/validation/limits.go), Pyroscope's defaults unless overridden: the default and
+ * the largest max_nodes, and whether SelectMergeProfile enforces them at all (off by default, so that pprof exports
+ * stay whole; -querier.max-flamegraph-nodes-on-select-merge-profile).
+ */
+export interface FlameGraphLimits {
+  maxFlameGraphNodesDefault: number;
+  maxFlameGraphNodesMax: number;
+  maxFlameGraphNodesOnSelectMergeProfile: boolean;
+}
+
+export const DEFAULT_FLAME_GRAPH_LIMITS: FlameGraphLimits = {
+  maxFlameGraphNodesDefault: DEFAULT_MAX_NODES,
+  maxFlameGraphNodesMax: MAX_MAX_NODES,
+  maxFlameGraphNodesOnSelectMergeProfile: false,
+};
+
+/** ValidateMaxNodes: absent or 0 → the default; negative or above the max (when there is one) → invalid_argument. */
+export function validateMaxNodes(maxNodes: number | undefined, limits: FlameGraphLimits = DEFAULT_FLAME_GRAPH_LIMITS): number {
   if (maxNodes === undefined || maxNodes === 0) {
-    return DEFAULT_MAX_NODES;
+    return limits.maxFlameGraphNodesDefault;
   }
-  if (maxNodes < 0) {
-    throw new InvalidArgument(`max flamegraph nodes limit must be set (max allowed ${MAX_MAX_NODES})`);
+  const max = limits.maxFlameGraphNodesMax;
+  if (max !== 0 && maxNodes < 0) {
+    throw new InvalidArgument(`max flamegraph nodes limit must be set (max allowed ${max})`);
   }
-  if (maxNodes > MAX_MAX_NODES) {
-    throw new InvalidArgument(`max flamegraph nodes limit ${maxNodes} is greater than allowed ${MAX_MAX_NODES}`);
+  if (max !== 0 && maxNodes > max) {
+    throw new InvalidArgument(`max flamegraph nodes limit ${maxNodes} is greater than allowed ${max}`);
   }
   return maxNodes;
+}
+
+/**
+ * The max_nodes SelectMergeProfile truncates with (query_select_merge_profile.go): the request's own, unless the
+ * tenant enforces the limits, which then validate it (and put the default in for an unset one).
+ */
+export function selectMergeProfileMaxNodes(maxNodes: number | undefined, limits: FlameGraphLimits): number {
+  return limits.maxFlameGraphNodesOnSelectMergeProfile ? validateMaxNodes(maxNodes, limits) : Math.max(0, maxNodes ?? 0);
 }

@@ -46,4 +46,13 @@ export interface FunctionDetails {
   versions: FunctionVersion[];
   /** Sum of the function's total over versions (each sample once). */
   total: number;
+  /** Set when Pyroscope cut branches of this profile to keep it under its node limit: the numbers may be low. */
+  truncated?: Truncation;
+}
+
+export interface Truncation {
+  /** The value of the samples whose stacks Pyroscope cut short (they end in its `other` stub). */
+  cutValue: number;
+  /** The value of all the profile's samples. */
+  profileTotal: number;
 }

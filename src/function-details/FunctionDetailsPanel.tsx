@@ -6,6 +6,7 @@ import { testIds } from '../testIds';
 import { CommitChoice, CommitDetails } from './CommitChoice';
 import { CallSite, FilePath, Row } from './DetailRow';
 import { LineBreakdown } from './LineBreakdown';
+import { TruncationNotice } from './TruncationNotice';
 import { getPanelStyles as getStyles } from './panelStyles';
 import { RepositoryValue } from './RepositoryValue';
 import { useFunctionDetails } from './useFunctionDetails';
@@ -133,6 +134,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           data-testid={testIds.functionDetails.loading}
         />
       )}
+      {profile.status === 'success' && <TruncationNotice details={profile.details} />}
       {profile.status === 'success' && !fn && (
         <Alert severity="info" title="No samples of this function here" data-testid={testIds.functionDetails.empty}>
           {target.functionName === 'other'

@@ -7,6 +7,7 @@ import type { FunctionDetails, FunctionVersion } from '../domain/model';
 import { describeRepository, type RepositoryInfo } from '../domain/repository';
 import type { FunctionDetailsTarget } from '../domain/target';
 import { type VersionChoice, versionChoices } from '../domain/versions';
+import { selectMergeProfileWithMostNodes } from '../pyroscope/mergeNodeLimit';
 import { QuerierClient } from '../pyroscope/querier';
 import { type LabelVersion, resolveVersionFromLabels, versionLabelsPresent } from '../pyroscope/versionLabels';
 import type { CommitSummary, SourceFile, SourceRequest } from '../source/core/types';
@@ -39,16 +40,14 @@ export interface FunctionDetailsActions {
 
 /** SelectMergeProfile for exactly the clicked call site, decoded off the main thread. */
 async function loadDetails(target: FunctionDetailsTarget, signal: AbortSignal): Promise<FunctionDetails> {
-  const bytes = await new QuerierClient(target.datasourceUid).selectMergeProfile(
-    {
-      profileTypeId: target.profileTypeId,
-      labelSelector: target.labelSelector,
-      start: target.range.from,
-      end: target.range.to,
-      callSite: target.callSite,
-    },
-    signal
-  );
+  const client = new QuerierClient(target.datasourceUid);
+  const bytes = await selectMergeProfileWithMostNodes((params) => client.selectMergeProfile(params, signal), {
+    profileTypeId: target.profileTypeId,
+    labelSelector: target.labelSelector,
+    start: target.range.from,
+    end: target.range.to,
+    callSite: target.callSite,
+  });
   return computeFunctionDetailsInWorker(bytes, target.functionName);
 }
 

@@ -102,9 +102,10 @@ describe('AppConfig', () => {
     await waitFor(() => expect(fetchMock).not.toHaveBeenCalled());
   });
 
-  it('treats a Grafana server admin as allowed to edit', () => {
+  it('shows a Grafana server admin who is not an org admin the read-only form', () => {
     setUser({ orgRole: OrgRole.Viewer, isGrafanaAdmin: true });
     render(<AppConfig {...props({})} onSaved={jest.fn()} />);
-    expect(screen.getByTestId(testIds.config.save)).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.config.readOnlyNote)).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.config.save)).not.toBeInTheDocument();
   });
 });

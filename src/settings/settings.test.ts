@@ -18,10 +18,17 @@ describe('settings', () => {
     expect(vcsDatasourceFor(resolveSettings({ vcsDatasourceUid: 'src' }), 'pyro')).toBe('src');
   });
 
-  it('lets only org admins and server admins edit', () => {
+  it('lets only users with plugins:write edit: org admins, not a server admin who is not one', () => {
     expect(canEditSettings({ orgRole: 'Admin' })).toBe(true);
     expect(canEditSettings({ orgRole: 'Editor' })).toBe(false);
-    expect(canEditSettings({ orgRole: 'Viewer', isGrafanaAdmin: true })).toBe(true);
+    expect(canEditSettings({ orgRole: 'Viewer', isGrafanaAdmin: true })).toBe(false);
+    expect(
+      canEditSettings({ orgRole: 'Viewer', isGrafanaAdmin: true, permissions: { 'datasources:query': true } })
+    ).toBe(false);
+    expect(canEditSettings({ orgRole: 'Admin', permissions: { 'plugins:write': true } })).toBe(true);
+    // A custom role may grant it, or an org admin may lack it: the permissions decide when Grafana sends them.
+    expect(canEditSettings({ orgRole: 'Editor', permissions: { 'plugins:write': true } })).toBe(true);
+    expect(canEditSettings({ orgRole: 'Admin', permissions: {} })).toBe(false);
     expect(canEditSettings(undefined)).toBe(false);
   });
 });

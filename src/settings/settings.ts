@@ -43,11 +43,19 @@ export function toJsonData(settings: LinescopeSettings): LinescopeJsonData {
 export interface SettingsUser {
   orgRole?: string;
   isGrafanaAdmin?: boolean;
+  /** RBAC actions the user has (bootData.user.permissions). */
+  permissions?: Record<string, boolean>;
 }
 
-/** Grafana lets org admins (and server admins) write plugin settings; everyone else gets a 403, so don't offer it. */
+/**
+ * Grafana lets only users with plugins:write save plugin settings, which its basic roles give to org Admins alone (a
+ * Grafana server admin who is not an org admin gets a 403); everyone else gets a 403, so don't offer it.
+ */
 export function canEditSettings(user: SettingsUser | undefined): boolean {
-  return user?.orgRole === 'Admin' || user?.isGrafanaAdmin === true;
+  if (user?.permissions) {
+    return user.permissions['plugins:write'] === true;
+  }
+  return user?.orgRole === 'Admin';
 }
 
 /** The vcs.v1 data source for a view: the configured one, else the Pyroscope data source being viewed. */

@@ -10,6 +10,11 @@ describe('proxy cookies (ClearCookieHeader)', () => {
     expect(keptCookieHeader(header, ['[]'])).toBe('a_pref=2; other=3; pyroscope_git_session=tok; z=1');
   });
 
+  it('collapses several cookies of one name to the last, as Go reads them into a map', () => {
+    const dup = 'pyroscope_git_session=old; z=1; pyroscope_git_session=new; z=2';
+    expect(keptCookieHeader(dup, ['pyroscope_git_session', 'z'])).toBe('pyroscope_git_session=new; z=2');
+  });
+
   it('forwards nothing without keepCookies or matching cookies', () => {
     expect(keptCookieHeader(header, undefined)).toBeUndefined();
     expect(keptCookieHeader(header, [])).toBeUndefined();

@@ -1,4 +1,6 @@
-// Grafana's data source proxy rules (pkg/util/proxyutil, pkg/api/pluginproxy/ds_proxy.go). Pure.
+// Grafana's data source proxy rules. Pure. Imitates pkg/util/proxyutil/proxyutil.go (ClearCookieHeader, hop-by-hop
+// headers), pkg/api/pluginproxy/ds_proxy.go (director: headers, X-DS-Authorization, basic auth, the target URL) and
+// pkg/util/proxyutil/reverse_proxy.go (modifyResponse: Set-Cookie dropped, sandbox CSP, upstream 401 → 400).
 
 export const LOGIN_COOKIE = 'grafana_session';
 
@@ -18,7 +20,7 @@ export function parseCookieHeader(header: string | undefined): Array<[string, st
 }
 
 /**
- * ClearCookieHeader: only cookies allowed by keepCookies (exact name, `prefix[]`, or `[]` for all) survive, in
+ * ClearCookieHeader (pkg/util/proxyutil/proxyutil.go): only cookies allowed by keepCookies (exact name, `prefix[]`, or `[]` for all) survive, in
  * sorted name order, and the login cookie never. Returns undefined when no cookie is left.
  */
 export function keptCookieHeader(header: string | undefined, keepCookies: unknown, skip: string[] = [LOGIN_COOKIE]): string | undefined {
@@ -29,9 +31,9 @@ export function keptCookieHeader(header: string | undefined, keepCookies: unknow
   const allowed = (name: string) =>
     !skip.includes(name) &&
     rules.some((rule) => (rule.endsWith('[]') ? name.startsWith(rule.slice(0, -2)) : name === rule));
-  const kept = parseCookieHeader(header)
-    .filter(([name]) => allowed(name))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Kept in a map by name, as Grafana does: of several cookies with one name, the last one is sent.
+  const byName = new Map(parseCookieHeader(header).filter(([name]) => allowed(name)));
+  const kept = [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return kept.length > 0 ? kept.map(([n, v]) => `${n}=${v}`).join('; ') : undefined;
 }
 

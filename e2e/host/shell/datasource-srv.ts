@@ -1,7 +1,7 @@
 // DataSourceSrv over bootData.settings.datasources; Pyroscope instances are real DataSourceWithBackend objects,
 // so queries go through /api/ds/query exactly as Grafana's Pyroscope data source sends them.
 import type { DataQuery, DataSourceApi, DataSourceInstanceSettings, DataSourceJsonData } from '@grafana/data';
-import { config, DataSourceWithBackend, type DataSourceSrv } from '@grafana/runtime';
+import { config, DataSourceWithBackend, getTemplateSrv, type DataSourceSrv } from '@grafana/runtime';
 
 export interface PyroscopeQuery extends DataQuery {
   queryType?: 'profile' | 'metrics' | 'both';
@@ -42,7 +42,9 @@ export class HostDataSourceSrv implements DataSourceSrv {
     if (ref === null || ref === undefined || ref === 'default') {
       return list.find((d) => d.isDefault) ?? list.find((d) => d.name === config.defaultDatasource);
     }
-    const key = typeof ref === 'string' ? ref : ref.uid;
+    const raw = typeof ref === 'string' ? ref : ref.uid;
+    // A dashboard's data source variable (${ds}) names the data source through its current value.
+    const key = raw?.startsWith('$') ? getTemplateSrv().replace(raw) : raw;
     return list.find((d) => d.uid === key || d.name === key || String(d.id) === key);
   }
 

@@ -21,26 +21,32 @@ import React, { type ReactNode, useEffect, useLayoutEffect, useState } from 'rea
 import { createRoot } from 'react-dom/client';
 import { Route, Router, Routes } from 'react-router-dom';
 import { HostBackendSrv } from './backend-srv';
+import { browserEnvironment, HostContextSrv } from './context-srv';
 import { HostDataSourceSrv } from './datasource-srv';
+import { usePluginLinks } from './extension-links';
+import { LoginPage } from './login-page';
 import { AppRootPage, Chrome, HomePage, PluginDetailsPage } from './pages';
+import { DashboardPage, ExplorePage } from './query-pages';
+import { HostTemplateSrv } from './template-srv';
 
 const appEvents = new EventBusSrv();
 setAppEvents(appEvents);
 // locationService keeps its default (a HistoryWrapper over the browser history): Grafana allows replacing it in tests only.
+const contextSrv = new HostContextSrv(config.bootData.user.isSignedIn, browserEnvironment(config.appSubUrl ?? ''));
 setBackendSrv(
-  new HostBackendSrv(config.bootData.user.orgId, (message) =>
-    appEvents.publish({ type: AppEvents.alertError.name, payload: [message] } as any)
-  ) as any
+  new HostBackendSrv({
+    orgId: config.bootData.user.orgId,
+    isSignedIn: () => contextSrv.isSignedIn(),
+    logout: () => contextSrv.setLoggedOut(),
+    alert: (level, message, description) =>
+      appEvents.publish({ type: (level === 'error' ? AppEvents.alertError : AppEvents.alertWarning).name, payload: [message, description] } as any),
+  }) as any
 );
 setDataSourceSrv(new HostDataSourceSrv());
 setEchoSrv(new FakeEchoSrv());
-setTemplateSrv({
-  getVariables: () => [],
-  replace: (target?: string) => target ?? '',
-  containsTemplate: () => false,
-  updateTimeRange: () => undefined,
-} as any);
-setPluginLinksHook(() => ({ links: [], isLoading: false }));
+const templateSrv = new HostTemplateSrv();
+setTemplateSrv(templateSrv as any);
+setPluginLinksHook(usePluginLinks as any);
 setPluginComponentsHook(() => ({ components: [], isLoading: false }));
 setPluginComponentHook(() => ({ component: null, isLoading: false }));
 setPluginFunctionsHook(() => ({ functions: [], isLoading: false }));
@@ -100,6 +106,9 @@ function Shell() {
         <Notifications />
         <Chrome>
           <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/explore" element={<ExplorePage />} />
+            <Route path="/d/:uid/*" element={<DashboardPage templateSrv={templateSrv} />} />
             <Route path="/a/:pluginId/*" element={<AppRootPage />} />
             <Route path="/plugins/:pluginId" element={<PluginDetailsPage />} />
             <Route path="*" element={<HomePage />} />

@@ -40,7 +40,9 @@ function useAppPlugin(pluginId: string, checkEnabled: boolean): Loaded {
   return loaded;
 }
 
-const canWrite = () => config.bootData.user.orgRole === 'Admin' || config.bootData.user.isGrafanaAdmin;
+// Grafana shows an app's config pages to users with plugins:write, which only an org Admin has (a Grafana server
+// admin who is not an org admin does not): public/app/features/plugins/admin/components/PluginDetailsPage.tsx.
+const canWrite = () => Boolean((config.bootData.user as any).permissions?.['plugins:write']);
 
 /** Per-include access: RBAC action when set, Admins pass, else the include's role (Editor may open Viewer pages). */
 function hasAccess(meta: AppPluginMeta, pathname: string): boolean {
@@ -211,6 +213,9 @@ export function Chrome({ children }: { children: ReactNode }) {
     getPluginSettings(PLUGIN_ID).then(setMeta, () => undefined);
   }, []);
   const other = user.orgRole === 'Admin' ? 'viewer' : 'admin';
+  if (!user.isSignedIn) {
+    return <main style={{ padding: 24 }}>{children}</main>;
+  }
   const here = location.pathname + location.search;
   return (
     <div className={s.layout}>

@@ -7,6 +7,7 @@ import { SOURCE_SERVER_MAIN, startStack } from '../../stack';
 
 const E2E = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(E2E, 'artifacts');
+export const E2E_TOKEN_ROTATION_INTERVAL_MS = 8000;
 
 export default async function globalSetup() {
   for (const [file, build] of [
@@ -23,8 +24,10 @@ export default async function globalSetup() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = path.join(ARTIFACTS, 'stack.log');
   appendFileSync(logFile, `--- e2e run ${new Date().toISOString()} (pid ${process.pid}, data ${dataDir})\n`);
-  const stack = await startStack({ port: 0, dataDir, log: (line) => appendFileSync(logFile, `${line}\n`) });
+  // Grafana's session needs rotating every few seconds, so that every spec runs through rotations.
+  const stack = await startStack({ port: 0, dataDir, tokenRotationIntervalMs: E2E_TOKEN_ROTATION_INTERVAL_MS, log: (line) => appendFileSync(logFile, `${line}\n`) });
   process.env.LINESCOPE_E2E_URL = stack.url;
+  process.env.LINESCOPE_E2E_PYROSCOPE_URL = stack.pyroscopeUrl;
   process.env.LINESCOPE_E2E_GITHUB_URL = stack.githubUrl;
   return async () => {
     await stack.close();

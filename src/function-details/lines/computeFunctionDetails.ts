@@ -2,6 +2,7 @@ import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from '../..
 import { PprofData, readPprof } from './pprofReader';
 import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
+import { detectTruncation } from './truncation';
 
 export interface FunctionDetailsOptions {
   /** Keep only frames whose function's file name is exactly this (tells same-named functions apart). */
@@ -25,7 +26,7 @@ export interface FunctionDetailsOptions {
  * - frames with no line number (0) are summed apart in `withoutLineNumber`; locations without any line entry carry
  *   no function and cannot belong to it.
  * The function is matched by exact name (plus file name when given). Samples with no locations and unknown location
- * ids are skipped.
+ * ids are skipped. A profile Pyroscope truncated to its node limit is marked (`truncated`): its numbers may be low.
  */
 export function computeFunctionDetails(
   pprofBytes: Uint8Array,
@@ -49,6 +50,10 @@ export function computeFunctionDetails(
     versions: [],
     total: 0,
   };
+  const truncated = detectTruncation(profile, valueIndex);
+  if (truncated) {
+    details.truncated = truncated;
+  }
 
   const targets = findTargetFunctions(profile, functionName, options.fileName);
   if (targets.size === 0 || valueIndex < 0) {

@@ -143,17 +143,19 @@ test('another plain-text 400 stays an ordinary error and keeps the session', asy
   expect(session.getState().connected).toBe(true);
 });
 
-test('a direct 401 ends the session too', async () => {
-  const { api, session } = setup({ verified: true });
+test("a 401 that reaches the browser is Grafana's own: it never ends the GitHub session", async () => {
+  const { api, session, jar } = setup({ verified: true });
   server.use(
     http.post(`${BASE}/GetCommits`, () =>
-      HttpResponse.json({ code: 'unauthenticated', message: 'invalid token' }, { status: 401 })
+      HttpResponse.json({ message: 'Unauthorized', messageId: 'session.token.rotate', statusCode: 401 }, { status: 401 })
     )
   );
+  // No BackendSrv here: the rotation fails, which is Grafana's signed-out state.
   await expect(api.getCommits({ repositoryUrl: fileRequest.repositoryURL, refs: ['main'] })).rejects.toThrow(
-    'invalid token'
+    'Your Grafana session has ended'
   );
-  expect(session.getState()).toMatchObject({ connected: false, problem: { kind: 'rejected' } });
+  expect(session.getState()).toMatchObject({ connected: true, problem: undefined });
+  expect(jar.get(SESSION_COOKIE)).toBeDefined();
 });
 
 test('a brand-new session refused at once points at keepCookies', async () => {

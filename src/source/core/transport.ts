@@ -2,6 +2,7 @@
 import { createClient, type Client, type Transport } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-web';
 import { VCSService } from '../../../proto/gen/vcs/v1/vcs_pb';
+import { grafanaSessionFetch } from './grafanaSession';
 
 export type VcsClient = Client<typeof VCSService>;
 
@@ -40,13 +41,18 @@ export interface VcsTransportOptions {
   /** Usually `vcsProxyBaseUrl(config.appSubUrl, uid)`; absolute for non-browser callers (node tests). */
   baseUrl: string;
   fetch?: typeof fetch;
+  /** Rotates Grafana's session when Grafana answers 401 (the browser passes BackendSrv's); absent: signed out. */
+  rotateGrafanaSession?: () => Promise<void>;
 }
 
 export function createVcsTransport(options: VcsTransportOptions): Transport {
   return createConnectTransport({
     baseUrl: options.baseUrl,
     useBinaryFormat: false,
-    fetch: proxyAwareFetch(options.fetch),
+    // Grafana's own 401 is handled nearest the network, before the proxy's 400 is read as the server's 401.
+    fetch: proxyAwareFetch(
+      grafanaSessionFetch(options.fetch ?? ((...args) => globalThis.fetch(...args)), options.rotateGrafanaSession)
+    ),
   });
 }
 

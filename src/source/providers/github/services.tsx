@@ -1,8 +1,9 @@
 // Where components get their session, vcs.v1 API and login environment from. The browser default builds them
 // once per data source; tests put their own in a provider.
 import React, { createContext, useContext, useSyncExternalStore } from 'react';
-import { config } from '@grafana/runtime';
+import { config, getBackendSrv } from '@grafana/runtime';
 import { createVcsApi, type VcsApi } from '../../core/api';
+import { backendSrvRotation } from '../../core/grafanaSession';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
 import { documentCookieJar } from './cookie';
 import type { LoginEnvironment } from './login';
@@ -18,10 +19,11 @@ export interface GithubServices {
 function createBrowserServices(): GithubServices {
   const bus = new EventTarget();
   const entries = new Map<string, { session: GithubSession; api: VcsApi }>();
+  const rotateGrafanaSession = backendSrvRotation(getBackendSrv);
   const entry = (uid: string) => {
     let found = entries.get(uid);
     if (!found) {
-      const client = createVcsClient({ baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid) });
+      const client = createVcsClient({ baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid), rotateGrafanaSession });
       const session = new GithubSession(uid, {
         refresh: () => client.githubRefresh({}),
         jar: documentCookieJar(),
