@@ -131,6 +131,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
 const NOT_LOADED: Record<string, string> = {
   'not-connected': 'connect to GitHub (Repository, above) to see the code beside the numbers.',
   'session-ended': 'the GitHub session ended; connect again (Repository, above).',
+  'no-provider': 'Linescope cannot read source from this repository’s host yet (GitHub only).',
 };
 
 function SourceStatus(props: { source: SourceFile; noSourceReason?: string; fileName: string }) {

@@ -4,8 +4,8 @@ import { toPyroscopeError } from './errors';
 import type { TimeRangeMs } from '../domain/target';
 import { encodeSelectMergeProfileRequest, type SelectMergeProfileParams } from './selectMergeProfileRequest';
 
-// querier.v1.QuerierService through Grafana's data source proxy (Connect protocol; JSON for the small calls,
-// binary for the pprof). pyroscope-querier.md describes the server side.
+// querier.v1.QuerierService through Grafana's data source proxy, which forwards Connect calls to Pyroscope as they
+// are: JSON for the small calls, binary for SelectMergeProfile because its answer is a pprof that JSON would bloat.
 
 export interface ProfileTypeInfo {
   id: string;

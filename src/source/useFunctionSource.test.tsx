@@ -34,7 +34,7 @@ const request: SourceRequest = {
   refs: ['aaaaaaa1', 'bbbbbbb2'],
 };
 
-function setup(connected = true) {
+function setup(connected = true, repository = request.version.repository) {
   const file = deferred<GetFileResponse>();
   const commits = deferred<CommitInfo[]>();
   const api = {
@@ -48,7 +48,7 @@ function setup(connected = true) {
   function Probe() {
     const {
       data: { file: source, commits: byRef },
-    } = useFunctionSource(request);
+    } = useFunctionSource({ ...request, version: { ...request.version, repository } });
     seen.push(source);
     return (
       <div>
@@ -191,4 +191,21 @@ test('after connecting again, the failure from the refused session is not shown:
   expect(screen.getByTestId('status')).toHaveTextContent('loading');
   await act(async () => second.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
   await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
+});
+
+test.each([
+  ['Bitbucket', 'https://bitbucket.org/team/shop-go'],
+  ['Azure DevOps', 'https://dev.azure.com/org/project/_git/shop-go'],
+])('a %s repository has no provider: nothing is requested and the panel says why', (_host, repository) => {
+  const { api } = setup(true, repository);
+  expect(screen.getByTestId('status')).toHaveTextContent('not-loaded');
+  expect(screen.getByTestId('reason')).toHaveTextContent('no-provider');
+  expect(api.getFile).not.toHaveBeenCalled();
+  expect(api.getCommits).not.toHaveBeenCalled();
+});
+
+test('a host the URL reader does not know goes to the source server, which may serve it as GitHub Enterprise', () => {
+  const { api } = setup(true, 'https://git.example.com/shop/shop-go');
+  expect(screen.getByTestId('status')).toHaveTextContent('loading');
+  expect(api.getFile.mock.calls[0][0]).toMatchObject({ repositoryURL: 'https://git.example.com/shop/shop-go' });
 });

@@ -1,6 +1,7 @@
 // The source of one function version, whatever the Git host: GetFile and GetCommits start together as soon as
 // repository, ref, file and function are known and the session exists; nothing waits for something it does not
 // need. Answers are kept per data source, session and request, so switching versions back and forth costs no call.
+// The repository's host kind picks the provider (providers/table.ts); a host without one asks nothing.
 import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
@@ -8,7 +9,8 @@ import { classifyVcsError } from './core/errors';
 import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
 import type { CommitsRequest, FileRequest } from './core/api';
-import { useGithubServices, useGithubSession } from './providers/github/services';
+import { describeRepository } from '../domain/repository';
+import { providerKindFor, useSourceConnections } from './providers/table';
 
 export interface FunctionSource {
   data: {
@@ -25,12 +27,15 @@ export interface FunctionSource {
 }
 
 export function useFunctionSource(request: SourceRequest | undefined): FunctionSource {
-  const services = useGithubServices();
-  const { state: session } = useGithubSession(request?.vcsDatasourceUid ?? '');
+  const connections = useSourceConnections(request?.vcsDatasourceUid ?? '');
   const repository = request?.version.repository;
   const input = request && repository ? request : undefined;
+  const kind = input ? providerKindFor(describeRepository(input.version.repository)?.kind) : undefined;
+  const connection = kind ? connections[kind] : undefined;
+  // Sessions are per data source, not per host: the panel's connect button speaks of the data source's login.
+  const session = (connection ?? connections.github)!.session;
+  const connected = !!connection && session.connected;
   const ref = input?.version.gitRef || 'HEAD';
-  const connected = !!input && session.connected;
 
   const fileRequest: FileRequest | undefined = input && {
     repositoryURL: input.version.repository,
@@ -42,8 +47,8 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   const refs = input ? Array.from(new Set([ref, ...(input.refs ?? [])])) : [];
   const commitsRequest: CommitsRequest | undefined = input && { repositoryUrl: input.version.repository, refs };
   // A new login is a new key: nothing from before it (a refused session's failures) is shown after it.
-  const scope = [input?.vcsDatasourceUid, session.connectedAt];
-  const api = () => services.api(input!.vcsDatasourceUid);
+  const scope = [input?.vcsDatasourceUid, kind, session.connectedAt];
+  const api = () => connection!.api();
 
   const file = useQuery({
     queryKey: ['vcs.v1/GetFile', ...scope, fileRequest],
@@ -65,6 +70,12 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   };
   if (!input || !fileRequest) {
     return { data: { connected, file: { status: 'not-loaded' }, commits: undefined }, actions: { retry } };
+  }
+  if (!connection) {
+    return {
+      data: { connected: session.connected, file: { status: 'not-loaded', reason: 'no-provider' }, commits: undefined },
+      actions: { retry },
+    };
   }
   if (!connected) {
     return {

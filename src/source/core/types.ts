@@ -39,7 +39,7 @@ export interface MissingFile {
 }
 
 export type SourceFile =
-  | { status: 'not-loaded'; reason?: 'not-connected' | 'session-ended' }
+  | { status: 'not-loaded'; reason?: 'not-connected' | 'session-ended' | 'no-provider' }
   | { status: 'loading' }
   | {
       status: 'loaded';

@@ -50,10 +50,6 @@ export function resetAllOverrides(storage: KeyValueStorage): void {
   storage.removeItem(OVERRIDES_STORAGE_KEY);
 }
 
-export function countOverrides(storage: KeyValueStorage): number {
-  return Object.values(read(storage)).reduce((n, services) => n + Object.keys(services).length, 0);
-}
-
 export interface OverrideForm {
   repository: string;
   ref: string;

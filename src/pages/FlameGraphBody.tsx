@@ -1,0 +1,130 @@
+// The page below its toolbar: what there is to say (no data source, a bad selector, a failure, nothing found,
+// loading) or the flame graph with the Function details panel beside it.
+import React from 'react';
+import { Alert, Button, EmptyState, LoadingPlaceholder } from '@grafana/ui';
+import type { FunctionSelection } from '../flamegraph/contextMenu';
+import type { FlameGraphResult } from '../pyroscope/flameGraphQuery';
+import { LinescopeFlameGraph } from '../flamegraph/LinescopeFlameGraph';
+import { FunctionDetailsPanel } from '../function-details/FunctionDetailsPanel';
+import type { FunctionDetailsTarget } from '../domain/target';
+import { PyroscopeError } from '../pyroscope/errors';
+import { ResizableSplit } from '../side-panel/ResizableSplit';
+import { testIds } from '../testIds';
+import type { AsyncState } from './useFlameGraphData';
+
+export interface FlameGraphBodyProps {
+  hasDatasources: boolean;
+  selectorError: string | undefined;
+  profileTypes: AsyncState<unknown[]>;
+  services: AsyncState<string[]>;
+  scopedToServices: boolean;
+  queryKey: string | undefined;
+  flameGraph: AsyncState<FlameGraphResult>;
+  labelSelector: string | undefined;
+  enableFunctionDetails: boolean;
+  panel: { target: FunctionDetailsTarget } | undefined;
+  onClearSelector: () => void;
+  onRetry: () => void;
+  onFunctionDetails: (s: FunctionSelection) => void;
+  onClosePanel: () => void;
+}
+
+export function FlameGraphBody(props: FlameGraphBodyProps) {
+  const { hasDatasources, selectorError, profileTypes, services, scopedToServices, queryKey, flameGraph } = props;
+  const { labelSelector, panel, onClearSelector, onRetry } = props;
+  if (!hasDatasources) {
+    return (
+      <Alert severity="info" title="No Pyroscope data source" data-testid={testIds.flameGraphPage.prompt}>
+        Add a Pyroscope data source in Connections → Data sources (type “Grafana Pyroscope”), then come back here.
+      </Alert>
+    );
+  }
+  if (selectorError) {
+    return (
+      <Alert
+        severity="error"
+        title="The label selector in the link can’t be read"
+        data-testid={testIds.flameGraphPage.error}
+      >
+        <div>{selectorError}</div>
+        <Button variant="secondary" size="sm" onClick={() => onClearSelector()}>
+          Clear the label selector
+        </Button>
+      </Alert>
+    );
+  }
+  for (const [what, state] of [
+    ['profile types', profileTypes],
+    ['services', services],
+  ] as const) {
+    if (state.status === 'error') {
+      return <ErrorAlert title={`Couldn’t load the ${what}`} error={state.error} onRetry={() => onRetry()} />;
+    }
+  }
+  if (profileTypes.status === 'success' && profileTypes.value.length === 0) {
+    return (
+      <EmptyState variant="not-found" message="No profiles in this data source for the time range">
+        <div data-testid={testIds.flameGraphPage.empty}>
+          Pick a wider or more recent time range, or another data source. Pyroscope only lists profile types it received
+          in the time range.
+        </div>
+      </EmptyState>
+    );
+  }
+  if (services.status === 'success' && services.value.length === 0 && !scopedToServices) {
+    return (
+      <EmptyState variant="not-found" message="No service sends this profile type in the time range">
+        <div data-testid={testIds.flameGraphPage.empty}>Pick another profile type or a wider time range.</div>
+      </EmptyState>
+    );
+  }
+  if (!queryKey || flameGraph.status === 'loading' || flameGraph.status === 'idle') {
+    return <LoadingPlaceholder text="Loading flame graph…" data-testid={testIds.flameGraphPage.loading} />;
+  }
+  if (flameGraph.status === 'error') {
+    return <ErrorAlert title="Couldn’t load the flame graph" error={flameGraph.error} onRetry={() => onRetry()} />;
+  }
+  if (flameGraph.value.kind === 'empty') {
+    return (
+      <EmptyState variant="not-found" message="No profiles for this selection">
+        <div data-testid={testIds.flameGraphPage.empty}>
+          Nothing matched {labelSelector} for this profile type in the time range. Widen the time range, remove label
+          filters, or pick another service or profile type.
+        </div>
+      </EmptyState>
+    );
+  }
+  return (
+    <ResizableSplit
+      sideLabel="Function details"
+      main={
+        <LinescopeFlameGraph
+          data={flameGraph.value.frame}
+          enableFunctionDetails={props.enableFunctionDetails}
+          onFunctionDetails={props.onFunctionDetails}
+        />
+      }
+      side={
+        panel && props.enableFunctionDetails ? (
+          <FunctionDetailsPanel
+            key={JSON.stringify([panel.target.callSite, panel.target.functionName])}
+            target={panel.target}
+            onClose={props.onClosePanel}
+          />
+        ) : undefined
+      }
+    />
+  );
+}
+
+function ErrorAlert({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
+  return (
+    <Alert severity="error" title={title} data-testid={testIds.flameGraphPage.error}>
+      <div>{error.message}</div>
+      {error instanceof PyroscopeError && <div>{error.hint}</div>}
+      <Button variant="secondary" size="sm" icon="sync" onClick={onRetry}>
+        Retry
+      </Button>
+    </Alert>
+  );
+}

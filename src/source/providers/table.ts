@@ -1,0 +1,44 @@
+// Which Git host's provider serves a repository, by the kind its URL reads as. A host without an entry gets no
+// request: the panel says its source cannot be shown rather than letting the source server refuse it.
+import type { HostKind } from '@linescope/repository-url';
+import type { VcsApi } from '../core/api';
+import type { SessionState } from '../core/session';
+import { useGithubServices, useGithubSession } from './github/services';
+
+export interface SourceConnection {
+  session: SessionState;
+  api: () => VcsApi;
+}
+
+export interface SourceProvider {
+  /** The session for a source data source and the vcs.v1 API that uses it. */
+  useConnection(vcsDatasourceUid: string): SourceConnection;
+}
+
+const github: SourceProvider = {
+  useConnection(uid) {
+    const services = useGithubServices();
+    const { state } = useGithubSession(uid);
+    return { session: state, api: () => services.api(uid) };
+  },
+};
+
+export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = { github };
+
+/**
+ * The provider for a repository's kind. A host whose layout the URL reader does not know (kind undefined) goes to
+ * GitHub: the source server may serve a GitHub Enterprise host the plugin cannot know of, and refuses any other.
+ */
+export function providerKindFor(kind: HostKind | undefined): HostKind | undefined {
+  const chosen = kind ?? 'github';
+  return SOURCE_PROVIDERS[chosen] ? chosen : undefined;
+}
+
+/** Every provider's connection, in the table's fixed order, so the hooks run the same way on every render. */
+export function useSourceConnections(vcsDatasourceUid: string): Partial<Record<HostKind, SourceConnection>> {
+  const connections: Partial<Record<HostKind, SourceConnection>> = {};
+  for (const [kind, provider] of Object.entries(SOURCE_PROVIDERS) as Array<[HostKind, SourceProvider]>) {
+    connections[kind] = provider.useConnection(vcsDatasourceUid);
+  }
+  return connections;
+}
