@@ -123,7 +123,7 @@ async function projectJson(ctx: RestContext, project: GitlabDoubleProject) {
   const segments = project.path.split('/');
   const name = segments[segments.length - 1];
   const namespace = segments.slice(0, -1).join('/');
-  const host = new URL(ctx.webUrl).host;
+  const host = new URL(ctx.webUrl).hostname;
   return {
     id: ctx.projectId(project),
     description: null,
