@@ -53,7 +53,7 @@ describe('GitLab OAuth client', () => {
     const user = await fetch(`${double.apiUrl}/user`, {
       headers: { authorization: `Bearer ${grant.token.accessToken}` },
     });
-    expect((await user.json()).username).toBe('alice');
+    expect(((await user.json()) as { username: string }).username).toBe('alice');
   });
 
   it('sends the PKCE verifier', async () => {
