@@ -24,6 +24,8 @@ export interface ServerConfig {
   /** The GitLab OAuth application (scope read_api); both empty when GitLab is not configured. */
   gitlabClientId: string;
   gitlabClientSecret: string;
+  /** Other host names that repository URLs may use for the configured GitLab (GITLAB_REPOSITORY_HOSTS). */
+  gitlabRepositoryHostAliases: string[];
   /** Gateway mode: Pyroscope's base URL, other paths are streamed there. */
   pyroscopeUrl?: string;
   logLevel: string;
@@ -93,6 +95,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     gitlabApiUrl: url('GITLAB_API_URL', undefined, 'https://gitlab.example.com/api/v4') ?? '',
     gitlabClientId: text('GITLAB_CLIENT_ID'),
     gitlabClientSecret: text('GITLAB_CLIENT_SECRET'),
+    gitlabRepositoryHostAliases: text('GITLAB_REPOSITORY_HOSTS')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
     pyroscopeUrl: url('PYROSCOPE_URL', undefined, 'http://pyroscope:4040'),
     logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
     githubTimeoutMs: integer('GITHUB_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -111,6 +117,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   for (const host of config.repositoryHostAliases) {
     if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
       problems.push(`GITHUB_REPOSITORY_HOSTS: '${host}' is not a host name`);
+    }
+  }
+  for (const host of config.gitlabRepositoryHostAliases) {
+    if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
+      problems.push(`GITLAB_REPOSITORY_HOSTS: '${host}' is not a host name`);
     }
   }
   if (!LOG_LEVELS.includes(config.logLevel)) {
