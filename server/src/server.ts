@@ -11,7 +11,9 @@ import { createGateway } from './gateway/proxy';
 import { GitHubSource } from './github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
+import { gitlabSessionRoutes } from './rpc/gitlab-session';
 import { vcsRoutes } from './rpc/service';
+import { GitlabOAuthClient } from './hosts/gitlab/oauth';
 import { OAuthClient } from './session/oauth';
 
 export interface ServerDeps {
@@ -32,6 +34,7 @@ export interface LinescopeServer {
 }
 
 const VCS_PREFIX = '/vcs.v1.VCSService/';
+const GITLAB_PREFIX = '/linescope.v1.GitlabService/';
 
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): LinescopeServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
@@ -87,8 +90,18 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     }
   };
 
+  const gitlabOAuth = new GitlabOAuthClient({
+    gitlabUrl: config.gitlabUrl,
+    clientId: config.gitlabClientId,
+    clientSecret: config.gitlabClientSecret,
+    timeoutMs: config.githubTimeoutMs,
+    fetch: deps.fetch,
+  });
   const rpc = connectNodeAdapter({
-    routes: vcsRoutes({ config, source, oauth, logger, now }),
+    routes: (router) => {
+      vcsRoutes({ config, source, oauth, logger, now })(router);
+      gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
+    },
     readMaxBytes: config.maxBodyBytes,
     interceptors: [observe],
   });
@@ -96,7 +109,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith(VCS_PREFIX)) {
+    if (path.startsWith(VCS_PREFIX) || path.startsWith(GITLAB_PREFIX)) {
       // connect-go refuses a Connect-Protocol-Version other than 1 when it is sent; connect-es only when required.
       const version = req.headers['connect-protocol-version'];
       if (version !== undefined && version !== '1') {

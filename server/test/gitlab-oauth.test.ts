@@ -1,4 +1,4 @@
-/** GitLab's token endpoint through the server's OAuth client, against the GitLab double over HTTP. */
+/** GitLab's OAuth endpoint through the server's OAuth client, against the GitLab double over HTTP. */
 import { createHash } from 'node:crypto';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { GitlabOAuthClient, GitlabOAuthError } from '../src/hosts/gitlab/oauth';
@@ -87,7 +87,7 @@ describe('GitLab OAuth client', () => {
     double.setLatency(500);
     await expect(client({ timeoutMs: 100 }).exchangeCode('x', REDIRECT)).rejects.toMatchObject({
       final: false,
-      message: "GitLab's token endpoint did not answer within 100 ms",
+      message: "GitLab's OAuth endpoint did not answer within 100 ms",
     });
   });
 });

@@ -79,8 +79,8 @@ export class GitlabOAuthClient {
       const name = (error as Error).name;
       throw new GitlabOAuthError(
         name === 'TimeoutError'
-          ? `GitLab's token endpoint did not answer within ${this.config.timeoutMs} ms`
-          : `GitLab's token endpoint cannot be reached: ${(error as Error).message}`,
+          ? `GitLab's OAuth endpoint did not answer within ${this.config.timeoutMs} ms`
+          : `GitLab's OAuth endpoint cannot be reached: ${(error as Error).message}${causeOf(error)}`,
         false
       );
     } finally {
@@ -90,7 +90,7 @@ export class GitlabOAuthClient {
     try {
       reply = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      throw new GitlabOAuthError(`GitLab's token endpoint answered HTTP ${status} without JSON`, false);
+      throw new GitlabOAuthError(`GitLab's OAuth endpoint answered HTTP ${status} without JSON`, false);
     }
     if (typeof reply.error === 'string') {
       // invalid_grant: the code or refresh token is used, expired or revoked; invalid_client: the app changed.
@@ -101,7 +101,7 @@ export class GitlabOAuthClient {
       );
     }
     if (status !== 200 || typeof reply.access_token !== 'string' || reply.access_token === '') {
-      throw new GitlabOAuthError(`GitLab's token endpoint answered HTTP ${status} without an access token`, false);
+      throw new GitlabOAuthError(`GitLab's OAuth endpoint answered HTTP ${status} without an access token`, false);
     }
     const expiresIn = Number(reply.expires_in);
     return {
@@ -115,4 +115,10 @@ export class GitlabOAuthClient {
       scope: typeof reply.scope === 'string' ? reply.scope : '',
     };
   }
+}
+
+/** Node's fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, …). */
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? ` (${cause.code})` : '';
 }
