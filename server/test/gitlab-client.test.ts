@@ -7,7 +7,7 @@ import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { loadConfig } from '../src/config';
 import { encodeSegment, GitlabClient, GitlabClientOptions } from '../src/hosts/gitlab/client';
 import { GitlabAuthError, GitlabError, GitlabNotFoundError, GitlabRateLimitError } from '../src/hosts/gitlab/errors';
-import { FileNotFoundError, RateLimitError } from '../src/github/errors';
+import { FileNotFoundError, RateLimitError } from '../src/hosts/errors';
 
 describe('GitLab client', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-gitlab-client-'));

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFixtureRepo } from '../../e2e/github-double';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
-import { FileNotFoundError, FileRejectedError } from '../src/github/errors';
-import { Repository } from '../src/github/repository-url';
+import { FileNotFoundError, FileRejectedError } from '../src/hosts/errors';
+import { Repository } from '../src/hosts/git-host';
 import { GitlabSource, GitlabSourceOptions } from '../src/hosts/gitlab/source';
 
 describe('GitLab source', () => {

@@ -3,8 +3,7 @@
  * (a resolution that starts on GitLab may read Go's standard library from GitHub, and the other way round). A
  * host that is not configured is never contacted: reading from it fails with a sentence that says so.
  */
-import { RepoFile, SourceReader } from '../resolve/source-reader';
-import { Repository } from '../github/repository-url';
+import { RepoFile, Repository, SourceReader } from './git-host';
 
 export interface HostReader {
   /** The host's name in messages ("GitHub", "GitLab"). */

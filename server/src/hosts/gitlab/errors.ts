@@ -1,8 +1,8 @@
 /**
- * GitLab's failures as the error classes the resolution and the RPC handlers already react to (not found,
- * rate limit, authentication, any other failure), with GitLab's own wording.
+ * GitLab's failures as the provider-neutral kinds of `../errors.ts` (the error policy decides what each means),
+ * with GitLab's own wording, and which thing a 404 says is missing.
  */
-import { FileNotFoundError, GitHubAuthError, GitHubError, RateLimitError } from '../../github/errors';
+import { FileNotFoundError, HostAuthError, HostError, RateLimitError } from '../errors';
 
 /** What a GitLab 404 is about: `404 Project Not Found` also means "this token cannot see the project". */
 export type GitlabMissing = 'project' | 'file' | 'commit' | 'branch' | 'tag' | 'tree' | 'other';
@@ -18,16 +18,19 @@ export class GitlabNotFoundError extends FileNotFoundError {
 
 export class GitlabRateLimitError extends RateLimitError {
   constructor(resetAt: number | undefined, status: number) {
-    super(resetAt, status);
-    this.message = `GitLab rate limit exceeded${resetAt ? `; it resets at ${new Date(resetAt).toISOString()}` : ''}`;
+    super('GitLab', resetAt, status);
   }
 }
 
 /** GitLab answered 401: the token is unknown, expired or revoked. */
-export class GitlabAuthError extends GitHubAuthError {}
+export class GitlabAuthError extends HostAuthError {
+  constructor(message: string) {
+    super('GitLab', message);
+  }
+}
 
 /** Any other GitLab failure: an HTTP status, a timeout (status undefined), the network. */
-export class GitlabError extends GitHubError {}
+export class GitlabError extends HostError {}
 
 /** `{"message": "404 File Not Found"}` → file. */
 export function missingKind(message: string): GitlabMissing {
