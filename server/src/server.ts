@@ -6,7 +6,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
-import { ServerConfig } from './config';
+import { gitlabConfigured, ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
@@ -14,6 +14,7 @@ import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
 import { gitlabSessionRoutes } from './rpc/gitlab-session';
 import { vcsRoutes } from './rpc/service';
 import { GitlabOAuthClient } from './hosts/gitlab/oauth';
+import { GitlabSource } from './hosts/gitlab/source';
 import { OAuthClient } from './session/oauth';
 
 export interface ServerDeps {
@@ -90,6 +91,19 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     }
   };
 
+  const gitlab = gitlabConfigured(config)
+    ? new GitlabSource({
+        apiUrl: config.gitlabApiUrl,
+        timeoutMs: config.githubTimeoutMs,
+        maxFileBytes: config.maxFileBytes,
+        cacheBytes: config.cacheBytes,
+        refTtlMs: config.refTtlMs,
+        accessTtlMs: config.accessTtlMs,
+        metrics,
+        fetch: deps.fetch,
+        now,
+      })
+    : undefined;
   const gitlabOAuth = new GitlabOAuthClient({
     gitlabUrl: config.gitlabUrl,
     clientId: config.gitlabClientId,
@@ -99,7 +113,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   });
   const rpc = connectNodeAdapter({
     routes: (router) => {
-      vcsRoutes({ config, source, oauth, logger, now })(router);
+      vcsRoutes({ config, source, gitlab, oauth, logger, now })(router);
       gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
     },
     readMaxBytes: config.maxBodyBytes,
