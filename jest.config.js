@@ -49,6 +49,7 @@ module.exports = {
         '<rootDir>/server/**/*.test.ts',
         '<rootDir>/samples/**/*.test.ts',
         '<rootDir>/e2e/**/*.test.ts',
+        '<rootDir>/catalog/**/*.test.ts',
         '<rootDir>/test/**/*.test.ts',
         '<rootDir>/packages/**/*.test.ts',
       ],

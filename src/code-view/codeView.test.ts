@@ -36,7 +36,20 @@ describe('highlightLines', () => {
     expect(kinds(java[1]).slice(0, 3)).toEqual(['comment: b */', 'keyword:public', 'keyword:int']);
     const js = highlightLines('const s = `a\n${b}`;', 'javascript');
     expect(kinds(js[0])).toEqual(['keyword:const', 'string:`a']);
-    expect(kinds(js[1])[0]).toBe('string:${b}`');
+    // The interpolation is code again: its braces are punctuation, its expression plain.
+    expect(kinds(js[1])).toEqual(['punctuation:${', 'punctuation:}', 'string:`', 'punctuation:;']);
+  });
+
+  test('TypeScript: types and keywords of its own', () => {
+    const ts = highlightLines('interface Cart { total: number }\nconst f = (c: Cart): void => {};', 'typescript');
+    expect(kinds(ts[0])).toEqual([
+      'keyword:interface',
+      'type:Cart',
+      'punctuation:{',
+      'type:number',
+      'punctuation:}',
+    ]);
+    expect(kinds(ts[1])).toContain('keyword:void');
   });
 
   test('keeps the text exactly and the line count', () => {
@@ -51,7 +64,7 @@ describe('highlightLines', () => {
       'go',
       'python',
       'java',
-      'javascript',
+      'typescript',
       'javascript',
       undefined,
     ]);
