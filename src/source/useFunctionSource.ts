@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
 import { classifyVcsError } from './core/errors';
+import { describeRepository } from '../domain/repository';
+import { LINKS_ONLY_HOSTS } from './core/host-links';
 import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
 import type { CommitsRequest, FileRequest } from './core/api';
@@ -30,7 +32,10 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   const repository = request?.version.repository;
   const input = request && repository ? request : undefined;
   const ref = input?.version.gitRef || 'HEAD';
-  const connected = !!input && session.connected;
+  // Bitbucket Cloud and Azure DevOps: the panel links to them, the source server cannot read them.
+  const kind = describeRepository(repository)?.kind;
+  const linksOnly = kind !== undefined && LINKS_ONLY_HOSTS.includes(kind);
+  const connected = !!input && session.connected && !linksOnly;
 
   const fileRequest: FileRequest | undefined = input && {
     repositoryURL: input.version.repository,
@@ -65,6 +70,13 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   };
   if (!input || !fileRequest) {
     return { data: { connected, file: { status: 'not-loaded' }, commits: undefined }, actions: { retry } };
+  }
+  if (linksOnly) {
+    const links = sourceLinks({ repository, ref, path: input.fileName, line: input.startLine });
+    return {
+      data: { connected: false, file: { status: 'not-loaded', reason: 'links-only', links }, commits: undefined },
+      actions: { retry },
+    };
   }
   if (!connected) {
     return {

@@ -39,7 +39,13 @@ export interface MissingFile {
 }
 
 export type SourceFile =
-  | { status: 'not-loaded'; reason?: 'not-connected' | 'session-ended' }
+  | {
+      status: 'not-loaded';
+      /** links-only: a host whose source Linescope cannot fetch (Bitbucket Cloud, Azure DevOps). */
+      reason?: 'not-connected' | 'session-ended' | 'links-only';
+      /** The host's pages of the file, its blame and the commit, when they can be built without the server. */
+      links?: SourceLinkSet;
+    }
   | { status: 'loading' }
   | {
       status: 'loaded';
