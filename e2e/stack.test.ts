@@ -92,6 +92,23 @@ describe('startStack', () => {
     expect(location.searchParams.get('state')).toBe('s1');
   }, 60_000);
 
+  it("serves the sample repositories on the GitLab double too, and sends its Authorize button to the same callback", async () => {
+    stack = await start();
+    const goMod = await fetch(`${stack.gitlab!.apiUrl}/projects/linescope-demo%2Fshop-go/repository/files/go.mod/raw?ref=v1.0.0`);
+    expect(await goMod.text()).toMatch(/^module /m);
+    const callback = `${stack.url}/a/linescope-app/github/callback`;
+    const res = await fetch(`${stack.gitlabUrl}/oauth/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: stack.gitlab!.clientId, redirect_uri: callback, response_type: 'code', state: 's2', authorize: '1' }),
+      redirect: 'manual',
+    });
+    const location = new URL(res.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(callback);
+    expect(location.searchParams.get('state')).toBe('s2');
+    const elsewhere = await fetch(`${stack.gitlabUrl}/oauth/authorize?client_id=${stack.gitlab!.clientId}&response_type=code&redirect_uri=http://evil.test/`);
+    expect(elsewhere.status).toBe(400);
+  }, 60_000);
+
   it('says why the source server stopped at start (its configuration problems), not only its exit code', async () => {
     const main = path.join(dataDir, 'refusing-server.js');
     writeFileSync(

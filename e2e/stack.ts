@@ -1,4 +1,4 @@
-// The whole standalone stack, programmatically: GitHub double (sample repositories), Pyroscope querier double
+// The whole standalone stack, programmatically: GitHub and GitLab doubles (sample repositories), Pyroscope querier double
 // (recorded sample profiles), the real Linescope source server in gateway mode, and the Grafana host in front.
 // Each part can be replaced by a real one (see StackOptions). Used by `npm start` and the Playwright setup.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import { sampleFrames } from '../bench/server/frames';
 import { createSampleRepos } from '../samples/repos';
 import { createStdlibStandIns, startGithubDouble, type GithubDouble } from './github-double';
+import { startGitlabDouble, type GitlabDouble } from './gitlab-double';
 import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
@@ -17,11 +18,21 @@ import { startPyroscopeDouble } from './pyroscope-double/server';
 const REPO_ROOT = path.resolve(__dirname, '..');
 export const SOURCE_SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js');
 export const SESSION_COOKIE = 'pyroscope_git_session';
+export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
 
 export interface RealGithub {
   /** Web URL (https://github.com or https://<ghe>). */
   url: string;
   /** REST URL; default derived by the source server (api.github.com or <ghe>/api/v3). */
+  apiUrl?: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface RealGitlab {
+  /** Web URL (https://gitlab.com, or a self-managed instance, possibly under a path). */
+  url: string;
+  /** REST URL; default <url>/api/v4. */
   apiUrl?: string;
   clientId: string;
   clientSecret: string;
@@ -37,6 +48,8 @@ export interface StackOptions {
   pyroscopeUrl?: string;
   /** A real GitHub / GitHub Enterprise (an app's credentials) instead of the GitHub double. */
   github?: RealGithub;
+  /** A real GitLab (an OAuth application's credentials) instead of the GitLab double. */
+  gitlab?: RealGitlab;
   /** Session encryption key of the source server (random per run when absent). */
   sessionSecret?: string;
   /** A source server already running (its URL) instead of starting server/dist/main.js. */
@@ -55,6 +68,8 @@ export interface Stack {
   sourceServerUrl: string;
   githubUrl: string;
   github?: GithubDouble;
+  gitlabUrl: string;
+  gitlab?: GitlabDouble;
   /**
    * With the GitHub double: one line per standard-library stand-in (golang/go, python/cpython, openjdk/jdk17u),
    * what was added from this machine's toolchains or why not.
@@ -129,13 +144,16 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     let github: GithubDouble | undefined;
     let gh: RealGithub;
     let standInNotes: string[] = [];
+    // Built afresh on every start (deterministic, so the shas stay the same): the last run's are in the way.
+    const reposDir = path.join(opts.dataDir, 'repos');
+    const needsRepos = !opts.github || !opts.gitlab;
+    if (needsRepos) {
+      await fs.rm(reposDir, { recursive: true, force: true });
+    }
+    const repos = needsRepos ? await createSampleRepos(reposDir) : [];
     if (opts.github) {
       gh = opts.github;
     } else {
-      // Built afresh on every start (deterministic, so the shas stay the same): the last run's are in the way.
-      const reposDir = path.join(opts.dataDir, 'repos');
-      await fs.rm(reposDir, { recursive: true, force: true });
-      const repos = await createSampleRepos(reposDir);
       // Standard-library frames resolve only if golang/go, python/cpython and openjdk/jdk17u exist on the "GitHub":
       // stand-ins made of the local toolchains' files that the sample profiles name, when this machine has them.
       const standIns = createStdlibStandIns(reposDir, sampleFrames().map((f) => f.localPath));
@@ -149,6 +167,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       });
       closers.push(() => github!.stop());
       gh = { url: github.url, apiUrl: github.apiUrl, clientId: github.clientId, clientSecret: github.clientSecret };
+    }
+
+    // 2b. GitLab: the double with the same sample repositories (shop-go-gitlab's labels name gitlab.com), or a real one.
+    let gitlab: GitlabDouble | undefined;
+    let gl: RealGitlab;
+    if (opts.gitlab) {
+      gl = opts.gitlab;
+    } else {
+      gitlab = await startGitlabDouble({
+        projects: repos.map((r) => ({ path: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
+        redirectUris: [callbackUrl],
+      });
+      closers.push(() => gitlab!.stop());
+      gl = { url: gitlab.url, apiUrl: gitlab.apiUrl, clientId: gitlab.clientId, clientSecret: gitlab.clientSecret };
     }
 
     // 3. Pyroscope: the querier double over samples/profiles, or a real one.
@@ -172,6 +204,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           GITHUB_CALLBACK_URL: callbackUrl,
           // The samples' labels say https://github.com/linescope-demo/…; the double stands in for that host.
           ...(github ? { GITHUB_REPOSITORY_HOSTS: 'github.com' } : {}),
+          GITLAB_URL: gl.url,
+          ...(gl.apiUrl ? { GITLAB_API_URL: gl.apiUrl } : {}),
+          GITLAB_CLIENT_ID: gl.clientId,
+          GITLAB_CLIENT_SECRET: gl.clientSecret,
+          // Likewise https://gitlab.com/linescope-demo/shop-go for the GitLab double.
+          ...(gitlab ? { GITLAB_REPOSITORY_HOSTS: 'gitlab.com' } : {}),
           PYROSCOPE_URL: pyroscopeUrl,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
@@ -198,10 +236,21 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       type: 'grafana-pyroscope-datasource',
       url: sourceServerUrl,
       isDefault: true,
-      jsonData: { keepCookies: [SESSION_COOKIE], minStep: '15s' },
+      jsonData: { keepCookies: [SESSION_COOKIE, GITLAB_SESSION_COOKIE], minStep: '15s' },
     });
     host.ready();
-    return { url: host.url, host, pyroscopeUrl, sourceServerUrl, githubUrl: gh.url, github, standInNotes, close };
+    return {
+      url: host.url,
+      host,
+      pyroscopeUrl,
+      sourceServerUrl,
+      githubUrl: gh.url,
+      github,
+      gitlabUrl: gl.url,
+      gitlab,
+      standInNotes,
+      close,
+    };
   } catch (e) {
     await close();
     throw e;

@@ -5,6 +5,8 @@
 //   PYROSCOPE_URL                   a real Pyroscope instead of the querier double
 //   GITHUB_URL, GITHUB_API_URL,     a real GitHub / GitHub Enterprise instead of the GitHub double
 //   GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET   (its GitHub App's credentials; callback <host>/a/linescope-app/github/callback)
+//   GITLAB_URL, GITLAB_API_URL,     a real GitLab (gitlab.com or self-managed) instead of the GitLab double
+//   GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET   (its OAuth application, scope read_api; same callback URL)
 //   GITHUB_SESSION_SECRET           the source server's session key (random per run when unset)
 //   SOURCE_SERVER_URL               a source server already running instead of server/dist/main.js
 import path from 'node:path';
@@ -23,6 +25,13 @@ async function main() {
     }
     github = { url: (env.GITHUB_URL ?? 'https://github.com').replace(/\/+$/, ''), apiUrl: env.GITHUB_API_URL, clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET };
   }
+  let gitlab;
+  if (env.GITLAB_URL || env.GITLAB_CLIENT_ID) {
+    if (!env.GITLAB_CLIENT_ID || !env.GITLAB_CLIENT_SECRET) {
+      throw new Error('a real GitLab needs GITLAB_CLIENT_ID and GITLAB_CLIENT_SECRET (from its OAuth application) as well as GITLAB_URL');
+    }
+    gitlab = { url: (env.GITLAB_URL ?? 'https://gitlab.com').replace(/\/+$/, ''), apiUrl: env.GITLAB_API_URL, clientId: env.GITLAB_CLIENT_ID, clientSecret: env.GITLAB_CLIENT_SECRET };
+  }
   const verbose = env.LINESCOPE_VERBOSE === '1';
   const stack = await startStack({
     port,
@@ -30,6 +39,7 @@ async function main() {
     dataDir: path.resolve(env.LINESCOPE_DATA_DIR ?? path.join(__dirname, '.data')),
     pyroscopeUrl: env.PYROSCOPE_URL || undefined,
     github,
+    gitlab,
     sessionSecret: env.GITHUB_SESSION_SECRET || undefined,
     sourceServerUrl: env.SOURCE_SERVER_URL || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
@@ -48,6 +58,7 @@ Linescope is running.
   Pyroscope       ${stack.pyroscopeUrl}${env.PYROSCOPE_URL ? '' : '  (querier double: samples/profiles)'}
   Source server   ${stack.sourceServerUrl}  (gateway mode, data source "Pyroscope")
   GitHub          ${stack.githubUrl}${github ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java)'}${standInLines(stack.standInNotes)}
+  GitLab          ${stack.gitlabUrl}${gitlab ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java; service shop-go-gitlab)'}
 
 Press Ctrl-C to stop.`);
   let stopping = false;

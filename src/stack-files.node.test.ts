@@ -35,6 +35,8 @@ describe('stack files', () => {
     expect(pyroscopeDs.uid).toBe('pyroscope');
     expect(pyroscopeDs.access).toBe('proxy');
     expect(pyroscopeDs.jsonData.keepCookies).toContain(GIT_SESSION_COOKIE);
+    // GitLab's session cookie, beside GitHub's.
+    expect(pyroscopeDs.jsonData.keepCookies).toContain('linescope_gitlab_session');
   });
 
   it('points the data source at the source server in gateway mode, on the port the server listens on', () => {

@@ -87,6 +87,10 @@ export async function referenceResolve(
     if ('local' in source) {
       return repoFile(source.local.path ? goJoin(source.local.path, rel) : rel);
     }
+    // Pyroscope knows no GitLab sources.
+    if (!('github' in source)) {
+      return Promise.resolve(undefined);
+    }
     return other(
       source.github.owner,
       source.github.repo,

@@ -11,9 +11,21 @@ const PROFILES_DIR = path.resolve(__dirname, '../../samples/profiles');
  * - the -trimpath build of shop-go v2 is served as its own service, so that shop-go's per-line numbers stay those
  *   of its goldens (v1 + v2 merged, each version apart);
  * - shop-python v1 is served a second time as `shop-python-unlabelled`, without repository labels, the state of a
- *   service that was never labelled.
+ *   service that was never labelled;
+ * - shop-go (both versions, CPU and heap) is served a second time as `shop-go-gitlab`, its repository on GitLab.
  */
-export const DEMO_RELABEL: Record<string, Array<{ set: Record<string, string>; drop?: string[] }>> = {
+type Relabel = Array<{ set: Record<string, string>; drop?: string[] }>;
+
+const ON_GITLAB: Relabel = [
+  { set: {} },
+  { set: { service_name: 'shop-go-gitlab', service_repository: 'https://gitlab.com/linescope-demo/shop-go' } },
+];
+
+export const DEMO_RELABEL: Record<string, Relabel> = {
+  'shop-go-v1.cpu': ON_GITLAB,
+  'shop-go-v2.cpu': ON_GITLAB,
+  'shop-go-v1.heap': ON_GITLAB,
+  'shop-go-v2.heap': ON_GITLAB,
   'shop-go-v2-trimpath.cpu': [{ set: { service_name: 'shop-go-trimpath' } }],
   'shop-python-v1.cpu': [
     { set: {} },

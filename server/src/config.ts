@@ -14,6 +14,18 @@ export interface ServerConfig {
    * old GitHub Enterprise name, or github.com in front of a test double). Only ever compared, never contacted.
    */
   repositoryHostAliases: string[];
+  /**
+   * GitLab's web URL (gitlab.com or self-managed, possibly under a path such as https://example.com/gitlab),
+   * without trailing slash.
+   */
+  gitlabUrl: string;
+  /** GitLab's REST API base (<gitlabUrl>/api/v4 unless GITLAB_API_URL says otherwise). */
+  gitlabApiUrl: string;
+  /** The GitLab OAuth application (scope read_api); both empty when GitLab is not configured. */
+  gitlabClientId: string;
+  gitlabClientSecret: string;
+  /** Other host names that repository URLs may use for the configured GitLab (GITLAB_REPOSITORY_HOSTS). */
+  gitlabRepositoryHostAliases: string[];
   /** Gateway mode: Pyroscope's base URL, other paths are streamed there. */
   pyroscopeUrl?: string;
   logLevel: string;
@@ -81,6 +93,14 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter((h) => h !== ''),
+    gitlabUrl: url('GITLAB_URL', 'https://gitlab.com', 'https://gitlab.example.com') ?? 'https://gitlab.com',
+    gitlabApiUrl: url('GITLAB_API_URL', undefined, 'https://gitlab.example.com/api/v4') ?? '',
+    gitlabClientId: text('GITLAB_CLIENT_ID'),
+    gitlabClientSecret: text('GITLAB_CLIENT_SECRET'),
+    gitlabRepositoryHostAliases: text('GITLAB_REPOSITORY_HOSTS')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
     pyroscopeUrl: url('PYROSCOPE_URL', undefined, 'http://pyroscope:4040'),
     logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
     githubTimeoutMs: integer('GITHUB_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -96,18 +116,31 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     config.githubApiUrl =
       new URL(config.githubUrl).host === 'github.com' ? 'https://api.github.com' : `${config.githubUrl}/api/v3`;
   }
+  config.gitlabApiUrl ||= `${config.gitlabUrl}/api/v4`;
   for (const host of config.repositoryHostAliases) {
     if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
       problems.push(`GITHUB_REPOSITORY_HOSTS: '${host}' is not a host name`);
+    }
+  }
+  for (const host of config.gitlabRepositoryHostAliases) {
+    if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
+      problems.push(`GITLAB_REPOSITORY_HOSTS: '${host}' is not a host name`);
     }
   }
   if (!LOG_LEVELS.includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(config.logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
   }
   const oauth = [config.githubClientId, config.githubClientSecret, config.githubSessionSecret];
-  if (oauth.some((v) => v !== '') && oauth.some((v) => v === '')) {
+  const gitlabOnly = config.githubClientId === '' && config.githubClientSecret === '' && gitlabConfigured(config);
+  if (!gitlabOnly && oauth.some((v) => v !== '') && oauth.some((v) => v === '')) {
     problems.push(
       'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together (set all three to enable GitHub, or none)'
+    );
+  }
+  const gitlab = [config.gitlabClientId, config.gitlabClientSecret];
+  if (gitlab.some((v) => v !== '') && (gitlab.some((v) => v === '') || config.githubSessionSecret === '')) {
+    problems.push(
+      'GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together (set all three to enable GitLab; the session secret is shared with GitHub)'
     );
   }
   if (config.githubSessionSecret !== '' && config.githubSessionSecret.length < 16) {
@@ -122,4 +155,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
 /** GitHub is usable when the three secrets are set (Pyroscope's GithubApp check). */
 export function githubConfigured(config: ServerConfig): boolean {
   return config.githubClientId !== '' && config.githubClientSecret !== '' && config.githubSessionSecret !== '';
+}
+
+/** GitLab is usable when its OAuth application and the session secret are set. */
+export function gitlabConfigured(config: ServerConfig): boolean {
+  return config.gitlabClientId !== '' && config.gitlabClientSecret !== '' && config.githubSessionSecret !== '';
 }

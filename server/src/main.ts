@@ -2,7 +2,7 @@
  * Entry point: read the environment, start the server, and on SIGTERM/SIGINT stop gracefully: no new
  * connections, requests in flight finish within SHUTDOWN_DRAIN_SECONDS, then exit. A second signal exits at once.
  */
-import { ConfigError, githubConfigured, loadConfig } from './config';
+import { ConfigError, githubConfigured, gitlabConfigured, loadConfig } from './config';
 import { createLogger } from './log';
 import { createMetrics } from './metrics';
 import { createServer } from './server';
@@ -27,13 +27,16 @@ async function main(): Promise<void> {
       github: config.githubUrl,
       githubApi: config.githubApiUrl,
       githubConfigured: githubConfigured(config),
+      gitlab: config.gitlabUrl,
+      gitlabApi: config.gitlabApiUrl,
+      gitlabConfigured: gitlabConfigured(config),
       gateway: config.pyroscopeUrl ?? null,
     },
     'linescope source server listening'
   );
-  if (!githubConfigured(config)) {
+  if (!githubConfigured(config) && !gitlabConfigured(config)) {
     logger.warn(
-      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET are not set: GithubApp answers "not configured"'
+      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET are not set (nor GITLAB_CLIENT_ID and GITLAB_CLIENT_SECRET): GithubApp and GitlabApp answer "not configured"'
     );
   }
   let stopping = false;

@@ -7,12 +7,15 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
-import { ServerConfig } from './config';
+import { gitlabConfigured, ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
+import { gitlabSessionRoutes } from './rpc/gitlab-session';
 import { vcsRoutes } from './rpc/service';
+import { GitlabOAuthClient } from './hosts/gitlab/oauth';
+import { GitlabSource } from './hosts/gitlab/source';
 import { OAuthClient } from './session/oauth';
 
 export interface ServerDeps {
@@ -45,6 +48,7 @@ export interface Readiness {
 }
 
 const VCS_PREFIX = '/vcs.v1.VCSService/';
+const GITLAB_PREFIX = '/linescope.v1.GitlabService/';
 
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): LinescopeServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
@@ -100,8 +104,31 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     }
   };
 
+  const gitlab = gitlabConfigured(config)
+    ? new GitlabSource({
+        apiUrl: config.gitlabApiUrl,
+        timeoutMs: config.githubTimeoutMs,
+        maxFileBytes: config.maxFileBytes,
+        cacheBytes: config.cacheBytes,
+        refTtlMs: config.refTtlMs,
+        accessTtlMs: config.accessTtlMs,
+        metrics,
+        fetch: deps.fetch,
+        now,
+      })
+    : undefined;
+  const gitlabOAuth = new GitlabOAuthClient({
+    gitlabUrl: config.gitlabUrl,
+    clientId: config.gitlabClientId,
+    clientSecret: config.gitlabClientSecret,
+    timeoutMs: config.githubTimeoutMs,
+    fetch: deps.fetch,
+  });
   const rpc = connectNodeAdapter({
-    routes: vcsRoutes({ config, source, oauth, logger, now }),
+    routes: (router) => {
+      vcsRoutes({ config, source, gitlab, oauth, logger, now })(router);
+      gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
+    },
     readMaxBytes: config.maxBodyBytes,
     interceptors: [observe],
   });
@@ -124,7 +151,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       res.setHeader('connection', 'close');
     }
     const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith(VCS_PREFIX)) {
+    if (path.startsWith(VCS_PREFIX) || path.startsWith(GITLAB_PREFIX)) {
       // connect-go refuses a Connect-Protocol-Version other than 1 when it is sent; connect-es only when required.
       const version = req.headers['connect-protocol-version'];
       if (version !== undefined && version !== '1') {

@@ -43,6 +43,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
         )}
       </Stack>
       <SourceStatus source={source} noSourceReason={noSourceReason} fileName={version.fileName} />
+      {source.status === 'not-loaded' && source.links && <SourceLinks links={source.links} />}
       {source.status === 'loaded' ? (
         <Stack direction="column" gap={1}>
           {source.links && <SourceLinks links={source.links} />}
@@ -131,7 +132,10 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
 const NOT_LOADED: Record<string, string> = {
   'not-connected': 'connect to GitHub (Repository, above) to see the code beside the numbers.',
   'session-ended': 'the GitHub session ended; connect again (Repository, above).',
-  'no-provider': 'Linescope cannot read source from this repository’s host yet (GitHub only).',
+  'no-provider':
+    'Linescope cannot sign in to this repository’s host from the panel yet (GitHub only); the links below open the file, its blame and the commit there.',
+  'links-only':
+    'Linescope links to Bitbucket Cloud and Azure DevOps but cannot fetch their source; the links below open the file, its blame and the commit there.',
 };
 
 function SourceStatus(props: { source: SourceFile; noSourceReason?: string; fileName: string }) {

@@ -5,6 +5,7 @@ import type { FunctionDetailsTarget } from '../domain/target';
 import type { VersionChoice } from '../domain/versions';
 import type { LabelVersion } from '../pyroscope/versionLabels';
 import type { SourceRequest } from '../source/core/types';
+import { LINKS_ONLY_HOSTS } from '../source/core/host-links';
 import { OverrideButton } from '../source/overrides/OverrideEditor';
 import { GitHubConnection } from '../source/providers/github/GitHubConnection';
 import { testIds } from '../testIds';
@@ -20,6 +21,7 @@ interface Props {
 /** The repository row's value: the link, where it came from, Connect/Disconnect and the override pen. */
 export function RepositoryValue({ target, selected, repository, labels, sourceRequest }: Props) {
   const raw = selected?.version?.repository;
+  const linksOnly = repository?.kind !== undefined && LINKS_ONLY_HOSTS.includes(repository.kind);
   return (
     <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
       {repository ? (
@@ -45,7 +47,14 @@ export function RepositoryValue({ target, selected, repository, labels, sourceRe
         </span>
       )}
       {selected?.origin === 'override' && <Badge color="purple" text="overridden" />}
-      {sourceRequest && (
+      {linksOnly && (
+        <Badge
+          color="blue"
+          text="links only"
+          tooltip="Linescope links to Bitbucket Cloud and Azure DevOps (file, blame, commit) but cannot fetch their source."
+        />
+      )}
+      {sourceRequest && !linksOnly && (
         <GitHubConnection
           vcsDataSourceUid={sourceRequest.vcsDatasourceUid}
           repository={sourceRequest.version.repository}

@@ -54,6 +54,7 @@ function setup(connected = true, repository = request.version.repository) {
       <div>
         <span data-testid="status">{source.status}</span>
         {source.status === 'not-loaded' && <span data-testid="reason">{source.reason}</span>}
+        {source.status === 'not-loaded' && <span data-testid="links-file">{source.links?.file}</span>}
         {source.status === 'loaded' && <span data-testid="blame">{source.links?.blame}</span>}
         {source.status === 'loaded' && <span data-testid="commit-link">{source.links?.commit}</span>}
         {source.status === 'error' && source.missing && (
@@ -140,6 +141,25 @@ test('not connected: nothing is requested and the panel is told to connect', () 
   const { api } = setup(false);
   expect(screen.getByTestId('status')).toHaveTextContent('not-loaded');
   expect(screen.getByTestId('reason')).toHaveTextContent('not-connected');
+  expect(api.getFile).not.toHaveBeenCalled();
+  expect(api.getCommits).not.toHaveBeenCalled();
+});
+
+test.each([
+  [
+    'Bitbucket Cloud',
+    'https://bitbucket.org/ws/shop-go',
+    'https://bitbucket.org/ws/shop-go/src/aaaaaaa1/catalog/search.go#lines-3',
+  ],
+  [
+    'Azure DevOps',
+    'https://dev.azure.com/org/proj/_git/shop-go',
+    'https://dev.azure.com/org/proj/_git/shop-go?path=%2Fcatalog%2Fsearch.go&version=GBaaaaaaa1&line=3&lineEnd=4&lineStartColumn=1&lineEndColumn=1&lineStyle=plain&_a=contents',
+  ],
+])('%s: links only, even when connected; the source server is not asked', (_host, repository, fileLink) => {
+  const { api } = setup(true, repository);
+  expect(screen.getByTestId('reason')).toHaveTextContent('links-only');
+  expect(screen.getByTestId('links-file')).toHaveTextContent(fileLink);
   expect(api.getFile).not.toHaveBeenCalled();
   expect(api.getCommits).not.toHaveBeenCalled();
 });

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
 import { classifyVcsError } from './core/errors';
+import { LINKS_ONLY_HOSTS } from './core/host-links';
 import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
 import type { CommitsRequest, FileRequest } from './core/api';
@@ -36,6 +37,9 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   const session = (connection ?? connections.github)!.session;
   const connected = !!connection && session.connected;
   const ref = input?.version.gitRef || 'HEAD';
+  // Bitbucket Cloud and Azure DevOps: the panel links to them, the source server cannot read them.
+  const repositoryKind = describeRepository(repository)?.kind;
+  const linksOnly = repositoryKind !== undefined && LINKS_ONLY_HOSTS.includes(repositoryKind);
 
   const fileRequest: FileRequest | undefined = input && {
     repositoryURL: input.version.repository,
@@ -71,9 +75,20 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   if (!input || !fileRequest) {
     return { data: { connected, file: { status: 'not-loaded' }, commits: undefined }, actions: { retry } };
   }
-  if (!connection) {
+  if (linksOnly || !connection) {
+    const links = sourceLinks({
+      repository: input.version.repository,
+      ref,
+      path: input.fileName,
+      line: input.startLine,
+    });
+    const reason = linksOnly ? 'links-only' : 'no-provider';
     return {
-      data: { connected: session.connected, file: { status: 'not-loaded', reason: 'no-provider' }, commits: undefined },
+      data: {
+        connected: linksOnly ? false : session.connected,
+        file: { status: 'not-loaded', reason, links },
+        commits: undefined,
+      },
       actions: { retry },
     };
   }

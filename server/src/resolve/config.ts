@@ -7,7 +7,10 @@ const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export type MappingSource =
-  { local: { path: string } } | { github: { owner: string; repo: string; ref: string; path: string } };
+  | { local: { path: string } }
+  | { github: { owner: string; repo: string; ref: string; path: string } }
+  /** Linescope: a project on the configured GitLab (`group/subgroup/project`); Pyroscope ignores the key. */
+  | { gitlab: { project: string; ref: string; path: string } };
 
 export interface Mapping {
   /** Position in the file (0-based), used for ties and in messages. */
@@ -102,7 +105,7 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
     errors.push(`language '${language}' unsupported, valid languages are [${LANGUAGES.join(' ')}]`);
   }
   const source = (m.source && typeof m.source === 'object' ? m.source : {}) as Record<string, unknown>;
-  const present = (['local', 'github'] as const).filter((k) => source[k] !== null && source[k] !== undefined);
+  const present = (['local', 'github', 'gitlab'] as const).filter((k) => source[k] !== null && source[k] !== undefined);
   if (present.length === 0) {
     errors.push('no source type supplied, you need to supply exactly one source type');
   } else if (present.length > 1) {
@@ -112,6 +115,15 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
     return errors.join('; ');
   }
   const fields = (source[present[0]] ?? {}) as Record<string, unknown>;
+  if (present[0] === 'gitlab') {
+    const project = scalar(fields.project).replace(/^\/+|\/+$/g, '');
+    const segments = project.split('/');
+    if (segments.length < 2 || segments.some((s) => s === '' || s === '.' || s === '..')) {
+      return `a gitlab source needs project: <group>/<project> (groups may nest), got '${project}'`;
+    }
+    const gitlab = { project, ref: scalar(fields.ref), path: scalar(fields.path) };
+    return { index, pathPrefixes, functionNamePrefixes, language: language as Language, source: { gitlab } };
+  }
   const mappingSource: MappingSource =
     present[0] === 'local'
       ? { local: { path: scalar(fields.path) } }

@@ -138,6 +138,8 @@ export function refFromVersion(version: string): string {
 
 export type ModuleLocation =
   | { kind: 'github'; owner: string; repo: string; subdir: string; version: string; modulePath: string }
+  /** A module on the configured GitLab: `project` is its full path (groups may nest). */
+  | { kind: 'gitlab'; project: string; version: string; modulePath: string }
   /** A `replace` with a local directory: the file is in the request repository. */
   | { kind: 'local'; dir: string }
   | { kind: 'unsupported'; reason: string };
@@ -146,7 +148,12 @@ export type ModuleLocation =
  * Where a module's source lives: go.mod require/replace applied, then gopkg.in and the vanity table
  * (never a live go-get lookup: hosts taken from profile data are not contacted).
  */
-export function locateModule(path: string, version: string, goMod: GoMod | undefined): ModuleLocation {
+export function locateModule(
+  path: string,
+  version: string,
+  goMod: GoMod | undefined,
+  gitlabHosts: readonly GitlabModuleHost[] = []
+): ModuleLocation {
   let modulePath = path;
   let moduleVersion = version;
   if (goMod) {
@@ -165,6 +172,10 @@ export function locateModule(path: string, version: string, goMod: GoMod | undef
   }
   if (modulePath === '') {
     return { kind: 'unsupported', reason: 'empty module path' };
+  }
+  const gitlab = toGitlabProject(modulePath, gitlabHosts);
+  if (gitlab) {
+    return { kind: 'gitlab', project: gitlab, version: moduleVersion, modulePath };
   }
   const github = toGitHubPath(modulePath);
   if (!github) {
@@ -257,3 +268,32 @@ const VANITY_HOSTS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^mvdan\.cc\/([^/]+)/, (m) => `github.com/mvdan/${m[1]}`],
   [/^lukechampine\.com\/([^/]+)/, (m) => `github.com/lukechampine/${m[1]}`],
 ];
+
+/** A GitLab whose projects may be Go modules: `gitlab.com`, or `example.com` with the prefix `/gitlab`. */
+export interface GitlabModuleHost {
+  host: string;
+  pathPrefix: string;
+}
+
+/**
+ * The project of a module path on a configured GitLab: `gitlab.com/group/sub/project[/vN]` → `group/sub/project`.
+ * With nested groups the import path cannot say where a project ends and a package folder begins; a module's
+ * path is its project's (GitLab's own go-get answer), so the whole path is taken, without a major-version suffix.
+ */
+export function toGitlabProject(modulePath: string, hosts: readonly GitlabModuleHost[]): string | undefined {
+  for (const { host, pathPrefix } of hosts) {
+    const base = `${host.toLowerCase()}${pathPrefix.replace(/\/+$/, '')}/`;
+    if (!modulePath.toLowerCase().startsWith(base)) {
+      continue;
+    }
+    const segments = modulePath
+      .slice(base.length)
+      .split('/')
+      .filter((s) => s !== '');
+    if (segments.length > 2 && /^v\d+$/.test(segments[segments.length - 1])) {
+      segments.pop();
+    }
+    return segments.length >= 2 ? segments.join('/') : undefined;
+  }
+  return undefined;
+}

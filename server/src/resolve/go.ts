@@ -37,7 +37,7 @@ export async function findGoFile(r: Resolution, config: PyroscopeConfig | undefi
     const goMod = await r.loadGoMod();
     const found = await tryModule(
       r,
-      locateModule(module.path, module.version, goMod?.mod),
+      locateModule(module.path, module.version, goMod?.mod, r.gitlab?.moduleHosts),
       module.file,
       goMod?.dir ?? ''
     );
@@ -114,7 +114,12 @@ async function findTrimmedModulePath(r: Resolution, path: string): Promise<Resol
     return vendored;
   }
   const file = path.slice(modulePath.length + 1);
-  return tryModule(r, locateModule(modulePath, mod.requires.get(modulePath) ?? '', mod), file, dir);
+  return tryModule(
+    r,
+    locateModule(modulePath, mod.requires.get(modulePath) ?? '', mod, r.gitlab?.moduleHosts),
+    file,
+    dir
+  );
 }
 
 async function tryModule(
@@ -148,6 +153,10 @@ async function tryModule(
         }
       }
       return undefined;
+    }
+    case 'gitlab': {
+      const ref = refFromVersion(location.version);
+      return r.tryGitlabFile('go:module', location.project, file, ref);
     }
   }
 }

@@ -6,6 +6,7 @@ import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-po
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
 import { repositoryFromParts } from '../hosts/github/repository-url';
 import { ConfigResult, Language, MappingMatch, parseConfig } from './config';
+import { GitlabModuleHost } from './go-modules';
 import { GoMod, parseGoMod } from './gomod';
 import { goJoin, stripLeadingSlashes, underRoot } from './paths';
 
@@ -16,6 +17,14 @@ export interface ResolveRequest {
   path: string;
   rootPath: string;
   functionName: string;
+}
+
+/** The configured GitLab, for mappings and Go modules that name one of its projects. */
+export interface GitlabContext {
+  /** GITLAB_URL: the projects' web base. */
+  webUrl: string;
+  /** The host (and path prefix) GitLab import paths and repository URLs use, aliases included. */
+  moduleHosts: GitlabModuleHost[];
 }
 
 export interface Resolved {
@@ -69,7 +78,8 @@ export class Resolution {
   constructor(
     readonly reader: SourceReader,
     readonly request: ResolveRequest,
-    readonly githubUrl: string
+    readonly githubUrl: string,
+    readonly gitlab?: GitlabContext
   ) {}
 
   get ref(): string {
@@ -78,6 +88,37 @@ export class Resolution {
 
   repository(owner: string, repo: string): Repository {
     return repositoryFromParts(this.githubUrl, owner, repo);
+  }
+
+  /** A project on the configured GitLab (undefined when the server has none). */
+  gitlabRepository(project: string): Repository | undefined {
+    if (!this.gitlab) {
+      return undefined;
+    }
+    const at = project.lastIndexOf('/');
+    return {
+      owner: project.slice(0, at),
+      repo: project.slice(at + 1),
+      fullName: project,
+      webUrl: `${this.gitlab.webUrl}/${project}`,
+    };
+  }
+
+  /** Reads from a GitLab project, or records why it cannot when the server has no GitLab. */
+  tryGitlabFile(rule: string, project: string, path: string, ref: string): Promise<Resolved | undefined> {
+    const repository = this.gitlabRepository(project);
+    if (!repository) {
+      this.attempts.push({
+        rule,
+        repositoryUrl: project,
+        ref: ref || 'default branch',
+        path,
+        outcome:
+          'skipped: GitLab is not configured on this server (GITLAB_URL, GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET)',
+      });
+      return Promise.resolve(undefined);
+    }
+    return this.tryFile(rule, repository, path, ref);
   }
 
   /** Reads a file and records the attempt; undefined when it is not there (or unusable). */
@@ -148,7 +189,7 @@ export class Resolution {
    * Without a listing (very large repository) the candidates are fetched one by one.
    */
   async tryRelativeSuffixes(rule: string, path: string, maxAttempts = 30): Promise<Resolved | undefined> {
-    const candidates = relativeSuffixes(path, this.request.repository).slice(0, maxAttempts);
+    const candidates = relativeSuffixes(path, this.request.repository, this.gitlab?.moduleHosts).slice(0, maxAttempts);
     if (candidates.length === 0) {
       return undefined;
     }
@@ -229,6 +270,10 @@ export class Resolution {
       const path = source.local.path ? goJoin(source.local.path, rel) : rel;
       return this.tryUnderRoot(`${rule}:local[${match.mapping.index}]`, path);
     }
+    if ('gitlab' in source) {
+      const { project, ref, path } = source.gitlab;
+      return this.tryGitlabFile(`${rule}:gitlab[${match.mapping.index}]`, project, path ? goJoin(path, rel) : rel, ref);
+    }
     const { owner, repo, ref, path } = source.github;
     return this.tryFile(
       `${rule}:github[${match.mapping.index}]`,
@@ -239,14 +284,27 @@ export class Resolution {
   }
 }
 
-/** The path with 0, 1, 2, … leading segments removed (after a `github.com/<owner>/<repo>/` prefix, if any). */
-export function relativeSuffixes(path: string, repository?: Repository): string[] {
+/**
+ * The path with 0, 1, 2, … leading segments removed (after a `github.com/<owner>/<repo>/` prefix, or the GitLab
+ * host's `<host>/<group>/<project>/`, if any).
+ */
+export function relativeSuffixes(
+  path: string,
+  repository?: Repository,
+  gitlabHosts: readonly GitlabModuleHost[] = []
+): string[] {
   let p = path.replace(/^file:\/\//, '');
   if (repository) {
-    const marker = `github.com/${repository.owner}/${repository.repo}/`;
-    const at = p.indexOf(marker);
-    if (at >= 0) {
-      p = p.slice(at + marker.length);
+    const markers = [
+      `github.com/${repository.owner}/${repository.repo}/`,
+      ...gitlabHosts.map((h) => `${h.host}${h.pathPrefix}/${repository.fullName}/`),
+    ];
+    for (const marker of markers) {
+      const at = p.indexOf(marker);
+      if (at >= 0) {
+        p = p.slice(at + marker.length);
+        break;
+      }
     }
   }
   const segments = stripLeadingSlashes(p)

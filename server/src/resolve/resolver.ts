@@ -10,7 +10,7 @@ import { findJavaScriptFile, JAVASCRIPT_EXTENSIONS } from './javascript';
 import { detectGoStd, goReleaseTag } from './go-modules';
 import { extensionOf, goJoin, hasParentSegment } from './paths';
 import { detectPythonStd, findPythonFile } from './python';
-import { NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
+import { GitlabContext, NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
 
 export class BadPathError extends Error {}
 
@@ -31,7 +31,12 @@ export function languageOfPath(path: string): Language | '' {
   return '';
 }
 
-export async function resolveFile(reader: SourceReader, request: ResolveRequest, githubUrl: string): Promise<Resolved> {
+export async function resolveFile(
+  reader: SourceReader,
+  request: ResolveRequest,
+  githubUrl: string,
+  gitlab?: GitlabContext
+): Promise<Resolved> {
   for (const [name, value] of [
     ['localPath', request.path],
     ['rootPath', request.rootPath],
@@ -40,7 +45,7 @@ export async function resolveFile(reader: SourceReader, request: ResolveRequest,
       throw new BadPathError(`${name} must not contain '..': ${value}`);
     }
   }
-  const r = new Resolution(reader, request, githubUrl);
+  const r = new Resolution(reader, request, githubUrl, gitlab);
   speculate(r);
   const configResult = await r.loadConfig();
   const config = configResult?.config;

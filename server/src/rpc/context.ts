@@ -2,6 +2,7 @@
 import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { ServerConfig } from '../config';
 import { GitHostProvider, Repository } from '../hosts/git-host';
+import { GitlabSource } from '../hosts/gitlab/source';
 import { parseRepositoryUrl, RepositoryUrlError } from '../hosts/github/repository-url';
 import { Logger, scrub } from '../log';
 import { decodeSessionCookie, legacyCookieString, readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
@@ -12,6 +13,8 @@ import { deriveKey, encryptToken, OAuthToken } from '../session/token';
 export interface ServiceDeps {
   config: ServerConfig;
   source: GitHostProvider;
+  /** Undefined when GitLab is not configured. */
+  gitlab?: GitlabSource;
   oauth: OAuthClient;
   logger: Logger;
   now: () => number;
@@ -51,11 +54,6 @@ export function repositoryOf(deps: ServiceDeps, url: string): Repository {
     }
     throw error;
   }
-}
-
-/** The session's host view for this request: the cookie's token, cancelled with the RPC. */
-export function hostFor(deps: ServiceDeps, ctx: HandlerContext) {
-  return deps.source.forUser(session(deps, ctx).accessToken, ctx.signal);
 }
 
 export function tokenResponse(deps: ServiceDeps, granted: GrantedToken, key: Buffer) {

@@ -3,13 +3,14 @@ import { HandlerContext } from '@connectrpc/connect';
 import { GetCommitRequest, GetCommitResponse } from '../../../proto/gen/vcs/v1/vcs_pb';
 import { toConnectError } from '../hosts/error-policy';
 import { GitHost, Repository } from '../hosts/git-host';
-import { hostFor, repositoryOf, ServiceDeps } from './context';
+import { ServiceDeps } from './context';
+import { requestHosts } from './hosts';
 
 export type CommitFields = Omit<GetCommitResponse, '$typeName' | '$unknown'>;
 
 export function getCommit(deps: ServiceDeps, request: GetCommitRequest, ctx: HandlerContext): Promise<CommitFields> {
-  const host = hostFor(deps, ctx);
-  return commitOf(host, repositoryOf(deps, request.repositoryURL), request.ref);
+  const { host, repository } = requestHosts(deps, ctx, request.repositoryURL);
+  return commitOf(host, repository, request.ref);
 }
 
 /** The commit a ref names, in vcs.v1's shape; host failures become the RPC's error. */

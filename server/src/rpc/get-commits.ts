@@ -4,14 +4,14 @@ import { create } from '@bufbuild/protobuf';
 import { CommitInfo, CommitInfoSchema, GetCommitsRequest } from '../../../proto/gen/vcs/v1/vcs_pb';
 import { DECISIVE_CODES } from '../hosts/error-policy';
 import { scrub } from '../log';
-import { hostFor, repositoryOf, ServiceDeps } from './context';
+import { ServiceDeps } from './context';
+import { requestHosts } from './hosts';
 import { commitOf } from './get-commit';
 
 const MAX_PARALLEL_COMMITS = 10;
 
 export async function getCommits(deps: ServiceDeps, request: GetCommitsRequest, ctx: HandlerContext) {
-  const host = hostFor(deps, ctx);
-  const repository = repositoryOf(deps, request.repositoryUrl);
+  const { host, repository } = requestHosts(deps, ctx, request.repositoryUrl);
   const unique = [...new Set(request.refs)];
   const results = new Map<string, CommitInfo | ConnectError>();
   for (let i = 0; i < unique.length; i += MAX_PARALLEL_COMMITS) {

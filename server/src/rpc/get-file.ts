@@ -5,14 +5,14 @@ import { GetFileRequest, ResolutionExplanationSchema } from '../../../proto/gen/
 import { toConnectError } from '../hosts/error-policy';
 import { BadPathError, resolveFile } from '../resolve/resolver';
 import { NotResolvedError } from '../resolve/resolution';
-import { hostFor, repositoryOf, ServiceDeps } from './context';
+import { ServiceDeps } from './context';
+import { requestHosts } from './hosts';
 
 export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: HandlerContext) {
-  const host = hostFor(deps, ctx);
-  const repository = repositoryOf(deps, request.repositoryURL);
+  const { reader, repository, gitlab } = requestHosts(deps, ctx, request.repositoryURL);
   try {
     const resolved = await resolveFile(
-      host,
+      reader,
       {
         repository,
         ref: request.ref,
@@ -20,7 +20,8 @@ export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: H
         rootPath: request.rootPath,
         functionName: request.functionName,
       },
-      deps.config.githubUrl
+      deps.config.githubUrl,
+      gitlab
     );
     return {
       content: resolved.content.toString('base64'),

@@ -102,13 +102,38 @@ export function tokenFromJson(text: string): OAuthToken {
 }
 
 export function encryptToken(token: OAuthToken, key: Buffer): string {
+  return sealText(tokenToJson(token), key);
+}
+
+/**
+ * A GitHub session's token. A payload that names a provider (a GitLab session, which has `"provider"`) is
+ * refused, so that one host's cookie is never taken for the other's.
+ */
+export function decryptToken(encrypted: string, key: Buffer): OAuthToken {
+  const plain = openText(encrypted, key);
+  const token = tokenFromJson(plain);
+  const provider = providerOf(plain);
+  if (provider !== undefined && provider !== 'github') {
+    throw new SessionError(`the session belongs to ${JSON.stringify(provider)}, not GitHub`);
+  }
+  return token;
+}
+
+/** The `provider` field of a decrypted payload (exact key), when there is one. */
+export function providerOf(plain: string): unknown {
+  const parsed = JSON.parse(plain) as Record<string, unknown>;
+  return Object.prototype.hasOwnProperty.call(parsed, 'provider') ? parsed.provider : undefined;
+}
+
+/** AES-GCM with a random 96-bit nonce: base64(nonce || ciphertext || tag). */
+export function sealText(plain: string, key: Buffer): string {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv(aesGcmFor(key), key, nonce);
-  const sealed = Buffer.concat([cipher.update(tokenToJson(token), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return Buffer.concat([nonce, sealed]).toString('base64');
 }
 
-export function decryptToken(encrypted: string, key: Buffer): OAuthToken {
+export function openText(encrypted: string, key: Buffer): string {
   const blob = decodeStdBase64(encrypted);
   if (blob.length < NONCE_BYTES) {
     throw new SessionError('malformed token');
@@ -120,13 +145,13 @@ export function decryptToken(encrypted: string, key: Buffer): OAuthToken {
   }
   const decipher = createDecipheriv(aesGcmFor(key), key, nonce);
   decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-  let plain: Buffer;
   try {
-    plain = Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString(
+      'utf8'
+    );
   } catch {
     throw new SessionError('cipher: message authentication failed');
   }
-  return tokenFromJson(plain.toString('utf8'));
 }
 
 /** Key length picks the AES variant, as Go's aes.NewCipher does (production keys are 32 bytes). */

@@ -1,6 +1,10 @@
-// The web links of a version's source: file at the line, blame, commit.
+// The web links of a version's source: file at the line, blame, commit, on the repository's host (GitHub, GitLab,
+// Bitbucket Cloud, Azure DevOps).
 import { describeRepository } from '../../domain/repository';
+import { hostLinks } from './host-links';
 import type { SourceLinkSet } from './types';
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 /**
  * Links for the selected version. `fileUrl` is GetFile's `URL` when the server found the file (it may live in
@@ -14,17 +18,29 @@ export function sourceLinks(args: {
   line?: number;
   fileUrl?: string;
 }): SourceLinkSet {
-  const repo = describeRepository(args.repository)?.webUrl;
+  const repo = describeRepository(args.repository);
   const ref = args.commitSha || args.ref;
+  const built =
+    repo && ref
+      ? hostLinks({
+          kind: repo.kind,
+          webUrl: repo.webUrl,
+          ref,
+          refIsSha: FULL_SHA.test(ref),
+          path: args.path,
+          line: args.line,
+          sha: ref,
+        })
+      : {};
+  if (!args.fileUrl) {
+    return { file: built.file, blame: built.blame, commit: built.commit };
+  }
+  // The server's page of the file (GitHub's /blob/ or GitLab's /-/blob/): its blame is the same page's twin.
   const anchor = args.line ? `#L${args.line}` : '';
-  const file = args.fileUrl
-    ? args.fileUrl.replace(/#.*$/, '')
-    : repo && ref && args.path
-      ? `${repo}/blob/${ref}/${args.path}`
-      : undefined;
+  const file = args.fileUrl.replace(/#.*$/, '');
   return {
-    file: file ? `${file}${anchor}` : undefined,
-    blame: file && file.includes('/blob/') ? `${file.replace('/blob/', '/blame/')}${anchor}` : undefined,
-    commit: repo && ref ? `${repo}/commit/${ref}` : undefined,
+    file: `${file}${anchor}`,
+    blame: file.includes('/blob/') ? `${file.replace('/blob/', '/blame/')}${anchor}` : undefined,
+    commit: built.commit,
   };
 }

@@ -39,7 +39,14 @@ export interface MissingFile {
 }
 
 export type SourceFile =
-  | { status: 'not-loaded'; reason?: 'not-connected' | 'session-ended' | 'no-provider' }
+  | {
+      status: 'not-loaded';
+      /** links-only: a host whose source Linescope cannot fetch (Bitbucket Cloud, Azure DevOps); no-provider: a host
+       * the panel cannot sign in to yet. */
+      reason?: 'not-connected' | 'session-ended' | 'links-only' | 'no-provider';
+      /** The host's pages of the file, its blame and the commit, when they can be built without the server. */
+      links?: SourceLinkSet;
+    }
   | { status: 'loading' }
   | {
       status: 'loaded';

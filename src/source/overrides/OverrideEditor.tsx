@@ -27,7 +27,8 @@ const FIELDS: Array<{
     key: 'repository',
     id: 'override-repository',
     label: 'Repository URL',
-    description: 'For example https://github.com/owner/repo (GitHub Enterprise hosts work too)',
+    description:
+      'For example https://github.com/owner/repo; GitHub Enterprise, GitLab (groups may nest), Bitbucket Cloud and Azure DevOps URLs work too',
     placeholder: 'https://github.com/owner/repo',
     required: true,
   },

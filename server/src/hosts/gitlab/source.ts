@@ -1,0 +1,264 @@
+/**
+ * GitLab as a GitHost. Files and trees are cached by commit sha in the shared read cache (with its per-user access
+ * proof); GitLab's own part is its refs and commits:
+ * - branch and tag names resolved to a sha, kept a short time, then revalidated with If-None-Match;
+ * - commits by sha, served to a user only after that user's access to the project is shown;
+ * - "404 Project Not Found" is GitLab's answer both for a missing project and for one the token cannot see, so it
+ *   is kept for that user only; "404 File Not Found" and "404 Commit Not Found" are only said to someone who can
+ *   see the project, so they prove access.
+ */
+import { createHash } from 'node:crypto';
+import { ByteLru } from '../../cache/lru';
+import { ServerMetrics } from '../../metrics';
+import { FileNotFoundError } from '../errors';
+import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
+import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
+import { CacheUser, ReadCache } from '../read-cache';
+import { GitlabClient, GitlabClientOptions, GitlabCommit } from './client';
+import { GitlabNotFoundError } from './errors';
+
+export interface GitlabSourceOptions {
+  apiUrl: string;
+  timeoutMs: number;
+  maxFileBytes: number;
+  cacheBytes: number;
+  refTtlMs: number;
+  accessTtlMs: number;
+  /** A tree with more entries than this is not listed (each page of 100 is one call). */
+  maxTreeEntries?: number;
+  metrics?: ServerMetrics;
+  fetch?: typeof fetch;
+  now?: () => number;
+  onResponse?: GitlabClientOptions['onResponse'];
+}
+
+interface CachedRef {
+  sha: string;
+  etag?: string;
+  checkedAt: number;
+}
+
+interface User extends CacheUser {
+  client: GitlabClient;
+  /** Within one request, each (project, ref) is resolved once. */
+  resolved: Map<string, Promise<string>>;
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+const DEFAULT_MAX_TREE_ENTRIES = 2000;
+
+export class GitlabSource implements GitHostProvider {
+  private readonly cache: ReadCache;
+  private readonly refs: ByteLru<CachedRef>;
+  private readonly commits: ByteLru<Commit>;
+  /** Refs found missing (404 Commit Not Found: for everyone; 404 Project Not Found: for that user). */
+  private readonly missingRefs: ByteLru<string>;
+  private readonly now: () => number;
+
+  constructor(private readonly options: GitlabSourceOptions) {
+    this.now = options.now ?? Date.now;
+    this.cache = new ReadCache({
+      cacheBytes: options.cacheBytes,
+      accessTtlMs: options.accessTtlMs,
+      metrics: options.metrics,
+      now: this.now,
+    });
+    this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
+    this.missingRefs = new ByteLru({
+      maxBytes: 4 * 1024 * 1024,
+      sizeOf: (m) => m.length,
+      ttlMs: options.refTtlMs,
+      now: this.now,
+    });
+    this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
+  }
+
+  forUser(token: string | undefined, signal?: AbortSignal): GitHost {
+    const client = new GitlabClient({
+      apiUrl: this.options.apiUrl,
+      timeoutMs: this.options.timeoutMs,
+      token,
+      signal,
+      fetch: this.options.fetch,
+      now: this.now,
+      onResponse: this.options.onResponse,
+    });
+    const user: User = {
+      id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',
+      client,
+      resolved: new Map(),
+      proveAccess: (repo, sha) => this.proveAccess(user, repo, sha),
+    };
+    return {
+      readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
+      listFiles: (repo, ref) => this.listFiles(user, repo, ref),
+      commitSha: (repo, ref) => this.commitSha(user, repo, ref),
+      getCommit: (repo, ref) => this.getCommit(user, repo, ref),
+      commitUrl: gitlabCommitUrl,
+      fileUrl: gitlabFileUrl,
+    };
+  }
+
+  private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {
+    const cleanPath = cleanFilePath(path);
+    const sha = await this.commitSha(user, repo, ref);
+    return this.cache.readFile(user, repo, sha, cleanPath, gitlabFileUrl(repo, ref, cleanPath), () =>
+      this.fetchFile(user, repo, cleanPath, sha)
+    );
+  }
+
+  private async fetchFile(user: User, repo: Repository, path: string, sha: string): Promise<CachedFile> {
+    const max = this.options.maxFileBytes;
+    try {
+      const file = await user.client.getRawFile(repo.fullName, path, sha, max);
+      return file.size > max ? tooLarge(path, file.size, max) : judgeBytes(file.content, path, max);
+    } catch (error) {
+      if (error instanceof GitlabNotFoundError) {
+        if (error.missing === 'file') {
+          // Only said to someone who can see the project: the answer holds for every reader of it.
+          this.cache.markAccess(user, repo);
+        }
+        return { kind: 'missing', reason: 'not_found', message: `file not found: ${error.message}` };
+      }
+      throw error;
+    }
+  }
+
+  private async listFiles(user: User, repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
+    const sha = await this.commitSha(user, repo, ref);
+    return this.cache.listFiles(user, repo, sha, async () => {
+      const entries = await user.client.listTree(
+        repo.fullName,
+        sha,
+        this.options.maxTreeEntries ?? DEFAULT_MAX_TREE_ENTRIES
+      );
+      return entries && new Set(entries.filter((e) => e.type === 'blob').map((e) => e.path));
+    });
+  }
+
+  /** The commit a ref names; one asked for by its full sha is cached (served after this user's access is shown). */
+  private async getCommit(user: User, repo: Repository, ref: string): Promise<Commit> {
+    const wanted = normalizeRef(ref);
+    const cached = FULL_SHA.test(wanted) ? this.commits.get(`${repo.fullName}@${wanted}`) : undefined;
+    this.cache.countLookup('commits', cached !== undefined);
+    if (cached) {
+      await this.cache.ensureAccess(user, repo, wanted);
+      return cached;
+    }
+    const answer = await this.requestCommit(user, repo, wanted, undefined);
+    if (answer.notModified) {
+      throw new Error('GitLab answered 304 to a request without If-None-Match');
+    }
+    const commit = toCommit(answer.data, repo);
+    this.commits.set(`${repo.fullName}@${commit.sha}`, commit);
+    if (!FULL_SHA.test(wanted)) {
+      this.refs.set(`${repo.fullName}@${wanted}`, { sha: commit.sha, etag: answer.etag, checkedAt: this.now() });
+    }
+    return commit;
+  }
+
+  /** A full sha is used as is; a branch or tag is cached for refTtlMs, then revalidated with its ETag. */
+  private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
+    const wanted = normalizeRef(ref);
+    const key = `${repo.fullName}@${wanted}`;
+    let pending = user.resolved.get(key);
+    if (!pending) {
+      pending = this.resolveSha(user, repo, wanted, key);
+      user.resolved.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async resolveSha(user: User, repo: Repository, wanted: string, key: string): Promise<string> {
+    if (FULL_SHA.test(wanted)) {
+      return wanted;
+    }
+    const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
+    if (missing) {
+      throw new FileNotFoundError(missing);
+    }
+    const cached = this.refs.get(key);
+    const fresh = cached !== undefined && this.now() - cached.checkedAt <= this.options.refTtlMs;
+    this.cache.countLookup('refs', fresh);
+    if (cached && fresh && this.cache.hasAccess(user, repo)) {
+      return cached.sha;
+    }
+    return this.lookUpSha(user, repo, wanted, key);
+  }
+
+  private async lookUpSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
+    const cached = this.refs.get(key);
+    const answer = await this.requestCommit(user, repo, ref, cached?.etag);
+    if (answer.notModified && cached) {
+      this.refs.set(key, { ...cached, checkedAt: this.now() });
+      return cached.sha;
+    }
+    if (answer.notModified) {
+      throw new Error('GitLab answered 304 to a request without If-None-Match');
+    }
+    this.refs.set(key, { sha: answer.data.id, etag: answer.etag, checkedAt: this.now() });
+    this.commits.set(`${repo.fullName}@${answer.data.id}`, toCommit(answer.data, repo));
+    return answer.data.id;
+  }
+
+  /** The proof the shared cache asks for: one commits call with this user's token (per request at most). */
+  private proveAccess(user: User, repo: Repository, sha: string): Promise<unknown> {
+    const key = `access:${repo.fullName}`;
+    let pending = user.resolved.get(key);
+    if (!pending) {
+      pending = this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`);
+      user.resolved.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The one commits call behind a ref's sha and a commit's details; any answer from the project shows access. */
+  private async requestCommit(user: User, repo: Repository, ref: string, etag: string | undefined) {
+    try {
+      const answer = await user.client.getCommit(repo.fullName, ref, etag);
+      this.cache.markAccess(user, repo);
+      return answer;
+    } catch (error) {
+      if (error instanceof GitlabNotFoundError) {
+        const key = `${repo.fullName}@${ref}`;
+        const message = `no commit '${ref}' in ${repo.fullName} readable with this token`;
+        if (error.missing === 'project') {
+          this.missingRefs.set(`${user.id}|${key}`, message);
+        } else {
+          this.cache.markAccess(user, repo);
+          this.missingRefs.set(key, message);
+        }
+        throw new GitlabNotFoundError(message, error.missing);
+      }
+      throw error;
+    }
+  }
+}
+
+/** "" means the default branch, which GitLab's commits API names HEAD; `refs/heads/x` is the branch x. */
+function normalizeRef(ref: string): string {
+  return (ref || 'HEAD').replace(/^refs\/(?:heads|tags)\//, '');
+}
+
+function toCommit(commit: GitlabCommit, repo: Repository): Commit {
+  return {
+    sha: commit.id,
+    message: commit.message,
+    date: new Date(commit.authored_date).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    url: commit.web_url || gitlabCommitUrl(repo, commit.id),
+    // GitLab's commits name the author but not their account.
+    author: commit.author_name ? { login: commit.author_name, avatarUrl: '' } : undefined,
+  };
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+export function gitlabFileUrl(repo: Repository, ref: string, path: string): string {
+  return `${repo.webUrl}/-/blob/${encodePath(ref || 'HEAD')}/${encodePath(path)}`;
+}
+
+export function gitlabCommitUrl(repo: Repository, sha: string): string {
+  return `${repo.webUrl}/-/commit/${sha}`;
+}
