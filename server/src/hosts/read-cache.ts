@@ -4,8 +4,12 @@
  * - which user's token was shown to read which repository (a successful call with it), remembered a few
  *   minutes: shared data is served to a user only with that proof, else after one call that gives it;
  * - a 404 is shared only once the user is known to read the repository (otherwise it may just mean "this token
- *   cannot see it"), and concurrent identical fetches of one user are joined into one call.
+ *   cannot see it");
+ * - concurrent identical lookups of one user (file, tree, access proof, and through `join` the host's own: a ref
+ *   to a sha, a commit) are joined into one call; another user's running call is never joined, since its answer
+ *   would need this user's proof anyway.
  */
+import { Coalescer } from '../cache/coalescer';
 import { ByteLru } from '../cache/lru';
 import { ServerMetrics } from '../metrics';
 import { FileNotFoundError, FileRejectedError } from './errors';
@@ -20,11 +24,19 @@ export interface ReadCacheOptions {
   now: () => number;
 }
 
-/** One user as the cache sees them: an id (a hash of the token) and the host call that proves access. */
+/**
+ * One user as the cache sees them: an id (a hash of the token), the host call that proves access, and the
+ * request's signal. Joined work gets a signal of its own (aborted once every joined caller has gone away), which
+ * the host passes on to its calls instead of the request's.
+ */
 export interface CacheUser {
   id: string;
-  proveAccess(repo: Repository, sha: string): Promise<unknown>;
+  signal?: AbortSignal;
+  proveAccess(repo: Repository, sha: string, signal?: AbortSignal): Promise<unknown>;
 }
+
+/** A host call run for the cache, with the signal to pass on to it. */
+export type HostCall<T> = (signal: AbortSignal) => Promise<T>;
 
 type Tree = { paths: ReadonlySet<string> | undefined; bytes: number };
 
@@ -32,7 +44,7 @@ export class ReadCache {
   private readonly files: ByteLru<CachedFile>;
   private readonly trees: ByteLru<Tree>;
   private readonly access: ByteLru<number>;
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly flights = new Coalescer();
 
   constructor(private readonly options: ReadCacheOptions) {
     this.files = new ByteLru({
@@ -55,7 +67,7 @@ export class ReadCache {
     sha: string,
     path: string,
     url: string,
-    fetch: () => Promise<CachedFile>
+    fetch: HostCall<CachedFile>
   ): Promise<RepoFile> {
     const key = `${repo.fullName}@${sha}:${path}`;
     // A 404 this user's own token got is valid for this user without further proof.
@@ -69,7 +81,7 @@ export class ReadCache {
       cached = own;
     } else {
       // Joined only with the same user's identical fetch: another user's answer needs this user's proof.
-      cached = await this.once(`${user.id}:file:${key}`, fetch);
+      cached = await this.join(user, `file:${key}`, fetch);
       if (cached.kind !== 'missing') {
         this.markAccess(user, repo);
       }
@@ -90,7 +102,7 @@ export class ReadCache {
     user: CacheUser,
     repo: Repository,
     sha: string,
-    fetch: () => Promise<ReadonlySet<string> | undefined>
+    fetch: HostCall<ReadonlySet<string> | undefined>
   ): Promise<ReadonlySet<string> | undefined> {
     const key = `${repo.fullName}@${sha}`;
     let cached = this.trees.get(key);
@@ -98,8 +110,8 @@ export class ReadCache {
     if (cached) {
       await this.ensureAccess(user, repo, sha);
     } else {
-      cached = await this.once(`${user.id}:tree:${key}`, async (): Promise<Tree> => {
-        const paths = await fetch();
+      cached = await this.join(user, `tree:${key}`, async (signal): Promise<Tree> => {
+        const paths = await fetch(signal);
         this.markAccess(user, repo);
         let bytes = 0;
         paths?.forEach((p) => (bytes += p.length * 2 + 32));
@@ -112,7 +124,18 @@ export class ReadCache {
 
   /** Before serving shared data (the host's own caches too): this user's proof, or one call that gives it. */
   ensureAccess(user: CacheUser, repo: Repository, sha: string): Promise<unknown> {
-    return this.hasAccess(user, repo) ? Promise.resolve() : user.proveAccess(repo, sha);
+    if (this.hasAccess(user, repo)) {
+      return Promise.resolve();
+    }
+    return this.join(user, `access:${repo.fullName}`, (signal) => user.proveAccess(repo, sha, signal));
+  }
+
+  /**
+   * Runs `work` once for all of this user's concurrent callers with the same key (e.g. `ref:owner/repo@main`);
+   * hosts use it for their own lookups so that a burst of identical requests costs one call.
+   */
+  join<T>(user: CacheUser, key: string, work: HostCall<T>): Promise<T> {
+    return this.flights.run(`${user.id}:${key}`, user.signal, work);
   }
 
   hasAccess(user: CacheUser, repo: Repository): boolean {
@@ -131,15 +154,5 @@ export class ReadCache {
       metrics.cacheBytes.set({ cache: 'files' }, this.files.totalBytes);
       metrics.cacheBytes.set({ cache: 'trees' }, this.trees.totalBytes);
     }
-  }
-
-  private once<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const running = this.inflight.get(key);
-    if (running) {
-      return running as Promise<T>;
-    }
-    const promise = work().finally(() => this.inflight.delete(key));
-    this.inflight.set(key, promise);
-    return promise;
   }
 }

@@ -2,7 +2,8 @@
  * GitHub as a GitHost, with caching private to this class: files and trees in a ReadCache (see there: shared
  * data only after proof that the user reads the repository); branch and tag refs resolved to a sha, kept a short
  * time, then revalidated with If-None-Match (a 304 does not count against GitHub's rate limit and is the proof of
- * access); commits asked for by full sha.
+ * access); commits asked for by full sha. Concurrent identical lookups of one user (a ref, a commit, a file, a tree,
+ * the access proof) are joined into one call through the ReadCache.
  */
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
@@ -35,10 +36,12 @@ interface CachedRef {
   checkedAt: number;
 }
 
-/** One user's calls: their client, the RPC's signal, and each (repository, ref) resolved once per request. */
+/**
+ * One user's calls: their client, the RPC's signal, and each (repository, ref) resolved once per request. Calls
+ * made inside joined work take that work's signal (see ReadCache.join), never `signal` directly.
+ */
 interface User extends CacheUser {
   api: GitHubApi;
-  signal?: AbortSignal;
   resolved: Map<string, Promise<string>>;
 }
 
@@ -102,8 +105,10 @@ export class GitHubSource implements GitHostProvider {
       signal,
       resolved: new Map(),
       // Once per request: a (usually 304, free) lookup of the commit with this user's token.
-      proveAccess: (repo, sha) =>
-        this.memo(user, `access:${repo.fullName}`, () => this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`)),
+      proveAccess: (repo, sha, joined) =>
+        this.memo(user, `access:${repo.fullName}`, () =>
+          this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`, joined ?? signal)
+        ),
     };
     return {
       readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
@@ -118,17 +123,17 @@ export class GitHubSource implements GitHostProvider {
   private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {
     const cleanPath = cleanFilePath(path);
     const sha = await this.commitSha(user, repo, ref);
-    return this.reads.readFile(user, repo, sha, cleanPath, fileUrl(repo, ref, cleanPath), () =>
-      this.fetchFile(user, repo, cleanPath, sha)
+    return this.reads.readFile(user, repo, sha, cleanPath, fileUrl(repo, ref, cleanPath), (signal) =>
+      this.fetchFile(user, repo, cleanPath, sha, signal)
     );
   }
 
   private async listFiles(user: User, repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
     const sha = await this.commitSha(user, repo, ref);
-    return this.reads.listFiles(user, repo, sha, async () => {
+    return this.reads.listFiles(user, repo, sha, async (signal) => {
       try {
         const { data } = await user.api.rest.git.getTree({
-          request: { signal: user.signal },
+          request: { signal },
           owner: repo.owner,
           repo: repo.repo,
           tree_sha: sha,
@@ -174,7 +179,9 @@ export class GitHubSource implements GitHostProvider {
       return cached;
     }
     try {
-      const { data } = (await this.requestCommit(user, repo, ref, {})) as { data: CommitJson };
+      const { data } = (await this.reads.join(user, `commit:${key}`, (signal) =>
+        this.requestCommit(user, repo, ref, {}, signal)
+      )) as { data: CommitJson };
       this.reads.markAccess(user, repo);
       const commit = keptFields(data);
       if (immutable) {
@@ -193,7 +200,12 @@ export class GitHubSource implements GitHostProvider {
    * with the stored ETag (which also shows that this user's token reads the repository).
    */
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    return this.memo(user, `${repo.fullName}@${ref || 'HEAD'}`, () => this.resolveSha(user, repo, ref));
+    const key = `${repo.fullName}@${ref || 'HEAD'}`;
+    return this.memo(user, key, () =>
+      FULL_SHA.test(ref)
+        ? Promise.resolve(ref)
+        : this.reads.join(user, `ref:${key}`, (signal) => this.resolveSha(user, repo, ref, signal))
+    );
   }
 
   private memo(user: User, key: string, work: () => Promise<string>): Promise<string> {
@@ -205,11 +217,8 @@ export class GitHubSource implements GitHostProvider {
     return pending;
   }
 
-  private async resolveSha(user: User, repo: Repository, ref: string): Promise<string> {
+  private async resolveSha(user: User, repo: Repository, ref: string, signal: AbortSignal): Promise<string> {
     const wanted = ref || 'HEAD';
-    if (FULL_SHA.test(wanted)) {
-      return wanted;
-    }
     const key = `${repo.fullName}@${wanted}`;
     const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
     if (missing) {
@@ -221,16 +230,28 @@ export class GitHubSource implements GitHostProvider {
     if (cached && fresh && this.reads.hasAccess(user, repo)) {
       return cached.sha;
     }
-    return this.lookUpSha(user, repo, wanted, key);
+    return this.lookUpSha(user, repo, wanted, key, signal);
   }
 
-  private async lookUpSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
+  private async lookUpSha(
+    user: User,
+    repo: Repository,
+    ref: string,
+    key: string,
+    signal: AbortSignal | undefined
+  ): Promise<string> {
     const cached = this.refs.get(key);
     try {
-      const response = await this.requestCommit(user, repo, ref, {
-        accept: 'application/vnd.github.sha',
-        ...(cached?.etag ? { 'if-none-match': cached.etag } : {}),
-      });
+      const response = await this.requestCommit(
+        user,
+        repo,
+        ref,
+        {
+          accept: 'application/vnd.github.sha',
+          ...(cached?.etag ? { 'if-none-match': cached.etag } : {}),
+        },
+        signal
+      );
       const sha = String(response.data).trim();
       this.refs.set(key, { sha, etag: response.headers.etag, checkedAt: this.now() });
       this.reads.markAccess(user, repo);
@@ -254,9 +275,15 @@ export class GitHubSource implements GitHostProvider {
   }
 
   /** The one call behind both a commit's JSON and a ref's sha (the media type in `headers` picks which). */
-  private requestCommit(user: User, repo: Repository, ref: string, headers: Record<string, string>) {
+  private requestCommit(
+    user: User,
+    repo: Repository,
+    ref: string,
+    headers: Record<string, string>,
+    signal: AbortSignal | undefined
+  ) {
     return user.api.request(COMMIT_ROUTE, {
-      request: { signal: user.signal },
+      request: { signal },
       owner: repo.owner,
       repo: repo.repo,
       ref: encodePath(ref),
@@ -264,10 +291,16 @@ export class GitHubSource implements GitHostProvider {
     });
   }
 
-  private async fetchFile(user: User, repo: Repository, path: string, sha: string): Promise<CachedFile> {
+  private async fetchFile(
+    user: User,
+    repo: Repository,
+    path: string,
+    sha: string,
+    signal: AbortSignal
+  ): Promise<CachedFile> {
     const contents = (headers: Record<string, string>) =>
       user.api.request(CONTENTS_ROUTE, {
-        request: { signal: user.signal },
+        request: { signal },
         owner: repo.owner,
         repo: repo.repo,
         path: encodePath(path),
