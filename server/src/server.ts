@@ -8,6 +8,7 @@ import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
+import { createSharedCache } from './cache/shared-tier';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
@@ -37,6 +38,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   const logger = deps.logger ?? createLogger(config.logLevel);
   const metrics = deps.metrics ?? createMetrics();
   const now = deps.now ?? Date.now;
+  const shared = createSharedCache(config, logger, metrics);
   const source = new GitHubSource({
     apiUrl: config.githubApiUrl,
     timeoutMs: config.githubTimeoutMs,
@@ -45,6 +47,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     refTtlMs: config.refTtlMs,
     accessTtlMs: config.accessTtlMs,
     metrics,
+    shared: shared?.cache,
     fetch: deps.fetch,
     now,
   });
@@ -145,10 +148,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     },
     close() {
       gateway?.close();
-      return new Promise((resolve) => {
+      return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(() => shared?.close());
     },
   };
 }

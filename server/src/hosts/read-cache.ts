@@ -8,6 +8,9 @@
  * - concurrent identical lookups of one user (file, tree, access proof, and through `join` the host's own: a ref
  *   to a sha, a commit) are joined into one call; another user's running call is never joined, since its answer
  *   would need this user's proof anyway.
+ * With a shared tier (CACHE_URL, see shared-reads.ts) under the memory: files, trees and access proofs are looked
+ * up there before the host is called and written there after, and `sharedRef` / `shareRef` keep the host's refs;
+ * the same rules hold (shared content only after this user's own proof). The shared tier failing is a miss.
  */
 import { Coalescer } from '../cache/coalescer';
 import { ByteLru } from '../cache/lru';
@@ -15,6 +18,7 @@ import { ServerMetrics } from '../metrics';
 import { FileNotFoundError, FileRejectedError } from './errors';
 import { CachedFile } from './files';
 import { RepoFile, Repository } from './git-host';
+import { SharedReads, SharedRef } from './shared-reads';
 
 export interface ReadCacheOptions {
   /** Shared by files (3/4) and trees (1/4). */
@@ -22,6 +26,8 @@ export interface ReadCacheOptions {
   accessTtlMs: number;
   metrics?: ServerMetrics;
   now: () => number;
+  /** The shared tier for this host, when CACHE_URL is set. */
+  shared?: SharedReads;
 }
 
 /**
@@ -81,11 +87,24 @@ export class ReadCache {
       cached = own;
     } else {
       // Joined only with the same user's identical fetch: another user's answer needs this user's proof.
-      cached = await this.join(user, `file:${key}`, fetch);
-      if (cached.kind !== 'missing') {
-        this.markAccess(user, repo);
-      }
-      this.files.set(cached.kind !== 'missing' || this.hasAccess(user, repo) ? key : ownKey, cached);
+      cached = await this.join(user, `file:${key}`, async (signal) => {
+        const shared = await this.options.shared?.getFile(repo, sha, path);
+        if (shared) {
+          await this.ensureAccess(user, repo, sha);
+          this.files.set(key, shared);
+          return shared;
+        }
+        const fetched = await fetch(signal);
+        if (fetched.kind !== 'missing') {
+          this.markAccess(user, repo);
+        }
+        const forEveryone = fetched.kind !== 'missing' || (await this.knowsAccess(user, repo));
+        this.files.set(forEveryone ? key : ownKey, fetched);
+        if (forEveryone) {
+          this.options.shared?.setFile(repo, sha, path, fetched);
+        }
+        return fetched;
+      });
     }
     switch (cached.kind) {
       case 'file':
@@ -111,23 +130,64 @@ export class ReadCache {
       await this.ensureAccess(user, repo, sha);
     } else {
       cached = await this.join(user, `tree:${key}`, async (signal): Promise<Tree> => {
-        const paths = await fetch(signal);
-        this.markAccess(user, repo);
+        const shared = await this.options.shared?.getTree(repo, sha);
+        if (shared) {
+          await this.ensureAccess(user, repo, sha);
+        }
+        const paths = shared ? shared.paths : await fetch(signal);
+        if (!shared) {
+          this.markAccess(user, repo);
+          this.options.shared?.setTree(repo, sha, paths);
+        }
         let bytes = 0;
         paths?.forEach((p) => (bytes += p.length * 2 + 32));
-        return { paths, bytes };
+        const tree = { paths, bytes };
+        this.trees.set(key, tree);
+        return tree;
       });
-      this.trees.set(key, cached);
     }
     return cached.paths;
   }
 
   /** Before serving shared data (the host's own caches too): this user's proof, or one call that gives it. */
-  ensureAccess(user: CacheUser, repo: Repository, sha: string): Promise<unknown> {
-    if (this.hasAccess(user, repo)) {
-      return Promise.resolve();
+  async ensureAccess(user: CacheUser, repo: Repository, sha: string): Promise<unknown> {
+    if (await this.knowsAccess(user, repo)) {
+      return;
     }
     return this.join(user, `access:${repo.fullName}`, (signal) => user.proveAccess(repo, sha, signal));
+  }
+
+  /** This user's proof in memory (see `knowsAccess` for the shared tier too). */
+  hasAccess(user: CacheUser, repo: Repository): boolean {
+    return this.access.get(`${user.id}:${repo.fullName}`) !== undefined;
+  }
+
+  /** This user's proof in memory, else in the shared tier (another replica saw it; kept in memory then). */
+  async knowsAccess(user: CacheUser, repo: Repository): Promise<boolean> {
+    if (this.hasAccess(user, repo)) {
+      return true;
+    }
+    if (!this.options.shared || !(await this.options.shared.hasAccess(user.id, repo))) {
+      return false;
+    }
+    this.access.set(`${user.id}:${repo.fullName}`, this.options.now());
+    return true;
+  }
+
+  markAccess(user: CacheUser, repo: Repository): void {
+    const now = this.options.now();
+    this.access.set(`${user.id}:${repo.fullName}`, now);
+    this.options.shared?.markAccess(user.id, repo, now, this.options.accessTtlMs);
+  }
+
+  /** A ref another replica resolved (undefined without a shared tier); serve it only with the user's access. */
+  async sharedRef(repo: Repository, ref: string): Promise<SharedRef | undefined> {
+    return this.options.shared?.getRef(repo, ref);
+  }
+
+  /** Offers a ref's resolution to the other replicas for `ttlMs`. */
+  shareRef(repo: Repository, ref: string, value: SharedRef, ttlMs: number): void {
+    this.options.shared?.setRef(repo, ref, value, ttlMs);
   }
 
   /**
@@ -138,15 +198,7 @@ export class ReadCache {
     return this.flights.run(`${user.id}:${key}`, user.signal, work);
   }
 
-  hasAccess(user: CacheUser, repo: Repository): boolean {
-    return this.access.get(`${user.id}:${repo.fullName}`) !== undefined;
-  }
-
-  markAccess(user: CacheUser, repo: Repository): void {
-    this.access.set(`${user.id}:${repo.fullName}`, this.options.now());
-  }
-
-  /** Counts a lookup of any of the host's caches (files, trees, or the host's own refs and commits). */
+  /** Counts a lookup of any of the host's memory caches (files, trees, or the host's own refs and commits). */
   countLookup(cache: string, hit: boolean): void {
     const metrics = this.options.metrics;
     if (metrics) {

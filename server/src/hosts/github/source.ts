@@ -7,12 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
+import { SharedCache } from '../../cache/shared-cache';
 import { ServerMetrics } from '../../metrics';
 import { endsRefFallback } from '../error-policy';
 import { FileNotFoundError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
+import { SharedReads } from '../shared-reads';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { judgeContents } from './contents';
@@ -26,6 +28,8 @@ export interface GitHubSourceOptions {
   refTtlMs: number;
   accessTtlMs: number;
   metrics?: ServerMetrics;
+  /** The shared tier (CACHE_URL) under this host's memory caches. */
+  shared?: SharedCache;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -69,6 +73,7 @@ export class GitHubSource implements GitHostProvider {
   constructor(private readonly options: GitHubSourceOptions) {
     this.now = options.now ?? Date.now;
     this.reads = new ReadCache({
+      shared: options.shared && new SharedReads(options.shared, `github ${options.apiUrl}`),
       cacheBytes: options.cacheBytes,
       accessTtlMs: options.accessTtlMs,
       metrics: options.metrics,
@@ -187,7 +192,7 @@ export class GitHubSource implements GitHostProvider {
       if (immutable) {
         this.commits.set(key, commit);
       } else if (typeof data.sha === 'string') {
-        this.refs.set(key, { sha: data.sha, checkedAt: this.now() });
+        this.rememberRef(repo, ref, key, { sha: data.sha, checkedAt: this.now() });
       }
       return commit;
     } catch (error) {
@@ -224,13 +229,28 @@ export class GitHubSource implements GitHostProvider {
     if (missing) {
       throw new FileNotFoundError(missing);
     }
-    const cached = this.refs.get(key);
-    const fresh = cached !== undefined && this.now() - cached.checkedAt <= this.options.refTtlMs;
-    this.reads.countLookup('refs', fresh);
-    if (cached && fresh && this.reads.hasAccess(user, repo)) {
+    const isFresh = (ref?: CachedRef) => ref !== undefined && this.now() - ref.checkedAt <= this.options.refTtlMs;
+    let cached = this.refs.get(key);
+    this.reads.countLookup('refs', isFresh(cached));
+    if (!isFresh(cached)) {
+      // Another replica may have resolved (or revalidated) it since; its ETag makes our own check free.
+      const shared = await this.reads.sharedRef(repo, wanted);
+      if (shared && (!cached || shared.checkedAt > cached.checkedAt)) {
+        cached = shared;
+        this.refs.set(key, shared);
+      }
+    }
+    if (cached && isFresh(cached) && (await this.reads.knowsAccess(user, repo))) {
       return cached.sha;
     }
     return this.lookUpSha(user, repo, wanted, key, signal);
+  }
+
+  private rememberRef(repo: Repository, ref: string, key: string, value: CachedRef): void {
+    this.refs.set(key, value);
+    if (!FULL_SHA.test(ref)) {
+      this.reads.shareRef(repo, ref, value, this.options.refTtlMs);
+    }
   }
 
   private async lookUpSha(
@@ -253,13 +273,13 @@ export class GitHubSource implements GitHostProvider {
         signal
       );
       const sha = String(response.data).trim();
-      this.refs.set(key, { sha, etag: response.headers.etag, checkedAt: this.now() });
+      this.rememberRef(repo, ref, key, { sha, etag: response.headers.etag, checkedAt: this.now() });
       this.reads.markAccess(user, repo);
       return sha;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (cached && status === 304) {
-        this.refs.set(key, { ...cached, checkedAt: this.now() });
+        this.rememberRef(repo, ref, key, { ...cached, checkedAt: this.now() });
         this.reads.markAccess(user, repo);
         return cached.sha;
       }
