@@ -95,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     cacheTimeoutMs: integer('CACHE_TIMEOUT_MS', 250, 10, 60_000),
   };
   if (config.cacheUrl !== undefined) {
-    problems.push(...cacheUrlProblems(config.cacheUrl, config.githubSessionSecret));
+    problems.push(...cacheUrlProblems(config.cacheUrl));
   }
   if (!config.githubApiUrl) {
     // github.com's API is api.github.com; GitHub Enterprise Server serves it under /api/v3.
@@ -125,8 +125,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   return config;
 }
 
-/** CACHE_URL: a Redis URL, and the session secret that its keys and values are sealed with. */
-function cacheUrlProblems(raw: string, secret: string): string[] {
+/** CACHE_URL must be a Redis URL (without the session secret it is unused: see cache/shared-tier.ts). */
+function cacheUrlProblems(raw: string): string[] {
   let parsed: URL | undefined;
   try {
     parsed = new URL(raw);
@@ -136,9 +136,6 @@ function cacheUrlProblems(raw: string, secret: string): string[] {
   if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || parsed.hostname === '') {
     // The URL may carry a password: never echo it.
     return ['CACHE_URL must be a redis:// or rediss:// URL, e.g. redis://:password@valkey:6379/0'];
-  }
-  if (secret === '') {
-    return ['CACHE_URL needs GITHUB_SESSION_SECRET: the shared cache keys and seals its values with it'];
   }
   return [];
 }

@@ -1,5 +1,9 @@
 /** CACHE_URL and CACHE_TIMEOUT_MS as the environment gives them. */
+import { Writable } from 'node:stream';
+import { createSharedCache } from '../src/cache/shared-tier';
 import { ConfigError, loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { createMetrics } from '../src/metrics';
 
 const SECRETS = {
   GITHUB_CLIENT_ID: 'id',
@@ -40,16 +44,31 @@ describe('CACHE_URL', () => {
     }
   );
 
-  it('needs the session secret, which keys and seals its values', () => {
-    expect(problems({ CACHE_URL: 'redis://valkey:6379' })).toEqual([
-      'CACHE_URL needs GITHUB_SESSION_SECRET: the shared cache keys and seals its values with it',
-    ]);
-  });
-
   it('bounds CACHE_TIMEOUT_MS', () => {
     expect(loadConfig({ ...SECRETS, CACHE_TIMEOUT_MS: '40' }).cacheTimeoutMs).toBe(40);
     expect(problems({ ...SECRETS, CACHE_TIMEOUT_MS: '5' })).toEqual([
       'CACHE_TIMEOUT_MS="5" must be an integer between 10 and 60000',
     ]);
+  });
+
+  it('stays off, with a warning at start, without the session secret that seals its values', () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      })
+    );
+    const config = loadConfig({ CACHE_URL: 'redis://:hunter2@valkey:6379' });
+    expect(createSharedCache(config, logger, createMetrics())).toBeUndefined();
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 40,
+      msg: 'CACHE_URL is set but GITHUB_SESSION_SECRET is not: the shared cache stays off',
+    });
+    expect(lines[0]).not.toContain('hunter2');
   });
 });

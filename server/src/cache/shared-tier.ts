@@ -1,4 +1,7 @@
-/** The shared tier as configured: none without CACHE_URL, else a SharedCache over the Redis or Valkey server. */
+/**
+ * The shared tier as configured: none without CACHE_URL (or without the session secret that seals it), else a
+ * SharedCache over the Redis or Valkey server.
+ */
 import { ServerConfig } from '../config';
 import { Logger } from '../log';
 import { ServerMetrics } from '../metrics';
@@ -16,6 +19,11 @@ export function createSharedCache(
   metrics: ServerMetrics
 ): SharedTier | undefined {
   if (!config.cacheUrl) {
+    return undefined;
+  }
+  if (config.githubSessionSecret === '') {
+    // Keys and values are sealed with the secret; without it (GitHub not configured) only public data is read.
+    logger.warn('CACHE_URL is set but GITHUB_SESSION_SECRET is not: the shared cache stays off');
     return undefined;
   }
   const store = new RedisStore({ url: config.cacheUrl, timeoutMs: config.cacheTimeoutMs, logger, metrics });
