@@ -28,6 +28,8 @@ export interface ServerConfig {
   cacheUrl?: string;
   /** Longest wait for the shared cache server per command; past it the request goes on without it. */
   cacheTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  shutdownDrainMs: number;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     accessTtlMs: integer('ACCESS_TTL_SECONDS', 600, 0, 86_400) * 1000,
     cacheUrl: text('CACHE_URL') || undefined,
     cacheTimeoutMs: integer('CACHE_TIMEOUT_MS', 250, 10, 60_000),
+    shutdownDrainMs: integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
   };
   if (config.cacheUrl !== undefined) {
     problems.push(...cacheUrlProblems(config.cacheUrl));

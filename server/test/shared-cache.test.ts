@@ -142,8 +142,8 @@ describe('replicas sharing one cache', () => {
         expect(got.status).toBe(200);
         expect(decodeContent(got.body)).toBe(FILES[path]);
       }
-      const health = await fetch(`${during.url}/healthz`);
-      expect(health.status).toBe(200);
+      const ready = await fetch(`${during.url}/ready`);
+      expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
       expect(logs.filter((l) => l.includes('shared cache unavailable'))).toHaveLength(1);
       const metrics = await (await fetch(`${during.url}/metrics`)).text();
       expect(metrics).toMatch(/linescope_shared_cache_errors_total\{operation="\w+"\} [1-9]/);
@@ -180,11 +180,13 @@ describe('replicas sharing one cache', () => {
     const started = performance.now();
     const got = await slow.getFile('other.go', alice);
     const ms = performance.now() - started;
+    const readyDuring = await fetch(`${slow.url}/ready`);
     await stall;
     expect(got.status).toBe(200);
     expect(decodeContent(got.body)).toBe(FILES['other.go']);
     // One lookup waits for the timeout; after it the replica skips the cache server for a while.
     expect(ms).toBeLessThan(1000);
+    expect(readyDuring.status).toBe(200);
   }, 60_000);
 
   describe('values it cannot trust', () => {
