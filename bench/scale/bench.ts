@@ -57,6 +57,18 @@ async function startReplica(double: GithubDouble, cacheUrl?: string): Promise<Re
     `replica on port ${port}`,
     30_000
   );
+  if (cacheUrl) {
+    // A replica that is still connecting to the cache serves without it; the work starts once all are connected.
+    await waitUntil(
+      () =>
+        fetch(`${url}/metrics`).then(
+          async (r) => /^linescope_shared_cache_up 1$/m.test(await r.text()),
+          () => false
+        ),
+      `replica on port ${port} connected to the shared cache`,
+      30_000
+    );
+  }
   return {
     url,
     stop: async () => {

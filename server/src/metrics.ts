@@ -8,6 +8,7 @@ export interface ServerMetrics {
   cacheRequests: Counter<'cache' | 'result'>;
   sharedCacheRequests: Counter<'cache' | 'result'>;
   sharedCacheErrors: Counter<'operation'>;
+  sharedCacheUp: Gauge;
   rateLimitRemaining: Gauge<'resource'>;
   cacheBytes: Gauge<'cache'>;
 }
@@ -44,6 +45,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
       name: 'linescope_shared_cache_requests_total',
       help: 'Shared cache (CACHE_URL) lookups by cache and result (hit, miss; invalid: a value ignored as untrusted or of the wrong shape)',
       labelNames: ['cache', 'result'],
+      registers: [registry],
+    }),
+    sharedCacheUp: new Gauge({
+      name: 'linescope_shared_cache_up',
+      help: '1 while the shared cache server (CACHE_URL) is connected and answering, else 0 (absent without CACHE_URL)',
       registers: [registry],
     }),
     sharedCacheErrors: new Counter({

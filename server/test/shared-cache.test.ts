@@ -147,6 +147,7 @@ describe('replicas sharing one cache', () => {
       expect(logs.filter((l) => l.includes('shared cache unavailable'))).toHaveLength(1);
       const metrics = await (await fetch(`${during.url}/metrics`)).text();
       expect(metrics).toMatch(/linescope_shared_cache_errors_total\{operation="\w+"\} [1-9]/);
+      expect(metrics).toMatch(/^linescope_shared_cache_up 0$/m);
     } finally {
       await redis.start();
     }
@@ -164,6 +165,7 @@ describe('replicas sharing one cache', () => {
     }
     expect(shared).toBeDefined();
     expect(logs.filter((l) => l.includes('shared cache reachable again'))).toHaveLength(1);
+    expect(await during.server.metrics.registry.metrics()).toMatch(/^linescope_shared_cache_up 1$/m);
     const after = await replica();
     const calls = await callsOf(async () => {
       expect(decodeContent((await after.getFile(shared!, alice)).body)).toBe(FILES[shared!]);

@@ -39,6 +39,7 @@ export class RedisStore implements ByteStore {
 
   constructor(private readonly options: RedisStoreOptions) {
     this.now = options.now ?? Date.now;
+    options.metrics?.sharedCacheUp.set(0);
     this.pauseMs = options.pauseMs ?? Math.max(1000, options.timeoutMs * 10);
     this.client = new Redis(options.url, {
       // Fail at once while disconnected instead of queueing commands behind a server that may never answer.
@@ -111,6 +112,7 @@ export class RedisStore implements ByteStore {
 
   private failed(operation: string, error: Error): void {
     this.options.metrics?.sharedCacheErrors.inc({ operation });
+    this.options.metrics?.sharedCacheUp.set(0);
     this.skipUntil = this.now() + this.pauseMs;
     if (!this.down) {
       this.down = true;
@@ -122,6 +124,7 @@ export class RedisStore implements ByteStore {
   }
 
   private recovered(): void {
+    this.options.metrics?.sharedCacheUp.set(1);
     this.skipUntil = 0;
     if (this.down) {
       this.down = false;

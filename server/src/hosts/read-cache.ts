@@ -159,7 +159,8 @@ export class ReadCache {
 
   /** This user's proof in memory (see `knowsAccess` for the shared tier too). */
   hasAccess(user: CacheUser, repo: Repository): boolean {
-    return this.access.get(`${user.id}:${repo.fullName}`) !== undefined;
+    const provenAt = this.access.get(`${user.id}:${repo.fullName}`);
+    return provenAt !== undefined && this.options.now() - provenAt <= this.options.accessTtlMs;
   }
 
   /** This user's proof in memory, else in the shared tier (another replica saw it; kept in memory then). */
@@ -167,11 +168,13 @@ export class ReadCache {
     if (this.hasAccess(user, repo)) {
       return true;
     }
-    if (!this.options.shared || !(await this.options.shared.hasAccess(user.id, repo))) {
+    const provenAt = await this.options.shared?.provenAt(user.id, repo);
+    if (provenAt === undefined) {
       return false;
     }
-    this.access.set(`${user.id}:${repo.fullName}`, this.options.now());
-    return true;
+    // Kept with the time of the proof, so that it expires when it would have on the replica that made it.
+    this.access.set(`${user.id}:${repo.fullName}`, provenAt);
+    return this.hasAccess(user, repo);
   }
 
   markAccess(user: CacheUser, repo: Repository): void {

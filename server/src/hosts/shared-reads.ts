@@ -56,11 +56,12 @@ export class SharedReads {
     this.cache.set('refs', [this.host, repo.fullName, ref], { header: { ...value }, body: Buffer.alloc(0) }, ttlMs);
   }
 
-  async hasAccess(userId: string, repo: Repository): Promise<boolean> {
-    const proof = await this.cache.get('access', [this.host, userId, repo.fullName], (entry) =>
-      typeof entry.header.provenAt === 'number' && entry.body.length === 0 ? true : undefined
-    );
-    return proof === true;
+  /** When this user's access was last proven by any replica, if within the shared tier's record. */
+  provenAt(userId: string, repo: Repository): Promise<number | undefined> {
+    return this.cache.get('access', [this.host, userId, repo.fullName], (entry) => {
+      const at = entry.header.provenAt;
+      return typeof at === 'number' && Number.isFinite(at) && entry.body.length === 0 ? at : undefined;
+    });
   }
 
   markAccess(userId: string, repo: Repository, provenAt: number, ttlMs: number): void {
