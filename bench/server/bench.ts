@@ -3,7 +3,9 @@
  * serving the sample repositories (and golang/go, python/cpython, openjdk/jdk17u stand-ins):
  *   - GitHub calls per GetFile: Linescope cold (empty cache for each frame), first pass (cache filling up),
  *     warm (second pass), beside the calls the reference algorithm (Pyroscope's, modelled in reference.ts) makes;
- *   - GetFile latency over HTTP with a simulated 50 ms GitHub round trip, cold and warm, beside the reference's.
+ *   - GetFile latency over HTTP with a simulated 50 ms GitHub round trip, cold and warm, beside the reference's;
+ *   - GitHub calls of a cold burst of 200 identical concurrent GetFile requests (one user, one file) beside the
+ *     same 200 requests one after another on a cold server.
  * Everything is measured in the same run; the ratios are what to read.
  *
  *   npm run bench:server            (BENCH_FRAMES=<n> to change the number of frames, default 45)
@@ -29,6 +31,7 @@ import { sampleFrames, SampleFrame } from './frames';
 import { referenceResolve } from './reference';
 
 const RTT_MS = 50;
+const BURST = 200;
 const SECRET = 'bench-session-secret-0123456789abcdef';
 
 async function main(): Promise<void> {
@@ -192,6 +195,28 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     }
   }
 
+  // The burst at the simulated round trip, where concurrent callers overlap the most.
+  const burstFrame = frames[0];
+  const burstCalls = async (concurrent: boolean) => {
+    const { server, url } = await newServer();
+    try {
+      const before = double.apiCalls().length;
+      if (concurrent) {
+        await Promise.all(Array.from({ length: BURST }, () => getFile(url, burstFrame)));
+      } else {
+        for (let i = 0; i < BURST; i++) {
+          await getFile(url, burstFrame);
+        }
+      }
+      return double.apiCalls().length - before;
+    } finally {
+      await server.close();
+    }
+  };
+  const sequentialCalls = await burstCalls(false);
+  const concurrentCalls = await burstCalls(true);
+  double.setLatency(0);
+
   const counts = new Map<string, number>();
   frames.forEach((f) =>
     counts.set(
@@ -227,6 +252,14 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
       `  ${name.padEnd(62)} ${mean(r.ms).toFixed(1).padStart(6)} ${pct(r.ms, 50).toFixed(1).padStart(7)} ${pct(r.ms, 95).toFixed(1).padStart(7)}   ${(mean(r.ms) / mean(refLatency.ms)).toFixed(2)}x`
     );
   }
+  lines.push('');
+  lines.push(
+    `GitHub calls of ${BURST} identical cold GetFile requests (one user, ${burstFrame.localPath || burstFrame.functionName})   calls   vs sequential`
+  );
+  lines.push(`  ${'one after another on a cold server'.padEnd(78)} ${String(sequentialCalls).padStart(5)}   1.00x`);
+  lines.push(
+    `  ${`${BURST} at once on a cold server (joined)`.padEnd(78)} ${String(concurrentCalls).padStart(5)}   ${(concurrentCalls / Math.max(1, sequentialCalls)).toFixed(2)}x`
+  );
   const warm = results.warm;
   const stillCalling = frames.filter((_, i) => warm.calls[i] > 0);
   if (stillCalling.length > 0) {

@@ -36,6 +36,10 @@ export interface ServerConfig {
   cacheBytes: number;
   refTtlMs: number;
   accessTtlMs: number;
+  /** The shared cache server under the memory cache (redis:// or rediss://); undefined: memory only. */
+  cacheUrl?: string;
+  /** Longest wait for the shared cache server per command; past it the request goes on without it. */
+  cacheTimeoutMs: number;
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
   shutdownDrainMs: number;
 }
@@ -109,8 +113,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     cacheBytes: integer('CACHE_BYTES', 256 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
     refTtlMs: integer('REF_TTL_SECONDS', 60, 0, 86_400) * 1000,
     accessTtlMs: integer('ACCESS_TTL_SECONDS', 600, 0, 86_400) * 1000,
+    cacheUrl: text('CACHE_URL') || undefined,
+    cacheTimeoutMs: integer('CACHE_TIMEOUT_MS', 250, 10, 60_000),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
   };
+  if (config.cacheUrl !== undefined) {
+    problems.push(...cacheUrlProblems(config.cacheUrl));
+  }
   if (!config.githubApiUrl) {
     // github.com's API is api.github.com; GitHub Enterprise Server serves it under /api/v3.
     config.githubApiUrl =
@@ -150,6 +159,21 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(problems);
   }
   return config;
+}
+
+/** CACHE_URL must be a Redis URL (without the session secret it is unused: see cache/shared-tier.ts). */
+function cacheUrlProblems(raw: string): string[] {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || parsed.hostname === '') {
+    // The URL may carry a password: never echo it.
+    return ['CACHE_URL must be a redis:// or rediss:// URL, e.g. redis://:password@valkey:6379/0'];
+  }
+  return [];
 }
 
 /** GitHub is usable when the three secrets are set (Pyroscope's GithubApp check). */

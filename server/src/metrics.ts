@@ -6,6 +6,9 @@ export interface ServerMetrics {
   rpcDuration: Histogram<'method' | 'code'>;
   githubDuration: Histogram<'method' | 'route' | 'status_code'>;
   cacheRequests: Counter<'cache' | 'result'>;
+  sharedCacheRequests: Counter<'cache' | 'result'>;
+  sharedCacheErrors: Counter<'operation'>;
+  sharedCacheUp: Gauge;
   rateLimitRemaining: Gauge<'resource'>;
   cacheBytes: Gauge<'cache'>;
 }
@@ -34,8 +37,25 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
     }),
     cacheRequests: new Counter({
       name: 'linescope_cache_requests_total',
-      help: 'Cache lookups by cache and result (hit or miss)',
+      help: 'Memory cache lookups by cache and result (hit or miss)',
       labelNames: ['cache', 'result'],
+      registers: [registry],
+    }),
+    sharedCacheRequests: new Counter({
+      name: 'linescope_shared_cache_requests_total',
+      help: 'Shared cache (CACHE_URL) lookups by cache and result (hit, miss; invalid: a value ignored as untrusted or of the wrong shape)',
+      labelNames: ['cache', 'result'],
+      registers: [registry],
+    }),
+    sharedCacheUp: new Gauge({
+      name: 'linescope_shared_cache_up',
+      help: '1 while the shared cache server (CACHE_URL) is connected and answering, else 0 (absent without CACHE_URL)',
+      registers: [registry],
+    }),
+    sharedCacheErrors: new Counter({
+      name: 'linescope_shared_cache_errors_total',
+      help: 'Failed or timed-out commands to the shared cache server (CACHE_URL), by operation (get, set, connect)',
+      labelNames: ['operation'],
       registers: [registry],
     }),
     rateLimitRemaining: new Gauge({

@@ -9,6 +9,7 @@ import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { gitlabConfigured, ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
+import { createSharedCache } from './cache/shared-tier';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
@@ -54,6 +55,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   const logger = deps.logger ?? createLogger(config.logLevel);
   const metrics = deps.metrics ?? createMetrics();
   const now = deps.now ?? Date.now;
+  const shared = createSharedCache(config, logger, metrics);
   const source = new GitHubSource({
     apiUrl: config.githubApiUrl,
     timeoutMs: config.githubTimeoutMs,
@@ -62,6 +64,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     refTtlMs: config.refTtlMs,
     accessTtlMs: config.accessTtlMs,
     metrics,
+    shared: shared?.cache,
     fetch: deps.fetch,
     now,
   });
@@ -232,14 +235,15 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       server.closeAllConnections();
       gateway?.close();
       await closed;
+      await shared?.close();
       return { dropped };
     },
     close() {
       gateway?.close();
-      return new Promise((resolve) => {
+      return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(() => shared?.close());
     },
   };
 }

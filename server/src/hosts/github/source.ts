@@ -2,16 +2,19 @@
  * GitHub as a GitHost, with caching private to this class: files and trees in a ReadCache (see there: shared
  * data only after proof that the user reads the repository); branch and tag refs resolved to a sha, kept a short
  * time, then revalidated with If-None-Match (a 304 does not count against GitHub's rate limit and is the proof of
- * access); commits asked for by full sha.
+ * access); commits asked for by full sha. Concurrent identical lookups of one user (a ref, a commit, a file, a tree,
+ * the access proof) are joined into one call through the ReadCache.
  */
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
+import { SharedCache } from '../../cache/shared-cache';
 import { ServerMetrics } from '../../metrics';
 import { endsRefFallback } from '../error-policy';
 import { FileNotFoundError, FileRejectedError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
+import { SharedReads } from '../shared-reads';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { judgeContents } from './contents';
@@ -25,6 +28,8 @@ export interface GitHubSourceOptions {
   refTtlMs: number;
   accessTtlMs: number;
   metrics?: ServerMetrics;
+  /** The shared tier (CACHE_URL) under this host's memory caches. */
+  shared?: SharedCache;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -35,10 +40,12 @@ interface CachedRef {
   checkedAt: number;
 }
 
-/** One user's calls: their client, the RPC's signal, and each (repository, ref) resolved once per request. */
+/**
+ * One user's calls: their client, the RPC's signal, and each (repository, ref) resolved once per request. Calls
+ * made inside joined work take that work's signal (see ReadCache.join), never `signal` directly.
+ */
 interface User extends CacheUser {
   api: GitHubApi;
-  signal?: AbortSignal;
   resolved: Map<string, Promise<string>>;
 }
 
@@ -73,6 +80,7 @@ export class GitHubSource implements GitHostProvider {
   constructor(private readonly options: GitHubSourceOptions) {
     this.now = options.now ?? Date.now;
     this.reads = new ReadCache({
+      shared: options.shared && new SharedReads(options.shared, `github ${options.apiUrl}`),
       cacheBytes: options.cacheBytes,
       accessTtlMs: options.accessTtlMs,
       metrics: options.metrics,
@@ -109,8 +117,10 @@ export class GitHubSource implements GitHostProvider {
       signal,
       resolved: new Map(),
       // Once per request: a (usually 304, free) lookup of the commit with this user's token.
-      proveAccess: (repo, sha) =>
-        this.memo(user, `access:${repo.fullName}`, () => this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`)),
+      proveAccess: (repo, sha, joined) =>
+        this.memo(user, `access:${repo.fullName}`, () =>
+          this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`, joined ?? signal)
+        ),
     };
     return {
       readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
@@ -125,17 +135,17 @@ export class GitHubSource implements GitHostProvider {
   private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {
     const cleanPath = cleanFilePath(path);
     const sha = await this.commitSha(user, repo, ref);
-    return this.reads.readFile(user, repo, sha, cleanPath, fileUrl(repo, ref, cleanPath), () =>
-      this.fetchFile(user, repo, cleanPath, sha)
+    return this.reads.readFile(user, repo, sha, cleanPath, fileUrl(repo, ref, cleanPath), (signal) =>
+      this.fetchFile(user, repo, cleanPath, sha, signal)
     );
   }
 
   private async listFiles(user: User, repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
     const sha = await this.commitSha(user, repo, ref);
-    return this.reads.listFiles(user, repo, sha, async () => {
+    return this.reads.listFiles(user, repo, sha, async (signal) => {
       try {
         const { data } = await user.api.rest.git.getTree({
-          request: { signal: user.signal },
+          request: { signal },
           owner: repo.owner,
           repo: repo.repo,
           tree_sha: sha,
@@ -181,13 +191,15 @@ export class GitHubSource implements GitHostProvider {
       return cached;
     }
     try {
-      const { data } = (await this.requestCommit(user, repo, ref, {})) as { data: CommitJson };
+      const { data } = (await this.reads.join(user, `commit:${key}`, (signal) =>
+        this.requestCommit(user, repo, ref, {}, signal)
+      )) as { data: CommitJson };
       this.reads.markAccess(user, repo);
       const commit = keptFields(data);
       if (immutable) {
         this.commits.set(key, commit);
       } else if (typeof data.sha === 'string') {
-        this.refs.set(key, { sha: data.sha, checkedAt: this.now() });
+        this.rememberRef(repo, ref, key, { sha: data.sha, checkedAt: this.now() });
       }
       return commit;
     } catch (error) {
@@ -200,7 +212,12 @@ export class GitHubSource implements GitHostProvider {
    * with the stored ETag (which also shows that this user's token reads the repository).
    */
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    return this.memo(user, `${repo.fullName}@${ref || 'HEAD'}`, () => this.resolveSha(user, repo, ref));
+    const key = `${repo.fullName}@${ref || 'HEAD'}`;
+    return this.memo(user, key, () =>
+      FULL_SHA.test(ref)
+        ? Promise.resolve(ref)
+        : this.reads.join(user, `ref:${key}`, (signal) => this.resolveSha(user, repo, ref, signal))
+    );
   }
 
   private memo(user: User, key: string, work: () => Promise<string>): Promise<string> {
@@ -212,40 +229,64 @@ export class GitHubSource implements GitHostProvider {
     return pending;
   }
 
-  private async resolveSha(user: User, repo: Repository, ref: string): Promise<string> {
+  private async resolveSha(user: User, repo: Repository, ref: string, signal: AbortSignal): Promise<string> {
     const wanted = ref || 'HEAD';
-    if (FULL_SHA.test(wanted)) {
-      return wanted;
-    }
     const key = `${repo.fullName}@${wanted}`;
     const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
     if (missing) {
       throw new FileNotFoundError(missing);
     }
-    const cached = this.refs.get(key);
-    const fresh = cached !== undefined && this.now() - cached.checkedAt <= this.options.refTtlMs;
-    this.reads.countLookup('refs', fresh);
-    if (cached && fresh && this.reads.hasAccess(user, repo)) {
+    const isFresh = (ref?: CachedRef) => ref !== undefined && this.now() - ref.checkedAt <= this.options.refTtlMs;
+    let cached = this.refs.get(key);
+    this.reads.countLookup('refs', isFresh(cached));
+    if (!isFresh(cached)) {
+      // Another replica may have resolved (or revalidated) it since; its ETag makes our own check free.
+      const shared = await this.reads.sharedRef(repo, wanted);
+      if (shared && (!cached || shared.checkedAt > cached.checkedAt)) {
+        cached = shared;
+        this.refs.set(key, shared);
+      }
+    }
+    if (cached && isFresh(cached) && (await this.reads.knowsAccess(user, repo))) {
       return cached.sha;
     }
-    return this.lookUpSha(user, repo, wanted, key);
+    return this.lookUpSha(user, repo, wanted, key, signal);
   }
 
-  private async lookUpSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
+  private rememberRef(repo: Repository, ref: string, key: string, value: CachedRef): void {
+    this.refs.set(key, value);
+    if (!FULL_SHA.test(ref)) {
+      this.reads.shareRef(repo, ref, value, this.options.refTtlMs);
+    }
+  }
+
+  private async lookUpSha(
+    user: User,
+    repo: Repository,
+    ref: string,
+    key: string,
+    signal: AbortSignal | undefined
+  ): Promise<string> {
     const cached = this.refs.get(key);
     try {
-      const response = await this.requestCommit(user, repo, ref, {
-        accept: 'application/vnd.github.sha',
-        ...(cached?.etag ? { 'if-none-match': cached.etag } : {}),
-      });
+      const response = await this.requestCommit(
+        user,
+        repo,
+        ref,
+        {
+          accept: 'application/vnd.github.sha',
+          ...(cached?.etag ? { 'if-none-match': cached.etag } : {}),
+        },
+        signal
+      );
       const sha = String(response.data).trim();
-      this.refs.set(key, { sha, etag: response.headers.etag, checkedAt: this.now() });
+      this.rememberRef(repo, ref, key, { sha, etag: response.headers.etag, checkedAt: this.now() });
       this.reads.markAccess(user, repo);
       return sha;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (cached && status === 304) {
-        this.refs.set(key, { ...cached, checkedAt: this.now() });
+        this.rememberRef(repo, ref, key, { ...cached, checkedAt: this.now() });
         this.reads.markAccess(user, repo);
         return cached.sha;
       }
@@ -261,9 +302,15 @@ export class GitHubSource implements GitHostProvider {
   }
 
   /** The one call behind both a commit's JSON and a ref's sha (the media type in `headers` picks which). */
-  private requestCommit(user: User, repo: Repository, ref: string, headers: Record<string, string>) {
+  private requestCommit(
+    user: User,
+    repo: Repository,
+    ref: string,
+    headers: Record<string, string>,
+    signal: AbortSignal | undefined
+  ) {
     return user.api.request(COMMIT_ROUTE, {
-      request: { signal: user.signal },
+      request: { signal },
       owner: repo.owner,
       repo: repo.repo,
       ref: encodePath(ref, 'ref'),
@@ -271,10 +318,16 @@ export class GitHubSource implements GitHostProvider {
     });
   }
 
-  private async fetchFile(user: User, repo: Repository, path: string, sha: string): Promise<CachedFile> {
+  private async fetchFile(
+    user: User,
+    repo: Repository,
+    path: string,
+    sha: string,
+    signal: AbortSignal
+  ): Promise<CachedFile> {
     const contents = (headers: Record<string, string>) =>
       user.api.request(CONTENTS_ROUTE, {
-        request: { signal: user.signal },
+        request: { signal },
         owner: repo.owner,
         repo: repo.repo,
         path: encodePath(path),
