@@ -1,7 +1,7 @@
 /** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings (reference §3.3–3.5). */
 import { parseDocument } from 'yaml';
 
-export const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
+export const LANGUAGES = ['go', 'java', 'python', 'javascript', 'typescript', 'ruby'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export type MappingSource =

@@ -16,6 +16,8 @@ export interface ResolveRequest {
   path: string;
   rootPath: string;
   functionName: string;
+  /** The runtime's version from the service's labels (Node's, Ruby's), "" or absent when unknown. */
+  runtimeVersion?: string;
 }
 
 export interface Resolved {

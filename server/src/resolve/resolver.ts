@@ -5,11 +5,13 @@
 import { Language, matchingMappings } from './config';
 import { findGoFile } from './go';
 import { findJavaFile, javaFileOf } from './java';
-import { findJavaScriptFile, JAVASCRIPT_EXTENSIONS } from './javascript';
+import { JAVASCRIPT_EXTENSIONS } from './javascript';
 import { detectGoStd, goReleaseTag } from './go-modules';
 import { extensionOf, goJoin, hasParentSegment } from './paths';
+import { findNodeFile, nodeLibraryFile, nodeMappedPath, nodeNotFoundReason } from './node';
 import { detectPythonStd, findPythonFile } from './python';
 import { NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
+import { findRubyFile, rubyNotFoundReason } from './ruby';
 import { SourceReader } from './source-reader';
 
 export class BadPathError extends Error {}
@@ -25,8 +27,11 @@ export function languageOfPath(path: string): Language | '' {
   if (ext === '.java') {
     return 'java';
   }
-  if (JAVASCRIPT_EXTENSIONS.includes(ext)) {
+  if (JAVASCRIPT_EXTENSIONS.includes(ext) || path.startsWith('node:')) {
     return 'javascript';
+  }
+  if (ext === '.rb' || path === '<cfunc>' || path.startsWith('<internal:')) {
+    return 'ruby';
   }
   return '';
 }
@@ -52,7 +57,9 @@ export async function resolveFile(reader: SourceReader, request: ResolveRequest,
     const rel =
       match.mapping.language === 'java'
         ? javaFileOf(request.functionName, request.path)
-        : relativeToMapping(match, request.path);
+        : nodeLibraryFile(request.path)
+          ? nodeMappedPath(relativeToMapping(match, request.path))
+          : relativeToMapping(match, request.path);
     const found = await r.tryMapping(match, rel);
     if (found) {
       return found;
@@ -71,7 +78,11 @@ export async function resolveFile(reader: SourceReader, request: ResolveRequest,
       found = await findJavaFile(r);
       break;
     case 'javascript':
-      found = await findJavaScriptFile(r);
+    case 'typescript':
+      found = await findNodeFile(r, request.runtimeVersion ?? '');
+      break;
+    case 'ruby':
+      found = await findRubyFile(r, request.runtimeVersion ?? '');
       break;
     default:
       found = await r.tryRelativeSuffixes('relative', request.path);
@@ -119,7 +130,10 @@ function notResolved(r: Resolution, matchCount: number): NotResolvedError {
       case 'python':
         return 'stdlib not detected and no mappings provided, file not resolvable';
       case 'javascript':
-        return 'no mappings matched and relative path not found, file not resolvable';
+      case 'typescript':
+        return nodeNotFoundReason(r.request.path);
+      case 'ruby':
+        return rubyNotFoundReason(r.request.path);
       default:
         return 'file not found';
     }

@@ -147,6 +147,7 @@ export function vcsRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
               path: request.localPath,
               rootPath: request.rootPath,
               functionName: request.functionName,
+              runtimeVersion: request.runtimeVersion,
             },
             config.githubUrl
           );
