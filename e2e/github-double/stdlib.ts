@@ -172,22 +172,16 @@ function countFiles(dir: string, prefix: string): number {
 function createJdkRepo(root: string, tag: string, srcZip: string, framePaths: string[]): FixtureRepo | undefined {
   let entries: Set<string>;
   try {
-    entries = new Set(
-      execFileSync('unzip', ['-Z1', srcZip], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n')
-    );
+    entries = new Set(execFileSync('unzip', ['-Z1', srcZip], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n'));
   } catch {
     return undefined; // no unzip, or not a zip
   }
   const wanted = framePaths.map((p) => `java.base/${p}`).filter((e) => e.endsWith('.java') && entries.has(e));
   const picked: Record<string, Buffer> = {};
   for (const entry of wanted) {
-    picked[`src/java.base/share/classes/${entry.slice('java.base/'.length)}`] = execFileSync(
-      'unzip',
-      ['-p', srcZip, entry],
-      {
-        maxBuffer: 64 * 1024 * 1024,
-      }
-    );
+    picked[`src/java.base/share/classes/${entry.slice('java.base/'.length)}`] = execFileSync('unzip', ['-p', srcZip, entry], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
   }
   return createFixtureRepo(root, 'openjdk/jdk17u', [{ files: picked, tags: [tag], message: tag }], 'master');
 }
