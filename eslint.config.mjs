@@ -38,6 +38,6 @@ export default defineConfig([
   ...baseConfig,
   // The scaffold's config only names src/: the server, the doubles and host, the samples and the benchmarks
   // are TypeScript too and get the same rules.
-  { files: ['server/**/*.ts', 'e2e/**/*.{ts,tsx}', 'samples/**/*.ts', 'bench/**/*.ts'] },
+  { files: ['server/**/*.ts', 'e2e/**/*.{ts,tsx}', 'samples/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts'] },
   { ignores: ['**/out/', 'e2e/artifacts/', 'e2e/.data/', 'server/dist/', 'proto/gen/'] },
 ]);

@@ -50,6 +50,7 @@ module.exports = {
         '<rootDir>/samples/**/*.test.ts',
         '<rootDir>/e2e/**/*.test.ts',
         '<rootDir>/test/**/*.test.ts',
+        '<rootDir>/packages/**/*.test.ts',
       ],
     },
   ],

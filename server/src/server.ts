@@ -8,7 +8,7 @@ import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
-import { GitHubSource } from './github/source';
+import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
 import { vcsRoutes } from './rpc/service';

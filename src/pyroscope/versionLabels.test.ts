@@ -29,6 +29,34 @@ describe('version labels', () => {
     ).toEqual({ repository: 'git_repository_url', gitRef: 'git_commit_sha', rootPath: undefined });
   });
 
+  it("accepts the OCI image label names relabelling keeps and Go's vcs_revision, after the others", () => {
+    expect(
+      resolveVersionFromLabels({
+        org_opencontainers_image_source: ['https://github.com/o/r'],
+        org_opencontainers_image_revision: ['0123abc'],
+      })
+    ).toEqual({
+      version: { repository: 'https://github.com/o/r', gitRef: '0123abc', rootPath: '' },
+      from: { repository: 'org_opencontainers_image_source', gitRef: 'org_opencontainers_image_revision' },
+      ambiguous: [],
+    });
+    expect(
+      resolveVersionFromLabels({ service_repository: ['https://github.com/o/r'], vcs_revision: ['feedbeef'] })?.from
+        .gitRef
+    ).toBe('vcs_revision');
+    expect(
+      resolveVersionFromLabels({
+        git_repository_url: ['https://github.com/o/git'],
+        org_opencontainers_image_source: ['https://github.com/o/oci'],
+        org_opencontainers_image_revision: ['oci'],
+        vcs_revision: ['go'],
+      })?.version
+    ).toEqual({ repository: 'https://github.com/o/git', gitRef: 'oci', rootPath: '' });
+    expect(
+      versionLabelsPresent(['vcs_revision', 'org_opencontainers_image_source', 'org_opencontainers_image_revision'])
+    ).toEqual(['org_opencontainers_image_source', 'org_opencontainers_image_revision', 'vcs_revision']);
+  });
+
   it('skips empty values and falls through to the next alias', () => {
     expect(
       resolveVersionFromLabels({ service_repository: ['  '], git_repository_url: ['https://github.com/o/r'] })?.from

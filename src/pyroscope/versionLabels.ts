@@ -3,10 +3,24 @@ import type { SourceVersion } from '../function-details/model';
 // Where a profile's mappings carry no version JSON, the service's labels may name the source. Pure resolution:
 // the caller fetches LabelNames / LabelValues; this decides which labels count and what they say.
 
-/** Label names per field, most specific first: Pyroscope's own, then OpenTelemetry's, then other tools'. */
+/**
+ * Label names per field, most specific first: Pyroscope's own, then OpenTelemetry's, then other tools', then what
+ * relabelling leaves when it keeps the OCI image label names, and Go's embedded `vcs.revision`.
+ */
 export const VERSION_LABELS = {
-  repository: ['service_repository', 'vcs_repository_url_full', 'git_repository_url'],
-  gitRef: ['service_git_ref', 'vcs_ref_head_revision', 'git_commit_sha'],
+  repository: [
+    'service_repository',
+    'vcs_repository_url_full',
+    'git_repository_url',
+    'org_opencontainers_image_source',
+  ],
+  gitRef: [
+    'service_git_ref',
+    'vcs_ref_head_revision',
+    'git_commit_sha',
+    'org_opencontainers_image_revision',
+    'vcs_revision',
+  ],
   rootPath: ['service_root_path'],
 } as const;
 

@@ -1,11 +1,11 @@
 /** Ruby rules: the table of paths to places, and whole resolutions over an in-memory repository. */
-import { FileNotFoundError } from '../github/errors';
-import { parseRepositoryUrl, Repository } from '../github/repository-url';
+import { FileNotFoundError } from '../hosts/errors';
+import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
 import { parseConfig } from './config';
 import { NotResolvedError } from './resolution';
 import { resolveFile } from './resolver';
 import { detectRubyStd, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
-import { RepoFile, SourceReader } from './source-reader';
+import { RepoFile, SourceReader } from '../hosts/git-host';
 
 /** Files keyed `owner/repo@ref:path`; lists the request repository's tree like GitHub's recursive tree call. */
 class MapReader implements SourceReader {

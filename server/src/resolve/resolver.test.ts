@@ -1,9 +1,9 @@
-/** Resolution without HTTP: a SourceReader over an in-memory map, recording each read (reference §5.3 sequences). */
-import { FileNotFoundError } from '../src/github/errors';
-import { parseRepositoryUrl, Repository } from '../src/github/repository-url';
-import { resolveFile } from '../src/resolve/resolver';
-import { NotResolvedError, Resolution } from '../src/resolve/resolution';
-import { RepoFile, SourceReader } from '../src/resolve/source-reader';
+/** Resolution without HTTP: a SourceReader over an in-memory map, recording each read, in Pyroscope's order. */
+import { FileNotFoundError } from '../hosts/errors';
+import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
+import { languageOfPath, resolveFile } from './resolver';
+import { NotResolvedError, Resolution } from './resolution';
+import { RepoFile, SourceReader } from '../hosts/git-host';
 
 class MapReader implements SourceReader {
   reads: string[] = [];
@@ -50,7 +50,7 @@ async function resolveOver(files: Record<string, string>, path: string, function
 /** A .pyroscope.yaml at the root of grafana/pyroscope at main. */
 const configFile = (yaml: string) => ({ 'grafana/pyroscope@main:.pyroscope.yaml': yaml });
 
-describe('suffix trimming (tryFindGoFile, §5.3) with one read per candidate', () => {
+describe('suffix trimming (tryFindGoFile) with one read per candidate', () => {
   it.each([
     [
       '/var/service1/src/main.go',
@@ -163,7 +163,7 @@ describe('resolveFile without HTTP', () => {
     expect(reads.slice(1)).toEqual(['acme/gen@v1:out/x.go', 'grafana/pyroscope@main:b/gen/x.go']);
   });
 
-  it('a function_name match does not cut the path at the prefix length (Pyroscope quirk §6.5.12)', async () => {
+  it('a function_name match does not cut the path at the prefix length (unlike Pyroscope)', async () => {
     const { found } = await resolveOver(
       {
         ...configFile(
@@ -195,5 +195,18 @@ describe('resolveFile without HTTP', () => {
     const deep = `/${Array.from({ length: 80 }, (_, i) => `d${i}`).join('/')}/x.go`;
     await expect(resolveFile(reader, frame(deep), GH)).rejects.toBeInstanceOf(NotResolvedError);
     expect(reader.reads.length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('language by extension', () => {
+  it.each(['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx'])('%s is javascript', (ext) =>
+    expect(languageOfPath(`a/b${ext}`)).toBe('javascript')
+  );
+  it.each(['.go', '.py', '', '.json'])('%s is not javascript', (ext) =>
+    expect(languageOfPath(`a/b${ext}`)).not.toBe('javascript')
+  );
+  it('.s is go, .JS is not javascript (case-sensitive)', () => {
+    expect(languageOfPath('runtime/asm_amd64.s')).toBe('go');
+    expect(languageOfPath('x.JS')).toBe('');
   });
 });

@@ -5,7 +5,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { githubRouteLabel, ServerMetrics } from '../metrics';
+import { githubRouteLabel, ServerMetrics } from '../../metrics';
 
 const LinescopeOctokit = Octokit.plugin(retry, throttling);
 export type GitHubApi = InstanceType<typeof LinescopeOctokit>;
