@@ -433,14 +433,14 @@ describe('sample profiles', () => {
     });
 
     it('attribute an inlined callee’s lines to the caller: search has samples on matchScore’s body', () => {
-      // catalog.ts: search spans lines 38-61, matchScore 65-71; V8 inlines matchScore into search.
+      // catalog.ts: search spans lines 39-62, matchScore 66-72; V8 inlines matchScore into search.
       const d = load(withMaps);
       const searchLines = d
         .allLines()
         .filter((f) => f.name === 'search' && f.file.endsWith('/src/catalog.ts'))
         .map((f) => f.line);
-      expect(searchLines.some((l) => l >= 38 && l <= 61)).toBe(true);
-      expect(searchLines.some((l) => l >= 65 && l <= 71)).toBe(true);
+      expect(searchLines.some((l) => l >= 39 && l <= 62)).toBe(true);
+      expect(searchLines.some((l) => l >= 66 && l <= 72)).toBe(true);
     });
   });
 

@@ -1,8 +1,8 @@
-// A small syntax highlighter for the languages profiles come from (Go, Python, Java, JavaScript/TypeScript).
+// A small syntax highlighter for the languages profiles come from (Go, Python, Java, JavaScript/TypeScript, Ruby).
 // Grafana ships prismjs only with the languages it needs itself, so the code view brings its own: one linear
 // scan of the file with sticky regexes, split into lines so that a virtualised view can render any window.
 
-export type Language = 'go' | 'python' | 'java' | 'javascript';
+export type Language = 'go' | 'python' | 'java' | 'javascript' | 'ruby';
 export type TokenKind = 'keyword' | 'string' | 'comment' | 'number' | 'function' | 'type' | 'punctuation' | 'plain';
 
 export interface Token {
@@ -29,6 +29,11 @@ export function languageOf(fileName: string): Language | undefined {
     case 'mts':
     case 'cts':
       return 'javascript';
+    case 'rb':
+    case 'rake':
+    case 'gemspec':
+    case 'ru':
+      return 'ruby';
     default:
       return undefined;
   }
@@ -47,7 +52,11 @@ const KEYWORDS: Record<Language, Set<string>> = {
     volatile while var record yield sealed permits null true false`),
   javascript: words(`async await break case catch class const continue debugger default delete do else export extends
     finally for from function if import in instanceof let new of return static super switch this throw try typeof var
-    void while with yield null undefined true false interface type enum implements private protected public readonly`),
+    void while with yield null undefined true false interface type enum implements private protected public readonly
+    abstract declare keyof namespace satisfies as is infer never unknown`),
+  ruby: words(`alias and begin BEGIN break case class def defined? do else elsif end END ensure false for if in module next
+    nil not or redo rescue retry return self super then true undef unless until when while yield __method__ require
+    require_relative attr_reader attr_writer attr_accessor private protected public module_function raise lambda proc`),
 };
 
 const BUILTIN_TYPES: Record<Language, Set<string>> = {
@@ -55,7 +64,8 @@ const BUILTIN_TYPES: Record<Language, Set<string>> = {
     uint16 uint32 uint64 uintptr any append cap close copy delete len make new panic print println recover`),
   python: words(`int float str bool list dict set tuple bytes object len range print isinstance super type`),
   java: words(`String Object Integer Long Double Boolean List Map Set`),
-  javascript: words(`Array Object String Number Boolean Map Set Promise Error console`),
+  javascript: words(`Array Object String Number Boolean Map Set Promise Error console number string boolean`),
+  ruby: words(`Array Hash String Integer Float Symbol Struct Set Comparable Enumerable Kernel Object Proc`),
 };
 
 interface Rule {
@@ -84,6 +94,16 @@ const RULES: Record<Language, Rule[]> = {
   go: [LINE_COMMENT, BLOCK_COMMENT, { kind: 'string', re: /`[^`]*`?/y }, DQ, SQ],
   java: [LINE_COMMENT, BLOCK_COMMENT, { kind: 'string', re: /"""[\s\S]*?(?:"""|$)/y }, DQ, SQ],
   javascript: [LINE_COMMENT, BLOCK_COMMENT, { kind: 'string', re: /`(?:[^`\\]|\\[\s\S])*`?/y }, DQ, SQ],
+  ruby: [
+    { kind: 'comment', re: /#[^\n]*/y },
+    { kind: 'comment', re: /=begin\b[\s\S]*?(?:\n=end\b[^\n]*|$)/y },
+    { kind: 'string', re: /%[qQwWiI]?(?:\[[^\]]*\]?|\([^)]*\)?|\{[^}]*\}?|<[^>]*>?)/y },
+    { kind: 'string', re: /`(?:[^`\\]|\\[\s\S])*`?/y },
+    DQ,
+    SQ,
+    // Symbols (:name, :name?), not the `::` of a constant path or a hash key's colon.
+    { kind: 'string', re: /(?<![:\w]):[A-Za-z_]\w*[?!=]?/y },
+  ],
   python: [
     { kind: 'comment', re: /#[^\n]*/y },
     { kind: 'string', re: /[rRbBuUfF]{0,2}(?:"""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$))/y },

@@ -1,6 +1,8 @@
 // Which lines of the file the code view shows: the function from its first line to its end, found from the
-// source itself (braces for Go, Java and JavaScript; indentation for Python), and never short of a sampled line.
+// source itself (braces for Go, Java and JavaScript/TypeScript; indentation for Python; `def … end` for Ruby), and
+// never short of a sampled line.
 import type { LineCost } from '../function-details/model';
+import { rubyMethodEnd } from '../domain/rubySpan';
 import type { Language, Token } from './highlight';
 
 export interface Span {
@@ -11,13 +13,36 @@ export interface Span {
 /** A declared start line this far above the first sample is not believed (a wrong start line must not blow up the view). */
 const MAX_FUNCTION_LINES = 5000;
 
-export function functionSpan(args: {
+interface SpanArgs {
   costs: LineCost[];
   startLine?: number;
   /** Highlighted source (tokens per line); absent when the file is not loaded. */
   tokens?: Token[][];
   language?: Language;
-}): Span | undefined {
+}
+
+/**
+ * The function's own lines: from its start to the end its source gives, even when samples lie outside (a JIT's
+ * inlined callee reported in the caller); without that end, as functionSpan.
+ */
+export function functionBody(args: SpanArgs): Span | undefined {
+  const span = functionSpan(args);
+  const found = span && args.tokens && args.language ? sourceEnd(args.tokens, span.start, args.language) : undefined;
+  return span && found !== undefined ? { start: span.start, end: found } : span;
+}
+
+function sourceEnd(tokens: Token[][], start: number, language: Language): number | undefined {
+  switch (language) {
+    case 'python':
+      return pythonEnd(tokens, start);
+    case 'ruby':
+      return rubyMethodEnd(tokens.map(textOf), start, MAX_FUNCTION_LINES);
+    default:
+      return braceEnd(tokens, start);
+  }
+}
+
+export function functionSpan(args: SpanArgs): Span | undefined {
   const sampled = args.costs.filter((c) => c.line > 0).map((c) => c.line);
   const declared = args.startLine && args.startLine > 0 ? args.startLine : undefined;
   if (sampled.length === 0 && !declared) {
@@ -28,7 +53,7 @@ export function functionSpan(args: {
   const start = declared && declared <= firstHot && firstHot - declared < MAX_FUNCTION_LINES ? declared : firstHot;
   let end = lastHot;
   if (args.tokens && args.language) {
-    const found = args.language === 'python' ? pythonEnd(args.tokens, start) : braceEnd(args.tokens, start);
+    const found = sourceEnd(args.tokens, start, args.language);
     if (found !== undefined) {
       end = Math.max(end, found);
     }
@@ -39,9 +64,13 @@ export function functionSpan(args: {
   return { start, end };
 }
 
-/** The line of the `}` matching the first `{` at or after the start line (strings and comments do not count). */
+/**
+ * The line of the `}` matching the first `{` at or after the start line outside parentheses (so that a TypeScript
+ * parameter's type literal, `f(o: { a: number }) {`, is not taken for the body); strings and comments do not count.
+ */
 function braceEnd(tokens: Token[][], start: number): number | undefined {
   let depth = 0;
+  let parens = 0;
   let opened = false;
   const last = Math.min(tokens.length, start + MAX_FUNCTION_LINES);
   for (let line = start; line <= last; line++) {
@@ -50,7 +79,9 @@ function braceEnd(tokens: Token[][], start: number): number | undefined {
         continue;
       }
       for (const ch of token.text) {
-        if (ch === '{') {
+        if (!opened && (ch === '(' || ch === ')')) {
+          parens += ch === '(' ? 1 : -1;
+        } else if (ch === '{' && (opened || parens <= 0)) {
           depth++;
           opened = true;
         } else if (ch === '}' && opened) {
