@@ -9,8 +9,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { lineCellFormatter } from '../function-details/format';
 import type { SourceViewProps } from '../function-details/seams';
 import { highlightLines, languageOf, type Token, type TokenKind } from './highlight';
+import { describeStretches, sourceStretches, viewItems, type ViewItem } from '../domain/stretches';
 import { buildRows, widestColumns } from './rows';
-import { functionSpan } from './span';
+import { functionBody } from './span';
 
 export const ROW_HEIGHT = 20;
 const MAX_VIEW_HEIGHT = 480;
@@ -51,12 +52,33 @@ export function AnnotatedSource({
   const [wholeFile, setWholeFile] = useState(false);
   const language = languageOf(fileName);
   const tokens = useMemo(() => highlightLines(lines.join('\n'), language), [lines, language]);
-  const functionRange = useMemo(
-    () => functionSpan({ costs, startLine, tokens, language }) ?? { start: 1, end: lines.length },
-    [costs, startLine, tokens, language, lines.length]
-  );
-  const span = wholeFile ? { start: 1, end: Math.max(lines.length, functionRange.end) } : functionRange;
-  const { rows, hottestIndex } = useMemo(() => buildRows(span, costs), [span.start, span.end, costs]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The function's own lines, and apart from them every other stretch with samples (an inlined callee's lines),
+  // the lines between collapsed: never a sampled line left out, never thousands of rows for one function.
+  const stretches = useMemo(() => {
+    const body = functionBody({ costs, startLine, tokens, language }) ?? { start: 1, end: lines.length };
+    return sourceStretches(
+      body,
+      costs.map((c) => c.line),
+      lines.length
+    );
+  }, [costs, startLine, tokens, language, lines.length]);
+  const lastLine = stretches[stretches.length - 1].end;
+  const span = wholeFile
+    ? { start: 1, end: Math.max(lines.length, lastLine) }
+    : { start: stretches[0].start, end: lastLine };
+  const { items, rows, hottestIndex } = useMemo(() => {
+    const built = buildRows(span, costs);
+    const shown: ViewItem[] = wholeFile
+      ? built.rows.map((r) => ({ kind: 'line', line: r.line }))
+      : viewItems(stretches, lines.length);
+    const rowOf = (line: number) => built.rows[line - span.start];
+    const hottestLine = built.hottestIndex >= 0 ? built.rows[built.hottestIndex].line : -1;
+    return {
+      items: shown,
+      rows: shown.map((item) => (item.kind === 'line' ? rowOf(item.line) : undefined)),
+      hottestIndex: shown.findIndex((item) => item.kind === 'line' && item.line === hottestLine),
+    };
+  }, [span.start, span.end, costs, stretches, wholeFile, lines.length]); // eslint-disable-line react-hooks/exhaustive-deps
   const codeColumns = useMemo(
     () => widestColumns(lines, span.start - 1, span.end - 1, TAB_SIZE),
     [lines, span.start, span.end]
@@ -87,13 +109,13 @@ export function AnnotatedSource({
   const colors = tokenColors(theme);
   const { value, share } = lineCellFormatter(unit, functionTotal);
   const viewHeight = height ?? Math.min(MAX_VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2);
-  const hottestLine = hottestIndex >= 0 ? rows[hottestIndex].line : undefined;
+  const hottestLine = hottestIndex >= 0 ? rows[hottestIndex]?.line : undefined;
 
   return (
     <div className={styles.container} data-testid="code-view" data-language={language ?? 'plain'}>
       <Stack direction="row" justifyContent="space-between" alignItems="center">
         <Text color="secondary" variant="bodySmall">
-          {wholeFile ? `Whole file, ${lines.length} lines` : `Lines ${span.start}–${span.end}`}
+          {wholeFile ? `Whole file, ${lines.length} lines` : describeStretches(stretches)}
           {hottestLine !== undefined && ` · hottest line ${hottestLine}`}
         </Text>
         <Button
@@ -140,6 +162,19 @@ export function AnnotatedSource({
         <div style={{ height: virtualizer.getTotalSize() - ROW_HEIGHT, position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
+            const entry = items[item.index];
+            if (!row || entry.kind === 'gap') {
+              return (
+                <Gap
+                  key={`gap-${item.index}`}
+                  item={entry as Extract<ViewItem, { kind: 'gap' }>}
+                  index={item.index}
+                  top={item.start - ROW_HEIGHT}
+                  width={rowWidth}
+                  className={cx(styles.row, styles.gap)}
+                />
+              );
+            }
             const hot = row.total > 0 || row.self > 0;
             return (
               <div
@@ -179,13 +214,47 @@ export function AnnotatedSource({
                 ))}
                 <span role="cell" className={styles.code} data-testid="code-view-code">
                   <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
-                  <Code tokens={tokens[row.line - 1]} colors={colors} />
+                  {row.line > lines.length ? (
+                    <span className={styles.pastEnd} data-testid="code-view-past-end">
+                      past the end of the file ({lines.length} lines): an inlined function’s line, reported in this one
+                    </span>
+                  ) : (
+                    <Code tokens={tokens[row.line - 1]} colors={colors} />
+                  )}
                 </span>
               </div>
             );
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** A collapsed run of lines between two shown stretches. */
+function Gap(props: {
+  item: Extract<ViewItem, { kind: 'gap' }>;
+  index: number;
+  top: number;
+  width: string;
+  className: string;
+}) {
+  const count = props.item.to - props.item.from + 1;
+  const lines =
+    props.item.from === props.item.to ? `line ${props.item.from}` : `lines ${props.item.from}–${props.item.to}`;
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      data-testid="code-view-gap"
+      data-from={props.item.from}
+      data-to={props.item.to}
+      className={props.className}
+      style={{ transform: `translateY(${props.top}px)`, minWidth: props.width }}
+    >
+      <span role="cell" style={{ gridColumn: '1 / -1' }}>
+        ⋯ {count.toLocaleString('en-US')} line{count === 1 ? '' : 's'} not shown ({lines})
+      </span>
     </div>
   );
 }
@@ -279,6 +348,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     background: theme.visualization.getColorByName('red'),
   }),
   cold: css({ color: theme.colors.text.secondary }),
+  gap: css({
+    color: theme.colors.text.secondary,
+    fontStyle: 'italic',
+    paddingLeft: theme.spacing(1),
+    background: theme.colors.background.secondary,
+    borderTop: `1px dashed ${theme.colors.border.weak}`,
+    borderBottom: `1px dashed ${theme.colors.border.weak}`,
+  }),
+  pastEnd: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
   // The row's own outline would sit under the pinned number cells (opaque, so the code can scroll beneath them): the
   // marker is a layer above them, across the whole row, and the first pinned cell keeps its left edge in view while
   // the code scrolls sideways.

@@ -76,4 +76,18 @@ describe('function body', () => {
       { start: 133, end: 133, own: false },
     ]);
   });
+
+  it('finds the function around the first sampled line when the profile gives no start line (@datadog/pprof)', () => {
+    const tokens = highlightLines(source('shop-node/v1/src/catalog.ts'), 'javascript');
+    // Samples of search on its own lines and on matchScore's (66-72), which V8 inlined into it.
+    const costs = [43, 49, 50, 67, 69].map((line) => ({ line, self: 1, total: 1 }));
+    expect(functionBody({ costs, tokens, language: 'javascript' })).toEqual({ start: 39, end: 62 });
+    const pricing = highlightLines(source('shop-node/v1/src/pricing.ts'), 'javascript');
+    expect(functionBody({ costs: [{ line: 20, self: 1, total: 1 }], tokens: pricing, language: 'javascript' })).toEqual(
+      {
+        start: 18,
+        end: 34,
+      }
+    );
+  });
 });

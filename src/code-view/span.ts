@@ -27,8 +27,47 @@ interface SpanArgs {
  */
 export function functionBody(args: SpanArgs): Span | undefined {
   const span = functionSpan(args);
-  const found = span && args.tokens && args.language ? sourceEnd(args.tokens, span.start, args.language) : undefined;
-  return span && found !== undefined ? { start: span.start, end: found } : span;
+  const { tokens, language } = args;
+  if (!span || !tokens || !language) {
+    return span;
+  }
+  // The profile's start line is where the function is, even when samples lie above it (an inlined callee); without
+  // one, the function around the first sampled line.
+  const declared = args.startLine && args.startLine > 0 && args.startLine <= tokens.length ? args.startLine : undefined;
+  const braces = language !== 'python' && language !== 'ruby';
+  const start = declared ?? (braces ? enclosingFunction(tokens, span.start) : undefined) ?? span.start;
+  const found = sourceEnd(tokens, start, language);
+  return found !== undefined && found >= start ? { start, end: found } : span;
+}
+
+const BLOCK_HEADER = /^\s*(?:\}\s*)?(?:if|for|while|switch|catch|else|do|try|finally|with)\b/;
+const FUNCTION_HEADER = /\b(?:function|func)\b|=>\s*\{\s*$|\)\s*(?::\s*[^=;{}]+)?\s*\{\s*$/;
+
+/** The header line of the innermost function (not an if/for/… block) whose braces enclose `line`, or undefined. */
+function enclosingFunction(tokens: Token[][], line: number): number | undefined {
+  let depth = 0;
+  const first = Math.max(1, line - MAX_FUNCTION_LINES);
+  for (let n = line; n >= first; n--) {
+    const punctuation = (tokens[n - 1] ?? [])
+      .filter((t) => t.kind === 'punctuation')
+      .map((t) => t.text)
+      .join('');
+    for (let i = punctuation.length - 1; i >= 0; i--) {
+      if (punctuation[i] === '}') {
+        depth++;
+      } else if (punctuation[i] === '{') {
+        if (depth > 0) {
+          depth--;
+          continue;
+        }
+        const text = textOf(tokens[n - 1]);
+        if (FUNCTION_HEADER.test(text) && !BLOCK_HEADER.test(text)) {
+          return n;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 function sourceEnd(tokens: Token[][], start: number, language: Language): number | undefined {
