@@ -85,7 +85,7 @@ describe('function body', () => {
     const pricing = highlightLines(source('shop-node/v1/src/pricing.ts'), 'javascript');
     expect(functionBody({ costs: [{ line: 20, self: 1, total: 1 }], tokens: pricing, language: 'javascript' })).toEqual(
       {
-        start: 18,
+        start: 19,
         end: 34,
       }
     );
