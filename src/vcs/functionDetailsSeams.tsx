@@ -9,6 +9,7 @@ import { AnnotatedSource } from '../code-view/AnnotatedSource';
 import { languageOf } from '../code-view/highlight';
 import { SourceLinks } from '../code-view/SourceLinks';
 import { WhyNoSource } from '../code-view/WhyNoSource';
+import { whyNoSourceFile } from '../domain/noSource';
 import type {
   CommitSummary,
   FunctionDetailsSeams,
@@ -24,7 +25,8 @@ import { sourceLinks } from './repositoryUrl';
 import { commitForRef, useSource, type SourceInput } from './useSource';
 
 function toInput(request: SourceRequest | undefined): SourceInput | undefined {
-  if (!request?.version.repository) {
+  // Frames without a file (the runtime's own work, C methods) are never looked up.
+  if (!request?.version.repository || whyNoSourceFile(request.functionName, request.fileName)) {
     return undefined;
   }
   return {
@@ -42,6 +44,20 @@ function toInput(request: SourceRequest | undefined): SourceInput | undefined {
 export function usePanelSource(request: SourceRequest | undefined): SourceState {
   const input = toInput(request);
   const { connected, file, commits } = useSource(input);
+  const noSource = request && whyNoSourceFile(request.functionName, request.fileName);
+  if (noSource) {
+    return {
+      status: 'not-loaded',
+      reason: `${noSource.title.charAt(0).toLowerCase()}${noSource.title.slice(1)}, which has no source file.`,
+      action: (
+        <div data-testid="linescope-no-source-file">
+          <Text color="secondary" variant="bodySmall">
+            {noSource.detail}
+          </Text>
+        </div>
+      ),
+    };
+  }
   if (!request || !input) {
     return { status: 'not-loaded' };
   }
