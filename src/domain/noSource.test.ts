@@ -1,4 +1,4 @@
-import { whyNoSourceFile } from './noSource';
+import { noSourceSentence, whyNoSourceFile } from './noSource';
 
 describe('whyNoSourceFile', () => {
   it.each([
@@ -28,5 +28,11 @@ describe('whyNoSourceFile', () => {
     ['Set#include?', '/usr/lib/ruby/3.1.0/set.rb'],
   ])('leaves %s in %s to the source server', (name, file) => {
     expect(whyNoSourceFile(name, file)).toBeUndefined();
+  });
+
+  it('continues the panel’s “Source not loaded:” sentence', () => {
+    expect(noSourceSentence(whyNoSourceFile('Garbage Collection', '')!)).toBe(
+      'garbage collection, which has no source file. Time V8 spent collecting garbage, not in any line of the service. Allocating less on the hot lines makes it shorter.'
+    );
   });
 });

@@ -11,6 +11,11 @@ const V8_GC = new Set(['Garbage Collection', '(garbage collector)']);
 const V8_OWN = new Set(['(program)', '(idle)', '(root)', 'Node.js', '(Node.js)']);
 const RUBY_GC = new Set(['(marking)', '(sweeping)', '(garbage collection)', '(GC)']);
 
+/** The reason as the panel's "Source not loaded: …" sentence continues it. */
+export function noSourceSentence(reason: NoSourceReason): string {
+  return `${reason.title.charAt(0).toLowerCase()}${reason.title.slice(1)}, which has no source file. ${reason.detail}`;
+}
+
 /** Why a frame has no source, or undefined when it has a file worth looking up. */
 export function whyNoSourceFile(functionName: string, fileName: string): NoSourceReason | undefined {
   const file = fileName.trim();

@@ -27,6 +27,7 @@ import { type CommitSummary, type SourceRequest, useFunctionDetailsSeams } from 
 import type { FunctionDetailsTarget } from './target';
 import { type VersionChoice, choiceNames, versionChoices } from './versions';
 import { testIds } from '../testIds';
+import { noSourceSentence, whyNoSourceFile } from '../domain/noSource';
 
 interface Props {
   target: FunctionDetailsTarget;
@@ -63,6 +64,8 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
   const selected: VersionChoice | undefined = choices.find((c) => c.key === selectedKey) ?? choices[0];
 
   const fn = selected?.function;
+  // Frames without a file (the runtime's own work, C methods): say why, never look them up.
+  const noSource = fn ? whyNoSourceFile(fn.functionName, fn.fileName) : undefined;
   const sourceRequest: SourceRequest | undefined =
     fn && selected?.version && fn.fileName
       ? {
@@ -269,9 +272,11 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           unit={unit}
           source={source}
           noSourceReason={
-            selected?.version
-              ? 'connect the repository to see the code beside the numbers.'
-              : 'no repository is known for this version (see Repository above).'
+            noSource
+              ? noSourceSentence(noSource)
+              : selected?.version
+                ? 'connect the repository to see the code beside the numbers.'
+                : 'no repository is known for this version (see Repository above).'
           }
         />
       )}

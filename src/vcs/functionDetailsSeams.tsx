@@ -9,7 +9,7 @@ import { AnnotatedSource } from '../code-view/AnnotatedSource';
 import { languageOf } from '../code-view/highlight';
 import { SourceLinks } from '../code-view/SourceLinks';
 import { WhyNoSource } from '../code-view/WhyNoSource';
-import { whyNoSourceFile } from '../domain/noSource';
+import { noSourceSentence, whyNoSourceFile } from '../domain/noSource';
 import type {
   CommitSummary,
   FunctionDetailsSeams,
@@ -46,17 +46,7 @@ export function usePanelSource(request: SourceRequest | undefined): SourceState 
   const { connected, file, commits } = useSource(input);
   const noSource = request && whyNoSourceFile(request.functionName, request.fileName);
   if (noSource) {
-    return {
-      status: 'not-loaded',
-      reason: `${noSource.title.charAt(0).toLowerCase()}${noSource.title.slice(1)}, which has no source file.`,
-      action: (
-        <div data-testid="linescope-no-source-file">
-          <Text color="secondary" variant="bodySmall">
-            {noSource.detail}
-          </Text>
-        </div>
-      ),
-    };
+    return { status: 'not-loaded', reason: noSourceSentence(noSource) };
   }
   if (!request || !input) {
     return { status: 'not-loaded' };
