@@ -63,12 +63,14 @@ describe('startStack', () => {
     expect(second.sha).toBe(first.sha);
   }, 60_000);
 
-  it("serves golang/go and python/cpython made of this machine's toolchain files, and says which", async () => {
+  it("serves golang/go, python/cpython, ruby/ruby and nodejs/node made of this machine's toolchain files, and says which", async () => {
     stack = await start();
     expect(stack.standInNotes).toEqual([
       expect.stringMatching(/^golang\/go at go1\.19, go1\.19\.8: \d+ files from \/usr\/lib\/go-1\.19\/src$/),
       expect.stringMatching(/^python\/cpython at branch 3\.11: \d+ files? from \/usr\/lib\/python3\.11$/),
       expect.stringMatching(/^openjdk\/jdk17u/),
+      expect.stringMatching(/^ruby\/ruby at branch ruby_3_1: \d+ files? from \/usr\/lib\/ruby\/3\.1\.0$/),
+      expect.stringMatching(/^nodejs\/node at v20\.20\.2: \d+ files from the library built into Node v20\.20\.2$/),
     ]);
     const proc = await fetch(`${stack.githubUrl}/repos/golang/go/contents/src/runtime/proc.go?ref=go1.19.8`, {
       headers: { accept: 'application/vnd.github.raw' },
@@ -77,6 +79,11 @@ describe('startStack', () => {
     expect(await proc.text()).toContain('package runtime');
     const encoder = await fetch(`${stack.githubUrl}/repos/python/cpython/contents/Lib/json/encoder.py?ref=3.11`);
     expect(encoder.status).toBe(200);
+    const raw = { headers: { accept: 'application/vnd.github.raw' } };
+    const set = await fetch(`${stack.githubUrl}/repos/ruby/ruby/contents/lib/set.rb?ref=ruby_3_1`, raw);
+    expect(await set.text()).toContain('class Set');
+    const hash = await fetch(`${stack.githubUrl}/repos/nodejs/node/contents/lib/internal/crypto/hash.js?ref=v20.20.2`, raw);
+    expect(await hash.text()).toContain('function Hash(');
   }, 60_000);
 
   it("sends the double's Authorize button to the host's callback page", async () => {

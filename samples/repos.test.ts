@@ -30,11 +30,13 @@ describe('createSampleRepos', () => {
 
   const byName = (name: string) => repos.find((r) => r.fullName === `linescope-demo/${name}`)!;
 
-  it('creates the three repositories as work trees on main', () => {
+  it('creates the five repositories as work trees on main', () => {
     expect(repos.map((r) => r.fullName)).toEqual([
       'linescope-demo/shop-go',
       'linescope-demo/shop-python',
       'linescope-demo/shop-java',
+      'linescope-demo/shop-node',
+      'linescope-demo/shop-ruby',
     ]);
     for (const repo of repos) {
       expect(repo.defaultBranch).toBe('main');
@@ -81,9 +83,17 @@ describe('createSampleRepos', () => {
     );
   });
 
-  it('holds the Python and Java sources at the paths the profiles name', () => {
+  it('holds the Python, Java, TypeScript and Ruby sources at the paths the profiles name', () => {
     expect(existsSync(path.join(byName('shop-python').dir, 'shop/catalog.py'))).toBe(true);
     expect(existsSync(path.join(byName('shop-java').dir, 'src/main/java/com/linescope/shop/Catalog.java'))).toBe(true);
+    expect(existsSync(path.join(byName('shop-node').dir, 'src/catalog.ts'))).toBe(true);
+    expect(existsSync(path.join(byName('shop-ruby').dir, 'lib/shop/catalog.rb'))).toBe(true);
+  });
+
+  it('commits no build output of shop-node (dist/, node_modules/): compiled frames have no file in the repository', () => {
+    const files = git(byName('shop-node').dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n');
+    expect(files).toContain('src/main.ts');
+    expect(files.filter((f) => f.startsWith('dist/') || f.includes('node_modules/'))).toEqual([]);
   });
 
   it('ships .pyroscope.yaml files in the shape Pyroscope accepts', () => {
@@ -91,13 +101,15 @@ describe('createSampleRepos', () => {
       [byName('shop-go'), 'go'],
       [byName('shop-python'), 'python'],
       [byName('shop-java'), 'java'],
+      [byName('shop-node'), 'typescript|javascript'],
+      [byName('shop-ruby'), 'ruby'],
     ] as const;
-    for (const [repo, language] of configs) {
+    for (const [repo, languages] of configs) {
       const config = parse(readFileSync(path.join(repo.dir, '.pyroscope.yaml'), 'utf8'));
       expect(config.version).toBe('v1');
       expect(config.source_code.mappings.length).toBeGreaterThan(0);
       for (const mapping of config.source_code.mappings) {
-        expect(mapping.language).toBe(language);
+        expect(languages.split('|')).toContain(mapping.language);
         expect((mapping.path ?? []).length + (mapping.function_name ?? []).length).toBeGreaterThan(0);
         expect(Object.keys(mapping.source)).toHaveLength(1);
         expect(['local', 'github']).toContain(Object.keys(mapping.source)[0]);

@@ -1,7 +1,7 @@
 /**
- * Builds the sample services' git repositories (linescope-demo/shop-go, shop-python, shop-java) from the sources
- * under samples/sources/, with fixed authors, committers, dates and messages so that every machine gets the same
- * commit shas. The recorded profiles' labels (service_git_ref) name these shas; the GitHub double serves the
+ * Builds the sample services' git repositories (linescope-demo/shop-go, shop-python, shop-java, shop-node,
+ * shop-ruby) from the sources under samples/sources/, with fixed authors, committers, dates and messages so that
+ * every machine gets the same commit shas. The recorded profiles' labels (service_git_ref) name these shas; the GitHub double serves the
  * repositories.
  *
  * Each version of a repository is a complete tree under samples/sources/<repo>/<label>/; the versions are committed
@@ -85,6 +85,28 @@ export const SAMPLE_REPO_SPECS: readonly RepoSpec[] = [
       },
     ],
   },
+  {
+    name: 'shop-node',
+    versions: [
+      {
+        label: 'v1',
+        date: '2026-01-26T10:00:00+00:00',
+        message: 'shop-node: catalog search, pricing and order digests in TypeScript',
+        tag: 'v1.0.0',
+      },
+    ],
+  },
+  {
+    name: 'shop-ruby',
+    versions: [
+      {
+        label: 'v1',
+        date: '2026-02-09T10:00:00+00:00',
+        message: 'shop-ruby: catalog search, pricing and order digests',
+        tag: 'v1.0.0',
+      },
+    ],
+  },
 ];
 
 const AUTHOR = { name: 'Linescope Samples', email: 'samples@linescope.invalid' };
@@ -95,7 +117,7 @@ export function sampleRepoUrl(name: string): string {
 }
 
 /**
- * Creates the three sample repositories under `<targetDir>/linescope-demo/<name>` and returns where they are and
+ * Creates the sample repositories under `<targetDir>/linescope-demo/<name>` and returns where they are and
  * which sha each version got. Refuses (with an error naming the path) to write into a repository folder that
  * already exists and is not empty.
  */
@@ -185,7 +207,13 @@ async function clearWorkTree(dir: string): Promise<void> {
 
 /** Files that running a sample in place leaves behind (see samples/.gitignore); they are not sources. */
 function isBuildByproduct(name: string): boolean {
-  return name === '__pycache__' || name.endsWith('.pyc') || name.endsWith('.class');
+  return (
+    name === '__pycache__' ||
+    name.endsWith('.pyc') ||
+    name.endsWith('.class') ||
+    name === 'node_modules' ||
+    name === 'dist'
+  );
 }
 
 /**

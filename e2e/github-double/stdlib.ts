@@ -1,7 +1,8 @@
 /**
- * Small `golang/go`, `python/cpython` and `openjdk/jdk17u` repositories for the double, made of real files of the toolchains
- * installed on this machine (e.g. /usr/lib/go-1.19/src, /usr/lib/python3.11), tagged / branched as upstream
- * (`go1.19`, `3.11`). Only the files asked for are copied, so building them is quick.
+ * Small `golang/go`, `python/cpython`, `openjdk/jdk17u`, `ruby/ruby` and `nodejs/node` repositories for the double,
+ * made of real files of the toolchains installed on this machine (e.g. /usr/lib/go-1.19/src, /usr/lib/python3.11,
+ * /usr/lib/ruby/3.1.0, and the library sources built into the running Node), tagged / branched as upstream
+ * (`go1.19`, `3.11`, `ruby_3_1`, `v20.20.2`). Only the files asked for are copied, so building them is quick.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,6 +56,14 @@ export interface LocalToolchains {
   python?: { version: string; lib: string };
   /** A JDK's src.zip (entries `<module>/<package path>`), served as openjdk/jdk17u at `tag`. */
   jdk?: { tag: string; srcZip: string };
+  /** Ruby's library folder (`/usr/lib/ruby/3.1.0`), served as ruby/ruby at `branch`, each file under lib/. */
+  ruby?: { branch: string; lib: string };
+  /**
+   * Node's library, served as nodejs/node at `tag` (lib/<name>.js for each `node:<name>` frame) when the running
+   * Node is that release: Node keeps its library's sources inside its binary, readable with
+   * process.binding('natives').
+   */
+  node?: { tag: string };
 }
 
 /** Debian's packages of the toolchains that recorded samples/profiles (see their .pyroscope.yaml and labels). */
@@ -62,6 +71,8 @@ export const SAMPLE_TOOLCHAINS: LocalToolchains = {
   go: { version: '1.19', extraTags: ['go1.19.8'], src: '/usr/lib/go-1.19/src' },
   python: { version: '3.11', lib: '/usr/lib/python3.11' },
   jdk: { tag: 'jdk-17.0.15+6', srcZip: '/usr/lib/jvm/java-17-openjdk-amd64/lib/src.zip' },
+  ruby: { branch: 'ruby_3_1', lib: '/usr/lib/ruby/3.1.0' },
+  node: { tag: 'v20.20.2' },
 };
 
 export interface StandIn {
@@ -84,7 +95,7 @@ export function createStdlibStandIns(
 ): StandIn[] {
   const standIns: StandIn[] = [];
   const unique = [...new Set(framePaths)];
-  const { go, python, jdk } = toolchains;
+  const { go, python, jdk, ruby, node } = toolchains;
   if (go) {
     // Paths under GOROOT/src, and -trimpath's bare package paths (the files that do not exist are left out).
     const files = unique
@@ -102,6 +113,38 @@ export function createStdlibStandIns(
   if (jdk) {
     const repo = existsSync(jdk.srcZip) ? createJdkRepo(root, jdk.tag, jdk.srcZip, unique) : undefined;
     standIns.push(standIn('openjdk/jdk17u', repo, `at ${jdk.tag}`, jdk.srcZip, 'src/'));
+  }
+  if (ruby) {
+    // Upstream keeps some libraries beside their C extension (ext/json/lib/…); the stand-in has every file under lib/.
+    const files = unique.filter((p) => p.startsWith(`${ruby.lib}/`)).map((p) => p.slice(ruby.lib.length + 1));
+    const repo = existsSync(ruby.lib)
+      ? createFixtureRepo(
+          root,
+          'ruby/ruby',
+          [{ files: pickFiles(ruby.lib, files, 'lib/'), branch: ruby.branch, message: `Ruby ${ruby.branch}` }],
+          'master'
+        )
+      : undefined;
+    standIns.push(standIn('ruby/ruby', repo, `at branch ${ruby.branch}`, ruby.lib, 'lib/'));
+  }
+  if (node) {
+    const natives = process.version === node.tag ? nodeLibrarySources() : undefined;
+    const picked: Record<string, string> = {};
+    for (const p of unique) {
+      const name = /^node:([\w/.-]+)$/.exec(p)?.[1];
+      if (name !== undefined && natives?.[name] !== undefined) {
+        picked[`lib/${name}.js`] = natives[name];
+      }
+    }
+    const repo = natives
+      ? createFixtureRepo(root, 'nodejs/node', [{ files: picked, tags: [node.tag], message: node.tag }], 'main')
+      : undefined;
+    const from = `the library built into Node ${process.version}`;
+    standIns.push(
+      repo
+        ? standIn('nodejs/node', repo, `at ${node.tag}`, from, 'lib/')
+        : { fullName: 'nodejs/node', note: `nodejs/node: not added (this is Node ${process.version}, not ${node.tag})` }
+    );
   }
   return standIns;
 }
@@ -141,4 +184,21 @@ function createJdkRepo(root: string, tag: string, srcZip: string, framePaths: st
     });
   }
   return createFixtureRepo(root, 'openjdk/jdk17u', [{ files: picked, tags: [tag], message: tag }], 'master');
+}
+
+/** The sources of Node's own library (`fs`, `internal/timers`, …) as built into the running binary. */
+function nodeLibrarySources(): Record<string, string> | undefined {
+  try {
+    // Deprecated, and the only way to read them; the warning is not for the stack's users.
+    const withBinding = process as unknown as { binding(name: string): Record<string, string> };
+    const emit = process.emitWarning;
+    process.emitWarning = () => undefined;
+    try {
+      return withBinding.binding('natives');
+    } finally {
+      process.emitWarning = emit;
+    }
+  } catch {
+    return undefined;
+  }
 }

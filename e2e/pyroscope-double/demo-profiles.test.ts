@@ -4,7 +4,20 @@ describe('the stack profiles', () => {
   it('serve every recorded sample, with build ids stamped from the sidecars and the demo relabelling', async () => {
     const series = await demoSeries();
     const services = [...new Set(series.map((s) => s.labels.service_name))].sort();
-    expect(services).toEqual(['shop-go', 'shop-go-gitlab', 'shop-go-trimpath', 'shop-java', 'shop-python', 'shop-python-unlabelled']);
+    expect(services).toEqual([
+      'shop-go',
+      'shop-go-gitlab',
+      'shop-go-trimpath',
+      'shop-java',
+      'shop-node',
+      'shop-node-compiled',
+      'shop-python',
+      'shop-python-unlabelled',
+      'shop-ruby',
+    ]);
+    // Node's profiles are wall-time profiles, as Pyroscope's Node SDK sends them.
+    const nodeTypes = series.filter((s) => s.labels.service_name === 'shop-node').map((s) => s.labels.__profile_type__);
+    expect(nodeTypes.sort()).toEqual(['wall:sample:count:wall:nanoseconds', 'wall:wall:nanoseconds:wall:nanoseconds']);
     const goCpu = series.filter((s) => s.labels.service_name === 'shop-go' && s.labels.__profile_type__ === 'process_cpu:cpu:nanoseconds:cpu:nanoseconds');
     expect(goCpu.map((s) => s.source).sort()).toEqual(['shop-go-v1.cpu.pb.gz', 'shop-go-v2.cpu.pb.gz']);
     const buildIds = goCpu.map((s) => JSON.parse(s.profile.stringTable[Number(s.profile.mapping[0].buildId)]));

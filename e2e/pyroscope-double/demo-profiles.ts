@@ -10,6 +10,8 @@ const PROFILES_DIR = path.resolve(__dirname, '../../samples/profiles');
  * Label changes by profile name:
  * - the -trimpath build of shop-go v2 is served as its own service, so that shop-go's per-line numbers stay those
  *   of its goldens (v1 + v2 merged, each version apart);
+ * - the build of shop-node without source maps is served as `shop-node-compiled`, so that shop-node's frames are
+ *   the TypeScript ones only;
  * - shop-python v1 is served a second time as `shop-python-unlabelled`, without repository labels, the state of a
  *   service that was never labelled;
  * - shop-go (both versions, CPU and heap) is served a second time as `shop-go-gitlab`, its repository on GitLab.
@@ -27,6 +29,7 @@ export const DEMO_RELABEL: Record<string, Relabel> = {
   'shop-go-v1.heap': ON_GITLAB,
   'shop-go-v2.heap': ON_GITLAB,
   'shop-go-v2-trimpath.cpu': [{ set: { service_name: 'shop-go-trimpath' } }],
+  'shop-node-v1-compiled.cpu': [{ set: { service_name: 'shop-node-compiled' } }],
   'shop-python-v1.cpu': [
     { set: {} },
     { set: { service_name: 'shop-python-unlabelled' }, drop: ['service_repository', 'service_git_ref', 'service_root_path'] },

@@ -1,5 +1,6 @@
 /**
- * `npm run samples:record [-- go python java]`: re-records the sample profiles (all three languages by default).
+ * `npm run samples:record [-- go python java node ruby]`: re-records the sample profiles (every language by
+ * default).
  * Each language needs its toolchain; see samples/README.md.
  */
 import { mkdirSync } from 'node:fs';
@@ -7,9 +8,17 @@ import { mkdirSync } from 'node:fs';
 import { log, PROFILES_DIR } from './common';
 import { recordGo } from './go';
 import { recordJava } from './java';
+import { recordNode } from './node';
 import { recordPython } from './python';
+import { recordRuby } from './ruby';
 
-const RECORDERS: Record<string, () => Promise<void>> = { go: recordGo, python: recordPython, java: recordJava };
+const RECORDERS: Record<string, () => Promise<void>> = {
+  go: recordGo,
+  python: recordPython,
+  java: recordJava,
+  node: recordNode,
+  ruby: recordRuby,
+};
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);

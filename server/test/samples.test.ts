@@ -1,7 +1,7 @@
 /**
  * The recorded sample profiles' frames, resolved over HTTP against the GitHub double serving the sample
- * repositories (samples/repos.ts), golang/go at go1.19 and python/cpython at 3.11 made of this machine's
- * toolchain files, and a small openjdk/jdk17u: the service's own frames and the standard libraries must resolve
+ * repositories (samples/repos.ts), golang/go at go1.19, python/cpython at 3.11, ruby/ruby at ruby_3_1 and
+ * nodejs/node at v20.20.2 made of this machine's toolchain files, and a small openjdk/jdk17u: the service's own frames and the standard libraries must resolve
  * to the exact bytes of the file they came from.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,10 +24,15 @@ describe('sample profiles resolve to their source', () => {
   beforeAll(async () => {
     repos = await createSampleRepos(path.join(tmp.dir, 'repos'));
     // Go and Python from this machine's toolchains (they recorded the profiles); a small stand-in for the JDK.
-    const [go, cpython] = createStdlibStandIns(
+    const [go, cpython, ruby, node] = createStdlibStandIns(
       tmp.dir,
       frames.map((f) => f.localPath),
-      { go: SAMPLE_TOOLCHAINS.go, python: SAMPLE_TOOLCHAINS.python }
+      {
+        go: SAMPLE_TOOLCHAINS.go,
+        python: SAMPLE_TOOLCHAINS.python,
+        ruby: SAMPLE_TOOLCHAINS.ruby,
+        node: SAMPLE_TOOLCHAINS.node,
+      }
     ).map((standIn) => standIn.repo!);
     const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk17u', [
       {
@@ -43,6 +48,8 @@ describe('sample profiles resolve to their source', () => {
       { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },
       { fullName: 'python/cpython', dir: cpython.dir, defaultBranch: 'main' },
       { fullName: 'openjdk/jdk17u', dir: jdk.dir },
+      { fullName: 'ruby/ruby', dir: ruby.dir, defaultBranch: 'master' },
+      { fullName: 'nodejs/node', dir: node.dir, defaultBranch: 'main' },
     ]);
     cookie = stack.cookieFor('demo');
   }, 120_000);
@@ -73,18 +80,22 @@ describe('sample profiles resolve to their source', () => {
     return readFileSync(path.join(SAMPLE_SOURCES_DIR, name, label, resolvedPath));
   }
 
-  it('has frames of all three services', () => {
+  it('has frames of all five services', () => {
     const services = new Set(frames.map((f) => f.repositoryURL));
     expect([...services].sort()).toEqual([
       'https://github.com/linescope-demo/shop-go',
       'https://github.com/linescope-demo/shop-java',
+      'https://github.com/linescope-demo/shop-node',
       'https://github.com/linescope-demo/shop-python',
+      'https://github.com/linescope-demo/shop-ruby',
     ]);
   });
 
   it("resolves every frame of the services' own code to the committed file", async () => {
     const own = frames.filter(
-      (f) => /shop-(go|python)\/|com\/linescope\/shop\//.test(f.localPath) && !/<frozen/.test(f.localPath)
+      (f) =>
+        /shop-(go|python|ruby)\/|shop-node\/src\/|com\/linescope\/shop\//.test(f.localPath) &&
+        !/<frozen/.test(f.localPath)
     );
     expect(own.length).toBeGreaterThan(10);
     const failures: string[] = [];
@@ -176,6 +187,46 @@ describe('sample profiles resolve to their source', () => {
       resolvedPath: 'src/java.base/share/classes/java/util/Formatter.java',
     });
   });
+
+  it('resolves Node frames: TypeScript through the mapping, node: through the mapping to nodejs/node, dist/ explained', async () => {
+    const ts = frames.find((f) => f.localPath === '/opt/linescope-samples/shop-node/src/catalog.ts') as SampleFrame;
+    expect((await getFile(ts)).body).toMatchObject({ rule: 'mapping:local[0]', resolvedPath: 'src/catalog.ts' });
+    const lib = frames.filter((f) => f.localPath.startsWith('node:'));
+    expect(lib.length).toBeGreaterThan(5);
+    for (const frame of lib) {
+      const res = await getFile(frame);
+      expect(res.body).toMatchObject({
+        rule: 'mapping:github[1]',
+        resolvedRepositoryUrl: `${stack.double.url}/nodejs/node`,
+        resolvedRef: 'v20.20.2',
+        resolvedPath: `lib/${frame.localPath.slice('node:'.length)}.js`,
+      });
+    }
+    const compiled = frames.find(
+      (f) => f.localPath === '/opt/linescope-samples/shop-node/dist/catalog.js'
+    ) as SampleFrame;
+    const res = await getFile(compiled);
+    expect(res.status).toBe(404);
+    expect(String(res.body.message)).toContain('profile with source maps');
+  }, 120_000);
+
+  it('resolves Ruby standard-library frames to ruby/ruby at ruby_3_1, and explains C methods', async () => {
+    const std = frames.filter((f) => f.localPath.startsWith('/usr/lib/ruby/3.1.0/') && existsSync(f.localPath));
+    expect(std.length).toBeGreaterThan(0);
+    for (const frame of std) {
+      const res = await getFile(frame);
+      expect(res.body).toMatchObject({
+        rule: 'ruby:stdlib',
+        resolvedRef: 'ruby_3_1',
+        resolvedPath: `lib/${frame.localPath.slice('/usr/lib/ruby/3.1.0/'.length)}`,
+      });
+      expect(Buffer.from(String(res.body.content), 'base64').equals(readFileSync(frame.localPath))).toBe(true);
+    }
+    const cfunc = frames.find((f) => f.localPath === '<cfunc>') as SampleFrame;
+    const res = await getFile(cfunc);
+    expect(res.status).toBe(404);
+    expect(String(res.body.message)).toMatch(/^C method, no Ruby source/);
+  }, 120_000);
 });
 
 function dedupe(frames: SampleFrame[]): SampleFrame[] {

@@ -1,7 +1,8 @@
 // Which lines are the function: from its first line to its end, found from the source itself when it is loaded
-// (braces for Go, Java and JavaScript; indentation for Python), and never short of a sampled line. The breakdown
-// table and the code view both list this span.
+// (braces for Go, Java and JavaScript/TypeScript; indentation for Python; `def … end` for Ruby), and never short of a
+// sampled line. The breakdown table and the code view both list this span.
 import type { LineCost } from './model';
+import { rubyMethodEnd } from './rubySpan';
 
 /** A highlighted piece of a source line; only punctuation, comments and strings matter here. */
 export interface Token {
@@ -20,14 +21,76 @@ export interface Span {
  */
 export const MAX_FUNCTION_LINES = 2000;
 
-export function functionSpan(args: {
+interface SpanArgs {
   costs: LineCost[];
   startLine?: number;
   /** Highlighted source (tokens per line); absent when the file is not loaded. */
   tokens?: Token[][];
-  /** From the file name (highlight's languageOf); only Python reads its end by indentation. */
+  /** From the file name (highlight's languageOf). */
   language?: string;
-}): Span | undefined {
+}
+
+/**
+ * The function's own lines: from its start to the end its source gives, even when samples lie outside (a JIT's
+ * inlined callee reported in the caller); without that end, as functionSpan.
+ */
+export function functionBody(args: SpanArgs): Span | undefined {
+  const span = functionSpan(args);
+  const { tokens, language } = args;
+  if (!span || !tokens || !language) {
+    return span;
+  }
+  // The profile's start line is where the function is, even when samples lie above it (an inlined callee); without
+  // one, the function around the first sampled line.
+  const declared = args.startLine && args.startLine > 0 && args.startLine <= tokens.length ? args.startLine : undefined;
+  const braces = language !== 'python' && language !== 'ruby';
+  const start = declared ?? (braces ? enclosingFunction(tokens, span.start) : undefined) ?? span.start;
+  const found = sourceEnd(tokens, start, language);
+  return found !== undefined && found >= start ? { start, end: found } : span;
+}
+
+const BLOCK_HEADER = /^\s*(?:\}\s*)?(?:if|for|while|switch|catch|else|do|try|finally|with)\b/;
+const FUNCTION_HEADER = /\b(?:function|func)\b|=>\s*\{\s*$|\)\s*(?::\s*[^=;{}]+)?\s*\{\s*$/;
+
+/** The header line of the innermost function (not an if/for/… block) whose braces enclose `line`, or undefined. */
+function enclosingFunction(tokens: Token[][], line: number): number | undefined {
+  let depth = 0;
+  const first = Math.max(1, line - MAX_FUNCTION_LINES);
+  for (let n = line; n >= first; n--) {
+    const punctuation = (tokens[n - 1] ?? [])
+      .filter((t) => t.kind === 'punctuation')
+      .map((t) => t.text)
+      .join('');
+    for (let i = punctuation.length - 1; i >= 0; i--) {
+      if (punctuation[i] === '}') {
+        depth++;
+      } else if (punctuation[i] === '{') {
+        if (depth > 0) {
+          depth--;
+          continue;
+        }
+        const text = textOf(tokens[n - 1]);
+        if (FUNCTION_HEADER.test(text) && !BLOCK_HEADER.test(text)) {
+          return n;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function sourceEnd(tokens: Token[][], start: number, language: string): number | undefined {
+  switch (language) {
+    case 'python':
+      return pythonEnd(tokens, start);
+    case 'ruby':
+      return rubyMethodEnd(tokens.map(textOf), start, MAX_FUNCTION_LINES);
+    default:
+      return braceEnd(tokens, start);
+  }
+}
+
+export function functionSpan(args: SpanArgs): Span | undefined {
   const sampled = args.costs.filter((c) => c.line > 0).map((c) => c.line);
   const declared = args.startLine && args.startLine > 0 ? args.startLine : undefined;
   if (sampled.length === 0 && !declared) {
@@ -38,7 +101,7 @@ export function functionSpan(args: {
   const start = declared && declared <= firstHot && lastHot - declared < MAX_FUNCTION_LINES ? declared : firstHot;
   let end = lastHot;
   if (args.tokens && args.language) {
-    const found = args.language === 'python' ? pythonEnd(args.tokens, start) : braceEnd(args.tokens, start);
+    const found = sourceEnd(args.tokens, start, args.language);
     if (found !== undefined) {
       end = Math.max(end, found);
     }
@@ -49,9 +112,13 @@ export function functionSpan(args: {
   return { start, end };
 }
 
-/** The line of the `}` matching the first `{` at or after the start line (strings and comments do not count). */
+/**
+ * The line of the `}` matching the first `{` at or after the start line outside parentheses (so that a TypeScript
+ * parameter's type literal, `f(o: { a: number }) {`, is not taken for the body); strings and comments do not count.
+ */
 function braceEnd(tokens: Token[][], start: number): number | undefined {
   let depth = 0;
+  let parens = 0;
   let opened = false;
   const last = Math.min(tokens.length, start + MAX_FUNCTION_LINES);
   for (let line = start; line <= last; line++) {
@@ -60,7 +127,9 @@ function braceEnd(tokens: Token[][], start: number): number | undefined {
         continue;
       }
       for (const ch of token.text) {
-        if (ch === '{') {
+        if (!opened && (ch === '(' || ch === ')')) {
+          parens += ch === '(' ? 1 : -1;
+        } else if (ch === '{' && (opened || parens <= 0)) {
           depth++;
           opened = true;
         } else if (ch === '}' && opened) {

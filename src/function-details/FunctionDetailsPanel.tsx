@@ -1,5 +1,6 @@
 import React, { useId, useRef } from 'react';
 import { Alert, Button, IconButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { noSourceSentence, whyNoSourceFile } from '../domain/noSource';
 import { describeCallSite, type FunctionDetailsTarget } from '../domain/target';
 import { PyroscopeError } from '../pyroscope/errors';
 import { testIds } from '../testIds';
@@ -148,9 +149,11 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           unit={unit}
           source={source}
           noSourceReason={
-            selected?.version
-              ? 'connect the repository to see the code beside the numbers.'
-              : 'no repository is known for this version (see Repository above).'
+            whyNoSourceFile(fn.functionName, fn.fileName)
+              ? noSourceSentence(whyNoSourceFile(fn.functionName, fn.fileName)!)
+              : selected?.version
+                ? 'connect the repository to see the code beside the numbers.'
+                : 'no repository is known for this version (see Repository above).'
           }
         />
       )}

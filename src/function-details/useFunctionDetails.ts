@@ -14,6 +14,7 @@ import type { CommitSummary, SourceFile, SourceRequest } from '../source/core/ty
 import { useVersionOverride } from '../source/overrides/useVersionOverride';
 import { useFunctionSource } from '../source/useFunctionSource';
 import { computeFunctionDetailsInWorker } from './worker/computeFunctionDetailsInWorker';
+import { whyNoSourceFile } from '../domain/noSource';
 
 export interface FunctionDetailsData {
   profile: { status: 'loading' } | { status: 'error'; error: Error } | { status: 'success'; details: FunctionDetails };
@@ -83,8 +84,9 @@ export function useFunctionDetails(target: FunctionDetailsTarget): {
   const choices = details.data ? versionChoices(details.data, labels, override) : [];
   const selected = choices.find((c) => c.key === selectedKey) ?? choices[0];
   const fn = selected?.function;
+  // Frames without a file (the runtime's own work, C methods) are never looked up: the panel says why.
   const sourceRequest: SourceRequest | undefined =
-    fn && selected?.version && fn.fileName
+    fn && selected?.version && fn.fileName && !whyNoSourceFile(fn.functionName, fn.fileName)
       ? {
           vcsDatasourceUid: target.vcsDatasourceUid,
           version: selected.version,

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { flameNodes, onlyNode, pointOf, type FlameNode } from './flame-geometry';
 
 export const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
+/** Pyroscope's Node SDK sends wall-time profiles. */
+export const WALL = 'wall:wall:nanoseconds:wall:nanoseconds';
 export const SCREENSHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
 
 export function flameGraphUrl(service: string, profileType = CPU): string {
@@ -17,10 +19,10 @@ export interface OpenedFlameGraph {
 }
 
 /** Opens the flame graph page of a service and returns the layout of the frame the page received. */
-export async function openFlameGraph(page: Page, service: string): Promise<OpenedFlameGraph> {
+export async function openFlameGraph(page: Page, service: string, profileType = CPU): Promise<OpenedFlameGraph> {
   const isQuery = (r: Response) => r.url().includes('/api/ds/query') && (r.request().postData() ?? '').includes(`service_name=\\"${service}\\"`);
   const response = page.waitForResponse(isQuery);
-  await page.goto(flameGraphUrl(service));
+  await page.goto(flameGraphUrl(service, profileType));
   const body = await (await response).json();
   const result = body.results?.A ?? Object.values(body.results ?? {})[0];
   expect(result?.error, 'the flame graph query failed').toBeUndefined();

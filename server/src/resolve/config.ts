@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 
 import { isRepositoryName } from '../hosts/github/repository-url';
 
-const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
+const LANGUAGES = ['go', 'java', 'python', 'javascript', 'typescript', 'ruby'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export type MappingSource =

@@ -1,8 +1,9 @@
 /** JavaScript / TypeScript frames: relative paths (mappings were tried already). No source maps. */
 import { Resolution, Resolved } from './resolution';
 
-export const JAVASCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.jsx', '.tsx'];
+export const JAVASCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
 
-export function findJavaScriptFile(r: Resolution): Promise<Resolved | undefined> {
-  return r.tryRelativeSuffixes('relative', r.request.path.replace(/^(?:file|webpack):\/\/\/?/, '/'));
+/** Shorter and shorter suffixes of the path (a `file://` or `webpack://` URL read as a path) in the repository. */
+export function findJavaScriptFile(r: Resolution, path = r.request.path): Promise<Resolved | undefined> {
+  return r.tryRelativeSuffixes('relative', path.replace(/^(?:file|webpack):\/\/\/?/, '/'));
 }

@@ -17,6 +17,8 @@ export interface ResolveRequest {
   path: string;
   rootPath: string;
   functionName: string;
+  /** The runtime's version from the service's labels (Node's, Ruby's), "" or absent when unknown. */
+  runtimeVersion?: string;
 }
 
 /** The configured GitLab, for mappings and Go modules that name one of its projects. */

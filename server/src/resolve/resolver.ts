@@ -6,11 +6,13 @@ import { SourceReader } from '../hosts/git-host';
 import { Language, matchingMappings } from './config';
 import { findGoFile } from './go';
 import { findJavaFile, javaFileOf } from './java';
-import { findJavaScriptFile, JAVASCRIPT_EXTENSIONS } from './javascript';
+import { JAVASCRIPT_EXTENSIONS } from './javascript';
 import { detectGoStd, goReleaseTag } from './go-modules';
 import { extensionOf, goJoin, hasParentSegment } from './paths';
+import { findNodeFile, nodeLibraryFile, nodeMappedPath, nodeNotFoundReason } from './node';
 import { detectPythonStd, findPythonFile } from './python';
 import { GitlabContext, NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
+import { findRubyFile, rubyNotFoundReason } from './ruby';
 
 export class BadPathError extends Error {}
 
@@ -25,8 +27,11 @@ export function languageOfPath(path: string): Language | '' {
   if (ext === '.java') {
     return 'java';
   }
-  if (JAVASCRIPT_EXTENSIONS.includes(ext)) {
+  if (JAVASCRIPT_EXTENSIONS.includes(ext) || path.startsWith('node:')) {
     return 'javascript';
+  }
+  if (ext === '.rb' || path === '<cfunc>' || path.startsWith('<internal:')) {
+    return 'ruby';
   }
   return '';
 }
@@ -57,7 +62,9 @@ export async function resolveFile(
     const rel =
       match.mapping.language === 'java'
         ? javaFileOf(request.functionName, request.path)
-        : relativeToMapping(match, request.path);
+        : nodeLibraryFile(request.path)
+          ? nodeMappedPath(relativeToMapping(match, request.path))
+          : relativeToMapping(match, request.path);
     const found = await r.tryMapping(match, rel);
     if (found) {
       return found;
@@ -76,7 +83,11 @@ export async function resolveFile(
       found = await findJavaFile(r);
       break;
     case 'javascript':
-      found = await findJavaScriptFile(r);
+    case 'typescript':
+      found = await findNodeFile(r, request.runtimeVersion ?? '');
+      break;
+    case 'ruby':
+      found = await findRubyFile(r, request.runtimeVersion ?? '');
       break;
     default:
       found = await r.tryRelativeSuffixes('relative', request.path);
@@ -124,7 +135,10 @@ function notResolved(r: Resolution, matchCount: number): NotResolvedError {
       case 'python':
         return 'stdlib not detected and no mappings provided, file not resolvable';
       case 'javascript':
-        return 'no mappings matched and relative path not found, file not resolvable';
+      case 'typescript':
+        return nodeNotFoundReason(r.request.path);
+      case 'ruby':
+        return rubyNotFoundReason(r.request.path);
       default:
         return 'file not found';
     }

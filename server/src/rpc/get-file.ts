@@ -19,6 +19,7 @@ export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: H
         path: request.localPath,
         rootPath: request.rootPath,
         functionName: request.functionName,
+        runtimeVersion: request.runtimeVersion,
       },
       deps.config.githubUrl,
       gitlab

@@ -9,7 +9,9 @@ import { lineCellFormatter } from '../../domain/format';
 import type { LineCost } from '../../domain/model';
 import { highlightLines, languageOf } from './highlight';
 import { buildRows, widestColumns } from './rows';
-import { functionSpan } from '../../domain/span';
+import { functionBody } from '../../domain/span';
+import { describeStretches, sourceStretches, viewItems, type ViewItem } from '../../domain/stretches';
+import { Gap } from './Gap';
 import { SourceRow } from './SourceRow';
 import {
   CODE_PADDING_PX,
@@ -55,12 +57,33 @@ export function AnnotatedSource({
   const [wholeFile, setWholeFile] = useState(false);
   const language = languageOf(fileName);
   const tokens = useMemo(() => highlightLines(lines.join('\n'), language), [lines, language]);
-  const functionRange = useMemo(
-    () => functionSpan({ costs, startLine, tokens, language }) ?? { start: 1, end: lines.length },
-    [costs, startLine, tokens, language, lines.length]
-  );
-  const span = wholeFile ? { start: 1, end: Math.max(lines.length, functionRange.end) } : functionRange;
-  const { rows, hottestIndex } = useMemo(() => buildRows(span, costs), [span.start, span.end, costs]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The function's own lines, and apart from them every other stretch with samples (an inlined callee's lines),
+  // the lines between collapsed: never a sampled line left out, never thousands of rows for one function.
+  const stretches = useMemo(() => {
+    const body = functionBody({ costs, startLine, tokens, language }) ?? { start: 1, end: lines.length };
+    return sourceStretches(
+      body,
+      costs.map((c) => c.line),
+      lines.length
+    );
+  }, [costs, startLine, tokens, language, lines.length]);
+  const lastLine = stretches[stretches.length - 1].end;
+  const span = wholeFile
+    ? { start: 1, end: Math.max(lines.length, lastLine) }
+    : { start: stretches[0].start, end: lastLine };
+  const { items, rows, hottestIndex } = useMemo(() => {
+    const built = buildRows(span, costs);
+    const shown: ViewItem[] = wholeFile
+      ? built.rows.map((r) => ({ kind: 'line', line: r.line }))
+      : viewItems(stretches, lines.length);
+    const rowOf = (line: number) => built.rows[line - span.start];
+    const hottestLine = built.hottestIndex >= 0 ? built.rows[built.hottestIndex].line : -1;
+    return {
+      items: shown,
+      rows: shown.map((item) => (item.kind === 'line' ? rowOf(item.line) : undefined)),
+      hottestIndex: shown.findIndex((item) => item.kind === 'line' && item.line === hottestLine),
+    };
+  }, [span.start, span.end, costs, stretches, wholeFile, lines.length]); // eslint-disable-line react-hooks/exhaustive-deps
   const codeColumns = useMemo(
     () => widestColumns(lines, span.start - 1, span.end - 1, TAB_SIZE),
     [lines, span.start, span.end]
@@ -91,13 +114,13 @@ export function AnnotatedSource({
   const colors = tokenColors(theme);
   const { value, share } = lineCellFormatter(unit, functionTotal);
   const viewHeight = height ?? Math.min(MAX_VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2);
-  const hottestLine = hottestIndex >= 0 ? rows[hottestIndex].line : undefined;
+  const hottestLine = hottestIndex >= 0 ? rows[hottestIndex]?.line : undefined;
 
   return (
     <div className={styles.container} data-testid="code-view" data-language={language ?? 'plain'}>
       <Stack direction="row" justifyContent="space-between" alignItems="center">
         <Text color="secondary" variant="bodySmall">
-          {wholeFile ? `Whole file, ${lines.length} lines` : `Lines ${span.start}–${span.end}`}
+          {wholeFile ? `Whole file, ${lines.length} lines` : describeStretches(stretches)}
           {hottestLine !== undefined && ` · hottest line ${hottestLine}`}
         </Text>
         <Button
@@ -143,15 +166,30 @@ export function AnnotatedSource({
         </div>
         <div style={{ height: virtualizer.getTotalSize() - ROW_HEIGHT, position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            const entry = items[item.index];
+            if (!row || entry.kind === 'gap') {
+              return (
+                <Gap
+                  key={`gap-${item.index}`}
+                  item={entry as Extract<ViewItem, { kind: 'gap' }>}
+                  index={item.index}
+                  top={item.start - ROW_HEIGHT}
+                  width={rowWidth}
+                  className={cx(styles.row, styles.gap)}
+                />
+              );
+            }
             return (
               <SourceRow
-                key={rows[item.index].line}
-                row={rows[item.index]}
+                key={row.line}
+                row={row}
                 index={item.index}
                 start={item.start}
                 hottest={item.index === hottestIndex}
                 rowWidth={rowWidth}
-                tokens={tokens[rows[item.index].line - 1]}
+                fileLength={lines.length}
+                tokens={tokens[row.line - 1]}
                 colors={colors}
                 value={value}
                 share={share}

@@ -13,6 +13,8 @@ interface SourceRowProps {
   start: number;
   hottest: boolean;
   rowWidth: string;
+  /** Lines in the file: a sampled line past its end (an inlined function's line) is said so. */
+  fileLength: number;
   tokens: Token[] | undefined;
   colors: Record<TokenKind, string | undefined>;
   value: (n: number) => string;
@@ -26,6 +28,7 @@ export function SourceRow({
   start,
   hottest,
   rowWidth,
+  fileLength,
   tokens,
   colors,
   value,
@@ -71,7 +74,13 @@ export function SourceRow({
       ))}
       <span role="cell" className={styles.code} data-testid="code-view-code">
         <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
-        <Code tokens={tokens} colors={colors} />
+        {row.line > fileLength ? (
+          <span className={styles.pastEnd} data-testid="code-view-past-end">
+            past the end of the file ({fileLength} lines): an inlined function’s line, reported in this one
+          </span>
+        ) : (
+          <Code tokens={tokens} colors={colors} />
+        )}
       </span>
     </div>
   );

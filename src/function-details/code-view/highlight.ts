@@ -1,4 +1,4 @@
-// Syntax highlighting for the languages profiles come from (Go, Python, Java, JavaScript/TypeScript) with Prism,
+// Syntax highlighting for the languages profiles come from (Go, Python, Java, JavaScript/TypeScript, Ruby) with Prism,
 // the highlighter Grafana itself ships (`prismjs` is one of the plugin's externals: the host's copy is used). The
 // grammars Grafana does not load are added to that same instance; Prism's tokens are then mapped to the few kinds
 // the code view colours and split into lines, so that a virtualised view can render any window of the file.
@@ -9,8 +9,9 @@ import 'prismjs/components/prism-typescript';
 import 'prismjs/components/prism-go';
 import 'prismjs/components/prism-python';
 import 'prismjs/components/prism-java';
+import 'prismjs/components/prism-ruby';
 
-export type Language = 'go' | 'python' | 'java' | 'javascript' | 'typescript';
+export type Language = 'go' | 'python' | 'java' | 'javascript' | 'typescript' | 'ruby';
 export type TokenKind = 'keyword' | 'string' | 'comment' | 'number' | 'function' | 'type' | 'punctuation' | 'plain';
 
 export interface Token {
@@ -38,6 +39,11 @@ export function languageOf(fileName: string): Language | undefined {
     case 'mts':
     case 'cts':
       return 'typescript';
+    case 'rb':
+    case 'rake':
+    case 'gemspec':
+    case 'ru':
+      return 'ruby';
     default:
       return undefined;
   }
@@ -48,7 +54,7 @@ const KIND_OF_TYPE: Array<[TokenKind, string[]]> = [
   // Code inside a string (`${…}`, f-string braces) is code again, not string.
   ['plain', ['interpolation']],
   ['comment', ['comment', 'doc-comment', 'prolog']],
-  ['string', ['string', 'char', 'template-string', 'triple-quoted-string', 'string-interpolation', 'regex']],
+  ['string', ['string', 'char', 'template-string', 'triple-quoted-string', 'string-interpolation', 'regex', 'symbol']],
   ['keyword', ['keyword', 'boolean', 'nil', 'null', 'constant', 'important']],
   ['number', ['number']],
   ['function', ['function', 'function-definition', 'decorator', 'annotation']],

@@ -91,6 +91,15 @@ export const getStyles = (theme: GrafanaTheme2) => ({
     background: theme.visualization.getColorByName('red'),
   }),
   cold: css({ color: theme.colors.text.secondary }),
+  gap: css({
+    color: theme.colors.text.secondary,
+    fontStyle: 'italic',
+    paddingLeft: theme.spacing(1),
+    background: theme.colors.background.secondary,
+    borderTop: `1px dashed ${theme.colors.border.weak}`,
+    borderBottom: `1px dashed ${theme.colors.border.weak}`,
+  }),
+  pastEnd: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
   // The row's own outline would sit under the pinned number cells (opaque, so the code can scroll beneath them): the
   // marker is a layer above them, across the whole row, and the first pinned cell keeps its left edge in view while
   // the code scrolls sideways.

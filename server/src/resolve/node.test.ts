@@ -1,0 +1,182 @@
+/** Node.js rules: the table of paths to places, and whole resolutions over an in-memory repository. */
+import { FileNotFoundError } from '../hosts/errors';
+import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
+import { nodeFilePath, nodeLibraryFile, nodeModulesPackage, nodeReleaseTag } from './node';
+import { NotResolvedError } from './resolution';
+import { resolveFile } from './resolver';
+import { RepoFile, SourceReader } from '../hosts/git-host';
+
+/** Files keyed `owner/repo@ref:path`; lists the request repository's tree like GitHub's recursive tree call. */
+class MapReader implements SourceReader {
+  reads: string[] = [];
+  constructor(private readonly files: Record<string, string>) {}
+  async readFile(repo: Repository, path: string, ref: string): Promise<RepoFile> {
+    this.reads.push(`${repo.fullName}@${ref}:${path}`);
+    const content = this.files[`${repo.fullName}@${ref}:${path}`];
+    if (content === undefined) {
+      throw new FileNotFoundError('file not found');
+    }
+    return { content: Buffer.from(content), url: `${repo.webUrl}/blob/${ref}/${path}` };
+  }
+  async listFiles(repo: Repository, ref: string): Promise<ReadonlySet<string>> {
+    const prefix = `${repo.fullName}@${ref}:`;
+    return new Set(
+      Object.keys(this.files)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length))
+    );
+  }
+}
+
+const GH = 'https://github.com';
+const repository = parseRepositoryUrl('https://github.com/acme/shop', GH);
+const resolve = (files: Record<string, string>, path: string, runtimeVersion = '') => {
+  const reader = new MapReader(files);
+  return {
+    reader,
+    result: resolveFile(reader, { repository, ref: 'main', path, rootPath: '', functionName: 'f', runtimeVersion }, GH),
+  };
+};
+const NODE_MAPPING = `version: v1
+source_code:
+  mappings:
+    - path: [{prefix: "node:"}]
+      language: javascript
+      source: {github: {owner: nodejs, repo: node, ref: v20.11.1, path: lib}}
+`;
+
+describe('Node.js paths', () => {
+  it.each([
+    ['node:fs', 'lib/fs.js'],
+    ['node:internal/timers', 'lib/internal/timers.js'],
+    ['node:internal/modules/cjs/loader', 'lib/internal/modules/cjs/loader.js'],
+    ['node:', undefined],
+    ['node:../etc/passwd', undefined],
+    ['node:internal//x', undefined],
+    ['/usr/src/app/node:fs', undefined],
+    ['fs', undefined],
+  ])('library file of %s is %s', (path, file) => {
+    expect(nodeLibraryFile(path)).toBe(file);
+  });
+
+  it.each([
+    ['v20.20.2', 'v20.20.2'],
+    ['20.20.2', 'v20.20.2'],
+    [' v18.19.0 ', 'v18.19.0'],
+    ['20', undefined],
+    ['v20.x', undefined],
+    ['', undefined],
+  ])('release tag of %j is %s', (version, tag) => {
+    expect(nodeReleaseTag(version)).toBe(tag);
+  });
+
+  it.each([
+    ['file:///usr/src/app/src/catalog.ts', '/usr/src/app/src/catalog.ts'],
+    ['file:///srv/my%20app/index.mjs', '/srv/my app/index.mjs'],
+    ['/usr/src/app/src/catalog.ts', '/usr/src/app/src/catalog.ts'],
+  ])('file path of %s is %s', (path, file) => {
+    expect(nodeFilePath(path)).toBe(file);
+  });
+
+  it.each([
+    ['/srv/app/node_modules/acorn/dist/acorn.js', 'acorn'],
+    ['/srv/app/node_modules/@datadog/pprof/out/src/index.js', '@datadog/pprof'],
+    ['/srv/app/node_modules/a/node_modules/b/index.js', 'b'],
+    ['/srv/app/src/node_modules.ts', undefined],
+  ])('package of %s is %s', (path, pkg) => {
+    expect(nodeModulesPackage(path)).toBe(pkg);
+  });
+});
+
+describe('Node.js resolution', () => {
+  it('resolves an absolute app path and a file:// URL relative to the repository root', async () => {
+    const files = { 'acme/shop@main:src/catalog.ts': 'export {}' };
+    for (const path of ['/usr/src/app/src/catalog.ts', 'file:///usr/src/app/src/catalog.ts']) {
+      await expect(resolve(files, path).result).resolves.toMatchObject({ path: 'src/catalog.ts', rule: 'relative' });
+    }
+  });
+
+  it('reads node: frames at the ref a mapping names, adding .js', async () => {
+    const files = {
+      'acme/shop@main:.pyroscope.yaml': NODE_MAPPING,
+      'nodejs/node@v20.11.1:lib/internal/timers.js': 'timers',
+    };
+    await expect(resolve(files, 'node:internal/timers').result).resolves.toMatchObject({
+      repository: expect.objectContaining({ fullName: 'nodejs/node' }),
+      ref: 'v20.11.1',
+      path: 'lib/internal/timers.js',
+      rule: 'mapping:github[0]',
+    });
+  });
+
+  it('else reads them at the Node version of the labels', async () => {
+    const { reader, result } = resolve({ 'nodejs/node@v20.20.2:lib/fs.js': 'fs' }, 'node:fs', '20.20.2');
+    await expect(result).resolves.toMatchObject({ ref: 'v20.20.2', path: 'lib/fs.js', rule: 'node:lib' });
+    expect(reader.reads).toContain('nodejs/node@v20.20.2:lib/fs.js');
+  });
+
+  it('else says which version is missing and how to give it, without asking GitHub', async () => {
+    const { reader, result } = resolve({}, 'node:fs');
+    const error = (await result.catch((e) => e)) as NotResolvedError;
+    expect(error).toBeInstanceOf(NotResolvedError);
+    expect(error.message).toMatch(/^Node\.js library file not found/);
+    expect(error.explanation.attempts).toContainEqual(
+      expect.objectContaining({
+        rule: 'node:lib',
+        path: 'lib/fs.js',
+        outcome: expect.stringContaining('service_runtime_version'),
+      })
+    );
+    expect(reader.reads.filter((r) => r.startsWith('nodejs/'))).toEqual([]);
+  });
+
+  it('refuses a version that is not a release', async () => {
+    const error = (await resolve({}, 'node:fs', 'latest').result.catch((e) => e)) as NotResolvedError;
+    expect(error.explanation.attempts).toContainEqual(
+      expect.objectContaining({ rule: 'node:lib', outcome: expect.stringContaining('"latest" is not a release') })
+    );
+  });
+
+  it('resolves installed packages only through mappings, and says so', async () => {
+    const path = '/srv/app/node_modules/acorn/dist/acorn.js';
+    const error = (await resolve({ 'acme/shop@main:dist/acorn.js': 'not it' }, path).result.catch(
+      (e) => e
+    )) as NotResolvedError;
+    expect(error.message).toMatch(/^installed package with no mapping/);
+    expect(error.explanation.attempts).toContainEqual(
+      expect.objectContaining({ rule: 'node:node_modules', outcome: expect.stringContaining('node_modules/acorn') })
+    );
+    const mapped = {
+      'acme/shop@main:.pyroscope.yaml': `source_code:
+  mappings:
+    - path: [{prefix: /srv/app/node_modules/acorn}]
+      language: javascript
+      source: {github: {owner: acornjs, repo: acorn, ref: 8.11.3, path: acorn}}
+`,
+      'acornjs/acorn@8.11.3:acorn/dist/acorn.js': 'acorn',
+    };
+    await expect(resolve(mapped, path).result).resolves.toMatchObject({ path: 'acorn/dist/acorn.js' });
+  });
+
+  it('shows compiled files as they are, and hints at source maps when they are not in the repository', async () => {
+    const present = { 'acme/shop@main:dist/main.js': 'compiled', 'acme/shop@main:src/main.ts': 'source' };
+    await expect(resolve(present, '/app/dist/main.js').result).resolves.toMatchObject({ path: 'dist/main.js' });
+    const error = (await resolve({ 'acme/shop@main:src/main.ts': 'x' }, '/app/dist/main.js').result.catch(
+      (e) => e
+    )) as NotResolvedError;
+    expect(error.message).toContain('profile with source maps');
+    expect(error.explanation.attempts.map((a) => a.rule)).toContain('relative');
+  });
+
+  it('accepts language: typescript in .pyroscope.yaml', async () => {
+    const files = {
+      'acme/shop@main:.pyroscope.yaml':
+        'source_code:\n  mappings:\n    - path: [{prefix: /usr/src/app}]\n      language: typescript\n      source: {local: {path: services/shop}}\n',
+      'acme/shop@main:services/shop/src/catalog.ts': 'x',
+    };
+    await expect(resolve(files, '/usr/src/app/src/catalog.ts').result).resolves.toMatchObject({
+      path: 'services/shop/src/catalog.ts',
+      rule: 'mapping:local[0]',
+    });
+  });
+});

@@ -1,0 +1,38 @@
+import { noSourceSentence, whyNoSourceFile } from './noSource';
+
+describe('whyNoSourceFile', () => {
+  it.each([
+    ['Garbage Collection', '', 'Garbage collection'],
+    ['(garbage collector)', '', 'Garbage collection'],
+    ['(program)', '', 'The engine’s own work'],
+    ['Node.js', '', 'The engine’s own work'],
+    ['RegExp: ^SKU-(\\d{4})[0-8]$', '', 'A regular expression'],
+    ['(marking)', '', 'Ruby’s garbage collector'],
+    ['(sweeping)', '', 'Ruby’s garbage collector'],
+    ['downcase', '<cfunc>', 'A method written in C'],
+    ['hexSlice', '', 'No file in the profile'],
+    ['', '  ', 'No file in the profile'],
+  ])('%s in %j: %s', (name, file, title) => {
+    expect(whyNoSourceFile(name, file)?.title).toBe(title);
+  });
+
+  it('names the pattern of a regular expression and the C method', () => {
+    expect(whyNoSourceFile('RegExp: ^SKU-(\\d{4})[0-8]$', '')?.detail).toContain('/^SKU-(\\d{4})[0-8]$/');
+    expect(whyNoSourceFile('downcase', '<cfunc>')?.detail).toMatch(/^downcase is part of Ruby/);
+  });
+
+  it.each([
+    ['search', '/opt/linescope-samples/shop-node/src/catalog.ts'],
+    ['digest', 'node:internal/crypto/hash'],
+    ['Integer#-@', '<internal:numeric>'],
+    ['Set#include?', '/usr/lib/ruby/3.1.0/set.rb'],
+  ])('leaves %s in %s to the source server', (name, file) => {
+    expect(whyNoSourceFile(name, file)).toBeUndefined();
+  });
+
+  it('continues the panel’s “Source not loaded:” sentence', () => {
+    expect(noSourceSentence(whyNoSourceFile('Garbage Collection', '')!)).toBe(
+      'garbage collection, which has no source file. Time V8 spent collecting garbage, not in any line of the service. Allocating less on the hot lines makes it shorter.'
+    );
+  });
+});
