@@ -4,7 +4,8 @@
 //       ValueType/Mapping/Location/Function decoders, the samples streamed by our ProtoReader without per-sample
 //       objects) plus the per-line computation,
 //   (c) the incumbent's path: JSON pprof as Pyroscope's JSON API returns it, JSON.parse + its per-line algorithm,
-// and prints (b)/(a) and (c)/(a); also readPprof's two parts alone: the pprof-format tables, then the tables and
+// and prints (b)/(a) and (c)/(a); (b') is (b) with the callee/caller index built in the same pass, printed with
+// (b')/(b) (the goal: at most 1.25); also readPprof's two parts alone: the pprof-format tables, then the tables and
 // one pass over the streamed samples (the floor of (b)). Run: npm run bench:profile [-- --mb 30 --runs 5]
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -65,6 +66,7 @@ const read = measure(() => {
   return frames;
 });
 const ours = measure(() => computeFunctionDetails(bytes, functionName));
+const withCalls = measure(() => computeFunctionDetails(bytes, functionName, { calls: true }));
 const incumbent = measure(() => incumbentFunctionDetails(JSON.parse(jsonText), functionName));
 
 // Both must have read the same data: the incumbent's "Total:" (the sum of line totals) is the function's total
@@ -75,6 +77,10 @@ const incumbentTotal = incumbent.result.reduce(
 );
 if (incumbentTotal !== ours.result.total) {
   throw new Error(`The incumbent's total ${incumbentTotal} differs from ours ${ours.result.total}`);
+}
+const calleeCount = (withCalls.result.versions[0]?.calls?.lines ?? []).reduce((n, l) => n + l.callees.length, 0);
+if (withCalls.result.total !== ours.result.total || calleeCount === 0) {
+  throw new Error(`The run with the call index found total ${withCalls.result.total} and ${calleeCount} callees`);
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -94,6 +100,11 @@ console.log(
 );
 console.log(
   `(b) computeFunctionDetails (binary: readPprof + per-line)          ${ms(ours.ms)}   (b)/(a) = ${ratio(ours.ms)}`
+);
+console.log(
+  `(b') computeFunctionDetails with the callee/caller index           ${ms(withCalls.ms)}   (b')/(b) = ${(
+    withCalls.ms / ours.ms
+  ).toFixed(2)} (goal ≤ 1.25)`
 );
 console.log(
   `(c) JSON.parse + incumbent algorithm                               ${ms(incumbent.ms)}   (c)/(a) = ${ratio(incumbent.ms)}`

@@ -1,4 +1,5 @@
 import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from '../model';
+import { CallIndex } from './callIndex';
 import { PprofData, readPprof } from './pprofReader';
 import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
@@ -11,6 +12,8 @@ export interface FunctionDetailsOptions {
    * Default, as `go tool pprof`: the type named by `default_sample_type`, else the last one.
    */
   sampleType?: SampleTypeChoice;
+  /** Also index, in the same pass, the callees of each line and the callers of the function (`version.calls`). */
+  calls?: boolean;
 }
 
 /**
@@ -59,9 +62,10 @@ export function computeFunctionDetails(
   if (index.entryBucket.length === 0) {
     return details;
   }
-  const sums = accumulateSamples(profile, index, valueIndex);
+  const calls = options.calls ? new CallIndex(profile, { ...index, versionCount: index.versions.length }) : undefined;
+  const sums = accumulateSamples(profile, index, valueIndex, calls);
   details.total = sums.total;
-  details.versions = buildVersions(profile, functionName, index, sums);
+  details.versions = buildVersions(profile, functionName, index, sums, calls);
   return details;
 }
 
@@ -104,6 +108,8 @@ interface LocationIndex {
   entryBucket: Int32Array;
   /** Bucket of the location's innermost line entry when it is the function (it gets self at the leaf), else -1. */
   innermostBucket: Int32Array;
+  /** Per line entry of the location table: its bucket when it is the function, else -1 (for the call index). */
+  lineBucket: Int32Array;
   bucketVersion: Int32Array;
   bucketLine: Int32Array;
   versions: VersionGroup[];
@@ -114,6 +120,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
   const count = locations.count;
   const entryStart = new Int32Array(count + 1);
   const innermostBucket = new Int32Array(count).fill(-1);
+  const lineBucket = new Int32Array(locations.lineFunctionId.length).fill(-1);
   const entries: number[] = [];
   const versions: VersionGroup[] = [];
   const versionByKey = new Map<string, number>();
@@ -148,6 +155,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
         bucketLine.push(lineNumber);
         bucketByKey.set(bucketKey, bucket);
       }
+      lineBucket[j] = bucket;
       if (j === firstLine) {
         innermostBucket[i] = bucket;
       }
@@ -183,6 +191,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
     entryStart,
     entryBucket: Int32Array.from(entries),
     innermostBucket,
+    lineBucket,
     bucketVersion: Int32Array.from(bucketVersion),
     bucketLine: Int32Array.from(bucketLine),
     versions,
@@ -200,7 +209,12 @@ interface Sums {
   total: number;
 }
 
-function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex: number): Sums {
+function accumulateSamples(
+  profile: PprofData,
+  index: LocationIndex,
+  valueIndex: number,
+  calls: CallIndex | undefined
+): Sums {
   const { denseIds, sparseIds, entryStart, entryBucket, innermostBucket, bucketVersion } = index;
   const bucketCount = bucketVersion.length;
   const versionCount = index.versions.length;
@@ -214,10 +228,18 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
   const versionSeen = new Int32Array(versionCount);
   let total = 0;
   let stamp = 0;
+  // For the call index: the sample's location positions, and where in the stack the function's locations are.
+  let resolved = new Int32Array(calls ? 256 : 0);
+  let positions = new Int32Array(calls ? 256 : 0);
 
   profile.forEachSample(valueIndex, (ids, length, value) => {
     stamp++;
     let reached = false;
+    let positionCount = 0;
+    if (calls && resolved.length < length) {
+      resolved = new Int32Array(Math.max(length, 2 * resolved.length));
+      positions = new Int32Array(resolved.length);
+    }
     for (let k = 0; k < length; k++) {
       const id = ids[k];
       let location = -1;
@@ -225,6 +247,9 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
         location = id < denseIds.length ? denseIds[id] : -1;
       } else {
         location = sparseIds!.get(id) ?? -1;
+      }
+      if (calls) {
+        resolved[k] = location;
       }
       if (location < 0) {
         continue;
@@ -235,6 +260,9 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
         continue;
       }
       reached = true;
+      if (calls) {
+        positions[positionCount++] = k;
+      }
       if (k === 0 && innermostBucket[location] >= 0) {
         const bucket = innermostBucket[location];
         bucketSelf[bucket] += value;
@@ -255,12 +283,19 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
     }
     if (reached) {
       total += value;
+      calls?.visit(resolved, length, positions, positionCount, value);
     }
   });
   return { bucketSelf, bucketTotal, bucketSeen, versionSelf, versionTotal, versionSeen, total };
 }
 
-function buildVersions(profile: PprofData, functionName: string, index: LocationIndex, sums: Sums): FunctionVersion[] {
+function buildVersions(
+  profile: PprofData,
+  functionName: string,
+  index: LocationIndex,
+  sums: Sums,
+  calls: CallIndex | undefined
+): FunctionVersion[] {
   const buildIdByMapping = new Map(profile.mappings.map((mapping) => [mapping.id, mapping.buildId]));
   const filesPerMapping = new Map<number, number>();
   for (const group of index.versions) {
@@ -282,6 +317,7 @@ function buildVersions(profile: PprofData, functionName: string, index: Location
     }
   }
 
+  const callsOf = calls?.build();
   const results: Array<{ mappingId: number; version: FunctionVersion }> = [];
   index.versions.forEach((group, v) => {
     if (sums.versionSeen[v] === 0) {
@@ -307,6 +343,9 @@ function buildVersions(profile: PprofData, functionName: string, index: Location
     }
     if (sourceVersion) {
       version.version = sourceVersion;
+    }
+    if (callsOf) {
+      version.calls = callsOf[v];
     }
     results.push({ mappingId: group.mappingId, version });
   });
