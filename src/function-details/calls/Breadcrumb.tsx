@@ -22,16 +22,16 @@ export function Breadcrumb({ trail, onGo }: Props) {
       <IconButton
         name="arrow-left"
         size="sm"
-        aria-label="Back to the previous function"
-        tooltip="Back (Alt+←)"
+        aria-label="Back to the previous function (Alt+←)"
+        tooltip="Back to the previous function (Alt+←)"
         disabled={index === 0}
         onClick={() => onGo(index - 1)}
       />
       <IconButton
         name="arrow-right"
         size="sm"
-        aria-label="Forward to the next function"
-        tooltip="Forward (Alt+→)"
+        aria-label="Forward to the next function (Alt+→)"
+        tooltip="Forward to the next function (Alt+→)"
         disabled={index === entries.length - 1}
         onClick={() => onGo(index + 1)}
       />
