@@ -14,7 +14,9 @@ interface Props {
 
 /** The gutter disclosure of a line whose samples continue into other functions. */
 export function CalleeToggle({ line, count, expanded, controls, onToggle }: Props) {
-  const label = `${expanded ? 'Hide' : 'Show'} the ${count} ${count === 1 ? 'function' : 'functions'} line ${line} calls`;
+  const what = `the ${count} ${count === 1 ? 'function' : 'functions'}`;
+  const from = line > 0 ? `line ${line} calls` : 'the frames without a line number call';
+  const label = `${expanded ? 'Hide' : 'Show'} ${what} ${from}`;
   return (
     <IconButton
       name={expanded ? 'angle-down' : 'angle-right'}
