@@ -20,7 +20,7 @@ const MAX_VIEW_HEIGHT = 480;
  * numbers beside it. `left` is where each one sticks.
  */
 const NUMBER_COLUMNS = [
-  { title: 'Line', width: 48, share: false, testId: undefined, label: undefined },
+  { title: 'Line', width: 64, share: false, testId: undefined, label: undefined },
   { title: 'Self', width: 72, share: false, testId: 'code-view-self', label: undefined },
   { title: '%', width: 44, share: true, testId: undefined, label: 'Self, share of the function' },
   { title: 'Total', width: 72, share: false, testId: 'code-view-total', label: undefined },
@@ -45,6 +45,7 @@ export function AnnotatedSource({
   unit,
   functionTotal,
   height,
+  gutter,
 }: AnnotatedSourceProps) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
@@ -174,6 +175,7 @@ export function AnnotatedSource({
                     style={{ left: NUMBER_COLUMNS[i].left }}
                     data-testid={NUMBER_COLUMNS[i].testId}
                   >
+                    {i === 0 && gutter && <span className={styles.gutter}>{gutter(row.line)}</span>}
                     {text}
                   </span>
                 ))}
@@ -261,6 +263,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
   num: css({ textAlign: 'right', paddingRight: theme.spacing(1) }),
   share: css({ textAlign: 'right', paddingRight: theme.spacing(1), color: theme.colors.text.secondary }),
   lineNumber: css({ color: theme.colors.text.secondary }),
+  // The line's disclosure sits at the left of the line number cell, the number stays right-aligned.
+  gutter: css({ position: 'absolute', left: 2, top: 0, display: 'flex', alignItems: 'center', height: ROW_HEIGHT }),
   pinned: css({
     position: 'sticky',
     zIndex: 1,

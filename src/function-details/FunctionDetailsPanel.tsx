@@ -27,16 +27,23 @@ import { type CommitSummary, type SourceRequest, useFunctionDetailsSeams } from 
 import type { FunctionDetailsTarget } from './target';
 import { type VersionChoice, choiceNames, versionChoices } from './versions';
 import { testIds } from '../testIds';
+import { Breadcrumb } from './calls/Breadcrumb';
+import { CalledFrom } from './calls/CallLists';
+import { type PanelNavigation, panelEntryOf } from './calls/navigation';
+import { historyKeyHandler } from './calls/useCallNavigation';
+import { keptVersionKey, usePanelCalls } from './calls/usePanelCalls';
 
 interface Props {
   target: FunctionDetailsTarget;
   onClose: () => void;
+  /** Where the panel is in the call graph walk: without it, no callers, callees or breadcrumb. */
+  navigation?: PanelNavigation;
 }
 
 /** Up to this many versions are offered as radio buttons; more become a dropdown. */
 const MAX_RADIO_VERSIONS = 3;
 
-export function FunctionDetailsPanel({ target, onClose }: Props) {
+export function FunctionDetailsPanel({ target, onClose, navigation }: Props) {
   const styles = useStyles2(getStyles);
   const loaders = useFunctionDetailsLoaders();
   const seams = useFunctionDetailsSeams();
@@ -60,7 +67,13 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
   }, [details, labels, override]);
 
   const [selectedKey, setSelectedKey] = useState<string>();
-  const selected: VersionChoice | undefined = choices.find((c) => c.key === selectedKey) ?? choices[0];
+  const selected: VersionChoice | undefined =
+    choices.find((c) => c.key === (selectedKey ?? keptVersionKey(choices, navigation?.entry.version))) ?? choices[0];
+  const selectVersion = (key: string) => {
+    setSelectedKey(key);
+    const version = choices.find((c) => c.key === key)?.version;
+    navigation?.actions.chooseVersion(version && { repository: version.repository, gitRef: version.gitRef });
+  };
 
   const fn = selected?.function;
   const sourceRequest: SourceRequest | undefined =
@@ -83,6 +96,12 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
   const selectedCommit = selected?.version?.gitRef ? commits?.[selected.version.gitRef] : undefined;
   const repository = describeRepository(selected?.version?.repository);
   const unit = details.status === 'success' ? details.value.unit : '';
+  const calls = usePanelCalls({
+    fn,
+    entry: navigation?.entry ?? panelEntryOf(target),
+    version: selected?.version,
+    onOpen: (entry) => navigation?.actions.open(entry),
+  });
 
   // Escape closes the panel; focus moves into it on open so keyboard users land on it, and goes back to where it
   // was (the function picker, the flame graph) when the panel closes.
@@ -99,7 +118,9 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
       }
     };
   }, []);
+  const historyKeys = navigation && historyKeyHandler(navigation.trail, navigation.actions.go);
   const onKeyDown = (e: React.KeyboardEvent) => {
+    historyKeys?.(e);
     // An open list inside the panel (the commit combobox) handles Escape itself and only closes the list.
     if (e.key === 'Escape' && !e.isDefaultPrevented()) {
       e.stopPropagation();
@@ -133,6 +154,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           onClick={onClose}
         />
       </Stack>
+      {navigation && <Breadcrumb trail={navigation.trail} onGo={navigation.actions.go} />}
 
       {details.status === 'error' && (
         <Alert severity="error" title="Couldn’t load function details" data-testid={testIds.functionDetails.error}>
@@ -240,7 +262,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
                 choices={choices}
                 selected={selected?.key}
                 unit={unit}
-                onChange={setSelectedKey}
+                onChange={selectVersion}
                 labelledBy={`${ids}-commit`}
                 commits={commits}
               />
@@ -263,8 +285,12 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
             : 'The profile for this call site has no sample of this function. The data may have changed since the flame graph loaded: refresh the flame graph and try again, or widen the time range.'}
         </Alert>
       )}
+      {fn?.calls && navigation && (
+        <CalledFrom calls={fn.calls} functionTotal={fn.total} unit={unit} onOpenCaller={calls.actions.openCaller} />
+      )}
       {fn && (
         <LineBreakdown
+          calls={navigation && { ...calls, unit }}
           version={fn}
           unit={unit}
           source={source}

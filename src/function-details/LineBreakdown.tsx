@@ -7,6 +7,7 @@ import { lineCellFormatter } from './format';
 import type { FunctionVersion } from './model';
 import { type SourceState, useFunctionDetailsSeams } from './seams';
 import { testIds } from '../testIds';
+import { type LineCallsProps, LineCallsToggle, OpenLineCallees } from './calls/LineCallsSlot';
 
 interface Props {
   version: FunctionVersion;
@@ -14,10 +15,12 @@ interface Props {
   source: SourceState;
   /** Why there is no source to load (no repository for this version…), shown in the not-loaded state. */
   noSourceReason?: string;
+  /** The callees of each line, behind a disclosure in the line's gutter. */
+  calls?: LineCallsProps;
 }
 
 /** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
-export function LineBreakdown({ version, unit, source, noSourceReason }: Props) {
+export function LineBreakdown({ version, unit, source, noSourceReason, calls }: Props) {
   const styles = useStyles2(getStyles);
   const { SourceView } = useFunctionDetailsSeams();
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
@@ -49,6 +52,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
           unit={unit}
           functionTotal={version.total}
           links={source.links}
+          gutter={calls && ((line) => <LineCallsToggle line={line} calls={calls} />)}
         />
       ) : breakdown.rows.length === 0 ? (
         <Text color="secondary" italic>
@@ -64,6 +68,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
           <table className={styles.table}>
             <thead>
               <tr>
+                {calls && <th scope="col" aria-label="Calls" />}
                 <th scope="col">Line</th>
                 <th scope="col">Self</th>
                 <th scope="col" aria-label="Self share of the function total">
@@ -78,6 +83,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
             </thead>
             <tbody>
               <tr className={styles.summary}>
+                {calls && <td />}
                 <th scope="row">Function</th>
                 <td>{value(version.self)}</td>
                 <td>{share(version.self)}</td>
@@ -92,6 +98,11 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
                   data-line={row.line}
                   className={cx(!row.sampled && styles.cold, row.total > 0 && row.total === hottest && styles.hottest)}
                 >
+                  {calls && (
+                    <td className={styles.gutter}>
+                      <LineCallsToggle line={row.line} calls={calls} />
+                    </td>
+                  )}
                   <th scope="row" className={styles.lineNumber}>
                     {row.line}
                   </th>
@@ -113,8 +124,10 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
           </table>
         </div>
       )}
+      <OpenLineCallees calls={calls} />
       {(selfWithout > 0 || totalWithout > 0) && (
         <div data-testid={testIds.functionDetails.breakdownWithoutLine} className={styles.without}>
+          <LineCallsToggle line={0} calls={calls} />
           <Text color="secondary">
             Without a line number: self {value(selfWithout)} {share(selfWithout) && `(${share(selfWithout)})`}, total{' '}
             {value(totalWithout)} {share(totalWithout) && `(${share(totalWithout)})`}. These samples are counted in the
@@ -170,6 +183,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderBottom: `1px solid ${theme.colors.border.weak}`,
   }),
   lineNumber: css({ color: theme.colors.text.secondary, fontWeight: 'normal' }),
+  gutter: css({ padding: '0 !important', width: 20 }),
   cold: css({ color: theme.colors.text.disabled }),
   hottest: css({ fontWeight: theme.typography.fontWeightBold }),
   totalCell: css({ position: 'relative', minWidth: 90 }),

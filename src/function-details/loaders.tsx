@@ -43,7 +43,7 @@ export const querierLoaders = (compute: FunctionDetailsLoaders['compute']): Func
 // The worker client is part of the page's chunk (the worker's own script is a separate chunk it starts on first use),
 // so opening the panel needs no extra chunk that a plugin update could have replaced meanwhile.
 const computeInWorker: FunctionDetailsLoaders['compute'] = (bytes, functionName) =>
-  computeFunctionDetailsInWorker(bytes, functionName);
+  computeFunctionDetailsInWorker(bytes, functionName, { calls: true });
 
 const LoadersContext = createContext<FunctionDetailsLoaders | undefined>(undefined);
 

@@ -72,6 +72,8 @@ export interface SourceViewProps {
   /** The function's total in this version: shares are of this. */
   functionTotal: number;
   links?: SourceLinkSet;
+  /** Drawn in each line's gutter (the disclosure of the line's callees). */
+  gutter?: (line: number) => React.ReactNode;
 }
 
 export interface FunctionDetailsSeams {

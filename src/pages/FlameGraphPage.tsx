@@ -1,5 +1,5 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { DataSourcePicker, getDataSourceSrv, PluginPage } from '@grafana/runtime';
@@ -23,6 +23,9 @@ import { LinescopeFlameGraph } from '../flamegraph/LinescopeFlameGraph';
 import { shiftRange, toMs, toTimeRange, toUrlRange, zoomOut } from '../flamegraph/timeRange';
 import { type FlameGraphUrlState, readUrlState, toSearchParams } from '../flamegraph/urlState';
 import { useAsync } from '../flamegraph/useAsync';
+import type { PanelEntry } from '../function-details/calls/navigation';
+import { readPanelEntry, withPanelEntry } from '../function-details/calls/panelUrl';
+import { useCallNavigation } from '../function-details/calls/useCallNavigation';
 import { FunctionDetailsPanel } from '../function-details/FunctionDetailsPanel';
 import type { FunctionDetailsTarget } from '../function-details/target';
 import { PyroscopeError } from '../pyroscope/errors';
@@ -47,12 +50,21 @@ export default function FlameGraphPage() {
   const styles = useStyles2(getStyles);
   const settings = useSettings();
   const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
   const url = useMemo(() => readUrlState(searchParams), [searchParams]);
+  // A change of the query closes Function details (its parameters are left out); filling in a default the link did
+  // not name (replace) keeps the function open and its trail.
   const update = useCallback(
-    (patch: Partial<FlameGraphUrlState>, replace = false) =>
-      setSearchParams(toSearchParams({ ...readUrlState(searchParams), ...patch }), { replace }),
-    [searchParams, setSearchParams]
+    (patch: Partial<FlameGraphUrlState>, replace = false) => {
+      const next = toSearchParams({ ...readUrlState(searchParams), ...patch });
+      setSearchParams(replace ? withPanelEntry(next, readPanelEntry(searchParams).entry) : next, {
+        replace,
+        state: replace ? location.state : undefined,
+      });
+    },
+    [searchParams, setSearchParams, location.state]
   );
+  const navigation = useCallNavigation();
 
   // Data source: the URL's, else the settings' default, else Grafana's default Pyroscope data source.
   const pyroscopeDatasources = getDataSourceSrv().getList({ pluginId: PYROSCOPE_DS_TYPE });
@@ -129,32 +141,32 @@ export default function FlameGraphPage() {
     )
   );
 
-  // The Function Details panel belongs to the query it was opened from: a new query closes it.
-  const [selection, setSelection] = useState<{ queryKey: string; target: FunctionDetailsTarget }>();
+  // The function open in Function details is in the URL (see useCallNavigation); it is shown once the flame graph of
+  // the URL's query is there.
   const openFunctionDetails = useCallback(
-    (s: FunctionSelection) => {
-      if (!queryKey) {
-        return;
-      }
-      setSelection({
-        queryKey,
-        target: {
-          datasourceUid: datasource!,
-          vcsDatasourceUid: vcsDatasourceFor(settings, datasource!),
-          profileTypeId: profileType!,
-          labelSelector: labelSelector!,
-          serviceName: service,
-          range,
-          callSite: s.callSite,
-          callSiteCount: s.callSiteCount,
-          functionName: s.functionName,
-        },
-      });
-    },
-    [queryKey, datasource, settings, profileType, labelSelector, service, range]
+    (s: FunctionSelection) =>
+      navigation.actions.start({ functionName: s.functionName, callSite: s.callSite, callSiteCount: s.callSiteCount }),
+    [navigation.actions]
   );
-  const panel = selection && selection.queryKey === queryKey && flameGraph.status === 'success' ? selection : undefined;
-  const closePanel = useCallback(() => setSelection(undefined), []);
+  const entry = navigation.data.entry;
+  const target = useMemo<FunctionDetailsTarget | undefined>(
+    () =>
+      entry && queryKey
+        ? {
+            datasourceUid: datasource!,
+            vcsDatasourceUid: vcsDatasourceFor(settings, datasource!),
+            profileTypeId: profileType!,
+            labelSelector: labelSelector!,
+            serviceName: service,
+            range,
+            callSite: entry.callSite,
+            callSiteCount: entry.callSiteCount,
+            functionName: entry.functionName,
+          }
+        : undefined,
+    [entry, queryKey, datasource, settings, profileType, labelSelector, service, range]
+  );
+  const panel = target && entry && flameGraph.status === 'success' ? { target, entry } : undefined;
 
   const timeRange = toTimeRange(url.from, url.to);
   const profileTypeOptions: Array<ComboboxOption<string>> =
@@ -249,14 +261,16 @@ export default function FlameGraphPage() {
             data={flameGraph.value.frame}
             enableFunctionDetails={settings.enableFunctionDetails}
             onFunctionDetails={openFunctionDetails}
+            highlight={panel?.entry.functionName}
           />
         }
         side={
           panel && settings.enableFunctionDetails ? (
             <FunctionDetailsPanel
-              key={JSON.stringify([panel.target.callSite, panel.target.functionName])}
+              key={panelKey(panel.entry)}
               target={panel.target}
-              onClose={closePanel}
+              onClose={navigation.actions.close}
+              navigation={{ entry: panel.entry, trail: navigation.data.trail, actions: navigation.actions }}
             />
           ) : undefined
         }
@@ -327,11 +341,26 @@ export default function FlameGraphPage() {
             loadValues={(name) => client!.labelValues(name, serviceSelector, range)}
           />
         )}
+        {navigation.data.error && (
+          <Alert
+            severity="warning"
+            title="The function in the link can’t be opened"
+            data-testid={testIds.flameGraphPage.error}
+          >
+            <div>{navigation.data.error}</div>
+            <Button variant="secondary" size="sm" onClick={navigation.actions.close}>
+              Remove it from the link
+            </Button>
+          </Alert>
+        )}
         {body()}
       </div>
     </PluginPage>
   );
 }
+
+/** One panel per function and call site: opening another one starts it afresh. */
+const panelKey = (entry: PanelEntry) => JSON.stringify([entry.callSite, entry.functionName, entry.callSiteCount]);
 
 function ErrorAlert({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
   return (

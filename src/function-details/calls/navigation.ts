@@ -16,6 +16,28 @@ export interface PanelEntry {
   version?: { repository: string; gitRef: string };
 }
 
+/** What the panel gets from the page's navigation (useCallNavigation). */
+export interface PanelNavigation {
+  entry: PanelEntry;
+  trail: PanelTrail;
+  actions: {
+    open: (entry: PanelEntry) => void;
+    go: (index: number) => void;
+    chooseVersion: (version: PanelEntry['version']) => void;
+  };
+}
+
+/** The entry of a panel opened without navigation (its own function and call site). */
+export const panelEntryOf = (target: {
+  functionName: string;
+  callSite: string[];
+  callSiteCount?: number;
+}): PanelEntry => ({
+  functionName: target.functionName,
+  callSite: target.callSite,
+  callSiteCount: target.callSiteCount ?? 1,
+});
+
 export interface PanelTrail {
   entries: PanelEntry[];
   /** The entry shown. */
