@@ -1,5 +1,7 @@
 import { defineConfig } from 'eslint/config';
+import boundaries from 'eslint-plugin-boundaries';
 import baseConfig from './.config/eslint.config.mjs';
+import { TEST_FILES, layerRule, pluginLayers } from './eslint.layers.mjs';
 
 export default defineConfig([
   {
@@ -38,6 +40,27 @@ export default defineConfig([
   ...baseConfig,
   // The scaffold's config only names src/: the server, the doubles and host, the samples and the benchmarks
   // are TypeScript too and get the same rules.
-  { files: ['server/**/*.ts', 'e2e/**/*.{ts,tsx}', 'samples/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts'] },
+  {
+    files: [
+      'server/**/*.ts',
+      'e2e/**/*.{ts,tsx}',
+      'samples/**/*.ts',
+      'bench/**/*.ts',
+      'packages/**/*.ts',
+      'catalog/**/*.ts',
+    ],
+  },
+  // The plugin's layers (ARCHITECTURE.md): a folder imports only the folders below it.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
+      'boundaries/include': ['src/**/*'],
+      'boundaries/elements': pluginLayers.map(({ type, pattern }) => ({ type, pattern, mode: 'full' })),
+    },
+    rules: { 'boundaries/element-types': layerRule() },
+  },
+  { files: TEST_FILES, rules: { 'boundaries/element-types': layerRule(['test-support']) } },
   { ignores: ['**/out/', 'e2e/artifacts/', 'e2e/.data/', 'server/dist/', 'proto/gen/'] },
 ]);

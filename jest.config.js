@@ -47,8 +47,10 @@ module.exports = {
       testMatch: [
         '<rootDir>/src/**/*.node.test.ts',
         '<rootDir>/server/**/*.test.ts',
+        '<rootDir>/packages/**/*.test.ts',
         '<rootDir>/samples/**/*.test.ts',
         '<rootDir>/e2e/**/*.test.ts',
+        '<rootDir>/catalog/**/*.test.ts',
         '<rootDir>/test/**/*.test.ts',
         '<rootDir>/packages/**/*.test.ts',
       ],

@@ -1,6 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import semver from 'semver';
 import { parse } from 'yaml';
+import packageJson from '../package.json';
+import serverPackageJson from '../server/package.json';
 import pluginJson from './plugin.json';
 import { GIT_SESSION_COOKIE, PYROSCOPE_DS_TYPE, PLUGIN_BASE_URL, ROUTES } from './constants';
 
@@ -10,26 +13,15 @@ const root = join(__dirname, '..');
 const readYaml = (path: string) => parse(readFileSync(join(root, path), 'utf8'));
 
 const compose = readYaml('docker-compose.yaml');
+const composeBase = readYaml('.config/docker-compose-base.yaml');
+const dockerfile = readFileSync(join(root, 'server/Dockerfile'), 'utf8');
+const nvmrc = readFileSync(join(root, '.nvmrc'), 'utf8').trim();
 const datasources = readYaml('provisioning/datasources/pyroscope.yaml');
 const apps = readYaml('provisioning/plugins/linescope.yaml');
 
 const hostPort = (url: string) => {
   const u = new URL(url);
   return { host: u.hostname, port: u.port };
-};
-// grafanaDependency is a single lower bound (">=13.0.0"); compare numerically.
-const satisfiesLowerBound = (version: string, range: string) => {
-  const min = /^>=(\d+)\.(\d+)\.(\d+)$/.exec(range);
-  const have = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!min || !have) {
-    return false;
-  }
-  for (let i = 1; i <= 3; i++) {
-    if (Number(have[i]) !== Number(min[i])) {
-      return Number(have[i]) > Number(min[i]);
-    }
-  }
-  return true;
 };
 const containerPorts = (service: { ports?: string[] }) => (service.ports ?? []).map((p) => String(p).split(':').pop());
 
@@ -80,10 +72,65 @@ describe('stack files', () => {
   it('runs a Grafana that satisfies the plugin, with the built plugin mounted and allowed unsigned', () => {
     const grafana = compose.services.grafana;
     const version = /^grafana\/grafana:(.+)$/.exec(grafana.image)?.[1] ?? '';
-    expect(satisfiesLowerBound(version, pluginJson.dependencies.grafanaDependency)).toBe(true);
+    expect(semver.satisfies(version, pluginJson.dependencies.grafanaDependency)).toBe(true);
+    // The Grafana that runs is the one whose packages the plugin is built and tested against.
+    expect(version).toBe(packageJson.dependencies['@grafana/runtime']);
     expect(grafana.volumes).toContain(`./dist:/var/lib/grafana/plugins/${pluginJson.id}`);
     expect(grafana.volumes).toContain('./provisioning:/etc/grafana/provisioning');
     expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',')).toContain(pluginJson.id);
     expect(containerPorts(grafana)).toContain('3000');
+  });
+
+  it('pins every image to an exact version, never a moving tag', () => {
+    const services = Object.entries(compose.services as Record<string, { image?: string; build?: unknown }>);
+    expect(services.length).toBeGreaterThanOrEqual(3);
+    for (const [name, service] of services) {
+      if (service.build) {
+        continue;
+      }
+      const tag = /^[\w./-]+:(.+)$/.exec(service.image ?? '')?.[1] ?? '';
+      expect({ name, tag: semver.valid(tag) }).toEqual({ name, tag });
+    }
+  });
+
+  it('builds the source server on a pinned Node that is the production LTS of .nvmrc, from the lock file only', () => {
+    const nodeImage = /^ARG NODE_IMAGE=node:(\S+)$/m.exec(dockerfile)?.[1] ?? '';
+    const nodeVersion = /^(\d+\.\d+\.\d+)-/.exec(nodeImage)?.[1] ?? '';
+    expect(semver.valid(nodeVersion)).toBe(nodeVersion);
+    expect(String(semver.major(nodeVersion))).toBe(nvmrc);
+    expect(dockerfile.match(/^FROM .*$/gm)).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE}']);
+    // The production Node satisfies what the packages declare, and so does the minimum they declare.
+    const minimum = semver.minVersion(packageJson.engines.node)!.version;
+    expect(semver.satisfies(nodeVersion, packageJson.engines.node)).toBe(true);
+    expect(semver.satisfies(nodeVersion, serverPackageJson.engines.node)).toBe(true);
+    expect(semver.lt(minimum, nodeVersion)).toBe(true);
+    expect(serverPackageJson.scripts.build).toContain(`--target=node${nvmrc} `);
+    // Installs only with `npm ci` (exactly the lock file), and no tool fetched on the side.
+    const installs = dockerfile.match(/\bnpm (ci|install|i|update)\b|\bnpx\b|\bcurl\b|\bwget\b/g);
+    expect(new Set(installs)).toEqual(new Set(['npm ci']));
+    expect(serverPackageJson.devDependencies.esbuild).toBe(packageJson.devDependencies.esbuild);
+  });
+
+  it('checks health on /ready, starts Grafana once the source server is ready, and gives it time to drain', () => {
+    const server = compose.services['linescope-server'];
+    const probe = (server.healthcheck.test as string[]).join(' ');
+    expect(probe).toContain(`http://127.0.0.1:${server.environment.PORT}/ready`);
+    expect(dockerfile).toMatch(/^HEALTHCHECK [^]*\/ready'/m);
+    expect(compose.services.grafana.depends_on['linescope-server'].condition).toBe('service_healthy');
+    expect((compose.services.grafana.healthcheck.test as string[]).join(' ')).toContain(':3000/api/health');
+    const grace = /^(\d+)s$/.exec(server.stop_grace_period)?.[1];
+    expect(Number(grace)).toBeGreaterThan(Number(server.environment.SHUTDOWN_DRAIN_SECONDS));
+  });
+
+  it('keeps the scaffold development compose file on the same plugin id and Grafana version', () => {
+    const grafana = composeBase.services.grafana;
+    const grafanaVersion = /^grafana\/grafana:(.+)$/.exec(compose.services.grafana.image)?.[1];
+    expect(grafana.build.args.grafana_version).toBe(`\${GRAFANA_VERSION:-${grafanaVersion}}`);
+    expect(grafana.build.args.grafana_image).toBe('${GRAFANA_IMAGE:-grafana}');
+    expect(grafana.volumes).toContain(`../dist:/var/lib/grafana/plugins/${pluginJson.id}`);
+    expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).toBe(pluginJson.id);
+    expect(grafana.environment.GF_LOG_FILTERS).toBe(`plugin.${pluginJson.id}:debug`);
+    const ids = JSON.stringify(composeBase).match(/linescope[\w-]*/g) ?? [];
+    expect(new Set(ids)).toEqual(new Set([pluginJson.id]));
   });
 });

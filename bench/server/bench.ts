@@ -21,7 +21,7 @@ import {
 import { createSampleRepos } from '../../samples/repos';
 import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/log';
-import { parseRepositoryUrl, Repository } from '../../server/src/github/repository-url';
+import { parseRepositoryUrl, Repository } from '../../server/src/hosts/github/repository-url';
 import { createServer } from '../../server/src/server';
 import { encodeSessionCookie } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';

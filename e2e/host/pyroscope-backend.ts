@@ -3,7 +3,7 @@
 // Grafana's querierv1connect client does, forwarding only the keepCookies cookies (CookiesMiddleware).
 import { Code, ConnectError, createClient, type Interceptor } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
-import { QuerierService } from '../pyroscope-api/gen/querier/v1/querier_pb';
+import { QuerierService } from '../../proto/gen/querier/v1/querier_pb';
 import type { HostDataSource } from './datasources';
 import { emptyFlameGraphFrame, nestedSetFrame, type FrameJson } from './grafana-api/pyroscope-frame';
 import { keptCookieHeader } from './grafana-api/proxy-rules';

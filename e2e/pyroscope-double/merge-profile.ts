@@ -10,7 +10,7 @@ import {
   SampleSchema,
   ValueTypeSchema,
   type Profile,
-} from '../pyroscope-api/gen/google/v1/profile_pb';
+} from '../../proto/gen/google/v1/profile_pb';
 import { buildTree, minValue, type TreeNode } from './function-tree';
 import { matchesCallSite, sampleFrames, type ProfileType } from './recorded-profile';
 import { newStringTable } from './string-table';

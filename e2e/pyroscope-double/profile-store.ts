@@ -4,7 +4,7 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ProfileSchema, type Profile } from '../pyroscope-api/gen/google/v1/profile_pb';
+import { ProfileSchema, type Profile } from '../../proto/gen/google/v1/profile_pb';
 import { matches, type Matcher } from './label-selector';
 import { seriesOf, stampMappingVersions, type Labels, type Series } from './recorded-profile';
 

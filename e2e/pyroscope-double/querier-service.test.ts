@@ -1,7 +1,7 @@
 // The querier double over real HTTP with the Connect protocol: protojson shapes, binary pprof, validation.
 import { fromBinary, toBinary, create } from '@bufbuild/protobuf';
-import { ProfileSchema } from '../pyroscope-api/gen/google/v1/profile_pb';
-import { SelectMergeProfileRequestSchema } from '../pyroscope-api/gen/querier/v1/querier_pb';
+import { ProfileSchema } from '../../proto/gen/google/v1/profile_pb';
+import { SelectMergeProfileRequestSchema } from '../../proto/gen/querier/v1/querier_pb';
 import { ingest } from './profile-store';
 import { startPyroscopeDouble } from './server';
 import { cpuProfile } from './test-profiles';

@@ -1,15 +1,15 @@
 // querier.v1.QuerierService over the recorded profiles, with Pyroscope's validation and answer shapes.
 import { create } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
-import { ProfileSchema } from '../pyroscope-api/gen/google/v1/profile_pb';
+import { ProfileSchema } from '../../proto/gen/google/v1/profile_pb';
 import {
   FlameGraphSchema,
   LevelSchema,
   ProfileFormat,
   QuerierService,
   SelectMergeStacktracesResponseSchema,
-} from '../pyroscope-api/gen/querier/v1/querier_pb';
-import { LabelPairSchema, LabelsSchema, ProfileTypeSchema } from '../pyroscope-api/gen/types/v1/types_pb';
+} from '../../proto/gen/querier/v1/querier_pb';
+import { LabelPairSchema, LabelsSchema, ProfileTypeSchema } from '../../proto/gen/types/v1/types_pb';
 import { buildTree, marshalTree, minValue, toFlameGraph, truncateTree } from './function-tree';
 import { parseSelector, SelectorError, type Matcher } from './label-selector';
 import { mergeProfiles, selectSamples, type SeriesProfile } from './merge-profile';

@@ -2,7 +2,7 @@
 // JSON stamped from the labels (pkg/distributor injectMappingVersions), and the root-first frames of each sample.
 // Pure: no I/O.
 import { create } from '@bufbuild/protobuf';
-import { MappingSchema, type Profile } from '../pyroscope-api/gen/google/v1/profile_pb';
+import { MappingSchema, type Profile } from '../../proto/gen/google/v1/profile_pb';
 
 export type Labels = Record<string, string>;
 

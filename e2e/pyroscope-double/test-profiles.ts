@@ -9,7 +9,7 @@ import {
   SampleSchema,
   ValueTypeSchema,
   type Profile,
-} from '../pyroscope-api/gen/google/v1/profile_pb';
+} from '../../proto/gen/google/v1/profile_pb';
 import { newStringTable } from './string-table';
 
 /** A frame is `name` or `name@file:line`; a location may inline several frames (`outer|inner`, root first). */

@@ -24,6 +24,8 @@ export interface ServerConfig {
   cacheBytes: number;
   refTtlMs: number;
   accessTtlMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  shutdownDrainMs: number;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     cacheBytes: integer('CACHE_BYTES', 256 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
     refTtlMs: integer('REF_TTL_SECONDS', 60, 0, 86_400) * 1000,
     accessTtlMs: integer('ACCESS_TTL_SECONDS', 600, 0, 86_400) * 1000,
+    shutdownDrainMs: integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
   };
   if (!config.githubApiUrl) {
     // github.com's API is api.github.com; GitHub Enterprise Server serves it under /api/v3.

@@ -4,6 +4,6 @@ export { loadConfig, ConfigError, type ServerConfig } from './config';
 export { createMetrics } from './metrics';
 export { createLogger } from './log';
 export { resolveFile } from './resolve/resolver';
-export type { SourceReader, RepoFile } from './resolve/source-reader';
+export type { GitHost, GitHostProvider, SourceReader, RepoFile, Commit } from './hosts/git-host';
 export { encryptToken, decryptToken, deriveKey } from './session/token';
 export { encodeSessionCookie, SESSION_COOKIE } from './session/cookie';

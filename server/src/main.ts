@@ -1,4 +1,7 @@
-/** Entry point: read the environment, start the server, stop cleanly on SIGTERM/SIGINT. */
+/**
+ * Entry point: read the environment, start the server, and on SIGTERM/SIGINT stop gracefully: no new
+ * connections, requests in flight finish within SHUTDOWN_DRAIN_SECONDS, then exit. A second signal exits at once.
+ */
 import { ConfigError, githubConfigured, loadConfig } from './config';
 import { createLogger } from './log';
 import { createMetrics } from './metrics';
@@ -33,10 +36,27 @@ async function main(): Promise<void> {
       'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET are not set: GithubApp answers "not configured"'
     );
   }
+  let stopping = false;
   const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close().then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting for requests in flight');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, drainSeconds: config.shutdownDrainMs / 1000 }, 'shutting down');
+    server.drain(config.shutdownDrainMs).then(
+      ({ dropped }) => {
+        if (dropped > 0) {
+          logger.warn({ dropped }, 'requests still running after the drain time were cut off');
+        }
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: Error) => {
+        logger.error({ err: error.message }, 'shutdown failed');
+        process.exit(1);
+      }
+    );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -61,7 +61,7 @@ const ROUTES: Array<[RegExp, string]> = [
 ];
 
 /**
- * Route label of a GitHub call (Pyroscope's rules, reference §5.14, plus git/trees). The path tested is the
+ * Route label of a GitHub call (Pyroscope's rules, plus git/trees). The path tested is the
  * unescaped URL path; a GitHub Enterprise `/api/v3` prefix is ignored.
  */
 export function githubRouteLabel(path: string): string {

@@ -1,6 +1,7 @@
 /**
- * The source server: vcs.v1 (Connect, JSON and binary) at Pyroscope's paths, /healthz, /metrics, and in
- * gateway mode everything else streamed to Pyroscope. `createServer` is what main.ts and the tests use.
+ * The source server: vcs.v1 (Connect, JSON and binary) at Pyroscope's paths, /healthz (the process is up),
+ * /ready (it should get traffic), /metrics, and in gateway mode everything else streamed to Pyroscope.
+ * `createServer` is what main.ts and the tests use.
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -8,7 +9,7 @@ import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
-import { GitHubSource } from './github/source';
+import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
 import { vcsRoutes } from './rpc/service';
@@ -28,7 +29,19 @@ export interface LinescopeServer {
   metrics: ServerMetrics;
   /** Starts listening (port 0 = any free port); resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * Graceful stop: no new connections, /ready answers 503, requests in flight may finish for up to `timeoutMs`;
+   * then every connection is closed. Resolves to how many requests were still running when time ran out.
+   */
+  drain(timeoutMs: number): Promise<{ dropped: number }>;
+  /** Immediate stop: open connections are dropped. */
   close(): Promise<void>;
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** Why not, for the 503 body (the probe's answer or the failure). */
+  reason?: string;
 }
 
 const VCS_PREFIX = '/vcs.v1.VCSService/';
@@ -94,7 +107,22 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   });
   const gateway = config.pyroscopeUrl ? createGateway(config.pyroscopeUrl, logger, config.githubTimeoutMs) : undefined;
 
+  let draining = false;
+  let inFlight = 0;
+  const idle = new Set<() => void>();
+
   const server = http.createServer((req, res) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) {
+        idle.forEach((notify) => notify());
+      }
+    });
+    if (draining) {
+      // Keep-alive clients reconnect elsewhere instead of reusing a connection that is about to close.
+      res.setHeader('connection', 'close');
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith(VCS_PREFIX)) {
       // connect-go refuses a Connect-Protocol-Version other than 1 when it is sent; connect-es only when required.
@@ -112,6 +140,16 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       rpc(req, res);
     } else if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+    } else if (path === '/ready') {
+      const answer = (r: Readiness) =>
+        res
+          .writeHead(r.ready ? 200 : 503, { 'content-type': 'text/plain', 'cache-control': 'no-store' })
+          .end(r.ready ? 'ready\n' : `not ready: ${r.reason}\n`);
+      if (draining) {
+        answer({ ready: false, reason: 'shutting down' });
+      } else {
+        readiness(config.pyroscopeUrl, Math.min(config.githubTimeoutMs, READY_PROBE_TIMEOUT_MS)).then(answer);
+      }
     } else if (path === '/metrics') {
       metrics.registry.metrics().then(
         (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
@@ -143,6 +181,32 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
         });
       });
     },
+    async drain(timeoutMs) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections with no request in flight go now; the others once their response is done.
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const finished = new Promise<void>((resolve) => {
+        const notify = () => {
+          server.closeIdleConnections();
+          if (inFlight === 0) {
+            idle.delete(notify);
+            resolve();
+          }
+        };
+        idle.add(notify);
+        notify();
+      });
+      const outOfTime = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([finished, outOfTime]);
+      clearTimeout(timer);
+      const dropped = inFlight;
+      server.closeAllConnections();
+      gateway?.close();
+      await closed;
+      return { dropped };
+    },
     close() {
       gateway?.close();
       return new Promise((resolve) => {
@@ -151,6 +215,32 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       });
     },
   };
+}
+
+const READY_PROBE_TIMEOUT_MS = 2000;
+
+/**
+ * Ready once the configuration is loaded (it is, or the server would not exist) and, in gateway mode, Pyroscope
+ * answers its own /ready without a server error: a 503 there means Pyroscope is still starting or stopping.
+ * The reasons name no URL: /ready is unauthenticated and PYROSCOPE_URL may carry credentials.
+ */
+export async function readiness(pyroscopeUrl: string | undefined, timeoutMs: number): Promise<Readiness> {
+  if (!pyroscopeUrl) {
+    return { ready: true };
+  }
+  try {
+    const response = await fetch(`${pyroscopeUrl}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return response.status < 500 ? { ready: true } : { ready: false, reason: `Pyroscope answered ${response.status}` };
+  } catch (error) {
+    // Duck-typed: fetch's errors may come from another realm (undici's), where instanceof Error fails.
+    const failure = error as { name?: string; cause?: { code?: unknown } };
+    if (failure.name === 'TimeoutError') {
+      return { ready: false, reason: `Pyroscope did not answer within ${timeoutMs} ms` };
+    }
+    const code = failure.cause?.code;
+    return { ready: false, reason: `Pyroscope is unreachable (${typeof code === 'string' ? code : String(error)})` };
+  }
 }
 
 /** Connect's wire name of a code (NotFound → not_found). */

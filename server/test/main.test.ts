@@ -1,6 +1,11 @@
-/** The entry point: refuses a bad environment with one line per problem, starts, answers, stops on SIGTERM. */
+/**
+ * The entry point: refuses a bad environment with one line per problem, starts, answers, and on SIGTERM lets a
+ * request in flight finish (within SHUTDOWN_DRAIN_SECONDS) before it exits.
+ */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { createFixtureRepo, startGithubDouble } from '../../e2e/github-double';
+import { decodeContent, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 
 const MAIN = path.join(__dirname, '../src/main.ts');
 
@@ -18,6 +23,29 @@ function run(env: Record<string, string>) {
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
+/** The URL the server logs once it listens. */
+function listening(proc: ReturnType<typeof run>): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(proc.out());
+      if (match) {
+        clearInterval(timer);
+        resolve(match[1]);
+      }
+    }, 50);
+    proc.exited.then(() => {
+      clearInterval(timer);
+      reject(new Error(`exited early: ${proc.err()}`));
+    });
+  });
+}
+
+const logLines = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { msg: string; [key: string]: unknown });
+
 describe('main', () => {
   it('exits with status 2 and says what is wrong', async () => {
     const proc = run({ PORT: 'abc', GITHUB_CLIENT_ID: 'x' });
@@ -29,21 +57,97 @@ describe('main', () => {
     );
   }, 60_000);
 
-  it('listens, serves /healthz and stops on SIGTERM', async () => {
+  it('listens, serves /healthz and /ready, and stops on SIGTERM', async () => {
     const proc = run({ PORT: '0', LOG_LEVEL: 'info' });
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const match = /"url":"(http:\/\/[^"]+)"/.exec(proc.out());
-        if (match) {
-          clearInterval(timer);
-          resolve(match[1]);
-        }
-      }, 50);
-      proc.exited.then(() => reject(new Error(`exited early: ${proc.err()}`)));
-    });
+    const url = await listening(proc);
     expect(await (await fetch(`${url}/healthz`)).text()).toBe('ok\n');
+    const ready = await fetch(`${url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.text()).toBe('ready\n');
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(proc.out()).toContain('"msg":"shutting down"');
   }, 60_000);
+
+  describe('SIGTERM during a slow GetFile', () => {
+    const tmp = tempDir('main-drain');
+    const repo = createFixtureRepo(tmp.dir, 'acme/app', [{ files: { 'main.go': 'package main // drained\n' } }]);
+    afterAll(() => tmp.remove());
+
+    async function slowGetFile(env: Record<string, string>) {
+      const double = await startGithubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }] });
+      const proc = run({
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        GITHUB_CLIENT_ID: double.clientId,
+        GITHUB_CLIENT_SECRET: double.clientSecret,
+        GITHUB_SESSION_SECRET: SECRET,
+        GITHUB_URL: double.url,
+        GITHUB_API_URL: double.apiUrl,
+        GITHUB_REPOSITORY_HOSTS: 'github.com',
+        ...env,
+      });
+      const url = await listening(proc);
+      const granted = double.issueToken('alice');
+      const cookie = sessionCookie({
+        accessToken: granted.accessToken,
+        tokenType: 'bearer',
+        refreshToken: granted.refreshToken,
+        expiry: granted.expiresAt,
+      });
+      // Every GitHub answer now takes 300 ms: the GetFile below needs several, so it is in flight for > 1 s.
+      double.setLatency(300);
+      const started = Date.now();
+      const answer = rpc(
+        url,
+        'GetFile',
+        { repositoryURL: 'https://github.com/acme/app', ref: 'main', localPath: 'main.go' },
+        { cookie }
+      ).then(
+        (result) => ({ ...result, ms: Date.now() - started }),
+        (error: Error) => ({ status: 0, body: { error: String(error.cause ?? error) }, ms: Date.now() - started })
+      );
+      // Signal once the server is waiting on GitHub for this request.
+      while (double.requests.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      proc.child.kill('SIGTERM');
+      return { double, proc, url, answer };
+    }
+
+    it('lets the request finish, refuses new connections meanwhile, then exits 0', async () => {
+      const { double, proc, url, answer } = await slowGetFile({ SHUTDOWN_DRAIN_SECONDS: '30' });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // The listening socket is closed: a new client cannot connect while the old request drains.
+        await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+        const result = await answer;
+        expect(result.status).toBe(200);
+        expect(decodeContent(result.body)).toBe('package main // drained\n');
+        expect(result.ms).toBeGreaterThan(600);
+        expect(await proc.exited).toBe(0);
+        const messages = logLines(proc.out()).map((line) => line.msg);
+        expect(messages).toContain('shutting down');
+        expect(messages).toContain('stopped');
+        expect(messages).not.toContain('requests still running after the drain time were cut off');
+      } finally {
+        proc.child.kill('SIGKILL');
+        await double.stop();
+      }
+    }, 60_000);
+
+    it('cuts the request off once the drain time is over, and says so', async () => {
+      const { double, proc, answer } = await slowGetFile({ SHUTDOWN_DRAIN_SECONDS: '0' });
+      try {
+        const result = await answer;
+        expect(result.status).not.toBe(200);
+        expect(await proc.exited).toBe(0);
+        const cut = logLines(proc.out()).find((line) => line.msg.startsWith('requests still running'));
+        expect(cut?.dropped).toBe(1);
+      } finally {
+        proc.child.kill('SIGKILL');
+        await double.stop();
+      }
+    }, 60_000);
+  });
 });

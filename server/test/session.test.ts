@@ -1,4 +1,4 @@
-/** Token, cookie and crypto cases (reference §5.13) and the session RPCs over real HTTP. */
+/** Token, cookie and crypto cases and the session RPCs over real HTTP. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -27,7 +27,7 @@ import type { PanelEntry } from '../function-details/calls/navigation';
 import { readPanelEntry, withPanelEntry } from '../function-details/calls/panelUrl';
 import { useCallNavigation } from '../function-details/calls/useCallNavigation';
 import { FunctionDetailsPanel } from '../function-details/FunctionDetailsPanel';
-import type { FunctionDetailsTarget } from '../function-details/target';
+import type { FunctionDetailsTarget } from '../domain/target';
 import { PyroscopeError } from '../pyroscope/errors';
 import { queryFlameGraph } from '../pyroscope/flameGraphQuery';
 import { QuerierClient } from '../pyroscope/querier';

@@ -1,5 +1,12 @@
 // The flame graph and, beside it, a side panel whose left edge can be dragged (or moved with the arrow keys) to
 // give the panel more room. The width is remembered in this browser. On narrow screens the panel goes below.
+//
+// Not @grafana/ui's useSplitter, which cannot keep this behaviour: its keyboard support only moves the edge while
+// an arrow key is held (0.3 px/ms, animation frames), with no steps, no Shift for bigger steps and no Enter to go
+// back to the default width; its double click resets to half and half; its container is always a row with
+// `overflow: hidden`, which breaks the sticky side panel and stacking the panel below on narrow screens; and it
+// sets pane sizes on the DOM directly, so the remembered share and the bounds (which depend on the container's
+// width) could not be React state. The pure rules stay in width.ts.
 import React, { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';

@@ -1,7 +1,10 @@
 /**
  * A least-recently-used cache bounded by the total size of its values in bytes (not by entry count), so that
- * a few large files cannot push the process out of memory while many small configs still fit.
+ * a few large files cannot push the process out of memory while many small configs still fit. A thin layer over
+ * lru-cache (`maxSize` + `sizeCalculation`) that adds a per-entry overhead and reports entries too large to keep.
  */
+import { LRUCache } from 'lru-cache';
+
 export interface ByteLruOptions<V> {
   maxBytes: number;
   sizeOf: (value: V) => number;
@@ -10,75 +13,68 @@ export interface ByteLruOptions<V> {
   now?: () => number;
 }
 
-interface Entry<V> {
+/** lru-cache stores only non-nullish values; a box lets V be anything (undefined included). */
+interface Boxed<V> {
   value: V;
-  size: number;
-  storedAt: number;
 }
 
 /** Fixed per-entry overhead (key, map slot, bookkeeping) so that empty values still count. */
 const ENTRY_OVERHEAD_BYTES = 64;
 
 export class ByteLru<V> {
-  private readonly entries = new Map<string, Entry<V>>();
-  private bytes = 0;
-  private readonly now: () => number;
+  /** Absent when the budget is zero (caching switched off): lru-cache needs a positive bound. */
+  private readonly cache: LRUCache<string, Boxed<V>> | undefined;
 
   constructor(private readonly options: ByteLruOptions<V>) {
-    this.now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    // lru-cache reads a start time of 0 as "never stamped", so its clock counts from 1 at construction; the ages
+    // it compares with the TTL are unchanged. ttlResolution 0: read the clock on every check, not once per ms.
+    const origin = now();
+    this.cache =
+      options.maxBytes >= 1
+        ? new LRUCache<string, Boxed<V>>({
+            maxSize: Math.floor(options.maxBytes),
+            sizeCalculation: (boxed, key) => entrySize(options.sizeOf(boxed.value), key),
+            ttl: options.ttlMs,
+            ttlResolution: 0,
+            perf: { now: () => now() - origin + 1 },
+          })
+        : undefined;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.cache?.size ?? 0;
   }
 
   get totalBytes(): number {
-    return this.bytes;
+    return this.cache?.calculatedSize ?? 0;
   }
 
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) {
-      return undefined;
-    }
-    if (this.options.ttlMs !== undefined && this.now() - entry.storedAt > this.options.ttlMs) {
-      this.delete(key);
-      return undefined;
-    }
-    // Re-insert to mark as most recently used (Map keeps insertion order).
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return this.cache?.get(key)?.value;
   }
 
   /** Returns false when the value alone is larger than the whole cache (it is then not stored). */
   set(key: string, value: V): boolean {
-    const size = this.options.sizeOf(value) + key.length * 2 + ENTRY_OVERHEAD_BYTES;
-    this.delete(key);
-    if (size > this.options.maxBytes) {
+    const size = entrySize(this.options.sizeOf(value), key);
+    if (!this.cache || size > this.cache.maxSize) {
+      this.cache?.delete(key);
       return false;
     }
-    this.entries.set(key, { value, size, storedAt: this.now() });
-    this.bytes += size;
-    for (const [oldKey] of this.entries) {
-      if (this.bytes <= this.options.maxBytes) {
-        break;
-      }
-      this.delete(oldKey);
-    }
+    this.cache.set(key, { value }, { size });
     return true;
   }
 
   delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.bytes -= entry.size;
-    }
+    this.cache?.delete(key);
   }
 
   clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
+    this.cache?.clear();
   }
+}
+
+function entrySize(valueBytes: number, key: string): number {
+  // lru-cache refuses sizes below 1; a key and its slot always cost something.
+  return Math.max(1, Math.ceil(valueBytes) + key.length * 2 + ENTRY_OVERHEAD_BYTES);
 }

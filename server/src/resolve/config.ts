@@ -1,7 +1,7 @@
-/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings (reference §3.3–3.5). */
+/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings. */
 import { parseDocument } from 'yaml';
 
-export const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
+const LANGUAGES = ['go', 'java', 'python', 'javascript'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export type MappingSource =

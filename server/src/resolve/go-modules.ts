@@ -9,7 +9,7 @@ export interface ModuleFile {
   file: string;
 }
 
-/** `<...>/pkg/mod/<module>@<version>/<file>` (reference §5.5); undefined when the path is not in a module cache. */
+/** `<...>/pkg/mod/<module>@<version>/<file>`; undefined when the path is not in a module cache. */
 export function parseModulePath(input: string): ModuleFile | undefined {
   const parts = input.split('@v');
   if (parts.length !== 2) {
@@ -35,7 +35,7 @@ export function parseModulePath(input: string): ModuleFile | undefined {
 }
 
 /** The module cache writes upper-case letters as "!" + lower-case; this restores them (Pyroscope drops the "!"). */
-export function unescapeModulePath(path: string): string {
+function unescapeModulePath(path: string): string {
   return path.replace(/!([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
@@ -54,7 +54,7 @@ const DISTRO_GOROOT = /\/go-?(?<version>[0-9]+\.[0-9]+(?:\.[0-9]+)?)\/src\/(?<pa
 const PLAIN_GOROOT = /^(?:.*\/)?go(?:lang)?\/src\/(?<path>.*)$/;
 
 /**
- * Standard-library detection (reference §3.7 step 2) with two fixes: module-cache paths are never taken for
+ * Standard-library detection with two fixes: module-cache paths are never taken for
  * GOROOT (`.../mod/x@v1.2.3/src/y.go` is a module), and distribution GOROOTs with two-part versions count.
  */
 export function detectGoStd(path: string): StdFile | undefined {
@@ -186,7 +186,7 @@ export function locateModule(path: string, version: string, goMod: GoMod | undef
 }
 
 /** github.com/<owner>/<repo>[/sub] for a module path, or undefined. */
-export function toGitHubPath(modulePath: string): string | undefined {
+function toGitHubPath(modulePath: string): string | undefined {
   if (modulePath.startsWith('github.com/')) {
     return modulePath;
   }

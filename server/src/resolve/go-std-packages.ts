@@ -1,4 +1,4 @@
-// Generated from the reference go-std-packages.txt (Pyroscope pkg/frontend/vcs/source/golang, 352 import paths).
+// The standard library's import paths as Pyroscope lists them (352), so both servers agree on what is std.
 // A package counts as standard library when the directory of a (prefix-stripped) frame path is in this set.
 export const GO_STD_PACKAGES: ReadonlySet<string> = new Set([
   'archive/tar',

@@ -83,7 +83,7 @@ async function findStd(
 /**
  * With -trimpath, frames carry bare import paths (`github.com/o/r/pkg/f.go`, no `@v`): the service's own module
  * (go.mod `module`) maps into the request repository; a required module is read at the go.mod version, or
- * from vendor/ (grafana/profiles-drilldown#840).
+ * from vendor/ (where vendored builds keep it).
  */
 async function findTrimmedModulePath(r: Resolution, path: string): Promise<Resolved | undefined> {
   const segments = path.split('/');

@@ -3,7 +3,7 @@ import { Resolution, Resolved } from './resolution';
 import { underRoot } from './paths';
 
 /**
- * `com/example/Outer$Inner.method` → `com/example/Outer.java` (Pyroscope's rule, reference §5.8). Dotted names
+ * `com/example/Outer$Inner.method` → `com/example/Outer.java` (Pyroscope's rule). Dotted names
  * (`com.example.Outer$Inner.method`), which Pyroscope turns into `com.java`, are split at the first segment that
  * starts with an upper-case letter.
  */

@@ -12,7 +12,7 @@ export function goJoin(...elements: string[]): string {
   return goClean(parts.join('/'));
 }
 
-export function goClean(path: string): string {
+function goClean(path: string): string {
   if (path === '') {
     return '.';
   }

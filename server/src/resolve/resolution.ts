@@ -2,12 +2,12 @@
  * One GetFile resolution: the request, the loaded config, and the record of every place tried. Language
  * finders use `tryFile` / `tryUnderRoot` / `tryRelativeSuffixes`; the record becomes the not-found explanation.
  */
-import { FileNotFoundError, FileRejectedError, GitHubAuthError, GitHubError, RateLimitError } from '../github/errors';
-import { Repository, repositoryFromParts } from '../github/repository-url';
+import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-policy';
+import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
+import { repositoryFromParts } from '../hosts/github/repository-url';
 import { ConfigResult, Language, MappingMatch, parseConfig } from './config';
 import { GoMod, parseGoMod } from './gomod';
 import { goJoin, stripLeadingSlashes, underRoot } from './paths';
-import { RepoFile, SourceReader } from './source-reader';
 
 export interface ResolveRequest {
   repository: Repository;
@@ -53,8 +53,8 @@ export class NotResolvedError extends Error {
   }
 }
 
-/** GitHub calls one resolution may make at most (Pyroscope: up to 31). */
-export const MAX_FETCHES = 40;
+/** Host calls one resolution may make at most (Pyroscope: up to 31). */
+const MAX_FETCHES = 40;
 
 export class Resolution {
   readonly attempts: Attempt[] = [];
@@ -109,21 +109,9 @@ export class Resolution {
       const file: RepoFile = await (prefetched ?? this.reader.readFile(repository, cleanPath, ref));
       return { content: file.content, url: file.url, repository, ref: ref || 'HEAD', path: cleanPath, rule };
     } catch (error) {
-      if (error instanceof RateLimitError || error instanceof GitHubAuthError) {
-        attempt.outcome = error instanceof RateLimitError ? 'rate_limited' : 'unauthenticated';
+      attempt.outcome = attemptOutcome(error);
+      if (endsResolution(error)) {
         throw error;
-      }
-      if (error instanceof GitHubError && (error.status === undefined || error.status === 504)) {
-        // GitHub unreachable or too slow: the next places would wait just as long.
-        attempt.outcome = `error: ${error.message}`;
-        throw error;
-      }
-      if (error instanceof FileNotFoundError) {
-        attempt.outcome = error.reason === 'not_a_file' ? 'not_found: not a file' : 'not_found';
-      } else if (error instanceof FileRejectedError) {
-        attempt.outcome = `rejected: ${error.message}`;
-      } else {
-        attempt.outcome = `error: ${(error as Error).message}`;
       }
       return undefined;
     }
@@ -196,7 +184,7 @@ export class Resolution {
     try {
       return await this.reader.listFiles(repository, ref);
     } catch (error) {
-      if (error instanceof RateLimitError || error instanceof GitHubAuthError) {
+      if (endsEveryCall(error)) {
         throw error;
       }
       return undefined;

@@ -1,7 +1,8 @@
 /**
- * GetFile's resolution (reference §3, with Linescope's improvements): `.pyroscope.yaml` mappings tried
+ * GetFile's resolution (Pyroscope's, with Linescope's improvements): `.pyroscope.yaml` mappings tried
  * longest prefix first (all of them), then the language's own rules; a record of every place tried.
  */
+import { SourceReader } from '../hosts/git-host';
 import { Language, matchingMappings } from './config';
 import { findGoFile } from './go';
 import { findJavaFile, javaFileOf } from './java';
@@ -10,7 +11,6 @@ import { detectGoStd, goReleaseTag } from './go-modules';
 import { extensionOf, goJoin, hasParentSegment } from './paths';
 import { detectPythonStd, findPythonFile } from './python';
 import { NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
-import { SourceReader } from './source-reader';
 
 export class BadPathError extends Error {}
 

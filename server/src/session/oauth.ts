@@ -46,7 +46,7 @@ export function durationValue(values: URLSearchParams, key: string): number {
 
 /**
  * The refresh reply. Unlike Pyroscope, an empty or missing `scope` is accepted: GitHub sends `scope=` for
- * GitHub App user tokens, which makes every Pyroscope refresh fail (reference §2.7).
+ * GitHub App user tokens, which makes every Pyroscope refresh fail.
  */
 export function parseRefreshReply(values: URLSearchParams, now: number): GrantedToken {
   const accessToken = requiredValue(values, 'access_token');
@@ -61,7 +61,7 @@ export function parseRefreshReply(values: URLSearchParams, now: number): Granted
 }
 
 /** The code-exchange reply: an `error` key or an empty access token is a failure; expiry only if sent. */
-export function parseExchangeReply(values: URLSearchParams, now: number): GrantedToken {
+function parseExchangeReply(values: URLSearchParams, now: number): GrantedToken {
   const error = values.get('error');
   if (error) {
     throw new OAuthError(

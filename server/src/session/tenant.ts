@@ -1,5 +1,5 @@
 /** Pyroscope's tenant rule: `X-Scope-OrgID` when present, else the single-tenant `anonymous`. */
-export const ANONYMOUS_TENANT = 'anonymous';
+const ANONYMOUS_TENANT = 'anonymous';
 
 export function tenantFromHeaders(headers: Headers): string {
   const orgId = headers.get('x-scope-orgid');

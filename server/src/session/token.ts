@@ -46,7 +46,7 @@ export function formatGoTime(ms: number | undefined): string {
   return iso.replace(/\.(\d*?)0*Z$/, (_m, digits: string) => (digits ? `.${digits}Z` : 'Z'));
 }
 
-export function parseGoTime(value: string): number | undefined {
+function parseGoTime(value: string): number | undefined {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
     throw new SessionError(`parsing time ${JSON.stringify(value)} as RFC 3339 failed`);

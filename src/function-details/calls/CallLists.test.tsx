@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { testIds } from '../../testIds';
 import { Breadcrumb } from './Breadcrumb';
 import { CalledFrom, LineCallees } from './CallLists';
-import type { CallCost } from './callsModel';
+import type { CallCost } from '../../domain/calls';
 
 const cost = (functionName: string, total: number): CallCost => ({ functionName, fileName: 'x.go', total });
 

@@ -2,9 +2,9 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, IconButton, Stack, Text, useStyles2 } from '@grafana/ui';
-import { formatShare, formatValue } from '../format';
+import { formatShare, formatValue } from '../../domain/format';
 import { testIds } from '../../testIds';
-import type { CallCost, FunctionCalls } from './callsModel';
+import type { CallCost, FunctionCalls } from '../../domain/calls';
 
 /** Longer lists show this many first, and a button for the rest. */
 export const FIRST_SHOWN = 20;

@@ -1,8 +1,8 @@
 // What Function details shows of the call graph around the version shown, and the moves it offers: the callers,
 // each line's callees behind its gutter disclosure, and opening one of them (with the version kept).
 import { useCallback, useId, useMemo, useState } from 'react';
-import type { FunctionVersion, SourceVersion } from '../model';
-import type { CallCost, FunctionCalls } from './callsModel';
+import type { FunctionVersion, SourceVersion } from '../../domain/model';
+import type { CallCost, FunctionCalls } from '../../domain/calls';
 import { calleeEntry, callerEntry, type PanelEntry } from './navigation';
 
 export interface PanelCallsData {

@@ -1,4 +1,4 @@
-import { FunctionCalls } from '../calls/callsModel';
+import { FunctionCalls } from '../../domain/calls';
 import { computeFunctionDetails } from './computeFunctionDetails';
 import { PprofBuilder } from './testing/pprofBuilder';
 

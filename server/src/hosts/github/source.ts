@@ -1,0 +1,304 @@
+/**
+ * GitHub as a GitHost, with caching private to this class: files and trees in a ReadCache (see there: shared
+ * data only after proof that the user reads the repository); branch and tag refs resolved to a sha, kept a short
+ * time, then revalidated with If-None-Match (a 304 does not count against GitHub's rate limit and is the proof of
+ * access); commits asked for by full sha.
+ */
+import { createHash } from 'node:crypto';
+import { ByteLru } from '../../cache/lru';
+import { ServerMetrics } from '../../metrics';
+import { endsRefFallback } from '../error-policy';
+import { FileNotFoundError } from '../errors';
+import { CachedFile, cleanFilePath } from '../files';
+import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
+import { CacheUser, ReadCache } from '../read-cache';
+import { createOctokit, GitHubApi } from './client';
+import { CommitJson, keptFields, toCommit } from './commits';
+import { judgeContents } from './contents';
+import { classifyGitHubError } from './errors';
+
+export interface GitHubSourceOptions {
+  apiUrl: string;
+  timeoutMs: number;
+  maxFileBytes: number;
+  cacheBytes: number;
+  refTtlMs: number;
+  accessTtlMs: number;
+  metrics?: ServerMetrics;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+interface CachedRef {
+  sha: string;
+  etag?: string;
+  checkedAt: number;
+}
+
+/** One user's calls: their client, the RPC's signal, and each (repository, ref) resolved once per request. */
+interface User extends CacheUser {
+  api: GitHubApi;
+  signal?: AbortSignal;
+  resolved: Map<string, Promise<string>>;
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+/**
+ * Paths and refs keep their "/" in the URL, as go-github (Pyroscope) sends them; each segment is percent-encoded
+ * first, so that "?", "#" or "%" in a file name cannot change the request.
+ */
+const CONTENTS_ROUTE = 'GET /repos/{owner}/{repo}/contents/{+path}';
+const COMMIT_ROUTE = 'GET /repos/{owner}/{repo}/commits/{+ref}';
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+export class GitHubSource implements GitHostProvider {
+  private readonly reads: ReadCache;
+  private readonly refs: ByteLru<CachedRef>;
+  private readonly commits: ByteLru<CommitJson>;
+  /** Refs found missing (422: for everyone; 404: for that user), trusted as long as found refs. */
+  private readonly missingRefs: ByteLru<string>;
+  private readonly clients: ByteLru<GitHubApi>;
+  private readonly now: () => number;
+
+  constructor(private readonly options: GitHubSourceOptions) {
+    this.now = options.now ?? Date.now;
+    this.reads = new ReadCache({
+      cacheBytes: options.cacheBytes,
+      accessTtlMs: options.accessTtlMs,
+      metrics: options.metrics,
+      now: this.now,
+    });
+    this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
+    this.missingRefs = new ByteLru({
+      maxBytes: 4 * 1024 * 1024,
+      sizeOf: (m) => m.length,
+      ttlMs: options.refTtlMs,
+      now: this.now,
+    });
+    this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
+    this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
+  }
+
+  forUser(token: string | undefined, signal?: AbortSignal): GitHost {
+    const id = token ? createHash('sha256').update(token).digest('hex') : 'anonymous';
+    let api = this.clients.get(id);
+    if (!api) {
+      api = createOctokit({
+        apiUrl: this.options.apiUrl,
+        timeoutMs: this.options.timeoutMs,
+        token,
+        throttleId: id,
+        metrics: this.options.metrics,
+        fetch: this.options.fetch,
+      });
+      this.clients.set(id, api);
+    }
+    const user: User = {
+      id,
+      api,
+      signal,
+      resolved: new Map(),
+      // Once per request: a (usually 304, free) lookup of the commit with this user's token.
+      proveAccess: (repo, sha) =>
+        this.memo(user, `access:${repo.fullName}`, () => this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`)),
+    };
+    return {
+      readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
+      listFiles: (repo, ref) => this.listFiles(user, repo, ref),
+      commitSha: (repo, ref) => this.commitSha(user, repo, ref),
+      getCommit: (repo, ref) => this.getCommit(user, repo, ref),
+      commitUrl,
+      fileUrl,
+    };
+  }
+
+  private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {
+    const cleanPath = cleanFilePath(path);
+    const sha = await this.commitSha(user, repo, ref);
+    return this.reads.readFile(user, repo, sha, cleanPath, fileUrl(repo, ref, cleanPath), () =>
+      this.fetchFile(user, repo, cleanPath, sha)
+    );
+  }
+
+  private async listFiles(user: User, repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
+    const sha = await this.commitSha(user, repo, ref);
+    return this.reads.listFiles(user, repo, sha, async () => {
+      try {
+        const { data } = await user.api.rest.git.getTree({
+          request: { signal: user.signal },
+          owner: repo.owner,
+          repo: repo.repo,
+          tree_sha: sha,
+          recursive: '1',
+        });
+        return data.truncated
+          ? undefined
+          : new Set(data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path as string));
+      } catch (error) {
+        throw classifyGitHubError(error);
+      }
+    });
+  }
+
+  /** ref, then heads/<ref>, then tags/<ref> (Pyroscope's order); a rate limit or a rejected token stops at once. */
+  private async getCommit(user: User, repo: Repository, ref: string): Promise<Commit> {
+    const wanted = ref || 'HEAD';
+    let last: unknown;
+    for (const candidate of [wanted, `heads/${wanted}`, `tags/${wanted}`]) {
+      let json: CommitJson;
+      try {
+        json = await this.commitJson(user, repo, candidate);
+      } catch (error) {
+        if (endsRefFallback(error)) {
+          throw error;
+        }
+        last = error;
+        continue;
+      }
+      return toCommit(json, (sha) => commitUrl(repo, sha));
+    }
+    throw last;
+  }
+
+  /** GitHub's commit JSON for ref; a commit asked for by its full sha is cached. */
+  private async commitJson(user: User, repo: Repository, ref: string): Promise<CommitJson> {
+    const immutable = FULL_SHA.test(ref);
+    const key = `${repo.fullName}@${ref}`;
+    const cached = immutable ? this.commits.get(key) : undefined;
+    this.reads.countLookup('commits', cached !== undefined);
+    if (cached) {
+      await this.reads.ensureAccess(user, repo, ref);
+      return cached;
+    }
+    try {
+      const { data } = (await this.requestCommit(user, repo, ref, {})) as { data: CommitJson };
+      this.reads.markAccess(user, repo);
+      const commit = keptFields(data);
+      if (immutable) {
+        this.commits.set(key, commit);
+      } else if (typeof data.sha === 'string') {
+        this.refs.set(key, { sha: data.sha, checkedAt: this.now() });
+      }
+      return commit;
+    } catch (error) {
+      throw classifyGitHubError(error);
+    }
+  }
+
+  /**
+   * The commit sha for ref. A full sha is used as is; other refs are cached for refTtlMs and then revalidated
+   * with the stored ETag (which also shows that this user's token reads the repository).
+   */
+  private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
+    return this.memo(user, `${repo.fullName}@${ref || 'HEAD'}`, () => this.resolveSha(user, repo, ref));
+  }
+
+  private memo(user: User, key: string, work: () => Promise<string>): Promise<string> {
+    let pending = user.resolved.get(key);
+    if (!pending) {
+      pending = work();
+      user.resolved.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async resolveSha(user: User, repo: Repository, ref: string): Promise<string> {
+    const wanted = ref || 'HEAD';
+    if (FULL_SHA.test(wanted)) {
+      return wanted;
+    }
+    const key = `${repo.fullName}@${wanted}`;
+    const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
+    if (missing) {
+      throw new FileNotFoundError(missing);
+    }
+    const cached = this.refs.get(key);
+    const fresh = cached !== undefined && this.now() - cached.checkedAt <= this.options.refTtlMs;
+    this.reads.countLookup('refs', fresh);
+    if (cached && fresh && this.reads.hasAccess(user, repo)) {
+      return cached.sha;
+    }
+    return this.lookUpSha(user, repo, wanted, key);
+  }
+
+  private async lookUpSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
+    const cached = this.refs.get(key);
+    try {
+      const response = await this.requestCommit(user, repo, ref, {
+        accept: 'application/vnd.github.sha',
+        ...(cached?.etag ? { 'if-none-match': cached.etag } : {}),
+      });
+      const sha = String(response.data).trim();
+      this.refs.set(key, { sha, etag: response.headers.etag, checkedAt: this.now() });
+      this.reads.markAccess(user, repo);
+      return sha;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (cached && status === 304) {
+        this.refs.set(key, { ...cached, checkedAt: this.now() });
+        this.reads.markAccess(user, repo);
+        return cached.sha;
+      }
+      const classified = classifyGitHubError(error);
+      // 404: no such repository for this user; 422: no such commit. Both mean "nothing at this ref".
+      if (classified instanceof FileNotFoundError || status === 422) {
+        const message = `no commit '${ref}' in ${repo.fullName} readable with this token`;
+        this.missingRefs.set(status === 422 ? key : `${user.id}|${key}`, message);
+        throw new FileNotFoundError(message);
+      }
+      throw classified;
+    }
+  }
+
+  /** The one call behind both a commit's JSON and a ref's sha (the media type in `headers` picks which). */
+  private requestCommit(user: User, repo: Repository, ref: string, headers: Record<string, string>) {
+    return user.api.request(COMMIT_ROUTE, {
+      request: { signal: user.signal },
+      owner: repo.owner,
+      repo: repo.repo,
+      ref: encodePath(ref),
+      headers,
+    });
+  }
+
+  private async fetchFile(user: User, repo: Repository, path: string, sha: string): Promise<CachedFile> {
+    const contents = (headers: Record<string, string>) =>
+      user.api.request(CONTENTS_ROUTE, {
+        request: { signal: user.signal },
+        owner: repo.owner,
+        repo: repo.repo,
+        path: encodePath(path),
+        ref: sha,
+        headers,
+      });
+    let data: unknown;
+    try {
+      ({ data } = await contents({}));
+    } catch (error) {
+      const classified = classifyGitHubError(error);
+      if (classified instanceof FileNotFoundError) {
+        return { kind: 'missing', reason: 'not_found', message: `file not found: ${classified.message}` };
+      }
+      throw classified;
+    }
+    return judgeContents(data, path, this.options.maxFileBytes, async () => {
+      try {
+        const raw = (await contents({ accept: 'application/vnd.github.raw' })).data;
+        return typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw as unknown as ArrayBuffer);
+      } catch (error) {
+        throw classifyGitHubError(error);
+      }
+    });
+  }
+}
+
+function fileUrl(repo: Repository, ref: string, path: string): string {
+  return `${repo.webUrl}/blob/${ref || 'HEAD'}/${path}`;
+}
+
+function commitUrl(repo: Repository, sha: string): string {
+  return `${repo.webUrl}/commit/${sha}`;
+}

@@ -1,0 +1,15 @@
+import { parseRepositoryUrl } from '../hosts/github/repository-url';
+import { relativeSuffixes } from './resolution';
+
+describe('relative suffixes', () => {
+  it('lists suffixes after a github.com/<owner>/<repo>/ prefix', () => {
+    const repo = parseRepositoryUrl('https://github.com/grafana/pyroscope', 'https://github.com');
+    expect(relativeSuffixes('/var/service1/src/main.go', repo)).toEqual([
+      'var/service1/src/main.go',
+      'service1/src/main.go',
+      'src/main.go',
+      'main.go',
+    ]);
+    expect(relativeSuffixes('/Users/p/git/github.com/grafana/pyroscope/main.go', repo)).toEqual(['main.go']);
+  });
+});

@@ -1,0 +1,46 @@
+/** GetFile: a profile's frame resolved to a file at a commit, or not_found with every place tried. */
+import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
+import { create } from '@bufbuild/protobuf';
+import { GetFileRequest, ResolutionExplanationSchema } from '../../../proto/gen/vcs/v1/vcs_pb';
+import { toConnectError } from '../hosts/error-policy';
+import { BadPathError, resolveFile } from '../resolve/resolver';
+import { NotResolvedError } from '../resolve/resolution';
+import { hostFor, repositoryOf, ServiceDeps } from './context';
+
+export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: HandlerContext) {
+  const host = hostFor(deps, ctx);
+  const repository = repositoryOf(deps, request.repositoryURL);
+  try {
+    const resolved = await resolveFile(
+      host,
+      {
+        repository,
+        ref: request.ref,
+        path: request.localPath,
+        rootPath: request.rootPath,
+        functionName: request.functionName,
+      },
+      deps.config.githubUrl
+    );
+    return {
+      content: resolved.content.toString('base64'),
+      URL: resolved.url,
+      resolvedRepositoryUrl: resolved.repository.webUrl,
+      resolvedRef: resolved.ref,
+      resolvedPath: resolved.path,
+      rule: resolved.rule,
+    };
+  } catch (error) {
+    if (error instanceof NotResolvedError) {
+      const detail = {
+        desc: ResolutionExplanationSchema,
+        value: create(ResolutionExplanationSchema, { ...error.explanation }),
+      };
+      throw new ConnectError(error.message, error.unavailable ? Code.Unavailable : Code.NotFound, undefined, [detail]);
+    }
+    if (error instanceof BadPathError) {
+      throw new ConnectError(error.message, Code.InvalidArgument);
+    }
+    throw toConnectError(error);
+  }
+}
