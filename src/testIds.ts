@@ -55,5 +55,11 @@ export const testIds = {
     breakdownLine: 'linescope-breakdown-line',
     breakdownWithoutLine: 'linescope-breakdown-without-line',
     sourceNotLoaded: 'linescope-source-not-loaded',
+    callees: 'linescope-function-details-callees',
+    calleeLink: 'linescope-function-details-callee-link',
+    calleeToggle: 'linescope-function-details-callee-toggle',
+    callers: 'linescope-function-details-callers',
+    callerLink: 'linescope-function-details-caller-link',
+    breadcrumb: 'linescope-function-details-breadcrumb',
   },
 } as const;

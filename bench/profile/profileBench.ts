@@ -4,7 +4,8 @@
 //       ValueType/Mapping/Location/Function decoders, the samples streamed by our ProtoReader without per-sample
 //       objects) plus the per-line computation,
 //   (c) the incumbent's path: JSON pprof as Pyroscope's JSON API returns it, JSON.parse + its per-line algorithm,
-// and prints (b)/(a) and (c)/(a); also readPprof's two parts alone: the pprof-format tables, then the tables and
+// and prints (b)/(a) and (c)/(a); (b') is (b) with the callee/caller index built in the same pass, printed with
+// (b')/(b) (the goal: at most 1.25); also readPprof's two parts alone: the pprof-format tables, then the tables and
 // one pass over the streamed samples (the floor of (b)). Run: npm run bench:profile [-- --mb 30 --runs 5]
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -52,6 +53,27 @@ function measure<T>(run: () => T): { ms: number; result: T } {
   return { ms: times[Math.floor(times.length / 2)], result };
 }
 
+/** measure() for two runs at once, their runs alternating. */
+function measureAlternating<T>(
+  first: () => T,
+  second: () => T
+): [{ ms: number; result: T }, { ms: number; result: T }] {
+  const times: [number[], number[]] = [[], []];
+  const results = [first(), second()];
+  for (let i = 0; i < runs; i++) {
+    [first, second].forEach((run, r) => {
+      const start = performance.now();
+      results[r] = run();
+      times[r].push(performance.now() - start);
+    });
+  }
+  const median = (t: number[]) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
+  return [
+    { ms: median(times[0]), result: results[0] },
+    { ms: median(times[1]), result: results[1] },
+  ];
+}
+
 // Only the counts are kept: a decoded profile left alive would make the garbage collector slow down what runs next.
 const decode = measure(() => {
   const profile = Profile.decode(bytes);
@@ -64,7 +86,11 @@ const read = measure(() => {
   profile.forEachSample(0, (_, length) => (frames += length));
   return frames;
 });
-const ours = measure(() => computeFunctionDetails(bytes, functionName));
+// Runs of (b) and (b') alternate, so that a load on the machine or the heap left by one weighs on both alike.
+const [ours, withCalls] = measureAlternating(
+  () => computeFunctionDetails(bytes, functionName),
+  () => computeFunctionDetails(bytes, functionName, { calls: true })
+);
 const incumbent = measure(() => incumbentFunctionDetails(JSON.parse(jsonText), functionName));
 
 // Both must have read the same data: the incumbent's "Total:" (the sum of line totals) is the function's total
@@ -75,6 +101,10 @@ const incumbentTotal = incumbent.result.reduce(
 );
 if (incumbentTotal !== ours.result.total) {
   throw new Error(`The incumbent's total ${incumbentTotal} differs from ours ${ours.result.total}`);
+}
+const calleeCount = (withCalls.result.versions[0]?.calls?.lines ?? []).reduce((n, l) => n + l.callees.length, 0);
+if (withCalls.result.total !== ours.result.total || calleeCount === 0) {
+  throw new Error(`The run with the call index found total ${withCalls.result.total} and ${calleeCount} callees`);
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -94,6 +124,11 @@ console.log(
 );
 console.log(
   `(b) computeFunctionDetails (binary: readPprof + per-line)          ${ms(ours.ms)}   (b)/(a) = ${ratio(ours.ms)}`
+);
+console.log(
+  `(b') computeFunctionDetails with the callee/caller index           ${ms(withCalls.ms)}   (b')/(b) = ${(
+    withCalls.ms / ours.ms
+  ).toFixed(2)} (goal ≤ 1.25)`
 );
 console.log(
   `(c) JSON.parse + incumbent algorithm                               ${ms(incumbent.ms)}   (c)/(a) = ${ratio(incumbent.ms)}`

@@ -1,3 +1,5 @@
+import type { FunctionCalls } from './calls';
+
 // The data the Function Details panel shows, computed from one call site's pprof (see lines/ for the
 // computation). Kept free of React and I/O so the worker, the panel and the tests share it.
 
@@ -35,6 +37,8 @@ export interface FunctionVersion {
   /** The function's self and total in this version, each sample counted once. */
   self: number;
   total: number;
+  /** Callees per line and callers, when asked for (FunctionDetailsOptions.calls). */
+  calls?: FunctionCalls;
 }
 
 export interface FunctionDetails {

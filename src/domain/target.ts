@@ -16,7 +16,7 @@ export interface FunctionDetailsTarget {
   /** Root-first function names Pyroscope filters by (stackTraceSelector.call_site); see FunctionSelection. */
   callSite: string[];
   functionName: string;
-  /** How many distinct stacks the clicked node merged (sandwich view); 1 for a plain node. */
+  /** How many distinct stacks the clicked node merged (sandwich view); 1 for a plain node; 0 merged, not counted. */
   callSiteCount?: number;
 }
 
@@ -25,6 +25,10 @@ export function describeCallSite({ callSite, functionName, callSiteCount = 1 }: 
   const path = callSite.join(' › ');
   if (callSiteCount > 1) {
     return `${functionName} in all ${callSiteCount} call sites${path ? ` under ${path}` : ''}`;
+  }
+  // A caller or callee opened from a merged node: merged too, its call sites not counted.
+  if (callSiteCount === 0) {
+    return `${functionName} in every call site${path ? ` under ${path}` : ''}`;
   }
   return path || functionName;
 }

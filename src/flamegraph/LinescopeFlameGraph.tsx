@@ -1,26 +1,31 @@
-import React, { useId, useMemo } from 'react';
+import React, { useId, useMemo, useRef } from 'react';
 import type { DataFrame } from '@grafana/data';
 import { FlameGraph } from '@grafana/flamegraph';
 import { Combobox, useTheme2 } from '@grafana/ui';
 import { testIds } from '../testIds';
 import { functionDetailsMenu, type FunctionSelection, selectionForRows } from './contextMenu';
 import { indexFunctions } from './functionIndex';
+import { useFlameGraphHighlight } from './useFlameGraphHighlight';
 
 interface Props {
   data: DataFrame;
   enableFunctionDetails: boolean;
   onFunctionDetails: (selection: FunctionSelection) => void;
+  /** The function Function details shows: highlighted in the graph. */
+  highlight?: string;
 }
 
 /** @grafana/flamegraph with Linescope's context-menu item, and a function picker for keyboard users. */
-export function LinescopeFlameGraph({ data, enableFunctionDetails, onFunctionDetails }: Props) {
+export function LinescopeFlameGraph({ data, enableFunctionDetails, onFunctionDetails, highlight }: Props) {
   const theme = useTheme2();
+  const container = useRef<HTMLDivElement>(null);
+  useFlameGraphHighlight(container, highlight);
   const getExtraContextMenuButtons = useMemo(
     () => functionDetailsMenu(enableFunctionDetails, onFunctionDetails),
     [enableFunctionDetails, onFunctionDetails]
   );
   return (
-    <div data-testid={testIds.flameGraphPage.flameGraph}>
+    <div ref={container} data-testid={testIds.flameGraphPage.flameGraph}>
       <FlameGraph
         data={data}
         getTheme={() => theme}

@@ -12,20 +12,43 @@ import { getPanelStyles as getStyles } from './panelStyles';
 import { RepositoryValue } from './RepositoryValue';
 import { useFunctionDetails } from './useFunctionDetails';
 import { usePanelFocus } from './usePanelFocus';
+import { Breadcrumb } from './calls/Breadcrumb';
+import { CalledFrom } from './calls/CallLists';
+import { type PanelNavigation, panelEntryOf } from './calls/navigation';
+import { historyKeyHandler } from './calls/useCallNavigation';
+import { keptVersionKey, usePanelCalls } from './calls/usePanelCalls';
 
 interface Props {
   target: FunctionDetailsTarget;
   onClose: () => void;
+  /** Where the panel is in the call graph walk: without it, no callers, callees or breadcrumb. */
+  navigation?: PanelNavigation;
 }
 
-export function FunctionDetailsPanel({ target, onClose }: Props) {
+export function FunctionDetailsPanel({ target, onClose, navigation }: Props) {
   const styles = useStyles2(getStyles);
   const ids = useId();
-  const { data, actions } = useFunctionDetails(target);
+  const { data, actions } = useFunctionDetails(target, (choices) => keptVersionKey(choices, navigation?.entry.version));
   const { profile, labels, choices, selected, fn, unit, repository, sourceRequest, source, commits, selectedCommit } =
     data;
   const panelRef = useRef<HTMLElement>(null);
-  const onKeyDown = usePanelFocus(panelRef, onClose);
+  const onFocusKeyDown = usePanelFocus(panelRef, onClose);
+  const historyKeys = navigation && historyKeyHandler(navigation.trail, navigation.actions.go);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    historyKeys?.(e);
+    onFocusKeyDown(e);
+  };
+  const selectVersion = (key: string) => {
+    actions.selectVersion(key);
+    const version = choices.find((c) => c.key === key)?.version;
+    navigation?.actions.chooseVersion(version && { repository: version.repository, gitRef: version.gitRef });
+  };
+  const calls = usePanelCalls({
+    fn,
+    entry: navigation?.entry ?? panelEntryOf(target),
+    version: selected?.version,
+    onOpen: (entry) => navigation?.actions.open(entry),
+  });
   const loading = profile.status === 'loading';
 
   return (
@@ -50,6 +73,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
           onClick={onClose}
         />
       </Stack>
+      {navigation && <Breadcrumb trail={navigation.trail} onGo={navigation.actions.go} />}
 
       {profile.status === 'error' && (
         <Alert severity="error" title="Couldn’t load function details" data-testid={testIds.functionDetails.error}>
@@ -119,7 +143,7 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
                 choices={choices}
                 selected={selected?.key}
                 unit={unit}
-                onChange={actions.selectVersion}
+                onChange={selectVersion}
                 labelledBy={`${ids}-commit`}
                 commits={commits}
               />
@@ -143,8 +167,12 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
             : 'The profile for this call site has no sample of this function. The data may have changed since the flame graph loaded: refresh the flame graph and try again, or widen the time range.'}
         </Alert>
       )}
+      {fn?.calls && navigation && (
+        <CalledFrom calls={fn.calls} functionTotal={fn.total} unit={unit} onOpenCaller={calls.actions.openCaller} />
+      )}
       {fn && (
         <LineBreakdown
+          calls={navigation && { ...calls, unit }}
           version={fn}
           unit={unit}
           source={source}

@@ -12,6 +12,7 @@ import { languageOf } from './code-view/highlight';
 import { SourceLinks } from './code-view/SourceLinks';
 import { WhyNoSource } from './code-view/WhyNoSource';
 import { testIds } from '../testIds';
+import { type LineCallsProps, LineCallsToggle, OpenLineCallees } from './calls/LineCallsSlot';
 
 interface Props {
   version: FunctionVersion;
@@ -19,10 +20,12 @@ interface Props {
   source: SourceFile;
   /** Why there is no source to load (no repository for this version…), shown in the not-loaded state. */
   noSourceReason?: string;
+  /** The callees of each line, behind a disclosure in the line's gutter. */
+  calls?: LineCallsProps;
 }
 
 /** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
-export function LineBreakdown({ version, unit, source, noSourceReason }: Props) {
+export function LineBreakdown({ version, unit, source, noSourceReason, calls }: Props) {
   const styles = useStyles2(getStyles);
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
   const hottest = useMemo(() => hottestLine(version.lines), [version]);
@@ -54,6 +57,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
             startLine={version.startLine}
             unit={unit}
             functionTotal={version.total}
+            gutter={calls && ((line) => <LineCallsToggle line={line} calls={calls} />)}
           />
         </Stack>
       ) : breakdown.rows.length === 0 ? (
@@ -70,6 +74,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
           <table className={styles.table}>
             <thead>
               <tr>
+                {calls && <th scope="col" aria-label="Calls" />}
                 <th scope="col">Line</th>
                 <th scope="col">Self</th>
                 <th scope="col" aria-label="Self share of the function total">
@@ -83,6 +88,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
             </thead>
             <tbody>
               <tr className={styles.summary}>
+                {calls && <td />}
                 <th scope="row">Function</th>
                 <td>{value(version.self)}</td>
                 <td>{share(version.self)}</td>
@@ -96,6 +102,11 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
                   data-line={row.line}
                   className={cx(!row.sampled && styles.cold, row.line === hottest?.line && styles.hottest)}
                 >
+                  {calls && (
+                    <td className={styles.gutter}>
+                      <LineCallsToggle line={row.line} calls={calls} />
+                    </td>
+                  )}
                   <th scope="row" className={styles.lineNumber}>
                     {row.line}
                   </th>
@@ -116,8 +127,10 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
           </table>
         </div>
       )}
+      <OpenLineCallees calls={calls} />
       {(selfWithout > 0 || totalWithout > 0) && (
         <div data-testid={testIds.functionDetails.breakdownWithoutLine} className={styles.without}>
+          <LineCallsToggle line={0} calls={calls} />
           <Text color="secondary">
             Without a line number: self {value(selfWithout)} {share(selfWithout) && `(${share(selfWithout)})`}, total{' '}
             {value(totalWithout)} {share(totalWithout) && `(${share(totalWithout)})`}. These samples are counted in the
@@ -185,6 +198,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderBottom: `1px solid ${theme.colors.border.weak}`,
   }),
   lineNumber: css({ color: theme.colors.text.secondary, fontWeight: 'normal' }),
+  gutter: css({ padding: '0 !important', width: 20 }),
   cold: css({ color: theme.colors.text.disabled }),
   hottest: css({ fontWeight: theme.typography.fontWeightBold }),
   totalCell: css({ position: 'relative', minWidth: 90 }),

@@ -49,7 +49,7 @@ async function loadDetails(target: FunctionDetailsTarget, signal: AbortSignal): 
     end: target.range.to,
     callSite: target.callSite,
   });
-  return computeFunctionDetailsInWorker(bytes, target.functionName);
+  return computeFunctionDetailsInWorker(bytes, target.functionName, { calls: true });
 }
 
 /** The service's version labels for the same selector and time range; only the labels that exist are asked for. */
@@ -62,7 +62,11 @@ async function loadLabelVersion(target: FunctionDetailsTarget, signal: AbortSign
   return resolveVersionFromLabels(Object.fromEntries(present.map((name, i) => [name, values[i]]))) ?? null;
 }
 
-export function useFunctionDetails(target: FunctionDetailsTarget): {
+export function useFunctionDetails(
+  target: FunctionDetailsTarget,
+  /** The version to show until one is chosen (the one kept from the function the user came from). */
+  preferredVersion?: (choices: VersionChoice[]) => string | undefined
+): {
   data: FunctionDetailsData;
   actions: FunctionDetailsActions;
 } {
@@ -82,7 +86,7 @@ export function useFunctionDetails(target: FunctionDetailsTarget): {
   const [selectedKey, setSelectedKey] = useState<string>();
 
   const choices = details.data ? versionChoices(details.data, labels, override) : [];
-  const selected = choices.find((c) => c.key === selectedKey) ?? choices[0];
+  const selected = choices.find((c) => c.key === (selectedKey ?? preferredVersion?.(choices))) ?? choices[0];
   const fn = selected?.function;
   // Frames without a file (the runtime's own work, C methods) are never looked up: the panel says why.
   const sourceRequest: SourceRequest | undefined =

@@ -7,6 +7,7 @@ import type { FlameGraphResult } from '../pyroscope/flameGraphQuery';
 import { LinescopeFlameGraph } from '../flamegraph/LinescopeFlameGraph';
 import { FunctionDetailsPanel } from '../function-details/FunctionDetailsPanel';
 import type { FunctionDetailsTarget } from '../domain/target';
+import { type PanelEntry, type PanelNavigation } from '../function-details/calls/navigation';
 import { PyroscopeError } from '../pyroscope/errors';
 import { ResizableSplit } from '../side-panel/ResizableSplit';
 import { testIds } from '../testIds';
@@ -22,7 +23,7 @@ export interface FlameGraphBodyProps {
   flameGraph: AsyncState<FlameGraphResult>;
   labelSelector: string | undefined;
   enableFunctionDetails: boolean;
-  panel: { target: FunctionDetailsTarget } | undefined;
+  panel: ({ target: FunctionDetailsTarget } & PanelNavigation) | undefined;
   onClearSelector: () => void;
   onRetry: () => void;
   onFunctionDetails: (s: FunctionSelection) => void;
@@ -102,20 +103,25 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
           data={flameGraph.value.frame}
           enableFunctionDetails={props.enableFunctionDetails}
           onFunctionDetails={props.onFunctionDetails}
+          highlight={panel?.entry.functionName}
         />
       }
       side={
         panel && props.enableFunctionDetails ? (
           <FunctionDetailsPanel
-            key={JSON.stringify([panel.target.callSite, panel.target.functionName])}
+            key={panelKey(panel.entry)}
             target={panel.target}
             onClose={props.onClosePanel}
+            navigation={{ entry: panel.entry, trail: panel.trail, actions: panel.actions }}
           />
         ) : undefined
       }
     />
   );
 }
+
+/** One panel per function and call site: opening another one starts it afresh. */
+const panelKey = (entry: PanelEntry) => JSON.stringify([entry.callSite, entry.functionName, entry.callSiteCount]);
 
 function ErrorAlert({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
   return (

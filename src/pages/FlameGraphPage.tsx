@@ -2,13 +2,23 @@ import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { DataSourcePicker, getDataSourceSrv, PluginPage } from '@grafana/runtime';
-import { Button, Combobox, type ComboboxOption, InlineField, Stack, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import {
+  Alert,
+  Button,
+  Combobox,
+  type ComboboxOption,
+  InlineField,
+  Stack,
+  TimeRangePicker,
+  useStyles2,
+} from '@grafana/ui';
 import { PYROSCOPE_DS_TYPE } from '../constants';
 import { type FunctionSelection } from '../flamegraph/contextMenu';
 import { pickDatasource, pickProfileType } from '../flamegraph/defaultDatasource';
 import { LabelFilters } from '../flamegraph/LabelFilters';
 import { shiftRange, toMs, toTimeRange, toUrlRange, zoomOut } from '../flamegraph/timeRange';
 import type { FunctionDetailsTarget } from '../domain/target';
+import { useCallNavigation } from '../function-details/calls/useCallNavigation';
 import { QuerierClient } from '../pyroscope/querier';
 import {
   buildSelector,
@@ -29,6 +39,7 @@ export default function FlameGraphPage() {
   const styles = useStyles2(getStyles);
   const settings = useSettings();
   const { url, update } = useFlameGraphUrl();
+  const navigation = useCallNavigation();
 
   // Data source: the URL's, else the settings' default, else Grafana's default Pyroscope data source.
   const pyroscopeDatasources = getDataSourceSrv().getList({ pluginId: PYROSCOPE_DS_TYPE });
@@ -90,32 +101,35 @@ export default function FlameGraphPage() {
         : undefined,
   });
 
-  // The Function Details panel belongs to the query it was opened from: a new query closes it.
-  const [selection, setSelection] = useState<{ queryKey: string; target: FunctionDetailsTarget }>();
+  // The function open in Function details is in the URL (see useCallNavigation); it is shown once the flame graph of
+  // the URL's query is there.
   const openFunctionDetails = useCallback(
-    (s: FunctionSelection) => {
-      if (!queryKey) {
-        return;
-      }
-      setSelection({
-        queryKey,
-        target: {
-          datasourceUid: datasource!,
-          vcsDatasourceUid: vcsDatasourceFor(settings, datasource!),
-          profileTypeId: profileType!,
-          labelSelector: labelSelector!,
-          serviceName: service,
-          range,
-          callSite: s.callSite,
-          callSiteCount: s.callSiteCount,
-          functionName: s.functionName,
-        },
-      });
-    },
-    [queryKey, datasource, settings, profileType, labelSelector, service, range]
+    (s: FunctionSelection) =>
+      navigation.actions.start({ functionName: s.functionName, callSite: s.callSite, callSiteCount: s.callSiteCount }),
+    [navigation.actions]
   );
-  const panel = selection && selection.queryKey === queryKey && flameGraph.status === 'success' ? selection : undefined;
-  const closePanel = useCallback(() => setSelection(undefined), []);
+  const entry = navigation.data.entry;
+  const target = useMemo<FunctionDetailsTarget | undefined>(
+    () =>
+      entry && queryKey
+        ? {
+            datasourceUid: datasource!,
+            vcsDatasourceUid: vcsDatasourceFor(settings, datasource!),
+            profileTypeId: profileType!,
+            labelSelector: labelSelector!,
+            serviceName: service,
+            range,
+            callSite: entry.callSite,
+            callSiteCount: entry.callSiteCount,
+            functionName: entry.functionName,
+          }
+        : undefined,
+    [entry, queryKey, datasource, settings, profileType, labelSelector, service, range]
+  );
+  const panel =
+    target && entry && flameGraph.status === 'success'
+      ? { target, entry, trail: navigation.data.trail, actions: navigation.actions }
+      : undefined;
 
   const timeRange = toTimeRange(url.from, url.to);
   const profileTypeOptions: Array<ComboboxOption<string>> =
@@ -190,6 +204,18 @@ export default function FlameGraphPage() {
             loadValues={(name) => client!.labelValues(name, serviceSelector, range)}
           />
         )}
+        {navigation.data.error && (
+          <Alert
+            severity="warning"
+            title="The function in the link can’t be opened"
+            data-testid={testIds.flameGraphPage.error}
+          >
+            <div>{navigation.data.error}</div>
+            <Button variant="secondary" size="sm" onClick={navigation.actions.close}>
+              Remove it from the link
+            </Button>
+          </Alert>
+        )}
         <FlameGraphBody
           hasDatasources={pyroscopeDatasources.length > 0}
           selectorError={selectorError}
@@ -204,7 +230,7 @@ export default function FlameGraphPage() {
           onClearSelector={() => update({ query: '{}' })}
           onRetry={refresh}
           onFunctionDetails={openFunctionDetails}
-          onClosePanel={closePanel}
+          onClosePanel={navigation.actions.close}
         />
       </div>
     </PluginPage>

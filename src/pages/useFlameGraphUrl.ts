@@ -1,18 +1,27 @@
 // The page's state lives in its URL. `update` patches it; the defaults the page picks (data source, profile type,
 // first service) are written back in place, so a shared link reproduces the view.
 import { useCallback, useEffect, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
+import { readPanelEntry, withPanelEntry } from '../function-details/calls/panelUrl';
 import { type FlameGraphUrlState, readUrlState, toSearchParams } from '../flamegraph/urlState';
 
 export type UpdateUrl = (patch: Partial<FlameGraphUrlState>, replace?: boolean) => void;
 
 export function useFlameGraphUrl(): { url: FlameGraphUrlState; update: UpdateUrl } {
   const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
   const url = useMemo(() => readUrlState(searchParams), [searchParams]);
+  // A change of the query closes Function details (its parameters are left out); filling in a default the link did
+  // not name (replace) keeps the function open and its trail.
   const update = useCallback<UpdateUrl>(
-    (patch, replace = false) =>
-      setSearchParams(toSearchParams({ ...readUrlState(searchParams), ...patch }), { replace }),
-    [searchParams, setSearchParams]
+    (patch, replace = false) => {
+      const next = toSearchParams({ ...readUrlState(searchParams), ...patch });
+      setSearchParams(replace ? withPanelEntry(next, readPanelEntry(searchParams).entry) : next, {
+        replace,
+        state: replace ? location.state : undefined,
+      });
+    },
+    [searchParams, setSearchParams, location.state]
   );
   return { url, update };
 }

@@ -29,6 +29,8 @@ export { ROW_HEIGHT };
 const MAX_VIEW_HEIGHT = 480;
 
 export interface AnnotatedSourceProps {
+  /** Drawn in each line's gutter (the disclosure of the line's callees). */
+  gutter?: (line: number) => React.ReactNode;
   /** The whole file; line n is lines[n - 1]. */
   lines: string[];
   fileName: string;
@@ -51,6 +53,7 @@ export function AnnotatedSource({
   unit,
   functionTotal,
   height,
+  gutter,
 }: AnnotatedSourceProps) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
@@ -189,6 +192,7 @@ export function AnnotatedSource({
                 hottest={item.index === hottestIndex}
                 rowWidth={rowWidth}
                 fileLength={lines.length}
+                gutter={gutter}
                 tokens={tokens[row.line - 1]}
                 colors={colors}
                 value={value}

@@ -15,6 +15,8 @@ interface SourceRowProps {
   rowWidth: string;
   /** Lines in the file: a sampled line past its end (an inlined function's line) is said so. */
   fileLength: number;
+  /** Drawn at the left of the line number (the disclosure of the line's callees). */
+  gutter?: (line: number) => React.ReactNode;
   tokens: Token[] | undefined;
   colors: Record<TokenKind, string | undefined>;
   value: (n: number) => string;
@@ -29,6 +31,7 @@ export function SourceRow({
   hottest,
   rowWidth,
   fileLength,
+  gutter,
   tokens,
   colors,
   value,
@@ -69,6 +72,7 @@ export function SourceRow({
           style={{ left: NUMBER_COLUMNS[i].left }}
           data-testid={NUMBER_COLUMNS[i].testId}
         >
+          {i === 0 && gutter && <span className={styles.gutter}>{gutter(row.line)}</span>}
           {text}
         </span>
       ))}

@@ -10,7 +10,7 @@ export const ROW_HEIGHT = 20;
  * numbers beside it. `left` is where each one sticks.
  */
 export const NUMBER_COLUMNS = [
-  { title: 'Line', width: 48, share: false, testId: undefined, label: undefined },
+  { title: 'Line', width: 64, share: false, testId: undefined, label: undefined },
   { title: 'Self', width: 72, share: false, testId: 'code-view-self', label: undefined },
   { title: '%', width: 44, share: true, testId: undefined, label: 'Self, share of the function' },
   { title: 'Total', width: 72, share: false, testId: 'code-view-total', label: undefined },
@@ -72,6 +72,8 @@ export const getStyles = (theme: GrafanaTheme2) => ({
   }),
   num: css({ textAlign: 'right', paddingRight: theme.spacing(1) }),
   share: css({ textAlign: 'right', paddingRight: theme.spacing(1), color: theme.colors.text.secondary }),
+  // The line's disclosure sits at the left of the line number cell, the number stays right-aligned.
+  gutter: css({ position: 'absolute', left: 2, top: 0, display: 'flex', alignItems: 'center', height: ROW_HEIGHT }),
   lineNumber: css({ color: theme.colors.text.secondary }),
   pinned: css({
     position: 'sticky',

@@ -1,4 +1,5 @@
 import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from '../../domain/model';
+import { CallIndex } from './callIndex';
 import { PprofData, readPprof } from './pprofReader';
 import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
@@ -12,6 +13,8 @@ export interface FunctionDetailsOptions {
    * Default, as `go tool pprof`: the type named by `default_sample_type`, else the last one.
    */
   sampleType?: SampleTypeChoice;
+  /** Also index, in the same pass, the callees of each line and the callers of the function (`version.calls`). */
+  calls?: boolean;
 }
 
 /**
@@ -64,9 +67,10 @@ export function computeFunctionDetails(
   if (index.entryBucket.length === 0) {
     return details;
   }
-  const sums = accumulateSamples(profile, index, valueIndex);
+  const calls = options.calls ? new CallIndex(profile, { ...index, versionCount: index.versions.length }) : undefined;
+  const sums = accumulateSamples(profile, index, valueIndex, calls);
   details.total = sums.total;
-  details.versions = buildVersions(profile, functionName, index, sums);
+  details.versions = buildVersions(profile, functionName, index, sums, calls);
   return details;
 }
 
@@ -109,6 +113,8 @@ interface LocationIndex {
   entryBucket: Int32Array;
   /** Bucket of the location's innermost line entry when it is the function (it gets self at the leaf), else -1. */
   innermostBucket: Int32Array;
+  /** Per line entry of the location table: its bucket when it is the function, else -1 (for the call index). */
+  lineBucket: Int32Array;
   bucketVersion: Int32Array;
   bucketLine: Int32Array;
   versions: VersionGroup[];
@@ -119,6 +125,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
   const count = locations.count;
   const entryStart = new Int32Array(count + 1);
   const innermostBucket = new Int32Array(count).fill(-1);
+  const lineBucket = new Int32Array(locations.lineFunctionId.length).fill(-1);
   const entries: number[] = [];
   const versions: VersionGroup[] = [];
   const versionByKey = new Map<string, number>();
@@ -157,6 +164,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
         bucketListedBy.push(0);
         bucketByKey.set(bucketKey, bucket);
       }
+      lineBucket[j] = bucket;
       if (j === firstLine) {
         innermostBucket[i] = bucket;
       }
@@ -193,6 +201,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
     entryStart,
     entryBucket: Int32Array.from(entries),
     innermostBucket,
+    lineBucket,
     bucketVersion: Int32Array.from(bucketVersion),
     bucketLine: Int32Array.from(bucketLine),
     versions,
@@ -210,7 +219,12 @@ interface Sums {
   total: number;
 }
 
-function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex: number): Sums {
+function accumulateSamples(
+  profile: PprofData,
+  index: LocationIndex,
+  valueIndex: number,
+  calls: CallIndex | undefined
+): Sums {
   const { denseIds, sparseIds, entryStart, entryBucket, innermostBucket, bucketVersion } = index;
   const bucketCount = bucketVersion.length;
   const versionCount = index.versions.length;
@@ -224,10 +238,18 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
   const versionSeen = new Int32Array(versionCount);
   let total = 0;
   let stamp = 0;
+  // For the call index: the sample's location positions, and where in the stack the function's locations are.
+  let resolved = new Int32Array(calls ? 256 : 0);
+  let positions = new Int32Array(calls ? 256 : 0);
 
   profile.forEachSample(valueIndex, (ids, length, value) => {
     stamp++;
     let reached = false;
+    let positionCount = 0;
+    if (calls && resolved.length < length) {
+      resolved = new Int32Array(Math.max(length, 2 * resolved.length));
+      positions = new Int32Array(resolved.length);
+    }
     for (let k = 0; k < length; k++) {
       const id = ids[k];
       let location = -1;
@@ -235,6 +257,9 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
         location = id < denseIds.length ? denseIds[id] : -1;
       } else {
         location = sparseIds!.get(id) ?? -1;
+      }
+      if (calls) {
+        resolved[k] = location;
       }
       if (location < 0) {
         continue;
@@ -245,6 +270,9 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
         continue;
       }
       reached = true;
+      if (calls) {
+        positions[positionCount++] = k;
+      }
       if (k === 0 && innermostBucket[location] >= 0) {
         const bucket = innermostBucket[location];
         bucketSelf[bucket] += value;
@@ -265,12 +293,19 @@ function accumulateSamples(profile: PprofData, index: LocationIndex, valueIndex:
     }
     if (reached) {
       total += value;
+      calls?.visit(resolved, length, positions, positionCount, value);
     }
   });
   return { bucketSelf, bucketTotal, bucketSeen, versionSelf, versionTotal, versionSeen, total };
 }
 
-function buildVersions(profile: PprofData, functionName: string, index: LocationIndex, sums: Sums): FunctionVersion[] {
+function buildVersions(
+  profile: PprofData,
+  functionName: string,
+  index: LocationIndex,
+  sums: Sums,
+  calls: CallIndex | undefined
+): FunctionVersion[] {
   const buildIdByMapping = new Map(profile.mappings.map((mapping) => [mapping.id, mapping.buildId]));
   const filesPerMapping = new Map<number, number>();
   for (const group of index.versions) {
@@ -292,6 +327,7 @@ function buildVersions(profile: PprofData, functionName: string, index: Location
     }
   }
 
+  const callsOf = calls?.build();
   const results: Array<{ mappingId: number; version: FunctionVersion }> = [];
   index.versions.forEach((group, v) => {
     if (sums.versionSeen[v] === 0) {
@@ -317,6 +353,9 @@ function buildVersions(profile: PprofData, functionName: string, index: Location
     }
     if (sourceVersion) {
       version.version = sourceVersion;
+    }
+    if (callsOf) {
+      version.calls = callsOf[v];
     }
     results.push({ mappingId: group.mappingId, version });
   });

@@ -103,6 +103,21 @@ describe('computeFunctionDetailsInWorker', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('carries the call index both ways: the option to the worker, callees and callers back', async () => {
+    const worker = new InProcessWorker();
+    const client = new FunctionDetailsWorkerClient(() => asWorkerLike(worker));
+    const details = await client.compute(sampleProfile(), 'main.main', { calls: true });
+    expect(worker.received[0].options).toEqual({ calls: true });
+    expect(details.versions[0].calls).toEqual({
+      lines: [{ line: 3, callees: [{ functionName: 'main.work', fileName: 'work.go', total: 25 }] }],
+      callers: [],
+      outermost: 25,
+    });
+    const work = await client.compute(sampleProfile(), 'main.work', { calls: true });
+    expect(work.versions[0].calls?.callers).toEqual([{ functionName: 'main.main', fileName: 'main.go', total: 25 }]);
+    client.dispose();
+  });
+
   it('copies a view into a larger buffer instead of detaching the rest of it', async () => {
     const worker = new InProcessWorker();
     const client = new FunctionDetailsWorkerClient(() => asWorkerLike(worker));

@@ -1,7 +1,10 @@
 import { FunctionDetailsOptions } from '../lines/computeFunctionDetails';
 import { FunctionDetails } from '../../domain/model';
 
-/** Main thread → worker: one computation; `bytes` is transferred, not copied. */
+/**
+ * Main thread → worker: one computation; `bytes` is transferred, not copied. `options.calls` asks for the callees
+ * and callers in the same pass, which come back in each version's `calls`.
+ */
 export interface FunctionDetailsRequest {
   id: number;
   bytes: Uint8Array;
