@@ -29,4 +29,3 @@ export function compareVersions(baseline: VersionSide, comparison: VersionSide):
     matching
   );
 }
-

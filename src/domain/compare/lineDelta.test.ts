@@ -1,4 +1,5 @@
 import { changeTone, compareFunction, ComparisonSide, largestChanges, largestShareChange, share } from './lineDelta';
+import { formatSharePercent, formatSharePoints, formatSignedValue } from './formatChange';
 import { matchLines } from './lineMatching';
 
 const side = (whole: number, lines: Array<[number, number, number]>): ComparisonSide => ({
@@ -146,5 +147,22 @@ describe('changeTone', () => {
   it('takes its scale from the largest change of a total share', () => {
     const result = compareFunction(side(10, [[1, 0, 1]]), side(10, [[1, 0, 4]]));
     expect(largestShareChange(result)).toBeCloseTo(0.3);
+  });
+});
+
+describe('formatting a change', () => {
+  it('reads shares as percentages and their changes as signed percentage points', () => {
+    expect(formatSharePercent(0.181)).toBe('18%');
+    expect(formatSharePercent(0.0026)).toBe('0.3%');
+    expect(formatSharePercent(0.0004)).toBe('<0.1%');
+    expect(formatSharePercent(0)).toBe('0%');
+    expect(formatSharePoints(0.072)).toBe('+7.2 pp');
+    expect(formatSharePoints(-0.178)).toBe('−18 pp');
+    expect(formatSharePoints(0.0001)).toBe('+<0.1 pp');
+    expect(formatSharePoints(0)).toBe('±0 pp');
+    expect(formatSharePoints(Number.NaN)).toBe('±0 pp');
+    expect(formatSignedValue(-1350, (v) => `${v} ms`)).toBe('−1350 ms');
+    expect(formatSignedValue(5, (v) => `${v} ms`)).toBe('+5 ms');
+    expect(formatSignedValue(0, (v) => `${v} ms`)).toBe('±0');
   });
 });
