@@ -96,7 +96,12 @@ export function CompareControl({ baseline, description, selector, range, version
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
             Change
           </Button>
-          <IconButton name="times" aria-label="Stop comparing" tooltip="Stop comparing" onClick={() => onChange(undefined)} />
+          <IconButton
+            name="times"
+            aria-label="Stop comparing"
+            tooltip="Stop comparing"
+            onClick={() => onChange(undefined)}
+          />
         </Stack>
       ) : !editing ? (
         <Button size="sm" variant="secondary" icon="code-branch" onClick={() => setEditing(true)}>
@@ -118,9 +123,7 @@ export function CompareControl({ baseline, description, selector, range, version
               </Field>
               <Button
                 size="sm"
-                onClick={() =>
-                  apply({ kind: 'range', from: otherRange.from.valueOf(), to: otherRange.to.valueOf() })
-                }
+                onClick={() => apply({ kind: 'range', from: otherRange.from.valueOf(), to: otherRange.to.valueOf() })}
                 disabled={!(otherRange.from.valueOf() < otherRange.to.valueOf())}
               >
                 Compare
