@@ -55,5 +55,5 @@ test('Compare with another label selection puts the changed line of Search at th
 
   // The comparison is in the URL, so the link can be shared.
   expect(new URL(page.url()).searchParams.get('compare')).toBe(`labels:${V100}`);
-  await screenshot(page, 'compare-shop-go-v1.0.0-v1.1.0');
+  await screenshot(page, 'compare-shop-go-versions');
 });
