@@ -27,16 +27,19 @@ import { type CommitSummary, type SourceRequest, useFunctionDetailsSeams } from 
 import type { FunctionDetailsTarget } from './target';
 import { type VersionChoice, choiceNames, versionChoices } from './versions';
 import { testIds } from '../testIds';
+import { ComparisonSection, type CompareParam } from './compare/ComparisonSection';
 
 interface Props {
   target: FunctionDetailsTarget;
   onClose: () => void;
+  /** The comparison's `compare=` URL parameter, when the page keeps it in its URL. */
+  compare?: CompareParam;
 }
 
 /** Up to this many versions are offered as radio buttons; more become a dropdown. */
 const MAX_RADIO_VERSIONS = 3;
 
-export function FunctionDetailsPanel({ target, onClose }: Props) {
+export function FunctionDetailsPanel({ target, onClose, compare }: Props) {
   const styles = useStyles2(getStyles);
   const loaders = useFunctionDetailsLoaders();
   const seams = useFunctionDetailsSeams();
@@ -263,17 +266,28 @@ export function FunctionDetailsPanel({ target, onClose }: Props) {
             : 'The profile for this call site has no sample of this function. The data may have changed since the flame graph loaded: refresh the flame graph and try again, or widen the time range.'}
         </Alert>
       )}
-      {fn && (
-        <LineBreakdown
-          version={fn}
-          unit={unit}
+      {fn && selected && (
+        <ComparisonSection
+          target={target}
+          details={details.status === 'success' ? details.value : undefined}
+          selected={selected}
+          choices={choices}
+          sourceRequest={sourceRequest}
           source={source}
-          noSourceReason={
-            selected?.version
-              ? 'connect the repository to see the code beside the numbers.'
-              : 'no repository is known for this version (see Repository above).'
-          }
-        />
+          unit={unit}
+          param={compare}
+        >
+          <LineBreakdown
+            version={fn}
+            unit={unit}
+            source={source}
+            noSourceReason={
+              selected?.version
+                ? 'connect the repository to see the code beside the numbers.'
+                : 'no repository is known for this version (see Repository above).'
+            }
+          />
+        </ComparisonSection>
       )}
     </section>
   );

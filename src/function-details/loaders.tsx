@@ -14,6 +14,8 @@ export interface FunctionDetailsLoaders {
   compute(bytes: Uint8Array, functionName: string): Promise<FunctionDetails>;
   /** The service's version labels for the same selector and time range. */
   loadLabelVersion(target: FunctionDetailsTarget, signal: AbortSignal): Promise<LabelVersion | undefined>;
+  /** The total of the target's whole profile (no call site), for the shares of a comparison. */
+  loadProfileTotal?(target: FunctionDetailsTarget, signal: AbortSignal): Promise<number>;
 }
 
 export const querierLoaders = (compute: FunctionDetailsLoaders['compute']): FunctionDetailsLoaders => ({
@@ -29,6 +31,13 @@ export const querierLoaders = (compute: FunctionDetailsLoaders['compute']): Func
       signal
     ),
   compute,
+  loadProfileTotal: (target, signal) =>
+    new QuerierClient(target.datasourceUid).profileTotal(
+      target.profileTypeId,
+      target.labelSelector,
+      target.range,
+      signal
+    ),
   loadLabelVersion: async (target, signal) => {
     const client = new QuerierClient(target.datasourceUid);
     // Ask only for the version labels that exist for this selection.

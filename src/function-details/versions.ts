@@ -53,7 +53,8 @@ export function choiceNames(choices: Array<Pick<VersionChoice, 'version' | 'repl
       return ref;
     }
     const profiled = sharing.map((c) => (c.replaced?.gitRef ? shortRef(c.replaced.gitRef) : ''));
-    const profiledTellApart = profiled.every((p) => p !== '' && p !== ref) && new Set(profiled).size === profiled.length;
+    const profiledTellApart =
+      profiled.every((p) => p !== '' && p !== ref) && new Set(profiled).size === profiled.length;
     const own = choices[i].replaced?.gitRef;
     return profiledTellApart && own
       ? `${ref} (profiled as ${shortRef(own)})`

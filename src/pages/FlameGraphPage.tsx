@@ -155,6 +155,23 @@ export default function FlameGraphPage() {
   );
   const panel = selection && selection.queryKey === queryKey && flameGraph.status === 'success' ? selection : undefined;
   const closePanel = useCallback(() => setSelection(undefined), []);
+  // The comparison open in the panel, kept beside the view's own parameters so a link shares it.
+  const setCompareParam = useCallback(
+    (value: string | undefined) =>
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (value) {
+            next.set('compare', value);
+          } else {
+            next.delete('compare');
+          }
+          return next;
+        },
+        { replace: true }
+      ),
+    [setSearchParams]
+  );
 
   const timeRange = toTimeRange(url.from, url.to);
   const profileTypeOptions: Array<ComboboxOption<string>> =
@@ -257,6 +274,7 @@ export default function FlameGraphPage() {
               key={JSON.stringify([panel.target.callSite, panel.target.functionName])}
               target={panel.target}
               onClose={closePanel}
+              compare={{ value: searchParams.get('compare') ?? undefined, onChange: setCompareParam }}
             />
           ) : undefined
         }

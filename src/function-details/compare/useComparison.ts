@@ -29,7 +29,7 @@ interface Input {
   target: FunctionDetailsTarget;
   /** The comparison side as the panel loaded it, and the version shown. */
   details?: FunctionDetails;
-  selected?: { key: string; function: FunctionVersion; version?: SourceVersion; name: string };
+  selected?: { key: string; function: FunctionVersion; version?: SourceVersion };
   /** The other versions of the function in this profile, for a version baseline. */
   versions: Array<{ key: string; name: string; version?: SourceVersion }>;
   /** The comparison's request for its file, and its state (the panel loads it). */
