@@ -1,5 +1,7 @@
 import { defineConfig } from 'eslint/config';
+import boundaries from 'eslint-plugin-boundaries';
 import baseConfig from './.config/eslint.config.mjs';
+import { TEST_FILES, layerRule, pluginLayers } from './eslint.layers.mjs';
 
 export default defineConfig([
   {
@@ -48,5 +50,17 @@ export default defineConfig([
       'catalog/**/*.ts',
     ],
   },
+  // The plugin's layers (ARCHITECTURE.md): a folder imports only the folders below it.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
+      'boundaries/include': ['src/**/*'],
+      'boundaries/elements': pluginLayers.map(({ type, pattern }) => ({ type, pattern, mode: 'full' })),
+    },
+    rules: { 'boundaries/element-types': layerRule() },
+  },
+  { files: TEST_FILES, rules: { 'boundaries/element-types': layerRule(['test-support']) } },
   { ignores: ['**/out/', 'e2e/artifacts/', 'e2e/.data/', 'server/dist/', 'proto/gen/'] },
 ]);

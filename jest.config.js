@@ -47,6 +47,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/src/**/*.node.test.ts',
         '<rootDir>/server/**/*.test.ts',
+        '<rootDir>/packages/**/*.test.ts',
         '<rootDir>/samples/**/*.test.ts',
         '<rootDir>/e2e/**/*.test.ts',
         '<rootDir>/catalog/**/*.test.ts',

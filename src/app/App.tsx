@@ -4,25 +4,25 @@ import type { AppRootProps } from '@grafana/data';
 import { ROUTES } from '../constants';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { type LinescopeJsonData, resolveSettings } from '../settings/settings';
-import { FunctionDetailsSeamsProvider } from '../function-details/seams';
-import { GithubCallbackPage } from '../github/CallbackPage';
-import { linescopeSeams } from '../vcs/functionDetailsSeams';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '../queryClient';
+import { GithubCallbackPage } from '../source/providers/github/CallbackPage';
 
 const FlameGraphPage = React.lazy(() => import('../pages/FlameGraphPage'));
+const queryClient = createQueryClient();
 
 /** Routes are relative to /a/linescope-app/ (Grafana mounts the app root there). */
 export default function App({ meta }: AppRootProps<LinescopeJsonData>) {
   const settings = useMemo(() => resolveSettings(meta.jsonData), [meta.jsonData]);
   return (
     <SettingsProvider settings={settings}>
-      {/* The GitHub connection, vcs.v1 source, code view and overrides (issue 6) plug into the panel here. */}
-      <FunctionDetailsSeamsProvider value={linescopeSeams}>
+      <QueryClientProvider client={queryClient}>
         <Routes>
           <Route path={ROUTES.FlameGraph} element={<FlameGraphPage />} />
           <Route path={ROUTES.GitHubCallback} element={<GithubCallbackPage />} />
           <Route path="*" element={<Navigate to={ROUTES.FlameGraph} replace />} />
         </Routes>
-      </FunctionDetailsSeamsProvider>
+      </QueryClientProvider>
     </SettingsProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { dateTime, type RawTimeRange, rangeUtil, type TimeRange } from '@grafana/data';
-import type { TimeRangeMs } from '../pyroscope/querier';
+import type { TimeRangeMs } from '../domain/target';
 
 // The URL keeps the time range as Grafana does: relative strings ("now-1h") or Unix ms.
 

@@ -5,9 +5,8 @@ import { of, throwError } from 'rxjs';
 import { configure, render, screen, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
-import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
-import { computeFunctionDetails } from './lines/computeFunctionDetails';
-import { formatValue } from './format';
+import { WithQueries } from '../test-support/queries';
+import { formatValue } from '../domain/format';
 import { testIds } from '../testIds';
 
 // Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
@@ -55,7 +54,7 @@ describe.each(['github.com/linescope-demo/shop-go/pricing.bestSubset', 'strings.
 
     it('shows go tool pprof -list’s self and total on every line', async () => {
       render(
-        <FunctionDetailsLoadersProvider value={querierLoaders(async (b, n) => computeFunctionDetails(b, n))}>
+        <WithQueries>
           <FunctionDetailsPanel
             target={{
               datasourceUid: 'pyro',
@@ -69,7 +68,7 @@ describe.each(['github.com/linescope-demo/shop-go/pricing.bestSubset', 'strings.
             }}
             onClose={jest.fn()}
           />
-        </FunctionDetailsLoadersProvider>
+        </WithQueries>
       );
       await screen.findByTestId(testIds.functionDetails.breakdown);
       expect(screen.getByTestId(testIds.functionDetails.rowFile)).toHaveTextContent(fn.file);

@@ -4,16 +4,14 @@ import { act, configure, fireEvent, render, screen, waitFor, within } from '@tes
 import userEvent from '@testing-library/user-event';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
-import { FunctionDetailsLoadersProvider, querierLoaders } from './loaders';
-import {
-  FunctionDetailsSeamsProvider,
-  type RepositoryActionsProps,
-  type SourceRequest,
-  type SourceState,
-  type SourceViewProps,
-} from './seams';
-import type { FunctionDetailsTarget } from './target';
-import { computeFunctionDetails } from './lines/computeFunctionDetails';
+import { create } from '@bufbuild/protobuf';
+import { GetFileResponseSchema, type CommitInfo } from '../../proto/gen/vcs/v1/vcs_pb';
+import type { FunctionDetailsTarget } from '../domain/target';
+import type { VcsApi } from '../source/core/api';
+import { saveOverride } from '../source/overrides/store';
+import { GithubServicesProvider, type GithubServices } from '../source/providers/github/services';
+import { githubServicesFor } from '../test-support/githubServices';
+import { WithQueries } from '../test-support/queries';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
 
@@ -110,18 +108,29 @@ function pyroscope(pprof: Uint8Array, labels: Record<string, string[]> = {}): Re
   };
 }
 
-const renderPanel = (
-  props: Partial<{
-    onClose: () => void;
-    seams: React.ComponentProps<typeof FunctionDetailsSeamsProvider>['value'];
-  }> = {}
-) =>
+/** The source server's side (the vcs.v1 calls) and a GitHub session, connected or not. */
+function sourceServer(connected: boolean, lines = 20) {
+  const api = {
+    githubApp: jest.fn(() => new Promise(() => {})),
+    githubLogin: jest.fn(),
+    getFile: jest.fn(async () =>
+      create(GetFileResponseSchema, {
+        content: btoa(Array.from({ length: lines }, (_, i) => `// line ${i + 1}`).join('\n')),
+      })
+    ),
+    getCommits: jest.fn(async (): Promise<CommitInfo[]> => []),
+  } as unknown as jest.Mocked<VcsApi>;
+  const { services } = githubServicesFor(api, connected, 'pyro');
+  return { api, services };
+}
+
+const renderPanel = (props: Partial<{ onClose: () => void; services: GithubServices }> = {}) =>
   render(
-    <FunctionDetailsLoadersProvider value={querierLoaders(async (bytes, name) => computeFunctionDetails(bytes, name))}>
-      <FunctionDetailsSeamsProvider value={props.seams ?? { useSource: () => ({ status: 'not-loaded' }) }}>
+    <WithQueries>
+      <GithubServicesProvider services={props.services ?? sourceServer(false).services}>
         <FunctionDetailsPanel target={target} onClose={props.onClose ?? jest.fn()} />
-      </FunctionDetailsSeamsProvider>
-    </FunctionDetailsLoadersProvider>
+      </GithubServicesProvider>
+    </WithQueries>
   );
 
 const row = (testId: string) => screen.getByTestId(testId);
@@ -264,7 +273,7 @@ describe('FunctionDetailsPanel', () => {
     renderPanel();
     const note = await screen.findByTestId(testIds.functionDetails.sourceNotLoaded);
     expect(note).toHaveTextContent('Source not loaded');
-    expect(note).toHaveTextContent('connect the repository');
+    expect(note).toHaveTextContent('connect to GitHub (Repository, above)');
   });
 
   it('falls back to the service labels (aliases too) and marks the repository as such', async () => {
@@ -364,12 +373,12 @@ describe('FunctionDetailsPanel', () => {
     function Page() {
       const [open, setOpen] = React.useState(false);
       return (
-        <FunctionDetailsLoadersProvider
-          value={querierLoaders(async (bytes, name) => computeFunctionDetails(bytes, name))}
-        >
-          <button onClick={() => setOpen(true)}>Function details for…</button>
-          {open && <FunctionDetailsPanel target={target} onClose={() => setOpen(false)} />}
-        </FunctionDetailsLoadersProvider>
+        <WithQueries>
+          <GithubServicesProvider services={sourceServer(false).services}>
+            <button onClick={() => setOpen(true)}>Function details for…</button>
+            {open && <FunctionDetailsPanel target={target} onClose={() => setOpen(false)} />}
+          </GithubServicesProvider>
+        </WithQueries>
       );
     }
     render(<Page />);
@@ -391,80 +400,69 @@ describe('FunctionDetailsPanel', () => {
     elsewhere.remove();
   });
 
-  it('lets a source view from issue 6 render the loaded file with the selected version’s costs', async () => {
+  it('shows the loaded file in the code view with the selected version’s costs, instead of the table', async () => {
     respond = pyroscope(twoVersions());
-    const SourceView = jest.fn((p: SourceViewProps) => (
-      <div data-testid="source-view">
-        {p.fileName}: {p.costs.map((c) => `${c.line}=${c.total}`).join(',')} of {p.functionTotal} {p.unit}
-      </div>
-    ));
-    renderPanel({
-      seams: {
-        useSource: (req) => (req ? { status: 'loaded', lines: ['a', 'b'] } : { status: 'not-loaded' }),
-        SourceView,
-      },
-    });
-    expect(await screen.findByTestId('source-view')).toHaveTextContent(
-      '/src/shop-go/work.go: 11=2000000000,14=500000000 of 3000000000 nanoseconds'
-    );
+    const { services } = sourceServer(true);
+    renderPanel({ services });
+    // The code view is virtualised: only what fits in its scrolling area is rendered.
+    expect(await screen.findByTestId('code-view')).toHaveAttribute('data-language', 'go');
+    expect(screen.getByTestId('code-view')).toHaveTextContent('Lines 10–14 · hottest line 11');
     expect(screen.queryAllByTestId(testIds.functionDetails.breakdownLine)).toHaveLength(0);
   });
 
   it('puts a user override before the build id, marked as overridden', async () => {
     respond = pyroscope(twoVersions());
     const override = { repository: 'https://github.com/fork/shop-go', gitRef: 'main', rootPath: '' };
-    const origins: string[] = [];
-    const RepositoryActions = (p: RepositoryActionsProps) => {
-      origins.push(p.origin);
-      return null;
-    };
-    const useSource = jest.fn((_: SourceRequest | undefined): SourceState => ({ status: 'not-loaded' }));
-    const useCommits = jest.fn((_: SourceRequest | undefined) => undefined);
-    renderPanel({
-      seams: { useSource, useCommits, useVersionOverride: () => override, RepositoryActions },
-    });
-    await screen.findByTestId(testIds.functionDetails.breakdown);
-    expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent('fork/shop-go');
-    expect(row(testIds.functionDetails.rowRepository)).toHaveTextContent('overridden');
-    expect(origins[origins.length - 1]).toBe('override');
-    // Both versions now read "main": each choice also names the commit the profile gave it, numbers per version kept.
-    const commit = within(row(testIds.functionDetails.commitChoice));
-    expect(commit.getByLabelText('main (profiled as bbbbbbb) · 3 s (75%)')).toBeChecked();
-    expect(commit.getByLabelText('main (profiled as aaaaaaa) · 1 s (25%)')).not.toBeChecked();
-    // GetFile, GetCommits and the links are made from the override, for every version of the function.
-    const overridden = expect.objectContaining({
-      version: override,
-      refs: ['main', 'main'],
-      fileName: '/src/shop-go/work.go',
-    });
-    expect(useSource).toHaveBeenLastCalledWith(overridden);
-    expect(useCommits).toHaveBeenLastCalledWith(overridden);
+    saveOverride(window.localStorage, { datasourceUid: 'pyro', serviceName: 'shop-go' }, override);
+    const { api, services } = sourceServer(true);
+    try {
+      renderPanel({ services });
+      await screen.findByTestId(testIds.functionDetails.breakdown);
+      expect(within(row(testIds.functionDetails.rowRepository)).getByRole('link')).toHaveTextContent('fork/shop-go');
+      expect(row(testIds.functionDetails.rowRepository)).toHaveTextContent('overridden');
+      // Both versions now read "main": each choice also names the commit the profile gave it, numbers per version kept.
+      const commit = within(row(testIds.functionDetails.commitChoice));
+      expect(commit.getByLabelText('main (profiled as bbbbbbb) · 3 s (75%)')).toBeChecked();
+      expect(commit.getByLabelText('main (profiled as aaaaaaa) · 1 s (25%)')).not.toBeChecked();
+      // GetFile, GetCommits and the links are made from the override.
+      await waitFor(() => expect(api.getFile).toHaveBeenCalled());
+      expect(api.getFile.mock.lastCall?.[0]).toEqual({
+        repositoryURL: override.repository,
+        ref: 'main',
+        localPath: '/src/shop-go/work.go',
+        rootPath: '',
+        functionName: 'main.work',
+      });
+      expect(api.getCommits.mock.lastCall?.[0]).toEqual({ repositoryUrl: override.repository, refs: ['main'] });
+    } finally {
+      window.localStorage.clear();
+    }
   });
 
-  it("hands issue 6's seams the selected version and file, and shows loaded source beside the numbers", async () => {
+  it('asks the source server for the selected version and file once connected; before, offers to connect', async () => {
     respond = pyroscope(twoVersions());
-    const useSource = jest.fn((req) =>
-      req
-        ? { status: 'loaded' as const, lines: Array.from({ length: 20 }, (_, i) => `// line ${i + 1}`) }
-        : { status: 'not-loaded' as const }
-    );
-    const RepositoryActions = (p: RepositoryActionsProps) => <button>Connect to {p.repository?.display}</button>;
-    renderPanel({ seams: { useSource, RepositoryActions } });
+    const { api, services } = sourceServer(false);
+    renderPanel({ services });
     await screen.findByTestId(testIds.functionDetails.breakdown);
-    expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
-    expect(useSource).toHaveBeenLastCalledWith(
-      expect.objectContaining({
-        vcsDatasourceUid: 'pyro',
-        datasourceUid: 'pyro',
-        serviceName: 'shop-go',
-        version: { repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'b'.repeat(40), rootPath: '' },
-        fileName: '/src/shop-go/work.go',
-        functionName: 'main.work',
-        startLine: 10,
-      })
-    );
-    expect(within(lineRow(11)).getByText('// line 11')).toBeInTheDocument();
-    expect(screen.queryByTestId(testIds.functionDetails.sourceNotLoaded)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Connect to linescope-demo\/shop-go/ })).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.functionDetails.sourceNotLoaded)).toHaveTextContent('connect to GitHub');
+    expect(api.getFile).not.toHaveBeenCalled();
+
+    const connected = sourceServer(true);
+    renderPanel({ services: connected.services });
+    await waitFor(() => expect(connected.api.getFile).toHaveBeenCalled());
+    expect(connected.api.getFile.mock.lastCall?.[0]).toEqual({
+      repositoryURL: 'https://github.com/linescope-demo/shop-go',
+      ref: 'b'.repeat(40),
+      localPath: '/src/shop-go/work.go',
+      rootPath: '',
+      functionName: 'main.work',
+    });
+    expect(connected.api.getCommits.mock.lastCall?.[0]).toEqual({
+      repositoryUrl: 'https://github.com/linescope-demo/shop-go',
+      refs: ['b'.repeat(40), 'a'.repeat(40)],
+    });
+    expect(await screen.findByTestId('code-view')).toBeInTheDocument();
     await act(async () => {});
   });
 });

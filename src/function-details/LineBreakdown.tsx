@@ -3,15 +3,20 @@ import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { buildBreakdown } from './breakdown';
-import { lineCellFormatter } from './format';
-import type { FunctionVersion } from './model';
-import { type SourceState, useFunctionDetailsSeams } from './seams';
+import { hottestLine } from '../domain/hottest';
+import { lineCellFormatter } from '../domain/format';
+import type { FunctionVersion } from '../domain/model';
+import type { SourceFile } from '../source/core/types';
+import { AnnotatedSource } from './code-view/AnnotatedSource';
+import { languageOf } from './code-view/highlight';
+import { SourceLinks } from './code-view/SourceLinks';
+import { WhyNoSource } from './code-view/WhyNoSource';
 import { testIds } from '../testIds';
 
 interface Props {
   version: FunctionVersion;
   unit: string;
-  source: SourceState;
+  source: SourceFile;
   /** Why there is no source to load (no repository for this version…), shown in the not-loaded state. */
   noSourceReason?: string;
 }
@@ -19,10 +24,8 @@ interface Props {
 /** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
 export function LineBreakdown({ version, unit, source, noSourceReason }: Props) {
   const styles = useStyles2(getStyles);
-  const { SourceView } = useFunctionDetailsSeams();
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
-  const hottest = Math.max(0, ...breakdown.rows.map((r) => r.total));
-  const sourceLine = (line: number) => (source.status === 'loaded' ? (source.lines[line - 1] ?? '') : undefined);
+  const hottest = useMemo(() => hottestLine(version.lines), [version]);
   const { value, share } = lineCellFormatter(unit, version.total);
   const { self: selfWithout, total: totalWithout } = version.withoutLineNumber;
 
@@ -33,23 +36,25 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
           Breakdown per line
         </Text>
         {/* A source view with its own links (file, blame, commit) makes this one redundant. */}
-        {source.status === 'loaded' && source.fileUrl && !(SourceView && source.links) && (
+        {source.status === 'loaded' && source.fileUrl && !source.links && (
           <a href={source.fileUrl} target="_blank" rel="noreferrer" className={styles.link}>
             View file
           </a>
         )}
       </Stack>
-      <SourceStatus source={source} noSourceReason={noSourceReason} />
-      {source.status === 'loaded' && SourceView ? (
-        <SourceView
-          lines={source.lines}
-          fileName={version.fileName}
-          costs={version.lines}
-          startLine={version.startLine}
-          unit={unit}
-          functionTotal={version.total}
-          links={source.links}
-        />
+      <SourceStatus source={source} noSourceReason={noSourceReason} fileName={version.fileName} />
+      {source.status === 'loaded' ? (
+        <Stack direction="column" gap={1}>
+          {source.links && <SourceLinks links={source.links} />}
+          <AnnotatedSource
+            lines={source.lines}
+            fileName={version.fileName}
+            costs={version.lines}
+            startLine={version.startLine}
+            unit={unit}
+            functionTotal={version.total}
+          />
+        </Stack>
       ) : breakdown.rows.length === 0 ? (
         <Text color="secondary" italic>
           No sample of this function carries a line number, so there is nothing to break down by line.
@@ -73,7 +78,6 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
                 <th scope="col" aria-label="Total share of the function total">
                   %
                 </th>
-                {source.status === 'loaded' && <th scope="col">Source</th>}
               </tr>
             </thead>
             <tbody>
@@ -83,14 +87,13 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
                 <td>{share(version.self)}</td>
                 <td>{value(version.total)}</td>
                 <td>{share(version.total)}</td>
-                {source.status === 'loaded' && <td />}
               </tr>
               {breakdown.rows.map((row) => (
                 <tr
                   key={row.line}
                   data-testid={testIds.functionDetails.breakdownLine}
                   data-line={row.line}
-                  className={cx(!row.sampled && styles.cold, row.total > 0 && row.total === hottest && styles.hottest)}
+                  className={cx(!row.sampled && styles.cold, row.line === hottest?.line && styles.hottest)}
                 >
                   <th scope="row" className={styles.lineNumber}>
                     {row.line}
@@ -106,7 +109,6 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
                     <span className={styles.barText}>{value(row.total)}</span>
                   </td>
                   <td>{share(row.total)}</td>
-                  {source.status === 'loaded' && <td className={styles.code}>{sourceLine(row.line)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -126,7 +128,13 @@ export function LineBreakdown({ version, unit, source, noSourceReason }: Props) 
   );
 }
 
-function SourceStatus({ source, noSourceReason }: { source: SourceState; noSourceReason?: string }) {
+const NOT_LOADED: Record<string, string> = {
+  'not-connected': 'connect to GitHub (Repository, above) to see the code beside the numbers.',
+  'session-ended': 'the GitHub session ended; connect again (Repository, above).',
+};
+
+function SourceStatus(props: { source: SourceFile; noSourceReason?: string; fileName: string }) {
+  const { source, noSourceReason, fileName } = props;
   switch (source.status) {
     case 'loaded':
       return null;
@@ -136,17 +144,19 @@ function SourceStatus({ source, noSourceReason }: { source: SourceState; noSourc
       return (
         <Alert severity="warning" title="Source not loaded">
           {source.message}
-          {source.action}
+          {source.missing && <WhyNoSource {...source.missing} language={languageOf(fileName)} />}
         </Alert>
       );
     default:
       return (
         <div data-testid={testIds.functionDetails.sourceNotLoaded}>
           <Text color="secondary" variant="bodySmall">
-            Source not loaded: {source.reason ?? noSourceReason ?? 'no source is available for this version yet.'} The
-            numbers below are complete: every line of the function with its self and total.
+            Source not loaded:{' '}
+            {(source.reason && NOT_LOADED[source.reason]) ??
+              noSourceReason ??
+              'no source is available for this version yet.'}{' '}
+            The numbers below are complete: every line of the function with its self and total.
           </Text>
-          {source.action}
         </div>
       );
   }
@@ -182,7 +192,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     opacity: 0.2,
   }),
   barText: css({ position: 'relative' }),
-  code: css({ textAlign: 'left !important' as 'left', whiteSpace: 'pre !important' as 'pre' }),
   without: css({ marginTop: theme.spacing(1) }),
   link: css({ color: theme.colors.text.link }),
 });

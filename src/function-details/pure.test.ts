@@ -1,8 +1,9 @@
-import { buildBreakdown, MAX_SPAN_LINES } from './breakdown';
-import { formatShare, formatValue, grafanaUnit, lineCellFormatter } from './format';
-import type { FunctionVersion } from './model';
-import { describeRepository, shortRef } from './repository';
-import { choiceNames } from './versions';
+import { buildBreakdown } from './breakdown';
+import { MAX_FUNCTION_LINES } from '../domain/span';
+import { formatShare, formatValue, grafanaUnit, lineCellFormatter } from '../domain/format';
+import type { FunctionVersion } from '../domain/model';
+import { describeRepository, shortRef } from '../domain/repository';
+import { choiceNames } from '../domain/versions';
 
 const version = (patch: Partial<FunctionVersion>): FunctionVersion => ({
   key: '1',
@@ -62,12 +63,12 @@ describe('breakdown rows', () => {
         startLine: 1,
         lines: [
           { line: 5, self: 1, total: 1 },
-          { line: 5 + MAX_SPAN_LINES * 50, self: 1, total: 1 },
+          { line: 5 + MAX_FUNCTION_LINES * 50, self: 1, total: 1 },
         ],
       })
     );
     expect(b.compact).toBe(true);
-    expect(b.rows.map((r) => r.line)).toEqual([5, 5 + MAX_SPAN_LINES * 50]);
+    expect(b.rows.map((r) => r.line)).toEqual([5, 5 + MAX_FUNCTION_LINES * 50]);
   });
 
   it('starts at the first sampled line when the declared start makes the span too long', () => {

@@ -14,8 +14,7 @@ import userEvent from '@testing-library/user-event';
 import FlameGraphPage from './FlameGraphPage';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { resolveSettings } from '../settings/settings';
-import { FunctionDetailsLoadersProvider, querierLoaders } from '../function-details/loaders';
-import { computeFunctionDetails } from '../function-details/lines/computeFunctionDetails';
+import { WithQueries } from '../test-support/queries';
 import { testIds } from '../testIds';
 import { flameGraphQueryBody } from '../test-support/dsQuery';
 
@@ -126,7 +125,7 @@ const renderPage = (search: string, enableFunctionDetails = true) =>
   render(
     <MemoryRouter initialEntries={[`/a/linescope-app/flamegraph${search}`]}>
       <SettingsProvider settings={resolveSettings({ enableFunctionDetails })}>
-        <FunctionDetailsLoadersProvider value={querierLoaders(async (b, n) => computeFunctionDetails(b, n))}>
+        <WithQueries>
           <Routes>
             <Route
               path="/a/linescope-app/flamegraph"
@@ -138,7 +137,7 @@ const renderPage = (search: string, enableFunctionDetails = true) =>
               }
             />
           </Routes>
-        </FunctionDetailsLoadersProvider>
+        </WithQueries>
       </SettingsProvider>
     </MemoryRouter>
   );

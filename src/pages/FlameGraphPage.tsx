@@ -24,7 +24,7 @@ import { shiftRange, toMs, toTimeRange, toUrlRange, zoomOut } from '../flamegrap
 import { type FlameGraphUrlState, readUrlState, toSearchParams } from '../flamegraph/urlState';
 import { useAsync } from '../flamegraph/useAsync';
 import { FunctionDetailsPanel } from '../function-details/FunctionDetailsPanel';
-import type { FunctionDetailsTarget } from '../function-details/target';
+import type { FunctionDetailsTarget } from '../domain/target';
 import { PyroscopeError } from '../pyroscope/errors';
 import { queryFlameGraph } from '../pyroscope/flameGraphQuery';
 import { QuerierClient } from '../pyroscope/querier';

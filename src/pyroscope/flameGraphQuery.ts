@@ -4,7 +4,7 @@ import { type BackendSrv, type BackendSrvRequest, getBackendSrv, toDataQueryResp
 import { lastValueFrom } from 'rxjs';
 import { PYROSCOPE_DS_TYPE } from '../constants';
 import { PyroscopeError, toPyroscopeError } from './errors';
-import type { TimeRangeMs } from './querier';
+import type { TimeRangeMs } from '../domain/target';
 
 // The flame graph comes through Grafana's Pyroscope data source backend, exactly as DataSourceWithBackend.query
 // sends it (grafana-host.md §8): POST /api/ds/query with the Pyroscope query model, query type "profile".

@@ -1,15 +1,11 @@
 import { Observable } from 'rxjs';
 import { type BackendSrv, type BackendSrvRequest, type FetchResponse, getBackendSrv } from '@grafana/runtime';
 import { toPyroscopeError } from './errors';
+import type { TimeRangeMs } from '../domain/target';
 import { encodeSelectMergeProfileRequest, type SelectMergeProfileParams } from './selectMergeProfileRequest';
 
 // querier.v1.QuerierService through Grafana's data source proxy (Connect protocol; JSON for the small calls,
 // binary for the pprof). pyroscope-querier.md describes the server side.
-
-export interface TimeRangeMs {
-  from: number;
-  to: number;
-}
 
 export interface ProfileTypeInfo {
   id: string;

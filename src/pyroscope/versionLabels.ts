@@ -1,4 +1,4 @@
-import type { SourceVersion } from '../function-details/model';
+import type { SourceVersion } from '../domain/model';
 
 // Where a profile's mappings carry no version JSON, the service's labels may name the source. Pure resolution:
 // the caller fetches LabelNames / LabelValues; this decides which labels count and what they say.

@@ -1,14 +1,11 @@
-import React, { useMemo } from 'react';
-import { formatValue } from '../format';
-import { useFunctionDetailsLoaders } from '../loaders';
-import type { FunctionDetails } from '../model';
-import { QuerierClient } from '../../pyroscope/querier';
-import { type SourceRequest, type SourceState, useFunctionDetailsSeams } from '../seams';
-import type { FunctionDetailsTarget } from '../target';
-import { choiceNames, type VersionChoice } from '../versions';
+import React from 'react';
+import { formatValue } from '../../domain/format';
+import type { FunctionDetails } from '../../domain/model';
+import type { FunctionDetailsTarget } from '../../domain/target';
+import { choiceNames, type VersionChoice } from '../../domain/versions';
+import type { SourceFile, SourceRequest } from '../../source/core/types';
 import { CompareControl } from './CompareControl';
 import { ComparisonView } from './ComparisonView';
-import type { BaselineLoaders } from './loadBaseline';
 import { type CompareParam, useComparison } from './useComparison';
 
 export type { CompareParam };
@@ -19,7 +16,7 @@ interface Props {
   selected: VersionChoice;
   choices: VersionChoice[];
   sourceRequest?: SourceRequest;
-  source: SourceState;
+  source: SourceFile;
   unit: string;
   param?: CompareParam;
   /** What the panel shows when not comparing (the one-side breakdown). */
@@ -38,19 +35,6 @@ export function ComparisonSection({
   param,
   children,
 }: Props) {
-  const loaders = useFunctionDetailsLoaders();
-  const seams = useFunctionDetailsSeams();
-  const baselineLoaders: BaselineLoaders = useMemo(
-    () => ({
-      loadProfile: loaders.loadProfile,
-      compute: loaders.compute,
-      loadProfileTotal:
-        loaders.loadProfileTotal ??
-        ((t, signal) =>
-          new QuerierClient(t.datasourceUid).profileTotal(t.profileTypeId, t.labelSelector, t.range, signal)),
-    }),
-    [loaders]
-  );
   const names = choiceNames(choices);
   const versions = choices
     .map((c, i) => ({ key: c.key, name: names[i], version: c.version }))
@@ -62,8 +46,6 @@ export function ComparisonSection({
     versions,
     sourceRequest,
     source,
-    loaders: baselineLoaders,
-    useSource: seams.useSource,
     param: param ?? {},
   });
   return (

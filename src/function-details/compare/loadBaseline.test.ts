@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../domain/compare/baseline';
 import { computeFunctionDetails } from '../lines/computeFunctionDetails';
 import { PprofBuilder } from '../lines/testing/pprofBuilder';
-import type { FunctionDetailsTarget } from '../target';
+import type { FunctionDetailsTarget } from '../../domain/target';
 import { type BaselineLoaders, loadBaseline } from './loadBaseline';
 
 const target: FunctionDetailsTarget = {

@@ -1,6 +1,6 @@
 import { type Baseline, baselineScope, needsOwnProfile } from '../../domain/compare/baseline';
-import type { FunctionDetails } from '../model';
-import type { FunctionDetailsTarget } from '../target';
+import type { FunctionDetails } from '../../domain/model';
+import type { FunctionDetailsTarget } from '../../domain/target';
 
 // The baseline side of a comparison, next to the comparison side the panel already loads: the baseline's profile of
 // the same call site (SelectMergeProfile, decoded in the worker like the comparison's, numbers unchanged) and the

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   type Baseline,
   describeBaseline,
@@ -13,11 +14,31 @@ import {
   type LineComparison,
 } from '../../domain/compare/lineDelta';
 import { type ComparisonRow, comparisonRows } from '../../domain/compare/rows';
-import { useAsync } from '../../flamegraph/useAsync';
-import type { FunctionDetails, FunctionVersion, SourceVersion } from '../model';
-import type { SourceRequest, SourceState } from '../seams';
-import type { FunctionDetailsTarget } from '../target';
+import type { FunctionDetails, FunctionVersion, SourceVersion } from '../../domain/model';
+import type { FunctionDetailsTarget } from '../../domain/target';
+import { QuerierClient } from '../../pyroscope/querier';
+import type { SourceFile, SourceRequest } from '../../source/core/types';
+import { useFunctionSource } from '../../source/useFunctionSource';
+import { computeFunctionDetailsInWorker } from '../worker/computeFunctionDetailsInWorker';
 import { type BaselineLoaders, loadBaseline } from './loadBaseline';
+
+/** The baseline's requests: the same querier calls and worker computation as the panel's own side. */
+const querierLoaders: BaselineLoaders = {
+  loadProfile: (t, signal) =>
+    new QuerierClient(t.datasourceUid).selectMergeProfile(
+      {
+        profileTypeId: t.profileTypeId,
+        labelSelector: t.labelSelector,
+        start: t.range.from,
+        end: t.range.to,
+        callSite: t.callSite,
+      },
+      signal
+    ),
+  compute: (bytes, functionName) => computeFunctionDetailsInWorker(bytes, functionName),
+  loadProfileTotal: (t, signal) =>
+    new QuerierClient(t.datasourceUid).profileTotal(t.profileTypeId, t.labelSelector, t.range, signal),
+};
 
 /** The `compare=` URL parameter, held by the page (so a link carries it) or, without one, by the panel. */
 export interface CompareParam {
@@ -34,9 +55,7 @@ interface Input {
   versions: Array<{ key: string; name: string; version?: SourceVersion }>;
   /** The comparison's request for its file, and its state (the panel loads it). */
   sourceRequest?: SourceRequest;
-  source: SourceState;
-  loaders: BaselineLoaders;
-  useSource: (request: SourceRequest | undefined) => SourceState;
+  source: SourceFile;
   param: CompareParam;
 }
 
@@ -74,13 +93,12 @@ export interface ComparisonActions {
  * file when the commits differ, and the per-line comparison with its largest changes.
  */
 export function useComparison(input: Input): { data: ComparisonData; actions: ComparisonActions } {
-  const { target, details, selected, versions, sourceRequest, source, loaders, useSource, param } = input;
+  const { target, details, selected, versions, sourceRequest, source, param } = input;
   const [localParam, setLocalParam] = useState<string>();
   const text = param.onChange ? param.value : localParam;
   const parsed = useMemo(() => (text ? parseBaselineParam(text) : undefined), [text]);
   const baseline = parsed && 'baseline' in parsed ? parsed.baseline : undefined;
   const urlError = parsed && 'error' in parsed ? parsed.error : undefined;
-  const [attempt, setAttempt] = useState(0);
   const [focus, setFocus] = useState<{ key?: string; count: number }>({ count: 0 });
 
   const setBaseline = useCallback(
@@ -92,11 +110,16 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
     [param.onChange]
   );
 
-  const key = baseline ? `${JSON.stringify(target)}#${formatBaselineParam(baseline)}#${attempt}` : undefined;
-  const loaded = useAsync(key, (signal) => loadBaseline(loaders, target, baseline!, signal));
+  const baselineQuery = useQuery({
+    queryKey: ['linescope/compare-baseline', target, baseline],
+    queryFn: ({ signal }) => loadBaseline(querierLoaders, target, baseline!, signal),
+    enabled: !!baseline,
+    gcTime: 0,
+  });
+  const loaded = baselineQuery.data;
 
   const baselineVersion: (FunctionVersion & { sourceVersion?: SourceVersion }) | undefined = useMemo(() => {
-    if (!baseline || loaded.status !== 'success' || !selected) {
+    if (!baseline || !loaded || !selected) {
       return undefined;
     }
     if (baseline.kind === 'version') {
@@ -104,7 +127,7 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
       const choice = versions.find((v) => v.key === baseline.key);
       return other && { ...other, sourceVersion: choice?.version ?? other.version };
     }
-    const all = loaded.value.details?.versions ?? [];
+    const all = loaded.details?.versions ?? [];
     const sameFile = all.find((v) => v.fileName === selected.function.fileName);
     const chosen = sameFile ?? all[0];
     // A baseline without version info in its build id ran what the labels say, as the comparison's choice did.
@@ -123,24 +146,24 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
           startLine: baselineVersion.startLine,
         }
       : undefined;
-  const baselineSourceState = useSource(baselineRequest);
+  const baselineSourceState = useFunctionSource(baselineRequest).data.file;
   const comparisonLines = source.status === 'loaded' ? source.lines : undefined;
   const baselineLines = baselineSourceState.status === 'loaded' ? baselineSourceState.lines : undefined;
 
   const comparison = useMemo(() => {
-    if (!baselineVersion || !selected || loaded.status !== 'success') {
+    if (!baselineVersion || !selected || !loaded) {
       return undefined;
     }
     return compareVersions(
       {
         version: baselineVersion,
-        whole: loaded.value.baselineWhole,
+        whole: loaded.baselineWhole,
         gitRef: baselineRef,
         file: differentCode ? baselineLines : undefined,
       },
       {
         version: selected.function,
-        whole: loaded.value.comparisonWhole,
+        whole: loaded.comparisonWhole,
         gitRef: comparisonRef,
         file: differentCode ? comparisonLines : undefined,
       }
@@ -155,9 +178,9 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
 
   const status: ComparisonData['status'] = !baseline
     ? 'off'
-    : loaded.status === 'error'
+    : baselineQuery.error
       ? 'error'
-      : loaded.status !== 'success'
+      : !loaded
         ? 'loading'
         : !baselineVersion
           ? 'empty'
@@ -170,7 +193,7 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
       : undefined,
     urlError,
     status,
-    error: loaded.status === 'error' ? loaded.error : undefined,
+    error: baselineQuery.error ?? undefined,
     comparison,
     rows,
     largest,
@@ -189,7 +212,7 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
     actions: {
       setBaseline,
       focus: (k) => setFocus((f) => ({ key: k, count: f.count + 1 })),
-      retry: () => setAttempt((n) => n + 1),
+      retry: () => void baselineQuery.refetch(),
     },
   };
 }

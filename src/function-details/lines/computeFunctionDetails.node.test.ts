@@ -2,7 +2,7 @@ import { gzipSync } from 'zlib';
 
 import { Profile } from 'pprof-format';
 
-import { FunctionVersion } from '../model';
+import { FunctionVersion } from '../../domain/model';
 import { computeFunctionDetails } from './computeFunctionDetails';
 import { PprofBuilder, pyroscopeBuildId } from './testing/pprofBuilder';
 

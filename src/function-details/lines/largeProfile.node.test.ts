@@ -4,7 +4,7 @@ import { gunzipSync } from 'zlib';
 
 import { Profile } from 'pprof-format';
 
-import { FunctionVersion } from '../model';
+import { FunctionVersion } from '../../domain/model';
 import { computeFunctionDetails } from './computeFunctionDetails';
 import { replicaRepository, replicateProfiles } from './testing/replicateProfiles';
 

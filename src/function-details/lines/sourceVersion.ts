@@ -1,4 +1,4 @@
-import { SourceVersion } from '../model';
+import { SourceVersion } from '../../domain/model';
 
 /**
  * Reads the version JSON that Pyroscope writes into `mapping.build_id` at ingest

@@ -1,5 +1,5 @@
 import { computeFunctionDetails, FunctionDetailsOptions } from '../lines/computeFunctionDetails';
-import { FunctionDetails } from '../model';
+import { FunctionDetails } from '../../domain/model';
 import { FunctionDetailsRequest, FunctionDetailsWorkerMessage } from './protocol';
 
 /** The part of a Worker the client uses. */

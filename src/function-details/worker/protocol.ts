@@ -1,5 +1,5 @@
 import { FunctionDetailsOptions } from '../lines/computeFunctionDetails';
-import { FunctionDetails } from '../model';
+import { FunctionDetails } from '../../domain/model';
 
 /** Main thread → worker: one computation; `bytes` is transferred, not copied. */
 export interface FunctionDetailsRequest {

@@ -1,0 +1,49 @@
+// The plugin's layers, lowest first, and what each may import besides itself. ARCHITECTURE.md draws the same
+// picture; eslint.config.mjs turns this table into the lint rule, and eslint.layers.test.ts shows that it bites.
+export const pluginLayers = [
+  { type: 'shared', pattern: 'src/{constants,testIds,queryClient}.ts', mayImport: ['plugin-json'] },
+  { type: 'plugin-json', pattern: 'src/plugin.json', mayImport: [] },
+  { type: 'domain', pattern: 'src/domain/**', mayImport: [] },
+  { type: 'pyroscope', pattern: 'src/pyroscope/**', mayImport: ['domain', 'shared'] },
+  { type: 'source', pattern: 'src/source/**', mayImport: ['domain', 'shared'] },
+  { type: 'settings', pattern: 'src/settings/**', mayImport: ['shared'] },
+  { type: 'side-panel', pattern: 'src/side-panel/**', mayImport: ['shared'] },
+  {
+    type: 'function-details',
+    pattern: 'src/function-details/**',
+    mayImport: ['domain', 'pyroscope', 'source', 'settings', 'shared'],
+  },
+  { type: 'flamegraph', pattern: 'src/flamegraph/**', mayImport: ['domain', 'pyroscope', 'shared'] },
+  { type: 'extensions', pattern: 'src/extensions/**', mayImport: ['flamegraph', 'shared'] },
+  {
+    type: 'pages',
+    pattern: 'src/pages/**',
+    mayImport: ['function-details', 'flamegraph', 'side-panel', 'settings', 'source', 'pyroscope', 'domain', 'shared'],
+  },
+  {
+    type: 'app',
+    pattern: 'src/{app/**,module.tsx}',
+    mayImport: ['pages', 'extensions', 'settings', 'source', 'shared', 'plugin-json'],
+  },
+  // Test helpers may reach anything; product code never imports them (only tests do).
+  {
+    type: 'test-support',
+    pattern: 'src/test-support/**',
+    mayImport: ['source', 'shared'],
+  },
+];
+
+/** Tests sit beside the code they check and may also use the test helpers. */
+export const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**'];
+
+/** The rule: each layer may import itself and what the table lists (tests: also `extra`). */
+export function layerRule(extra = []) {
+  return [
+    'error',
+    {
+      default: 'disallow',
+      message: '${file.type} is below ${dependency.type}: it may import only its own layer and lower ones',
+      rules: pluginLayers.map(({ type, mayImport }) => ({ from: type, allow: [type, ...mayImport, ...extra] })),
+    },
+  ];
+}

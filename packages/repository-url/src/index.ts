@@ -1,0 +1,9 @@
+export {
+  type HostKind,
+  type KnownHost,
+  type ParseOptions,
+  type ParseResult,
+  type RepositoryUrl,
+  hostKindOf,
+  parseRepositoryUrl,
+} from './parse';

@@ -1,0 +1,34 @@
+// Repository URLs as the panel reads them. One reader (@linescope/repository-url, shared with the server): lenient
+// for what build ids and labels carry, strict for what a person types in the override form.
+import { parseRepositoryUrl, type RepositoryUrl } from '@linescope/repository-url';
+
+export type { RepositoryUrl };
+
+export interface RepositoryInfo extends RepositoryUrl {
+  /** owner/repo (group/sub/project on GitLab) */
+  display: string;
+}
+
+/** A repository from a build id or a label (https, git@host:owner/repo.git, ssh://…), or undefined. */
+export function describeRepository(url: string | undefined): RepositoryInfo | undefined {
+  const read = url ? parseRepositoryUrl(url, { mode: 'lenient' }) : undefined;
+  return read?.ok ? { ...read.value, display: read.value.fullName } : undefined;
+}
+
+/** `owner/repo` for display, or the text as it is when it does not parse. */
+export function repositoryLabel(url: string): string {
+  return describeRepository(url)?.display ?? url;
+}
+
+/**
+ * What a user types as a repository: one repository's URL (`https://host/owner/repo`, with or without `.git` and
+ * a trailing slash, or `git@host:owner/repo.git`), with a reason when it is not one.
+ */
+export function parseTypedRepository(input: string) {
+  return parseRepositoryUrl(input, { mode: 'strict' });
+}
+
+/** A git ref as people read it: a full commit sha shortened to 7, branch and tag names as they are. */
+export function shortRef(ref: string): string {
+  return /^[0-9a-f]{40}$/i.test(ref) || /^[0-9a-f]{64}$/i.test(ref) ? ref.slice(0, 7) : ref;
+}

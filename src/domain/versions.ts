@@ -1,0 +1,59 @@
+import type { FunctionDetails, FunctionVersion, SourceVersion } from './model';
+import { shortRef } from './repository';
+
+// Each pprof mapping of the function is one version (normally one deployed commit). Its source location comes from
+// a user override when there is one, else the build id JSON Pyroscope stamped at ingest, else the service's labels.
+
+export type VersionOrigin = 'override' | 'build-id' | 'labels' | 'none';
+
+export interface VersionChoice {
+  key: string;
+  function: FunctionVersion;
+  version?: SourceVersion;
+  origin: VersionOrigin;
+  /** With an override: the version the profile (build id, else labels) gave, which the override replaced. */
+  replaced?: SourceVersion;
+  /** Share of the function's total over all versions. */
+  share: number;
+}
+
+export function versionChoices(
+  details: FunctionDetails,
+  /** What the service's labels say (pyroscope/versionLabels reads them). */
+  fromLabels: { version: SourceVersion } | undefined,
+  override?: SourceVersion
+): VersionChoice[] {
+  return details.versions.map((fv) => {
+    const stamped = fv.version?.repository ? fv.version : undefined;
+    const version = override ?? stamped ?? fromLabels?.version;
+    return {
+      key: fv.key,
+      function: fv,
+      version,
+      origin: override ? 'override' : stamped ? 'build-id' : version ? 'labels' : 'none',
+      replaced: override ? (stamped ?? fromLabels?.version) : undefined,
+      share: details.total > 0 ? fv.total / details.total : 0,
+    };
+  });
+}
+
+/**
+ * How each choice is named in the commit choice: its ref, and when several choices share that ref (an override gives
+ * every version the same one) what tells them apart: the ref the profile gave it, else its place among the versions.
+ */
+export function choiceNames(choices: Array<Pick<VersionChoice, 'version' | 'replaced'>>): string[] {
+  const refs = choices.map((c, i) => (c.version?.gitRef ? shortRef(c.version.gitRef) : `unknown version ${i + 1}`));
+  return refs.map((ref, i) => {
+    const sharing = choices.filter((_, j) => refs[j] === ref);
+    if (sharing.length < 2) {
+      return ref;
+    }
+    const profiled = sharing.map((c) => (c.replaced?.gitRef ? shortRef(c.replaced.gitRef) : ''));
+    const profiledTellApart =
+      profiled.every((p) => p !== '' && p !== ref) && new Set(profiled).size === profiled.length;
+    const own = choices[i].replaced?.gitRef;
+    return profiledTellApart && own
+      ? `${ref} (profiled as ${shortRef(own)})`
+      : `${ref} (version ${i + 1} of ${choices.length})`;
+  });
+}

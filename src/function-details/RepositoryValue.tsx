@@ -1,0 +1,62 @@
+import React from 'react';
+import { Badge, Stack, TextLink, Tooltip } from '@grafana/ui';
+import type { RepositoryInfo } from '../domain/repository';
+import type { FunctionDetailsTarget } from '../domain/target';
+import type { VersionChoice } from '../domain/versions';
+import type { LabelVersion } from '../pyroscope/versionLabels';
+import type { SourceRequest } from '../source/core/types';
+import { OverrideButton } from '../source/overrides/OverrideEditor';
+import { GitHubConnection } from '../source/providers/github/GitHubConnection';
+import { testIds } from '../testIds';
+
+interface Props {
+  target: FunctionDetailsTarget;
+  selected: VersionChoice | undefined;
+  repository: RepositoryInfo | undefined;
+  labels: LabelVersion | undefined;
+  sourceRequest: SourceRequest | undefined;
+}
+
+/** The repository row's value: the link, where it came from, Connect/Disconnect and the override pen. */
+export function RepositoryValue({ target, selected, repository, labels, sourceRequest }: Props) {
+  const raw = selected?.version?.repository;
+  return (
+    <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
+      {repository ? (
+        <TextLink href={repository.webUrl} external>
+          {repository.display}
+        </TextLink>
+      ) : raw ? (
+        <span>{raw}</span>
+      ) : (
+        <Tooltip content="Send the service_repository and service_git_ref labels with the profiles (or the OpenTelemetry vcs.* attributes) so Linescope knows where the source is.">
+          <span>– (unknown)</span>
+        </Tooltip>
+      )}
+      {selected?.origin === 'labels' && (
+        <span data-testid={testIds.functionDetails.repositoryFallback}>
+          <Badge
+            color="orange"
+            text="from labels"
+            tooltip={`This profile's build id has no version, so the repository comes from the service's ${
+              labels?.from.repository ?? ''
+            } label. It may not match the exact build.`}
+          />
+        </span>
+      )}
+      {selected?.origin === 'override' && <Badge color="purple" text="overridden" />}
+      {sourceRequest && (
+        <GitHubConnection
+          vcsDataSourceUid={sourceRequest.vcsDatasourceUid}
+          repository={sourceRequest.version.repository}
+        />
+      )}
+      <OverrideButton
+        dataSourceUid={target.datasourceUid}
+        serviceName={target.serviceName}
+        current={sourceRequest?.version}
+        showMarker={false}
+      />
+    </Stack>
+  );
+}

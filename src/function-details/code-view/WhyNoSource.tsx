@@ -1,0 +1,147 @@
+// "Why no source?": what the server tried (from the ResolutionExplanation it attaches to GetFile's not_found),
+// the inputs the panel used, and what would fix it.
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Stack, Text, useStyles2 } from '@grafana/ui';
+import type { ResolutionExplanation } from '../../../proto/gen/vcs/v1/vcs_pb';
+
+export interface WhyNoSourceProps {
+  /** The server's message. */
+  message: string;
+  explanation?: ResolutionExplanation;
+  /** What the panel sent: repository, ref, root path, file, function (and where each came from). */
+  inputs: Array<{ name: string; value: string }>;
+  language?: string;
+}
+
+export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSourceProps) {
+  const styles = useStyles2(getStyles);
+  const lang = explanation?.language || language;
+  return (
+    <section className={styles.box} aria-label="Why no source?" data-testid="why-no-source">
+      <Stack direction="column" gap={1}>
+        <Text element="h5" weight="medium">
+          Why no source?
+        </Text>
+        <Text>The source server could not find this file: {message}</Text>
+        {explanation && explanation.attempts.length > 0 && (
+          <div>
+            <Text weight="medium">What was tried, in order</Text>
+            <ol className={styles.list} data-testid="why-no-source-attempts">
+              {explanation.attempts.map((a, i) => (
+                <li key={i}>
+                  <code>{a.path || '(no path)'}</code> in <code>{a.repositoryUrl}</code>
+                  {a.ref && (
+                    <>
+                      {' '}
+                      at <code>{a.ref}</code>
+                    </>
+                  )}{' '}
+                  — {a.rule} → {a.outcome}
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+        {explanation && explanation.configProblems.length > 0 && (
+          <div>
+            <Text weight="medium">Problems in .pyroscope.yaml</Text>
+            <ul className={styles.list}>
+              {explanation.configProblems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div>
+          <Text weight="medium">What the panel used</Text>
+          <dl className={styles.inputs} data-testid="why-no-source-inputs">
+            {inputs.map(({ name, value }) => (
+              <React.Fragment key={name}>
+                <dt>{name}</dt>
+                <dd>
+                  <code>{value || '(empty)'}</code>
+                </dd>
+              </React.Fragment>
+            ))}
+          </dl>
+        </div>
+        <div data-testid="why-no-source-fix">
+          <Text weight="medium">How to fix it</Text>
+          <ul className={styles.list}>
+            <li>
+              Check the labels sent with the profiles: <code>service_repository</code> (the repository URL),{' '}
+              <code>service_git_ref</code> (the commit that runs) and <code>service_root_path</code> (where the service
+              lives in the repository). The pen next to Repository sets them for this service while you investigate.
+            </li>
+            {explanation && !explanation.configFound && (
+              <li>There is no .pyroscope.yaml at the root path: add one to map paths to where the source lives.</li>
+            )}
+            <li>{fixFor(lang)}</li>
+          </ul>
+        </div>
+      </Stack>
+    </section>
+  );
+}
+
+function fixFor(language: string | undefined): React.ReactNode {
+  const example = (yaml: string) => <pre className={preClass}>{yaml}</pre>;
+  switch (language) {
+    case 'java':
+      return (
+        <>
+          Java frames carry class names, not paths: map the package prefix to a directory in .pyroscope.yaml:
+          {example(
+            `source_code:\n  mappings:\n    - function_name:\n        - prefix: com/example/shop\n      language: java\n      source:\n        local:\n          path: src/main/java/com/example/shop`
+          )}
+        </>
+      );
+    case 'python':
+      return (
+        <>
+          Map the interpreter path prefix of your code to its directory in the repository:
+          {example(
+            `source_code:\n  mappings:\n    - path:\n        - prefix: /app\n      language: python\n      source:\n        local:\n          path: src`
+          )}
+        </>
+      );
+    default:
+      return (
+        <>
+          Map the path prefix the profiler recorded to where the code lives (another repository works too):
+          {example(
+            `source_code:\n  mappings:\n    - path:\n        - prefix: github.com/org/lib\n      language: go\n      source:\n        github:\n          owner: org\n          repo: lib\n          ref: v1.2.3\n          path: ""`
+          )}
+        </>
+      );
+  }
+}
+
+const preClass = css({ fontSize: 12, margin: '4px 0 0', padding: 8 });
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  box: css({
+    marginTop: theme.spacing(1),
+    padding: theme.spacing(1.5),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.secondary,
+    color: theme.colors.text.primary,
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+    code: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+    pre: { whiteSpace: 'pre-wrap' },
+  }),
+  list: css({ margin: theme.spacing(0.5, 0, 0, 2.5), 'li + li': { marginTop: theme.spacing(0.25) } }),
+  inputs: css({
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: theme.spacing(0.25, 1.5),
+    margin: theme.spacing(0.5, 0, 0),
+    dd: { margin: 0, wordBreak: 'break-all' },
+    dt: { color: theme.colors.text.secondary },
+  }),
+});

@@ -1,0 +1,58 @@
+// The calls the panel makes, with the session kept in step: refresh before a call when the token is about to
+// expire, end the session when the server refuses it, and remember that the cookie gets through.
+import type { SourceSession } from './session';
+import type {
+  CommitInfo,
+  GetFileResponse,
+  GithubAppResponse,
+  GithubLoginResponse,
+} from '../../../proto/gen/vcs/v1/vcs_pb';
+import { classifyVcsError } from './errors';
+import type { VcsClient } from './transport';
+
+export interface FileRequest {
+  repositoryURL: string;
+  ref: string;
+  localPath: string;
+  rootPath: string;
+  functionName: string;
+}
+
+export interface CommitsRequest {
+  repositoryUrl: string;
+  refs: string[];
+}
+
+export interface VcsApi {
+  githubApp(): Promise<GithubAppResponse>;
+  githubLogin(authorizationCode: string): Promise<GithubLoginResponse>;
+  getFile(request: FileRequest, signal?: AbortSignal): Promise<GetFileResponse>;
+  getCommits(request: CommitsRequest, signal?: AbortSignal): Promise<CommitInfo[]>;
+}
+
+export function createVcsApi(client: VcsClient, session: SourceSession): VcsApi {
+  async function authenticated<T>(call: () => Promise<T>): Promise<T> {
+    await session.ensureFresh();
+    try {
+      const result = await call();
+      session.markVerified();
+      return result;
+    } catch (error) {
+      const failure = classifyVcsError(error);
+      if (failure.kind === 'unauthenticated') {
+        session.reportUnauthenticated();
+      } else if (failure.kind === 'not-found') {
+        // The server read the session before it looked for the file.
+        session.markVerified();
+      }
+      throw error;
+    }
+  }
+
+  return {
+    githubApp: () => client.githubApp({}),
+    githubLogin: (authorizationCode) => client.githubLogin({ authorizationCode }),
+    getFile: (request, signal) => authenticated(() => client.getFile(request, { signal })),
+    getCommits: (request, signal) => authenticated(async () => (await client.getCommits(request, { signal })).commits),
+  };
+}

@@ -1,0 +1,51 @@
+// What the source layer answers, in terms of the panel (no Git host and no protocol in sight).
+import type { ResolutionExplanation } from '../../../proto/gen/vcs/v1/vcs_pb';
+import type { SourceVersion } from '../../domain/model';
+
+/** What the panel knows when it needs a file's source. */
+export interface SourceRequest {
+  /** Where vcs.v1 calls go (settings; default: the Pyroscope data source in use). */
+  vcsDatasourceUid: string;
+  version: SourceVersion;
+  fileName: string;
+  functionName: string;
+  startLine?: number;
+  /** Refs of every version in this repository, so one GetCommits call describes them all. */
+  refs?: string[];
+}
+
+/** Links for the selected version (file at the line, blame, commit). */
+export interface SourceLinkSet {
+  file?: string;
+  blame?: string;
+  commit?: string;
+}
+
+/** A version's commit as GetCommits describes it. */
+export interface CommitSummary {
+  sha: string;
+  message: string;
+  login: string;
+  avatarUrl: string;
+  date: string;
+  url: string;
+}
+
+/** Why the server found no file: its explanation and the inputs it worked from, for the user to check. */
+export interface MissingFile {
+  message: string;
+  explanation?: ResolutionExplanation;
+  inputs: Array<{ name: string; value: string }>;
+}
+
+export type SourceFile =
+  | { status: 'not-loaded'; reason?: 'not-connected' | 'session-ended' }
+  | { status: 'loading' }
+  | {
+      status: 'loaded';
+      /** The whole file; line n is lines[n - 1]. */
+      lines: string[];
+      fileUrl?: string;
+      links?: SourceLinkSet;
+    }
+  | { status: 'error'; message: string; missing?: MissingFile };

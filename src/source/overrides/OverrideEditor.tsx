@@ -1,0 +1,176 @@
+// The pen by the repository: a form to set repository, ref and root path for this data source and service,
+// with reset for this service and reset all.
+import React, { useState } from 'react';
+import { Alert, Button, ConfirmButton, Field, IconButton, Input, Modal, Stack, Text } from '@grafana/ui';
+import type { SourceVersion } from '../../domain/model';
+import { validateOverride, type OverrideForm } from './store';
+import { useOverrideActions } from './useVersionOverride';
+
+export interface OverrideEditorProps {
+  dataSourceUid: string;
+  serviceName?: string;
+  /** The version in use now, to start the form from when there is no override yet. */
+  current?: SourceVersion;
+  onDismiss: () => void;
+}
+
+/** The form's fields, in order; each id is also the field's test id. */
+const FIELDS: Array<{
+  key: keyof OverrideForm;
+  id: string;
+  label: string;
+  description: string;
+  placeholder?: string;
+  required?: boolean;
+}> = [
+  {
+    key: 'repository',
+    id: 'override-repository',
+    label: 'Repository URL',
+    description: 'For example https://github.com/owner/repo (GitHub Enterprise hosts work too)',
+    placeholder: 'https://github.com/owner/repo',
+    required: true,
+  },
+  {
+    key: 'ref',
+    id: 'override-ref',
+    label: 'Ref',
+    description: 'Commit sha, branch or tag; empty means HEAD',
+    placeholder: 'HEAD',
+  },
+  {
+    key: 'rootPath',
+    id: 'override-root-path',
+    label: 'Root path',
+    description: 'Where the service lives inside the repository; empty for the repository root',
+  },
+];
+
+export function OverrideEditor({ dataSourceUid, serviceName, current, onDismiss }: OverrideEditorProps) {
+  const { override, save, reset, resetAll } = useOverrideActions({ datasourceUid: dataSourceUid, serviceName });
+  const start = override ?? current;
+  const [form, setForm] = useState<OverrideForm>({
+    repository: start?.repository ?? '',
+    ref: start?.gitRef ?? '',
+    rootPath: start?.rootPath ?? '',
+  });
+  const [submitted, setSubmitted] = useState(false);
+  const result = validateOverride(form);
+  const errors = submitted && !result.ok ? result.errors : {};
+  const set = (key: keyof OverrideForm) => (e: React.FormEvent<HTMLInputElement>) =>
+    setForm({ ...form, [key]: e.currentTarget.value });
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (result.ok) {
+      save(result.value);
+      onDismiss();
+    }
+  };
+
+  return (
+    <Modal
+      title={override ? 'Edit the repository override' : 'Override repository, ref and root path'}
+      isOpen
+      onDismiss={onDismiss}
+    >
+      <form onSubmit={onSubmit} data-testid="override-form" noValidate>
+        <Alert severity="info" title="For this browser only">
+          Use this when the profiles&apos; labels are wrong or missing. It applies to service{' '}
+          <strong>{serviceName || '(unnamed)'}</strong> on data source <code>{dataSourceUid}</code>, in this browser,
+          until you reset it, and beats both the labels and the version in the profile.
+        </Alert>
+        {FIELDS.map((field, i) => (
+          <Field
+            key={field.key}
+            label={field.label}
+            description={field.description}
+            required={field.required}
+            invalid={!!errors[field.key]}
+            error={errors[field.key]}
+          >
+            <Input
+              id={field.id}
+              value={form[field.key]}
+              onChange={set(field.key)}
+              placeholder={field.placeholder}
+              data-testid={field.id}
+              autoFocus={i === 0}
+            />
+          </Field>
+        ))}
+        <Modal.ButtonRow
+          leftItems={
+            <Stack direction="row" gap={1}>
+              {override && (
+                <Button
+                  variant="destructive"
+                  fill="outline"
+                  type="button"
+                  onClick={() => {
+                    reset();
+                    onDismiss();
+                  }}
+                  data-testid="override-reset"
+                >
+                  Reset for this service
+                </Button>
+              )}
+              <ConfirmButton
+                confirmText="Reset all"
+                confirmVariant="destructive"
+                onConfirm={resetAll}
+                data-testid="override-reset-all"
+              >
+                Reset all overrides
+              </ConfirmButton>
+            </Stack>
+          }
+        >
+          <Button variant="secondary" type="button" onClick={onDismiss}>
+            Cancel
+          </Button>
+          <Button type="submit" data-testid="override-save">
+            Save
+          </Button>
+        </Modal.ButtonRow>
+      </form>
+    </Modal>
+  );
+}
+
+/** The pen button, with the "(overridden)" marker when an override is active. */
+export function OverrideButton({
+  dataSourceUid,
+  serviceName,
+  current,
+  showMarker = true,
+}: Omit<OverrideEditorProps, 'onDismiss'> & { showMarker?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const { override } = useOverrideActions({ datasourceUid: dataSourceUid, serviceName });
+  return (
+    <>
+      <IconButton
+        name="pen"
+        aria-label="Override repository, ref and root path"
+        tooltip="Override repository, ref and root path"
+        data-testid="override-open"
+        onClick={() => setOpen(true)}
+      />
+      {override && showMarker && (
+        <Text color="secondary" data-testid="override-marker">
+          (overridden)
+        </Text>
+      )}
+      {open && (
+        <OverrideEditor
+          dataSourceUid={dataSourceUid}
+          serviceName={serviceName}
+          current={override ?? current}
+          onDismiss={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,291 @@
+import React from 'react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Code, ConnectError } from '@connectrpc/connect';
+import type { VcsApi } from '../../core/api';
+import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
+import { SESSION_COOKIE } from './cookie';
+import { GitHubConnection } from './GitHubConnection';
+import { CALLBACK_MESSAGE_TYPE, OAUTH_STATE_KEY, POPUP_POLL_MS } from './login';
+import { GithubServicesProvider, type GithubServices } from './services';
+import { GithubSession } from './session';
+
+const ORIGIN = 'http://localhost';
+
+function setup(
+  options: { popupBlocked?: boolean; appError?: Error; authorizeURL?: string; refresh?: () => Promise<never> } = {}
+) {
+  const events = new EventTarget();
+  const popup = {
+    closed: false,
+    location: { href: '' },
+    close: jest.fn(() => {
+      popup.closed = true;
+    }),
+  };
+  const sessionStorage = memoryStorage();
+  const win = {
+    open: jest.fn(() => (options.popupBlocked ? null : popup)),
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+    screenX: 0,
+    screenY: 0,
+    outerWidth: 1200,
+    outerHeight: 1000,
+    location: { origin: ORIGIN },
+  };
+  const jar = memoryCookieJar();
+  const api = {
+    githubApp: jest.fn(async () => {
+      if (options.appError) {
+        throw options.appError;
+      }
+      return { clientID: 'client-123', callbackURL: '', authorizeURL: options.authorizeURL ?? '' };
+    }),
+    githubLogin: jest.fn(async () => ({
+      cookie: '',
+      token: 'encrypted',
+      tokenExpiresAt: BigInt(Date.now() + 8 * 3600_000),
+      refreshTokenExpiresAt: BigInt(Date.now() + 100 * 24 * 3600_000),
+    })),
+    getFile: jest.fn(),
+    getCommits: jest.fn(),
+  } as unknown as jest.Mocked<VcsApi>;
+  const session = new GithubSession('vcs-uid', {
+    refresh: options.refresh ?? jest.fn(),
+    jar,
+    storage: memoryStorage(),
+    secure: false,
+  });
+  const services: GithubServices = {
+    session: () => session,
+    api: () => api,
+    loginEnvironment: () => ({
+      window: win as never,
+      sessionStorage,
+      appSubUrl: '/grafana',
+      createChannel: () => undefined,
+      newState: () => 'state-1',
+    }),
+  };
+  const view = render(
+    <GithubServicesProvider services={services}>
+      <GitHubConnection vcsDataSourceUid="vcs-uid" repository="https://github.com/linescope-demo/shop-go" />
+    </GithubServicesProvider>
+  );
+  /** What the callback page posts to its opener. */
+  const callback = (message: Record<string, unknown>, source: unknown = popup) =>
+    act(() => {
+      events.dispatchEvent(
+        Object.assign(new Event('message'), {
+          data: { type: CALLBACK_MESSAGE_TYPE, pendingState: 'state-1', ...message },
+          origin: ORIGIN,
+          source,
+        })
+      );
+    });
+  return { ...view, popup, win, api, jar, session, sessionStorage, callback };
+}
+
+afterEach(() => jest.useRealTimers());
+
+jest.setTimeout(30000);
+
+test('login happy path: popup to GitHub, code back from the callback, GithubLogin, connected', async () => {
+  const user = userEvent.setup();
+  const { popup, win, api, jar, sessionStorage, callback } = setup();
+  await user.click(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' }));
+  expect(win.open).toHaveBeenCalledTimes(1);
+  expect(sessionStorage.getItem(OAUTH_STATE_KEY)).toBe('state-1');
+  await waitFor(() => expect(popup.location.href).not.toBe(''));
+  const url = new URL(popup.location.href);
+  expect(url.origin + url.pathname).toBe('https://github.com/login/oauth/authorize');
+  expect(url.searchParams.get('client_id')).toBe('client-123');
+  expect(url.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/grafana/a/linescope-app/github/callback`);
+  expect(url.searchParams.get('state')).toBe('state-1');
+  expect(screen.getByTestId('github-connecting')).toBeInTheDocument();
+
+  callback({ code: 'the-code' });
+  expect(await screen.findByTestId('github-connected')).toHaveTextContent('Connected to GitHub');
+  expect(api.githubLogin).toHaveBeenCalledWith('the-code');
+  expect(JSON.parse(atob(jar.get(SESSION_COOKIE)!))).toEqual({ token: 'encrypted' });
+  expect(sessionStorage.getItem(OAUTH_STATE_KEY)).toBeNull();
+});
+
+test('uses the server’s authorize URL (GitHub Enterprise) when it names one', async () => {
+  const user = userEvent.setup();
+  const { popup } = setup({ authorizeURL: 'https://ghe.example.com/login/oauth/authorize' });
+  await user.click(screen.getByTestId('github-connect'));
+  await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/ghe\.example\.com\/login\/oauth\/authorize\?/));
+});
+
+test('a blocked popup says so', async () => {
+  const user = userEvent.setup();
+  setup({ popupBlocked: true });
+  await user.click(screen.getByTestId('github-connect'));
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(/blocked the GitHub login window/);
+  expect(screen.getByTestId('github-connect')).toBeInTheDocument();
+});
+
+test('a popup closed before the end says so, and a late code still connects', async () => {
+  jest.useFakeTimers();
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  const { popup, callback } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  popup.closed = true;
+  await act(() => jest.advanceTimersByTimeAsync(POPUP_POLL_MS + 1));
+  expect(screen.getByTestId('github-login-error')).toHaveTextContent(
+    'The GitHub login window was closed before the login finished.'
+  );
+  // GitHub's pages may only have cut the opener link: the callback page's message still counts.
+  callback({ code: 'late-code' }, undefined);
+  expect(await screen.findByTestId('github-connected')).toBeInTheDocument();
+});
+
+test('a state mismatch reported by the callback page is refused', async () => {
+  const user = userEvent.setup();
+  const { api, callback } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ error: 'state_mismatch', pendingState: null });
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(/one-time state did not match/);
+  expect(api.githubLogin).not.toHaveBeenCalled();
+});
+
+test('a message for another login (other state, not from our popup) is ignored', async () => {
+  const user = userEvent.setup();
+  const { api, callback } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'someone-elses', pendingState: 'other-state' }, {});
+  expect(api.githubLogin).not.toHaveBeenCalled();
+  expect(screen.getByTestId('github-connecting')).toBeInTheDocument();
+});
+
+test('GitHub’s error parameter is shown', async () => {
+  const user = userEvent.setup();
+  const { callback } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ error: 'access_denied', errorDescription: 'The user has denied your application access.' });
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
+    'GitHub did not authorize the connection: The user has denied your application access.'
+  );
+  expect(screen.getByTestId('github-login-error')).not.toHaveTextContent('access..');
+});
+
+test('a callback with neither a code nor an error says no code came back', async () => {
+  const user = userEvent.setup();
+  const { api, callback } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  callback({});
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
+    'GitHub did not authorize the connection: no authorization code came back.'
+  );
+  expect(api.githubLogin).not.toHaveBeenCalled();
+});
+
+test('GithubLogin failing (the code exchange) says the source server could not finish, and Connect is offered again', async () => {
+  const user = userEvent.setup();
+  const { api, jar, callback } = setup();
+  api.githubLogin.mockRejectedValueOnce(new ConnectError('failed to authorize with GitHub', Code.Unauthenticated));
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'expired-code' });
+  const alert = await screen.findByTestId('github-login-error');
+  expect(alert).toHaveTextContent('GitHub login failed');
+  expect(alert).toHaveTextContent(
+    'The source server could not finish the GitHub login: failed to authorize with GitHub'
+  );
+  expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+  expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
+});
+
+test('GithubApp failing for another reason says the login could not start, and closes the popup', async () => {
+  const user = userEvent.setup();
+  const { popup } = setup({ appError: new ConnectError('upstream connect error', Code.Unavailable) });
+  await user.click(screen.getByTestId('github-connect'));
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
+    'Could not start the GitHub login: upstream connect error'
+  );
+  expect(popup.close).toHaveBeenCalled();
+});
+
+test('a token that never expires (no expiry in the answer) stays connected without renewals', async () => {
+  jest.useFakeTimers();
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  const refresh = jest.fn<Promise<never>, []>();
+  const { api, callback } = setup({ refresh });
+  api.githubLogin.mockResolvedValueOnce({
+    cookie: '',
+    token: 'forever',
+    tokenExpiresAt: BigInt(0),
+    refreshTokenExpiresAt: BigInt(0),
+  } as Awaited<ReturnType<VcsApi['githubLogin']>>);
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'c' });
+  expect(await screen.findByTestId('github-connected')).toBeInTheDocument();
+  await act(() => jest.advanceTimersByTimeAsync(30 * 24 * 3600_000));
+  expect(screen.getByTestId('github-connected')).toBeInTheDocument();
+  expect(screen.queryByTestId('github-refreshing')).not.toBeInTheDocument();
+  expect(refresh).not.toHaveBeenCalled();
+});
+
+test('a server without GitHub configured is named as such', async () => {
+  const user = userEvent.setup();
+  const { popup } = setup({ appError: new ConnectError('GitHub integration is not configured', Code.Unimplemented) });
+  await user.click(screen.getByTestId('github-connect'));
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(/no GitHub App configured/);
+  expect(popup.close).toHaveBeenCalled();
+});
+
+test('disconnect ends the session and offers to connect again', async () => {
+  const user = userEvent.setup();
+  const { callback, jar } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'c' });
+  await user.click(await screen.findByRole('button', { name: 'Disconnect from GitHub' }));
+  expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+  expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
+});
+
+test('a refused session (401 or Grafana’s 400) offers to connect again; a fresh one points at keepCookies', async () => {
+  const user = userEvent.setup();
+  const { callback, session } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'c' });
+  await screen.findByTestId('github-connected');
+  act(() => session.reportUnauthenticated());
+  expect(screen.getByTestId('github-connect')).toBeInTheDocument();
+  expect(screen.getByTestId('github-keep-cookies')).toHaveTextContent('pyroscope_git_session');
+  expect(screen.getByTestId('github-keep-cookies-link')).toHaveAttribute(
+    'href',
+    '/connections/datasources/edit/vcs-uid'
+  );
+
+  await user.click(screen.getByTestId('github-connect'));
+  callback({ code: 'c2' });
+  await screen.findByTestId('github-connected');
+  act(() => session.markVerified());
+  act(() => session.reportUnauthenticated());
+  expect(screen.getByTestId('github-session-problem')).toHaveTextContent(/no longer accepts your GitHub session/);
+  expect(screen.getByTestId('github-connect')).toBeInTheDocument();
+});
+
+test('the session expiring while the panel is open: renewing, then "expired" and Connect when the renewal is refused', async () => {
+  jest.useFakeTimers();
+  let refuse!: (error: unknown) => void;
+  const { session } = setup({ refresh: () => new Promise<never>((_, reject) => (refuse = reject)) });
+  act(() =>
+    session.store({
+      cookie: '',
+      token: 't',
+      tokenExpiresAt: BigInt(Date.now() + 10 * 60_000),
+      refreshTokenExpiresAt: BigInt(Date.now() + 24 * 3600_000),
+    })
+  );
+  expect(screen.getByTestId('github-connected')).toBeInTheDocument();
+  // Five minutes before expiry the renewal starts; at expiry the panel no longer claims to be connected.
+  await act(() => jest.advanceTimersByTimeAsync(10 * 60_000 + 1));
+  expect(screen.queryByTestId('github-connected')).not.toBeInTheDocument();
+  expect(screen.getByTestId('github-refreshing')).toHaveTextContent('Renewing the GitHub session');
+  await act(async () => refuse(new ConnectError('failed to refresh token', Code.Internal)));
+  expect(screen.getByTestId('github-connect')).toBeInTheDocument();
+  expect(screen.getByTestId('github-session-problem')).toHaveTextContent(/expired and could not be renewed/);
+});

@@ -1,0 +1,266 @@
+// GitHub's authorization-code flow in a popup. The popup comes back to our own callback page (same origin as
+// Grafana, under its sub-path), which checks the one-time state and hands the code over by postMessage and
+// BroadcastChannel; the code then goes to GithubLogin through the data source proxy.
+import { Code, ConnectError } from '@connectrpc/connect';
+import type { GithubAppResponse } from '../../../../proto/gen/vcs/v1/vcs_pb';
+import type { VcsApi } from '../../core/api';
+import type { GithubSession } from './session';
+
+export const OAUTH_STATE_KEY = 'linescope.github.oauthState';
+export const CALLBACK_CHANNEL = 'linescope-github-login';
+export const CALLBACK_MESSAGE_TYPE = 'linescope-github-callback';
+export const CALLBACK_ROUTE = 'github/callback';
+export const DEFAULT_AUTHORIZE_URL = 'https://github.com/login/oauth/authorize';
+/** How often the opener looks whether the popup is still open (never at its URL). */
+export const POPUP_POLL_MS = 500;
+/** A closed-looking popup may only have been cut off from us (COOP); a late code is still accepted this long. */
+export const LATE_CODE_MS = 10 * 60_000;
+
+/** What the callback page sends to the opener. */
+export interface CallbackMessage {
+  type: typeof CALLBACK_MESSAGE_TYPE;
+  /** The state this login started with, as the callback page found it in session storage. */
+  pendingState: string | null;
+  code?: string;
+  /** GitHub's `error` parameter, or `state_mismatch` when the callback page refused the state. */
+  error?: string;
+  errorDescription?: string;
+}
+
+export type LoginErrorKind =
+  'popup-blocked' | 'popup-closed' | 'state-mismatch' | 'github-error' | 'not-configured' | 'login-failed';
+
+export class LoginError extends Error {
+  constructor(
+    readonly kind: LoginErrorKind,
+    message: string
+  ) {
+    super(message);
+    this.name = 'LoginError';
+  }
+}
+
+export function callbackUrl(origin: string, appSubUrl: string): string {
+  return `${origin}${appSubUrl}/a/linescope-app/${CALLBACK_ROUTE}`;
+}
+
+export function authorizeUrl(app: GithubAppResponse, state: string, redirectUri: string): string {
+  const url = new URL(app.authorizeURL || DEFAULT_AUTHORIZE_URL);
+  url.searchParams.set('client_id', app.clientID);
+  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('state', state);
+  // Ignored by GitHub Apps (their permissions rule); needed by OAuth Apps to read private repositories.
+  url.searchParams.set('scope', 'repo');
+  return url.toString();
+}
+
+export function randomState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+interface ChannelLike {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
+  close(): void;
+}
+
+export interface LoginEnvironment {
+  window: Pick<
+    Window,
+    'open' | 'addEventListener' | 'removeEventListener' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'
+  > & {
+    location: { origin: string };
+  };
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  appSubUrl: string;
+  createChannel?: () => ChannelLike | undefined;
+  newState?: () => string;
+}
+
+export interface LoginAttempt {
+  /** Settles when the session is stored, or with a LoginError. */
+  done: Promise<void>;
+  /** Stops listening (a new attempt, or the component went away). */
+  cancel(): void;
+}
+
+const defaultChannel = () =>
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CALLBACK_CHANNEL);
+
+function describe(error: unknown): string {
+  return ConnectError.from(error).rawMessage || String(error);
+}
+
+/** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
+export function startGithubLogin(
+  api: Pick<VcsApi, 'githubApp' | 'githubLogin'>,
+  session: Pick<GithubSession, 'store'>,
+  env: LoginEnvironment,
+  appResponse?: Promise<GithubAppResponse>
+): LoginAttempt {
+  const { window: win, sessionStorage } = env;
+  const state = (env.newState ?? randomState)();
+  // Stored before the popup exists: the popup gets a copy of this tab's session storage when it is opened.
+  sessionStorage.setItem(OAUTH_STATE_KEY, state);
+
+  const width = 800;
+  const height = 900;
+  const left = win.screenX + Math.max(0, (win.outerWidth - width) / 2);
+  const top = win.screenY + Math.max(0, (win.outerHeight - height) / 2);
+  const popup = win.open(
+    '',
+    'linescope-github-login',
+    `popup=yes,width=${width},height=${height},left=${left},top=${top}`
+  );
+  if (!popup) {
+    sessionStorage.removeItem(OAUTH_STATE_KEY);
+    return {
+      done: Promise.reject(
+        new LoginError(
+          'popup-blocked',
+          'The browser blocked the GitHub login window. Allow pop-ups for this site, then click Connect again.'
+        )
+      ),
+      cancel: () => {},
+    };
+  }
+
+  let settled = false;
+  let resolveDone!: () => void;
+  let rejectDone!: (error: LoginError) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
+  });
+  const fail = (error: LoginError) => {
+    if (!settled) {
+      settled = true;
+      rejectDone(error);
+    }
+  };
+
+  const channel = (env.createChannel ?? defaultChannel)();
+  let poll: ReturnType<typeof setInterval> | undefined;
+  let lateLimit: ReturnType<typeof setTimeout> | undefined;
+  let listening = true;
+  const stopListening = () => {
+    listening = false;
+    clearInterval(poll);
+    clearTimeout(lateLimit);
+    win.removeEventListener('message', onWindowMessage);
+    if (channel) {
+      channel.onmessage = null;
+      channel.close();
+    }
+  };
+
+  const finish = async (message: CallbackMessage) => {
+    stopListening();
+    sessionStorage.removeItem(OAUTH_STATE_KEY);
+    if (message.error === 'state_mismatch') {
+      return fail(
+        new LoginError(
+          'state-mismatch',
+          'The GitHub login could not be verified (its one-time state did not match), so it was not used. Click Connect to start again.'
+        )
+      );
+    }
+    if (message.error || !message.code) {
+      const reason = (message.errorDescription || message.error || 'no authorization code came back').replace(
+        /\.+$/,
+        ''
+      );
+      return fail(new LoginError('github-error', `GitHub did not authorize the connection: ${reason}.`));
+    }
+    try {
+      session.store(await api.githubLogin(message.code));
+      if (!settled) {
+        settled = true;
+        resolveDone();
+      }
+    } catch (error) {
+      fail(new LoginError('login-failed', `The source server could not finish the GitHub login: ${describe(error)}`));
+    }
+  };
+
+  const accept = (data: unknown, fromPopup: boolean) => {
+    const message = data as CallbackMessage | undefined;
+    if (!listening || message?.type !== CALLBACK_MESSAGE_TYPE) {
+      return;
+    }
+    // Other tabs' logins travel on the same channel: only ours (by state, or straight from our popup) counts.
+    if (message.pendingState === state || fromPopup) {
+      void finish(message);
+    }
+  };
+  function onWindowMessage(event: MessageEvent) {
+    if (event.origin === win.location.origin) {
+      accept(event.data, event.source === popup);
+    }
+  }
+  win.addEventListener('message', onWindowMessage);
+  if (channel) {
+    channel.onmessage = (event) => accept(event.data, false);
+  }
+
+  poll = setInterval(() => {
+    if (popup.closed) {
+      clearInterval(poll);
+      fail(new LoginError('popup-closed', 'The GitHub login window was closed before the login finished.'));
+      // It may only look closed (GitHub's pages can cut the link to us); a code arriving later still counts.
+      lateLimit = setTimeout(stopListening, LATE_CODE_MS);
+    }
+  }, POPUP_POLL_MS);
+
+  (appResponse ?? api.githubApp()).then(
+    (app) => {
+      if (listening) {
+        popup.location.href = authorizeUrl(app, state, callbackUrl(win.location.origin, env.appSubUrl));
+      }
+    },
+    (error) => {
+      stopListening();
+      popup.close();
+      sessionStorage.removeItem(OAUTH_STATE_KEY);
+      const code = ConnectError.from(error).code;
+      fail(
+        code === Code.Unimplemented
+          ? new LoginError(
+              'not-configured',
+              'The source server has no GitHub App configured (client id, client secret and session secret).'
+            )
+          : new LoginError('login-failed', `Could not start the GitHub login: ${describe(error)}`)
+      );
+    }
+  );
+
+  return {
+    done,
+    cancel: () => {
+      stopListening();
+      settled = true;
+    },
+  };
+}
+
+/**
+ * The callback page's part: compare the state GitHub sent back with the one this login stored, and build the
+ * message for the opener. The code is only passed on when the state matches.
+ */
+export function callbackMessage(search: string, storedState: string | null): CallbackMessage {
+  const params = new URLSearchParams(search);
+  const state = params.get('state');
+  const base = { type: CALLBACK_MESSAGE_TYPE, pendingState: storedState } as const;
+  if (!storedState || state !== storedState) {
+    return { ...base, error: 'state_mismatch' };
+  }
+  const error = params.get('error');
+  if (error) {
+    return { ...base, error, errorDescription: params.get('error_description') ?? undefined };
+  }
+  return { ...base, code: params.get('code') ?? undefined };
+}

@@ -1,0 +1,77 @@
+// Where components get their session, vcs.v1 API and login environment from. The browser default builds them
+// once per data source; tests put their own in a provider.
+import React, { createContext, useContext, useSyncExternalStore } from 'react';
+import { config } from '@grafana/runtime';
+import { createVcsApi, type VcsApi } from '../../core/api';
+import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
+import { documentCookieJar } from './cookie';
+import type { LoginEnvironment } from './login';
+import type { SessionState } from '../../core/session';
+import { GithubSession, SESSION_STORAGE_KEY } from './session';
+
+export interface GithubServices {
+  session(dataSourceUid: string): GithubSession;
+  api(dataSourceUid: string): VcsApi;
+  loginEnvironment(): LoginEnvironment;
+}
+
+function createBrowserServices(): GithubServices {
+  const bus = new EventTarget();
+  const entries = new Map<string, { session: GithubSession; api: VcsApi }>();
+  const entry = (uid: string) => {
+    let found = entries.get(uid);
+    if (!found) {
+      const client = createVcsClient({ baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid) });
+      const session = new GithubSession(uid, {
+        refresh: () => client.githubRefresh({}),
+        jar: documentCookieJar(),
+        storage: window.localStorage,
+        secure: window.location.protocol === 'https:',
+        bus,
+      });
+      found = { session, api: createVcsApi(client, session) };
+      entries.set(uid, found);
+    }
+    return found;
+  };
+  // Another tab connected, refreshed or disconnected: follow it.
+  window.addEventListener('storage', (event) => {
+    if (event.key === SESSION_STORAGE_KEY || event.key === null) {
+      entries.forEach(({ session }) => session.sync());
+    }
+  });
+  return {
+    session: (uid) => entry(uid).session,
+    api: (uid) => entry(uid).api,
+    loginEnvironment: () => ({ window, sessionStorage: window.sessionStorage, appSubUrl: config.appSubUrl ?? '' }),
+  };
+}
+
+let browserServices: GithubServices | undefined;
+const lazyBrowserServices: GithubServices = {
+  session: (uid) => (browserServices ??= createBrowserServices()).session(uid),
+  api: (uid) => (browserServices ??= createBrowserServices()).api(uid),
+  loginEnvironment: () => (browserServices ??= createBrowserServices()).loginEnvironment(),
+};
+
+const GithubServicesContext = createContext<GithubServices>(lazyBrowserServices);
+
+export function GithubServicesProvider({
+  services,
+  children,
+}: {
+  services: GithubServices;
+  children: React.ReactNode;
+}) {
+  return <GithubServicesContext.Provider value={services}>{children}</GithubServicesContext.Provider>;
+}
+
+export function useGithubServices(): GithubServices {
+  return useContext(GithubServicesContext);
+}
+
+export function useGithubSession(dataSourceUid: string): { session: GithubSession; state: SessionState } {
+  const session = useGithubServices().session(dataSourceUid);
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  return { session, state };
+}

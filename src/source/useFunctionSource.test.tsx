@@ -1,0 +1,194 @@
+import React from 'react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { create } from '@bufbuild/protobuf';
+import { Code, ConnectError } from '@connectrpc/connect';
+import {
+  GetFileResponseSchema,
+  ResolutionExplanationSchema,
+  type CommitInfo,
+  type GetFileResponse,
+} from '../../proto/gen/vcs/v1/vcs_pb';
+import { WithQueries } from '../test-support/queries';
+import { githubServicesFor } from '../test-support/githubServices';
+import type { VcsApi } from './core/api';
+import type { SourceRequest } from './core/types';
+import { GithubServicesProvider } from './providers/github/services';
+import { useFunctionSource } from './useFunctionSource';
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const request: SourceRequest = {
+  vcsDatasourceUid: 'vcs',
+  version: { repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'aaaaaaa1', rootPath: '' },
+  fileName: 'catalog/search.go',
+  functionName: 'catalog.Search',
+  startLine: 3,
+  refs: ['aaaaaaa1', 'bbbbbbb2'],
+};
+
+function setup(connected = true) {
+  const file = deferred<GetFileResponse>();
+  const commits = deferred<CommitInfo[]>();
+  const api = {
+    githubApp: jest.fn(),
+    githubLogin: jest.fn(),
+    getFile: jest.fn(() => file.promise),
+    getCommits: jest.fn(() => commits.promise),
+  } as unknown as jest.Mocked<VcsApi>;
+  const { session, services } = githubServicesFor(api, connected, 'vcs');
+  const seen: Array<{ status: string }> = [];
+  function Probe() {
+    const {
+      data: { file: source, commits: byRef },
+    } = useFunctionSource(request);
+    seen.push(source);
+    return (
+      <div>
+        <span data-testid="status">{source.status}</span>
+        {source.status === 'not-loaded' && <span data-testid="reason">{source.reason}</span>}
+        {source.status === 'loaded' && <span data-testid="blame">{source.links?.blame}</span>}
+        {source.status === 'loaded' && <span data-testid="commit-link">{source.links?.commit}</span>}
+        {source.status === 'error' && source.missing && (
+          <>
+            <span data-testid="missing-tried">
+              {source.missing.explanation?.attempts.map((a) => `${a.path} ${a.rule} → ${a.outcome}`).join('; ')}
+            </span>
+            <span data-testid="missing-inputs">
+              {source.missing.inputs.map((i) => `${i.name}=${i.value}`).join('; ')}
+            </span>
+          </>
+        )}
+        {byRef && <span data-testid="author">{byRef.bbbbbbb2?.login}</span>}
+      </div>
+    );
+  }
+  render(
+    <WithQueries>
+      <GithubServicesProvider services={services}>
+        <Probe />
+      </GithubServicesProvider>
+    </WithQueries>
+  );
+  return { api, file, commits, session };
+}
+
+test('GetFile and one GetCommits for every version start together, before either answers', async () => {
+  const { api, file, commits } = setup();
+  expect(screen.getByTestId('status')).toHaveTextContent('loading');
+  expect(api.getFile).toHaveBeenCalledTimes(1);
+  expect(api.getCommits).toHaveBeenCalledTimes(1);
+  expect(api.getFile.mock.calls[0][0]).toEqual({
+    repositoryURL: request.version.repository,
+    ref: 'aaaaaaa1',
+    localPath: 'catalog/search.go',
+    rootPath: '',
+    functionName: 'catalog.Search',
+  });
+  expect(api.getCommits.mock.calls[0][0]).toEqual({
+    repositoryUrl: request.version.repository,
+    refs: ['aaaaaaa1', 'bbbbbbb2'],
+  });
+
+  await act(async () =>
+    commits.resolve([
+      {
+        sha: 'aaaaaaa1ffff',
+        message: 'one',
+        author: { login: 'ana', avatarURL: '' },
+        date: '2026-11-01T10:00:00Z',
+        URL: '',
+        ref: 'aaaaaaa1',
+      },
+      {
+        sha: 'bbbbbbb2ffff',
+        message: 'two',
+        author: { login: 'bo', avatarURL: '' },
+        date: '2026-11-02T10:00:00Z',
+        URL: '',
+        ref: 'bbbbbbb2',
+      },
+    ] as unknown as CommitInfo[])
+  );
+  expect(await screen.findByTestId('author')).toHaveTextContent('bo');
+  expect(screen.getByTestId('status')).toHaveTextContent('loading');
+  await act(async () =>
+    file.resolve(
+      create(GetFileResponseSchema, {
+        content: btoa('package catalog\n\nfunc Search() {}\n'),
+        URL: 'https://github.com/linescope-demo/shop-go/blob/aaaaaaa1/catalog/search.go',
+      })
+    )
+  );
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
+  expect(screen.getByTestId('blame')).toHaveTextContent(
+    'https://github.com/linescope-demo/shop-go/blame/aaaaaaa1/catalog/search.go#L3'
+  );
+  expect(screen.getByTestId('commit-link')).toHaveTextContent(
+    'https://github.com/linescope-demo/shop-go/commit/aaaaaaa1ffff'
+  );
+});
+
+test('not connected: nothing is requested and the panel is told to connect', () => {
+  const { api } = setup(false);
+  expect(screen.getByTestId('status')).toHaveTextContent('not-loaded');
+  expect(screen.getByTestId('reason')).toHaveTextContent('not-connected');
+  expect(api.getFile).not.toHaveBeenCalled();
+  expect(api.getCommits).not.toHaveBeenCalled();
+});
+
+test('GetFile not_found gives what the server tried and the inputs used, for "Why no source?"', async () => {
+  const { file } = setup();
+  const explanation = create(ResolutionExplanationSchema, {
+    language: 'go',
+    attempts: [
+      {
+        rule: 'relative',
+        repositoryUrl: request.version.repository,
+        ref: 'aaaaaaa1',
+        path: 'catalog/search.go',
+        outcome: 'not_found',
+      },
+    ],
+  });
+  await act(async () =>
+    file.reject(
+      new ConnectError('file not found', Code.NotFound, undefined, [
+        { desc: ResolutionExplanationSchema, value: explanation },
+      ])
+    )
+  );
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('error'));
+  expect(screen.getByTestId('missing-tried')).toHaveTextContent('catalog/search.go relative → not_found');
+  expect(screen.getByTestId('missing-inputs')).toHaveTextContent(
+    `service_repository=${request.version.repository}; service_git_ref=aaaaaaa1; service_root_path=; ` +
+      'file (from the profile)=catalog/search.go; function=catalog.Search'
+  );
+});
+
+test('after connecting again, the failure from the refused session is not shown: the file is asked for afresh', async () => {
+  const { api, file, session } = setup();
+  await act(async () => file.reject(new ConnectError('Authentication to data source failed', Code.Unauthenticated)));
+  act(() => session.reportUnauthenticated());
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('not-loaded'));
+  const second = deferred<GetFileResponse>();
+  api.getFile.mockImplementation(() => second.promise);
+  act(() =>
+    session.store(
+      { cookie: '', token: 't2', tokenExpiresAt: BigInt(Date.now() + 3600_000), refreshTokenExpiresAt: BigInt(0) },
+      false,
+      Date.now() + 1
+    )
+  );
+  await waitFor(() => expect(api.getFile).toHaveBeenCalledTimes(2));
+  expect(screen.getByTestId('status')).toHaveTextContent('loading');
+  await act(async () => second.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
+});

@@ -1,0 +1,24 @@
+import type { VcsApi } from '../source/core/api';
+import type { GithubServices } from '../source/providers/github/services';
+import { GithubSession } from '../source/providers/github/session';
+import { memoryCookieJar, memoryStorage } from './memory';
+
+/** The GitHub services the source layer uses, over a source-server double (`api`), connected or not. */
+export function githubServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string) {
+  const session = new GithubSession(dataSourceUid, {
+    refresh: jest.fn(),
+    jar: memoryCookieJar(),
+    storage: memoryStorage(),
+    secure: false,
+  });
+  if (connected) {
+    session.store({
+      cookie: '',
+      token: 't',
+      tokenExpiresAt: BigInt(Date.now() + 3600_000),
+      refreshTokenExpiresAt: BigInt(0),
+    });
+  }
+  const services: GithubServices = { session: () => session, api: () => api, loginEnvironment: jest.fn() };
+  return { session, services };
+}
