@@ -119,6 +119,16 @@ describe('matchLines', () => {
   });
 });
 
+describe('two unrelated files', () => {
+  it('are paired by number, marked as not exact, when the diff would be too long', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `old line ${i}`);
+    const after = Array.from({ length: 3000 }, (_, i) => `new code ${i}`);
+    const m = matchLines(before, after);
+    expect(m.exact).toBe(false);
+    expect(m.baselineLineOf[10]).toBe(10);
+  });
+});
+
 describe('matchByNumber', () => {
   it('pairs lines of the same number, the longer side left over', () => {
     const m = matchByNumber(3, 2);

@@ -15,14 +15,17 @@ export interface LineMatching {
   /** Baseline lines (1-based, ascending) with no counterpart in the comparison's file. */
   removed: number[];
   /**
-   * False when the files were too different to diff in time: lines are then paired by number, as if the file had
+   * False when the files were too different to diff: lines are then paired by number, as if the file had
    * not changed, and the view says so.
    */
   exact: boolean;
 }
 
-/** Past this the diff gives up (two unrelated files) and lines are paired by number instead. */
-const DIFF_TIMEOUT_MS = 500;
+/**
+ * Past this many inserted or removed lines the diff gives up (two unrelated files) and lines are paired by number
+ * instead. A count, not a time, so the result does not depend on how busy the machine is.
+ */
+const MAX_EDIT_LENGTH = 2000;
 /** A hunk's added and removed lines are paired by similarity only below this many pairs; more go by position. */
 const MAX_SIMILARITY_PAIRS = 2500;
 /** Two lines of a hunk with unequal line counts are the same code edited when at least this similar (0..1). */
@@ -42,7 +45,7 @@ export function matchLines(baseline: string[], comparison: string[]): LineMatchi
   const statusOf: LineStatus[] = new Array(comparison.length + 1).fill('added');
   const oldCode = baseline.map((l) => l.trim());
   const newCode = comparison.map((l) => l.trim());
-  const changes = diffArrays(oldCode, newCode, { timeout: DIFF_TIMEOUT_MS });
+  const changes = diffArrays(oldCode, newCode, { maxEditLength: MAX_EDIT_LENGTH });
   if (changes === undefined) {
     return matchByNumber(baseline.length, comparison.length);
   }

@@ -200,10 +200,13 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
     scale: comparison ? largestShareChange(comparison) : 0,
     source: comparisonLines,
     baselineSource: baselineLines,
-    approximate:
-      differentCode && comparison && (!comparisonLines || !baselineLines)
-        ? `The two sides ran different commits (${short(baselineRef)} and ${short(comparisonRef)}), but both files are needed to follow moved and edited lines: lines are paired by number until the source is loaded.`
-        : undefined,
+    approximate: !comparison
+      ? undefined
+      : !comparison.exactMatching
+        ? 'The two versions of the file differ too much to follow their lines: lines are paired by number.'
+        : differentCode && (!comparisonLines || !baselineLines)
+          ? `The two sides ran different commits (${short(baselineRef)} and ${short(comparisonRef)}), but both files are needed to follow moved and edited lines: lines are paired by number until the source is loaded.`
+          : undefined,
     focused: focus.key,
     focusCount: focus.count,
   };
