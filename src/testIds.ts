@@ -51,6 +51,11 @@ export const testIds = {
     repositoryFallback: 'linescope-repository-fallback',
     rowCommit: 'linescope-row-commit',
     commitChoice: 'linescope-commit-choice',
+    /** The Compare with… control, the largest changes list, a line's difference, and a row of the comparison. */
+    compare: 'linescope-compare',
+    largestChanges: 'linescope-largest-changes',
+    lineDelta: 'linescope-line-delta',
+    compareLine: 'linescope-compare-line',
     breakdown: 'linescope-breakdown',
     breakdownLine: 'linescope-breakdown-line',
     breakdownWithoutLine: 'linescope-breakdown-without-line',

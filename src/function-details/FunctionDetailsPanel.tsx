@@ -5,6 +5,7 @@ import { describeCallSite, type FunctionDetailsTarget } from '../domain/target';
 import { PyroscopeError } from '../pyroscope/errors';
 import { testIds } from '../testIds';
 import { CommitChoice, CommitDetails } from './CommitChoice';
+import { type CompareParam, ComparisonSection } from './compare/ComparisonSection';
 import { CallSite, FilePath, Row } from './DetailRow';
 import { LineBreakdown } from './LineBreakdown';
 import { TruncationNotice } from './TruncationNotice';
@@ -23,9 +24,11 @@ interface Props {
   onClose: () => void;
   /** Where the panel is in the call graph walk: without it, no callers, callees or breadcrumb. */
   navigation?: PanelNavigation;
+  /** The comparison's `compare=` URL parameter, when the page keeps it in its URL. */
+  compare?: CompareParam;
 }
 
-export function FunctionDetailsPanel({ target, onClose, navigation }: Props) {
+export function FunctionDetailsPanel({ target, onClose, navigation, compare }: Props) {
   const styles = useStyles2(getStyles);
   const ids = useId();
   const { data, actions } = useFunctionDetails(target, (choices) => keptVersionKey(choices, navigation?.entry.version));
@@ -170,20 +173,31 @@ export function FunctionDetailsPanel({ target, onClose, navigation }: Props) {
       {fn?.calls && navigation && (
         <CalledFrom calls={fn.calls} functionTotal={fn.total} unit={unit} onOpenCaller={calls.actions.openCaller} />
       )}
-      {fn && (
-        <LineBreakdown
-          calls={navigation && { ...calls, unit }}
-          version={fn}
-          unit={unit}
+      {fn && selected && (
+        <ComparisonSection
+          target={target}
+          details={profile.status === 'success' ? profile.details : undefined}
+          selected={selected}
+          choices={choices}
+          sourceRequest={sourceRequest}
           source={source}
-          noSourceReason={
-            whyNoSourceFile(fn.functionName, fn.fileName)
-              ? noSourceSentence(whyNoSourceFile(fn.functionName, fn.fileName)!)
-              : selected?.version
-                ? 'connect the repository to see the code beside the numbers.'
-                : 'no repository is known for this version (see Repository above).'
-          }
-        />
+          unit={unit}
+          param={compare}
+        >
+          <LineBreakdown
+            calls={navigation && { ...calls, unit }}
+            version={fn}
+            unit={unit}
+            source={source}
+            noSourceReason={
+              whyNoSourceFile(fn.functionName, fn.fileName)
+                ? noSourceSentence(whyNoSourceFile(fn.functionName, fn.fileName)!)
+                : selected?.version
+                  ? 'connect the repository to see the code beside the numbers.'
+                  : 'no repository is known for this version (see Repository above).'
+            }
+          />
+        </ComparisonSection>
       )}
     </section>
   );

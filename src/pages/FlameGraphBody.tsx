@@ -12,6 +12,7 @@ import { PyroscopeError } from '../pyroscope/errors';
 import { ResizableSplit } from '../side-panel/ResizableSplit';
 import { testIds } from '../testIds';
 import type { AsyncState } from './useFlameGraphData';
+import type { CompareUrlParam } from './useFlameGraphUrl';
 
 export interface FlameGraphBodyProps {
   hasDatasources: boolean;
@@ -23,7 +24,7 @@ export interface FlameGraphBodyProps {
   flameGraph: AsyncState<FlameGraphResult>;
   labelSelector: string | undefined;
   enableFunctionDetails: boolean;
-  panel: ({ target: FunctionDetailsTarget } & PanelNavigation) | undefined;
+  panel: ({ target: FunctionDetailsTarget; compare: CompareUrlParam } & PanelNavigation) | undefined;
   onClearSelector: () => void;
   onRetry: () => void;
   onFunctionDetails: (s: FunctionSelection) => void;
@@ -113,6 +114,7 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
             target={panel.target}
             onClose={props.onClosePanel}
             navigation={{ entry: panel.entry, trail: panel.trail, actions: panel.actions }}
+            compare={panel.compare}
           />
         ) : undefined
       }

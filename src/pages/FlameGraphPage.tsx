@@ -38,7 +38,7 @@ import { useFlameGraphUrl, useUrlDefaults } from './useFlameGraphUrl';
 export default function FlameGraphPage() {
   const styles = useStyles2(getStyles);
   const settings = useSettings();
-  const { url, update } = useFlameGraphUrl();
+  const { url, update, compare } = useFlameGraphUrl();
   const navigation = useCallNavigation();
 
   // Data source: the URL's, else the settings' default, else Grafana's default Pyroscope data source.
@@ -128,7 +128,7 @@ export default function FlameGraphPage() {
   );
   const panel =
     target && entry && flameGraph.status === 'success'
-      ? { target, entry, trail: navigation.data.trail, actions: navigation.actions }
+      ? { target, entry, trail: navigation.data.trail, actions: navigation.actions, compare }
       : undefined;
 
   const timeRange = toTimeRange(url.from, url.to);

@@ -7,7 +7,13 @@ import { type FlameGraphUrlState, readUrlState, toSearchParams } from '../flameg
 
 export type UpdateUrl = (patch: Partial<FlameGraphUrlState>, replace?: boolean) => void;
 
-export function useFlameGraphUrl(): { url: FlameGraphUrlState; update: UpdateUrl } {
+/** The comparison open in the panel (`compare=`), kept beside the view's own parameters so a link shares it. */
+export interface CompareUrlParam {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}
+
+export function useFlameGraphUrl(): { url: FlameGraphUrlState; update: UpdateUrl; compare: CompareUrlParam } {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const url = useMemo(() => readUrlState(searchParams), [searchParams]);
@@ -23,7 +29,27 @@ export function useFlameGraphUrl(): { url: FlameGraphUrlState; update: UpdateUrl
     },
     [searchParams, setSearchParams, location.state]
   );
-  return { url, update };
+  const setCompare = useCallback(
+    (value: string | undefined) =>
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (value) {
+            next.set('compare', value);
+          } else {
+            next.delete('compare');
+          }
+          return next;
+        },
+        { replace: true, state: location.state }
+      ),
+    [setSearchParams, location.state]
+  );
+  const compare = useMemo(
+    () => ({ value: searchParams.get('compare') ?? undefined, onChange: setCompare }),
+    [searchParams, setCompare]
+  );
+  return { url, update, compare };
 }
 
 export interface PickedDefaults {

@@ -111,6 +111,25 @@ export class QuerierClient {
     return res?.names ?? [];
   }
 
+  /**
+   * The total of the whole profile of a selection and time range (no call site): the root of a one-node flame graph,
+   * so the answer stays a few bytes however large the profile.
+   */
+  async profileTotal(
+    profileTypeId: string,
+    selector: string,
+    range: TimeRangeMs,
+    signal?: AbortSignal
+  ): Promise<number> {
+    const res = await this.call<{ flamegraph?: { total?: string | number } }>(
+      'SelectMergeStacktraces',
+      { profileTypeID: profileTypeId, labelSelector: selector || '{}', start: range.from, end: range.to, maxNodes: 1 },
+      signal
+    );
+    const total = Number(res?.flamegraph?.total ?? 0);
+    return Number.isFinite(total) && total > 0 ? total : 0;
+  }
+
   /** The merged profile as raw protobuf `google.v1.Profile` bytes (not gzipped). */
   async selectMergeProfile(params: SelectMergeProfileParams, signal?: AbortSignal): Promise<Uint8Array> {
     const body = encodeSelectMergeProfileRequest(params);

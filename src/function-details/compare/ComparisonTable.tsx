@@ -1,0 +1,158 @@
+import React, { useEffect, useRef } from 'react';
+import { css, cx } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Text, useStyles2, useTheme2 } from '@grafana/ui';
+import { formatSharePercent, formatSharePoints, formatSignedValue } from '../../domain/compare/formatChange';
+import type { CostPair, LineComparison } from '../../domain/compare/lineDelta';
+import type { ComparisonRow } from '../../domain/compare/rows';
+import { testIds } from '../../testIds';
+import { ChangeBadge, toneLabel, toneStyle } from './tone';
+
+interface Props {
+  rows: ComparisonRow[];
+  /** The comparison's file (line n at index n - 1), when loaded: the code shown is the comparison's. */
+  source?: string[];
+  /** The baseline's file, for the code of removed lines. */
+  baselineSource?: string[];
+  largest: number;
+  formatValue: (value: number) => string;
+  /** The row to scroll into view and mark (a row key); `focusCount` changes on every request, even for the same row. */
+  focused?: string;
+  focusCount: number;
+}
+
+/** Baseline, comparison and difference of every line of the function, beside the comparison's code. */
+export function ComparisonTable({ rows, source, baselineSource, largest, formatValue, focused, focusCount }: Props) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const tableRef = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (focused && focusCount > 0) {
+      const row = tableRef.current?.querySelector<HTMLElement>(`[data-key="${focused}"]`);
+      row?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    }
+  }, [focused, focusCount]);
+
+  const pair = (costs: CostPair, shares: CostPair, which: keyof CostPair) =>
+    costs[which] > 0 ? `${formatValue(costs[which])} (${formatSharePercent(shares[which])})` : '.';
+  const removedStarts = rows.findIndex((r) => r.removed);
+
+  return (
+    <div className={styles.scroll}>
+      <table className={styles.table} ref={tableRef}>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col" title="Baseline self and total, with their shares of the baseline's whole profile">
+              Baseline
+            </th>
+            <th scope="col" title="Comparison self and total, with their shares of the comparison's whole profile">
+              Comparison
+            </th>
+            <th scope="col" title="The change of the total's share of the whole profile, and of the values">
+              Change
+            </th>
+            {source && <th scope="col">Code</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => {
+            const c: LineComparison | undefined = row.compared;
+            const code = row.removed ? baselineSource?.[row.line - 1] : source?.[row.line - 1];
+            return (
+              <React.Fragment key={row.key}>
+                {index === removedStarts && (
+                  <tr>
+                    <th colSpan={source ? 5 : 4} scope="rowgroup" className={styles.group}>
+                      Only in the baseline (code removed since)
+                    </th>
+                  </tr>
+                )}
+                <tr
+                  data-key={row.key}
+                  data-line={row.line}
+                  data-testid={testIds.functionDetails.compareLine}
+                  className={cx(focused === row.key && styles.focused, !c && styles.quiet)}
+                >
+                  <td className={styles.number}>
+                    {row.removed ? `(${row.line})` : row.line}
+                    {c && c.baselineLine !== undefined && c.baselineLine !== row.line && !row.removed && (
+                      <div className={styles.was}>was {c.baselineLine}</div>
+                    )}
+                  </td>
+                  <td>
+                    {c ? (
+                      <>
+                        <div>self {pair(c.baseline, c.baselineShare, 'self')}</div>
+                        <div>total {pair(c.baseline, c.baselineShare, 'total')}</div>
+                      </>
+                    ) : (
+                      '.'
+                    )}
+                  </td>
+                  <td>
+                    {c ? (
+                      <>
+                        <div>self {pair(c.comparison, c.comparisonShare, 'self')}</div>
+                        <div>total {pair(c.comparison, c.comparisonShare, 'total')}</div>
+                      </>
+                    ) : (
+                      '.'
+                    )}
+                  </td>
+                  {c ? (
+                    <td
+                      data-testid={testIds.functionDetails.lineDelta}
+                      data-delta-share={c.deltaShare.total}
+                      style={toneStyle(theme, c.deltaShare.total, largest)}
+                      aria-label={`${formatSharePoints(c.deltaShare.total)} of the whole, ${toneLabel(c.deltaShare.total)}`}
+                    >
+                      <div className={styles.points}>{formatSharePoints(c.deltaShare.total)}</div>
+                      <div className={styles.small}>
+                        total {formatSignedValue(c.delta.total, formatValue)}, self{' '}
+                        {formatSignedValue(c.delta.self, formatValue)}
+                      </div>
+                      <ChangeBadge status={c.status} />
+                    </td>
+                  ) : (
+                    <td />
+                  )}
+                  {source && (
+                    <td className={styles.code}>
+                      <code>{code ?? ''}</code>
+                    </td>
+                  )}
+                </tr>
+              </React.Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length === 0 && (
+        <Text color="secondary" italic>
+          Neither side has a sample of this function with a line number.
+        </Text>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  scroll: css({ overflow: 'auto', maxHeight: '60vh' }),
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    'th, td': { padding: theme.spacing(0.25, 1), textAlign: 'left', verticalAlign: 'top' },
+    th: { position: 'sticky', top: 0, background: theme.colors.background.primary, zIndex: 1 },
+    'tbody tr': { borderTop: `1px solid ${theme.colors.border.weak}` },
+  }),
+  group: css({ color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium }),
+  number: css({ fontFamily: theme.typography.fontFamilyMonospace, color: theme.colors.text.secondary }),
+  was: css({ fontSize: '0.85em' }),
+  points: css({ fontFamily: theme.typography.fontFamilyMonospace, fontWeight: theme.typography.fontWeightMedium }),
+  small: css({ color: theme.colors.text.secondary, whiteSpace: 'nowrap' }),
+  code: css({ fontFamily: theme.typography.fontFamilyMonospace, whiteSpace: 'pre', color: theme.colors.text.primary }),
+  focused: css({ outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 }),
+  quiet: css({ color: theme.colors.text.disabled }),
+});

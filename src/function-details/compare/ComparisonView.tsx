@@ -1,0 +1,77 @@
+import React from 'react';
+import { Alert, Button, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+import { formatSharePercent, formatSharePoints, formatSignedValue } from '../../domain/compare/formatChange';
+import { ComparisonTable } from './ComparisonTable';
+import { LargestChanges } from './LargestChanges';
+import type { ComparisonActions, ComparisonData } from './useComparison';
+
+interface Props {
+  data: ComparisonData;
+  actions: ComparisonActions;
+  formatValue: (value: number) => string;
+}
+
+/** The comparison in place of the one-side breakdown: the function as a whole, its largest changes, every line. */
+export function ComparisonView({ data, actions, formatValue }: Props) {
+  if (data.status === 'loading') {
+    return <LoadingPlaceholder text="Loading the baseline of this call site…" />;
+  }
+  if (data.status === 'error') {
+    return (
+      <Alert severity="error" title="Couldn’t load the baseline">
+        <div>{data.error?.message}</div>
+        <Button size="sm" variant="secondary" icon="sync" onClick={actions.retry}>
+          Retry
+        </Button>
+      </Alert>
+    );
+  }
+  if (data.status === 'empty') {
+    return (
+      <Alert severity="info" title="No samples of this function in the baseline">
+        The baseline ({data.description}) has no sample of this function at this call site: everything here is new or
+        the baseline holds no data. Pick another baseline, or widen its time range.
+      </Alert>
+    );
+  }
+  if (data.status !== 'ready' || !data.comparison) {
+    return null;
+  }
+  const whole = data.comparison.function;
+  return (
+    <section aria-label="Comparison per line">
+      <Stack direction="column" gap={1.5}>
+        <Text element="h4" variant="h5">
+          Compared per line
+        </Text>
+        <Text color="secondary" variant="bodySmall">
+          Function total {formatValue(whole.baseline.total)} ({formatSharePercent(whole.baselineShare.total)} of the
+          baseline) → {formatValue(whole.comparison.total)} ({formatSharePercent(whole.comparisonShare.total)} of the
+          comparison): {formatSharePoints(whole.deltaShare.total)}, {formatSignedValue(whole.delta.total, formatValue)}.
+          Shares are of each side’s whole profile, so more traffic alone changes no share.
+        </Text>
+        {data.approximate && (
+          <Alert severity="info" title="Lines paired by number">
+            {data.approximate}
+          </Alert>
+        )}
+        <LargestChanges
+          changes={data.largest}
+          largest={data.scale}
+          formatValue={formatValue}
+          onSelect={actions.focus}
+          focused={data.focused}
+        />
+        <ComparisonTable
+          rows={data.rows}
+          source={data.source}
+          baselineSource={data.baselineSource}
+          largest={data.scale}
+          formatValue={formatValue}
+          focused={data.focused}
+          focusCount={data.focusCount}
+        />
+      </Stack>
+    </section>
+  );
+}
