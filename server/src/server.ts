@@ -118,6 +118,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
         metrics,
         fetch: deps.fetch,
         now,
+        shared: shared?.cache,
       })
     : undefined;
   const gitlabOAuth = new GitlabOAuthClient({

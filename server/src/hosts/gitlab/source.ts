@@ -13,7 +13,9 @@ import { ServerMetrics } from '../../metrics';
 import { FileNotFoundError } from '../errors';
 import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
+import { SharedCache } from '../../cache/shared-cache';
 import { CacheUser, ReadCache } from '../read-cache';
+import { SharedReads } from '../shared-reads';
 import { GitlabClient, GitlabClientOptions, GitlabCommit } from './client';
 import { GitlabNotFoundError } from './errors';
 
@@ -30,6 +32,8 @@ export interface GitlabSourceOptions {
   fetch?: typeof fetch;
   now?: () => number;
   onResponse?: GitlabClientOptions['onResponse'];
+  /** The shared tier (CACHE_URL) under this host's memory caches. */
+  shared?: SharedCache;
 }
 
 interface CachedRef {
@@ -58,6 +62,7 @@ export class GitlabSource implements GitHostProvider {
   constructor(private readonly options: GitlabSourceOptions) {
     this.now = options.now ?? Date.now;
     this.cache = new ReadCache({
+      shared: options.shared && new SharedReads(options.shared, `gitlab ${options.apiUrl}`),
       cacheBytes: options.cacheBytes,
       accessTtlMs: options.accessTtlMs,
       metrics: options.metrics,
@@ -177,10 +182,18 @@ export class GitlabSource implements GitHostProvider {
     if (missing) {
       throw new FileNotFoundError(missing);
     }
-    const cached = this.refs.get(key);
-    const fresh = cached !== undefined && this.now() - cached.checkedAt <= this.options.refTtlMs;
-    this.cache.countLookup('refs', fresh);
-    if (cached && fresh && this.cache.hasAccess(user, repo)) {
+    const isFresh = (ref?: CachedRef) => ref !== undefined && this.now() - ref.checkedAt <= this.options.refTtlMs;
+    let cached = this.refs.get(key);
+    this.cache.countLookup('refs', isFresh(cached));
+    if (!isFresh(cached)) {
+      // Another replica may have resolved (or revalidated) it since; its ETag makes our own check free.
+      const shared = await this.cache.sharedRef(repo, wanted);
+      if (shared && (!cached || shared.checkedAt > cached.checkedAt)) {
+        cached = shared;
+        this.refs.set(key, shared);
+      }
+    }
+    if (cached && isFresh(cached) && (await this.cache.knowsAccess(user, repo))) {
       return cached.sha;
     }
     return this.lookUpSha(user, repo, wanted, key);
@@ -190,15 +203,22 @@ export class GitlabSource implements GitHostProvider {
     const cached = this.refs.get(key);
     const answer = await this.requestCommit(user, repo, ref, cached?.etag);
     if (answer.notModified && cached) {
-      this.refs.set(key, { ...cached, checkedAt: this.now() });
+      this.rememberRef(repo, ref, key, { ...cached, checkedAt: this.now() });
       return cached.sha;
     }
     if (answer.notModified) {
       throw new Error('GitLab answered 304 to a request without If-None-Match');
     }
-    this.refs.set(key, { sha: answer.data.id, etag: answer.etag, checkedAt: this.now() });
+    this.rememberRef(repo, ref, key, { sha: answer.data.id, etag: answer.etag, checkedAt: this.now() });
     this.commits.set(`${repo.fullName}@${answer.data.id}`, toCommit(answer.data, repo));
     return answer.data.id;
+  }
+
+  private rememberRef(repo: Repository, ref: string, key: string, value: CachedRef): void {
+    this.refs.set(key, value);
+    if (!FULL_SHA.test(ref)) {
+      this.cache.shareRef(repo, ref, value, this.options.refTtlMs);
+    }
   }
 
   /** The proof the shared cache asks for: one commits call with this user's token (per request at most). */
