@@ -4,23 +4,14 @@
  * `"provider": "gitlab"`. A payload without that field (a GitHub session) or with another provider is refused,
  * so the two cookies cannot be swapped.
  */
-import { decodeStdBase64, formatGoTime, OAuthToken, openText, sealText, SessionError, tokenFromJson } from './token';
+import { decodeStdBase64, OAuthToken, openText, sealText, SessionError, tokenFromJson, tokenToJson } from './token';
 
 export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
 export const GITLAB_PROVIDER = 'gitlab';
 
-/** The sealed JSON: oauth2.Token's fields in its order, then the provider. */
+/** The sealed JSON: oauth2.Token's fields in its order (as the GitHub cookie writes them), then the provider. */
 export function gitlabTokenToJson(token: OAuthToken): string {
-  const out: Record<string, string> = { access_token: token.accessToken };
-  if (token.tokenType) {
-    out.token_type = token.tokenType;
-  }
-  if (token.refreshToken) {
-    out.refresh_token = token.refreshToken;
-  }
-  out.expiry = formatGoTime(token.expiry);
-  out.provider = GITLAB_PROVIDER;
-  return JSON.stringify(out);
+  return JSON.stringify({ ...JSON.parse(tokenToJson(token)), provider: GITLAB_PROVIDER });
 }
 
 export function encryptGitlabToken(token: OAuthToken, key: Buffer): string {

@@ -14,7 +14,7 @@ import { FileNotFoundError, FileRejectedError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
-import { SharedReads } from '../shared-reads';
+import { CachedRef, createHostCaches } from '../host-caches';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { judgeContents } from './contents';
@@ -32,12 +32,6 @@ export interface GitHubSourceOptions {
   shared?: SharedCache;
   fetch?: typeof fetch;
   now?: () => number;
-}
-
-interface CachedRef {
-  sha: string;
-  etag?: string;
-  checkedAt: number;
 }
 
 /**
@@ -79,21 +73,12 @@ export class GitHubSource implements GitHostProvider {
 
   constructor(private readonly options: GitHubSourceOptions) {
     this.now = options.now ?? Date.now;
-    this.reads = new ReadCache({
-      shared: options.shared && new SharedReads(options.shared, `github ${options.apiUrl}`),
-      cacheBytes: options.cacheBytes,
-      accessTtlMs: options.accessTtlMs,
-      metrics: options.metrics,
-      now: this.now,
-    });
-    this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
-    this.missingRefs = new ByteLru({
-      maxBytes: 4 * 1024 * 1024,
-      sizeOf: (m) => m.length,
-      ttlMs: options.refTtlMs,
-      now: this.now,
-    });
-    this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
+    ({
+      reads: this.reads,
+      refs: this.refs,
+      missingRefs: this.missingRefs,
+      commits: this.commits,
+    } = createHostCaches<CommitJson>({ ...options, hostKey: `github ${options.apiUrl}`, now: this.now }));
     this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
   }
 

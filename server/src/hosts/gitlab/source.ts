@@ -15,7 +15,7 @@ import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { SharedCache } from '../../cache/shared-cache';
 import { CacheUser, ReadCache } from '../read-cache';
-import { SharedReads } from '../shared-reads';
+import { CachedRef, createHostCaches } from '../host-caches';
 import { GitlabClient, GitlabClientOptions, GitlabCommit } from './client';
 import { GitlabNotFoundError } from './errors';
 
@@ -34,12 +34,6 @@ export interface GitlabSourceOptions {
   onResponse?: GitlabClientOptions['onResponse'];
   /** The shared tier (CACHE_URL) under this host's memory caches. */
   shared?: SharedCache;
-}
-
-interface CachedRef {
-  sha: string;
-  etag?: string;
-  checkedAt: number;
 }
 
 interface User extends CacheUser {
@@ -61,21 +55,12 @@ export class GitlabSource implements GitHostProvider {
 
   constructor(private readonly options: GitlabSourceOptions) {
     this.now = options.now ?? Date.now;
-    this.cache = new ReadCache({
-      shared: options.shared && new SharedReads(options.shared, `gitlab ${options.apiUrl}`),
-      cacheBytes: options.cacheBytes,
-      accessTtlMs: options.accessTtlMs,
-      metrics: options.metrics,
-      now: this.now,
-    });
-    this.refs = new ByteLru({ maxBytes: 4 * 1024 * 1024, sizeOf: () => 128 });
-    this.missingRefs = new ByteLru({
-      maxBytes: 4 * 1024 * 1024,
-      sizeOf: (m) => m.length,
-      ttlMs: options.refTtlMs,
-      now: this.now,
-    });
-    this.commits = new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length });
+    ({
+      reads: this.cache,
+      refs: this.refs,
+      missingRefs: this.missingRefs,
+      commits: this.commits,
+    } = createHostCaches<Commit>({ ...options, hostKey: `gitlab ${options.apiUrl}`, now: this.now }));
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
