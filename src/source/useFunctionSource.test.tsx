@@ -214,12 +214,14 @@ test('after connecting again, the failure from the refused session is not shown:
 });
 
 test.each([
-  ['Bitbucket', 'https://bitbucket.org/team/shop-go'],
-  ['Azure DevOps', 'https://dev.azure.com/org/project/_git/shop-go'],
-])('a %s repository has no provider: nothing is requested and the panel says why', (_host, repository) => {
+  ['Bitbucket', 'https://bitbucket.org/team/shop-go', 'links-only'],
+  ['Azure DevOps', 'https://dev.azure.com/org/project/_git/shop-go', 'links-only'],
+  // The source server reads GitLab; the panel cannot sign in to it yet.
+  ['GitLab', 'https://gitlab.com/group/sub/shop-go', 'no-provider'],
+])('a %s repository: nothing is requested and the panel says why (%s)', (_host, repository, reason) => {
   const { api } = setup(true, repository);
   expect(screen.getByTestId('status')).toHaveTextContent('not-loaded');
-  expect(screen.getByTestId('reason')).toHaveTextContent('no-provider');
+  expect(screen.getByTestId('reason')).toHaveTextContent(reason);
   expect(api.getFile).not.toHaveBeenCalled();
   expect(api.getCommits).not.toHaveBeenCalled();
 });
