@@ -43,9 +43,7 @@ module.exports = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      setupFilesAfterEnv: [],
-      // These tests start servers and git processes; a 5 s default turns a busy machine into failures.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/jest-node-setup.js'],
       testMatch: [
         '<rootDir>/src/**/*.node.test.ts',
         '<rootDir>/server/**/*.test.ts',

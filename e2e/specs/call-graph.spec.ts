@@ -33,8 +33,8 @@ test('walks from main.handleRequest into catalog.(*Catalog).Search and back, the
   await commitRadio(panel, v1).check();
   await expectShown(page, panel, HANDLE, v1);
 
-  // Called from: main.handleRequest is called by main.main.
-  await expect(panel.getByTestId('linescope-function-details-callers')).toContainText('main.main');
+  // Called from: main.handleRequest is called by main.serve.
+  await expect(panel.getByTestId('linescope-function-details-callers')).toContainText('main.serve');
 
   // The gutter disclosure of line 68, by keyboard.
   const toggle = panel.locator(

@@ -45,13 +45,14 @@ function expectDuration(text: string, goldenNs: number, what: string) {
 async function expectBreakdown(panel: Locator, fn: ReturnType<typeof golden>) {
   const rows = panel.getByTestId('linescope-breakdown-line');
   for (const line of fn.lines) {
-    const cells = panel.locator(`[data-testid="linescope-breakdown-line"][data-line="${line.line}"] td`);
+    // The cells after the line number: self, its share, total, its share (a gutter cell may come before it).
+    const cells = panel.locator(`[data-testid="linescope-breakdown-line"][data-line="${line.line}"] th ~ td`);
     await expect(cells.first()).toBeVisible();
     expectDuration(await cells.nth(0).innerText(), line.flat, `self of line ${line.line}`);
     expectDuration(await cells.nth(2).innerText(), line.cum, `total of line ${line.line}`);
   }
   const sampled = await rows.evaluateAll((els) =>
-    els.filter((el) => [...el.querySelectorAll('td')].some((td, i) => (i === 0 || i === 2) && td.textContent !== '.')).map((el) => Number(el.getAttribute('data-line')))
+    els.filter((el) => [...el.querySelectorAll('th ~ td')].some((td, i) => (i === 0 || i === 2) && td.textContent !== '.')).map((el) => Number(el.getAttribute('data-line')))
   );
   expect(sampled.sort((a, b) => a - b)).toEqual(fn.lines.map((l) => l.line));
 }

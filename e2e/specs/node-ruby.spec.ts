@@ -50,7 +50,7 @@ test.describe('Node.js and Ruby source', () => {
     const graph = await openFlameGraph(page, 'shop-node', WALL);
     const panel = await openFunctionDetails(page, graph, 'search');
     await connect(page, panel);
-    const rows = await expectSourceBesideTheNumbers(panel, 'shop-node/v1/src/catalog.ts', 'javascript');
+    const rows = await expectSourceBesideTheNumbers(panel, 'shop-node/v1/src/catalog.ts', 'typescript');
     // The function's own lines (39-62) and matchScore's, which V8 inlined into it, all with numbers.
     expect(rows.some((r) => r.line >= 39 && r.line <= 62)).toBe(true);
     await expect(panel.getByTestId('source-link-file')).toHaveAttribute('href', /\/linescope-demo\/shop-node\/blob\/[0-9a-f]{40}\/src\/catalog\.ts/);
