@@ -57,6 +57,8 @@ test('walks from main.handleRequest into catalog.(*Catalog).Search and back, the
   // Back with the panel's button, forward with Alt+→, back with the browser's own button.
   await breadcrumb.getByRole('button', { name: /^Back to the previous function/ }).click();
   await expectShown(page, panel, HANDLE, v1);
+  // Back left the breadcrumb's tooltip under the mouse: move away, then give the panel the keyboard.
+  await page.mouse.move(0, 0);
   await panel.getByTestId('linescope-row-function-name').click();
   await page.keyboard.press('Alt+ArrowRight');
   await expectShown(page, panel, SEARCH, v1);

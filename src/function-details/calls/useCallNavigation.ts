@@ -48,7 +48,13 @@ export function useCallNavigation(): { data: CallNavigationData; actions: CallNa
   const actions = useMemo<CallNavigationActions>(
     () => ({
       start: (next) => show({ entries: [next], index: 0 }),
-      open: (next) => show(visit(trail, next)),
+      open: (next) => {
+        const visited = visit(trail, next);
+        // The entry being left learns what comes after it, so that forward (Alt+→, the breadcrumb) from it, once the
+        // user is back there, knows the way: the browser keeps no state of forward entries for the page to read.
+        show({ ...visited, index: visited.index - 1 }, true);
+        show(visited);
+      },
       go: (index) => {
         if (index !== trail.index && index >= 0 && index < trail.entries.length) {
           navigate(index - trail.index);
