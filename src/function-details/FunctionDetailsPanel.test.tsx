@@ -273,7 +273,7 @@ describe('FunctionDetailsPanel', () => {
     renderPanel();
     const note = await screen.findByTestId(testIds.functionDetails.sourceNotLoaded);
     expect(note).toHaveTextContent('Source not loaded');
-    expect(note).toHaveTextContent('connect to GitHub (Repository, above)');
+    expect(note).toHaveTextContent('connect (Repository, above)');
   });
 
   it('falls back to the service labels (aliases too) and marks the repository as such', async () => {
@@ -445,7 +445,9 @@ describe('FunctionDetailsPanel', () => {
     renderPanel({ services });
     await screen.findByTestId(testIds.functionDetails.breakdown);
     expect(screen.getByRole('button', { name: /Connect to linescope-demo\/shop-go/ })).toBeInTheDocument();
-    expect(screen.getByTestId(testIds.functionDetails.sourceNotLoaded)).toHaveTextContent('connect to GitHub');
+    expect(screen.getByTestId(testIds.functionDetails.sourceNotLoaded)).toHaveTextContent(
+      'connect (Repository, above)'
+    );
     expect(api.getFile).not.toHaveBeenCalled();
 
     const connected = sourceServer(true);

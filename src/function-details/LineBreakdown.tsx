@@ -143,10 +143,10 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls }: 
 }
 
 const NOT_LOADED: Record<string, string> = {
-  'not-connected': 'connect to GitHub (Repository, above) to see the code beside the numbers.',
-  'session-ended': 'the GitHub session ended; connect again (Repository, above).',
+  'not-connected': 'connect (Repository, above) to see the code beside the numbers.',
+  'session-ended': 'the session ended; connect again (Repository, above).',
   'no-provider':
-    'Linescope cannot sign in to this repository’s host from the panel yet (GitHub only); the links below open the file, its blame and the commit there.',
+    'Linescope cannot sign in to this repository’s host from the panel (GitHub and GitLab only); the links below open the file, its blame and the commit there.',
   'links-only':
     'Linescope links to Bitbucket Cloud and Azure DevOps but cannot fetch their source; the links below open the file, its blame and the commit there.',
 };

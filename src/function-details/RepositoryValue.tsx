@@ -7,7 +7,7 @@ import type { LabelVersion } from '../pyroscope/versionLabels';
 import type { SourceRequest } from '../source/core/types';
 import { LINKS_ONLY_HOSTS } from '../source/core/host-links';
 import { OverrideButton } from '../source/overrides/OverrideEditor';
-import { GitHubConnection } from '../source/providers/github/GitHubConnection';
+import { SOURCE_PROVIDERS, providerKindFor } from '../source/providers/table';
 import { testIds } from '../testIds';
 
 interface Props {
@@ -22,6 +22,8 @@ interface Props {
 export function RepositoryValue({ target, selected, repository, labels, sourceRequest }: Props) {
   const raw = selected?.version?.repository;
   const linksOnly = repository?.kind !== undefined && LINKS_ONLY_HOSTS.includes(repository.kind);
+  const providerKind = providerKindFor(repository?.kind);
+  const Connection = providerKind ? SOURCE_PROVIDERS[providerKind]?.Connection : undefined;
   return (
     <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
       {repository ? (
@@ -54,11 +56,8 @@ export function RepositoryValue({ target, selected, repository, labels, sourceRe
           tooltip="Linescope links to Bitbucket Cloud and Azure DevOps (file, blame, commit) but cannot fetch their source."
         />
       )}
-      {sourceRequest && !linksOnly && (
-        <GitHubConnection
-          vcsDataSourceUid={sourceRequest.vcsDatasourceUid}
-          repository={sourceRequest.version.repository}
-        />
+      {sourceRequest && !linksOnly && Connection && (
+        <Connection vcsDataSourceUid={sourceRequest.vcsDatasourceUid} repository={sourceRequest.version.repository} />
       )}
       <OverrideButton
         dataSourceUid={target.datasourceUid}

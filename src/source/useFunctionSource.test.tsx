@@ -13,6 +13,8 @@ import { githubServicesFor } from '../test-support/githubServices';
 import type { VcsApi } from './core/api';
 import type { SourceRequest } from './core/types';
 import { GithubServicesProvider } from './providers/github/services';
+import { GitlabServicesProvider, type GitlabServices } from './providers/gitlab/services';
+import { gitlabServicesFor } from '../test-support/gitlabServices';
 import { useFunctionSource } from './useFunctionSource';
 
 function deferred<T>() {
@@ -34,7 +36,7 @@ const request: SourceRequest = {
   refs: ['aaaaaaa1', 'bbbbbbb2'],
 };
 
-function setup(connected = true, repository = request.version.repository) {
+function setup(connected = true, repository = request.version.repository, gitlab?: GitlabServices) {
   const file = deferred<GetFileResponse>();
   const commits = deferred<CommitInfo[]>();
   const api = {
@@ -74,7 +76,9 @@ function setup(connected = true, repository = request.version.repository) {
   render(
     <WithQueries>
       <GithubServicesProvider services={services}>
-        <Probe />
+        <GitlabServicesProvider services={gitlab ?? gitlabServicesFor(api, false, 'vcs').services}>
+          <Probe />
+        </GitlabServicesProvider>
       </GithubServicesProvider>
     </WithQueries>
   );
@@ -216,14 +220,29 @@ test('after connecting again, the failure from the refused session is not shown:
 test.each([
   ['Bitbucket', 'https://bitbucket.org/team/shop-go', 'links-only'],
   ['Azure DevOps', 'https://dev.azure.com/org/project/_git/shop-go', 'links-only'],
-  // The source server reads GitLab; the panel cannot sign in to it yet.
-  ['GitLab', 'https://gitlab.com/group/sub/shop-go', 'no-provider'],
+  // GitHub's session does not count for GitLab: its own session is not connected.
+  ['GitLab', 'https://gitlab.com/group/sub/shop-go', 'not-connected'],
 ])('a %s repository: nothing is requested and the panel says why (%s)', (_host, repository, reason) => {
   const { api } = setup(true, repository);
   expect(screen.getByTestId('status')).toHaveTextContent('not-loaded');
   expect(screen.getByTestId('reason')).toHaveTextContent(reason);
   expect(api.getFile).not.toHaveBeenCalled();
   expect(api.getCommits).not.toHaveBeenCalled();
+});
+
+test("a GitLab repository is read through the GitLab session and its API, not GitHub's", async () => {
+  const gitlabFile = deferred<GetFileResponse>();
+  const gitlabApi = {
+    getFile: jest.fn(() => gitlabFile.promise),
+    getCommits: jest.fn(() => new Promise(() => {})),
+  } as unknown as jest.Mocked<VcsApi>;
+  const { services: gitlab } = gitlabServicesFor(gitlabApi, true, 'vcs');
+  const { api } = setup(false, 'https://gitlab.com/group/sub/shop-go', gitlab);
+  await waitFor(() => expect(gitlabApi.getFile).toHaveBeenCalledTimes(1));
+  expect(api.getFile).not.toHaveBeenCalled();
+  await act(async () => gitlabFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
+  expect(screen.getByTestId('blame')).toHaveTextContent('https://gitlab.com/group/sub/shop-go/-/blame/');
 });
 
 test('a host the URL reader does not know goes to the source server, which may serve it as GitHub Enterprise', () => {

@@ -3,7 +3,11 @@
 import type { HostKind } from '@linescope/repository-url';
 import type { VcsApi } from '../core/api';
 import type { SessionState } from '../core/session';
+import type { ComponentType } from 'react';
+import { GitHubConnection } from './github/GitHubConnection';
 import { useGithubServices, useGithubSession } from './github/services';
+import { GitLabConnection } from './gitlab/GitLabConnection';
+import { useGitlabServices, useGitlabSession } from './gitlab/services';
 
 export interface SourceConnection {
   session: SessionState;
@@ -13,6 +17,8 @@ export interface SourceConnection {
 export interface SourceProvider {
   /** The session for a source data source and the vcs.v1 API that uses it. */
   useConnection(vcsDatasourceUid: string): SourceConnection;
+  /** The repository row's Connect / Connected / Disconnect part for this host. */
+  Connection: ComponentType<{ vcsDataSourceUid: string; repository?: string }>;
 }
 
 const github: SourceProvider = {
@@ -21,9 +27,19 @@ const github: SourceProvider = {
     const { state } = useGithubSession(uid);
     return { session: state, api: () => services.api(uid) };
   },
+  Connection: GitHubConnection,
 };
 
-export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = { github };
+const gitlab: SourceProvider = {
+  useConnection(uid) {
+    const services = useGitlabServices();
+    const { state } = useGitlabSession(uid);
+    return { session: state, api: () => services.api(uid) };
+  },
+  Connection: GitLabConnection,
+};
+
+export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = { github, gitlab };
 
 /**
  * The provider for a repository's kind. A host whose layout the URL reader does not know (kind undefined) goes to

@@ -41,3 +41,17 @@ test("passes GitHub's error on", () => {
   expect(opener.postMessage.mock.calls[0][0]).toMatchObject({ error: 'access_denied', errorDescription: 'denied' });
   expect(screen.getByTestId('github-callback-error')).toHaveTextContent('GitHub said: denied');
 });
+
+test("names GitLab when the login was GitLab's (its state), and passes the code on the same way", () => {
+  const denied = popupWindow('?error=access_denied&error_description=denied&state=gitlab.s1', 'gitlab.s1');
+  const { unmount } = render(<GithubCallbackPage win={denied.win as unknown as Window} />);
+  expect(screen.getByTestId('github-callback-error')).toHaveTextContent('GitLab said: denied');
+  expect(screen.getByTestId('github-callback-error')).toHaveTextContent('GitLab login did not finish');
+  unmount();
+  const ok = popupWindow('?code=gl&state=gitlab.s1', 'gitlab.s1');
+  render(<GithubCallbackPage win={ok.win as unknown as Window} />);
+  expect(ok.opener.postMessage).toHaveBeenCalledWith(
+    { type: CALLBACK_MESSAGE_TYPE, pendingState: 'gitlab.s1', code: 'gl' },
+    'http://localhost'
+  );
+});

@@ -1,8 +1,9 @@
-// GitHub sends the login popup back here. The page checks the one-time state, hands the result to the window
+// GitHub and GitLab send the login popup back here (the one-time state says which host it was). The page checks the one-time state, hands the result to the window
 // that opened it (same origin: postMessage, and BroadcastChannel in case GitHub's pages cut the opener link),
 // then closes itself.
 import React, { useEffect, useState } from 'react';
 import { Alert } from '@grafana/ui';
+import { GITLAB_STATE_PREFIX } from '../gitlab/login';
 import { CALLBACK_CHANNEL, OAUTH_STATE_KEY, callbackMessage, type CallbackMessage } from './login';
 
 export interface GithubCallbackPageProps {
@@ -26,12 +27,13 @@ export function GithubCallbackPage({ win = window }: GithubCallbackPageProps) {
     win.close();
   }, [win, message]);
 
+  const host = message.pendingState?.startsWith(GITLAB_STATE_PREFIX) ? 'GitLab' : 'GitHub';
   if (message.error) {
     return (
-      <Alert severity="error" title="GitHub login did not finish" data-testid="github-callback-error">
+      <Alert severity="error" title={`${host} login did not finish`} data-testid="github-callback-error">
         {message.error === 'state_mismatch'
           ? 'This login was not started from this browser session (its one-time state did not match). Close this window and click Connect again.'
-          : `GitHub said: ${message.errorDescription || message.error}. Close this window and try again.`}
+          : `${host} said: ${message.errorDescription || message.error}. Close this window and try again.`}
       </Alert>
     );
   }

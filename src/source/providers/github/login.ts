@@ -1,6 +1,7 @@
-// GitHub's authorization-code flow in a popup. The popup comes back to our own callback page (same origin as
-// Grafana, under its sub-path), which checks the one-time state and hands the code over by postMessage and
-// BroadcastChannel; the code then goes to GithubLogin through the data source proxy.
+// A Git host's authorization-code flow in a popup (GitHub's, and GitLab's through the same code). The popup comes
+// back to our own callback page (same origin as Grafana, under its sub-path), which checks the one-time state and
+// hands the code over by postMessage and BroadcastChannel; the code then goes to the host's login RPC through the
+// data source proxy.
 import { Code, ConnectError } from '@connectrpc/connect';
 import type { GithubAppResponse } from '../../../../proto/gen/vcs/v1/vcs_pb';
 import type { VcsApi } from '../../core/api';
@@ -95,6 +96,22 @@ function describe(error: unknown): string {
   return ConnectError.from(error).rawMessage || String(error);
 }
 
+/** What differs between hosts in the popup login. */
+export interface PopupLoginProvider {
+  /** In messages: "GitHub", "GitLab". */
+  name: string;
+  /** The popup window's name (one per host, so that a GitHub and a GitLab login do not share a window). */
+  popupName: string;
+  /** Put in front of the one-time state, so the callback page's message says which host it is for. */
+  statePrefix: string;
+  /** Where the popup goes: the host's authorize page (rejects with Unimplemented when not configured). */
+  authorizeUrl(state: string, redirectUri: string): Promise<string>;
+  /** Exchanges the code through the source server and stores the session. */
+  complete(code: string, state: string, redirectUri: string): Promise<void>;
+  /** Why the login cannot start when the source server has no application for this host. */
+  notConfigured: string;
+}
+
 /** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
 export function startGithubLogin(
   api: Pick<VcsApi, 'githubApp' | 'githubLogin'>,
@@ -102,8 +119,25 @@ export function startGithubLogin(
   env: LoginEnvironment,
   appResponse?: Promise<GithubAppResponse>
 ): LoginAttempt {
+  return startPopupLogin(
+    {
+      name: 'GitHub',
+      popupName: 'linescope-github-login',
+      statePrefix: '',
+      authorizeUrl: async (state, redirectUri) =>
+        authorizeUrl(await (appResponse ?? api.githubApp()), state, redirectUri),
+      complete: async (code) => session.store(await api.githubLogin(code)),
+      notConfigured: 'The source server has no GitHub App configured (client id, client secret and session secret).',
+    },
+    env
+  );
+}
+
+/** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
+export function startPopupLogin(provider: PopupLoginProvider, env: LoginEnvironment): LoginAttempt {
   const { window: win, sessionStorage } = env;
-  const state = (env.newState ?? randomState)();
+  const state = `${provider.statePrefix}${(env.newState ?? randomState)()}`;
+  const redirectUri = callbackUrl(win.location.origin, env.appSubUrl);
   // Stored before the popup exists: the popup gets a copy of this tab's session storage when it is opened.
   sessionStorage.setItem(OAUTH_STATE_KEY, state);
 
@@ -111,18 +145,14 @@ export function startGithubLogin(
   const height = 900;
   const left = win.screenX + Math.max(0, (win.outerWidth - width) / 2);
   const top = win.screenY + Math.max(0, (win.outerHeight - height) / 2);
-  const popup = win.open(
-    '',
-    'linescope-github-login',
-    `popup=yes,width=${width},height=${height},left=${left},top=${top}`
-  );
+  const popup = win.open('', provider.popupName, `popup=yes,width=${width},height=${height},left=${left},top=${top}`);
   if (!popup) {
     sessionStorage.removeItem(OAUTH_STATE_KEY);
     return {
       done: Promise.reject(
         new LoginError(
           'popup-blocked',
-          'The browser blocked the GitHub login window. Allow pop-ups for this site, then click Connect again.'
+          `The browser blocked the ${provider.name} login window. Allow pop-ups for this site, then click Connect again.`
         )
       ),
       cancel: () => {},
@@ -165,7 +195,7 @@ export function startGithubLogin(
       return fail(
         new LoginError(
           'state-mismatch',
-          'The GitHub login could not be verified (its one-time state did not match), so it was not used. Click Connect to start again.'
+          `The ${provider.name} login could not be verified (its one-time state did not match), so it was not used. Click Connect to start again.`
         )
       );
     }
@@ -174,16 +204,21 @@ export function startGithubLogin(
         /\.+$/,
         ''
       );
-      return fail(new LoginError('github-error', `GitHub did not authorize the connection: ${reason}.`));
+      return fail(new LoginError('github-error', `${provider.name} did not authorize the connection: ${reason}.`));
     }
     try {
-      session.store(await api.githubLogin(message.code));
+      await provider.complete(message.code, state, redirectUri);
       if (!settled) {
         settled = true;
         resolveDone();
       }
     } catch (error) {
-      fail(new LoginError('login-failed', `The source server could not finish the GitHub login: ${describe(error)}`));
+      fail(
+        new LoginError(
+          'login-failed',
+          `The source server could not finish the ${provider.name} login: ${describe(error)}`
+        )
+      );
     }
   };
 
@@ -210,16 +245,16 @@ export function startGithubLogin(
   poll = setInterval(() => {
     if (popup.closed) {
       clearInterval(poll);
-      fail(new LoginError('popup-closed', 'The GitHub login window was closed before the login finished.'));
-      // It may only look closed (GitHub's pages can cut the link to us); a code arriving later still counts.
+      fail(new LoginError('popup-closed', `The ${provider.name} login window was closed before the login finished.`));
+      // It may only look closed (the host's pages can cut the link to us); a code arriving later still counts.
       lateLimit = setTimeout(stopListening, LATE_CODE_MS);
     }
   }, POPUP_POLL_MS);
 
-  (appResponse ?? api.githubApp()).then(
-    (app) => {
+  provider.authorizeUrl(state, redirectUri).then(
+    (url) => {
       if (listening) {
-        popup.location.href = authorizeUrl(app, state, callbackUrl(win.location.origin, env.appSubUrl));
+        popup.location.href = url;
       }
     },
     (error) => {
@@ -229,11 +264,8 @@ export function startGithubLogin(
       const code = ConnectError.from(error).code;
       fail(
         code === Code.Unimplemented
-          ? new LoginError(
-              'not-configured',
-              'The source server has no GitHub App configured (client id, client secret and session secret).'
-            )
-          : new LoginError('login-failed', `Could not start the GitHub login: ${describe(error)}`)
+          ? new LoginError('not-configured', provider.notConfigured)
+          : new LoginError('login-failed', `Could not start the ${provider.name} login: ${describe(error)}`)
       );
     }
   );

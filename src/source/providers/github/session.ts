@@ -41,6 +41,9 @@ export interface SessionDeps {
   now?: () => number;
   /** Sessions of other data sources in this page share the one cookie; they hear each other's changes here. */
   bus?: EventTarget;
+  /** Another host's session in the same shape (GitLab's): its cookie and its storage key. */
+  cookieName?: string;
+  storageKey?: string;
 }
 
 const clampDelay = (ms: number) => Math.min(Math.max(0, ms), MAX_TIMER_MS);
@@ -65,11 +68,16 @@ export class GithubSession implements SourceSession {
     }
   };
 
+  private readonly cookieName: string;
+  private readonly storageKey: string;
+
   constructor(
     readonly dataSourceUid: string,
     private readonly deps: SessionDeps
   ) {
     this.now = deps.now ?? (() => Date.now());
+    this.cookieName = deps.cookieName ?? SESSION_COOKIE;
+    this.storageKey = deps.storageKey ?? SESSION_STORAGE_KEY;
     this.state = this.compute();
     this.schedule();
     deps.bus?.addEventListener('change', this.onPeerChange);
@@ -107,11 +115,11 @@ export class GithubSession implements SourceSession {
     const cookieExpiry =
       stored.refreshTokenExpiresAt ??
       (stored.tokenExpiresAt === undefined ? this.now() + NON_EXPIRING_COOKIE_MS : undefined);
-    this.deps.jar.set(SESSION_COOKIE, encodeSessionCookieValue(token), {
+    this.deps.jar.set(this.cookieName, encodeSessionCookieValue(token), {
       expires: cookieExpiry ? new Date(cookieExpiry) : undefined,
       secure: this.deps.secure,
     });
-    this.deps.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(stored));
+    this.deps.storage.setItem(this.storageKey, JSON.stringify(stored));
     this.problem = undefined;
     this.retryAfter = 0;
     this.update(true);
@@ -169,7 +177,7 @@ export class GithubSession implements SourceSession {
   markVerified(): void {
     const stored = this.stored();
     if (stored && !stored.verified) {
-      this.deps.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ ...stored, verified: true }));
+      this.deps.storage.setItem(this.storageKey, JSON.stringify({ ...stored, verified: true }));
     }
   }
 
@@ -197,19 +205,19 @@ export class GithubSession implements SourceSession {
 
   private clear(problem: SessionProblem | undefined): void {
     if (this.stored()) {
-      this.deps.jar.remove(SESSION_COOKIE);
-      this.deps.storage.removeItem(SESSION_STORAGE_KEY);
+      this.deps.jar.remove(this.cookieName);
+      this.deps.storage.removeItem(this.storageKey);
     }
     this.problem = problem;
     this.update(true);
   }
 
   private stored(): StoredSession | undefined {
-    if (!this.deps.jar.get(SESSION_COOKIE)) {
+    if (!this.deps.jar.get(this.cookieName)) {
       return undefined;
     }
     try {
-      const stored = JSON.parse(this.deps.storage.getItem(SESSION_STORAGE_KEY) ?? 'null') as StoredSession | null;
+      const stored = JSON.parse(this.deps.storage.getItem(this.storageKey) ?? 'null') as StoredSession | null;
       return stored?.dataSourceUid === this.dataSourceUid ? stored : undefined;
     } catch {
       return undefined;

@@ -1,0 +1,42 @@
+import { gitlabAuthorizeUrl, GITLAB_STATE_PREFIX, pkcePair } from './login';
+
+describe('GitLab login', () => {
+  it("builds GitLab's authorize URL: code flow, read_api, the callback page, the state and a PKCE S256 challenge", () => {
+    const url = new URL(
+      gitlabAuthorizeUrl(
+        {
+          clientId: 'app-id',
+          authorizeUrl: 'https://example.com/gitlab/oauth/authorize',
+          scope: 'read_api',
+          callbackUrl: '',
+          webUrl: 'https://example.com/gitlab',
+        } as never,
+        `${GITLAB_STATE_PREFIX}abc`,
+        'https://grafana.example.com/a/linescope-app/github/callback',
+        'challenge'
+      )
+    );
+    expect(`${url.origin}${url.pathname}`).toBe('https://example.com/gitlab/oauth/authorize');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'app-id',
+      redirect_uri: 'https://grafana.example.com/a/linescope-app/github/callback',
+      response_type: 'code',
+      state: 'gitlab.abc',
+      scope: 'read_api',
+      code_challenge: 'challenge',
+      code_challenge_method: 'S256',
+    });
+  });
+
+  it('makes a PKCE pair whose challenge is the base64url SHA-256 of the verifier', async () => {
+    const { verifier, challenge } = await pkcePair();
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+    const expected = btoa(String.fromCharCode(...digest))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    expect(challenge).toBe(expected);
+    expect((await pkcePair()).verifier).not.toBe(verifier);
+  });
+});

@@ -1,0 +1,37 @@
+import type { VcsApi } from '../source/core/api';
+import { GithubSession } from '../source/providers/github/session';
+import {
+  GITLAB_SESSION_COOKIE,
+  GITLAB_SESSION_STORAGE_KEY,
+  type GitlabServices,
+} from '../source/providers/gitlab/services';
+import type { GitlabLoginApi } from '../source/providers/gitlab/login';
+import { memoryCookieJar, memoryStorage } from './memory';
+
+/** The GitLab services the source layer uses, over a source-server double (`api`), connected or not. */
+export function gitlabServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string, login?: GitlabLoginApi) {
+  const jar = memoryCookieJar();
+  const session = new GithubSession(dataSourceUid, {
+    refresh: jest.fn(),
+    jar,
+    storage: memoryStorage(),
+    secure: false,
+    cookieName: GITLAB_SESSION_COOKIE,
+    storageKey: GITLAB_SESSION_STORAGE_KEY,
+  });
+  if (connected) {
+    session.store({
+      cookie: '',
+      token: 't',
+      tokenExpiresAt: BigInt(Date.now() + 3600_000),
+      refreshTokenExpiresAt: BigInt(0),
+    });
+  }
+  const services: GitlabServices = {
+    session: () => session,
+    api: () => api,
+    login: () => login ?? { gitlabApp: jest.fn(), gitlabLogin: jest.fn() },
+    loginEnvironment: jest.fn(),
+  };
+  return { session, services, jar };
+}
