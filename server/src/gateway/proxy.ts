@@ -85,10 +85,11 @@ export function createGateway(targetUrl: string, logger: Logger, connectTimeoutM
       request.on('drain', () => req.resume());
       request.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(connectTimer);
-        // A kept-alive connection that Pyroscope closed just as it was reused: once, on a fresh connection (what
-        // Node advises), when nothing has been answered yet and the body sent so far was kept.
+        // A kept-alive connection that Pyroscope closed just as it was reused (reset while reading, EPIPE while
+        // writing): once, on a fresh connection (what Node advises), when nothing has been answered yet and the body
+        // sent so far was kept.
         const replayable = keptBytes <= REPLAY_BYTES;
-        const reset = request.reusedSocket && error.code === 'ECONNRESET';
+        const reset = request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
         if (!retry && reset && replayable && !res.headersSent && !clientGone) {
           logger.debug({ path: req.url }, 'gateway: kept-alive connection reset, sending again');
           send(true);
