@@ -33,6 +33,24 @@ export interface HostConnectionProps {
   repository?: string;
 }
 
+/**
+ * The host's app info (client id, authorize URL), asked for early so the popup can go to the host at once when the
+ * user clicks. A failed request is forgotten: it is made again, and reported, when the user clicks Connect.
+ */
+export function usePrefetchedApp<T>(request: () => Promise<T>) {
+  const app = useRef<Promise<T>>();
+  const prefetch = useCallback(() => {
+    if (!app.current) {
+      const pending = request();
+      pending.catch(() => {
+        app.current = undefined;
+      });
+      app.current = pending;
+    }
+  }, [request]);
+  return { app, prefetch };
+}
+
 export const dataSourceSettingsUrl = (uid: string) =>
   `${config.appSubUrl ?? ''}/connections/datasources/edit/${encodeURIComponent(uid)}`;
 

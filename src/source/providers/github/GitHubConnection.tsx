@@ -1,8 +1,7 @@
 // The repository row's GitHub part: Connect to owner/repo (GitHub's popup), connected with Disconnect, and what
 // to do when the data source does not forward pyroscope_git_session.
-import React, { useCallback, useMemo, useRef } from 'react';
-import type { GithubAppResponse } from '../../../../proto/gen/vcs/v1/vcs_pb';
-import { HostConnection, type HostConnectionProvider } from '../HostConnection';
+import React, { useCallback, useMemo } from 'react';
+import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../HostConnection';
 import { SESSION_COOKIE } from './cookie';
 import { startGithubLogin } from './login';
 import { useGithubServices, useGithubSession } from './services';
@@ -19,21 +18,12 @@ export { dataSourceSettingsUrl } from '../HostConnection';
 export function GitHubConnection({ vcsDataSourceUid, repository }: GitHubConnectionProps) {
   const services = useGithubServices();
   const { session, state } = useGithubSession(vcsDataSourceUid);
-  const app = useRef<Promise<GithubAppResponse>>();
-  // Ask for the client id early, so the popup can go to GitHub at once when the user clicks.
-  const prefetch = useCallback(() => {
-    if (!app.current) {
-      const request = services.api(vcsDataSourceUid).githubApp();
-      request.catch(() => {
-        // Reported when the user clicks Connect (the request is made again then).
-        app.current = undefined;
-      });
-      app.current = request;
-    }
-  }, [services, vcsDataSourceUid]);
+  const { app, prefetch } = usePrefetchedApp(
+    useCallback(() => services.api(vcsDataSourceUid).githubApp(), [services, vcsDataSourceUid])
+  );
   const startLogin = useCallback(
     () => startGithubLogin(services.api(vcsDataSourceUid), session, services.loginEnvironment(), app.current),
-    [services, session, vcsDataSourceUid]
+    [services, session, vcsDataSourceUid, app]
   );
   const provider = useMemo<HostConnectionProvider>(
     () => ({

@@ -1,8 +1,7 @@
 // The repository row's GitLab part: Connect to GitLab (popup, PKCE), connected with Disconnect, and what to do
 // when the data source does not forward linescope_gitlab_session.
-import React, { useCallback, useMemo, useRef } from 'react';
-import type { GitlabAppResponse } from '../../../../proto/gen/linescope/v1/gitlab_pb';
-import { HostConnection, type HostConnectionProvider } from '../HostConnection';
+import React, { useCallback, useMemo } from 'react';
+import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../HostConnection';
 import { startGitlabLogin } from './login';
 import { GITLAB_SESSION_COOKIE, useGitlabServices, useGitlabSession } from './services';
 
@@ -14,19 +13,12 @@ export interface GitLabConnectionProps {
 export function GitLabConnection({ vcsDataSourceUid, repository }: GitLabConnectionProps) {
   const services = useGitlabServices();
   const { session, state } = useGitlabSession(vcsDataSourceUid);
-  const app = useRef<Promise<GitlabAppResponse>>();
-  const prefetch = useCallback(() => {
-    if (!app.current) {
-      const request = services.login(vcsDataSourceUid).gitlabApp();
-      request.catch(() => {
-        app.current = undefined;
-      });
-      app.current = request;
-    }
-  }, [services, vcsDataSourceUid]);
+  const { app, prefetch } = usePrefetchedApp(
+    useCallback(() => services.login(vcsDataSourceUid).gitlabApp(), [services, vcsDataSourceUid])
+  );
   const startLogin = useCallback(
     () => startGitlabLogin(services.login(vcsDataSourceUid), session, services.loginEnvironment(), app.current),
-    [services, session, vcsDataSourceUid]
+    [services, session, vcsDataSourceUid, app]
   );
   const provider = useMemo<HostConnectionProvider>(
     () => ({
