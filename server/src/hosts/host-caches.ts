@@ -5,7 +5,8 @@
 import { ByteLru } from '../cache/lru';
 import { SharedCache } from '../cache/shared-cache';
 import { ServerMetrics } from '../metrics';
-import { ReadCache } from './read-cache';
+import { Repository } from './git-host';
+import { CacheUser, ReadCache } from './read-cache';
 import { SharedReads } from './shared-reads';
 
 export interface CachedRef {
@@ -24,6 +25,11 @@ export interface HostCacheOptions {
   metrics?: ServerMetrics;
   now: () => number;
 }
+
+/** A commit named by its full sha: immutable, so cached without revalidation and never shared as a ref. */
+export const FULL_SHA = /^[0-9a-f]{40}$/;
+
+type RefCaches = Pick<HostCaches<unknown>, 'reads' | 'refs'>;
 
 export interface HostCaches<C> {
   reads: ReadCache;
@@ -50,4 +56,44 @@ export function createHostCaches<C>(options: HostCacheOptions): HostCaches<C> {
     }),
     commits: new ByteLru({ maxBytes: 8 * 1024 * 1024, sizeOf: (c) => JSON.stringify(c).length }),
   };
+}
+
+/**
+ * The sha of a branch or tag from the caches, when it is fresh and the user's access is known: this replica's own
+ * entry, else one another replica resolved (or revalidated) since, whose ETag makes the host's check free later.
+ */
+export async function cachedSha(
+  caches: RefCaches,
+  options: { refTtlMs: number; now: () => number },
+  user: CacheUser,
+  repo: Repository,
+  ref: string,
+  key: string
+): Promise<string | undefined> {
+  const isFresh = (entry?: CachedRef) => entry !== undefined && options.now() - entry.checkedAt <= options.refTtlMs;
+  let cached = caches.refs.get(key);
+  caches.reads.countLookup('refs', isFresh(cached));
+  if (!isFresh(cached)) {
+    const shared = await caches.reads.sharedRef(repo, ref);
+    if (shared && (!cached || shared.checkedAt > cached.checkedAt)) {
+      cached = shared;
+      caches.refs.set(key, shared);
+    }
+  }
+  return cached && isFresh(cached) && (await caches.reads.knowsAccess(user, repo)) ? cached.sha : undefined;
+}
+
+/** Keeps a resolved ref, and shares a branch or tag (a full sha needs no sharing) with the other replicas. */
+export function rememberRef(
+  caches: RefCaches,
+  refTtlMs: number,
+  repo: Repository,
+  ref: string,
+  key: string,
+  value: CachedRef
+) {
+  caches.refs.set(key, value);
+  if (!FULL_SHA.test(ref)) {
+    caches.reads.shareRef(repo, ref, value, refTtlMs);
+  }
 }

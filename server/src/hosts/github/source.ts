@@ -14,7 +14,7 @@ import { FileNotFoundError, FileRejectedError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
-import { CachedRef, createHostCaches } from '../host-caches';
+import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { judgeContents } from './contents';
@@ -43,7 +43,6 @@ interface User extends CacheUser {
   resolved: Map<string, Promise<string>>;
 }
 
-const FULL_SHA = /^[0-9a-f]{40}$/;
 /**
  * Paths and refs keep their "/" in the URL, as go-github (Pyroscope) sends them; each segment is percent-encoded
  * first, so that "?", "#" or "%" in a file name cannot change the request.
@@ -221,28 +220,22 @@ export class GitHubSource implements GitHostProvider {
     if (missing) {
       throw new FileNotFoundError(missing);
     }
-    const isFresh = (ref?: CachedRef) => ref !== undefined && this.now() - ref.checkedAt <= this.options.refTtlMs;
-    let cached = this.refs.get(key);
-    this.reads.countLookup('refs', isFresh(cached));
-    if (!isFresh(cached)) {
-      // Another replica may have resolved (or revalidated) it since; its ETag makes our own check free.
-      const shared = await this.reads.sharedRef(repo, wanted);
-      if (shared && (!cached || shared.checkedAt > cached.checkedAt)) {
-        cached = shared;
-        this.refs.set(key, shared);
-      }
-    }
-    if (cached && isFresh(cached) && (await this.reads.knowsAccess(user, repo))) {
-      return cached.sha;
+    const known = await cachedSha(
+      { reads: this.reads, refs: this.refs },
+      { refTtlMs: this.options.refTtlMs, now: this.now },
+      user,
+      repo,
+      wanted,
+      key
+    );
+    if (known) {
+      return known;
     }
     return this.lookUpSha(user, repo, wanted, key, signal);
   }
 
   private rememberRef(repo: Repository, ref: string, key: string, value: CachedRef): void {
-    this.refs.set(key, value);
-    if (!FULL_SHA.test(ref)) {
-      this.reads.shareRef(repo, ref, value, this.options.refTtlMs);
-    }
+    rememberRef({ reads: this.reads, refs: this.refs }, this.options.refTtlMs, repo, ref, key, value);
   }
 
   private async lookUpSha(

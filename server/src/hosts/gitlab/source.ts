@@ -15,7 +15,7 @@ import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { SharedCache } from '../../cache/shared-cache';
 import { CacheUser, ReadCache } from '../read-cache';
-import { CachedRef, createHostCaches } from '../host-caches';
+import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
 import { GitlabClient, GitlabClientOptions, GitlabCommit } from './client';
 import { GitlabNotFoundError } from './errors';
 
@@ -42,7 +42,6 @@ interface User extends CacheUser {
   resolved: Map<string, Promise<string>>;
 }
 
-const FULL_SHA = /^[0-9a-f]{40}$/;
 const DEFAULT_MAX_TREE_ENTRIES = 2000;
 
 export class GitlabSource implements GitHostProvider {
@@ -167,19 +166,10 @@ export class GitlabSource implements GitHostProvider {
     if (missing) {
       throw new FileNotFoundError(missing);
     }
-    const isFresh = (ref?: CachedRef) => ref !== undefined && this.now() - ref.checkedAt <= this.options.refTtlMs;
-    let cached = this.refs.get(key);
-    this.cache.countLookup('refs', isFresh(cached));
-    if (!isFresh(cached)) {
-      // Another replica may have resolved (or revalidated) it since; its ETag makes our own check free.
-      const shared = await this.cache.sharedRef(repo, wanted);
-      if (shared && (!cached || shared.checkedAt > cached.checkedAt)) {
-        cached = shared;
-        this.refs.set(key, shared);
-      }
-    }
-    if (cached && isFresh(cached) && (await this.cache.knowsAccess(user, repo))) {
-      return cached.sha;
+    const caches = { reads: this.cache, refs: this.refs };
+    const known = await cachedSha(caches, { refTtlMs: this.options.refTtlMs, now: this.now }, user, repo, wanted, key);
+    if (known) {
+      return known;
     }
     return this.lookUpSha(user, repo, wanted, key);
   }
@@ -200,10 +190,7 @@ export class GitlabSource implements GitHostProvider {
   }
 
   private rememberRef(repo: Repository, ref: string, key: string, value: CachedRef): void {
-    this.refs.set(key, value);
-    if (!FULL_SHA.test(ref)) {
-      this.cache.shareRef(repo, ref, value, this.options.refTtlMs);
-    }
+    rememberRef({ reads: this.cache, refs: this.refs }, this.options.refTtlMs, repo, ref, key, value);
   }
 
   /** The proof the shared cache asks for: one commits call with this user's token (per request at most). */
