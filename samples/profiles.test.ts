@@ -175,8 +175,8 @@ describe('sample profiles', () => {
       }
       for (const fn of d.functions.values()) {
         expect(fn.name).not.toBe('');
-        // V8 gives no file for its own code: builtins, Garbage Collection, regular expressions.
-        if (p.language !== 'node') {
+        // V8 gives no file for its own code: builtins, Garbage Collection, regular expressions; Ruby none for GC.
+        if (p.language !== 'node' && !(p.language === 'ruby' && fn.name.startsWith('('))) {
           expect(fn.file).not.toBe('');
         }
       }
@@ -448,18 +448,19 @@ describe('sample profiles', () => {
     const p = SAMPLE_PROFILES.find((x) => x.language === 'ruby')!;
     const app = `${DEPLOYED}/shop-ruby/`;
 
-    it('names methods by owner, blocks by their method, C methods as <cfunc> without a line', () => {
+    it('names methods by owner with their blocks folded in, C methods as <cfunc> without a line, GC apart', () => {
       const fns = [...load(p).functions.values()];
       expect(fns.map((f) => f.name)).toEqual(
         expect.arrayContaining([
           'Shop::Catalog#search',
-          'block in Shop::Catalog#search',
-          'block (2 levels) in Shop::Catalog#search',
           'Shop::Pricing.best_subset',
           'Shop::Orders.digest',
           'Set#include?',
         ])
       );
+      // Ruby gives a block's frame its method's entry (rb_profile_frames, as stackprof sees it); only blocks outside
+      // any method (in bin/shop's top level) keep their own frame.
+      expect(fns.filter((f) => /^block (\(\d+ levels\) )?in Shop/.test(f.name))).toEqual([]);
       expect(fns.find((f) => f.name === 'Set#include?')?.file).toBe('/usr/lib/ruby/3.1.0/set.rb');
       for (const f of fns.filter((x) => x.file.startsWith(app) && x.name.includes('Shop'))) {
         expect(f.startLine).toBeGreaterThan(0);
@@ -467,8 +468,15 @@ describe('sample profiles', () => {
       const cfuncs = load(p)
         .allLines()
         .filter((f) => f.file === '<cfunc>');
-      expect(cfuncs.map((f) => f.name)).toEqual(expect.arrayContaining(['downcase', 'index', 'each']));
+      expect(cfuncs.map((f) => f.name)).toEqual(
+        expect.arrayContaining(['String#downcase', 'String#index', 'Array#each'])
+      );
       expect(cfuncs.every((f) => f.line === 0 && f.startLine === 0)).toBe(true);
+      const gc = load(p)
+        .allLines()
+        .filter((f) => f.name.startsWith('('));
+      expect(gc.map((f) => f.name)).toEqual(expect.arrayContaining(['(garbage collection)', '(marking)']));
+      expect(gc.every((f) => f.file === '')).toBe(true);
     });
 
     describe('agrees with stackprof on the same workload', () => {
@@ -521,32 +529,46 @@ describe('sample profiles', () => {
         }
       });
 
-      // Shares of all samples; both runs did the same fixed work, about 6,000 samples each. Compared: the lines
-      // whose time is mostly in what they call (stackprof's total at least twice its self), within 8 percentage
-      // points (a few binomial standard deviations, plus GC, which stackprof counts apart and our sampler gives to
-      // the allocating line). Not compared: the lines whose time is their own. Our sampler runs at Ruby's
-      // interrupt checks (method returns, backward jumps), so it moves those samples onto the next check: best_subset's
-      // `return if running > budget` gets 15% where stackprof, which reads the stack inside the signal, gives 4%.
-      const TOLERANCE = 0.08;
+      // Shares of all samples; both runs did the same fixed work (about 11,000 samples here, 12,500 under
+      // stackprof), one sample per millisecond of CPU, and both read the stack inside the signal handler
+      // (rb_profile_frames), so self lands on the line that was running. The stated tolerance, 3 percentage points,
+      // is sampling error (a share p of n samples varies by sqrt(p(1-p)/n): three standard deviations of the
+      // difference of two runs are at most 1.2 points here) plus stackprof's own work: it takes about 15% more
+      // samples than the run it profiles, spent in its postponed job at Ruby's interrupt checks, so lines with
+      // many checks gain up to 2 points under stackprof. Our sampler's old trap-based version (caller_locations at
+      // interrupt checks) was 11 points off on best_subset's `return if running > budget`.
+      const TOLERANCE = 0.03;
+      const METHODS = ['Shop::Catalog#search', 'Shop::Pricing.best_subset', 'Shop::Orders.digest'];
+      const rowsOf = (method: string) => {
+        const report = stackprof.reports.find((r) => r.method === method)!;
+        const ours = lines(method);
+        const numbers = [...new Set([...report.lines.map((l) => l.line), ...ours.keys()])].sort((a, b) => a - b);
+        return numbers.map((line) => {
+          const theirs = report.lines.find((l) => l.line === line);
+          return {
+            line,
+            self: { ours: (ours.get(line)?.self ?? 0) / all, stackprof: (theirs?.self ?? 0) / stackprof.samples },
+            perFrame: {
+              ours: (ours.get(line)?.perFrame ?? 0) / all,
+              stackprof: (theirs?.total ?? 0) / stackprof.samples,
+            },
+          };
+        });
+      };
 
-      it.each(['Shop::Catalog#search', 'Shop::Pricing.best_subset', 'Shop::Orders.digest'])(
-        '%s: per calling line, stackprof’s once-per-frame totals match ours counted the same way',
+      it.each(METHODS)('%s: self per line, as a share of all samples, agrees with stackprof’s', (method) => {
+        const rows = rowsOf(method);
+        expect(rows.filter((r) => r.self.stackprof > 0 && r.self.ours > 0).length).toBeGreaterThan(1);
+        const off = rows.filter((r) => Math.abs(r.self.ours - r.self.stackprof) > TOLERANCE);
+        expect(off).toEqual([]);
+      });
+
+      // stackprof counts a sample once per frame (a line on the stack twice counts twice): counted the same way.
+      it.each(METHODS)(
+        '%s: total per line, counted once per frame as stackprof does, agrees with stackprof’s',
         (method) => {
-          const report = stackprof.reports.find((r) => r.method === method)!;
-          const ours = lines(method);
-          const calling = report.lines.filter((l) => l.total >= 2 * l.self && l.total / stackprof.samples >= 0.01);
-          expect(calling.length).toBeGreaterThan(0);
-          for (const line of calling) {
-            const share = (ours.get(line.line)?.perFrame ?? 0) / all;
-            const expected = line.total / stackprof.samples;
-            const within = Math.abs(share - expected) <= TOLERANCE;
-            expect({ line: line.line, share, expected, within }).toEqual({
-              line: line.line,
-              share,
-              expected,
-              within: true,
-            });
-          }
+          const off = rowsOf(method).filter((r) => Math.abs(r.perFrame.ours - r.perFrame.stackprof) > TOLERANCE);
+          expect(off).toEqual([]);
         }
       );
 

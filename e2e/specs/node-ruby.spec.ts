@@ -53,11 +53,16 @@ test.describe('Node.js and Ruby source', () => {
     const rows = await expectSourceBesideTheNumbers(panel, 'shop-node/v1/src/catalog.ts', 'typescript');
     // The function's own lines (39-62) and matchScore's, which V8 inlined into it, all with numbers.
     expect(rows.some((r) => r.line >= 39 && r.line <= 62)).toBe(true);
-    await expect(panel.getByTestId('source-link-file')).toHaveAttribute('href', /\/linescope-demo\/shop-node\/blob\/[0-9a-f]{40}\/src\/catalog\.ts/);
+    await expect(panel.getByTestId('source-link-file')).toHaveAttribute(
+      'href',
+      /\/linescope-demo\/shop-node\/blob\/[0-9a-f]{40}\/src\/catalog\.ts/
+    );
     await screenshot(page, 'source-typescript');
   });
 
-  test('Ruby: shop-ruby’s Shop::Catalog#search, its lines from lib/shop/catalog.rb beside the numbers', async ({ page }) => {
+  test('Ruby: shop-ruby’s Shop::Catalog#search, its lines from lib/shop/catalog.rb beside the numbers', async ({
+    page,
+  }) => {
     const graph = await openFlameGraph(page, 'shop-ruby');
     const panel = await openFunctionDetails(page, graph, 'Shop::Catalog#search');
     await connect(page, panel);
@@ -95,9 +100,9 @@ test.describe('Node.js and Ruby source', () => {
   test('a C method (Ruby) says why there is no source, and nothing is looked up', async ({ page }) => {
     await expectNoLookup(
       page,
-      async () => openFunctionDetails(page, await openFlameGraph(page, 'shop-ruby'), 'index'),
+      async () => openFunctionDetails(page, await openFlameGraph(page, 'shop-ruby'), 'String#index'),
       'a method written in C, which has no source file.',
-      'index is part of Ruby or of a C extension, so it has no Ruby file.'
+      'String#index is part of Ruby or of a C extension, so it has no Ruby file.'
     );
   });
 });

@@ -1,14 +1,14 @@
 /**
- * Records shop-ruby: runs it from /opt/linescope-samples/shop-ruby with Debian's Ruby 3.1 under our sampler
- * (rbsampler.rb, driven by SIGPROF from this process every millisecond), converts the raw samples to pprof, and
- * writes the labels. Then runs the same fixed workload under stackprof and keeps its `--method` reports beside the
+ * Records shop-ruby: builds our sampler (the C extension in rbsampler/), runs the service from
+ * /opt/linescope-samples/shop-ruby with Debian's Ruby 3.1 under it (rbsampler.rb, a sample every millisecond of
+ * CPU), converts the raw samples to pprof, and writes the labels. Then runs the same fixed workload under stackprof and keeps its `--method` reports beside the
  * profile (`<name>.stackprof.json`): an independent profiler's per-line numbers for the same code.
  *
- * Needs: ruby (Debian's ruby, 3.1), stackprof (Debian's ruby-stackprof 0.2.21) and git.
+ * Needs: ruby with its headers and a C compiler (Debian's ruby and ruby-dev, 3.1; gcc, make), stackprof (Debian's
+ * ruby-stackprof 0.2.21) and git.
  * Run: npx tsx samples/record/ruby.ts
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Profile } from 'pprof-format';
@@ -20,7 +20,8 @@ import { parseStackprofMethod, StackprofFile } from './stackprof';
 const SERVICE = 'shop-ruby';
 /** A fixed amount of work (about 6 s of CPU), the same for our sampler and for stackprof. */
 const REQUESTS = 16_000;
-const SIGNAL_EVERY_MS = 5;
+/** As stackprof's run below: a sample per millisecond of CPU. */
+const INTERVAL_US = 1000;
 const RUBY = process.env.LINESCOPE_SAMPLES_RUBY ?? 'ruby';
 /** The methods whose stackprof reports are kept (each also covers its blocks, as stackprof folds them in). */
 export const STACKPROF_METHODS = ['Shop::Catalog#search', 'Shop::Pricing.best_subset', 'Shop::Orders.digest'];
@@ -31,6 +32,9 @@ export interface RubyRawProfile {
   executable: string;
   start_unix_ns: number;
   duration_ns: number;
+  interval_ns: number;
+  /** Samples lost because the handler's ring was full (the service ran no Ruby for 64 intervals). */
+  dropped: number;
   /** [file, name, first line, line]; C methods have file "<cfunc>" and lines 0. */
   frames: Array<[string, string, number, number]>;
   /** frame indexes, innermost first */
@@ -40,7 +44,7 @@ export interface RubyRawProfile {
 }
 
 /** Converts rbsampler.rb's output to pprof: samples/count and cpu/nanoseconds per stack. */
-export function rubyRawToProfile(raw: RubyRawProfile, intervalNs = SIGNAL_EVERY_MS * 1e6): Profile {
+export function rubyRawToProfile(raw: RubyRawProfile): Profile {
   if (!Array.isArray(raw?.frames) || !Array.isArray(raw.stacks) || !Array.isArray(raw.samples)) {
     throw new Error('not an rbsampler profile: frames, stacks and samples must be arrays');
   }
@@ -64,7 +68,7 @@ export function rubyRawToProfile(raw: RubyRawProfile, intervalNs = SIGNAL_EVERY_
       { type: 'cpu', unit: 'nanoseconds' },
     ],
     { filename: raw.executable, buildId: `ruby-${raw.ruby}` },
-    { type: { type: 'cpu', unit: 'nanoseconds' }, value: intervalNs }
+    { type: { type: 'cpu', unit: 'nanoseconds' }, value: raw.interval_ns }
   );
   raw.samples.forEach(([stackIndex, cpu], i) => {
     const stack = raw.stacks[stackIndex];
@@ -85,39 +89,37 @@ export function rubyRawToProfile(raw: RubyRawProfile, intervalNs = SIGNAL_EVERY_
   return builder.build({
     timeNanos: raw.start_unix_ns,
     durationNanos: raw.duration_ns,
-    comments: [`recorded by Linescope's rbsampler (caller_locations on SIGPROF every ${intervalNs / 1e6} ms)`],
+    comments: [
+      `recorded by Linescope's rbsampler (rb_profile_frames in the SIGPROF handler, every ${raw.interval_ns / 1e6} ms of CPU)`,
+    ],
   });
 }
 
-/** Runs the service under rbsampler, sending SIGPROF every millisecond from its "ready" until it exits. */
-function runSampled(dir: string, rawFile: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      RUBY,
-      ['-r', path.join(__dirname, 'rbsampler.rb'), 'bin/shop', '--requests', String(REQUESTS)],
-      { cwd: dir, env: { ...process.env, LINESCOPE_RAW_OUT: rawFile }, stdio: ['ignore', 'pipe', 'pipe'] }
-    );
-    let stdout = '';
-    let stderr = '';
-    let ticker: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      // Before the handler is installed, SIGPROF would end the process: start only once it says so.
-      if (!ticker && stderr.includes('rbsampler: ready')) {
-        ticker = setInterval(() => child.kill('SIGPROF'), SIGNAL_EVERY_MS);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearInterval(ticker);
-      if (code === 0) {
-        resolve(stdout.trim());
-      } else {
-        reject(new Error(`ruby under rbsampler failed (${signal ?? code}): ${stderr.trim()}`));
-      }
-    });
+/** Builds the sampler's C extension into `work`; returns the directory that holds rbsampler.so. */
+async function buildSampler(work: string): Promise<string> {
+  const build = path.join(work, 'rbsampler-build');
+  mkdirSync(build);
+  await run(RUBY, [path.join(__dirname, 'rbsampler', 'extconf.rb')], { cwd: build });
+  await run('make', ['--silent'], { cwd: build });
+  return build;
+}
+
+/** Runs the service under rbsampler; returns what the service printed. */
+async function runSampled(dir: string, samplerBuild: string, rawFile: string): Promise<string> {
+  const args = [
+    '-I',
+    samplerBuild,
+    '-r',
+    path.join(__dirname, 'rbsampler.rb'),
+    'bin/shop',
+    '--requests',
+    String(REQUESTS),
+  ];
+  const { stdout, stderr } = await run(RUBY, args, {
+    cwd: dir,
+    env: { ...process.env, LINESCOPE_RAW_OUT: rawFile, LINESCOPE_INTERVAL_US: String(INTERVAL_US) },
   });
+  return `${stdout.trim()}\n${stderr.trim()}`;
 }
 
 async function stackprofReports(dir: string, work: string, rubyVersion: string): Promise<StackprofFile> {
@@ -153,11 +155,12 @@ export async function recordRuby(): Promise<void> {
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
+    const samplerBuild = await buildSampler(work);
     for (const [label, sha] of Object.entries(repo.commits)) {
       const dir = await deploy(repo, sha, SERVICE);
       const rawFile = path.join(work, `${label}.json`);
       log(`running ${SERVICE} ${label} (${sha.slice(0, 12)}) from ${dir}: ${REQUESTS} requests under rbsampler`);
-      log(await runSampled(dir, rawFile));
+      log(await runSampled(dir, samplerBuild, rawFile));
       const raw = JSON.parse(readFileSync(rawFile, 'utf8')) as RubyRawProfile;
       const name = `${SERVICE}-${label}.cpu`;
       const file = path.join(PROFILES_DIR, `${name}.pb.gz`);
