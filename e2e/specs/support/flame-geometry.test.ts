@@ -22,4 +22,13 @@ describe('flame graph geometry', () => {
     const { nodes } = flameNodes(frameOf([['main;a;x', 5], ['main;b;x', 5]]));
     expect(() => onlyNode(nodes, 'x')).toThrow('appears 2 times');
   });
+
+  it('takes the outermost bar of a function that also runs inside itself', () => {
+    const { nodes } = flameNodes(frameOf([['main;s;each;s;each;s', 5], ['main;s;each;s', 3], ['main;s', 2]]));
+    const s = onlyNode(nodes, 's');
+    expect([s.level, s.value, s.parent?.label]).toEqual([2, 10, 'main']);
+    // Two separate call sites, each recursive, are still two.
+    const two = flameNodes(frameOf([['main;a;x;x', 5], ['main;b;x;x', 5]]));
+    expect(() => onlyNode(two.nodes, 'x')).toThrow('appears 2 times');
+  });
 });

@@ -79,9 +79,21 @@ export function pointOf(node: FlameNode, root: FlameNode, canvasWidth: number): 
   return { x: Math.min(x0 + (x1 - x0) / 2, x0 + 40), y: node.row * PIXELS_PER_ROW + PIXELS_PER_ROW / 2 };
 }
 
-/** The single node of a function; fails when it appears at several call sites (its totals would be split). */
+/**
+ * The single node of a function; fails when it appears at several call sites (its totals would be split). Calls
+ * nested inside the function's own bar (recursion, or a Ruby block run by the method it belongs to) are within
+ * that call site, so its outermost bar is the one.
+ */
 export function onlyNode(nodes: FlameNode[], label: string): FlameNode {
-  const found = nodes.filter((n) => n.label === label);
+  const insideItself = (n: FlameNode) => {
+    for (let p = n.parent; p; p = p.parent) {
+      if (p.label === label) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const found = nodes.filter((n) => n.label === label && !insideItself(n));
   if (found.length !== 1) {
     throw new Error(`${label} appears ${found.length} times in the flame graph`);
   }
