@@ -249,6 +249,9 @@ describe('sample profiles', () => {
           : p.kind === 'cpu'
             ? { __name__: 'process_cpu', __profile_type__: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' }
             : { __name__: 'memory', __profile_type__: 'memory:alloc_space:bytes:space:bytes' }),
+        // The runtimes whose own library frames name no version: the version they were recorded with.
+        ...(p.language === 'node' ? { service_runtime_version: 'v20.20.2' } : {}),
+        ...(p.language === 'ruby' ? { service_runtime_version: '3.1.2' } : {}),
       });
     });
   });

@@ -33,6 +33,11 @@ export interface SampleLabels {
   __name__: string;
   /** Pyroscope's id of the profile type the file is primarily about, e.g. process_cpu:cpu:nanoseconds:cpu:nanoseconds. */
   __profile_type__: string;
+  /**
+   * The runtime's version (Node's `process.version`, Ruby's `RUBY_VERSION`), for the runtime's own library frames
+   * that name no version (`node:fs`, `<internal:numeric>`); only where the source server uses it.
+   */
+  service_runtime_version?: string;
 }
 
 export async function run(
@@ -96,7 +101,8 @@ export function labelsFor(
   repo: SampleRepo,
   service: string,
   sha: string,
-  profile: { name: string; type: string }
+  profile: { name: string; type: string },
+  runtimeVersion?: string
 ): SampleLabels {
   return {
     service_name: service,
@@ -106,6 +112,7 @@ export function labelsFor(
     version: tagOf(repo, sha),
     __name__: profile.name,
     __profile_type__: profile.type,
+    ...(runtimeVersion ? { service_runtime_version: runtimeVersion } : {}),
   };
 }
 

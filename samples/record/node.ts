@@ -88,7 +88,13 @@ export async function recordNode(): Promise<void> {
         log(stdout.trim());
         writeLabels(
           name,
-          labelsFor(repo, SERVICE, sha, { name: 'wall', type: 'wall:wall:nanoseconds:wall:nanoseconds' })
+          labelsFor(
+            repo,
+            SERVICE,
+            sha,
+            { name: 'wall', type: 'wall:wall:nanoseconds:wall:nanoseconds' },
+            process.version
+          )
         );
         log(`wrote ${path.relative(process.cwd(), file)} (${readProfile(file).sample.length} samples) with its labels`);
       }

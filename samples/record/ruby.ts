@@ -167,7 +167,13 @@ export async function recordRuby(): Promise<void> {
       writeProfile(file, rubyRawToProfile(raw));
       writeLabels(
         name,
-        labelsFor(repo, SERVICE, sha, { name: 'process_cpu', type: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' })
+        labelsFor(
+          repo,
+          SERVICE,
+          sha,
+          { name: 'process_cpu', type: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' },
+          raw.ruby
+        )
       );
       log(`wrote ${path.relative(process.cwd(), file)} (${raw.samples.length} samples) with its labels`);
       log(`running the same ${REQUESTS} requests under stackprof`);
