@@ -70,6 +70,24 @@ export function hostKindOf(host: string, hosts: readonly KnownHost[] = []): Know
   return kind && { host: lower, kind };
 }
 
+/**
+ * The host a configured web URL names, for `hosts`: `https://example.com/gitlab` is example.com below `/gitlab`.
+ * Undefined for anything but an http(s) URL (a server that did not say, or said something unusable).
+ */
+export function knownHostOf(webUrl: string, kind: HostKind): KnownHost | undefined {
+  let url: URL;
+  try {
+    url = new URL(webUrl.trim());
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.host) {
+    return undefined;
+  }
+  const pathPrefix = normalizePrefix(url.pathname);
+  return { host: url.host.toLowerCase(), kind, ...(pathPrefix ? { pathPrefix } : {}) };
+}
+
 export function parseRepositoryUrl(input: string, options: ParseOptions): ParseResult {
   return options.mode === 'strict' ? parseStrict(input, options) : parseLenient(input, options);
 }

@@ -70,7 +70,7 @@ function setup(
   };
   const view = render(
     <GithubServicesProvider services={services}>
-      <GitHubConnection vcsDataSourceUid="vcs-uid" repository="https://github.com/linescope-demo/shop-go" />
+      <GitHubConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
     </GithubServicesProvider>
   );
   /** What the callback page posts to its opener. */
