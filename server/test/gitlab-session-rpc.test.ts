@@ -116,6 +116,16 @@ describe('GitLab session RPCs', () => {
     expect(((await user.json()) as { username: string }).username).toBe('alice');
   });
 
+  it("counts the token endpoint's calls in /metrics as GitLab's", async () => {
+    const code = await authorize();
+    expect((await gitlabRpc(url, 'GitlabLogin', { authorizationCode: code })).status).toBe(200);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /linescope_git_host_request_duration_seconds_count\{provider="gitlab",method="POST",route="\/oauth\/token",status_code="200"\} [1-9]/
+    );
+    expect(metrics).not.toContain('provider="github"');
+  });
+
   it('refuses a used or unknown code as unauthenticated, and an empty one as invalid_argument', async () => {
     const code = await authorize();
     await gitlabRpc(url, 'GitlabLogin', { authorizationCode: code });
