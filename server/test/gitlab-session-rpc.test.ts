@@ -85,6 +85,27 @@ describe('GitLab session RPCs', () => {
         webUrl: double.url,
       },
     });
+    // No GITLAB_REPOSITORY_HOSTS: no other host names (an empty list is left out of the JSON).
+    expect(res.body.repositoryHosts).toBeUndefined();
+  });
+
+  it('GitlabApp names the other host names repository URLs may use for this GitLab (GITLAB_REPOSITORY_HOSTS)', async () => {
+    const aliased = start({
+      GITLAB_URL: 'https://example.com/gitlab',
+      GITLAB_CLIENT_ID: double.clientId,
+      GITLAB_CLIENT_SECRET: double.clientSecret,
+      GITHUB_SESSION_SECRET: SECRET,
+      GITLAB_REPOSITORY_HOSTS: 'Git.Example.com,example.com,gitlab-old.example.com',
+    });
+    const aliasedUrl = await aliased.listen(0, '127.0.0.1');
+    try {
+      expect((await gitlabRpc(aliasedUrl, 'GitlabApp', {})).body).toMatchObject({
+        webUrl: 'https://example.com/gitlab',
+        repositoryHosts: ['git.example.com', 'gitlab-old.example.com'],
+      });
+    } finally {
+      await aliased.close();
+    }
   });
 
   it('GitlabApp without GitLab configured is unimplemented; the GitHub RPCs are untouched', async () => {

@@ -1,13 +1,26 @@
 // Repository URLs as the panel reads them. One reader (@linescope/repository-url, shared with the server): lenient
 // for what build ids and labels carry, strict for what a person types in the override form. `hosts` are the Git hosts
 // the source server is configured with (a self-managed GitLab), beyond the public ones the reader knows by itself.
-import { parseRepositoryUrl, type KnownHost, type RepositoryUrl } from '@linescope/repository-url';
+import { knownHostOf, parseRepositoryUrl, type KnownHost, type RepositoryUrl } from '@linescope/repository-url';
 
 export type { KnownHost, RepositoryUrl };
 
 export interface RepositoryInfo extends RepositoryUrl {
   /** owner/repo (group/sub/project on GitLab) */
   display: string;
+}
+
+/**
+ * The hosts a source server's GitLab answers for, from its GitlabApp: the web URL (GITLAB_URL, maybe below a path)
+ * and the other host names repository URLs may use for it (GITLAB_REPOSITORY_HOSTS). None without a usable web URL.
+ */
+export function gitlabHostsOf(webUrl: string, aliases: readonly string[] = []): KnownHost[] {
+  const own = knownHostOf(webUrl, 'gitlab');
+  if (!own) {
+    return [];
+  }
+  const others = aliases.map((host) => host.trim().toLowerCase()).filter((host) => host && host !== own.host);
+  return [own, ...others.map((host): KnownHost => ({ host, kind: 'gitlab' }))];
 }
 
 /** A repository from a build id or a label (https, git@host:owner/repo.git, ssh://…), or undefined. */

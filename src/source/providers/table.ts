@@ -2,7 +2,8 @@
 // request: the panel says its source cannot be shown rather than letting the source server refuse it.
 import { type ComponentType, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { knownHostOf, type HostKind, type KnownHost } from '@linescope/repository-url';
+import type { HostKind, KnownHost } from '@linescope/repository-url';
+import { gitlabHostsOf } from '../../domain/repository';
 import type { VcsApi } from '../core/api';
 import type { SessionState } from '../core/session';
 import { GitHubConnection } from './github/GitHubConnection';
@@ -66,7 +67,7 @@ const NO_HOSTS: readonly KnownHost[] = [];
 
 /**
  * The Git hosts the source server is configured with beyond the public ones, for reading repository URLs: its
- * GitLab (GITLAB_URL, self-managed, maybe below a path) once GitlabApp answers. A server without GitLab (or one
+ * GitLab (GITLAB_URL, self-managed, maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers. A server without GitLab (or one
  * that is not Linescope's) adds none; that answer is kept rather than asked again by every panel.
  */
 export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost[] {
@@ -76,9 +77,5 @@ export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost
     enabled: vcsDataSourceUid !== '',
     retryOnMount: false,
   });
-  const webUrl = data?.webUrl;
-  return useMemo(() => {
-    const gitlab = webUrl ? knownHostOf(webUrl, 'gitlab') : undefined;
-    return gitlab ? [gitlab] : NO_HOSTS;
-  }, [webUrl]);
+  return useMemo(() => (data ? gitlabHostsOf(data.webUrl, data.repositoryHosts) : NO_HOSTS), [data]);
 }
