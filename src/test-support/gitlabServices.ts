@@ -1,5 +1,5 @@
 import type { VcsApi } from '../source/core/api';
-import { GithubSession } from '../source/providers/github/session';
+import { HostSession } from '../source/providers/github/session';
 import {
   GITLAB_SESSION_COOKIE,
   GITLAB_SESSION_STORAGE_KEY,
@@ -21,7 +21,7 @@ export const GITLAB_COM_APP = create(GitlabAppResponseSchema, {
 /** The GitLab services the source layer uses, over a source-server double (`api`), connected or not. */
 export function gitlabServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string, login?: GitlabLoginApi) {
   const jar = memoryCookieJar();
-  const session = new GithubSession(dataSourceUid, {
+  const session = new HostSession(dataSourceUid, {
     refresh: jest.fn(),
     jar,
     storage: memoryStorage(),

@@ -7,7 +7,7 @@ import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
 import { WithQueries } from '../../../test-support/queries';
 import { SESSION_COOKIE } from '../github/cookie';
 import { CALLBACK_MESSAGE_TYPE, OAUTH_STATE_KEY } from '../github/login';
-import { GithubSession } from '../github/session';
+import { HostSession } from '../github/session';
 import { GitLabConnection } from './GitLabConnection';
 import { PKCE_VERIFIER_KEY } from './login';
 import {
@@ -66,7 +66,7 @@ function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {
       })
     ),
   };
-  const session = new GithubSession('vcs-uid', {
+  const session = new HostSession('vcs-uid', {
     refresh: options.refresh ?? jest.fn(),
     jar,
     storage: memoryStorage(),
