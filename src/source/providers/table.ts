@@ -67,8 +67,9 @@ const NO_HOSTS: readonly KnownHost[] = [];
 
 /**
  * The Git hosts the source server is configured with beyond the public ones, for reading repository URLs: its
- * GitLab (GITLAB_URL, self-managed, maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers. A server without GitLab (or one
- * that is not Linescope's) adds none; that answer is kept rather than asked again by every panel.
+ * GitLab (GITLAB_URL, self-managed, maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers. A
+ * server without GitLab (or one that is not Linescope's) adds none; that answer is kept rather than asked again by
+ * every panel.
  */
 export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost[] {
   const services = useGitlabServices();
