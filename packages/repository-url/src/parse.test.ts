@@ -254,7 +254,10 @@ describe('a host from a configured web URL', () => {
   it.each<[string, KnownHost | undefined]>([
     ['https://gitlab.example.com', { host: 'gitlab.example.com', kind: 'gitlab' }],
     ['https://Example.com/gitlab/', { host: 'example.com', kind: 'gitlab', pathPrefix: '/gitlab' }],
-    ['http://localhost:8929/git/lab', { host: 'localhost:8929', kind: 'gitlab', pathPrefix: '/git/lab' }],
+    [
+      'http://localhost:8929/git/lab',
+      { host: 'localhost:8929', kind: 'gitlab', pathPrefix: '/git/lab', scheme: 'http' },
+    ],
     ['https://gitlab.com:443', { host: 'gitlab.com', kind: 'gitlab' }],
     ['', undefined],
     ['gitlab.example.com', undefined],
@@ -271,5 +274,13 @@ describe('a host from a configured web URL', () => {
     });
     expect(read).toMatchObject({ ok: true, value: { kind: 'gitlab', owner: 'g/sub', repo: 'p' } });
     expect(read.ok && read.value.webUrl).toBe('https://example.com/gitlab/g/sub/p');
+  });
+
+  it('keeps a web URL served over http for that host’s repository pages, whatever scheme the label used', () => {
+    const plain = [knownHostOf('http://gitlab.internal', 'gitlab')!];
+    for (const label of ['https://gitlab.internal/g/p', 'git@gitlab.internal:g/p.git']) {
+      const read = parseRepositoryUrl(label, { mode: 'lenient', hosts: plain });
+      expect(read.ok && read.value.webUrl).toBe('http://gitlab.internal/g/p');
+    }
   });
 });

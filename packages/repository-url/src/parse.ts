@@ -13,6 +13,8 @@ export interface KnownHost {
   kind: HostKind;
   /** Self-managed GitLab served below a path, e.g. `/gitlab` for `https://example.com/gitlab/group/project`. */
   pathPrefix?: string;
+  /** `http` when the host's web pages are served without TLS (its configured web URL says so); else https. */
+  scheme?: 'http' | 'https';
 }
 
 export interface ParseOptions {
@@ -85,7 +87,12 @@ export function knownHostOf(webUrl: string, kind: HostKind): KnownHost | undefin
     return undefined;
   }
   const pathPrefix = normalizePrefix(url.pathname);
-  return { host: url.host.toLowerCase(), kind, ...(pathPrefix ? { pathPrefix } : {}) };
+  return {
+    host: url.host.toLowerCase(),
+    kind,
+    ...(pathPrefix ? { pathPrefix } : {}),
+    ...(url.protocol === 'http:' ? { scheme: 'http' as const } : {}),
+  };
 }
 
 export function parseRepositoryUrl(input: string, options: ParseOptions): ParseResult {
@@ -180,7 +187,8 @@ function read(protocol: string, host: string, path: string, options: ParseOption
   }
   const { owner, repo, webPath } = parts;
   const webHost = parts.webHost ?? host;
-  const base = `${strict ? protocol : 'https:'}//${webHost}${prefix}`;
+  // A typed URL keeps its scheme; others get the host's own (https unless configured otherwise).
+  const base = `${strict ? protocol : `${known?.scheme ?? 'https'}:`}//${webHost}${prefix}`;
   return {
     ok: true,
     value: {
