@@ -86,3 +86,26 @@ test('connect to GitLab and see the source of shop-go-gitlab with its numbers', 
   await panel.getByTestId('gitlab-disconnect').click();
   await expect(panel.getByTestId('gitlab-connect')).toBeVisible();
 });
+
+test("a self-managed GitLab's repository (the double's own host) reads as GitLab's once the source server names it", async ({
+  page,
+}) => {
+  // The source server's GITLAB_URL is the double's address: a host no public list knows, like gitlab.example.com.
+  const selfManaged = `${process.env.LINESCOPE_E2E_GITLAB_URL}/linescope-demo/shop-go`;
+  const graph = await openFlameGraph(page, 'shop-go-gitlab');
+  const panel = await openFunctionDetails(page, graph, GO_SEARCH);
+  await panel.getByRole('button', { name: 'Override repository, ref and root path' }).click();
+  const form = page.getByTestId('override-form');
+  await form.getByTestId('override-repository').fill(selfManaged);
+  await form.getByTestId('override-save').click();
+  await expect(form).toBeHidden();
+  await expect(panel.getByText('overridden')).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'linescope-demo/shop-go' })).toHaveAttribute('href', selfManaged);
+  await expect(panel.getByTestId('github-connect')).toHaveCount(0);
+  await connectToGitlab(page, panel);
+  await expect(panel.getByTestId('code-view')).toBeVisible();
+  await expect(panel.getByTestId('source-link-blame')).toHaveAttribute(
+    'href',
+    new RegExp(`^${selfManaged.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/-/blame/[0-9a-f]{40}/catalog/search\\.go#L\\d+$`)
+  );
+});

@@ -1,4 +1,4 @@
-import { githubRouteLabel } from './metrics';
+import { createMetrics, githubRouteLabel, recordHostCall } from './metrics';
 
 describe('metrics route labels', () => {
   it.each([
@@ -16,5 +16,34 @@ describe('metrics route labels', () => {
     ['/api/v3/repos/o/r/git/trees/abc', '/repos/{owner}/{repo}/git/trees/{sha}'],
   ])('%s → %s', (path, label) => {
     expect(githubRouteLabel(path)).toBe(label);
+  });
+});
+
+describe('calls to the Git hosts', () => {
+  it('are one histogram by provider; a call without a response has an empty status; a bad rate limit is not kept', async () => {
+    const metrics = createMetrics();
+    recordHostCall(metrics, 'gitlab', {
+      method: 'GET',
+      route: '/projects/{project}',
+      status: undefined,
+      seconds: 0.2,
+      rateLimit: { resource: 'throttle_authenticated_api', remaining: Number('soon') },
+    });
+    recordHostCall(metrics, 'github', {
+      method: 'GET',
+      route: '/repos/{owner}/{repo}/commits/{ref}',
+      status: 200,
+      seconds: 0.1,
+      rateLimit: { resource: 'core', remaining: 4999 },
+    });
+    const text = await metrics.registry.metrics();
+    expect(text).toContain(
+      'linescope_git_host_request_duration_seconds_count{provider="gitlab",method="GET",route="/projects/{project}",status_code=""} 1'
+    );
+    expect(text).toContain(
+      'linescope_git_host_request_duration_seconds_count{provider="github",method="GET",route="/repos/{owner}/{repo}/commits/{ref}",status_code="200"} 1'
+    );
+    expect(text).toContain('linescope_git_host_rate_limit_remaining{provider="github",resource="core"} 4999');
+    expect(text).not.toContain('rate_limit_remaining{provider="gitlab"');
   });
 });

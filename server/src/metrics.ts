@@ -1,15 +1,18 @@
 /** Prometheus metrics of the source server (one registry per server instance, so tests stay isolated). */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** The Git hosts the server calls, as the `provider` label names them. */
+export type HostProvider = 'github' | 'gitlab';
+
 export interface ServerMetrics {
   registry: Registry;
   rpcDuration: Histogram<'method' | 'code'>;
-  githubDuration: Histogram<'method' | 'route' | 'status_code'>;
+  hostDuration: Histogram<'provider' | 'method' | 'route' | 'status_code'>;
   cacheRequests: Counter<'cache' | 'result'>;
   sharedCacheRequests: Counter<'cache' | 'result'>;
   sharedCacheErrors: Counter<'operation'>;
   sharedCacheUp: Gauge;
-  rateLimitRemaining: Gauge<'resource'>;
+  rateLimitRemaining: Gauge<'provider' | 'resource'>;
   cacheBytes: Gauge<'cache'>;
 }
 
@@ -27,10 +30,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
-    githubDuration: new Histogram({
-      name: 'linescope_github_request_duration_seconds',
-      help: 'GitHub calls by method, route and status code (empty when the transport failed)',
-      labelNames: ['method', 'route', 'status_code'],
+    hostDuration: new Histogram({
+      name: 'linescope_git_host_request_duration_seconds',
+      help: 'Calls to the Git hosts (GitHub, GitLab) by provider, method, route and status code (empty when the transport failed)',
+      labelNames: ['provider', 'method', 'route', 'status_code'],
       // Pyroscope's classic buckets for pyroscope_vcs_github_request_duration.
       buckets: [0.1, 0.1931, 0.3728, 0.7197, 1.3895, 2.6827, 5.1795, 10],
       registers: [registry],
@@ -59,9 +62,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
       registers: [registry],
     }),
     rateLimitRemaining: new Gauge({
-      name: 'linescope_github_rate_limit_remaining',
-      help: 'x-ratelimit-remaining of the last GitHub reply, by resource',
-      labelNames: ['resource'],
+      name: 'linescope_git_host_rate_limit_remaining',
+      help: "The rate limit left after the last reply of a Git host (GitHub's x-ratelimit-remaining, GitLab's RateLimit-Remaining), by provider and resource",
+      labelNames: ['provider', 'resource'],
       registers: [registry],
     }),
     cacheBytes: new Gauge({
@@ -71,6 +74,34 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
       registers: [registry],
     }),
   };
+}
+
+/** One call to a Git host, as its client saw it. */
+export interface HostCall {
+  method: string;
+  /** The route's template, e.g. `/repos/{owner}/{repo}/contents/{path}`: never the names themselves. */
+  route: string;
+  /** Undefined when no response came (timeout, connection refused). */
+  status: number | undefined;
+  seconds: number;
+  /** What the reply said is left of its rate limit. */
+  rateLimit?: { resource: string; remaining: number };
+}
+
+/** Counts a call to a Git host: its duration by provider, route and status, and the rate limit it reported. */
+export function recordHostCall(metrics: ServerMetrics, provider: HostProvider, call: HostCall): void {
+  metrics.hostDuration.observe(
+    {
+      provider,
+      method: call.method,
+      route: call.route,
+      status_code: call.status === undefined ? '' : String(call.status),
+    },
+    call.seconds
+  );
+  if (call.rateLimit && Number.isFinite(call.rateLimit.remaining)) {
+    metrics.rateLimitRemaining.set({ provider, resource: call.rateLimit.resource }, call.rateLimit.remaining);
+  }
 }
 
 const ROUTES: Array<[RegExp, string]> = [

@@ -12,7 +12,7 @@ import { createGateway } from './gateway/proxy';
 import { createSharedCache } from './cache/shared-tier';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
-import { createMetrics, githubRouteLabel, ServerMetrics } from './metrics';
+import { createMetrics, githubRouteLabel, HostProvider, recordHostCall, ServerMetrics } from './metrics';
 import { gitlabSessionRoutes } from './rpc/gitlab-session';
 import { vcsRoutes } from './rpc/service';
 import { GitlabOAuthClient } from './hosts/gitlab/oauth';
@@ -56,6 +56,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   const metrics = deps.metrics ?? createMetrics();
   const now = deps.now ?? Date.now;
   const shared = createSharedCache(config, logger, metrics);
+  // The OAuth token endpoints are counted with the API calls of their host.
+  const tokenCalls = (provider: HostProvider, route: string) => (status: number | undefined, seconds: number) =>
+    recordHostCall(metrics, provider, { method: 'POST', route, status, seconds });
   const source = new GitHubSource({
     apiUrl: config.githubApiUrl,
     timeoutMs: config.githubTimeoutMs,
@@ -74,15 +77,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     clientSecret: config.githubClientSecret,
     timeoutMs: config.githubTimeoutMs,
     fetch: deps.fetch,
-    onResponse: (status, seconds) =>
-      metrics.githubDuration.observe(
-        {
-          method: 'POST',
-          route: githubRouteLabel('/login/oauth/access_token'),
-          status_code: status ? String(status) : '',
-        },
-        seconds
-      ),
+    onResponse: tokenCalls('github', githubRouteLabel('/login/oauth/access_token')),
   });
 
   const observe: Interceptor = (next) => async (req) => {
@@ -127,6 +122,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     clientSecret: config.gitlabClientSecret,
     timeoutMs: config.githubTimeoutMs,
     fetch: deps.fetch,
+    onResponse: tokenCalls('gitlab', '/oauth/token'),
   });
   const rpc = connectNodeAdapter({
     routes: (router) => {

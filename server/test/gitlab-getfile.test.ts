@@ -147,6 +147,25 @@ describe('GitLab repositories over HTTP', () => {
   const getFile = (body: Record<string, string>, cookie = alice, headers: Record<string, string> = {}) =>
     rpc(url, 'GetFile', { repositoryURL: APP_URL, ref: app.commits.v1, rootPath: '', ...body }, { cookie, ...headers });
 
+  it('counts GitLab calls in /metrics as GitHub calls are, by provider, route template and status', async () => {
+    expect((await getFile({ localPath: 'internal/cart/cart.go' })).status).toBe(200);
+    expect((await getFile({ localPath: '/usr/local/go/go1.21.3/src/fmt/print.go' })).status).toBe(200);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const gitlabCalls = metrics.split('\n').filter((line) => line.includes('provider="gitlab"'));
+    expect(gitlabCalls.join('\n')).toMatch(
+      /linescope_git_host_request_duration_seconds_count\{provider="gitlab",method="GET",route="\/projects\/\{project\}\/repository\/files\/\{path\}\/raw",status_code="200"\} [1-9]/
+    );
+    expect(metrics).toMatch(
+      /linescope_git_host_rate_limit_remaining\{provider="gitlab",resource="throttle_authenticated_api"\} \d+/
+    );
+    // Go's standard library came from GitHub: the same histogram, GitHub's provider.
+    expect(metrics).toMatch(
+      /linescope_git_host_request_duration_seconds_count\{provider="github",method="GET",route="\/repos/
+    );
+    // Routes are templates: no project, path or ref in a label.
+    expect(gitlabCalls.some((line) => /acme|cart|internal/.test(line))).toBe(false);
+  });
+
   it.each([
     [
       'Go stdlib (from GitHub, anonymously)',

@@ -85,6 +85,27 @@ describe('GitLab session RPCs', () => {
         webUrl: double.url,
       },
     });
+    // No GITLAB_REPOSITORY_HOSTS: no other host names (an empty list is left out of the JSON).
+    expect(res.body.repositoryHosts).toBeUndefined();
+  });
+
+  it('GitlabApp names the other host names repository URLs may use for this GitLab (GITLAB_REPOSITORY_HOSTS)', async () => {
+    const aliased = start({
+      GITLAB_URL: 'https://example.com/gitlab',
+      GITLAB_CLIENT_ID: double.clientId,
+      GITLAB_CLIENT_SECRET: double.clientSecret,
+      GITHUB_SESSION_SECRET: SECRET,
+      GITLAB_REPOSITORY_HOSTS: 'Git.Example.com,example.com,gitlab-old.example.com',
+    });
+    const aliasedUrl = await aliased.listen(0, '127.0.0.1');
+    try {
+      expect((await gitlabRpc(aliasedUrl, 'GitlabApp', {})).body).toMatchObject({
+        webUrl: 'https://example.com/gitlab',
+        repositoryHosts: ['git.example.com', 'gitlab-old.example.com'],
+      });
+    } finally {
+      await aliased.close();
+    }
   });
 
   it('GitlabApp without GitLab configured is unimplemented; the GitHub RPCs are untouched', async () => {
@@ -114,6 +135,16 @@ describe('GitLab session RPCs', () => {
     expect(token).toMatchObject({ tokenType: 'Bearer', expiry: clock.now + 7_200_000 });
     const user = await fetch(`${double.apiUrl}/user`, { headers: { authorization: `Bearer ${token.accessToken}` } });
     expect(((await user.json()) as { username: string }).username).toBe('alice');
+  });
+
+  it("counts the token endpoint's calls in /metrics as GitLab's", async () => {
+    const code = await authorize();
+    expect((await gitlabRpc(url, 'GitlabLogin', { authorizationCode: code })).status).toBe(200);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /linescope_git_host_request_duration_seconds_count\{provider="gitlab",method="POST",route="\/oauth\/token",status_code="200"\} [1-9]/
+    );
+    expect(metrics).not.toContain('provider="github"');
   });
 
   it('refuses a used or unknown code as unauthenticated, and an empty one as invalid_argument', async () => {

@@ -121,11 +121,7 @@ describe('vcs.v1 session RPCs', () => {
     // Pyroscope returns the *old* expiry here; we return the new token's.
     expect(Number(refreshed.body.tokenExpiresAt)).toBeGreaterThanOrEqual(before + 28_800_000);
     const next = cookieForToken(refreshed.body.token);
-    expect(
-      (
-        await getCommit({ cookie: next })
-      ).status
-    ).toBe(200);
+    expect((await getCommit({ cookie: next })).status).toBe(200);
 
     const again = await rpc(stack.url, 'GithubRefresh', {}, { cookie });
     expect(again.status).toBe(401);
@@ -231,10 +227,10 @@ describe('vcs.v1 session RPCs', () => {
     expect(metrics).toMatch(/linescope_cache_bytes\{cache="files"\} [1-9]/);
     expect(metrics).toContain('linescope_rpc_duration_seconds_count{method="GithubApp",code="ok"}');
     expect(metrics).toMatch(
-      /linescope_github_request_duration_seconds_count\{method="GET",route="\/repos\/\{owner\}\/\{repo\}\/commits\/\{ref\}",status_code="200"\} \d+/
+      /linescope_git_host_request_duration_seconds_count\{provider="github",method="GET",route="\/repos\/\{owner\}\/\{repo\}\/commits\/\{ref\}",status_code="200"\} \d+/
     );
-    expect(metrics).toContain('route="/login/oauth/access_token"');
-    expect(metrics).toContain('linescope_github_rate_limit_remaining{resource="core"}');
+    expect(metrics).toContain('provider="github",method="POST",route="/login/oauth/access_token"');
+    expect(metrics).toContain('linescope_git_host_rate_limit_remaining{provider="github",resource="core"}');
   });
 
   it('refuses bodies over the limit', async () => {

@@ -1,4 +1,4 @@
-import { parseTypedRepository, repositoryLabel } from './repository';
+import { describeRepository, parseTypedRepository } from './repository';
 
 test('parses the forms repository URLs come in, and says why others are not', () => {
   expect(parseTypedRepository('https://github.com/o/r.git/')).toMatchObject({
@@ -15,8 +15,8 @@ test('parses the forms repository URLs come in, and says why others are not', ()
   });
   expect(parseTypedRepository('https://github.com/o/r/tree/main')).toMatchObject({ ok: false });
   expect(parseTypedRepository('https://github.com/o/r?tab=x')).toMatchObject({ ok: false });
-  expect(repositoryLabel('https://github.com/linescope-demo/shop-go')).toBe('linescope-demo/shop-go');
-  expect(repositoryLabel('not a url')).toBe('not a url');
+  expect(describeRepository('https://github.com/linescope-demo/shop-go')?.display).toBe('linescope-demo/shop-go');
+  expect(describeRepository('not a url')).toBeUndefined();
   // Labels come in more forms than the form accepts: the label and the links read them like the panel does.
-  expect(repositoryLabel('ssh://git@ghe.example.com/team/app.git')).toBe('team/app');
+  expect(describeRepository('ssh://git@ghe.example.com/team/app.git')?.display).toBe('team/app');
 });

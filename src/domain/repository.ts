@@ -1,31 +1,43 @@
 // Repository URLs as the panel reads them. One reader (@linescope/repository-url, shared with the server): lenient
-// for what build ids and labels carry, strict for what a person types in the override form.
-import { parseRepositoryUrl, type RepositoryUrl } from '@linescope/repository-url';
+// for what build ids and labels carry, strict for what a person types in the override form. `hosts` are the Git hosts
+// the source server is configured with (a self-managed GitLab), beyond the public ones the reader knows by itself.
+import { knownHostOf, parseRepositoryUrl, type KnownHost, type RepositoryUrl } from '@linescope/repository-url';
 
-export type { RepositoryUrl };
+export type { KnownHost, RepositoryUrl };
 
 export interface RepositoryInfo extends RepositoryUrl {
   /** owner/repo (group/sub/project on GitLab) */
   display: string;
 }
 
-/** A repository from a build id or a label (https, git@host:owner/repo.git, ssh://…), or undefined. */
-export function describeRepository(url: string | undefined): RepositoryInfo | undefined {
-  const read = url ? parseRepositoryUrl(url, { mode: 'lenient' }) : undefined;
-  return read?.ok ? { ...read.value, display: read.value.fullName } : undefined;
+/**
+ * The hosts a source server's GitLab answers for, from its GitlabApp: the web URL (GITLAB_URL, maybe below a path)
+ * and the other host names repository URLs may use for it (GITLAB_REPOSITORY_HOSTS). None without a usable web URL.
+ */
+export function gitlabHostsOf(webUrl: string, aliases: readonly string[] = []): KnownHost[] {
+  const own = knownHostOf(webUrl, 'gitlab');
+  if (!own) {
+    return [];
+  }
+  const others = aliases.map((host) => host.trim().toLowerCase()).filter((host) => host && host !== own.host);
+  return [own, ...others.map((host): KnownHost => ({ host, kind: 'gitlab' }))];
 }
 
-/** `owner/repo` for display, or the text as it is when it does not parse. */
-export function repositoryLabel(url: string): string {
-  return describeRepository(url)?.display ?? url;
+/** A repository from a build id or a label (https, git@host:owner/repo.git, ssh://…), or undefined. */
+export function describeRepository(
+  url: string | undefined,
+  hosts: readonly KnownHost[] = []
+): RepositoryInfo | undefined {
+  const read = url ? parseRepositoryUrl(url, { mode: 'lenient', hosts }) : undefined;
+  return read?.ok ? { ...read.value, display: read.value.fullName } : undefined;
 }
 
 /**
  * What a user types as a repository: one repository's URL (`https://host/owner/repo`, with or without `.git` and
  * a trailing slash, or `git@host:owner/repo.git`), with a reason when it is not one.
  */
-export function parseTypedRepository(input: string) {
-  return parseRepositoryUrl(input, { mode: 'strict' });
+export function parseTypedRepository(input: string, hosts: readonly KnownHost[] = []) {
+  return parseRepositoryUrl(input, { mode: 'strict', hosts });
 }
 
 /** A git ref as people read it: a full commit sha shortened to 7, branch and tag names as they are. */

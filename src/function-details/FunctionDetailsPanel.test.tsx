@@ -6,11 +6,14 @@ import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { create } from '@bufbuild/protobuf';
 import { GetFileResponseSchema, type CommitInfo } from '../../proto/gen/vcs/v1/vcs_pb';
+import { GitlabAppResponseSchema, type GitlabAppResponse } from '../../proto/gen/linescope/v1/gitlab_pb';
 import type { FunctionDetailsTarget } from '../domain/target';
 import type { VcsApi } from '../source/core/api';
 import { saveOverride } from '../source/overrides/store';
 import { GithubServicesProvider, type GithubServices } from '../source/providers/github/services';
+import { GitlabServicesProvider, type GitlabServices } from '../source/providers/gitlab/services';
 import { githubServicesFor } from '../test-support/githubServices';
+import { gitlabServicesFor } from '../test-support/gitlabServices';
 import { WithQueries } from '../test-support/queries';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
@@ -124,11 +127,13 @@ function sourceServer(connected: boolean, lines = 20) {
   return { api, services };
 }
 
-const renderPanel = (props: Partial<{ onClose: () => void; services: GithubServices }> = {}) =>
+const renderPanel = (props: Partial<{ onClose: () => void; services: GithubServices; gitlab: GitlabServices }> = {}) =>
   render(
     <WithQueries>
       <GithubServicesProvider services={props.services ?? sourceServer(false).services}>
-        <FunctionDetailsPanel target={target} onClose={props.onClose ?? jest.fn()} />
+        <GitlabServicesProvider services={props.gitlab ?? gitlabServicesFor({} as VcsApi, false, 'pyro').services}>
+          <FunctionDetailsPanel target={target} onClose={props.onClose ?? jest.fn()} />
+        </GitlabServicesProvider>
       </GithubServicesProvider>
     </WithQueries>
   );
@@ -437,6 +442,32 @@ describe('FunctionDetailsPanel', () => {
     } finally {
       window.localStorage.clear();
     }
+  });
+
+  it('offers Connect to GitLab for a self-managed GitLab repository once the source server names its GitLab', async () => {
+    const b = new PprofBuilder();
+    const m = b.mapping(
+      pyroscopeBuildId({ repository: 'https://example.com/gitlab/shop/backend/shop-go', gitRef: 'c'.repeat(40) })
+    );
+    b.sample([b.location(m, [[b.function('main.work', '/src/shop-go/work.go', 10), 12]])], 1_000_000_000);
+    respond = pyroscope(b.encode());
+    let answer!: (app: GitlabAppResponse) => void;
+    const login = {
+      gitlabApp: jest.fn(() => new Promise<GitlabAppResponse>((resolve) => (answer = resolve))),
+      gitlabLogin: jest.fn(),
+    };
+    renderPanel({ gitlab: gitlabServicesFor({} as VcsApi, false, 'pyro', login).services });
+    await screen.findByTestId(testIds.functionDetails.breakdown);
+    const repositoryRow = within(row(testIds.functionDetails.rowRepository));
+    // Before the answer the host is an unknown one: GitHub's, as documented.
+    expect(repositoryRow.getByTestId('github-connect')).toBeInTheDocument();
+
+    await act(async () => answer(create(GitlabAppResponseSchema, { webUrl: 'https://example.com/gitlab' })));
+    expect(await repositoryRow.findByTestId('gitlab-connect')).toHaveTextContent('Connect to shop/backend/shop-go');
+    expect(repositoryRow.queryByTestId('github-connect')).not.toBeInTheDocument();
+    expect(repositoryRow.getByRole('link')).toHaveAttribute('href', 'https://example.com/gitlab/shop/backend/shop-go');
+    // One GitlabApp answer serves the row and the login it prepares.
+    expect(login.gitlabApp).toHaveBeenCalledTimes(1);
   });
 
   it('asks the source server for the selected version and file once connected; before, offers to connect', async () => {

@@ -127,6 +127,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
             target={target}
             selected={selected}
             repository={repository}
+            hosts={data.hosts}
             labels={labels}
             sourceRequest={sourceRequest}
           />

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Badge, Stack, TextLink, Tooltip } from '@grafana/ui';
-import type { RepositoryInfo } from '../domain/repository';
+import type { KnownHost, RepositoryInfo } from '../domain/repository';
 import type { FunctionDetailsTarget } from '../domain/target';
 import type { VersionChoice } from '../domain/versions';
 import type { LabelVersion } from '../pyroscope/versionLabels';
@@ -14,12 +14,14 @@ interface Props {
   target: FunctionDetailsTarget;
   selected: VersionChoice | undefined;
   repository: RepositoryInfo | undefined;
+  /** The source server's own Git hosts, for the override form. */
+  hosts: readonly KnownHost[];
   labels: LabelVersion | undefined;
   sourceRequest: SourceRequest | undefined;
 }
 
 /** The repository row's value: the link, where it came from, Connect/Disconnect and the override pen. */
-export function RepositoryValue({ target, selected, repository, labels, sourceRequest }: Props) {
+export function RepositoryValue({ target, selected, repository, hosts, labels, sourceRequest }: Props) {
   const raw = selected?.version?.repository;
   const linksOnly = repository?.kind !== undefined && LINKS_ONLY_HOSTS.includes(repository.kind);
   const providerKind = providerKindFor(repository?.kind);
@@ -57,12 +59,13 @@ export function RepositoryValue({ target, selected, repository, labels, sourceRe
         />
       )}
       {sourceRequest && !linksOnly && Connection && (
-        <Connection vcsDataSourceUid={sourceRequest.vcsDatasourceUid} repository={sourceRequest.version.repository} />
+        <Connection vcsDataSourceUid={sourceRequest.vcsDatasourceUid} repositoryName={repository?.display} />
       )}
       <OverrideButton
         dataSourceUid={target.datasourceUid}
         serviceName={target.serviceName}
         current={sourceRequest?.version}
+        hosts={hosts}
         showMarker={false}
       />
     </Stack>

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { FunctionDetails, FunctionVersion } from '../domain/model';
-import { describeRepository, type RepositoryInfo } from '../domain/repository';
+import { describeRepository, type KnownHost, type RepositoryInfo } from '../domain/repository';
 import type { FunctionDetailsTarget } from '../domain/target';
 import { type VersionChoice, versionChoices } from '../domain/versions';
 import { selectMergeProfileWithMostNodes } from '../pyroscope/mergeNodeLimit';
@@ -12,6 +12,7 @@ import { QuerierClient } from '../pyroscope/querier';
 import { type LabelVersion, resolveVersionFromLabels, versionLabelsPresent } from '../pyroscope/versionLabels';
 import type { CommitSummary, SourceFile, SourceRequest } from '../source/core/types';
 import { useVersionOverride } from '../source/overrides/useVersionOverride';
+import { useRepositoryHosts } from '../source/providers/table';
 import { useFunctionSource } from '../source/useFunctionSource';
 import { computeFunctionDetailsInWorker } from './worker/computeFunctionDetailsInWorker';
 import { whyNoSourceFile } from '../domain/noSource';
@@ -26,6 +27,8 @@ export interface FunctionDetailsData {
   fn: FunctionVersion | undefined;
   unit: string;
   repository: RepositoryInfo | undefined;
+  /** The source server's own Git hosts (its GitLab), which the repository was read with. */
+  hosts: readonly KnownHost[];
   /** What the source layer is asked for (undefined without a repository or a file). */
   sourceRequest: SourceRequest | undefined;
   source: SourceFile;
@@ -103,6 +106,7 @@ export function useFunctionDetails(
         }
       : undefined;
   const { data: source } = useFunctionSource(sourceRequest);
+  const hosts = useRepositoryHosts(target.vcsDatasourceUid);
 
   return {
     data: {
@@ -116,7 +120,8 @@ export function useFunctionDetails(
       selected,
       fn,
       unit: details.data?.unit ?? '',
-      repository: describeRepository(selected?.version?.repository),
+      repository: describeRepository(selected?.version?.repository, hosts),
+      hosts,
       sourceRequest,
       source: source.file,
       commits: source.commits,

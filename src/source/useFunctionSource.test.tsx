@@ -8,6 +8,7 @@ import {
   type CommitInfo,
   type GetFileResponse,
 } from '../../proto/gen/vcs/v1/vcs_pb';
+import { GitlabAppResponseSchema, type GitlabAppResponse } from '../../proto/gen/linescope/v1/gitlab_pb';
 import { WithQueries } from '../test-support/queries';
 import { githubServicesFor } from '../test-support/githubServices';
 import type { VcsApi } from './core/api';
@@ -243,6 +244,38 @@ test("a GitLab repository is read through the GitLab session and its API, not Gi
   await act(async () => gitlabFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
   await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
   expect(screen.getByTestId('blame')).toHaveTextContent('https://gitlab.com/group/sub/shop-go/-/blame/');
+});
+
+test('a self-managed GitLab below a path is read through the GitLab session once the server names its web URL', async () => {
+  const app = deferred<GitlabAppResponse>();
+  const gitlabApi = {
+    getFile: jest.fn(async () => create(GetFileResponseSchema, { content: btoa('package x\n') })),
+    getCommits: jest.fn(() => new Promise(() => {})),
+  } as unknown as jest.Mocked<VcsApi>;
+  const { services: gitlab } = gitlabServicesFor(gitlabApi, true, 'vcs', {
+    gitlabApp: () => app.promise,
+    gitlabLogin: jest.fn(),
+  });
+  const { api } = setup(false, 'https://example.com/gitlab/group/sub/shop-go', gitlab);
+
+  // Until the server says which GitLab it serves, the host reads as an unknown one, GitHub's by default.
+  expect(screen.getByTestId('reason')).toHaveTextContent('not-connected');
+  await act(async () => app.resolve(create(GitlabAppResponseSchema, { webUrl: 'https://example.com/gitlab' })));
+  expect(await screen.findByTestId('blame')).toHaveTextContent(
+    'https://example.com/gitlab/group/sub/shop-go/-/blame/aaaaaaa1/catalog/search.go#L3'
+  );
+  expect(gitlabApi.getFile).toHaveBeenCalledTimes(1);
+  expect(api.getFile).not.toHaveBeenCalled();
+});
+
+test('a server without GitLab adds no host: a self-managed-looking URL stays with GitHub', async () => {
+  const gitlabApp = jest.fn(async () => {
+    throw new ConnectError('no GitLab', Code.Unimplemented);
+  });
+  const { services: gitlab } = gitlabServicesFor({} as VcsApi, false, 'vcs', { gitlabApp, gitlabLogin: jest.fn() });
+  const { api } = setup(true, 'https://example.com/gitlab/group/shop-go', gitlab);
+  await waitFor(() => expect(gitlabApp).toHaveBeenCalled());
+  expect(api.getFile.mock.calls[0][0]).toMatchObject({ repositoryURL: 'https://example.com/gitlab/group/shop-go' });
 });
 
 test('a host the URL reader does not know goes to the source server, which may serve it as GitHub Enterprise', () => {

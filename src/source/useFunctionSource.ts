@@ -1,7 +1,8 @@
 // The source of one function version, whatever the Git host: GetFile and GetCommits start together as soon as
 // repository, ref, file and function are known and the session exists; nothing waits for something it does not
 // need. Answers are kept per data source, session and request, so switching versions back and forth costs no call.
-// The repository's host kind picks the provider (providers/table.ts); a host without one asks nothing.
+// The repository's host kind picks the provider (providers/table.ts), read with the source server's own hosts (its
+// GitLab's web URL, once known); a host without a provider asks nothing.
 import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
@@ -11,7 +12,7 @@ import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
 import type { CommitsRequest, FileRequest } from './core/api';
 import { describeRepository } from '../domain/repository';
-import { providerKindFor, useSourceConnections } from './providers/table';
+import { providerKindFor, useRepositoryHosts, useSourceConnections } from './providers/table';
 
 export interface FunctionSource {
   data: {
@@ -29,16 +30,17 @@ export interface FunctionSource {
 
 export function useFunctionSource(request: SourceRequest | undefined): FunctionSource {
   const connections = useSourceConnections(request?.vcsDatasourceUid ?? '');
+  const hosts = useRepositoryHosts(request?.vcsDatasourceUid ?? '');
   const repository = request?.version.repository;
   const input = request && repository ? request : undefined;
-  const kind = input ? providerKindFor(describeRepository(input.version.repository)?.kind) : undefined;
+  const repositoryKind = describeRepository(repository, hosts)?.kind;
+  const kind = input ? providerKindFor(repositoryKind) : undefined;
   const connection = kind ? connections[kind] : undefined;
   // Sessions are per data source, not per host: the panel's connect button speaks of the data source's login.
   const session = (connection ?? connections.github)!.session;
   const connected = !!connection && session.connected;
   const ref = input?.version.gitRef || 'HEAD';
   // Bitbucket Cloud and Azure DevOps: the panel links to them, the source server cannot read them.
-  const repositoryKind = describeRepository(repository)?.kind;
   const linksOnly = repositoryKind !== undefined && LINKS_ONLY_HOSTS.includes(repositoryKind);
 
   const fileRequest: FileRequest | undefined = input && {
@@ -81,6 +83,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
       ref,
       path: input.fileName,
       line: input.startLine,
+      hosts,
     });
     const reason = linksOnly ? 'links-only' : 'no-provider';
     return {
@@ -115,6 +118,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
           path: response.resolvedPath || input!.fileName,
           line: input!.startLine,
           fileUrl: response.URL,
+          hosts,
         }),
       };
     }

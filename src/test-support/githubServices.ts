@@ -1,11 +1,11 @@
 import type { VcsApi } from '../source/core/api';
 import type { GithubServices } from '../source/providers/github/services';
-import { GithubSession } from '../source/providers/github/session';
+import { HostSession } from '../source/providers/github/session';
 import { memoryCookieJar, memoryStorage } from './memory';
 
 /** The GitHub services the source layer uses, over a source-server double (`api`), connected or not. */
 export function githubServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string) {
-  const session = new GithubSession(dataSourceUid, {
+  const session = new HostSession(dataSourceUid, {
     refresh: jest.fn(),
     jar: memoryCookieJar(),
     storage: memoryStorage(),

@@ -5,5 +5,6 @@ export {
   type ParseResult,
   type RepositoryUrl,
   hostKindOf,
+  knownHostOf,
   parseRepositoryUrl,
 } from './parse';

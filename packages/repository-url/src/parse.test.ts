@@ -1,4 +1,4 @@
-import { hostKindOf, parseRepositoryUrl, type KnownHost, type RepositoryUrl } from './index';
+import { hostKindOf, knownHostOf, parseRepositoryUrl, type KnownHost, type RepositoryUrl } from './index';
 
 const GHE: KnownHost = { host: 'ghe.corp', kind: 'github' };
 const GITLAB_UNDER_PATH: KnownHost = { host: 'example.com', kind: 'gitlab', pathPrefix: '/gitlab' };
@@ -247,5 +247,40 @@ describe('host kinds', () => {
 
   it('a configured host wins over a public one', () => {
     expect(hostKindOf('github.com', [{ host: 'github.com', kind: 'gitlab' }])?.kind).toBe('gitlab');
+  });
+});
+
+describe('a host from a configured web URL', () => {
+  it.each<[string, KnownHost | undefined]>([
+    ['https://gitlab.example.com', { host: 'gitlab.example.com', kind: 'gitlab' }],
+    ['https://Example.com/gitlab/', { host: 'example.com', kind: 'gitlab', pathPrefix: '/gitlab' }],
+    [
+      'http://localhost:8929/git/lab',
+      { host: 'localhost:8929', kind: 'gitlab', pathPrefix: '/git/lab', scheme: 'http' },
+    ],
+    ['https://gitlab.com:443', { host: 'gitlab.com', kind: 'gitlab' }],
+    ['', undefined],
+    ['gitlab.example.com', undefined],
+    ['ssh://git@gitlab.example.com', undefined],
+  ])('%j', (webUrl, expected) => {
+    expect(knownHostOf(webUrl, 'gitlab')).toEqual(expected);
+  });
+
+  it('reads that host’s repository URLs by its layout, below its path', () => {
+    const selfManaged = [knownHostOf('https://example.com/gitlab', 'gitlab')!];
+    const read = parseRepositoryUrl('https://example.com/gitlab/g/sub/p/-/tree/main', {
+      mode: 'lenient',
+      hosts: selfManaged,
+    });
+    expect(read).toMatchObject({ ok: true, value: { kind: 'gitlab', owner: 'g/sub', repo: 'p' } });
+    expect(read.ok && read.value.webUrl).toBe('https://example.com/gitlab/g/sub/p');
+  });
+
+  it('keeps a web URL served over http for that host’s repository pages, whatever scheme the label used', () => {
+    const plain = [knownHostOf('http://gitlab.internal', 'gitlab')!];
+    for (const label of ['https://gitlab.internal/g/p', 'git@gitlab.internal:g/p.git']) {
+      const read = parseRepositoryUrl(label, { mode: 'lenient', hosts: plain });
+      expect(read.ok && read.value.webUrl).toBe('http://gitlab.internal/g/p');
+    }
   });
 });

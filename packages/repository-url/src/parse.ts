@@ -13,6 +13,8 @@ export interface KnownHost {
   kind: HostKind;
   /** Self-managed GitLab served below a path, e.g. `/gitlab` for `https://example.com/gitlab/group/project`. */
   pathPrefix?: string;
+  /** `http` when the host's web pages are served without TLS (its configured web URL says so); else https. */
+  scheme?: 'http' | 'https';
 }
 
 export interface ParseOptions {
@@ -68,6 +70,29 @@ export function hostKindOf(host: string, hosts: readonly KnownHost[] = []): Know
   }
   const kind = PUBLIC_HOSTS[bare] ?? (bare.endsWith('.visualstudio.com') ? 'azure-devops' : undefined);
   return kind && { host: lower, kind };
+}
+
+/**
+ * The host a configured web URL names, for `hosts`: `https://example.com/gitlab` is example.com below `/gitlab`.
+ * Undefined for anything but an http(s) URL (a server that did not say, or said something unusable).
+ */
+export function knownHostOf(webUrl: string, kind: HostKind): KnownHost | undefined {
+  let url: URL;
+  try {
+    url = new URL(webUrl.trim());
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.host) {
+    return undefined;
+  }
+  const pathPrefix = normalizePrefix(url.pathname);
+  return {
+    host: url.host.toLowerCase(),
+    kind,
+    ...(pathPrefix ? { pathPrefix } : {}),
+    ...(url.protocol === 'http:' ? { scheme: 'http' as const } : {}),
+  };
 }
 
 export function parseRepositoryUrl(input: string, options: ParseOptions): ParseResult {
@@ -162,7 +187,8 @@ function read(protocol: string, host: string, path: string, options: ParseOption
   }
   const { owner, repo, webPath } = parts;
   const webHost = parts.webHost ?? host;
-  const base = `${strict ? protocol : 'https:'}//${webHost}${prefix}`;
+  // A typed URL keeps its scheme; others get the host's own (https unless configured otherwise).
+  const base = `${strict ? protocol : `${known?.scheme ?? 'https'}:`}//${webHost}${prefix}`;
   return {
     ok: true,
     value: {

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ResolutionExplanationSchema } from '../../../proto/gen/vcs/v1/vcs_pb';
 import { SESSION_COOKIE, encodeSessionCookieValue } from '../providers/github/cookie';
-import { GithubSession, REFRESH_MARGIN_MS, SESSION_STORAGE_KEY } from '../providers/github/session';
+import { HostSession, REFRESH_MARGIN_MS, SESSION_STORAGE_KEY } from '../providers/github/session';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import { createVcsApi } from './api';
 import { classifyVcsError } from './errors';
@@ -15,7 +15,7 @@ const BASE = `${ORIGIN}${vcsProxyBaseUrl('/grafana', 'vcs-ds')}/vcs.v1.VCSServic
 const server = setupServer();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-const sessions: GithubSession[] = [];
+const sessions: HostSession[] = [];
 afterEach(() => {
   server.resetHandlers();
   sessions.splice(0).forEach((session) => session.dispose());
@@ -42,7 +42,7 @@ function setup(options: { tokenExpiresAt?: number; verified?: boolean; connected
       return fetch(input, { ...init, headers });
     },
   });
-  const session = new GithubSession('vcs-ds', {
+  const session = new HostSession('vcs-ds', {
     refresh: () => client.githubRefresh({}),
     jar,
     storage,
@@ -147,7 +147,10 @@ test("a 401 that reaches the browser is Grafana's own: it never ends the GitHub 
   const { api, session, jar } = setup({ verified: true });
   server.use(
     http.post(`${BASE}/GetCommits`, () =>
-      HttpResponse.json({ message: 'Unauthorized', messageId: 'session.token.rotate', statusCode: 401 }, { status: 401 })
+      HttpResponse.json(
+        { message: 'Unauthorized', messageId: 'session.token.rotate', statusCode: 401 },
+        { status: 401 }
+      )
     )
   );
   // No BackendSrv here: the rotation fails, which is Grafana's signed-out state.

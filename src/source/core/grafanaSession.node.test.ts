@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import type { BackendSrv, BackendSrvRequest } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';
 import { SESSION_COOKIE, encodeSessionCookieValue } from '../providers/github/cookie';
-import { GithubSession, SESSION_STORAGE_KEY } from '../providers/github/session';
+import { HostSession, SESSION_STORAGE_KEY } from '../providers/github/session';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import { createVcsApi } from './api';
 import { classifyVcsError } from './errors';
@@ -23,7 +23,7 @@ const ORIGIN = 'http://grafana.test';
 const BASE = `${ORIGIN}${vcsProxyBaseUrl('', 'pyro')}/vcs.v1.VCSService`;
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-const sessions: GithubSession[] = [];
+const sessions: HostSession[] = [];
 afterEach(() => {
   server.resetHandlers();
   sessions.splice(0).forEach((session) => session.dispose());
@@ -59,7 +59,7 @@ function setup(rotate: (grafanaToken: { value: string }) => Promise<void>) {
       await rotate(grafana);
     }),
   });
-  const session = new GithubSession('pyro', { refresh: () => client.githubRefresh({}), jar, storage, secure: false });
+  const session = new HostSession('pyro', { refresh: () => client.githubRefresh({}), jar, storage, secure: false });
   session.sync();
   sessions.push(session);
   return { api: createVcsApi(client, session), session, jar, rotations, grafana };
@@ -110,7 +110,10 @@ test("a refused rotation is Grafana's signed-out state, not a GitHub problem", a
   const { api, session, jar } = setup(() => Promise.reject({ status: 401, data: { message: 'Unauthorized' } }));
   const error = await api.getCommits(request).catch((e: unknown) => e);
   expect(isGrafanaSignedOut(error)).toBe(true);
-  expect(classifyVcsError(error)).toMatchObject({ kind: 'other', message: expect.stringMatching(/sign in to Grafana/) });
+  expect(classifyVcsError(error)).toMatchObject({
+    kind: 'other',
+    message: expect.stringMatching(/sign in to Grafana/),
+  });
   expect(session.getState()).toMatchObject({ connected: true, problem: undefined });
   expect(jar.get(SESSION_COOKIE)).toBeDefined();
 });
@@ -147,7 +150,10 @@ test('other answers pass through untouched, and a call cancelled during the rota
     sent.push(String(input));
     return new Response('{}', { status: sent.length === 1 ? 401 : 200 });
   };
-  const ok = await grafanaSessionFetch(async () => new Response('x', { status: 404 }), async () => undefined)('u');
+  const ok = await grafanaSessionFetch(
+    async () => new Response('x', { status: 404 }),
+    async () => undefined
+  )('u');
   expect(ok.status).toBe(404);
   const controller = new AbortController();
   const rotation = grafanaSessionFetch(base, async () => controller.abort(new Error('inputs changed')));

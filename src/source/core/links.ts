@@ -1,6 +1,6 @@
 // The web links of a version's source: file at the line, blame, commit, on the repository's host (GitHub, GitLab,
 // Bitbucket Cloud, Azure DevOps).
-import { describeRepository } from '../../domain/repository';
+import { describeRepository, type KnownHost } from '../../domain/repository';
 import { hostLinks } from './host-links';
 import type { SourceLinkSet } from './types';
 
@@ -17,8 +17,10 @@ export function sourceLinks(args: {
   path?: string;
   line?: number;
   fileUrl?: string;
+  /** The source server's own hosts (a self-managed GitLab), so their repositories get their host's links. */
+  hosts?: readonly KnownHost[];
 }): SourceLinkSet {
-  const repo = describeRepository(args.repository);
+  const repo = describeRepository(args.repository, args.hosts);
   const ref = args.commitSha || args.ref;
   const built =
     repo && ref

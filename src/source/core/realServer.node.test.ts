@@ -8,7 +8,7 @@ import type { HostDataSource } from '../../../e2e/host/datasources';
 import { startStack, tempDir, type Stack } from '../../../server/test/helpers';
 import { SESSION_COOKIE } from '../providers/github/cookie';
 import { authorizeUrl } from '../providers/github/login';
-import { GithubSession } from '../providers/github/session';
+import { HostSession } from '../providers/github/session';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import { createVcsApi } from './api';
 import { classifyVcsError } from './errors';
@@ -75,7 +75,7 @@ function browser() {
       return fetch(input, { ...init, headers });
     },
   });
-  const session = new GithubSession('vcs', {
+  const session = new HostSession('vcs', {
     refresh: () => client.githubRefresh({}),
     jar,
     storage: memoryStorage(),

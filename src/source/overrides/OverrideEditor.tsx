@@ -3,6 +3,7 @@
 import React, { useState } from 'react';
 import { Alert, Button, ConfirmButton, Field, IconButton, Input, Modal, Stack, Text } from '@grafana/ui';
 import type { SourceVersion } from '../../domain/model';
+import type { KnownHost } from '../../domain/repository';
 import { validateOverride, type OverrideForm } from './store';
 import { useOverrideActions } from './useVersionOverride';
 
@@ -11,6 +12,8 @@ export interface OverrideEditorProps {
   serviceName?: string;
   /** The version in use now, to start the form from when there is no override yet. */
   current?: SourceVersion;
+  /** The source server's own Git hosts (a self-managed GitLab, maybe below a path), read by their layout. */
+  hosts?: readonly KnownHost[];
   onDismiss: () => void;
 }
 
@@ -47,7 +50,7 @@ const FIELDS: Array<{
   },
 ];
 
-export function OverrideEditor({ dataSourceUid, serviceName, current, onDismiss }: OverrideEditorProps) {
+export function OverrideEditor({ dataSourceUid, serviceName, current, hosts, onDismiss }: OverrideEditorProps) {
   const { override, save, reset, resetAll } = useOverrideActions({ datasourceUid: dataSourceUid, serviceName });
   const start = override ?? current;
   const [form, setForm] = useState<OverrideForm>({
@@ -56,7 +59,7 @@ export function OverrideEditor({ dataSourceUid, serviceName, current, onDismiss 
     rootPath: start?.rootPath ?? '',
   });
   const [submitted, setSubmitted] = useState(false);
-  const result = validateOverride(form);
+  const result = validateOverride(form, hosts);
   const errors = submitted && !result.ok ? result.errors : {};
   const set = (key: keyof OverrideForm) => (e: React.FormEvent<HTMLInputElement>) =>
     setForm({ ...form, [key]: e.currentTarget.value });
@@ -146,6 +149,7 @@ export function OverrideButton({
   dataSourceUid,
   serviceName,
   current,
+  hosts,
   showMarker = true,
 }: Omit<OverrideEditorProps, 'onDismiss'> & { showMarker?: boolean }) {
   const [open, setOpen] = useState(false);
@@ -169,6 +173,7 @@ export function OverrideButton({
           dataSourceUid={dataSourceUid}
           serviceName={serviceName}
           current={override ?? current}
+          hosts={hosts}
           onDismiss={() => setOpen(false)}
         />
       )}

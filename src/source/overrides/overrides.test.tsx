@@ -50,6 +50,15 @@ test('validation: the URL is required and must name owner/repo; ref defaults to 
   });
 });
 
+test("validation reads the source server's own GitLab by its layout: a self-managed host below a path, groups nested", () => {
+  const form = { repository: 'https://example.com/gitlab/group/sub/project', ref: '', rootPath: '' };
+  expect(validateOverride(form)).toMatchObject({ ok: false });
+  expect(validateOverride(form, [{ host: 'example.com', kind: 'gitlab', pathPrefix: '/gitlab' }])).toMatchObject({
+    ok: true,
+    value: { repository: 'https://example.com/gitlab/group/sub/project', gitRef: 'HEAD' },
+  });
+});
+
 test('persistence per data source and service; reset one; reset all; a damaged entry is ignored', () => {
   const storage = memoryStorage();
   saveOverride(storage, { datasourceUid: 'ds1', serviceName: 'shop-go' }, override);

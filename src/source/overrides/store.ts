@@ -1,7 +1,7 @@
 // Repository / ref / root path overrides, per user (browser storage), keyed by data source and service. During an
 // incident the labels may be wrong or missing: an override beats both the build-id version and the labels.
 import type { SourceVersion } from '../../domain/model';
-import { parseTypedRepository } from '../../domain/repository';
+import { parseTypedRepository, type KnownHost } from '../../domain/repository';
 
 export const OVERRIDES_STORAGE_KEY = 'linescope.versionOverrides';
 /** Services whose name the panel does not know share this key. */
@@ -59,10 +59,13 @@ export interface OverrideForm {
 export type OverrideValidation =
   { ok: true; value: SourceVersion } | { ok: false; errors: Partial<Record<keyof OverrideForm, string>> };
 
-/** Checks the form: a repository URL that parses, a ref without spaces (empty = HEAD), a root path inside the repository. */
-export function validateOverride(form: OverrideForm): OverrideValidation {
+/**
+ * Checks the form: a repository URL that parses (by its host's layout, the source server's own hosts included), a ref
+ * without spaces (empty = HEAD), a root path inside the repository.
+ */
+export function validateOverride(form: OverrideForm, hosts: readonly KnownHost[] = []): OverrideValidation {
   const errors: Partial<Record<keyof OverrideForm, string>> = {};
-  const repository = parseTypedRepository(form.repository);
+  const repository = parseTypedRepository(form.repository, hosts);
   if (!repository.ok) {
     errors.repository = repository.reason;
   }

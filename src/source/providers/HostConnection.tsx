@@ -5,7 +5,6 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { Alert, Button, Icon, IconButton, LinkButton, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
-import { repositoryLabel } from '../../domain/repository';
 import { LoginError, type LoginAttempt } from './github/login';
 import type { SessionProblem, SessionState, SourceSession } from '../core/session';
 
@@ -29,8 +28,8 @@ export interface HostConnectionProps {
   provider: HostConnectionProvider;
   /** The data source whose proxy carries vcs.v1 (and forwards the session cookie). */
   vcsDataSourceUid: string;
-  /** Repository URL, used for the button's text. */
-  repository?: string;
+  /** The repository's name (`owner/repo`, `group/sub/project`), for the button's text. */
+  repositoryName?: string;
 }
 
 /**
@@ -59,7 +58,7 @@ const problemText = (name: string): Record<Exclude<SessionProblem['kind'], 'cook
   rejected: `The source server no longer accepts your ${name} session. Connect again to see the source.`,
 });
 
-export function HostConnection({ provider, vcsDataSourceUid, repository }: HostConnectionProps) {
+export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: HostConnectionProps) {
   const styles = useStyles2(getStyles);
   const { session, state, name, testIdPrefix: id } = provider;
   const [connecting, setConnecting] = useState(false);
@@ -92,7 +91,7 @@ export function HostConnection({ provider, vcsDataSourceUid, repository }: HostC
     );
   }, [startLogin]);
 
-  const label = repository ? repositoryLabel(repository) : name;
+  const label = repositoryName || name;
 
   if (state.connected) {
     return (

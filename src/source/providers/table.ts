@@ -1,11 +1,14 @@
 // Which Git host's provider serves a repository, by the kind its URL reads as. A host without an entry gets no
 // request: the panel says its source cannot be shown rather than letting the source server refuse it.
-import type { HostKind } from '@linescope/repository-url';
+import { type ComponentType, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { HostKind, KnownHost } from '@linescope/repository-url';
+import { gitlabHostsOf } from '../../domain/repository';
 import type { VcsApi } from '../core/api';
 import type { SessionState } from '../core/session';
-import type { ComponentType } from 'react';
 import { GitHubConnection } from './github/GitHubConnection';
 import { useGithubServices, useGithubSession } from './github/services';
+import { gitlabAppQuery } from './gitlab/app';
 import { GitLabConnection } from './gitlab/GitLabConnection';
 import { useGitlabServices, useGitlabSession } from './gitlab/services';
 
@@ -18,7 +21,7 @@ export interface SourceProvider {
   /** The session for a source data source and the vcs.v1 API that uses it. */
   useConnection(vcsDatasourceUid: string): SourceConnection;
   /** The repository row's Connect / Connected / Disconnect part for this host. */
-  Connection: ComponentType<{ vcsDataSourceUid: string; repository?: string }>;
+  Connection: ComponentType<{ vcsDataSourceUid: string; repositoryName?: string }>;
 }
 
 const github: SourceProvider = {
@@ -44,6 +47,7 @@ export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = { git
 /**
  * The provider for a repository's kind. A host whose layout the URL reader does not know (kind undefined) goes to
  * GitHub: the source server may serve a GitHub Enterprise host the plugin cannot know of, and refuses any other.
+ * The configured GitLab is known once its app info arrives (useRepositoryHosts).
  */
 export function providerKindFor(kind: HostKind | undefined): HostKind | undefined {
   const chosen = kind ?? 'github';
@@ -57,4 +61,22 @@ export function useSourceConnections(vcsDatasourceUid: string): Partial<Record<H
     connections[kind] = provider.useConnection(vcsDatasourceUid);
   }
   return connections;
+}
+
+const NO_HOSTS: readonly KnownHost[] = [];
+
+/**
+ * The Git hosts the source server is configured with beyond the public ones, for reading repository URLs: its
+ * GitLab (GITLAB_URL, self-managed, maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers. A
+ * server without GitLab (or one that is not Linescope's) adds none; that answer is kept rather than asked again by
+ * every panel.
+ */
+export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost[] {
+  const services = useGitlabServices();
+  const { data } = useQuery({
+    ...gitlabAppQuery(services, vcsDataSourceUid),
+    enabled: vcsDataSourceUid !== '',
+    retryOnMount: false,
+  });
+  return useMemo(() => (data ? gitlabHostsOf(data.webUrl, data.repositoryHosts) : NO_HOSTS), [data]);
 }

@@ -5,7 +5,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { githubRouteLabel, ServerMetrics } from '../../metrics';
+import { githubRouteLabel, recordHostCall, ServerMetrics } from '../../metrics';
 
 const LinescopeOctokit = Octokit.plugin(retry, throttling);
 export type GitHubApi = InstanceType<typeof LinescopeOctokit>;
@@ -49,7 +49,8 @@ function instrumentedFetch(options: OctokitOptions): typeof fetch {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     const started = performance.now();
-    let status = '';
+    let status: number | undefined;
+    let rateLimit: { resource: string; remaining: number } | undefined;
     try {
       let response: Response;
       try {
@@ -64,20 +65,22 @@ function instrumentedFetch(options: OctokitOptions): typeof fetch {
           headers: { 'content-type': 'application/json' },
         });
       }
-      status = String(response.status);
+      status = response.status;
       const remaining = response.headers.get('x-ratelimit-remaining');
-      if (remaining !== null && options.metrics) {
-        options.metrics.rateLimitRemaining.set(
-          { resource: response.headers.get('x-ratelimit-resource') ?? 'core' },
-          Number(remaining)
-        );
+      if (remaining !== null) {
+        rateLimit = { resource: response.headers.get('x-ratelimit-resource') ?? 'core', remaining: Number(remaining) };
       }
       return response;
     } finally {
-      options.metrics?.githubDuration.observe(
-        { method, route, status_code: status },
-        (performance.now() - started) / 1000
-      );
+      if (options.metrics) {
+        recordHostCall(options.metrics, 'github', {
+          method,
+          route,
+          status,
+          seconds: (performance.now() - started) / 1000,
+          rateLimit,
+        });
+      }
     }
   };
 }

@@ -5,6 +5,7 @@
  * time from `RateLimit-Reset` or `Retry-After` (retried once when it lifts within seconds); a transient 502/503
  * is retried once; conditional requests (If-None-Match) are supported for commits.
  */
+import type { HostCall } from '../../metrics';
 import { GitlabAuthError, GitlabError, GitlabNotFoundError, GitlabRateLimitError, missingKind } from './errors';
 
 export interface GitlabClientOptions {
@@ -20,7 +21,7 @@ export interface GitlabClientOptions {
   fetch?: typeof fetch;
   now?: () => number;
   /** Called after every response (or failure without one), for metrics. */
-  onResponse?: (call: { method: string; route: string; status: number | undefined; seconds: number }) => void;
+  onResponse?: (call: HostCall) => void;
 }
 
 export interface GitlabProject {
@@ -77,7 +78,7 @@ export class GitlabClient {
   constructor(private readonly options: GitlabClientOptions) {}
 
   getProject(projectPath: string): Promise<GitlabProject> {
-    return this.json<GitlabProject>(`/projects/${encodeSegment(projectPath)}`, 'project');
+    return this.json<GitlabProject>(`/projects/${encodeSegment(projectPath)}`, '/projects/{project}');
   }
 
   /**
@@ -88,7 +89,7 @@ export class GitlabClient {
     const query = ref ? `?${new URLSearchParams({ ref })}` : '';
     const response = await this.call(
       `/projects/${encodeSegment(projectPath)}/repository/files/${encodeSegment(filePath)}/raw${query}`,
-      'file_raw'
+      '/projects/{project}/repository/files/{path}/raw'
     );
     const size = Number(response.headers.get('x-gitlab-size') ?? response.headers.get('content-length') ?? NaN);
     const meta = {
@@ -116,7 +117,7 @@ export class GitlabClient {
       content_sha256: string;
     }>(
       `/projects/${encodeSegment(projectPath)}/repository/files/${encodeSegment(filePath)}?${new URLSearchParams({ ref })}`,
-      'file'
+      '/projects/{project}/repository/files/{path}'
     );
     return {
       ...file,
@@ -138,7 +139,7 @@ export class GitlabClient {
     });
     let next: string | undefined = `/projects/${encodeSegment(projectPath)}/repository/tree?${query}`;
     while (next) {
-      const response = await this.call(next, 'tree');
+      const response = await this.call(next, '/projects/{project}/repository/tree');
       entries.push(...((await response.json()) as GitlabTreeEntry[]));
       if (entries.length > maxEntries) {
         return undefined;
@@ -152,7 +153,7 @@ export class GitlabClient {
   async getCommit(projectPath: string, ref: string, etag?: string): Promise<Conditional<GitlabCommit>> {
     const response = await this.call(
       `/projects/${encodeSegment(projectPath)}/repository/commits/${encodeSegment(ref)}`,
-      'commit',
+      '/projects/{project}/repository/commits/{ref}',
       etag ? { 'if-none-match': etag } : {}
     );
     if (response.status === 304) {
@@ -166,11 +167,17 @@ export class GitlabClient {
   }
 
   getBranch(projectPath: string, branch: string): Promise<GitlabRefInfo> {
-    return this.json(`/projects/${encodeSegment(projectPath)}/repository/branches/${encodeSegment(branch)}`, 'branch');
+    return this.json(
+      `/projects/${encodeSegment(projectPath)}/repository/branches/${encodeSegment(branch)}`,
+      '/projects/{project}/repository/branches/{branch}'
+    );
   }
 
   getTag(projectPath: string, tag: string): Promise<GitlabRefInfo & { target: string }> {
-    return this.json(`/projects/${encodeSegment(projectPath)}/repository/tags/${encodeSegment(tag)}`, 'tag');
+    return this.json(
+      `/projects/${encodeSegment(projectPath)}/repository/tags/${encodeSegment(tag)}`,
+      '/projects/{project}/repository/tags/{tag}'
+    );
   }
 
   private async json<T>(path: string, route: string): Promise<T> {
@@ -208,6 +215,7 @@ export class GitlabClient {
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     const started = performance.now();
     let status: number | undefined;
+    let rateLimit: HostCall['rateLimit'];
     try {
       const response = await (this.options.fetch ?? fetch)(url, {
         headers: {
@@ -219,6 +227,10 @@ export class GitlabClient {
         signal,
       });
       status = response.status;
+      const remaining = response.headers.get('ratelimit-remaining');
+      if (remaining !== null) {
+        rateLimit = { resource: response.headers.get('ratelimit-name') ?? 'api', remaining: Number(remaining) };
+      }
       return response;
     } catch (error) {
       if (timeout.aborted && !this.options.signal?.aborted) {
@@ -229,7 +241,13 @@ export class GitlabClient {
       }
       throw new GitlabError(`${what}: ${(error as Error).cause ?? (error as Error).message}`, undefined);
     } finally {
-      this.options.onResponse?.({ method: 'GET', route, status, seconds: (performance.now() - started) / 1000 });
+      this.options.onResponse?.({
+        method: 'GET',
+        route,
+        status,
+        seconds: (performance.now() - started) / 1000,
+        rateLimit,
+      });
     }
   }
 

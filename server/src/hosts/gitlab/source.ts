@@ -9,14 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
-import { ServerMetrics } from '../../metrics';
+import { recordHostCall, ServerMetrics } from '../../metrics';
 import { FileNotFoundError } from '../errors';
 import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { SharedCache } from '../../cache/shared-cache';
 import { CacheUser, ReadCache } from '../read-cache';
 import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
-import { GitlabClient, GitlabClientOptions, GitlabCommit } from './client';
+import { GitlabClient, GitlabCommit } from './client';
 import { GitlabNotFoundError } from './errors';
 
 export interface GitlabSourceOptions {
@@ -31,7 +31,6 @@ export interface GitlabSourceOptions {
   metrics?: ServerMetrics;
   fetch?: typeof fetch;
   now?: () => number;
-  onResponse?: GitlabClientOptions['onResponse'];
   /** The shared tier (CACHE_URL) under this host's memory caches. */
   shared?: SharedCache;
 }
@@ -63,6 +62,7 @@ export class GitlabSource implements GitHostProvider {
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
+    const { metrics } = this.options;
     const client = new GitlabClient({
       apiUrl: this.options.apiUrl,
       timeoutMs: this.options.timeoutMs,
@@ -70,7 +70,7 @@ export class GitlabSource implements GitHostProvider {
       signal,
       fetch: this.options.fetch,
       now: this.now,
-      onResponse: this.options.onResponse,
+      onResponse: metrics && ((call) => recordHostCall(metrics, 'gitlab', call)),
     });
     const user: User = {
       id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',

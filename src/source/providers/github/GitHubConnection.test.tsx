@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from './cookie';
 import { GitHubConnection } from './GitHubConnection';
 import { CALLBACK_MESSAGE_TYPE, OAUTH_STATE_KEY, POPUP_POLL_MS } from './login';
 import { GithubServicesProvider, type GithubServices } from './services';
-import { GithubSession } from './session';
+import { HostSession } from './session';
 
 const ORIGIN = 'http://localhost';
 
@@ -51,7 +51,7 @@ function setup(
     getFile: jest.fn(),
     getCommits: jest.fn(),
   } as unknown as jest.Mocked<VcsApi>;
-  const session = new GithubSession('vcs-uid', {
+  const session = new HostSession('vcs-uid', {
     refresh: options.refresh ?? jest.fn(),
     jar,
     storage: memoryStorage(),
@@ -70,7 +70,7 @@ function setup(
   };
   const view = render(
     <GithubServicesProvider services={services}>
-      <GitHubConnection vcsDataSourceUid="vcs-uid" repository="https://github.com/linescope-demo/shop-go" />
+      <GitHubConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
     </GithubServicesProvider>
   );
   /** What the callback page posts to its opener. */

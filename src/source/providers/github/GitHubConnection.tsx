@@ -9,13 +9,13 @@ import { useGithubServices, useGithubSession } from './services';
 export interface GitHubConnectionProps {
   /** The data source whose proxy carries vcs.v1 (and forwards the session cookie). */
   vcsDataSourceUid: string;
-  /** Repository URL, used for the button's text. */
-  repository?: string;
+  /** The repository's name, for the button's text. */
+  repositoryName?: string;
 }
 
 export { dataSourceSettingsUrl } from '../HostConnection';
 
-export function GitHubConnection({ vcsDataSourceUid, repository }: GitHubConnectionProps) {
+export function GitHubConnection({ vcsDataSourceUid, repositoryName }: GitHubConnectionProps) {
   const services = useGithubServices();
   const { session, state } = useGithubSession(vcsDataSourceUid);
   const { app, prefetch } = usePrefetchedApp(
@@ -38,5 +38,5 @@ export function GitHubConnection({ vcsDataSourceUid, repository }: GitHubConnect
     }),
     [session, state, prefetch, startLogin]
   );
-  return <HostConnection provider={provider} vcsDataSourceUid={vcsDataSourceUid} repository={repository} />;
+  return <HostConnection provider={provider} vcsDataSourceUid={vcsDataSourceUid} repositoryName={repositoryName} />;
 }

@@ -5,7 +5,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import type { GithubAppResponse } from '../../../../proto/gen/vcs/v1/vcs_pb';
 import type { VcsApi } from '../../core/api';
-import type { GithubSession } from './session';
+import type { HostSession } from './session';
 
 export const OAUTH_STATE_KEY = 'linescope.github.oauthState';
 export const CALLBACK_CHANNEL = 'linescope-github-login';
@@ -115,7 +115,7 @@ export interface PopupLoginProvider {
 /** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
 export function startGithubLogin(
   api: Pick<VcsApi, 'githubApp' | 'githubLogin'>,
-  session: Pick<GithubSession, 'store'>,
+  session: Pick<HostSession, 'store'>,
   env: LoginEnvironment,
   appResponse?: Promise<GithubAppResponse>
 ): LoginAttempt {

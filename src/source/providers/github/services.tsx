@@ -8,23 +8,23 @@ import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
 import { documentCookieJar } from './cookie';
 import type { LoginEnvironment } from './login';
 import type { SessionState } from '../../core/session';
-import { GithubSession, SESSION_STORAGE_KEY } from './session';
+import { HostSession, SESSION_STORAGE_KEY } from './session';
 
 export interface GithubServices {
-  session(dataSourceUid: string): GithubSession;
+  session(dataSourceUid: string): HostSession;
   api(dataSourceUid: string): VcsApi;
   loginEnvironment(): LoginEnvironment;
 }
 
 function createBrowserServices(): GithubServices {
   const bus = new EventTarget();
-  const entries = new Map<string, { session: GithubSession; api: VcsApi }>();
+  const entries = new Map<string, { session: HostSession; api: VcsApi }>();
   const rotateGrafanaSession = backendSrvRotation(getBackendSrv);
   const entry = (uid: string) => {
     let found = entries.get(uid);
     if (!found) {
       const client = createVcsClient({ baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid), rotateGrafanaSession });
-      const session = new GithubSession(uid, {
+      const session = new HostSession(uid, {
         refresh: () => client.githubRefresh({}),
         jar: documentCookieJar(),
         storage: window.localStorage,
@@ -72,7 +72,7 @@ export function useGithubServices(): GithubServices {
   return useContext(GithubServicesContext);
 }
 
-export function useGithubSession(dataSourceUid: string): { session: GithubSession; state: SessionState } {
+export function useGithubSession(dataSourceUid: string): { session: HostSession; state: SessionState } {
   const session = useGithubServices().session(dataSourceUid);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   return { session, state };

@@ -2,7 +2,7 @@ import { Code, ConnectError } from '@connectrpc/connect';
 import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
 import { SESSION_COOKIE } from './cookie';
 import {
-  GithubSession,
+  HostSession,
   NON_EXPIRING_COOKIE_MS,
   REFRESH_MARGIN_MS,
   SESSION_STORAGE_KEY,
@@ -23,7 +23,7 @@ function tokens(token: string, expiresAt: number): TokenResponse {
 function makeSession(refresh: () => Promise<TokenResponse>, secure = false) {
   const jar = memoryCookieJar();
   const storage = memoryStorage();
-  const session = new GithubSession('vcs', { refresh, jar, storage, secure });
+  const session = new HostSession('vcs', { refresh, jar, storage, secure });
   return { session, jar, storage };
 }
 
@@ -106,7 +106,7 @@ describe.each([
     session.store(response('forever'));
     session.markVerified();
     session.dispose();
-    const reloaded = new GithubSession('vcs', { refresh: jest.fn(), jar, storage, secure: false });
+    const reloaded = new HostSession('vcs', { refresh: jest.fn(), jar, storage, secure: false });
     expect(reloaded.getState()).toMatchObject({ connected: true, tokenExpiresAt: undefined });
     reloaded.reportUnauthenticated();
     expect(reloaded.getState()).toMatchObject({ connected: false, problem: { kind: 'rejected' } });
@@ -189,8 +189,8 @@ test("another data source's session is not taken for this one", () => {
   const jar = memoryCookieJar();
   const storage = memoryStorage();
   const bus = new EventTarget();
-  const a = new GithubSession('a', { refresh: jest.fn(), jar, storage, secure: false, bus });
-  const b = new GithubSession('b', { refresh: jest.fn(), jar, storage, secure: false, bus });
+  const a = new HostSession('a', { refresh: jest.fn(), jar, storage, secure: false, bus });
+  const b = new HostSession('b', { refresh: jest.fn(), jar, storage, secure: false, bus });
   a.store(tokens('t', Date.now() + HOUR));
   expect(a.getState().connected).toBe(true);
   expect(b.getState().connected).toBe(false);

@@ -1,5 +1,6 @@
-// The browser side of the GitHub session: the cookie the proxy forwards, the expiries we keep beside it, one
-// shared refresh a few minutes before the token expires, and timers so the UI changes the moment it expires.
+// The browser side of a Git host's session (GitHub's pyroscope_git_session, GitLab's linescope_gitlab_session, in
+// the same shape): the cookie the proxy forwards, the expiries we keep beside it, one shared refresh a few minutes
+// before the token expires, and timers so the UI changes the moment it expires.
 import { Code, ConnectError } from '@connectrpc/connect';
 import { type CookieJar, SESSION_COOKIE, encodeSessionCookieValue, parseLegacyCookie } from './cookie';
 import type { SessionProblem, SessionState, SourceSession } from '../../core/session';
@@ -53,8 +54,11 @@ const clampDelay = (ms: number) => Math.min(Math.max(0, ms), MAX_TIMER_MS);
  */
 const positive = (v: bigint | number | undefined) => (v !== undefined && Number(v) > 0 ? Number(v) : undefined);
 
-/** The GitHub OAuth app's session: a token in the cookie the vcs.v1 proxy forwards, refreshed before it expires. */
-export class GithubSession implements SourceSession {
+/**
+ * A Git host's OAuth session: a token in the cookie the vcs.v1 proxy forwards, refreshed before it expires. GitHub's
+ * by default; GitLab's with its own cookie name and storage key.
+ */
+export class HostSession implements SourceSession {
   private readonly listeners = new Set<() => void>();
   private readonly timers: Array<ReturnType<typeof setTimeout>> = [];
   private inflight?: Promise<boolean>;

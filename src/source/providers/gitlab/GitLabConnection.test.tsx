@@ -4,9 +4,10 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Code, ConnectError } from '@connectrpc/connect';
 import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
+import { WithQueries } from '../../../test-support/queries';
 import { SESSION_COOKIE } from '../github/cookie';
 import { CALLBACK_MESSAGE_TYPE, OAUTH_STATE_KEY } from '../github/login';
-import { GithubSession } from '../github/session';
+import { HostSession } from '../github/session';
 import { GitLabConnection } from './GitLabConnection';
 import { PKCE_VERIFIER_KEY } from './login';
 import {
@@ -65,7 +66,7 @@ function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {
       })
     ),
   };
-  const session = new GithubSession('vcs-uid', {
+  const session = new HostSession('vcs-uid', {
     refresh: options.refresh ?? jest.fn(),
     jar,
     storage: memoryStorage(),
@@ -86,9 +87,11 @@ function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {
     }),
   };
   render(
-    <GitlabServicesProvider services={services}>
-      <GitLabConnection vcsDataSourceUid="vcs-uid" repository="https://gitlab.com/linescope-demo/shop-go" />
-    </GitlabServicesProvider>
+    <WithQueries>
+      <GitlabServicesProvider services={services}>
+        <GitLabConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
+      </GitlabServicesProvider>
+    </WithQueries>
   );
   const callback = (message: Record<string, unknown>) =>
     act(() => {

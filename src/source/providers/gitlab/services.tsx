@@ -7,7 +7,7 @@ import type { SessionState } from '../../core/session';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
 import { documentCookieJar } from '../github/cookie';
 import type { LoginEnvironment } from '../github/login';
-import { GithubSession } from '../github/session';
+import { HostSession } from '../github/session';
 import { createGitlabClient } from './client';
 import type { GitlabLoginApi } from './login';
 
@@ -16,7 +16,7 @@ export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
 export const GITLAB_SESSION_STORAGE_KEY = 'linescope.gitlab.session';
 
 export interface GitlabServices {
-  session(dataSourceUid: string): GithubSession;
+  session(dataSourceUid: string): HostSession;
   /** vcs.v1 for GitLab repositories, kept in step with the GitLab session. */
   api(dataSourceUid: string): VcsApi;
   login(dataSourceUid: string): GitlabLoginApi;
@@ -25,13 +25,13 @@ export interface GitlabServices {
 
 function createBrowserServices(): GitlabServices {
   const bus = new EventTarget();
-  const entries = new Map<string, { session: GithubSession; api: VcsApi; login: GitlabLoginApi }>();
+  const entries = new Map<string, { session: HostSession; api: VcsApi; login: GitlabLoginApi }>();
   const entry = (uid: string) => {
     let found = entries.get(uid);
     if (!found) {
       const baseUrl = vcsProxyBaseUrl(config.appSubUrl ?? '', uid);
       const gitlab = createGitlabClient({ baseUrl });
-      const session = new GithubSession(uid, {
+      const session = new HostSession(uid, {
         refresh: async () => ({ cookie: '', ...(await gitlab.gitlabRefresh({})) }),
         jar: documentCookieJar(),
         storage: window.localStorage,
@@ -87,7 +87,7 @@ export function useGitlabServices(): GitlabServices {
   return useContext(GitlabServicesContext);
 }
 
-export function useGitlabSession(dataSourceUid: string): { session: GithubSession; state: SessionState } {
+export function useGitlabSession(dataSourceUid: string): { session: HostSession; state: SessionState } {
   const session = useGitlabServices().session(dataSourceUid);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   return { session, state };
