@@ -119,7 +119,9 @@ describe('Node.js resolution', () => {
     const { reader, result } = resolve({}, 'node:fs');
     const error = (await result.catch((e) => e)) as NotResolvedError;
     expect(error).toBeInstanceOf(NotResolvedError);
-    expect(error.message).toMatch(/^Node\.js library file not found/);
+    expect(error.message).toMatch(
+      /^Node\.js library file and no Node release to read it at \(map "node:" in \.pyroscope\.yaml, or label the service with service_runtime_version\)/
+    );
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({
         rule: 'node:lib',
@@ -130,8 +132,14 @@ describe('Node.js resolution', () => {
     expect(reader.reads.filter((r) => r.startsWith('nodejs/'))).toEqual([]);
   });
 
+  it('says the file is not at the Node version when there was one', async () => {
+    const error = (await resolve({}, 'node:fs', 'v20.20.2').result.catch((e) => e)) as NotResolvedError;
+    expect(error.message).toMatch(/^Node\.js library file not found at the Node version/);
+  });
+
   it('refuses a version that is not a release', async () => {
     const error = (await resolve({}, 'node:fs', 'latest').result.catch((e) => e)) as NotResolvedError;
+    expect(error.message).toMatch(/^Node\.js library file and no Node release to read it at/);
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({ rule: 'node:lib', outcome: expect.stringContaining('"latest" is not a release') })
     );

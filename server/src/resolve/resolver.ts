@@ -136,9 +136,9 @@ function notResolved(r: Resolution, matchCount: number): NotResolvedError {
         return 'stdlib not detected and no mappings provided, file not resolvable';
       case 'javascript':
       case 'typescript':
-        return nodeNotFoundReason(r.request.path);
+        return nodeNotFoundReason(r.request.path, r.request.runtimeVersion, matchCount > 0);
       case 'ruby':
-        return rubyNotFoundReason(r.request.path);
+        return rubyNotFoundReason(r.request.path, r.request.runtimeVersion, matchCount > 0);
       default:
         return 'file not found';
     }

@@ -173,8 +173,13 @@ describe('Ruby resolution', () => {
       rule: 'ruby:internal',
     });
     const error = (await resolve(files, '<internal:numeric>').result.catch((e) => e)) as NotResolvedError;
+    expect(error.message).toMatch(
+      /^Ruby built-in Ruby code and no Ruby release to read it at \(label the service with service_runtime_version\)/
+    );
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({ rule: 'ruby:internal', outcome: expect.stringContaining('service_runtime_version') })
     );
+    const missing = (await resolve({}, '<internal:pack>', '3.1.2').result.catch((e) => e)) as NotResolvedError;
+    expect(missing.message).toMatch(/^Ruby built-in Ruby code not found at the Ruby version/);
   });
 });

@@ -118,10 +118,15 @@ export async function findRubyFile(r: Resolution, runtimeVersion: string): Promi
   return r.tryRelativeSuffixes('relative', path);
 }
 
-/** The reason given when nothing was found. */
-export function rubyNotFoundReason(path: string): string {
+/** The reason given when nothing was found (`mapped`: a mapping matched the path). */
+export function rubyNotFoundReason(path: string, runtimeVersion = '', mapped = false): string {
   if (rubyHasNoSource(path)) {
     return 'C method, no Ruby source';
+  }
+  if (INTERNAL.test(path)) {
+    return mapped || rubyReleaseTag(runtimeVersion)
+      ? 'Ruby built-in Ruby code not found at the Ruby version'
+      : 'Ruby built-in Ruby code and no Ruby release to read it at (label the service with service_runtime_version), file not resolvable';
   }
   if (detectRubyStd(path)) {
     return 'Ruby standard library file not found at the Ruby version of its path';
