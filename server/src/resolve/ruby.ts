@@ -11,6 +11,8 @@ const STDLIB = /\/lib\/ruby\/(\d+)\.(\d+)\.\d+\/(.+)$/;
 const PREFIX_VERSION = /(?:\/versions\/|\/ruby-)(\d+)\.(\d+)\.(\d+)\/lib\/ruby\//;
 const GEM = /\/gems\/([A-Za-z0-9_.-]+?)-(\d[A-Za-z0-9_.]*)\//;
 const INTERNAL = /^<internal:([a-z_/]+)>$/;
+/** RubyGems defines Kernel#require from a file it names `<internal:/…/rubygems/core_ext/kernel_require.rb>`. */
+const INTERNAL_PATH = /^<internal:(\/[^<>]+)>$/;
 const RUBY_VERSION = /^v?(\d+)\.(\d+)\.(\d+)/;
 
 export interface RubyStd {
@@ -61,13 +63,21 @@ export function rubyReleaseTag(version: string): string | undefined {
   return match ? `v${match[1]}_${match[2]}_${match[3]}` : undefined;
 }
 
+/**
+ * The file a frame's path names: RubyGems hides its `require` from backtraces by wrapping the real path in
+ * `<internal:…>`, with the real file's line numbers; any other path is itself.
+ */
+export function rubyFilePath(path: string): string {
+  return INTERNAL_PATH.exec(path)?.[1] ?? path;
+}
+
 /** Frames that have no source file at all: C methods and the interpreter's own (GC) frames. */
 export function rubyHasNoSource(path: string): boolean {
   return path === '<cfunc>' || path === '';
 }
 
 export async function findRubyFile(r: Resolution, runtimeVersion: string): Promise<Resolved | undefined> {
-  const path = r.request.path;
+  const path = rubyFilePath(r.request.path);
   const ruby = r.repository('ruby', 'ruby');
   if (rubyHasNoSource(path)) {
     r.attempts.push({
@@ -119,7 +129,8 @@ export async function findRubyFile(r: Resolution, runtimeVersion: string): Promi
 }
 
 /** The reason given when nothing was found (`mapped`: a mapping matched the path). */
-export function rubyNotFoundReason(path: string, runtimeVersion = '', mapped = false): string {
+export function rubyNotFoundReason(framePath: string, runtimeVersion = '', mapped = false): string {
+  const path = rubyFilePath(framePath);
   if (rubyHasNoSource(path)) {
     return 'C method, no Ruby source';
   }
