@@ -1,5 +1,5 @@
 import React from 'react';
-import { NEVER, of, throwError } from 'rxjs';
+import { from, mergeMap, NEVER, type Observable, of, throwError } from 'rxjs';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
@@ -437,6 +437,7 @@ describe('FunctionDetailsPanel', () => {
         localPath: '/src/shop-go/work.go',
         rootPath: '',
         functionName: 'main.work',
+        runtimeVersion: '',
       });
       expect(api.getCommits.mock.lastCall?.[0]).toEqual({ repositoryUrl: override.repository, refs: ['main'] });
     } finally {
@@ -470,6 +471,30 @@ describe('FunctionDetailsPanel', () => {
     expect(login.gitlabApp).toHaveBeenCalledTimes(1);
   });
 
+  it("sends the labels' runtime version with GetFile, also when the build id names the source", async () => {
+    const answer = pyroscope(twoVersions(), {
+      process_runtime_version: ['20.19.0'],
+      service_runtime_version: ['v20.20.2'],
+    });
+    let releaseLabels!: () => void;
+    const labelsHeld = new Promise<void>((resolve) => (releaseLabels = resolve));
+    // The labels come after the profile: GetFile waits for them, GetCommits does not.
+    respond = (req) =>
+      req.url.endsWith('/SelectMergeProfile')
+        ? answer(req)
+        : from(labelsHeld).pipe(mergeMap(() => answer(req) as Observable<unknown>));
+    const { api, services } = sourceServer(true);
+    renderPanel({ services });
+    await screen.findByTestId(testIds.functionDetails.commitChoice);
+    await waitFor(() => expect(api.getCommits).toHaveBeenCalled());
+    expect(api.getFile).not.toHaveBeenCalled();
+    releaseLabels();
+    await waitFor(() => expect(api.getFile).toHaveBeenCalled());
+    expect(api.getFile).toHaveBeenCalledTimes(1);
+    expect(api.getFile.mock.lastCall?.[0]).toMatchObject({ ref: 'b'.repeat(40), runtimeVersion: 'v20.20.2' });
+    await screen.findByTestId('code-view');
+  });
+
   it('asks the source server for the selected version and file once connected; before, offers to connect', async () => {
     respond = pyroscope(twoVersions());
     const { api, services } = sourceServer(false);
@@ -490,6 +515,7 @@ describe('FunctionDetailsPanel', () => {
       localPath: '/src/shop-go/work.go',
       rootPath: '',
       functionName: 'main.work',
+      runtimeVersion: '',
     });
     expect(connected.api.getCommits.mock.lastCall?.[0]).toEqual({
       repositoryUrl: 'https://github.com/linescope-demo/shop-go',

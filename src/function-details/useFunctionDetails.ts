@@ -1,6 +1,6 @@
 // Everything the Function Details panel shows, and what the user can do there: the call site's profile and the
-// service's version labels (fetched in parallel: the labels only matter if a mapping has no version), the
-// override, the version choice, and the selected version's source and commits.
+// service's version labels (fetched in parallel: they name the source when a mapping has no version, and give the
+// runtime's version GetFile sends), the override, the version choice, and the selected version's source and commits.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { FunctionDetails, FunctionVersion } from '../domain/model';
@@ -9,7 +9,12 @@ import type { FunctionDetailsTarget } from '../domain/target';
 import { type VersionChoice, versionChoices } from '../domain/versions';
 import { selectMergeProfileWithMostNodes } from '../pyroscope/mergeNodeLimit';
 import { QuerierClient } from '../pyroscope/querier';
-import { type LabelVersion, resolveVersionFromLabels, versionLabelsPresent } from '../pyroscope/versionLabels';
+import {
+  type LabelVersion,
+  resolveVersionFromLabels,
+  runtimeVersionFromLabels,
+  versionLabelsPresent,
+} from '../pyroscope/versionLabels';
 import type { CommitSummary, SourceFile, SourceRequest } from '../source/core/types';
 import { useVersionOverride } from '../source/overrides/useVersionOverride';
 import { useRepositoryHosts } from '../source/providers/table';
@@ -55,14 +60,21 @@ async function loadDetails(target: FunctionDetailsTarget, signal: AbortSignal): 
   return computeFunctionDetailsInWorker(bytes, target.functionName, { calls: true });
 }
 
-/** The service's version labels for the same selector and time range; only the labels that exist are asked for. */
+/**
+ * The service's version labels for the same selector and time range (only the labels that exist are asked for): the
+ * source version, and the runtime version, which counts even when the build id names the source.
+ */
 async function loadLabelVersion(target: FunctionDetailsTarget, signal: AbortSignal) {
   const client = new QuerierClient(target.datasourceUid);
   const present = versionLabelsPresent(await client.labelNames(target.labelSelector, target.range, signal));
   const values = await Promise.all(
     present.map((name) => client.labelValues(name, target.labelSelector, target.range, signal))
   );
-  return resolveVersionFromLabels(Object.fromEntries(present.map((name, i) => [name, values[i]]))) ?? null;
+  const valuesByLabel = Object.fromEntries(present.map((name, i) => [name, values[i]]));
+  return {
+    version: resolveVersionFromLabels(valuesByLabel),
+    runtimeVersion: runtimeVersionFromLabels(valuesByLabel)?.value ?? '',
+  };
 }
 
 export function useFunctionDetails(
@@ -84,7 +96,7 @@ export function useFunctionDetails(
     queryFn: ({ signal }) => loadLabelVersion(target, signal).catch(() => null),
     gcTime: 0,
   });
-  const labels = labelQuery.data ?? undefined;
+  const labels = labelQuery.data?.version;
   const override = useVersionOverride({ datasourceUid: target.datasourceUid, serviceName: target.serviceName });
   const [selectedKey, setSelectedKey] = useState<string>();
 
@@ -100,6 +112,8 @@ export function useFunctionDetails(
           fileName: fn.fileName,
           functionName: fn.functionName,
           startLine: fn.startLine,
+          runtimeVersion: labelQuery.data?.runtimeVersion,
+          runtimeVersionPending: labelQuery.isPending,
           refs: choices
             .filter((c) => c.version?.repository === selected.version?.repository && c.version?.gitRef)
             .map((c) => c.version!.gitRef),

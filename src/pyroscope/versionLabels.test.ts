@@ -1,4 +1,4 @@
-import { resolveVersionFromLabels, versionLabelsPresent } from './versionLabels';
+import { resolveVersionFromLabels, runtimeVersionFromLabels, versionLabelsPresent } from './versionLabels';
 
 describe('version labels', () => {
   it("prefers Pyroscope's own labels over the aliases", () => {
@@ -83,5 +83,53 @@ describe('version labels', () => {
       'vcs_repository_url_full',
       'service_git_ref',
     ]);
+  });
+
+  it('lists the runtime version labels too, so they are asked for', () => {
+    expect(versionLabelsPresent(['process_runtime_version', 'service_name', 'service_runtime_version'])).toEqual([
+      'service_runtime_version',
+      'process_runtime_version',
+    ]);
+  });
+});
+
+describe('runtime version label', () => {
+  it("reads Linescope's service_runtime_version", () => {
+    expect(runtimeVersionFromLabels({ service_runtime_version: ['v20.20.2'] })).toEqual({
+      label: 'service_runtime_version',
+      value: 'v20.20.2',
+      ambiguous: false,
+    });
+  });
+
+  it("falls back to OpenTelemetry's process.runtime.version, after service_runtime_version", () => {
+    expect(runtimeVersionFromLabels({ process_runtime_version: ['3.1.2'] })?.label).toBe('process_runtime_version');
+    expect(
+      runtimeVersionFromLabels({ process_runtime_version: ['20.19.0'], service_runtime_version: ['v20.20.2'] })?.value
+    ).toBe('v20.20.2');
+  });
+
+  it('is absent without a label or with only blank values, which fall through to the alias', () => {
+    expect(runtimeVersionFromLabels({})).toBeUndefined();
+    expect(runtimeVersionFromLabels({ service_runtime_version: [] })).toBeUndefined();
+    expect(runtimeVersionFromLabels({ service_runtime_version: ['', '  '] })).toBeUndefined();
+    expect(runtimeVersionFromLabels({ service_runtime_version: [' '], process_runtime_version: [' 3.1.2 '] })).toEqual({
+      label: 'process_runtime_version',
+      value: '3.1.2',
+      ambiguous: false,
+    });
+  });
+
+  it('needs no repository label, and does not make one', () => {
+    expect(runtimeVersionFromLabels({ service_runtime_version: ['v20.20.2'] })?.value).toBe('v20.20.2');
+    expect(resolveVersionFromLabels({ service_runtime_version: ['v20.20.2'] })).toBeUndefined();
+  });
+
+  it('picks one of several versions deterministically and says so', () => {
+    expect(runtimeVersionFromLabels({ service_runtime_version: ['v20.20.2', 'v20.19.0'] })).toEqual({
+      label: 'service_runtime_version',
+      value: 'v20.19.0',
+      ambiguous: true,
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { SourceVersion } from '../domain/model';
 
-// Where a profile's mappings carry no version JSON, the service's labels may name the source. Pure resolution:
-// the caller fetches LabelNames / LabelValues; this decides which labels count and what they say.
+// Where a profile's mappings carry no version JSON, the service's labels may name the source; they may also give the
+// language runtime's version. Pure resolution: the caller fetches LabelNames / LabelValues; this decides which labels
+// count and what they say.
 
 /**
  * Label names per field, most specific first: Pyroscope's own, then OpenTelemetry's, then other tools', then what
@@ -24,10 +25,18 @@ export const VERSION_LABELS = {
   rootPath: ['service_root_path'],
 } as const;
 
+/**
+ * The language runtime's version (Node's `v20.20.2`, Ruby's `3.1.2`), which the source server needs for the runtime's
+ * own library when no `.pyroscope.yaml` mapping names a ref: Linescope's label, then OpenTelemetry's
+ * `process.runtime.version` as Pyroscope's label names spell it.
+ */
+export const RUNTIME_VERSION_LABELS = ['service_runtime_version', 'process_runtime_version'] as const;
+
 export const ALL_VERSION_LABELS: string[] = [
   ...VERSION_LABELS.repository,
   ...VERSION_LABELS.gitRef,
   ...VERSION_LABELS.rootPath,
+  ...RUNTIME_VERSION_LABELS,
 ];
 
 /** The version labels that exist for a selection, so only those are asked for their values. */
@@ -45,20 +54,35 @@ export interface LabelVersion {
 }
 
 type Field = keyof typeof VERSION_LABELS;
+/** LabelValues answers, keyed by label name. */
+type ValuesByLabel = Record<string, string[] | undefined>;
 
-/** `valuesByLabel`: LabelValues answers, keyed by label name. Undefined when no repository label has a value. */
-export function resolveVersionFromLabels(
-  valuesByLabel: Record<string, string[] | undefined>
-): LabelVersion | undefined {
-  const pick = (field: Field) => {
-    for (const label of VERSION_LABELS[field]) {
-      const values = (valuesByLabel[label] ?? []).map((v) => v.trim()).filter((v) => v !== '');
-      if (values.length > 0) {
-        return { label, value: [...values].sort()[0], ambiguous: new Set(values).size > 1 };
-      }
+export interface LabelValue {
+  label: string;
+  value: string;
+  /** The label had several values in the selection: `value` is the first (sorted). */
+  ambiguous: boolean;
+}
+
+/** The first of `labels` with a non-blank value. */
+function firstLabelValue(labels: readonly string[], valuesByLabel: ValuesByLabel): LabelValue | undefined {
+  for (const label of labels) {
+    const values = (valuesByLabel[label] ?? []).map((v) => v.trim()).filter((v) => v !== '');
+    if (values.length > 0) {
+      return { label, value: [...values].sort()[0], ambiguous: new Set(values).size > 1 };
     }
-    return undefined;
-  };
+  }
+  return undefined;
+}
+
+/** The runtime version the labels give (sent as GetFile's `runtime_version`); undefined when none has a value. */
+export function runtimeVersionFromLabels(valuesByLabel: ValuesByLabel): LabelValue | undefined {
+  return firstLabelValue(RUNTIME_VERSION_LABELS, valuesByLabel);
+}
+
+/** Undefined when no repository label has a value. */
+export function resolveVersionFromLabels(valuesByLabel: ValuesByLabel): LabelVersion | undefined {
+  const pick = (field: Field) => firstLabelValue(VERSION_LABELS[field], valuesByLabel);
   const repository = pick('repository');
   if (!repository) {
     return undefined;

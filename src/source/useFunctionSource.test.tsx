@@ -37,7 +37,12 @@ const request: SourceRequest = {
   refs: ['aaaaaaa1', 'bbbbbbb2'],
 };
 
-function setup(connected = true, repository = request.version.repository, gitlab?: GitlabServices) {
+function setup(
+  connected = true,
+  repository = request.version.repository,
+  gitlab?: GitlabServices,
+  extra: Partial<SourceRequest> = {}
+) {
   const file = deferred<GetFileResponse>();
   const commits = deferred<CommitInfo[]>();
   const api = {
@@ -48,10 +53,10 @@ function setup(connected = true, repository = request.version.repository, gitlab
   } as unknown as jest.Mocked<VcsApi>;
   const { session, services } = githubServicesFor(api, connected, 'vcs');
   const seen: Array<{ status: string }> = [];
-  function Probe() {
+  function Probe({ more }: { more: Partial<SourceRequest> }) {
     const {
       data: { file: source, commits: byRef },
-    } = useFunctionSource({ ...request, version: { ...request.version, repository } });
+    } = useFunctionSource({ ...request, version: { ...request.version, repository }, ...more });
     seen.push(source);
     return (
       <div>
@@ -74,16 +79,18 @@ function setup(connected = true, repository = request.version.repository, gitlab
       </div>
     );
   }
-  render(
+  const gitlabServices = gitlab ?? gitlabServicesFor(api, false, 'vcs').services;
+  const tree = (more: Partial<SourceRequest>) => (
     <WithQueries>
       <GithubServicesProvider services={services}>
-        <GitlabServicesProvider services={gitlab ?? gitlabServicesFor(api, false, 'vcs').services}>
-          <Probe />
+        <GitlabServicesProvider services={gitlabServices}>
+          <Probe more={more} />
         </GitlabServicesProvider>
       </GithubServicesProvider>
     </WithQueries>
   );
-  return { api, file, commits, session };
+  const { rerender } = render(tree(extra));
+  return { api, file, commits, session, rerender: (more: Partial<SourceRequest>) => rerender(tree(more)) };
 }
 
 test('GetFile and one GetCommits for every version start together, before either answers', async () => {
@@ -97,6 +104,7 @@ test('GetFile and one GetCommits for every version start together, before either
     localPath: 'catalog/search.go',
     rootPath: '',
     functionName: 'catalog.Search',
+    runtimeVersion: '',
   });
   expect(api.getCommits.mock.calls[0][0]).toEqual({
     repositoryUrl: request.version.repository,
@@ -196,6 +204,27 @@ test('GetFile not_found gives what the server tried and the inputs used, for "Wh
     `service_repository=${request.version.repository}; service_git_ref=aaaaaaa1; service_root_path=; ` +
       'file (from the profile)=catalog/search.go; function=catalog.Search'
   );
+});
+
+test("GetFile sends the labels' runtime version, and names it among the inputs when the file is not found", async () => {
+  const { api, file } = setup(true, undefined, undefined, { fileName: 'node:fs', runtimeVersion: 'v20.20.2' });
+  expect(api.getFile.mock.calls[0][0]).toMatchObject({ localPath: 'node:fs', runtimeVersion: 'v20.20.2' });
+  await act(async () => file.reject(new ConnectError('file not found', Code.NotFound)));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('error'));
+  expect(screen.getByTestId('missing-inputs')).toHaveTextContent(
+    'file (from the profile)=node:fs; function=catalog.Search; service_runtime_version=v20.20.2'
+  );
+});
+
+test('while the labels are read, GetCommits starts and GetFile waits, then asks once with the runtime version', async () => {
+  const { api, rerender } = setup(true, undefined, undefined, { runtimeVersionPending: true });
+  expect(screen.getByTestId('status')).toHaveTextContent('loading');
+  expect(api.getCommits).toHaveBeenCalledTimes(1);
+  expect(api.getFile).not.toHaveBeenCalled();
+  rerender({ runtimeVersion: '3.1.2' });
+  await waitFor(() => expect(api.getFile).toHaveBeenCalledTimes(1));
+  expect(api.getFile.mock.calls[0][0]).toMatchObject({ runtimeVersion: '3.1.2' });
+  expect(api.getCommits).toHaveBeenCalledTimes(1);
 });
 
 test('after connecting again, the failure from the refused session is not shown: the file is asked for afresh', async () => {

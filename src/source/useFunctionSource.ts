@@ -49,6 +49,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
     localPath: input.fileName,
     rootPath: input.version.rootPath,
     functionName: input.functionName,
+    runtimeVersion: input.runtimeVersion ?? '',
   };
   const refs = input ? Array.from(new Set([ref, ...(input.refs ?? [])])) : [];
   const commitsRequest: CommitsRequest | undefined = input && { repositoryUrl: input.version.repository, refs };
@@ -62,7 +63,8 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
       const response = await api().getFile(fileRequest!, signal);
       return { response, lines: decodeContent(response.content).split('\n') };
     },
-    enabled: connected,
+    // Asked once, with the runtime version, rather than again when the labels arrive.
+    enabled: connected && !input?.runtimeVersionPending,
   });
   const commits = useQuery({
     queryKey: ['vcs.v1/GetCommits', ...scope, commitsRequest],
@@ -142,6 +144,9 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
             { name: 'service_root_path', value: fileRequest!.rootPath },
             { name: 'file (from the profile)', value: input!.fileName },
             { name: 'function', value: input!.functionName },
+            ...(fileRequest!.runtimeVersion
+              ? [{ name: 'service_runtime_version', value: fileRequest!.runtimeVersion }]
+              : []),
           ],
         },
       };

@@ -9,6 +9,7 @@ import { RepoFile, SourceReader } from '../hosts/git-host';
 /** Files keyed `owner/repo@ref:path`; lists the request repository's tree like GitHub's recursive tree call. */
 class MapReader implements SourceReader {
   reads: string[] = [];
+  listings: string[] = [];
   constructor(private readonly files: Record<string, string>) {}
   async readFile(repo: Repository, path: string, ref: string): Promise<RepoFile> {
     this.reads.push(`${repo.fullName}@${ref}:${path}`);
@@ -19,6 +20,7 @@ class MapReader implements SourceReader {
     return { content: Buffer.from(content), url: `${repo.webUrl}/blob/${ref}/${path}` };
   }
   async listFiles(repo: Repository, ref: string): Promise<ReadonlySet<string>> {
+    this.listings.push(`${repo.fullName}@${ref}`);
     const prefix = `${repo.fullName}@${ref}:`;
     return new Set(
       Object.keys(this.files)
@@ -109,17 +111,20 @@ describe('Node.js resolution', () => {
     });
   });
 
-  it('else reads them at the Node version of the labels', async () => {
+  it('else reads them at the Node version of the labels, started while the config loads, with no tree listing', async () => {
     const { reader, result } = resolve({ 'nodejs/node@v20.20.2:lib/fs.js': 'fs' }, 'node:fs', '20.20.2');
     await expect(result).resolves.toMatchObject({ ref: 'v20.20.2', path: 'lib/fs.js', rule: 'node:lib' });
-    expect(reader.reads).toContain('nodejs/node@v20.20.2:lib/fs.js');
+    expect(reader.reads).toEqual(['nodejs/node@v20.20.2:lib/fs.js', 'acme/shop@main:.pyroscope.yaml']);
+    expect(reader.listings).toEqual([]);
   });
 
   it('else says which version is missing and how to give it, without asking GitHub', async () => {
     const { reader, result } = resolve({}, 'node:fs');
     const error = (await result.catch((e) => e)) as NotResolvedError;
     expect(error).toBeInstanceOf(NotResolvedError);
-    expect(error.message).toMatch(/^Node\.js library file not found/);
+    expect(error.message).toMatch(
+      /^Node\.js library file and no Node release to read it at \(map "node:" in \.pyroscope\.yaml, or label the service with service_runtime_version\)/
+    );
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({
         rule: 'node:lib',
@@ -128,10 +133,17 @@ describe('Node.js resolution', () => {
       })
     );
     expect(reader.reads.filter((r) => r.startsWith('nodejs/'))).toEqual([]);
+    expect(reader.listings).toEqual([]);
+  });
+
+  it('says the file is not at the Node version when there was one', async () => {
+    const error = (await resolve({}, 'node:fs', 'v20.20.2').result.catch((e) => e)) as NotResolvedError;
+    expect(error.message).toMatch(/^Node\.js library file not found at the Node version/);
   });
 
   it('refuses a version that is not a release', async () => {
     const error = (await resolve({}, 'node:fs', 'latest').result.catch((e) => e)) as NotResolvedError;
+    expect(error.message).toMatch(/^Node\.js library file and no Node release to read it at/);
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({ rule: 'node:lib', outcome: expect.stringContaining('"latest" is not a release') })
     );

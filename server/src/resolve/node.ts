@@ -83,10 +83,12 @@ export async function findNodeFile(r: Resolution, runtimeVersion: string): Promi
   return findJavaScriptFile(r, nodeFilePath(path));
 }
 
-/** The reason given when nothing was found, with what would fix it. */
-export function nodeNotFoundReason(path: string): string {
+/** The reason given when nothing was found, with what would fix it (`mapped`: a mapping matched the path). */
+export function nodeNotFoundReason(path: string, runtimeVersion = '', mapped = false): string {
   if (nodeLibraryFile(path)) {
-    return 'Node.js library file not found at the Node version';
+    return mapped || nodeReleaseTag(runtimeVersion)
+      ? 'Node.js library file not found at the Node version'
+      : 'Node.js library file and no Node release to read it at (map "node:" in .pyroscope.yaml, or label the service with service_runtime_version), file not resolvable';
   }
   if (nodeModulesPackage(path)) {
     return 'installed package with no mapping, file not resolvable';

@@ -9,7 +9,7 @@ import { findJavaFile, javaFileOf } from './java';
 import { JAVASCRIPT_EXTENSIONS } from './javascript';
 import { detectGoStd, goReleaseTag } from './go-modules';
 import { extensionOf, goJoin, hasParentSegment } from './paths';
-import { findNodeFile, nodeLibraryFile, nodeMappedPath, nodeNotFoundReason } from './node';
+import { findNodeFile, nodeLibraryFile, nodeMappedPath, nodeNotFoundReason, nodeReleaseTag } from './node';
 import { detectPythonStd, findPythonFile } from './python';
 import { GitlabContext, NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
 import { findRubyFile, rubyNotFoundReason } from './ruby';
@@ -100,11 +100,20 @@ export async function resolveFile(
 
 /**
  * While the config loads, start what the language rules will most likely need: the standard-library file of a
- * versioned Go or Python frame, else the tree listing used to match relative paths.
+ * versioned Go or Python frame or of a `node:` frame at the runtime version, else the tree listing used to match
+ * relative paths (which a `node:` frame never needs).
  */
 function speculate(r: Resolution): void {
   const path = r.request.path;
   const language = languageOfPath(path);
+  const nodeLibrary = nodeLibraryFile(path);
+  if (nodeLibrary) {
+    const tag = nodeReleaseTag(r.request.runtimeVersion ?? '');
+    if (tag) {
+      r.prefetchFile(r.repository('nodejs', 'node'), nodeLibrary, tag);
+    }
+    return;
+  }
   const goStd = language === 'go' ? detectGoStd(path) : undefined;
   if (goStd?.version) {
     r.prefetchFile(r.repository('golang', 'go'), goJoin('src', goStd.path), goReleaseTag(goStd.version));
@@ -136,9 +145,9 @@ function notResolved(r: Resolution, matchCount: number): NotResolvedError {
         return 'stdlib not detected and no mappings provided, file not resolvable';
       case 'javascript':
       case 'typescript':
-        return nodeNotFoundReason(r.request.path);
+        return nodeNotFoundReason(r.request.path, r.request.runtimeVersion, matchCount > 0);
       case 'ruby':
-        return rubyNotFoundReason(r.request.path);
+        return rubyNotFoundReason(r.request.path, r.request.runtimeVersion, matchCount > 0);
       default:
         return 'file not found';
     }

@@ -4,7 +4,7 @@ import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
 import { parseConfig } from './config';
 import { NotResolvedError } from './resolution';
 import { resolveFile } from './resolver';
-import { detectRubyStd, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
+import { detectRubyStd, rubyFilePath, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
 import { RepoFile, SourceReader } from '../hosts/git-host';
 
 /** Files keyed `owner/repo@ref:path`; lists the request repository's tree like GitHub's recursive tree call. */
@@ -173,8 +173,30 @@ describe('Ruby resolution', () => {
       rule: 'ruby:internal',
     });
     const error = (await resolve(files, '<internal:numeric>').result.catch((e) => e)) as NotResolvedError;
+    expect(error.message).toMatch(
+      /^Ruby built-in Ruby code and no Ruby release to read it at \(label the service with service_runtime_version\)/
+    );
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({ rule: 'ruby:internal', outcome: expect.stringContaining('service_runtime_version') })
     );
+    const missing = (await resolve({}, '<internal:pack>', '3.1.2').result.catch((e) => e)) as NotResolvedError;
+    expect(missing.message).toMatch(/^Ruby built-in Ruby code not found at the Ruby version/);
+  });
+
+  it('reads the file RubyGems wraps in <internal:…> (its Kernel#require) as that file', async () => {
+    const wrapped = '<internal:/usr/local/lib/ruby/3.3.0/rubygems/core_ext/kernel_require.rb>';
+    expect(rubyFilePath(wrapped)).toBe('/usr/local/lib/ruby/3.3.0/rubygems/core_ext/kernel_require.rb');
+    expect(rubyFilePath('<internal:numeric>')).toBe('<internal:numeric>');
+    const files = { 'ruby/ruby@ruby_3_3:lib/rubygems/core_ext/kernel_require.rb': 'module Kernel; end' };
+    await expect(resolve(files, wrapped).result).resolves.toMatchObject({
+      path: 'lib/rubygems/core_ext/kernel_require.rb',
+      ref: 'ruby_3_3',
+      rule: 'ruby:stdlib',
+    });
+    // Debian's RubyGems lives outside the standard library: tried as an application path, with that reason.
+    const debian = '<internal:/usr/lib/ruby/vendor_ruby/rubygems/core_ext/kernel_require.rb>';
+    const error = (await resolve({}, debian).result.catch((e) => e)) as NotResolvedError;
+    expect(error.message).toMatch(/^no mappings matched and relative path not found/);
+    expect(error.explanation.attempts).not.toContainEqual(expect.objectContaining({ rule: 'ruby:internal' }));
   });
 });

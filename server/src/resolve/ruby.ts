@@ -11,6 +11,8 @@ const STDLIB = /\/lib\/ruby\/(\d+)\.(\d+)\.\d+\/(.+)$/;
 const PREFIX_VERSION = /(?:\/versions\/|\/ruby-)(\d+)\.(\d+)\.(\d+)\/lib\/ruby\//;
 const GEM = /\/gems\/([A-Za-z0-9_.-]+?)-(\d[A-Za-z0-9_.]*)\//;
 const INTERNAL = /^<internal:([a-z_/]+)>$/;
+/** RubyGems defines Kernel#require from a file it names `<internal:/…/rubygems/core_ext/kernel_require.rb>`. */
+const INTERNAL_PATH = /^<internal:(\/[^<>]+)>$/;
 const RUBY_VERSION = /^v?(\d+)\.(\d+)\.(\d+)/;
 
 export interface RubyStd {
@@ -61,13 +63,21 @@ export function rubyReleaseTag(version: string): string | undefined {
   return match ? `v${match[1]}_${match[2]}_${match[3]}` : undefined;
 }
 
+/**
+ * The file a frame's path names: RubyGems hides its `require` from backtraces by wrapping the real path in
+ * `<internal:…>`, with the real file's line numbers; any other path is itself.
+ */
+export function rubyFilePath(path: string): string {
+  return INTERNAL_PATH.exec(path)?.[1] ?? path;
+}
+
 /** Frames that have no source file at all: C methods and the interpreter's own (GC) frames. */
 export function rubyHasNoSource(path: string): boolean {
   return path === '<cfunc>' || path === '';
 }
 
 export async function findRubyFile(r: Resolution, runtimeVersion: string): Promise<Resolved | undefined> {
-  const path = r.request.path;
+  const path = rubyFilePath(r.request.path);
   const ruby = r.repository('ruby', 'ruby');
   if (rubyHasNoSource(path)) {
     r.attempts.push({
@@ -118,10 +128,16 @@ export async function findRubyFile(r: Resolution, runtimeVersion: string): Promi
   return r.tryRelativeSuffixes('relative', path);
 }
 
-/** The reason given when nothing was found. */
-export function rubyNotFoundReason(path: string): string {
+/** The reason given when nothing was found (`mapped`: a mapping matched the path). */
+export function rubyNotFoundReason(framePath: string, runtimeVersion = '', mapped = false): string {
+  const path = rubyFilePath(framePath);
   if (rubyHasNoSource(path)) {
     return 'C method, no Ruby source';
+  }
+  if (INTERNAL.test(path)) {
+    return mapped || rubyReleaseTag(runtimeVersion)
+      ? 'Ruby built-in Ruby code not found at the Ruby version'
+      : 'Ruby built-in Ruby code and no Ruby release to read it at (label the service with service_runtime_version), file not resolvable';
   }
   if (detectRubyStd(path)) {
     return 'Ruby standard library file not found at the Ruby version of its path';

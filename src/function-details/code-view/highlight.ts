@@ -20,6 +20,13 @@ export interface Token {
 }
 
 export function languageOf(fileName: string): Language | undefined {
+  // The runtimes' own library, named without an extension: Node's `node:fs` (lib/fs.js), Ruby's `<internal:pack>`.
+  if (fileName.startsWith('node:')) {
+    return 'javascript';
+  }
+  if (fileName.startsWith('<internal:')) {
+    return 'ruby';
+  }
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   switch (ext) {
     case 'go':

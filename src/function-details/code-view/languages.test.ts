@@ -18,6 +18,11 @@ describe('languages', () => {
     ['catalog.ts', 'typescript'],
     ['main.mts', 'typescript'],
     ['dist/catalog.js', 'javascript'],
+    ['node:internal/crypto/hash', 'javascript'],
+    ['node:fs', 'javascript'],
+    ['<internal:numeric>', 'ruby'],
+    ['<cfunc>', undefined],
+    ['Makefile', undefined],
   ])('%s is %s', (file, language) => {
     expect(languageOf(file)).toBe(language);
   });

@@ -16,6 +16,8 @@ export interface FileRequest {
   localPath: string;
   rootPath: string;
   functionName: string;
+  /** GetFileRequest.runtime_version (Linescope's field 100): "" when the labels give none. */
+  runtimeVersion: string;
 }
 
 export interface CommitsRequest {

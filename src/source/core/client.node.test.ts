@@ -75,6 +75,7 @@ const fileRequest = {
   localPath: 'cart/cart.go',
   rootPath: '',
   functionName: 'cart.Total',
+  runtimeVersion: '',
 };
 
 test('GetFile and GetCommits are both in flight before either answers', async () => {
@@ -112,9 +113,27 @@ test('GetFile and GetCommits are both in flight before either answers', async ()
   expect(arrived.sort()).toEqual(['GetCommits', 'GetFile']);
   expect(atob(file.content)).toBe('package cart\n');
   expect(commits[0].author?.login).toBe('ana');
-  // The wire names are Pyroscope's: GetFile's repositoryURL, GetCommits' repositoryUrl.
-  expect(bodies.file).toMatchObject({ repositoryURL: fileRequest.repositoryURL, functionName: 'cart.Total' });
+  // The wire names are Pyroscope's: GetFile's repositoryURL, GetCommits' repositoryUrl; no runtime version, no field.
+  expect(bodies.file).toEqual({
+    repositoryURL: fileRequest.repositoryURL,
+    ref: 'main',
+    localPath: 'cart/cart.go',
+    functionName: 'cart.Total',
+  });
   expect(bodies.commits).toEqual({ repositoryUrl: fileRequest.repositoryURL, refs: ['main', 'v1'] });
+});
+
+test("GetFile carries the labels' runtime version as runtime_version (Linescope's field 100)", async () => {
+  const { api } = setup();
+  let body: unknown;
+  server.use(
+    http.post(`${BASE}/GetFile`, async ({ request }) => {
+      body = await request.json();
+      return HttpResponse.json({ content: btoa('module.exports = {};\n') });
+    })
+  );
+  await api.getFile({ ...fileRequest, localPath: 'node:fs', runtimeVersion: 'v20.20.2' });
+  expect(body).toMatchObject({ localPath: 'node:fs', runtimeVersion: 'v20.20.2' });
 });
 
 test("Grafana's plain-text 400 for a failed data source authentication ends the session", async () => {

@@ -27,6 +27,10 @@ const repo = createFixtureRepo(tmp.dir, 'linescope-demo/shop-go', [
   },
   { files: { 'cart/cart.go': 'package cart\n\nfunc Total() int {\n\treturn 2\n}\n' }, message: 'Cart returns two' },
 ]);
+/** Node's library as nodejs/node tags it: the place a `node:` frame is read from at the labels' runtime version. */
+const node = createFixtureRepo(tmp.dir, 'nodejs/node', [
+  { files: { 'lib/fs.js': "'use strict';\n// Node's fs\n" }, message: 'Node v20.20.2', tags: ['v20.20.2'] },
+]);
 const REPO_URL = 'https://github.com/linescope-demo/shop-go';
 const CALLBACK = 'http://grafana.test/a/linescope-app/github/callback';
 
@@ -43,7 +47,10 @@ const dataSource: HostDataSource = {
 };
 
 beforeAll(async () => {
-  stack = await startStack([{ fullName: repo.fullName, dir: repo.dir }]);
+  stack = await startStack([
+    { fullName: repo.fullName, dir: repo.dir },
+    { fullName: node.fullName, dir: node.dir },
+  ]);
   dataSource.url = stack.url;
   proxy = http.createServer((req, res) =>
     proxyDataSource(
@@ -130,6 +137,7 @@ test('connect, then GetFile and GetCommits through the proxy with the cookie the
       localPath: 'cart/cart.go',
       rootPath: '',
       functionName: 'cart.Total',
+      runtimeVersion: '',
     }),
     b.api.getCommits({ repositoryUrl: REPO_URL, refs: [repo.commits.v1, repo.commits.commit1] }),
   ]);
@@ -151,6 +159,7 @@ test('a file that cannot be found comes back with what the server tried', async 
       localPath: 'nowhere/missing.go',
       rootPath: '',
       functionName: 'nowhere.Missing',
+      runtimeVersion: '',
     })
     .catch((e: unknown) => e);
   const failure = classifyVcsError(error);
@@ -158,6 +167,29 @@ test('a file that cannot be found comes back with what the server tried', async 
   expect(failure.kind === 'not-found' && failure.explanation?.attempts.length).toBeGreaterThan(0);
   expect(failure.kind === 'not-found' && failure.explanation?.attempts.some((a) => a.path.includes('missing.go'))).toBe(
     true
+  );
+  b.session.dispose();
+});
+
+test("a node: frame is read from nodejs/node at the labels' runtime version; without one the server says so", async () => {
+  dataSource.jsonData = { keepCookies: [SESSION_COOKIE] };
+  const b = browser();
+  await login(b);
+  const request = {
+    repositoryURL: REPO_URL,
+    ref: 'main',
+    localPath: 'node:fs',
+    rootPath: '',
+    functionName: 'readFileSync',
+  };
+  const file = await b.api.getFile({ ...request, runtimeVersion: '20.20.2' });
+  expect(decodeContent(file.content)).toContain("Node's fs");
+  expect(file.resolvedPath).toBe('lib/fs.js');
+  expect(file.resolvedRef).toBe('v20.20.2');
+
+  const failure = classifyVcsError(await b.api.getFile({ ...request, runtimeVersion: '' }).catch((e: unknown) => e));
+  expect(failure.kind === 'not-found' && failure.explanation?.attempts.map((a) => a.outcome)).toContainEqual(
+    expect.stringContaining('label the service with service_runtime_version')
   );
   b.session.dispose();
 });

@@ -10,6 +10,10 @@ export interface SourceRequest {
   fileName: string;
   functionName: string;
   startLine?: number;
+  /** The language runtime's version from the service's labels (Node's, Ruby's), for the runtime's own library. */
+  runtimeVersion?: string;
+  /** The labels that give runtimeVersion are still being read: GetFile waits for them (GetCommits does not). */
+  runtimeVersionPending?: boolean;
   /** Refs of every version in this repository, so one GetCommits call describes them all. */
   refs?: string[];
 }
