@@ -72,6 +72,53 @@ test.describe('Node.js and Ruby source', () => {
     await screenshot(page, 'source-ruby');
   });
 
+  /** The GetFile requests the page sends, as their JSON bodies. */
+  function getFileBodies(page: Page): Array<Record<string, unknown>> {
+    const bodies: Array<Record<string, unknown>> = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/vcs.v1.VCSService/GetFile')) {
+        bodies.push(r.postDataJSON() as Record<string, unknown>);
+      }
+    });
+    return bodies;
+  }
+
+  test('the runtime’s own library: Node’s node:crypto at the labelled Node version, with the version sent', async ({
+    page,
+  }) => {
+    const bodies = getFileBodies(page);
+    const graph = await openFlameGraph(page, 'shop-node', WALL);
+    const panel = await openFunctionDetails(page, graph, 'createHash');
+    await connect(page, panel);
+    const view = panel.getByTestId('code-view');
+    await expect(view).toHaveAttribute('data-language', 'javascript');
+    await expect(panel.getByTestId('source-link-file')).toHaveAttribute(
+      'href',
+      /\/nodejs\/node\/blob\/v20\.20\.2\/lib\/crypto\.js/
+    );
+    await expect(view).toContainText('function createHash(');
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.every((b) => b.runtimeVersion === 'v20.20.2')).toBe(true);
+  });
+
+  test('Ruby’s standard library: Set#include? from ruby/ruby’s lib/set.rb, with the labelled Ruby version sent', async ({
+    page,
+  }) => {
+    const bodies = getFileBodies(page);
+    const graph = await openFlameGraph(page, 'shop-ruby');
+    const panel = await openFunctionDetails(page, graph, 'Set#include?');
+    await connect(page, panel);
+    const view = panel.getByTestId('code-view');
+    await expect(view).toHaveAttribute('data-language', 'ruby');
+    await expect(panel.getByTestId('source-link-file')).toHaveAttribute(
+      'href',
+      /\/ruby\/ruby\/blob\/ruby_3_1\/lib\/set\.rb/
+    );
+    await expect(view).toContainText('def include?(o)');
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.every((b) => b.runtimeVersion === '3.1.2')).toBe(true);
+  });
+
   /** Opens a function and checks the panel's explanation, with no GetFile asked. */
   async function expectNoLookup(page: Page, open: () => Promise<Locator>, reason: string, detail: string) {
     const lookups: string[] = [];
