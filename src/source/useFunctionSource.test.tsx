@@ -141,7 +141,7 @@ test('GetFile and one GetCommits for every version start together, before either
       })
     )
   );
-  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent(/^loaded$/));
   expect(screen.getByTestId('blame')).toHaveTextContent(
     'https://github.com/linescope-demo/shop-go/blame/aaaaaaa1/catalog/search.go#L3'
   );
@@ -244,7 +244,7 @@ test('after connecting again, the failure from the refused session is not shown:
   await waitFor(() => expect(api.getFile).toHaveBeenCalledTimes(2));
   expect(screen.getByTestId('status')).toHaveTextContent('loading');
   await act(async () => second.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
-  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent(/^loaded$/));
 });
 
 test.each([
@@ -271,7 +271,7 @@ test("a GitLab repository is read through the GitLab session and its API, not Gi
   await waitFor(() => expect(gitlabApi.getFile).toHaveBeenCalledTimes(1));
   expect(api.getFile).not.toHaveBeenCalled();
   await act(async () => gitlabFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
-  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('loaded'));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent(/^loaded$/));
   expect(screen.getByTestId('blame')).toHaveTextContent('https://gitlab.com/group/sub/shop-go/-/blame/');
 });
 
