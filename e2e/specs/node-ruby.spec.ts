@@ -72,52 +72,49 @@ test.describe('Node.js and Ruby source', () => {
     await screenshot(page, 'source-ruby');
   });
 
-  /** The GetFile requests the page sends, as their JSON bodies. */
-  function getFileBodies(page: Page): Array<Record<string, unknown>> {
-    const bodies: Array<Record<string, unknown>> = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/vcs.v1.VCSService/GetFile')) {
-        bodies.push(r.postDataJSON() as Record<string, unknown>);
-      }
+  /** A frame of the runtime's own library, its file from the runtime's repository, every GetFile with the version. */
+  const RUNTIME_LIBRARY = [
+    {
+      what: 'Node’s node:crypto',
+      service: 'shop-node',
+      profileType: WALL,
+      fn: 'createHash',
+      language: 'javascript',
+      link: /\/nodejs\/node\/blob\/v20\.20\.2\/lib\/crypto\.js/,
+      text: 'function createHash(',
+      runtimeVersion: 'v20.20.2',
+    },
+    {
+      what: 'Ruby’s set.rb',
+      service: 'shop-ruby',
+      profileType: undefined,
+      fn: 'Set#include?',
+      language: 'ruby',
+      link: /\/ruby\/ruby\/blob\/ruby_3_1\/lib\/set\.rb/,
+      text: 'def include?(o)',
+      runtimeVersion: '3.1.2',
+    },
+  ];
+  for (const c of RUNTIME_LIBRARY) {
+    test(`the runtime’s own library: ${c.what} (${c.fn}) from its repository, the labelled version sent`, async ({
+      page,
+    }) => {
+      const bodies: unknown[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/vcs.v1.VCSService/GetFile')) {
+          bodies.push(r.postDataJSON());
+        }
+      });
+      const panel = await openFunctionDetails(page, await openFlameGraph(page, c.service, c.profileType), c.fn);
+      await connect(page, panel);
+      const view = panel.getByTestId('code-view');
+      await expect(view).toHaveAttribute('data-language', c.language);
+      await expect(panel.getByTestId('source-link-file')).toHaveAttribute('href', c.link);
+      await expect(view).toContainText(c.text);
+      expect(bodies.length).toBeGreaterThan(0);
+      expect(bodies).toEqual(bodies.map(() => expect.objectContaining({ runtimeVersion: c.runtimeVersion })));
     });
-    return bodies;
   }
-
-  test('the runtime’s own library: Node’s node:crypto at the labelled Node version, with the version sent', async ({
-    page,
-  }) => {
-    const bodies = getFileBodies(page);
-    const graph = await openFlameGraph(page, 'shop-node', WALL);
-    const panel = await openFunctionDetails(page, graph, 'createHash');
-    await connect(page, panel);
-    const view = panel.getByTestId('code-view');
-    await expect(view).toHaveAttribute('data-language', 'javascript');
-    await expect(panel.getByTestId('source-link-file')).toHaveAttribute(
-      'href',
-      /\/nodejs\/node\/blob\/v20\.20\.2\/lib\/crypto\.js/
-    );
-    await expect(view).toContainText('function createHash(');
-    expect(bodies.length).toBeGreaterThan(0);
-    expect(bodies.every((b) => b.runtimeVersion === 'v20.20.2')).toBe(true);
-  });
-
-  test('Ruby’s standard library: Set#include? from ruby/ruby’s lib/set.rb, with the labelled Ruby version sent', async ({
-    page,
-  }) => {
-    const bodies = getFileBodies(page);
-    const graph = await openFlameGraph(page, 'shop-ruby');
-    const panel = await openFunctionDetails(page, graph, 'Set#include?');
-    await connect(page, panel);
-    const view = panel.getByTestId('code-view');
-    await expect(view).toHaveAttribute('data-language', 'ruby');
-    await expect(panel.getByTestId('source-link-file')).toHaveAttribute(
-      'href',
-      /\/ruby\/ruby\/blob\/ruby_3_1\/lib\/set\.rb/
-    );
-    await expect(view).toContainText('def include?(o)');
-    expect(bodies.length).toBeGreaterThan(0);
-    expect(bodies.every((b) => b.runtimeVersion === '3.1.2')).toBe(true);
-  });
 
   /** Opens a function and checks the panel's explanation, with no GetFile asked. */
   async function expectNoLookup(page: Page, open: () => Promise<Locator>, reason: string, detail: string) {
