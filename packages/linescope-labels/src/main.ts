@@ -5,6 +5,7 @@ import { type Env, KNOWN_CIS } from './ciEnvironment';
 import { LabelsError } from './errors';
 import { FORMATS, type Format, isFormat, renderAlloy, renderLabels } from './formats';
 import type { Discovery } from './formats/deploy';
+import { RUNTIME_VERSION_LABEL } from './formats/labelNames';
 import { readGitCheckout } from './gitCheckout';
 import { type RefKind, resolveLabels } from './labels';
 
@@ -21,6 +22,8 @@ service_git_ref, service_root_path), in the format asked for:
   java     a pyroscope.labels line for the Java agent's pyroscope.properties
   node     a CommonJS module exporting the tags, for Pyroscope.init({tags})
   ruby     a Ruby file declaring PYROSCOPE_TAGS, for config.tags
+           (node and ruby also tag ${RUNTIME_VERSION_LABEL}, read from the
+           runtime that loads the file: process.version, RUBY_VERSION)
   docker   --label arguments (org.opencontainers.image.source / .revision)
   k8s      pod annotations (profiles.grafana.com/...) as a pod-template patch
   alloy    a Grafana Alloy discovery.relabel block turning those image labels or

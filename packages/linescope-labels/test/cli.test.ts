@@ -14,13 +14,19 @@ import {
   parseNode,
   parsePython,
   parseRuby,
+  READ_BACK_RUBY_VERSION,
 } from './parseBack';
+import { labelEntries, RUNTIME_VERSION_LABEL } from '../src/formats/labelNames';
 import { buildCli, makeRepo, removeTempRepos, runCli, type TempRepo } from './tempRepo';
 
 beforeAll(() => buildCli());
 afterAll(() => removeTempRepos());
 
 const REPO = 'https://github.com/linescope-demo/shop-go';
+
+/** The node and ruby formats also tag the version of the runtime that loads them. */
+const withNode = (labels: Record<string, string>) => ({ ...labels, service_runtime_version: process.version });
+const withRuby = (labels: Record<string, string>) => ({ ...labels, service_runtime_version: READ_BACK_RUBY_VERSION });
 
 function labelsJson(cwd: string, args: string[] = [], env: Record<string, string> = {}) {
   const result = runCli(cwd, ['json', ...args], env);
@@ -252,9 +258,18 @@ describe('every output format, read back', () => {
 
   it('python, ruby, node, java', () => {
     expect(parsePython(out('python'))).toEqual(expected());
-    expect(parseRuby(out('ruby'))).toEqual(expected());
-    expect(parseNode(out('node'))).toEqual(expected());
+    expect(parseRuby(out('ruby'))).toEqual(withRuby(expected()));
+    expect(parseNode(out('node'))).toEqual(withNode(expected()));
     expect(parseJava(out('java'))).toEqual(expected());
+  });
+
+  it("node and ruby read service_runtime_version where the service runs, not the build's", () => {
+    expect(parseNode(out('node'), 'v22.1.0').service_runtime_version).toBe('v22.1.0');
+    expect(out('node')).not.toContain(process.version);
+    // The other formats hold values fixed when they are printed, so they leave it out.
+    for (const format of ['json', 'env', 'go', 'python', 'java', 'docker', 'k8s']) {
+      expect(out(format)).not.toMatch(/runtime_version/);
+    }
   });
 
   it('docker: --label arguments with the OCI names', () => {
@@ -319,8 +334,8 @@ describe('every output format, read back', () => {
     expect(parseEnv(top('env')).pyroscopeLabels).toEqual(atTop);
     expect(parseGo(top('go')).labels).toEqual(atTop);
     expect(parsePython(top('python'))).toEqual(atTop);
-    expect(parseRuby(top('ruby'))).toEqual(atTop);
-    expect(parseNode(top('node'))).toEqual(atTop);
+    expect(parseRuby(top('ruby'))).toEqual(withRuby(atTop));
+    expect(parseNode(top('node'))).toEqual(withNode(atTop));
     expect(parseJava(top('java'))).toEqual(atTop);
     expect(Object.keys(parseDocker(top('docker')))).toHaveLength(2);
     expect(Object.keys(parseKubernetes(top('k8s')))).toHaveLength(2);
@@ -345,8 +360,8 @@ describe('awkward values survive every format', () => {
     expect(parseEnv(run('env')).otel.service_root_path).toBe(dir);
     expect(parseGo(run('go')).labels).toEqual(expected);
     expect(parsePython(run('python'))).toEqual(expected);
-    expect(parseRuby(run('ruby'))).toEqual(expected);
-    expect(parseNode(run('node'))).toEqual(expected);
+    expect(parseRuby(run('ruby'))).toEqual(withRuby(expected));
+    expect(parseNode(run('node'))).toEqual(withNode(expected));
     expect(parseJava(run('java'))).toEqual(expected);
     expect(parseDocker(run('docker'))['profiles.grafana.com.service_root_path']).toBe(dir);
     expect(parseKubernetes(run('k8s'))['profiles.grafana.com/service_root_path']).toBe(dir);
@@ -362,6 +377,15 @@ describe('awkward values survive every format', () => {
       expect(result.stderr).toMatch(/service_root_path "a,b" contains ","/);
     }
     expect(JSON.parse(runCli(cwd, ['json']).stdout).service_root_path).toBe('a,b');
+  });
+});
+
+describe('the label names', () => {
+  it('are the first of each field the plugin reads', async () => {
+    const { RUNTIME_VERSION_LABELS, VERSION_LABELS } = await import('../../../src/pyroscope/versionLabels');
+    const written = labelEntries({ repository: 'r', gitRef: 'g', rootPath: 'p', commit: 'c' }).map(([name]) => name);
+    expect(written).toEqual([VERSION_LABELS.repository[0], VERSION_LABELS.gitRef[0], VERSION_LABELS.rootPath[0]]);
+    expect(RUNTIME_VERSION_LABEL).toBe(RUNTIME_VERSION_LABELS[0]);
   });
 });
 

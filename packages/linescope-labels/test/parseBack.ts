@@ -9,7 +9,8 @@ import { parse as parseYaml } from 'yaml';
 
 export type Labels = Record<string, string>;
 
-const STRING = '("(?:[^"\\\\]|\\\\.)*")';
+const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
+const STRING = `(${STRING_LITERAL})`;
 
 function strictLines(text: string, grammar: Array<RegExp | 'entries'>, entry: RegExp, unquote = JSON.parse): Labels {
   const lines = text.replace(/\n$/, '').split('\n');
@@ -62,12 +63,18 @@ export const parsePython = (text: string) =>
     new RegExp(`^    ${STRING}: ${STRING},$`)
   );
 
+/** What `RUBY_VERSION` reads back as: the Ruby that would load the file (Ruby is not run here). */
+export const READ_BACK_RUBY_VERSION = '3.3.6';
+
 export const parseRuby = (text: string) =>
   strictLines(
     text,
-    [/^# /, /^# /, /^PYROSCOPE_TAGS = \{$/, 'entries', /^\}\.freeze$/],
-    new RegExp(`^  ${STRING} => ${STRING},$`),
+    [/^# /, /^# /, /^# /, /^PYROSCOPE_TAGS = \{$/, 'entries', /^\}\.freeze$/],
+    new RegExp(`^  ${STRING} => (${STRING_LITERAL}|RUBY_VERSION),$`),
     (literal) => {
+      if (literal === 'RUBY_VERSION') {
+        return READ_BACK_RUBY_VERSION;
+      }
       if (/(^|[^\\])#\{/.test(literal)) {
         throw new Error(`${literal} would interpolate in Ruby`);
       }
@@ -75,15 +82,18 @@ export const parseRuby = (text: string) =>
     }
   );
 
-/** Loads the module with Node itself. */
-export function parseNode(text: string): Labels {
+/** Loads the module with Node itself; `nodeVersion` makes that Node's `process.version` another release. */
+export function parseNode(text: string, nodeVersion?: string): Labels {
   const dir = mkdtempSync(path.join(tmpdir(), 'linescope-labels-node-'));
   try {
     const file = path.join(dir, 'pyroscope-labels.cjs');
     writeFileSync(file, text);
-    const json = execFileSync(process.execPath, ['-e', 'console.log(JSON.stringify(require(process.argv[1])))', file], {
-      encoding: 'utf8',
-    });
+    const pretend =
+      nodeVersion === undefined
+        ? ''
+        : `Object.defineProperty(process, 'version', { value: ${JSON.stringify(nodeVersion)} });`;
+    const script = `${pretend} console.log(JSON.stringify(require(process.argv[1])))`;
+    const json = execFileSync(process.execPath, ['-e', script, file], { encoding: 'utf8' });
     return JSON.parse(json);
   } finally {
     rmSync(dir, { recursive: true, force: true });

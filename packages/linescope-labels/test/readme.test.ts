@@ -14,6 +14,7 @@ import {
   parseNode,
   parsePython,
   parseRuby,
+  READ_BACK_RUBY_VERSION,
 } from './parseBack';
 import { buildCli, CLI, makeRepo, removeTempRepos, type TempRepo } from './tempRepo';
 
@@ -128,8 +129,9 @@ describe('the README examples of "Tag your profiles"', () => {
     expect(parseGo(read('pyroscope_labels.go'))).toEqual({ goPackage: 'main', labels: expected });
     expect(parsePython(read('pyroscope_labels.py'))).toEqual(expected);
     expect(parseJava(read('pyroscope.properties'))).toEqual(expected);
-    expect(parseNode(read('pyroscope-labels.cjs'))).toEqual(expected);
-    expect(parseRuby(read('pyroscope_labels.rb'))).toEqual(expected);
+    const runtimeVersion = (version: string) => ({ ...expected, service_runtime_version: version });
+    expect(parseNode(read('pyroscope-labels.cjs'))).toEqual(runtimeVersion(process.version));
+    expect(parseRuby(read('pyroscope_labels.rb'))).toEqual(runtimeVersion(READ_BACK_RUBY_VERSION));
   });
 
   it('set PYROSCOPE_LABELS and OTEL_RESOURCE_ATTRIBUTES in the shell', () => {
@@ -177,7 +179,7 @@ describe('the README examples of "Tag your profiles"', () => {
   });
 
   it('list the label names the plugin reads, in its order', async () => {
-    const { VERSION_LABELS } = await import('../../../src/pyroscope/versionLabels');
+    const { RUNTIME_VERSION_LABELS, VERSION_LABELS } = await import('../../../src/pyroscope/versionLabels');
     const table = TAG.slice(TAG.indexOf('### The label names Linescope reads'));
     const named = (field: string) =>
       [...(table.split('\n').find((line) => line.startsWith(`| ${field} |`)) ?? '').matchAll(/`(\w+)`/g)].map(
@@ -186,5 +188,6 @@ describe('the README examples of "Tag your profiles"', () => {
     expect(named('repository')).toEqual([...VERSION_LABELS.repository]);
     expect(named('ref')).toEqual([...VERSION_LABELS.gitRef]);
     expect(named('root path')).toEqual([...VERSION_LABELS.rootPath]);
+    expect(named('runtime version')).toEqual([...RUNTIME_VERSION_LABELS]);
   });
 });

@@ -13,6 +13,13 @@ export function labelEntries(labels: SourceLabels): Array<[string, string]> {
   return entries;
 }
 
+/**
+ * The language runtime's version, which the source server needs for Node's `node:` and Ruby's `<internal:…>` frames.
+ * Only the formats that run inside the service write it, read from the runtime there: a value fixed at build time
+ * could name another release than the one that runs in production.
+ */
+export const RUNTIME_VERSION_LABEL = 'service_runtime_version';
+
 /** Container image labels (OCI's names where OCI has one) and pod annotations (the Pyroscope Helm chart's names). */
 export const OCI_SOURCE = 'org.opencontainers.image.source';
 export const OCI_REVISION = 'org.opencontainers.image.revision';
