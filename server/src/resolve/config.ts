@@ -2,6 +2,7 @@
 import { parseDocument } from 'yaml';
 
 import { isRepositoryName } from '../hosts/github/repository-url';
+import { framePathForms } from './frame-path';
 
 const LANGUAGES = ['go', 'java', 'python', 'javascript', 'typescript', 'ruby'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -193,31 +194,43 @@ export interface MappingMatch {
   score: number;
   /** Length of the longest matching *path* prefix (-1 when only function_name matched). */
   pathPrefixLength: number;
+  /**
+   * The frame's path after that prefix, in the form the prefix matched (as given, or unwrapped: see
+   * frame-path.ts); the whole unwrapped path when only function_name matched.
+   */
+  rest: string;
 }
 
-/** Every mapping whose path or function_name prefix matches, longest prefix first, ties in file order. */
+/**
+ * Every mapping whose path or function_name prefix matches, longest prefix first, ties in file order. A path
+ * prefix matches the path unwrapped (`file:///app/x.js` as `/app/x.js`) or as the frame gives it.
+ */
 export function matchingMappings(
   config: PyroscopeConfig | undefined,
   path: string,
   functionName: string
 ): MappingMatch[] {
+  const forms = framePathForms(path);
   const matches: MappingMatch[] = [];
   for (const mapping of config?.mappings ?? []) {
     let pathPrefixLength = -1;
     let functionPrefixLength = -1;
+    let rest = forms[0];
     for (const prefix of mapping.functionNamePrefixes) {
       if (functionName.startsWith(prefix)) {
         functionPrefixLength = Math.max(functionPrefixLength, prefix.length);
       }
     }
     for (const prefix of mapping.pathPrefixes) {
-      if (path.startsWith(prefix)) {
-        pathPrefixLength = Math.max(pathPrefixLength, prefix.length);
+      const form = forms.find((f) => f.startsWith(prefix));
+      if (form !== undefined && prefix.length > pathPrefixLength) {
+        pathPrefixLength = prefix.length;
+        rest = form.slice(prefix.length);
       }
     }
     const score = Math.max(pathPrefixLength, functionPrefixLength);
     if (score >= 0) {
-      matches.push({ mapping, score, pathPrefixLength });
+      matches.push({ mapping, score, pathPrefixLength, rest });
     }
   }
   return matches.sort((a, b) => b.score - a.score || a.mapping.index - b.mapping.index);

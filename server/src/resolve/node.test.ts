@@ -1,7 +1,7 @@
 /** Node.js rules: the table of paths to places, and whole resolutions over an in-memory repository. */
 import { FileNotFoundError } from '../hosts/errors';
 import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
-import { nodeFilePath, nodeLibraryFile, nodeModulesPackage, nodeReleaseTag } from './node';
+import { nodeLibraryFile, nodeModulesPackage, nodeReleaseTag } from './node';
 import { NotResolvedError } from './resolution';
 import { resolveFile } from './resolver';
 import { RepoFile, SourceReader } from '../hosts/git-host';
@@ -73,20 +73,18 @@ describe('Node.js paths', () => {
   });
 
   it.each([
-    ['file:///usr/src/app/src/catalog.ts', '/usr/src/app/src/catalog.ts'],
-    ['file:///srv/my%20app/index.mjs', '/srv/my app/index.mjs'],
-    ['/usr/src/app/src/catalog.ts', '/usr/src/app/src/catalog.ts'],
-  ])('file path of %s is %s', (path, file) => {
-    expect(nodeFilePath(path)).toBe(file);
-  });
-
-  it.each([
-    ['/srv/app/node_modules/acorn/dist/acorn.js', 'acorn'],
-    ['/srv/app/node_modules/@datadog/pprof/out/src/index.js', '@datadog/pprof'],
-    ['/srv/app/node_modules/a/node_modules/b/index.js', 'b'],
+    ['/srv/app/node_modules/acorn/dist/acorn.js', { name: 'acorn', prefix: '/srv/app/node_modules/acorn' }],
+    [
+      '/srv/app/node_modules/@datadog/pprof/out/src/index.js',
+      { name: '@datadog/pprof', prefix: '/srv/app/node_modules/@datadog/pprof' },
+    ],
+    [
+      '/srv/app/node_modules/a/node_modules/b/index.js',
+      { name: 'b', prefix: '/srv/app/node_modules/a/node_modules/b' },
+    ],
     ['/srv/app/src/node_modules.ts', undefined],
-  ])('package of %s is %s', (path, pkg) => {
-    expect(nodeModulesPackage(path)).toBe(pkg);
+  ])('package of %s is %j', (path, pkg) => {
+    expect(nodeModulesPackage(path)).toEqual(pkg);
   });
 });
 
@@ -154,7 +152,9 @@ describe('Node.js resolution', () => {
     const error = (await resolve({ 'acme/shop@main:dist/acorn.js': 'not it' }, path).result.catch(
       (e) => e
     )) as NotResolvedError;
-    expect(error.message).toMatch(/^installed package with no mapping/);
+    expect(error.message).toMatch(
+      /^installed package acorn with no mapping \(map the path prefix \/srv\/app\/node_modules\/acorn /
+    );
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({ rule: 'node:node_modules', outcome: expect.stringContaining('node_modules/acorn') })
     );
@@ -168,6 +168,71 @@ describe('Node.js resolution', () => {
       'acornjs/acorn@8.11.3:acorn/dist/acorn.js': 'acorn',
     };
     await expect(resolve(mapped, path).result).resolves.toMatchObject({ path: 'acorn/dist/acorn.js' });
+  });
+
+  const ESM = 'file:///usr/src/app/node_modules/@acme/pkg/dist/index.js';
+  const pkgMapping = (prefix: string) => `source_code:
+  mappings:
+    - path: [{prefix: "${prefix}"}]
+      language: javascript
+      source: {github: {owner: acme, repo: pkg, ref: v1.2.0, path: ""}}
+`;
+  const pkgFiles = { 'acme/pkg@v1.2.0:dist/index.js': 'pkg', 'acme/shop@main:dist/index.js': 'not it' };
+
+  // An ES module's frame is a file:// URL; a mapping is matched against the path inside it, or against the URL.
+  it.each([
+    ['a plain path under node_modules', '/usr/src/app/node_modules/@acme/pkg'],
+    ['the raw file:// form', 'file:///usr/src/app/node_modules/@acme/pkg'],
+    ['a shorter plain prefix', '/usr/src/app/node_modules/@acme/pkg/'],
+  ])('resolves a file:// ES module under node_modules through a mapping written as %s', async (_, prefix) => {
+    const files = { ...pkgFiles, 'acme/shop@main:.pyroscope.yaml': pkgMapping(prefix) };
+    await expect(resolve(files, ESM).result).resolves.toMatchObject({
+      repository: expect.objectContaining({ fullName: 'acme/pkg' }),
+      ref: 'v1.2.0',
+      path: 'dist/index.js',
+      rule: 'mapping:github[0]',
+    });
+  });
+
+  it.each([
+    [
+      'no mapping matches: names the prefix to map, as a plain path',
+      pkgMapping('/usr/src/app/node_modules/other'),
+      /^installed package @acme\/pkg with no mapping \(map the path prefix \/usr\/src\/app\/node_modules\/@acme\/pkg in \.pyroscope\.yaml\)/,
+      'map its path prefix (/usr/src/app/node_modules/@acme/pkg)',
+    ],
+    [
+      'its mapping matches but the file is not there: says so, not "add a mapping"',
+      pkgMapping('/usr/src/app/node_modules/@acme/pkg').replace('v1.2.0', 'v9.9.9'),
+      /^installed package @acme\/pkg not found through the mapping that matched its path/,
+      'only its .pyroscope.yaml mapping can find it, and did not',
+    ],
+  ])('explains a file:// ES module under node_modules when %s', async (_, config, message, outcome) => {
+    const files = { ...pkgFiles, 'acme/shop@main:.pyroscope.yaml': config };
+    const error = (await resolve(files, ESM).result.catch((e) => e)) as NotResolvedError;
+    expect(error).toBeInstanceOf(NotResolvedError);
+    expect(error.message).toMatch(message);
+    expect(error.explanation.attempts).toContainEqual(
+      expect.objectContaining({
+        rule: 'node:node_modules',
+        path: '/usr/src/app/node_modules/@acme/pkg/dist/index.js',
+        outcome: expect.stringContaining(outcome),
+      })
+    );
+  });
+
+  it('resolves a file:// application path through a mapping written as a plain path', async () => {
+    const files = {
+      'acme/shop@main:.pyroscope.yaml': NODE_MAPPING.replace('"node:"', '/usr/src/app').replace(
+        '{owner: nodejs, repo: node, ref: v20.11.1, path: lib}',
+        '{owner: acme, repo: shop, ref: main, path: services/shop}'
+      ),
+      'acme/shop@main:services/shop/src/my app.ts': 'x',
+    };
+    await expect(resolve(files, 'file:///usr/src/app/src/my%20app.ts').result).resolves.toMatchObject({
+      path: 'services/shop/src/my app.ts',
+      rule: 'mapping:github[0]',
+    });
   });
 
   it('shows compiled files as they are, and hints at source maps when they are not in the repository', async () => {

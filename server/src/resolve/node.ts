@@ -3,8 +3,9 @@
  * nodejs/node at the Node version, `file://` URLs and absolute paths relative to the repository, installed packages
  * (`node_modules/<package>/…`) only through mappings.
  */
+import { unwrapFramePath } from './frame-path';
 import { findJavaScriptFile } from './javascript';
-import { Resolution, Resolved } from './resolution';
+import { packageNotFound, Resolution, Resolved, unmatchedReason } from './resolution';
 
 const NODE_BUILTIN = /^node:([A-Za-z0-9_/.-]+)$/;
 const NODE_VERSION = /^v?(\d+\.\d+\.\d+)$/;
@@ -23,26 +24,17 @@ export function nodeReleaseTag(version: string): string | undefined {
   return match ? `v${match[1]}` : undefined;
 }
 
-/** `file:///usr/src/app/src/a%20b.ts` → `/usr/src/app/src/a b.ts`; other paths unchanged. */
-export function nodeFilePath(path: string): string {
-  if (!path.startsWith('file://')) {
-    return path;
-  }
-  try {
-    return decodeURIComponent(new URL(path).pathname);
-  } catch {
-    return path.replace(/^file:\/\//, '');
-  }
-}
-
-/** The installed package a path is in (`…/node_modules/@scope/name/…` → `@scope/name`), the innermost one. */
-export function nodeModulesPackage(path: string): string | undefined {
-  const at = path.lastIndexOf('node_modules/');
+/** The installed package a path is in, the innermost one: its name (`@scope/name`) and the path up to its folder. */
+export function nodeModulesPackage(path: string): { name: string; prefix: string } | undefined {
+  const marker = 'node_modules/';
+  const at = path.lastIndexOf(marker);
   if (at < 0) {
     return undefined;
   }
-  const [first, second] = path.slice(at + 'node_modules/'.length).split('/');
-  return first?.startsWith('@') && second ? `${first}/${second}` : first || undefined;
+  const start = at + marker.length;
+  const [first, second] = path.slice(start).split('/');
+  const name = first?.startsWith('@') && second ? `${first}/${second}` : first;
+  return name ? { name, prefix: path.slice(0, start + name.length) } : undefined;
 }
 
 /** Where a `.pyroscope.yaml` mapping of `node:` frames points: the mapped rest with `.js` (`fs` → `fs.js`). */
@@ -50,7 +42,12 @@ export function nodeMappedPath(rel: string): string {
   return rel.endsWith('.js') ? rel : `${rel}.js`;
 }
 
-export async function findNodeFile(r: Resolution, runtimeVersion: string): Promise<Resolved | undefined> {
+/** `mapped`: a `.pyroscope.yaml` mapping matched the path (and was tried). */
+export async function findNodeFile(
+  r: Resolution,
+  runtimeVersion: string,
+  mapped: boolean
+): Promise<Resolved | undefined> {
   const path = r.request.path;
   const library = nodeLibraryFile(path);
   if (library) {
@@ -69,18 +66,19 @@ export async function findNodeFile(r: Resolution, runtimeVersion: string): Promi
     }
     return r.tryFile('node:lib', r.repository('nodejs', 'node'), library, tag);
   }
-  const pkg = nodeModulesPackage(path);
+  const file = unwrapFramePath(path);
+  const pkg = nodeModulesPackage(file);
   if (pkg) {
     r.attempts.push({
       rule: 'node:node_modules',
       repositoryUrl: '',
       ref: '',
-      path,
-      outcome: `skipped: installed package ${pkg}: map its path prefix (…/node_modules/${pkg}) in .pyroscope.yaml to its repository`,
+      path: file,
+      outcome: packageNotFound(`installed package ${pkg.name}`, pkg.prefix, mapped).outcome,
     });
     return undefined;
   }
-  return findJavaScriptFile(r, nodeFilePath(path));
+  return findJavaScriptFile(r, file);
 }
 
 /** The reason given when nothing was found, with what would fix it (`mapped`: a mapping matched the path). */
@@ -90,11 +88,12 @@ export function nodeNotFoundReason(path: string, runtimeVersion = '', mapped = f
       ? 'Node.js library file not found at the Node version'
       : 'Node.js library file and no Node release to read it at (map "node:" in .pyroscope.yaml, or label the service with service_runtime_version), file not resolvable';
   }
-  if (nodeModulesPackage(path)) {
-    return 'installed package with no mapping, file not resolvable';
+  const pkg = nodeModulesPackage(unwrapFramePath(path));
+  if (pkg) {
+    return packageNotFound(`installed package ${pkg.name}`, pkg.prefix, mapped).reason;
   }
   const compiled = /\.[cm]?js$/.test(path)
     ? ' (compiled output? profile with source maps to get the TypeScript files)'
     : '';
-  return `no mappings matched and relative path not found${compiled}, file not resolvable`;
+  return `${unmatchedReason(mapped)}${compiled}, file not resolvable`;
 }

@@ -6,6 +6,7 @@ import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-po
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
 import { repositoryFromParts } from '../hosts/github/repository-url';
 import { ConfigResult, Language, MappingMatch, parseConfig } from './config';
+import { unwrapFramePath } from './frame-path';
 import { GitlabModuleHost } from './go-modules';
 import { GoMod, parseGoMod } from './gomod';
 import { goJoin, stripLeadingSlashes, underRoot } from './paths';
@@ -295,7 +296,7 @@ export function relativeSuffixes(
   repository?: Repository,
   gitlabHosts: readonly GitlabModuleHost[] = []
 ): string[] {
-  let p = path.replace(/^file:\/\//, '');
+  let p = unwrapFramePath(path);
   if (repository) {
     const markers = [
       `github.com/${repository.owner}/${repository.repo}/`,
@@ -319,8 +320,31 @@ export function relativeSuffixes(
   return out;
 }
 
+/** Why an application path was not found: with no mapping, or despite one (`mapped`). */
+export function unmatchedReason(mapped: boolean): string {
+  return mapped
+    ? 'not where the matching mappings point and relative path not found'
+    : 'no mappings matched and relative path not found';
+}
+
+/**
+ * What is said of a package read only through a mapping (`what`: `installed package acorn`, `gem rack 2.2.8`):
+ * the attempt's outcome and the reason, which name the prefix to map, or say the mapping that matched (`mapped`)
+ * did not find the file, never asking for a mapping that is there.
+ */
+export function packageNotFound(what: string, prefix: string, mapped: boolean): { outcome: string; reason: string } {
+  return mapped
+    ? {
+        outcome: `skipped: ${what}: only its .pyroscope.yaml mapping can find it, and did not`,
+        reason: `${what} not found through the mapping that matched its path, file not resolvable`,
+      }
+    : {
+        outcome: `skipped: ${what}: map its path prefix (${prefix}) in .pyroscope.yaml to its repository`,
+        reason: `${what} with no mapping (map the path prefix ${prefix} in .pyroscope.yaml), file not resolvable`,
+      };
+}
+
 /** The path relative to a mapping: its path prefix removed (never a function_name prefix's length). */
-export function relativeToMapping(match: MappingMatch, path: string): string {
-  const rest = match.pathPrefixLength >= 0 ? path.slice(match.pathPrefixLength) : path;
-  return stripLeadingSlashes(rest);
+export function relativeToMapping(match: MappingMatch): string {
+  return stripLeadingSlashes(match.rest);
 }

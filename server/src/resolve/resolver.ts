@@ -8,6 +8,7 @@ import { findGoFile } from './go';
 import { findJavaFile, javaFileOf } from './java';
 import { JAVASCRIPT_EXTENSIONS } from './javascript';
 import { detectGoStd, goReleaseTag } from './go-modules';
+import { unwrapFramePath } from './frame-path';
 import { extensionOf, goJoin, hasParentSegment } from './paths';
 import { findNodeFile, nodeLibraryFile, nodeMappedPath, nodeNotFoundReason, nodeReleaseTag } from './node';
 import { detectPythonStd, findPythonFile } from './python';
@@ -17,7 +18,7 @@ import { findRubyFile, rubyNotFoundReason } from './ruby';
 export class BadPathError extends Error {}
 
 export function languageOfPath(path: string): Language | '' {
-  const ext = extensionOf(path);
+  const ext = extensionOf(unwrapFramePath(path));
   if (ext === '.go' || ext === '.s') {
     return 'go';
   }
@@ -63,8 +64,8 @@ export async function resolveFile(
       match.mapping.language === 'java'
         ? javaFileOf(request.functionName, request.path)
         : nodeLibraryFile(request.path)
-          ? nodeMappedPath(relativeToMapping(match, request.path))
-          : relativeToMapping(match, request.path);
+          ? nodeMappedPath(relativeToMapping(match))
+          : relativeToMapping(match);
     const found = await r.tryMapping(match, rel);
     if (found) {
       return found;
@@ -84,10 +85,10 @@ export async function resolveFile(
       break;
     case 'javascript':
     case 'typescript':
-      found = await findNodeFile(r, request.runtimeVersion ?? '');
+      found = await findNodeFile(r, request.runtimeVersion ?? '', matches.length > 0);
       break;
     case 'ruby':
-      found = await findRubyFile(r, request.runtimeVersion ?? '');
+      found = await findRubyFile(r, request.runtimeVersion ?? '', matches.length > 0);
       break;
     default:
       found = await r.tryRelativeSuffixes('relative', request.path);

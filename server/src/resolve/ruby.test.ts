@@ -4,7 +4,7 @@ import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
 import { parseConfig } from './config';
 import { NotResolvedError } from './resolution';
 import { resolveFile } from './resolver';
-import { detectRubyStd, rubyFilePath, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
+import { detectRubyStd, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
 import { RepoFile, SourceReader } from '../hosts/git-host';
 
 /** Files keyed `owner/repo@ref:path`; lists the request repository's tree like GitHub's recursive tree call. */
@@ -64,14 +64,55 @@ describe('Ruby paths', () => {
   });
 
   it.each([
-    ['/usr/local/bundle/gems/rack-2.2.8/lib/rack/builder.rb', { name: 'rack', version: '2.2.8' }],
+    [
+      '/usr/local/bundle/gems/rack-2.2.8/lib/rack/builder.rb',
+      'rack',
+      '2.2.8',
+      false,
+      '/usr/local/bundle/gems/rack-2.2.8',
+    ],
     [
       '/app/vendor/bundle/ruby/3.2.0/gems/net-http-persistent-4.0.2/lib/x.rb',
-      { name: 'net-http-persistent', version: '4.0.2' },
+      'net-http-persistent',
+      '4.0.2',
+      false,
+      '/app/vendor/bundle/ruby/3.2.0/gems/net-http-persistent-4.0.2',
     ],
-    ['/app/lib/shop/catalog.rb', undefined],
-  ])('gem of %s is %j', (path, gem) => {
-    expect(rubyGem(path)).toEqual(gem);
+    // Bundler's git checkouts: the commit's first 12 hex digits, which may start with a letter or a digit.
+    [
+      '/usr/local/bundle/bundler/gems/rack-attack-ab12cd34ef56/lib/rack/attack.rb',
+      'rack-attack',
+      'ab12cd34ef56',
+      true,
+      '/usr/local/bundle/bundler/gems/rack-attack-ab12cd34ef56',
+    ],
+    [
+      '/usr/local/bundle/bundler/gems/rack-0123456789ab/lib/rack.rb',
+      'rack',
+      '0123456789ab',
+      true,
+      '/usr/local/bundle/bundler/gems/rack-0123456789ab',
+    ],
+    // The innermost gem folder wins.
+    [
+      '/usr/local/bundle/gems/rails-7.1.0/vendor/bundler/gems/foo-abcdefabcdef/lib/foo.rb',
+      'foo',
+      'abcdefabcdef',
+      true,
+      '/usr/local/bundle/gems/rails-7.1.0/vendor/bundler/gems/foo-abcdefabcdef',
+    ],
+  ])('gem of %s is %s %s (git: %s) at %s', (path, name, version, git, prefix) => {
+    expect(rubyGem(path)).toEqual({ name, version, git, prefix });
+  });
+
+  it.each([
+    ['/app/lib/shop/catalog.rb'],
+    // Not a git checkout's name (the commit part is 12 lowercase hex digits), nor a release.
+    ['/usr/local/bundle/bundler/gems/rack-abcdef/lib/rack.rb'],
+    ['/usr/local/bundle/bundler/gems/rack-ABCDEF123456/lib/rack.rb'],
+    ['/app/gems/shop/catalog.rb'],
+  ])('%s is not a gem', (path) => {
+    expect(rubyGem(path)).toBeUndefined();
   });
 
   it.each([
@@ -141,7 +182,9 @@ describe('Ruby resolution', () => {
   it('resolves gems only through mappings, and says how', async () => {
     const path = '/usr/local/bundle/gems/rack-2.2.8/lib/rack/builder.rb';
     const error = (await resolve({}, path).result.catch((e) => e)) as NotResolvedError;
-    expect(error.message).toMatch(/^gem with no mapping/);
+    expect(error.message).toMatch(
+      /^gem rack 2\.2\.8 with no mapping \(map the path prefix \/usr\/local\/bundle\/gems\/rack-2\.2\.8 /
+    );
     expect(error.explanation.attempts).toContainEqual(
       expect.objectContaining({ rule: 'ruby:gem', outcome: expect.stringContaining('gems/rack-2.2.8') })
     );
@@ -155,6 +198,53 @@ describe('Ruby resolution', () => {
       'rack/rack@v2.2.8:lib/rack/builder.rb': 'rack',
     };
     await expect(resolve(mapped, path).result).resolves.toMatchObject({ path: 'lib/rack/builder.rb', ref: 'v2.2.8' });
+  });
+
+  const GIT_GEM = '/usr/local/bundle/bundler/gems/rack-attack-ab12cd34ef56/lib/rack/attack.rb';
+  const GIT_GEM_PREFIX = '/usr/local/bundle/bundler/gems/rack-attack-ab12cd34ef56';
+  const mapping = (prefix: string, ref: string) => `source_code:
+  mappings:
+    - path: [{prefix: "${prefix}"}]
+      language: ruby
+      source: {github: {owner: rack, repo: rack-attack, ref: ${ref}, path: ""}}
+`;
+
+  it('resolves a gem from a git checkout (bundler/gems) through its mapping, not as an application path', async () => {
+    const files = {
+      'acme/shop@main:.pyroscope.yaml': mapping(GIT_GEM_PREFIX, 'ab12cd34ef56'),
+      'rack/rack-attack@ab12cd34ef56:lib/rack/attack.rb': 'module Rack; end',
+      'acme/shop@main:lib/rack/attack.rb': 'not it',
+    };
+    await expect(resolve(files, GIT_GEM).result).resolves.toMatchObject({
+      repository: expect.objectContaining({ fullName: 'rack/rack-attack' }),
+      ref: 'ab12cd34ef56',
+      path: 'lib/rack/attack.rb',
+      rule: 'mapping:github[0]',
+    });
+  });
+
+  it.each([
+    [
+      'no mapping matches: names the gem and the prefix to map',
+      {},
+      /^gem rack-attack \(git checkout ab12cd34ef56\) with no mapping \(map the path prefix \/usr\/local\/bundle\/bundler\/gems\/rack-attack-ab12cd34ef56 in \.pyroscope\.yaml\)/,
+      `map its path prefix (${GIT_GEM_PREFIX})`,
+    ],
+    [
+      'its mapping matches but the file is not there: says so, not "add a mapping"',
+      { 'acme/shop@main:.pyroscope.yaml': mapping(GIT_GEM_PREFIX, 'main') },
+      /^gem rack-attack \(git checkout ab12cd34ef56\) not found through the mapping that matched its path/,
+      'only its .pyroscope.yaml mapping can find it, and did not',
+    ],
+  ])('explains a git gem when %s, without looking in the application', async (_, config, message, outcome) => {
+    const files = { ...config, 'acme/shop@main:lib/rack/attack.rb': 'not it' };
+    const error = (await resolve(files, GIT_GEM).result.catch((e) => e)) as NotResolvedError;
+    expect(error).toBeInstanceOf(NotResolvedError);
+    expect(error.message).toMatch(message);
+    expect(error.explanation.attempts).toContainEqual(
+      expect.objectContaining({ rule: 'ruby:gem', outcome: expect.stringContaining(outcome) })
+    );
+    expect(error.explanation.attempts).not.toContainEqual(expect.objectContaining({ rule: 'relative' }));
   });
 
   it('explains C methods without asking GitHub for anything but the config', async () => {
@@ -185,8 +275,6 @@ describe('Ruby resolution', () => {
 
   it('reads the file RubyGems wraps in <internal:…> (its Kernel#require) as that file', async () => {
     const wrapped = '<internal:/usr/local/lib/ruby/3.3.0/rubygems/core_ext/kernel_require.rb>';
-    expect(rubyFilePath(wrapped)).toBe('/usr/local/lib/ruby/3.3.0/rubygems/core_ext/kernel_require.rb');
-    expect(rubyFilePath('<internal:numeric>')).toBe('<internal:numeric>');
     const files = { 'ruby/ruby@ruby_3_3:lib/rubygems/core_ext/kernel_require.rb': 'module Kernel; end' };
     await expect(resolve(files, wrapped).result).resolves.toMatchObject({
       path: 'lib/rubygems/core_ext/kernel_require.rb',
@@ -198,5 +286,20 @@ describe('Ruby resolution', () => {
     const error = (await resolve({}, debian).result.catch((e) => e)) as NotResolvedError;
     expect(error.message).toMatch(/^no mappings matched and relative path not found/);
     expect(error.explanation.attempts).not.toContainEqual(expect.objectContaining({ rule: 'ruby:internal' }));
+    // A mapping written for the file inside the wrapper applies to it.
+    const mapped = {
+      'acme/shop@main:.pyroscope.yaml': `source_code:
+  mappings:
+    - path: [{prefix: /usr/lib/ruby/vendor_ruby/rubygems}]
+      language: ruby
+      source: {github: {owner: rubygems, repo: rubygems, ref: v3.3.5, path: lib/rubygems}}
+`,
+      'rubygems/rubygems@v3.3.5:lib/rubygems/core_ext/kernel_require.rb': 'module Kernel; end',
+    };
+    await expect(resolve(mapped, debian).result).resolves.toMatchObject({
+      path: 'lib/rubygems/core_ext/kernel_require.rb',
+      ref: 'v3.3.5',
+      rule: 'mapping:github[0]',
+    });
   });
 });

@@ -4,15 +4,18 @@
  * gems only through mappings. C methods (`<cfunc>`) have no Ruby source.
  */
 import { goJoin } from './paths';
-import { Resolution, Resolved } from './resolution';
+import { unwrapFramePath } from './frame-path';
+import { packageNotFound, Resolution, Resolved, unmatchedReason } from './resolution';
 
 const STDLIB = /\/lib\/ruby\/(\d+)\.(\d+)\.\d+\/(.+)$/;
 /** An install prefix that names the full version: rbenv/asdf `versions/3.2.2`, rvm `rubies/ruby-3.2.2`, `ruby-3.2.2`. */
 const PREFIX_VERSION = /(?:\/versions\/|\/ruby-)(\d+)\.(\d+)\.(\d+)\/lib\/ruby\//;
-const GEM = /\/gems\/([A-Za-z0-9_.-]+?)-(\d[A-Za-z0-9_.]*)\//;
+/** A folder under a `gems` folder: `…/gems/rack-2.2.8/`, or Bundler's git checkout `…/bundler/gems/rack-a1b2c3d4e5f6/`. */
+const GEM_FOLDER = /(\/bundler)?\/gems\/([^/]+)(?=\/)/g;
+const GEM_RELEASE = /^([A-Za-z0-9_.-]+?)-(\d[A-Za-z0-9_.]*)$/;
+/** Bundler names a git checkout `<name>-<the commit's first 12 hex digits>`. */
+const GEM_GIT = /^([A-Za-z0-9_.-]+)-([0-9a-f]{12})$/;
 const INTERNAL = /^<internal:([a-z_/]+)>$/;
-/** RubyGems defines Kernel#require from a file it names `<internal:/…/rubygems/core_ext/kernel_require.rb>`. */
-const INTERNAL_PATH = /^<internal:(\/[^<>]+)>$/;
 const RUBY_VERSION = /^v?(\d+)\.(\d+)\.(\d+)/;
 
 export interface RubyStd {
@@ -48,13 +51,34 @@ export function rubyStdCandidates(file: string): string[] {
   return [goJoin('lib', file), goJoin('ext', library, 'lib', file)];
 }
 
-/** `…/gems/rack-2.2.8/lib/rack.rb` → {rack, 2.2.8}: the innermost gem folder of the path. */
-export function rubyGem(path: string): { name: string; version: string } | undefined {
-  let last: RegExpExecArray | undefined;
-  for (const match of path.matchAll(new RegExp(GEM, 'g'))) {
-    last = match as RegExpExecArray;
+export interface RubyGem {
+  name: string;
+  /** The release (`2.2.8`), or the commit of a git checkout (`a1b2c3d4e5f6`). */
+  version: string;
+  git: boolean;
+  /** The path up to the gem's folder: the prefix to map. */
+  prefix: string;
+}
+
+/**
+ * `…/gems/rack-2.2.8/lib/rack.rb` → {rack, 2.2.8}, `…/bundler/gems/rack-a1b2c3d4e5f6/lib/rack.rb` → {rack,
+ * a1b2c3d4e5f6, git}: the innermost gem folder of the path.
+ */
+export function rubyGem(path: string): RubyGem | undefined {
+  let last: RubyGem | undefined;
+  for (const match of path.matchAll(GEM_FOLDER)) {
+    const git = match[1] ? GEM_GIT.exec(match[2]) : null;
+    const gem = git ?? GEM_RELEASE.exec(match[2]);
+    if (gem) {
+      last = { name: gem[1], version: gem[2], git: git !== null, prefix: path.slice(0, match.index + match[0].length) };
+    }
   }
-  return last ? { name: last[1], version: last[2] } : undefined;
+  return last;
+}
+
+/** How an explanation names a gem: `rack 2.2.8`, `rack (git checkout a1b2c3d4e5f6)`. */
+function gemLabel(gem: RubyGem): string {
+  return gem.git ? `${gem.name} (git checkout ${gem.version})` : `${gem.name} ${gem.version}`;
 }
 
 /** A Ruby release tag from a version label (`3.1.2`, `v3.1.2`, `3.1.2p20`) → `v3_1_2`. */
@@ -63,21 +87,18 @@ export function rubyReleaseTag(version: string): string | undefined {
   return match ? `v${match[1]}_${match[2]}_${match[3]}` : undefined;
 }
 
-/**
- * The file a frame's path names: RubyGems hides its `require` from backtraces by wrapping the real path in
- * `<internal:…>`, with the real file's line numbers; any other path is itself.
- */
-export function rubyFilePath(path: string): string {
-  return INTERNAL_PATH.exec(path)?.[1] ?? path;
-}
-
 /** Frames that have no source file at all: C methods and the interpreter's own (GC) frames. */
 export function rubyHasNoSource(path: string): boolean {
   return path === '<cfunc>' || path === '';
 }
 
-export async function findRubyFile(r: Resolution, runtimeVersion: string): Promise<Resolved | undefined> {
-  const path = rubyFilePath(r.request.path);
+/** `mapped`: a `.pyroscope.yaml` mapping matched the path (and was tried). */
+export async function findRubyFile(
+  r: Resolution,
+  runtimeVersion: string,
+  mapped: boolean
+): Promise<Resolved | undefined> {
+  const path = unwrapFramePath(r.request.path);
   const ruby = r.repository('ruby', 'ruby');
   if (rubyHasNoSource(path)) {
     r.attempts.push({
@@ -121,7 +142,7 @@ export async function findRubyFile(r: Resolution, runtimeVersion: string): Promi
       repositoryUrl: '',
       ref: '',
       path,
-      outcome: `skipped: gem ${gem.name} ${gem.version}: map its path prefix (…/gems/${gem.name}-${gem.version}) in .pyroscope.yaml to its repository`,
+      outcome: packageNotFound(`gem ${gemLabel(gem)}`, gem.prefix, mapped).outcome,
     });
     return undefined;
   }
@@ -130,7 +151,7 @@ export async function findRubyFile(r: Resolution, runtimeVersion: string): Promi
 
 /** The reason given when nothing was found (`mapped`: a mapping matched the path). */
 export function rubyNotFoundReason(framePath: string, runtimeVersion = '', mapped = false): string {
-  const path = rubyFilePath(framePath);
+  const path = unwrapFramePath(framePath);
   if (rubyHasNoSource(path)) {
     return 'C method, no Ruby source';
   }
@@ -142,8 +163,9 @@ export function rubyNotFoundReason(framePath: string, runtimeVersion = '', mappe
   if (detectRubyStd(path)) {
     return 'Ruby standard library file not found at the Ruby version of its path';
   }
-  if (rubyGem(path)) {
-    return 'gem with no mapping, file not resolvable';
+  const gem = rubyGem(path);
+  if (gem) {
+    return packageNotFound(`gem ${gemLabel(gem)}`, gem.prefix, mapped).reason;
   }
-  return 'no mappings matched and relative path not found, file not resolvable';
+  return `${unmatchedReason(mapped)}, file not resolvable`;
 }
