@@ -1,44 +1,8 @@
 /** Node.js rules: the table of paths to places, and whole resolutions over an in-memory repository. */
-import { FileNotFoundError } from '../hosts/errors';
-import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
 import { nodeLibraryFile, nodeModulesPackage, nodeReleaseTag } from './node';
 import { NotResolvedError } from './resolution';
-import { resolveFile } from './resolver';
-import { RepoFile, SourceReader } from '../hosts/git-host';
+import { resolveOver as resolve } from '../../test/map-reader';
 
-/** Files keyed `owner/repo@ref:path`; lists the request repository's tree like GitHub's recursive tree call. */
-class MapReader implements SourceReader {
-  reads: string[] = [];
-  listings: string[] = [];
-  constructor(private readonly files: Record<string, string>) {}
-  async readFile(repo: Repository, path: string, ref: string): Promise<RepoFile> {
-    this.reads.push(`${repo.fullName}@${ref}:${path}`);
-    const content = this.files[`${repo.fullName}@${ref}:${path}`];
-    if (content === undefined) {
-      throw new FileNotFoundError('file not found');
-    }
-    return { content: Buffer.from(content), url: `${repo.webUrl}/blob/${ref}/${path}` };
-  }
-  async listFiles(repo: Repository, ref: string): Promise<ReadonlySet<string>> {
-    this.listings.push(`${repo.fullName}@${ref}`);
-    const prefix = `${repo.fullName}@${ref}:`;
-    return new Set(
-      Object.keys(this.files)
-        .filter((k) => k.startsWith(prefix))
-        .map((k) => k.slice(prefix.length))
-    );
-  }
-}
-
-const GH = 'https://github.com';
-const repository = parseRepositoryUrl('https://github.com/acme/shop', GH);
-const resolve = (files: Record<string, string>, path: string, runtimeVersion = '') => {
-  const reader = new MapReader(files);
-  return {
-    reader,
-    result: resolveFile(reader, { repository, ref: 'main', path, rootPath: '', functionName: 'f', runtimeVersion }, GH),
-  };
-};
 const NODE_MAPPING = `version: v1
 source_code:
   mappings:

@@ -1,38 +1,8 @@
 /** Resolution without HTTP: a SourceReader over an in-memory map, recording each read, in Pyroscope's order. */
-import { FileNotFoundError } from '../hosts/errors';
-import { parseRepositoryUrl, Repository } from '../hosts/github/repository-url';
+import { parseRepositoryUrl } from '../hosts/github/repository-url';
 import { languageOfPath, resolveFile } from './resolver';
 import { NotResolvedError, Resolution } from './resolution';
-import { RepoFile, SourceReader } from '../hosts/git-host';
-
-class MapReader implements SourceReader {
-  reads: string[] = [];
-  constructor(
-    private readonly files: Record<string, string>,
-    private readonly canList = false
-  ) {}
-
-  async readFile(repo: Repository, path: string, ref: string): Promise<RepoFile> {
-    this.reads.push(`${repo.fullName}@${ref}:${path}`);
-    const content = this.files[`${repo.fullName}@${ref}:${path}`];
-    if (content === undefined) {
-      throw new FileNotFoundError('file not found');
-    }
-    return { content: Buffer.from(content), url: `${repo.webUrl}/blob/${ref}/${path}` };
-  }
-
-  async listFiles(repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
-    if (!this.canList) {
-      return undefined;
-    }
-    const prefix = `${repo.fullName}@${ref}:`;
-    return new Set(
-      Object.keys(this.files)
-        .filter((k) => k.startsWith(prefix))
-        .map((k) => k.slice(prefix.length))
-    );
-  }
-}
+import { MapReader } from '../../test/map-reader';
 
 const GH = 'https://github.com';
 const repository = parseRepositoryUrl('http://github.com/grafana/pyroscope', GH);
@@ -42,7 +12,7 @@ const frame = (path: string, functionName = '') => ({ repository, ref: 'main', p
 
 /** Resolves a frame over these files (keyed `owner/repo@ref:path`); `reads` is every read, in order. */
 async function resolveOver(files: Record<string, string>, path: string, functionName = '') {
-  const reader = new MapReader(files);
+  const reader = new MapReader(files, false);
   const found = await resolveFile(reader, frame(path, functionName), GH);
   return { found, reads: reader.reads };
 }
@@ -86,7 +56,7 @@ describe('suffix trimming (tryFindGoFile) with one read per candidate', () => {
       false,
     ],
   ])('%s (root %s)', async (path, rootPath, files, maxAttempts, expected, found) => {
-    const reader = new MapReader(files);
+    const reader = new MapReader(files, false);
     const r = new Resolution(reader, { ...frame(path), rootPath }, GH);
     const result = await r.tryRelativeSuffixes('relative', path, maxAttempts);
     expect(reader.reads.map((read) => read.slice('grafana/pyroscope@main:'.length))).toEqual(expected);
@@ -94,7 +64,7 @@ describe('suffix trimming (tryFindGoFile) with one read per candidate', () => {
   });
 
   it('with a tree listing, reads only the file that exists', async () => {
-    const reader = new MapReader({ 'grafana/pyroscope@main:main.go': 'package main' }, true);
+    const reader = new MapReader({ 'grafana/pyroscope@main:main.go': 'package main' });
     const r = new Resolution(reader, frame('/var/service1/src/main.go'), GH);
     expect((await r.tryRelativeSuffixes('relative', '/var/service1/src/main.go'))?.path).toBe('main.go');
     expect(reader.reads).toEqual(['grafana/pyroscope@main:main.go']);
@@ -191,7 +161,7 @@ describe('resolveFile without HTTP', () => {
   });
 
   it('bounds the number of reads for one frame', async () => {
-    const reader = new MapReader({});
+    const reader = new MapReader({}, false);
     const deep = `/${Array.from({ length: 80 }, (_, i) => `d${i}`).join('/')}/x.go`;
     await expect(resolveFile(reader, frame(deep), GH)).rejects.toBeInstanceOf(NotResolvedError);
     expect(reader.reads.length).toBeLessThanOrEqual(40);
