@@ -51,6 +51,7 @@ module.exports = {
         '<rootDir>/samples/**/*.test.ts',
         '<rootDir>/e2e/**/*.test.ts',
         '<rootDir>/catalog/**/*.test.ts',
+        '<rootDir>/docs/**/*.test.ts',
         '<rootDir>/test/**/*.test.ts',
         '<rootDir>/packages/**/*.test.ts',
       ],

@@ -4,8 +4,10 @@ import { parseDocument } from 'yaml';
 import { isRepositoryName } from '../hosts/github/repository-url';
 import { framePathForms } from './frame-path';
 
-const LANGUAGES = ['go', 'java', 'python', 'javascript', 'typescript', 'ruby'] as const;
+export const LANGUAGES = ['go', 'java', 'python', 'javascript', 'typescript', 'ruby'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** The kinds of `source` a mapping may have (exactly one each). */
+export const SOURCE_KINDS = ['local', 'github', 'gitlab'] as const;
 
 export type MappingSource =
   | { local: { path: string } }
@@ -106,7 +108,7 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
     errors.push(`language '${language}' unsupported, valid languages are [${LANGUAGES.join(' ')}]`);
   }
   const source = (m.source && typeof m.source === 'object' ? m.source : {}) as Record<string, unknown>;
-  const present = (['local', 'github', 'gitlab'] as const).filter((k) => source[k] !== null && source[k] !== undefined);
+  const present = SOURCE_KINDS.filter((k) => source[k] !== null && source[k] !== undefined);
   if (present.length === 0) {
     errors.push('no source type supplied, you need to supply exactly one source type');
   } else if (present.length > 1) {

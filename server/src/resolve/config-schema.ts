@@ -1,0 +1,79 @@
+/**
+ * The fields of `.pyroscope.yaml` as people read them: docs/reference/pyroscope-yaml.md is generated from this
+ * table, and `config-schema.test.ts` holds it to `parseConfig` (every field's example parses cleanly, every source
+ * kind the parser accepts is described, and nothing else).
+ */
+import { LANGUAGES, SOURCE_KINDS } from './config';
+
+export interface ConfigField {
+  /** Where the field sits, `mappings[]` standing for each entry of `source_code.mappings`. */
+  key: string;
+  type: string;
+  meaning: string;
+}
+
+export interface SourceKind {
+  kind: (typeof SOURCE_KINDS)[number];
+  fields: ConfigField[];
+  /** A whole mapping using this kind, as YAML (one list entry). */
+  example: string;
+}
+
+const mapping = 'source_code.mappings[]';
+
+export const CONFIG_FIELDS: ConfigField[] = [
+  { key: 'version', type: 'string', meaning: '`v1` (the only version; empty is read as `v1`)' },
+  {
+    key: 'source_code.mappings',
+    type: 'list',
+    meaning: 'every mapping whose prefix matches a frame is tried, longest prefix first, before the language rules',
+  },
+  {
+    key: `${mapping}.path`,
+    type: 'list of `{prefix: …}`',
+    meaning:
+      'matches frames whose file path starts with a prefix (a `file://` URL or `<internal:/…>` is matched by the path inside)',
+  },
+  {
+    key: `${mapping}.function_name`,
+    type: 'list of `{prefix: …}`',
+    meaning: 'matches frames whose function name starts with a prefix (Java: `com/acme/shop`)',
+  },
+  { key: `${mapping}.language`, type: `one of ${LANGUAGES.map((l) => `\`${l}\``).join(', ')}`, meaning: 'the rules used for what the mapping finds' },
+  { key: `${mapping}.source`, type: `exactly one of ${SOURCE_KINDS.map((k) => `\`${k}\``).join(', ')}`, meaning: 'where the matched files are' },
+];
+
+export const SOURCE_KINDS_DESCRIBED: SourceKind[] = [
+  {
+    kind: 'local',
+    fields: [{ key: 'path', type: 'string', meaning: 'a folder of this repository, relative to the root path' }],
+    example: ['- path: [{ prefix: /app }]', '  language: go', '  source: { local: { path: "" } }'].join('\n'),
+  },
+  {
+    kind: 'github',
+    fields: [
+      { key: 'owner', type: 'string', meaning: 'the repository owner on the configured GitHub' },
+      { key: 'repo', type: 'string', meaning: 'the repository name' },
+      { key: 'ref', type: 'string', meaning: 'a branch, tag or commit' },
+      { key: 'path', type: 'string', meaning: 'the folder in that repository the rest of the frame path is under' },
+    ],
+    example: [
+      '- path: [{ prefix: /usr/lib/go-1.19/src }]',
+      '  language: go',
+      '  source: { github: { owner: golang, repo: go, ref: go1.19.8, path: src } }',
+    ].join('\n'),
+  },
+  {
+    kind: 'gitlab',
+    fields: [
+      { key: 'project', type: 'string', meaning: 'the project path on the configured GitLab (`group/subgroup/project`)' },
+      { key: 'ref', type: 'string', meaning: 'a branch, tag or commit' },
+      { key: 'path', type: 'string', meaning: 'the folder in that project' },
+    ],
+    example: [
+      '- function_name: [{ prefix: com/acme/lib }]',
+      '  language: java',
+      '  source: { gitlab: { project: acme/platform/lib, ref: v1.2.0, path: src/main/java } }',
+    ].join('\n'),
+  },
+];
