@@ -48,6 +48,7 @@ export default defineConfig([
       'bench/**/*.ts',
       'packages/**/*.ts',
       'catalog/**/*.ts',
+      'docs/**/*.ts',
     ],
   },
   // The plugin's layers (ARCHITECTURE.md): a folder imports only the folders below it.

@@ -27,7 +27,11 @@ const name = (path: string) => relative(root, path);
 
 /** package.json scripts and bins of the root and of every workspace. */
 function commandsOfCheckout(): { scripts: Map<string, Set<string>>; bins: Set<string> } {
-  const manifests = ['package.json', 'server/package.json', ...readdirSync(join(root, 'packages')).map((p) => `packages/${p}/package.json`)];
+  const manifests = [
+    'package.json',
+    'server/package.json',
+    ...readdirSync(join(root, 'packages')).map((p) => `packages/${p}/package.json`),
+  ];
   const scripts = new Map<string, Set<string>>();
   const bins = new Set<string>(readdirSync(join(root, 'node_modules', '.bin')));
   for (const manifest of manifests.filter((m) => existsSync(join(root, m)))) {
@@ -92,45 +96,83 @@ describe('the docs', () => {
     expect(broken).toEqual([]);
   });
 
-  it.each(pages.map((p) => [name(p), p]))('%s: YAML and JSON snippets parse; .pyroscope.yaml snippets are valid', (_n, page) => {
-    for (const block of codeBlocks(read(page))) {
-      if (block.lang === 'yaml' || block.lang === 'yml') {
-        const docs = parseAllDocuments(block.text);
-        const errors = (Array.isArray(docs) ? docs : [docs]).flatMap((d) => d.errors.map((e) => e.message));
-        expect({ snippet: block.text.slice(0, 80), errors }).toEqual({ snippet: block.text.slice(0, 80), errors: [] });
-        if (/^source_code:/m.test(block.text)) {
-          expect({ snippet: block.text.slice(0, 80), problems: parseConfig(block.text).problems }).toEqual({
+  it.each(pages.map((p) => [name(p), p]))(
+    '%s: YAML and JSON snippets parse; .pyroscope.yaml snippets are valid',
+    (_n, page) => {
+      for (const block of codeBlocks(read(page))) {
+        if (block.lang === 'yaml' || block.lang === 'yml') {
+          const docs = parseAllDocuments(block.text);
+          const errors = (Array.isArray(docs) ? docs : [docs]).flatMap((d) => d.errors.map((e) => e.message));
+          expect({ snippet: block.text.slice(0, 80), errors }).toEqual({
             snippet: block.text.slice(0, 80),
-            problems: [],
+            errors: [],
           });
+          if (/^source_code:/m.test(block.text)) {
+            expect({ snippet: block.text.slice(0, 80), problems: parseConfig(block.text).problems }).toEqual({
+              snippet: block.text.slice(0, 80),
+              problems: [],
+            });
+          }
+        }
+        if (block.lang === 'json') {
+          expect(() => JSON.parse(block.text)).not.toThrow();
         }
       }
-      if (block.lang === 'json') {
-        expect(() => JSON.parse(block.text)).not.toThrow();
-      }
     }
-  });
+  );
 
-  it.each(pages.map((p) => [name(p), p]))('%s: npm and npx commands name scripts and programs this checkout has', (_n, page) => {
-    const { scripts, bins } = commandsOfCheckout();
-    const unknown: string[] = [];
-    for (const block of codeBlocks(read(page)).filter((b) => ['sh', 'bash', 'shell', 'console'].includes(b.lang))) {
-      for (const line of block.text.split('\n')) {
-        const command = line.replace(/#.*$/, '').trim();
-        const run = /^(?:[A-Z_]+=\S*\s+)*npm (?:run (\S+)|(start|test))(?:\s+-w\s+(\S+))?/.exec(command);
-        if (run) {
-          const script = run[1] ?? run[2];
-          const workspace = run[3] ? JSON.parse(read(join(root, run[3], 'package.json'))).name : '';
-          if (!scripts.get(workspace)?.has(script)) {
+  it.each(pages.map((p) => [name(p), p]))(
+    '%s: npm and npx commands name scripts and programs this checkout has',
+    (_n, page) => {
+      const { scripts, bins } = commandsOfCheckout();
+      const unknown: string[] = [];
+      for (const block of codeBlocks(read(page)).filter((b) => ['sh', 'bash', 'shell', 'console'].includes(b.lang))) {
+        for (const line of block.text.split('\n')) {
+          const command = line.replace(/#.*$/, '').trim();
+          const run = /^(?:[A-Z_]+=\S*\s+)*npm (?:run (\S+)|(start|test))(?:\s+-w\s+(\S+))?/.exec(command);
+          if (run) {
+            const script = run[1] ?? run[2];
+            const workspace = run[3] ? JSON.parse(read(join(root, run[3], 'package.json'))).name : '';
+            if (!scripts.get(workspace)?.has(script)) {
+              unknown.push(command);
+            }
+          }
+          const npx = /^(?:[A-Z_]+=\S*\s+)*npx (?!--)(\S+)/.exec(command);
+          if (npx && !bins.has(npx[1])) {
             unknown.push(command);
           }
         }
-        const npx = /^(?:[A-Z_]+=\S*\s+)*npx (?!--)(\S+)/.exec(command);
-        if (npx && !bins.has(npx[1])) {
-          unknown.push(command);
-        }
       }
+      expect(unknown).toEqual([]);
     }
-    expect(unknown).toEqual([]);
+  );
+});
+
+describe('the screenshots in the docs', () => {
+  /** Every string and template literal of the e2e specs (without `.png`), templates read as patterns. */
+  function takenBySpecs(): RegExp[] {
+    const specs = readdirSync(join(root, 'e2e/specs')).filter((f) => f.endsWith('.ts'));
+    const escape = (text: string) => text.replace(/[.*+?^()|[\]\\]/g, '\\$&');
+    return specs
+      .flatMap((spec) =>
+        [...read(join(root, 'e2e/specs', spec)).matchAll(/'([\w-]+)(?:\.png)?'|`([^`]+?)(?:\.png)?`/g)].map((m) =>
+          m[1] !== undefined
+            ? new RegExp(`^${escape(m[1])}$`)
+            : new RegExp(
+                `^${m[2]
+                  .split(/\$\{[^}]*\}/)
+                  .map(escape)
+                  .join('.+')}$`
+              )
+        )
+      )
+      .filter((pattern) => pattern.source.replace(/\.\+|[\^$]/g, '').length >= 4); // not a bare `${name}`
+  }
+
+  it('are each taken by an e2e spec (so `npm run e2e` + `npm run docs:screenshots` keeps them current)', () => {
+    const patterns = takenBySpecs();
+    const used = new Set(pages.flatMap((p) => [...read(p).matchAll(/screenshots\/([\w-]+)\.png/g)].map((m) => m[1])));
+    expect(used.size).toBeGreaterThan(0);
+    expect([...used].filter((n) => !patterns.some((p) => p.test(n)))).toEqual([]);
   });
 });

@@ -61,9 +61,8 @@ async function metrics(): Promise<string> {
 
 function fields(message: DescMessage): string {
   return (
-    message.fields
-      .map((f) => `\`${f.localName}\` (${f.number}${f.number >= 100 ? ', Linescope' : ''})`)
-      .join(', ') || '–'
+    message.fields.map((f) => `\`${f.localName}\` (${f.number}${f.number >= 100 ? ', Linescope' : ''})`).join(', ') ||
+    '–'
   );
 }
 

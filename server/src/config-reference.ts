@@ -45,7 +45,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   {
     name: 'GITHUB_CALLBACK_URL',
     default: '–',
-    meaning: "returned by `GithubApp`/`GitlabApp`: the plugin's callback page, `<grafana>/a/linescope-app/github/callback`",
+    meaning:
+      "returned by `GithubApp`/`GitlabApp`: the plugin's callback page, `<grafana>/a/linescope-app/github/callback`",
     field: 'githubCallbackUrl',
     unset: '',
   },
@@ -67,7 +68,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   {
     name: 'GITHUB_REPOSITORY_HOSTS',
     default: '–',
-    meaning: 'other host names repository URLs may use for the same GitHub (comma-separated; compared, never contacted)',
+    meaning:
+      'other host names repository URLs may use for the same GitHub (comma-separated; compared, never contacted)',
   },
   {
     name: 'GITLAB_URL',
@@ -87,7 +89,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   {
     name: 'GITLAB_CLIENT_ID',
     default: '–',
-    meaning: 'the GitLab OAuth application (scope `read_api`); with its secret and the session secret it enables GitLab',
+    meaning:
+      'the GitLab OAuth application (scope `read_api`); with its secret and the session secret it enables GitLab',
     field: 'gitlabClientId',
     unset: '',
   },

@@ -10,7 +10,7 @@ describe('the .pyroscope.yaml reference table', () => {
   });
 
   it.each(SOURCE_KINDS_DESCRIBED.map((s) => [s.kind, s] as const))(
-    "the %s example parses without a problem and sets every field the table names",
+    'the %s example parses without a problem and sets every field the table names',
     (kind, described) => {
       const { config, problems } = parseConfig(document([described.example]));
       expect(problems).toEqual([]);

@@ -39,8 +39,16 @@ export const CONFIG_FIELDS: ConfigField[] = [
     type: 'list of `{prefix: …}`',
     meaning: 'matches frames whose function name starts with a prefix (Java: `com/acme/shop`)',
   },
-  { key: `${mapping}.language`, type: `one of ${LANGUAGES.map((l) => `\`${l}\``).join(', ')}`, meaning: 'the rules used for what the mapping finds' },
-  { key: `${mapping}.source`, type: `exactly one of ${SOURCE_KINDS.map((k) => `\`${k}\``).join(', ')}`, meaning: 'where the matched files are' },
+  {
+    key: `${mapping}.language`,
+    type: `one of ${LANGUAGES.map((l) => `\`${l}\``).join(', ')}`,
+    meaning: 'the rules used for what the mapping finds',
+  },
+  {
+    key: `${mapping}.source`,
+    type: `exactly one of ${SOURCE_KINDS.map((k) => `\`${k}\``).join(', ')}`,
+    meaning: 'where the matched files are',
+  },
 ];
 
 export const SOURCE_KINDS_DESCRIBED: SourceKind[] = [
@@ -66,7 +74,11 @@ export const SOURCE_KINDS_DESCRIBED: SourceKind[] = [
   {
     kind: 'gitlab',
     fields: [
-      { key: 'project', type: 'string', meaning: 'the project path on the configured GitLab (`group/subgroup/project`)' },
+      {
+        key: 'project',
+        type: 'string',
+        meaning: 'the project path on the configured GitLab (`group/subgroup/project`)',
+      },
       { key: 'ref', type: 'string', meaning: 'a branch, tag or commit' },
       { key: 'path', type: 'string', meaning: 'the folder in that project' },
     ],
