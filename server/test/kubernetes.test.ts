@@ -14,6 +14,7 @@ import {
   readYamlDocuments,
   Resource,
 } from './deploy/kustomize';
+import { expandEnv, namedInComments, secretValue, variablesTheServerReads } from './deploy/server-env';
 
 const DIR = path.resolve(__dirname, '../../deploy/kubernetes');
 
@@ -36,17 +37,6 @@ const valkeyContainer = valkey.spec.template.spec.containers[0];
 const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.entries(selector).every(([k, v]) => labels[k] === v);
 const [secretExample] = readYamlDocuments(path.join(DIR, 'secret.example.yaml'));
-
-/** Kubernetes' $(VAR) expansion of a value from the variables defined before it in the same list. */
-function expandEnv(entries: Manifest[], fromSecret: (key: string) => string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const entry of entries) {
-    const raw = entry.valueFrom ? fromSecret(entry.valueFrom.secretKeyRef.key) : String(entry.value);
-    values[entry.name] = raw.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (ref, name) => values[name] ?? ref);
-  }
-  return values;
-}
-const secretValue = (key: string) => `${key}-0123456789abcdef`;
 
 describe('the kustomize base', () => {
   it('lists every manifest of the folder but the example Secret, and only those', () => {
@@ -81,21 +71,10 @@ describe('the kustomize base', () => {
   });
 
   it('sets every variable the server reads, or names it in a comment (the old aliases)', () => {
-    const read = new Set<string>();
-    const recording = new Proxy({} as Record<string, string | undefined>, {
-      get: (_target, name) => {
-        read.add(String(name));
-        return undefined;
-      },
-    });
-    loadConfig(recording);
+    const read = variablesTheServerReads();
     expect(read.size).toBeGreaterThan(20);
-    const text = readFileSync(path.join(DIR, 'source-server.yaml'), 'utf8');
-    const comments = text
-      .split('\n')
-      .filter((line) => /^\s*#/.test(line))
-      .join('\n');
-    const missing = [...read].filter((name) => !env.has(name) && !new RegExp(`\\b${name}\\b`).test(comments));
+    const documented = namedInComments(readFileSync(path.join(DIR, 'source-server.yaml'), 'utf8'), read);
+    const missing = [...read].filter((name) => !env.has(name) && !documented.includes(name));
     expect(missing).toEqual([]);
     // The neutral names, never the GitHub-only aliases.
     expect(env.has('SESSION_SECRET')).toBe(true);
