@@ -1,6 +1,7 @@
 /**
  * What `kustomize build <dir>` makes of deploy/kubernetes/ (no kustomize binary or library runs on Node), for the
- * fields our kustomizations use; any other field is refused so that this never silently differs from kustomize. And
+ * fields our kustomizations use; any other field is refused so that this never silently differs from kustomize (its
+ * output was compared equal to `kubectl kustomize`'s, kustomize v5.5.0, for both kustomizations). And
  * the Kubernetes API's strict JSON schemas (vendored in schemas/, see its README) to check the result against.
  */
 import { existsSync, readFileSync } from 'node:fs';
