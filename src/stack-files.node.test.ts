@@ -51,7 +51,7 @@ describe('stack files', () => {
     const pyroscope = compose.services[upstream.host];
     expect(pyroscope.image).toMatch(/^grafana\/pyroscope(:|$)/);
     expect(containerPorts(pyroscope)).toContain(upstream.port);
-    for (const name of ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET', 'GITHUB_SESSION_SECRET']) {
+    for (const name of ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET', 'SESSION_SECRET']) {
       expect(server.environment[name]).toMatch(new RegExp(`^\\$\\{${name}`));
     }
   });

@@ -35,10 +35,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     unset: '',
   },
   {
-    name: 'GITHUB_SESSION_SECRET',
+    name: 'SESSION_SECRET',
+    aliases: ['GITHUB_SESSION_SECRET'],
     default: '–',
     meaning:
-      'key material for every session cookie (GitHub and GitLab) and for the shared cache (≥ 16 characters, e.g. `openssl rand -base64 48`); the same on every replica',
+      'key material for every session cookie (GitHub and GitLab) and for the shared cache (≥ 16 characters, e.g. `openssl rand -base64 48`); the same on every replica; both names set to different values is refused',
     field: 'githubSessionSecret',
     unset: '',
   },
@@ -122,7 +123,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     unset: 'info',
   },
   {
-    name: 'GITHUB_TIMEOUT_MS',
+    name: 'GIT_HOST_TIMEOUT_MS',
+    aliases: ['GITHUB_TIMEOUT_MS'],
     default: '`10000`',
     meaning: 'timeout of every outbound call (Git host APIs, OAuth, connecting to Pyroscope)',
     field: 'githubTimeoutMs',

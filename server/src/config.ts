@@ -3,6 +3,7 @@ export interface ServerConfig {
   port: number;
   githubClientId: string;
   githubClientSecret: string;
+  /** SESSION_SECRET (alias GITHUB_SESSION_SECRET): seals every host's session cookie and the shared cache. */
   githubSessionSecret: string;
   githubCallbackUrl: string;
   /** Web host of GitHub (github.com or GitHub Enterprise), without trailing slash. */
@@ -29,7 +30,7 @@ export interface ServerConfig {
   /** Gateway mode: Pyroscope's base URL, other paths are streamed there. */
   pyroscopeUrl?: string;
   logLevel: string;
-  /** Outbound call timeout (GitHub API, OAuth, gateway connection). */
+  /** Outbound call timeout (GIT_HOST_TIMEOUT_MS, alias GITHUB_TIMEOUT_MS: Git host APIs, OAuth, gateway connection). */
   githubTimeoutMs: number;
   maxFileBytes: number;
   maxBodyBytes: number;
@@ -84,11 +85,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     return raw.replace(/\/+$/, '');
   };
 
+  // The neutral names win; the GitHub-only names they replace are still read (documented aliases).
+  const sessionSecretName = aliased(env, 'SESSION_SECRET', 'GITHUB_SESSION_SECRET', problems);
+  const timeoutName = aliased(env, 'GIT_HOST_TIMEOUT_MS', 'GITHUB_TIMEOUT_MS', problems);
+
   const config: ServerConfig = {
     port: integer('PORT', 4041, 0, 65535),
     githubClientId: text('GITHUB_CLIENT_ID'),
     githubClientSecret: text('GITHUB_CLIENT_SECRET'),
-    githubSessionSecret: env.GITHUB_SESSION_SECRET ?? '',
+    githubSessionSecret: env[sessionSecretName] ?? '',
     githubCallbackUrl:
       url('GITHUB_CALLBACK_URL', undefined, 'https://grafana.example.com/a/linescope-app/github/callback') ?? '',
     githubUrl: url('GITHUB_URL', 'https://github.com', 'https://github.example.com') ?? 'https://github.com',
@@ -107,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       .filter((h) => h !== ''),
     pyroscopeUrl: url('PYROSCOPE_URL', undefined, 'http://pyroscope:4040'),
     logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
-    githubTimeoutMs: integer('GITHUB_TIMEOUT_MS', 10_000, 100, 600_000),
+    githubTimeoutMs: integer(timeoutName, 10_000, 100, 600_000),
     maxFileBytes: integer('MAX_FILE_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxBodyBytes: integer('MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     cacheBytes: integer('CACHE_BYTES', 256 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
@@ -143,22 +148,35 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const gitlabOnly = config.githubClientId === '' && config.githubClientSecret === '' && gitlabConfigured(config);
   if (!gitlabOnly && oauth.some((v) => v !== '') && oauth.some((v) => v === '')) {
     problems.push(
-      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together (set all three to enable GitHub, or none)'
+      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable GitHub, or none)'
     );
   }
   const gitlab = [config.gitlabClientId, config.gitlabClientSecret];
   if (gitlab.some((v) => v !== '') && (gitlab.some((v) => v === '') || config.githubSessionSecret === '')) {
     problems.push(
-      'GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together (set all three to enable GitLab; the session secret is shared with GitHub)'
+      'GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable GitLab; the session secret is shared with GitHub)'
     );
   }
   if (config.githubSessionSecret !== '' && config.githubSessionSecret.length < 16) {
-    problems.push('GITHUB_SESSION_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 48`');
+    problems.push(`${sessionSecretName} is too short: use at least 16 characters, e.g. \`openssl rand -base64 48\``);
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+/**
+ * The name to read a setting from: the neutral one when set, else its older alias. Both set to different values is
+ * refused rather than guessed (a secret is not echoed).
+ */
+function aliased(env: Record<string, string | undefined>, name: string, alias: string, problems: string[]): string {
+  const value = (env[name] ?? '').trim();
+  const old = (env[alias] ?? '').trim();
+  if (value !== '' && old !== '' && value !== old) {
+    problems.push(`${name} and ${alias} (its old name) are both set, to different values: keep only ${name}`);
+  }
+  return value === '' && old !== '' ? alias : name;
 }
 
 /** CACHE_URL must be a Redis URL (without the session secret it is unused: see cache/shared-tier.ts). */

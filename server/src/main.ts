@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   );
   if (!githubConfigured(config) && !gitlabConfigured(config)) {
     logger.warn(
-      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET are not set (nor GITLAB_CLIENT_ID and GITLAB_CLIENT_SECRET): GithubApp and GitlabApp answer "not configured"'
+      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and SESSION_SECRET are not set (nor GITLAB_CLIENT_ID and GITLAB_CLIENT_SECRET): GithubApp and GitlabApp answer "not configured"'
     );
   }
   let stopping = false;

@@ -14,6 +14,9 @@ export interface ServerMetrics {
   sharedCacheUp: Gauge;
   rateLimitRemaining: Gauge<'provider' | 'resource'>;
   cacheBytes: Gauge<'cache'>;
+  requestsInFlight: Gauge;
+  ready: Gauge;
+  draining: Gauge;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): ServerMetrics {
@@ -71,6 +74,21 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
       name: 'linescope_cache_bytes',
       help: 'Bytes held by each cache',
       labelNames: ['cache'],
+      registers: [registry],
+    }),
+    requestsInFlight: new Gauge({
+      name: 'linescope_http_requests_in_flight',
+      help: 'HTTP requests being answered (RPCs, gateway, probes, metrics)',
+      registers: [registry],
+    }),
+    ready: new Gauge({
+      name: 'linescope_ready',
+      help: 'The last /ready answer: 1 ready, 0 not ready (shutting down, or Pyroscope not answering in gateway mode)',
+      registers: [registry],
+    }),
+    draining: new Gauge({
+      name: 'linescope_draining',
+      help: '1 from SIGTERM on, while requests in flight finish (SHUTDOWN_DRAIN_SECONDS), else 0',
       registers: [registry],
     }),
   };

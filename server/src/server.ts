@@ -140,8 +140,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
 
   const server = http.createServer((req, res) => {
     inFlight++;
+    metrics.requestsInFlight.inc();
     res.once('close', () => {
       inFlight--;
+      metrics.requestsInFlight.dec();
       if (inFlight === 0) {
         idle.forEach((notify) => notify());
       }
@@ -168,10 +170,12 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     } else if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
     } else if (path === '/ready') {
-      const answer = (r: Readiness) =>
+      const answer = (r: Readiness) => {
+        metrics.ready.set(r.ready ? 1 : 0);
         res
           .writeHead(r.ready ? 200 : 503, { 'content-type': 'text/plain', 'cache-control': 'no-store' })
           .end(r.ready ? 'ready\n' : `not ready: ${r.reason}\n`);
+      };
       if (draining) {
         answer({ ready: false, reason: 'shutting down' });
       } else {
@@ -210,6 +214,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     },
     async drain(timeoutMs) {
       draining = true;
+      metrics.draining.set(1);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Connections with no request in flight go now; the others once their response is done.
       server.closeIdleConnections();

@@ -47,7 +47,7 @@ describe('configuration from the environment', () => {
       'GITHUB_URL="ftp://x" must be an http(s) URL, e.g. https://github.example.com',
       'PYROSCOPE_URL="pyroscope:4040" must be an http(s) URL, e.g. http://pyroscope:4040',
       'LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace, silent',
-      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together (set all three to enable GitHub, or none)',
+      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable GitHub, or none)',
       'GITHUB_SESSION_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 48`',
     ]);
   });

@@ -237,13 +237,13 @@ describe('GitLab configuration', () => {
 
   it('says what is missing when the GitLab application is half configured', () => {
     expect(() => loadConfig({ GITLAB_CLIENT_ID: 'app' })).toThrow(
-      'GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together'
+      'GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and SESSION_SECRET must be set together'
     );
     expect(() => loadConfig({ GITLAB_URL: 'gitlab.example.com' })).toThrow(
       'GITLAB_URL="gitlab.example.com" must be an http(s) URL, e.g. https://gitlab.example.com'
     );
     expect(() => loadConfig({ GITHUB_SESSION_SECRET: 'a-long-enough-session-secret' })).toThrow(
-      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together'
+      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and SESSION_SECRET must be set together'
     );
   });
 });

@@ -52,9 +52,7 @@ describe('main', () => {
     expect(await proc.exited).toBe(2);
     expect(proc.err()).toContain('linescope-server: invalid configuration:');
     expect(proc.err()).toContain('PORT="abc" must be an integer between 0 and 65535');
-    expect(proc.err()).toContain(
-      'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and GITHUB_SESSION_SECRET must be set together'
-    );
+    expect(proc.err()).toContain('GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and SESSION_SECRET must be set together');
   }, 60_000);
 
   it('listens, serves /healthz and /ready, and stops on SIGTERM', async () => {

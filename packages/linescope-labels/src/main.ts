@@ -8,6 +8,7 @@ import type { Discovery } from './formats/deploy';
 import { RUNTIME_VERSION_LABEL } from './formats/labelNames';
 import { readGitCheckout } from './gitCheckout';
 import { type RefKind, resolveLabels } from './labels';
+import { version } from '../package.json';
 
 export const HELP = `Usage: linescope-labels [format] [options]
 
@@ -31,6 +32,7 @@ service_git_ref, service_root_path), in the format asked for:
            (needs no checkout)
 
 Options:
+  -f, --format <name>      the format, as a flag (the same as the positional one)
   -C, --cwd <dir>          run as if started in <dir>
       --remote <name>      the remote naming the repository (default: origin,
                            else the only remote)
@@ -46,6 +48,7 @@ Options:
                            discovery.kubernetes.pods.targets)
       --name <label>       the alloy component's label (default: linescope)
   -h, --help               show this help
+  -v, --version            print the version (${version})
 
 Repository URLs are made https (SSH and scp forms included), without credentials
 or .git. On a detached checkout the branch comes from the CI's variables
@@ -84,17 +87,24 @@ export function run(argv: string[], io: Io): number {
         discovery: { type: 'string', default: 'docker' },
         targets: { type: 'string' },
         name: { type: 'string', default: 'linescope' },
+        format: { type: 'string', short: 'f' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
     if (values.help) {
       io.stdout(HELP);
       return 0;
     }
-    if (positionals.length > 1) {
-      throw new LabelsError(`one format at a time (got ${positionals.join(', ')})`);
+    if (values.version) {
+      io.stdout(`${version}\n`);
+      return 0;
     }
-    const requested = positionals[0] ?? 'json';
+    const named = [...positionals, ...(values.format === undefined ? [] : [values.format])];
+    if (new Set(named).size > 1) {
+      throw new LabelsError(`one format at a time (got ${named.join(', ')})`);
+    }
+    const requested = named[0] ?? 'json';
     if (!isFormat(requested)) {
       throw new LabelsError(`unknown format "${requested}" (formats: ${FORMATS.join(', ')})`);
     }
