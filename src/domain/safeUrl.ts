@@ -1,7 +1,7 @@
 // The one URL policy of the plugin. Every URL that arrives from outside (vcs.v1 answers, the login apps' authorize
 // pages, labels, build ids, overrides) passes `safeLinkUrl` before it becomes an href, a popup's location or an
 // image source. A URL that fails is never a link: the caller shows it as text or drops it.
-import type { KnownHost } from '@linescope/repository-url';
+import { knownHostOf, type HostKind, type KnownHost } from '@linescope/repository-url';
 
 export interface UrlPolicy {
   /**
@@ -47,4 +47,13 @@ export function safeLinkUrl(raw: unknown, policy: UrlPolicy = {}): string | unde
   }
   const configuredForHttp = (policy.hosts ?? []).some((h) => h.scheme === 'http' && h.host.toLowerCase() === host);
   return url.protocol === 'http:' && configuredForHttp ? url.href : undefined;
+}
+
+/**
+ * An OAuth authorize page the source server names, on the host of the web URL it is configured with (its GitHub or
+ * GitLab): https, or http when that configured URL is http; a page on any other host is refused.
+ */
+export function safeAuthorizeUrl(raw: string, configuredWebUrl: string, kind: HostKind): string | undefined {
+  const configured = knownHostOf(configuredWebUrl, kind);
+  return configured && safeLinkUrl(raw, { onlyHost: configured.host, hosts: [configured] });
 }
