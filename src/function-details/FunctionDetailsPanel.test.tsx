@@ -15,6 +15,7 @@ import { GitlabServicesProvider, type GitlabServices } from '../source/providers
 import { githubServicesFor } from '../test-support/githubServices';
 import { gitlabServicesFor } from '../test-support/gitlabServices';
 import { WithQueries } from '../test-support/queries';
+import { gzipBomb } from './lines/testing/gzipBomb';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
 
@@ -336,6 +337,18 @@ describe('FunctionDetailsPanel', () => {
     expect(await screen.findByTestId(testIds.functionDetails.error)).toHaveTextContent(
       'Couldn’t load function details'
     );
+  });
+
+  it('says "profile too large" for a gzip bomb (255 KB that inflate to 256 MiB), not a crash', async () => {
+    const bomb = gzipBomb();
+    respond = (req) =>
+      req.url.endsWith('/SelectMergeProfile')
+        ? of({ status: 200, data: bomb.slice().buffer })
+        : pyroscope(new Uint8Array())(req);
+    renderPanel();
+    const error = await screen.findByTestId(testIds.functionDetails.error);
+    expect(error).toHaveTextContent('The profile is too large');
+    expect(error).toHaveTextContent('Narrow the time range or the label selector');
   });
 
   it('says so when the call site has no sample of the function (an empty profile)', async () => {
