@@ -200,7 +200,11 @@ describe('GitHub double', () => {
 
     it('takes PKCE with S256 only, as GitHub does', async () => {
       const query = (method: string) =>
-        new URLSearchParams({ client_id: double.clientId, code_challenge: 'x'.repeat(43), code_challenge_method: method });
+        new URLSearchParams({
+          client_id: double.clientId,
+          code_challenge: 'x'.repeat(43),
+          code_challenge_method: method,
+        });
       expect((await fetch(`${double.url}/login/oauth/authorize?${query('plain')}`)).status).toBe(400);
       const page = await (await fetch(`${double.url}/login/oauth/authorize?${query('S256')}`)).text();
       expect(page).toContain('name="code_challenge" value="xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"');

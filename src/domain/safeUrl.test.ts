@@ -51,14 +51,12 @@ describe('safeLinkUrl: only https, and http for a host the server configured wit
     expect(safeLinkUrl(url)).toBeUndefined();
   });
 
-  it.each([
-    ['//evil.example/x'],
-    ['/a/linescope-app/x'],
-    ['evil.example/x'],
-    [''],
-  ])('refuses relative and scheme-relative URLs: %j', (url) => {
-    expect(safeLinkUrl(url)).toBeUndefined();
-  });
+  it.each([['//evil.example/x'], ['/a/linescope-app/x'], ['evil.example/x'], ['']])(
+    'refuses relative and scheme-relative URLs: %j',
+    (url) => {
+      expect(safeLinkUrl(url)).toBeUndefined();
+    }
+  );
 
   it('refuses URLs that carry credentials (https://user:pass@…, which also hides the real host)', () => {
     expect(safeLinkUrl('https://user:pass@github.com/o/r')).toBeUndefined();
@@ -74,12 +72,18 @@ describe('safeLinkUrl: only https, and http for a host the server configured wit
 
   it('takes http only for a host the server configured with http, port included', () => {
     expect(safeLinkUrl('http://github.com/o/r')).toBeUndefined();
-    expect(safeLinkUrl('http://gitlab.internal:8080/g/p', { hosts: HTTP_GITLAB })).toBe('http://gitlab.internal:8080/g/p');
-    expect(safeLinkUrl('http://GITLAB.internal:8080/g/p', { hosts: HTTP_GITLAB })).toBe('http://gitlab.internal:8080/g/p');
+    expect(safeLinkUrl('http://gitlab.internal:8080/g/p', { hosts: HTTP_GITLAB })).toBe(
+      'http://gitlab.internal:8080/g/p'
+    );
+    expect(safeLinkUrl('http://GITLAB.internal:8080/g/p', { hosts: HTTP_GITLAB })).toBe(
+      'http://gitlab.internal:8080/g/p'
+    );
     expect(safeLinkUrl('http://gitlab.internal/g/p', { hosts: HTTP_GITLAB })).toBeUndefined();
     expect(safeLinkUrl('http://gitlab.internal:9090/g/p', { hosts: HTTP_GITLAB })).toBeUndefined();
     // A configured host over https (no scheme said) gives no http.
-    expect(safeLinkUrl('http://gitlab.example/g/p', { hosts: [{ host: 'gitlab.example', kind: 'gitlab' }] })).toBeUndefined();
+    expect(
+      safeLinkUrl('http://gitlab.example/g/p', { hosts: [{ host: 'gitlab.example', kind: 'gitlab' }] })
+    ).toBeUndefined();
   });
 
   it('with onlyHost, takes that host alone', () => {
@@ -112,7 +116,11 @@ describe('safeLinkUrl properties', () => {
     });
   const anyUrlText = fc.oneof(
     fc.string(),
-    fc.webUrl({ withFragments: true, withQueryParameters: true, authoritySettings: { withUserInfo: true, withPort: true } }),
+    fc.webUrl({
+      withFragments: true,
+      withQueryParameters: true,
+      authoritySettings: { withUserInfo: true, withPort: true },
+    }),
     fc.tuple(noisyScheme, fc.constantFrom(':', '://', ':///', ':\\\\'), fc.string()).map((parts) => parts.join(''))
   );
 

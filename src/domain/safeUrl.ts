@@ -17,7 +17,6 @@ export interface UrlPolicy {
  * Control characters and whitespace other than an inner space: browsers strip or skip some of them while parsing
  * (`java\tscript:`, a leading space or NUL), so a URL holding any is refused instead of being read the browser's way.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]|^ | $/;
 
 /**

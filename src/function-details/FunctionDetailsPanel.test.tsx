@@ -453,7 +453,9 @@ describe('FunctionDetailsPanel', () => {
     // The links are built from the repository instead; the avatar is left out.
     expect(screen.getByTestId('source-link-file')).toHaveAttribute(
       'href',
-      expect.stringMatching(new RegExp(`^https://github.com/linescope-demo/shop-go/blob/${'b'.repeat(40)}/.*work\\.go#L10$`))
+      expect.stringMatching(
+        new RegExp(`^https://github.com/linescope-demo/shop-go/blob/${'b'.repeat(40)}/.*work\\.go#L10$`)
+      )
     );
     expect(within(screen.getByTestId('commit-details')).queryByRole('img', { hidden: true })).toBeNull();
     expect(panel.querySelector('img[src^="data:"]')).toBeNull();

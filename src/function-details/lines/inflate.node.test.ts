@@ -27,7 +27,10 @@ describe('gunzipWithLimit', () => {
     const bomb = gzipBomb();
     expect(bomb.length).toBeLessThan(300 * 1024);
     expect(() => gunzipWithLimit(bomb)).toThrow(
-      new ProfileTooLargeError(`its gzip trailer says it inflates to ${BOMB_INFLATED_BYTES} bytes`, MAX_INFLATED_PROFILE_BYTES)
+      new ProfileTooLargeError(
+        `its gzip trailer says it inflates to ${BOMB_INFLATED_BYTES} bytes`,
+        MAX_INFLATED_PROFILE_BYTES
+      )
     );
   });
 

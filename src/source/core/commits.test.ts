@@ -8,7 +8,10 @@ const commit = (URL: string, avatarURL: string) =>
 
 test('GetCommits’ commit page and avatar pass the URL policy', () => {
   expect(
-    commitsByRef([commit(`https://github.com/o/r/commit/${sha}`, 'https://avatars.githubusercontent.com/u/1')], ['main'])
+    commitsByRef(
+      [commit(`https://github.com/o/r/commit/${sha}`, 'https://avatars.githubusercontent.com/u/1')],
+      ['main']
+    )
   ).toEqual({
     main: {
       sha,
