@@ -1,8 +1,15 @@
 // Issue 23: script URLs from a hostile vcs.v1 answer never become links, image sources or the login popup's
-// location, and no dialog fires (the URL policy, src/domain/safeUrl.ts).
+// location, and no dialog fires (the URL policy, src/domain/safeUrl.ts); a gzip bomb for a profile is "too large" in
+// the panel, and the tab lives on.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openFlameGraph, openFunctionDetails } from './support/app';
-import { hostileGithubApp, hostileSourceAnswers, SCRIPT_URL, watchDialogs } from './support/hostile-source-server';
+import {
+  gzipBombProfile,
+  hostileGithubApp,
+  hostileSourceAnswers,
+  SCRIPT_URL,
+  watchDialogs,
+} from './support/hostile-source-server';
 
 const GO_SEARCH = 'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search';
 
@@ -89,5 +96,22 @@ test.describe('a hostile source server', () => {
     const tab = await opened;
     await tab.waitForLoadState().catch(() => {});
     expect(dialogs).toEqual([]);
+  });
+
+  test('a gzip bomb for the call site’s profile says "too large" in the panel, and the page lives on', async ({
+    page,
+    context,
+  }) => {
+    const graph = await openFlameGraph(page, 'shop-go');
+    // Only the panel's profile (SelectMergeProfile) is the bomb; the flame graph is already drawn.
+    const bomb = await gzipBombProfile(context);
+    const panel = await openFunctionDetails(page, graph, GO_SEARCH);
+    const error = panel.getByTestId('linescope-function-details-error');
+    await expect(error).toContainText('The profile is too large: it inflates to more, more than the 128 MiB');
+    await expect(error).toContainText('Narrow the time range or the label selector');
+    expect(bomb.calls).toBeGreaterThan(0);
+    // The tab still works: the flame graph answers a click.
+    await expect(page.getByTestId('flameGraph')).toBeVisible();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 // answers pass through the browser's routes, changed on the way, so the real stack still does the rest (login,
 // session, the file's content). Test code only: the product never sees anything but what arrives over the network.
 import type { BrowserContext, Dialog, Route } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
 
 const VCS = '**/api/datasources/proxy/uid/*/vcs.v1.VCSService/';
 
@@ -65,5 +66,20 @@ export async function hostileSourceAnswers(context: BrowserContext): Promise<{ f
       }
     })
   );
+  return counter;
+}
+
+/**
+ * SelectMergeProfile answers a gzip bomb: 256 MiB of zeros in about 255 KB, its trailer claiming 1 KB, so that only
+ * a limit on the inflate's output (not the declared size) stops it. Returns how often it answered.
+ */
+export async function gzipBombProfile(context: BrowserContext): Promise<{ calls: number }> {
+  const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024), { level: 9 });
+  bomb.writeUInt32LE(1024, bomb.length - 4);
+  const counter = { calls: 0 };
+  await context.route('**/querier.v1.QuerierService/SelectMergeProfile', (route) => {
+    counter.calls++;
+    return route.fulfill({ status: 200, contentType: 'application/proto', body: bomb });
+  });
   return counter;
 }
