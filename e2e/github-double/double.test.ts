@@ -198,6 +198,19 @@ describe('GitHub double', () => {
       expect(reused.get('error')).toBe('bad_verification_code');
     });
 
+    it('takes PKCE with S256 only, as GitHub does', async () => {
+      const query = (method: string) =>
+        new URLSearchParams({
+          client_id: double.clientId,
+          code_challenge: 'x'.repeat(43),
+          code_challenge_method: method,
+        });
+      expect((await fetch(`${double.url}/login/oauth/authorize?${query('plain')}`)).status).toBe(400);
+      const page = await (await fetch(`${double.url}/login/oauth/authorize?${query('S256')}`)).text();
+      expect(page).toContain('name="code_challenge" value="xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"');
+      expect(page).toContain('name="code_challenge_method" value="S256"');
+    });
+
     it('answers JSON when asked, accepts Basic client auth, and rotates refresh tokens', async () => {
       const basic = `Basic ${Buffer.from(`${double.clientId}:${double.clientSecret}`).toString('base64')}`;
       const first = (await (

@@ -118,7 +118,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
   const repos = new Map<string, DoubleRepo>();
   const tokens = new Map<string, TokenRecord>();
   const refreshTokens = new Map<string, string>(); // refresh token → login
-  const codes = new Map<string, { login: string; expiresAt: number }>();
+  /** A code issued for a PKCE challenge (GitHub takes S256 only) is exchanged only with its verifier. */
+  const codes = new Map<string, { login: string; expiresAt: number; challenge?: string }>();
   const used = new Map<string, { count: number; windowReset: number }>();
   const requests: RequestRecord[] = [];
   let forced: (ForcedRateLimit & { remaining: number }) | undefined;
@@ -139,9 +140,9 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     refreshTokens.set(refreshToken, login);
     return { accessToken, refreshToken, expiresAt };
   };
-  const issueCode = (login: string) => {
+  const issueCode = (login: string, challenge?: string) => {
     const code = randomBytes(10).toString('hex');
-    codes.set(code, { login, expiresAt: now() + 10 * 60_000 });
+    codes.set(code, { login, expiresAt: now() + 10 * 60_000, ...(challenge ? { challenge } : {}) });
     return code;
   };
 
@@ -575,6 +576,14 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
           '<!doctype html><title>Not Found</title><h1>The application was not found</h1>'
         );
       }
+      const challenge = params.get('code_challenge') ?? undefined;
+      if (challenge !== undefined && params.get('code_challenge_method') !== 'S256') {
+        return send(
+          400,
+          { 'content-type': 'text/html; charset=utf-8' },
+          '<!doctype html><title>Bad request</title><h1>code_challenge_method must be S256</h1>'
+        );
+      }
       if (req.method === 'POST') {
         const redirect = params.get('redirect_uri') || options.callbackUrl;
         if (!redirect) {
@@ -585,13 +594,13 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
           );
         }
         const target = new URL(redirect);
-        target.searchParams.set('code', issueCode(params.get('login') || options.defaultLogin || 'octocat'));
+        target.searchParams.set('code', issueCode(params.get('login') || options.defaultLogin || 'octocat', challenge));
         if (params.get('state') !== null) {
           target.searchParams.set('state', params.get('state') as string);
         }
         return send(302, { location: target.toString(), 'content-type': 'text/html' }, '');
       }
-      const hidden = ['client_id', 'redirect_uri', 'state', 'scope', 'login']
+      const hidden = ['client_id', 'redirect_uri', 'state', 'scope', 'login', 'code_challenge', 'code_challenge_method']
         .filter((k) => params.get(k) !== null)
         .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(params.get(k) as string)}">`)
         .join('');
@@ -643,7 +652,11 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       } else if (grant === 'authorization_code') {
         const code = codes.get(params.get('code') ?? '');
         codes.delete(params.get('code') ?? '');
-        if (!code || now() > code.expiresAt) {
+        // RFC 7636 S256: BASE64URL(SHA256(code_verifier)) must equal the challenge the authorize request carried.
+        const verifier = params.get('code_verifier') ?? '';
+        const verified =
+          code?.challenge === undefined || createHash('sha256').update(verifier).digest('base64url') === code.challenge;
+        if (!code || now() > code.expiresAt || !verified) {
           return reply({
             error: 'bad_verification_code',
             error_description: 'The code passed is incorrect or expired.',

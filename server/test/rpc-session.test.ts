@@ -1,4 +1,5 @@
 /** The six RPCs' protocol and the GitHub session over real HTTP against the GitHub double. */
+import { createHash, randomBytes } from 'node:crypto';
 import { createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
 import { createFixtureRepo } from '../../e2e/github-double';
@@ -36,6 +37,7 @@ describe('vcs.v1 session RPCs', () => {
       clientID: stack.double.clientId,
       callbackURL: 'http://grafana.local/a/linescope-app/github/callback',
       authorizeURL: `${stack.double.url}/login/oauth/authorize`,
+      pkce: true,
     });
   });
 
@@ -51,12 +53,12 @@ describe('vcs.v1 session RPCs', () => {
     }
   });
 
-  it('runs the OAuth popup flow: authorize page, Authorize button, callback with code and state, login', async () => {
-    const callback = 'http://grafana.local/a/linescope-app/github/callback';
-    const page = await fetch(
-      `${stack.double.url}/login/oauth/authorize?client_id=${stack.double.clientId}&redirect_uri=${encodeURIComponent(callback)}&state=s123&login=alice`
-    );
-    const html = await page.text();
+  const callback = 'http://grafana.local/a/linescope-app/github/callback';
+
+  /** The popup's part: the double's authorize page with these parameters, its Authorize button; the callback URL. */
+  async function authorize(params: Record<string, string>): Promise<URL> {
+    const query = new URLSearchParams({ client_id: stack.double.clientId, redirect_uri: callback, ...params });
+    const html = await (await fetch(`${stack.double.url}/login/oauth/authorize?${query}`)).text();
     expect(html).toContain('>Authorize</button>');
     const form = new URLSearchParams(
       [...html.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m): [string, string] => [
@@ -70,7 +72,11 @@ describe('vcs.v1 session RPCs', () => {
       redirect: 'manual',
     });
     expect(redirect.status).toBe(302);
-    const location = new URL(redirect.headers.get('location') as string);
+    return new URL(redirect.headers.get('location') as string);
+  }
+
+  it('runs the OAuth popup flow: authorize page, Authorize button, callback with code and state, login', async () => {
+    const location = await authorize({ state: 's123', login: 'alice' });
     expect(`${location.origin}${location.pathname}`).toBe(callback);
     expect(location.searchParams.get('state')).toBe('s123');
 
@@ -94,6 +100,24 @@ describe('vcs.v1 session RPCs', () => {
     const cookie = cookieForToken(login.body.token);
     const commit = await getCommit({ cookie });
     expect(commit.status).toBe(200);
+  });
+
+  it('passes the PKCE verifier to GitHub: the right one logs in, a wrong or missing one is refused', async () => {
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const pkce = { state: 's1', code_challenge: challenge, code_challenge_method: 'S256' };
+    const code = async () => (await authorize(pkce)).searchParams.get('code');
+
+    const right = await rpc(stack.url, 'GithubLogin', { authorizationCode: await code(), code_verifier: verifier });
+    expect(right.status).toBe(200);
+    expect((await getCommit({ cookie: cookieForToken(right.body.token) })).status).toBe(200);
+
+    const wrongVerifier = randomBytes(32).toString('base64url');
+    const wrong = await rpc(stack.url, 'GithubLogin', { authorizationCode: await code(), codeVerifier: wrongVerifier });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ code: 'unauthenticated', message: 'failed to authorize with GitHub' });
+    // A server that ignores the verifier (Pyroscope's) cannot finish a login that started with a challenge.
+    expect((await rpc(stack.url, 'GithubLogin', { authorizationCode: await code() })).status).toBe(401);
   });
 
   it('GithubLogin with a bad code is 401 "failed to authorize with GitHub"', async () => {

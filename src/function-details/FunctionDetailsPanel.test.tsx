@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { create } from '@bufbuild/protobuf';
-import { GetFileResponseSchema, type CommitInfo } from '../../proto/gen/vcs/v1/vcs_pb';
+import { CommitInfoSchema, GetFileResponseSchema, type CommitInfo } from '../../proto/gen/vcs/v1/vcs_pb';
 import { GitlabAppResponseSchema, type GitlabAppResponse } from '../../proto/gen/linescope/v1/gitlab_pb';
 import type { FunctionDetailsTarget } from '../domain/target';
 import type { VcsApi } from '../source/core/api';
@@ -15,6 +15,7 @@ import { GitlabServicesProvider, type GitlabServices } from '../source/providers
 import { githubServicesFor } from '../test-support/githubServices';
 import { gitlabServicesFor } from '../test-support/gitlabServices';
 import { WithQueries } from '../test-support/queries';
+import { gzipBomb } from './lines/testing/gzipBomb';
 import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
 
@@ -338,6 +339,18 @@ describe('FunctionDetailsPanel', () => {
     );
   });
 
+  it('says "profile too large" for a gzip bomb (255 KB that inflate to 256 MiB), not a crash', async () => {
+    const bomb = gzipBomb();
+    respond = (req) =>
+      req.url.endsWith('/SelectMergeProfile')
+        ? of({ status: 200, data: bomb.slice().buffer })
+        : pyroscope(new Uint8Array())(req);
+    renderPanel();
+    const error = await screen.findByTestId(testIds.functionDetails.error);
+    expect(error).toHaveTextContent('The profile is too large');
+    expect(error).toHaveTextContent('Narrow the time range or the label selector');
+  });
+
   it('says so when the call site has no sample of the function (an empty profile)', async () => {
     respond = pyroscope(new Uint8Array());
     renderPanel();
@@ -413,6 +426,52 @@ describe('FunctionDetailsPanel', () => {
     expect(await screen.findByTestId('code-view')).toHaveAttribute('data-language', 'go');
     expect(screen.getByTestId('code-view')).toHaveTextContent('Lines 10–14 · hottest line 11');
     expect(screen.queryAllByTestId(testIds.functionDetails.breakdownLine)).toHaveLength(0);
+  });
+
+  it('never links a script URL from a hostile source server: GetFile’s URL, the commit page and the avatar', async () => {
+    respond = pyroscope(twoVersions());
+    const { api, services } = sourceServer(true);
+    const script = 'javascript:alert(document.domain)//https://github.com/linescope-demo/shop-go/blob/main/work.go';
+    api.getFile.mockResolvedValue(create(GetFileResponseSchema, { content: btoa('// line 1'), URL: script }));
+    api.getCommits.mockResolvedValue([
+      create(CommitInfoSchema, {
+        sha: 'b'.repeat(40),
+        message: 'fix',
+        URL: 'JaVaScRiPt:alert(1)',
+        author: { login: 'mallory', avatarURL: 'data:image/svg+xml,<svg onload=alert(1)>' },
+      }),
+    ]);
+    renderPanel({ services });
+    await screen.findByTestId('code-view');
+    await screen.findByTestId('commit-details');
+    const panel = screen.getByTestId(testIds.functionDetails.panel);
+    const hrefs = Array.from(panel.querySelectorAll('[href]'), (a) => a.getAttribute('href')!);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      expect(href).toMatch(/^https:\/\/github\.com\/linescope-demo\/shop-go(\/|$)/);
+    }
+    // The links are built from the repository instead; the avatar is left out.
+    expect(screen.getByTestId('source-link-file')).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        new RegExp(`^https://github.com/linescope-demo/shop-go/blob/${'b'.repeat(40)}/.*work\\.go#L10$`)
+      )
+    );
+    expect(within(screen.getByTestId('commit-details')).queryByRole('img', { hidden: true })).toBeNull();
+    expect(panel.querySelector('img[src^="data:"]')).toBeNull();
+  });
+
+  it('shows a script URL given as the repository (build id or label) as text, not a link', async () => {
+    const b = new PprofBuilder();
+    const repository = 'javascript://github.com/%0aalert(document.domain)';
+    const m = b.mapping(pyroscopeBuildId({ repository, gitRef: 'c'.repeat(40) }));
+    b.sample([b.location(m, [[b.function('main.work', '/src/shop-go/work.go', 10), 12]])], 1_000_000_000);
+    respond = pyroscope(b.encode());
+    renderPanel();
+    const repositoryRow = within(await screen.findByTestId(testIds.functionDetails.rowRepository));
+    expect(await repositoryRow.findByText(repository)).toBeInTheDocument();
+    expect(repositoryRow.queryByRole('link')).toBeNull();
+    expect(screen.getByTestId(testIds.functionDetails.panel).querySelector('[href^="javascript" i]')).toBeNull();
   });
 
   it('puts a user override before the build id, marked as overridden', async () => {

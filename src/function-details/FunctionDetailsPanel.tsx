@@ -208,6 +208,9 @@ function failureHint(error: Error): string {
   if (error instanceof PyroscopeError) {
     return error.hint;
   }
+  if (/^The profile is too large/.test(error.message)) {
+    return 'Narrow the time range or the label selector so that the call site’s profile is smaller.';
+  }
   return /Loading chunk|dynamically imported module|worker/i.test(error.message)
     ? 'Part of Linescope could not be loaded (it may have been updated meanwhile): reload the page.'
     : 'The profile could not be read. Try again; if it keeps failing, the data source may not be a Pyroscope server.';

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Badge, Stack, TextLink, Tooltip } from '@grafana/ui';
 import type { KnownHost, RepositoryInfo } from '../domain/repository';
+import { safeLinkUrl } from '../domain/safeUrl';
 import type { FunctionDetailsTarget } from '../domain/target';
 import type { VersionChoice } from '../domain/versions';
 import type { LabelVersion } from '../pyroscope/versionLabels';
@@ -14,7 +15,7 @@ interface Props {
   target: FunctionDetailsTarget;
   selected: VersionChoice | undefined;
   repository: RepositoryInfo | undefined;
-  /** The source server's own Git hosts, for the override form. */
+  /** The source server's own Git hosts, for the override form and the URL policy (http only for those). */
   hosts: readonly KnownHost[];
   labels: LabelVersion | undefined;
   sourceRequest: SourceRequest | undefined;
@@ -26,12 +27,16 @@ export function RepositoryValue({ target, selected, repository, hosts, labels, s
   const linksOnly = repository?.kind !== undefined && LINKS_ONLY_HOSTS.includes(repository.kind);
   const providerKind = providerKindFor(repository?.kind);
   const Connection = providerKind ? SOURCE_PROVIDERS[providerKind]?.Connection : undefined;
+  // A page the URL policy refuses (an override typed with http for a host not configured so) is named, not linked.
+  const webUrl = safeLinkUrl(repository?.webUrl, { hosts });
   return (
     <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
-      {repository ? (
-        <TextLink href={repository.webUrl} external>
+      {repository && webUrl ? (
+        <TextLink href={webUrl} external>
           {repository.display}
         </TextLink>
+      ) : repository ? (
+        <span>{repository.display}</span>
       ) : raw ? (
         <span>{raw}</span>
       ) : (

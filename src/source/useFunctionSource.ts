@@ -12,6 +12,7 @@ import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
 import type { CommitsRequest, FileRequest } from './core/api';
 import { describeRepository } from '../domain/repository';
+import { safeLinkUrl } from '../domain/safeUrl';
 import { providerKindFor, useRepositoryHosts, useSourceConnections } from './providers/table';
 
 export interface FunctionSource {
@@ -103,7 +104,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
       actions: { retry },
     };
   }
-  const byRef = commits.data ? commitsByRef(commits.data, input.refs ?? [ref]) : undefined;
+  const byRef = commits.data ? commitsByRef(commits.data, input.refs ?? [ref], hosts) : undefined;
   return { data: { connected, file: fileState(), commits: byRef }, actions: { retry } };
 
   function fileState(): SourceFile {
@@ -112,7 +113,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
       return {
         status: 'loaded',
         lines,
-        fileUrl: response.URL || undefined,
+        fileUrl: safeLinkUrl(response.URL, { hosts }),
         links: sourceLinks({
           repository: fileRequest!.repositoryURL,
           ref,

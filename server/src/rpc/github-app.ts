@@ -11,5 +11,7 @@ export function githubApp({ config }: ServiceDeps) {
     clientID: config.githubClientId,
     callbackURL: config.githubCallbackUrl,
     authorizeURL: `${config.githubUrl}/login/oauth/authorize`,
+    // GithubLogin passes the verifier on: the plugin may use PKCE (Pyroscope's server does not say so).
+    pkce: true,
   };
 }

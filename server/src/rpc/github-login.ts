@@ -1,4 +1,5 @@
-/** GithubLogin: the authorization code exchanged for an encrypted session token. */
+/** GithubLogin: the authorization code (and its PKCE verifier, when the plugin sent a challenge) exchanged for an
+ * encrypted session token. */
 import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { GithubLoginRequest } from '../../../proto/gen/vcs/v1/vcs_pb';
 import { scrub } from '../log';
@@ -18,7 +19,7 @@ export async function githubLogin(deps: ServiceDeps, request: GithubLoginRequest
   }
   let granted: GrantedToken;
   try {
-    granted = await deps.oauth.exchangeCode(request.authorizationCode, deps.now());
+    granted = await deps.oauth.exchangeCode(request.authorizationCode, deps.now(), request.codeVerifier);
   } catch (error) {
     deps.logger.warn({ err: scrub((error as Error).message) }, 'GitHub code exchange failed');
     throw fail(Code.Unauthenticated);

@@ -86,8 +86,13 @@ function parseExchangeReply(values: URLSearchParams, now: number): GrantedToken 
 export class OAuthClient {
   constructor(private readonly config: OAuthClientConfig) {}
 
-  async exchangeCode(code: string, now = Date.now()): Promise<GrantedToken> {
-    const values = await this.post({ grant_type: 'authorization_code', code });
+  /** `codeVerifier`: PKCE (S256), when the authorize request carried its challenge; GitHub then requires it. */
+  async exchangeCode(code: string, now = Date.now(), codeVerifier = ''): Promise<GrantedToken> {
+    const values = await this.post({
+      grant_type: 'authorization_code',
+      code,
+      ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
+    });
     return parseExchangeReply(values, now);
   }
 

@@ -1,6 +1,6 @@
-import { gunzipSync } from 'fflate';
 import { Function as FunctionMessage, Location, Mapping, ValueType } from 'pprof-format';
 
+import { gunzipWithLimit, ProfileTooLargeError } from './inflate';
 import { ProtoReader, WireType } from './protoReader';
 
 /** How pprof-format hands out integer fields: numbers, or bigints for varints longer than 4 bytes. */
@@ -79,14 +79,17 @@ function isGzip(bytes: Uint8Array): boolean {
  *   reused buffer. They are most of a large profile's bytes (74% of the 37 MB benchmark profile) and, as one Sample
  *   object with two arrays each, most of the time and memory of a whole-profile `Profile.decode`.
  * See bench/profile for the numbers. The inflate is synchronous so the same code runs in the Web Worker, on the
- * main thread and in Node.
+ * main thread and in Node, and bounded (MAX_INFLATED_PROFILE_BYTES): a gzip bomb is "too large", not a dead tab.
  */
 export function readPprof(bytes: Uint8Array): PprofData {
   let raw = bytes;
   if (isGzip(bytes)) {
     try {
-      raw = gunzipSync(bytes);
+      raw = gunzipWithLimit(bytes);
     } catch (e) {
+      if (e instanceof ProfileTooLargeError) {
+        throw e;
+      }
       throw new Error(`The profile looks gzipped but could not be inflated: ${errorMessage(e)}`);
     }
   }

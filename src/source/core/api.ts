@@ -27,7 +27,8 @@ export interface CommitsRequest {
 
 export interface VcsApi {
   githubApp(): Promise<GithubAppResponse>;
-  githubLogin(authorizationCode: string): Promise<GithubLoginResponse>;
+  /** `codeVerifier`: PKCE, when the authorize request carried a challenge (GithubApp said `pkce`). */
+  githubLogin(authorizationCode: string, codeVerifier?: string): Promise<GithubLoginResponse>;
   getFile(request: FileRequest, signal?: AbortSignal): Promise<GetFileResponse>;
   getCommits(request: CommitsRequest, signal?: AbortSignal): Promise<CommitInfo[]>;
 }
@@ -53,7 +54,7 @@ export function createVcsApi(client: VcsClient, session: SourceSession): VcsApi 
 
   return {
     githubApp: () => client.githubApp({}),
-    githubLogin: (authorizationCode) => client.githubLogin({ authorizationCode }),
+    githubLogin: (authorizationCode, codeVerifier = '') => client.githubLogin({ authorizationCode, codeVerifier }),
     getFile: (request, signal) => authenticated(() => client.getFile(request, { signal })),
     getCommits: (request, signal) => authenticated(async () => (await client.getCommits(request, { signal })).commits),
   };

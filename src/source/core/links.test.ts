@@ -71,3 +71,40 @@ test('links on GitLab, Bitbucket Cloud and Azure DevOps, built from the reposito
     sourceLinks({ repository: 'https://org.visualstudio.com/proj/_git/repo', ref: 'main', path: 'x' }).blame
   ).toMatch(/^https:\/\/org\.visualstudio\.com\/proj\/_git\/repo\?path=%2Fx&version=GBmain&_a=blame$/);
 });
+
+describe('links pass the URL policy', () => {
+  const repository = 'https://github.com/o/r';
+  it.each([
+    'javascript:alert(document.domain)//https://github.com/o/r/blob/main/a.go',
+    'JaVaScRiPt:alert(1)//x/blob/y',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)//x/blob/y',
+    'data:text/html,<script>alert(1)</script>/blob/',
+    'vbscript:msgbox(1)',
+    '//evil.example/o/r/blob/main/a.go',
+    'http://github.com/o/r/blob/main/a.go',
+    'https://user:pass@github.com/o/r/blob/main/a.go',
+  ])('a hostile GetFile URL is ignored; the links are built from the repository: %j', (fileUrl) => {
+    const links = sourceLinks({ repository, ref: 'main', path: 'a.go', line: 2, fileUrl });
+    expect(links).toEqual({
+      file: 'https://github.com/o/r/blob/main/a.go#L2',
+      blame: 'https://github.com/o/r/blame/main/a.go#L2',
+      commit: 'https://github.com/o/r/commit/main',
+    });
+  });
+
+  it('http links only for a host the server configured with http', () => {
+    const selfManaged = [{ host: 'gitlab.internal', kind: 'gitlab' as const, scheme: 'http' as const }];
+    const args = { repository: 'http://gitlab.internal/g/app', ref: 'v1', path: 'a.go' };
+    expect(sourceLinks({ ...args, hosts: selfManaged }).file).toBe('http://gitlab.internal/g/app/-/blob/v1/a.go');
+    expect(
+      sourceLinks({ ...args, hosts: selfManaged, fileUrl: 'http://gitlab.internal/g/app/-/blob/v1/a.go' }).blame
+    ).toBe('http://gitlab.internal/g/app/-/blame/v1/a.go');
+    // The same GetFile URL on a host the server did not configure with http: not a link.
+    expect(sourceLinks({ ...args, fileUrl: 'http://other.internal/g/app/-/blob/v1/a.go' })).toEqual({
+      file: 'https://gitlab.internal/g/app/blob/v1/a.go',
+      blame: 'https://gitlab.internal/g/app/blame/v1/a.go',
+      commit: 'https://gitlab.internal/g/app/commit/v1',
+    });
+  });
+});

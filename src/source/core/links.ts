@@ -1,6 +1,7 @@
 // The web links of a version's source: file at the line, blame, commit, on the repository's host (GitHub, GitLab,
 // Bitbucket Cloud, Azure DevOps).
 import { describeRepository, type KnownHost } from '../../domain/repository';
+import { safeLinkUrl } from '../../domain/safeUrl';
 import { hostLinks } from './host-links';
 import type { SourceLinkSet } from './types';
 
@@ -9,6 +10,8 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 /**
  * Links for the selected version. `fileUrl` is GetFile's `URL` when the server found the file (it may live in
  * another repository, e.g. Go's standard library); otherwise the link is built from the repository and path.
+ * Every link passes the URL policy: a GetFile URL it refuses (javascript:, data:…) is ignored, a link it refuses is
+ * left out.
  */
 export function sourceLinks(args: {
   repository?: string;
@@ -34,15 +37,17 @@ export function sourceLinks(args: {
           sha: ref,
         })
       : {};
-  if (!args.fileUrl) {
-    return { file: built.file, blame: built.blame, commit: built.commit };
+  const safe = (url: string | undefined) => safeLinkUrl(url, { hosts: args.hosts });
+  const fileUrl = safe(args.fileUrl);
+  if (!fileUrl) {
+    return { file: safe(built.file), blame: safe(built.blame), commit: safe(built.commit) };
   }
   // The server's page of the file (GitHub's /blob/ or GitLab's /-/blob/): its blame is the same page's twin.
   const anchor = args.line ? `#L${args.line}` : '';
-  const file = args.fileUrl.replace(/#.*$/, '');
+  const file = fileUrl.replace(/#.*$/, '');
   return {
-    file: `${file}${anchor}`,
-    blame: file.includes('/blob/') ? `${file.replace('/blob/', '/blame/')}${anchor}` : undefined,
-    commit: built.commit,
+    file: safe(`${file}${anchor}`),
+    blame: file.includes('/blob/') ? safe(`${file.replace('/blob/', '/blame/')}${anchor}`) : undefined,
+    commit: safe(built.commit),
   };
 }

@@ -8,6 +8,7 @@ import type { HostDataSource } from '../../../e2e/host/datasources';
 import { startStack, tempDir, type Stack } from '../../../server/test/helpers';
 import { SESSION_COOKIE } from '../providers/github/cookie';
 import { authorizeUrl } from '../providers/github/login';
+import { pkcePair } from './pkce';
 import { HostSession } from '../providers/github/session';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import { createVcsApi } from './api';
@@ -111,8 +112,9 @@ async function authorizeInPopup(url: string): Promise<URL> {
 
 async function login(b: ReturnType<typeof browser>) {
   const app = await b.api.githubApp();
-  const back = await authorizeInPopup(authorizeUrl(app, 'state-xyz', CALLBACK));
-  b.session.store(await b.api.githubLogin(back.searchParams.get('code')!));
+  const { verifier, challenge } = await pkcePair();
+  const back = await authorizeInPopup(authorizeUrl(app, 'state-xyz', CALLBACK, challenge));
+  b.session.store(await b.api.githubLogin(back.searchParams.get('code')!, verifier));
   return { app, back };
 }
 
@@ -125,6 +127,7 @@ test('connect, then GetFile and GetCommits through the proxy with the cookie the
   const b = browser();
   const { app, back } = await login(b);
   expect(app.authorizeURL).toBe(`${stack.double.url}/login/oauth/authorize`);
+  expect(app.pkce).toBe(true);
   expect(`${back.origin}${back.pathname}`).toBe(CALLBACK);
   expect(back.searchParams.get('state')).toBe('state-xyz');
   expect(b.session.getState()).toMatchObject({ connected: true });
@@ -146,6 +149,19 @@ test('connect, then GetFile and GetCommits through the proxy with the cookie the
   expect(commits.map((c) => c.message)).toEqual(['First cart', 'Cart returns two']);
   expect(commits[0].sha).toBe(repo.commits.v1);
   b.session.dispose();
+});
+
+test('PKCE end to end: a code is exchanged only with the verifier of the challenge the popup sent', async () => {
+  const b = browser();
+  const app = await b.api.githubApp();
+  const { challenge } = await pkcePair();
+  const back = await authorizeInPopup(authorizeUrl(app, 'state-pkce', CALLBACK, challenge));
+  const other = await pkcePair();
+  // GitHub refused the exchange: the server's 401 (Grafana's proxy words it its own way).
+  await expect(b.api.githubLogin(back.searchParams.get('code')!, other.verifier)).rejects.toThrow(
+    /^\[unauthenticated\]/
+  );
+  expect(b.session.getState()).toMatchObject({ connected: false });
 });
 
 test('a file that cannot be found comes back with what the server tried', async () => {

@@ -1,4 +1,5 @@
 import React from 'react';
+import { webcrypto } from 'node:crypto';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Code, ConnectError } from '@connectrpc/connect';
@@ -12,8 +13,19 @@ import { HostSession } from './session';
 
 const ORIGIN = 'http://localhost';
 
+// jsdom has no SubtleCrypto; the browser's PKCE challenge needs it.
+beforeAll(() => {
+  Object.defineProperty(globalThis.crypto, 'subtle', { value: webcrypto.subtle, configurable: true });
+});
+
 function setup(
-  options: { popupBlocked?: boolean; appError?: Error; authorizeURL?: string; refresh?: () => Promise<never> } = {}
+  options: {
+    popupBlocked?: boolean;
+    appError?: Error;
+    authorizeURL?: string;
+    pkce?: boolean;
+    refresh?: () => Promise<never>;
+  } = {}
 ) {
   const events = new EventTarget();
   const popup = {
@@ -40,7 +52,12 @@ function setup(
       if (options.appError) {
         throw options.appError;
       }
-      return { clientID: 'client-123', callbackURL: '', authorizeURL: options.authorizeURL ?? '' };
+      return {
+        clientID: 'client-123',
+        callbackURL: '',
+        authorizeURL: options.authorizeURL ?? '',
+        pkce: options.pkce ?? false,
+      };
     }),
     githubLogin: jest.fn(async () => ({
       cookie: '',
@@ -107,9 +124,51 @@ test('login happy path: popup to GitHub, code back from the callback, GithubLogi
 
   callback({ code: 'the-code' });
   expect(await screen.findByTestId('github-connected')).toHaveTextContent('Connected to GitHub');
-  expect(api.githubLogin).toHaveBeenCalledWith('the-code');
+  // A server that does not say it passes a PKCE verifier on (Pyroscope's): no challenge, no verifier.
+  expect(url.searchParams.has('code_challenge')).toBe(false);
+  expect(api.githubLogin).toHaveBeenCalledWith('the-code', '');
   expect(JSON.parse(atob(jar.get(SESSION_COOKIE)!))).toEqual({ token: 'encrypted' });
   expect(sessionStorage.getItem(OAUTH_STATE_KEY)).toBeNull();
+});
+
+test('PKCE (S256) with a server that passes the verifier on: the challenge to GitHub, its verifier to GithubLogin', async () => {
+  const user = userEvent.setup();
+  const { popup, api, callback } = setup({ pkce: true });
+  await user.click(screen.getByTestId('github-connect'));
+  await waitFor(() => expect(popup.location.href).not.toBe(''));
+  const url = new URL(popup.location.href);
+  expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+  const challenge = url.searchParams.get('code_challenge')!;
+  expect(challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+  callback({ code: 'the-code' });
+  await screen.findByTestId('github-connected');
+  const verifier = api.githubLogin.mock.lastCall![1]!;
+  expect(verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+  const digest = new Uint8Array(await webcrypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  expect(Buffer.from(digest).toString('base64url')).toBe(challenge);
+});
+
+test.each([
+  'javascript:alert(document.domain)//https://github.com/login/oauth/authorize',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  '//evil.example/login/oauth/authorize',
+  'https://user:pass@github.com/login/oauth/authorize',
+  'https://github.com/logout',
+])('an authorize URL the policy refuses never becomes the popup’s location: %j', async (authorizeURL) => {
+  const user = userEvent.setup();
+  const { popup, api } = setup({ authorizeURL });
+  await user.click(screen.getByTestId('github-connect'));
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
+    /Could not start the GitHub login: .*not GitHub's/
+  );
+  expect(popup.close).toHaveBeenCalled();
+  expect(popup.location.href).toBe('');
+  expect(api.githubLogin).not.toHaveBeenCalled();
 });
 
 test('uses the server’s authorize URL (GitHub Enterprise) when it names one', async () => {

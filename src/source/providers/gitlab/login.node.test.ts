@@ -1,4 +1,5 @@
-import { gitlabAuthorizeUrl, GITLAB_STATE_PREFIX, pkcePair } from './login';
+import { pkcePair } from '../../core/pkce';
+import { gitlabAuthorizeUrl, GITLAB_STATE_PREFIX } from './login';
 
 describe('GitLab login', () => {
   it("builds GitLab's authorize URL: code flow, read_api, the callback page, the state and a PKCE S256 challenge", () => {
@@ -38,5 +39,33 @@ describe('GitLab login', () => {
       .replace(/=+$/, '');
     expect(challenge).toBe(expected);
     expect((await pkcePair()).verifier).not.toBe(verifier);
+  });
+
+  const app = (authorizeUrl: string, webUrl: string) =>
+    ({ clientId: 'app-id', authorizeUrl, scope: 'read_api', callbackUrl: '', webUrl }) as never;
+  const build = (authorizeUrl: string, webUrl = 'https://gitlab.example.com') =>
+    gitlabAuthorizeUrl(app(authorizeUrl, webUrl), 'gitlab.s', 'https://grafana.example.com/cb', 'challenge');
+
+  it.each([
+    ['javascript:alert(document.domain)//https://gitlab.example.com/oauth/authorize'],
+    ['JaVaScRiPt:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['vbscript:msgbox(1)'],
+    ['https://evil.example/oauth/authorize'],
+    ['https://gitlab.example.com.evil.example/oauth/authorize'],
+    ['https://user:pass@gitlab.example.com/oauth/authorize'],
+    ['http://gitlab.example.com/oauth/authorize'],
+    ['not a url'],
+  ])('refuses an authorize page that is not on the GitLab the server names: %j', (authorizeUrl) => {
+    expect(() => build(authorizeUrl)).toThrow(/GitLab authorize page/);
+  });
+
+  it('takes http for a GitLab the server configured with http, on that host only', () => {
+    const webUrl = 'http://gitlab.internal:8080';
+    expect(build('http://gitlab.internal:8080/oauth/authorize', webUrl)).toMatch(
+      /^http:\/\/gitlab\.internal:8080\/oauth\/authorize\?client_id=app-id&/
+    );
+    expect(() => build('http://gitlab.internal:9090/oauth/authorize', webUrl)).toThrow(/GitLab authorize page/);
+    expect(() => build('https://gitlab.example.com/oauth/authorize', '')).toThrow(/GitLab authorize page/);
   });
 });

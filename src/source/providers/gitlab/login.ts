@@ -1,6 +1,8 @@
 // GitLab's authorization-code flow with PKCE, in the same popup and on the same callback page as GitHub's; the
 // one-time state starts with "gitlab." so that the callback's message is known to be GitLab's.
 import type { GitlabAppResponse } from '../../../../proto/gen/linescope/v1/gitlab_pb';
+import { safeAuthorizeUrl } from '../../../domain/safeUrl';
+import { pkcePair } from '../../core/pkce';
 import { startPopupLogin, type LoginAttempt, type LoginEnvironment } from '../github/login';
 import type { TokenResponse } from '../github/session';
 
@@ -16,26 +18,22 @@ export interface GitlabLoginApi {
   }>;
 }
 
-const base64Url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-/** PKCE (RFC 7636): a random verifier and its S256 challenge. */
-export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
-  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return { verifier, challenge: base64Url(new Uint8Array(digest)) };
-}
-
+/**
+ * GitLab's authorize page for this login. Only on the host of the GitLab the server names (its web URL): anything
+ * else (a javascript: URL, another host) is refused with an error rather than opened in the popup.
+ */
 export function gitlabAuthorizeUrl(
   app: GitlabAppResponse,
   state: string,
   redirectUri: string,
   challenge: string
 ): string {
-  const url = new URL(app.authorizeUrl);
+  let url: URL;
+  try {
+    url = new URL(app.authorizeUrl);
+  } catch {
+    throw new Error('the source server named no usable GitLab authorize page');
+  }
   url.searchParams.set('client_id', app.clientId);
   url.searchParams.set('redirect_uri', redirectUri);
   url.searchParams.set('response_type', 'code');
@@ -43,7 +41,13 @@ export function gitlabAuthorizeUrl(
   url.searchParams.set('scope', app.scope || 'read_api');
   url.searchParams.set('code_challenge', challenge);
   url.searchParams.set('code_challenge_method', 'S256');
-  return url.toString();
+  const safe = safeAuthorizeUrl(url.toString(), app.webUrl, 'gitlab');
+  if (!safe) {
+    throw new Error(
+      "the source server named a GitLab authorize page that is not on its GitLab's web URL (https, or http when that URL is http); it was not opened"
+    );
+  }
+  return safe;
 }
 
 /** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
