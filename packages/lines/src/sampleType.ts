@@ -1,6 +1,17 @@
 /** An index into the profile's `sample_type`, or a sample type name such as "cpu" or "alloc_space". */
 export type SampleTypeChoice = number | string;
 
+/** An explicit sample type the profile does not have; `available` lists the ones it has, in order. */
+export class UnknownSampleTypeError extends Error {
+  constructor(
+    readonly choice: SampleTypeChoice,
+    readonly available: string[]
+  ) {
+    const listed = available.length ? available.map((t, i) => `${i}: ${t || '(unnamed)'}`).join(', ') : 'none';
+    super(`Sample type ${JSON.stringify(choice)} is not in the profile (available: ${listed})`);
+  }
+}
+
 /**
  * Which value of each sample to read. Without a choice this follows `go tool pprof`: the sample type named by
  * `default_sample_type`, else the last one (Pyroscope's merged profiles have exactly one). Returns -1 for a profile
@@ -13,8 +24,7 @@ export function resolveSampleTypeIndex(types: string[], defaultType: string, cho
   }
   const index = typeof choice === 'number' ? choice : types.indexOf(choice);
   if (!Number.isInteger(index) || index < 0 || index >= types.length) {
-    const available = types.length ? types.map((t, i) => `${i}: ${t || '(unnamed)'}`).join(', ') : 'none';
-    throw new Error(`Sample type ${JSON.stringify(choice)} is not in the profile (available: ${available})`);
+    throw new UnknownSampleTypeError(choice, types);
   }
   return index;
 }
