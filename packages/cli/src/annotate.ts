@@ -12,6 +12,9 @@ import {
 import { closestNames } from './closest';
 import { CliError } from './errors';
 
+export const NO_SAMPLES =
+  'the profile has no samples: for a Pyroscope query, check the service, the time range and the profile type';
+
 export interface AnnotatedLine {
   line: number;
   self: number;
@@ -131,10 +134,7 @@ export function asCliError(error: unknown): unknown {
 function missingFunction(profile: Uint8Array, functionName: string, file: string | undefined): CliError {
   const functions = readPprof(profile).functions;
   if (functions.length === 0) {
-    return new CliError(
-      'the profile has no functions at all (no samples): for a Pyroscope query, check the service, the time range ' +
-        'and the profile type'
-    );
+    return new CliError(NO_SAMPLES);
   }
   const known = functions.filter((fn) => fn.name === functionName && (file === undefined || fn.filename === file));
   if (known.length > 0) {

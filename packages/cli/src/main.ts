@@ -1,6 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-import { topFunctions } from '@linescope/lines';
 import { run as runLabels } from '@linescope/labels/src/main';
 
 import { asCliError } from './annotate';
@@ -10,6 +9,7 @@ import { serveMcp } from './mcp/stdio';
 import { loadProfile, type ProfileInput, readStream } from './profileInput';
 import { DEFAULT_PROFILE_TYPE, pyroscopeFromEnv } from './pyroscope';
 import { renderAnnotation, renderTop } from './render';
+import { hottestFunctions } from './top';
 import { localSource, type SourceFiles, sessionsFromEnv, sourceServer } from './sourceFiles';
 
 export const HELP = `Usage: linescope <command> [options]
@@ -39,7 +39,8 @@ const PROFILE_HELP = `Profile (a file, - for standard input, or a Pyroscope quer
       --selector <selector>    more label matchers, e.g. {env="prod"}
       --profile-type <id>      default ${DEFAULT_PROFILE_TYPE}
       --sample-type <type>     the sample type to read (e.g. alloc_space; default:
-                               the profile's default, as go tool pprof)`;
+                               the profile's default, as go tool pprof)
+`;
 
 export const ANNOTATE_HELP = `Usage: linescope annotate <profile.pb.gz | -> --function <name> [options]
        linescope annotate --pyroscope <url> --service <name> --function <name> [options]
@@ -61,9 +62,9 @@ Options:
       --ref <commit>           its commit, branch or tag
       --root-path <path>       where the service lives in the repository
       --tenant <id>            the source server's tenant (X-Scope-OrgID)
-${PROFILE_HELP}
   -h, --help                   show this help
-`;
+
+${PROFILE_HELP}`;
 
 export const TOP_HELP = `Usage: linescope top <profile.pb.gz | -> [options]
        linescope top --pyroscope <url> --service <name> [options]
@@ -74,9 +75,9 @@ go tool pprof -top counts them.
 Options:
   -n, --limit <count>          how many functions (default 20)
       --format <text|json>     text (default) or JSON
-${PROFILE_HELP}
   -h, --help                   show this help
-`;
+
+${PROFILE_HELP}`;
 
 export const MCP_HELP = `Usage: linescope mcp
 
@@ -87,8 +88,9 @@ agent, with two tools:
 Each takes a local profile path or a Pyroscope query (service, from, to,
 selector, profile type). Configuration from the environment: PYROSCOPE_URL,
 PYROSCOPE_USER, PYROSCOPE_PASSWORD, PYROSCOPE_TOKEN, PYROSCOPE_TENANT;
-LINESCOPE_SOURCE_SERVER with LINESCOPE_GIT_TOKEN (or GITHUB_TOKEN / GITLAB_TOKEN);
-LINESCOPE_SOURCE_DIR for a local checkout.
+LINESCOPE_SOURCE_SERVER with LINESCOPE_GIT_TOKEN (or GITHUB_TOKEN / GITLAB_TOKEN)
+and LINESCOPE_TENANT; LINESCOPE_SOURCE_DIR for a local checkout (or the
+annotate_function argument source_dir).
 `;
 
 export interface Io {
@@ -236,12 +238,7 @@ async function topCommand(argv: string[], io: Io): Promise<number> {
     throw new CliError(`--limit must be a positive whole number (got ${JSON.stringify(values.limit)})`);
   }
   const profile = await loadProfile(profileInput(positionals, values, io));
-  let top;
-  try {
-    top = topFunctions(profile, { sampleType: sampleTypeOf(values['sample-type']) });
-  } catch (error) {
-    throw asCliError(error);
-  }
+  const top = hottestFunctions(profile, sampleTypeOf(values['sample-type']));
   const shown = top.functions.slice(0, limit);
   io.stdout(format === 'json' ? JSON.stringify({ ...top, functions: shown }, null, 2) + '\n' : renderTop(top, shown));
   return 0;
@@ -281,16 +278,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new CliError(`unknown command ${JSON.stringify(command)} (commands: annotate, top, labels, mcp)`);
     }
   } catch (error) {
-    const parseError = error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    // node:util's errors are told by their code (a test runner's realm has another TypeError).
+    const parseError = String((error as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS');
     const refusal = asCliError(error);
     if (refusal instanceof CliError || parseError) {
-      io.stderr(`linescope: ${(refusal as Error).message}\n`);
+      io.stderr(`linescope: ${messageOf(refusal)}\n`);
       if (parseError) {
         io.stderr(`Run linescope ${command} --help for the options.\n`);
       }
       return 2;
     }
-    io.stderr(`linescope: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`linescope: unexpected error: ${messageOf(error)}\n`);
     return 1;
   }
+}
+
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown })?.message;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -2,7 +2,6 @@
 // Pyroscope and the source server come from the environment only: a tool call never names a host to contact.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { topFunctions } from '@linescope/lines';
 import * as z from 'zod';
 
 import { asCliError } from '../annotate';
@@ -11,6 +10,7 @@ import { CliError } from '../errors';
 import { loadProfile, type ProfileInput } from '../profileInput';
 import { DEFAULT_PROFILE_TYPE, pyroscopeFromEnv } from '../pyroscope';
 import { renderAnnotation, renderTop } from '../render';
+import { hottestFunctions } from '../top';
 import { localSource, sessionsFromEnv, type SourceFiles, sourceServer } from '../sourceFiles';
 
 export const SERVER_NAME = 'linescope';
@@ -136,7 +136,7 @@ export function createLinescopeMcpServer(env: NodeJS.ProcessEnv): McpServer {
     (args) =>
       answer(async () => {
         const profile = await loadProfile(profileInput(args, env));
-        const top = topFunctions(profile, { sampleType: sampleTypeOf(args.sample_type) });
+        const top = hottestFunctions(profile, sampleTypeOf(args.sample_type));
         const functions = top.functions.slice(0, args.limit ?? 20);
         return {
           structuredContent: { ...top, functions },
