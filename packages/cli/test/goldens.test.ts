@@ -1,12 +1,14 @@
 // `linescope annotate` on every recorded sample profile: the numbers of go tool pprof -list where a golden holds
 // them, and everywhere the numbers of the panel (its per-line computation, computeFunctionDetails).
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { computeFunctionDetails, topFunctions } from '@linescope/lines';
 
 import type { GoldenFile } from '../../../samples/record/golden';
 import type { AnnotatedFile } from '../src/annotate';
+import { buildCli as buildLabelsCli, makeRepo, runCli as runLabelsCli } from '../../linescope-labels/test/tempRepo';
 import { buildCli, PROFILES_DIR, removeBuild, runBuilt, runInProcess, SOURCES_DIR } from './harness';
 
 const profiles = readdirSync(PROFILES_DIR)
@@ -97,7 +99,10 @@ describe("linescope annotate gives the panel's numbers on every sample profile",
 });
 
 describe('the built command, as a user runs it', () => {
-  beforeAll(() => buildCli(), 120_000);
+  beforeAll(() => {
+    buildCli();
+    buildLabelsCli();
+  }, 120_000);
   afterAll(() => removeBuild());
 
   const goV1 = path.join(PROFILES_DIR, 'shop-go-v1.cpu.pb.gz');
@@ -140,6 +145,22 @@ describe('the built command, as a user runs it', () => {
       '950 ms    13%  950 ms     13%  crypto/sha256.block  (/usr/lib/go-1.19/src/crypto/sha256/sha256block_amd64.s)',
       '',
     ]);
+  });
+
+  it('runs linescope-labels as linescope labels', () => {
+    const repo = makeRepo({ 'go.mod': 'module example.com/shop\n' });
+    repo.git('remote', 'add', 'origin', 'git@github.com:linescope-demo/shop-go.git');
+    const alias = runBuilt(['labels', 'json', '--cwd', repo.dir], {
+      env: { HOME: tmpdir(), GIT_CONFIG_NOSYSTEM: '1' },
+    });
+    const original = runLabelsCli(repo.dir, ['json']);
+    expect(alias.status).toBe(0);
+    expect(JSON.parse(alias.stdout)).toEqual({
+      service_repository: 'https://github.com/linescope-demo/shop-go',
+      service_git_ref: repo.git('rev-parse', 'HEAD'),
+      service_root_path: '',
+    });
+    expect(alias).toEqual(original);
   });
 
   it('refuses with status 2 and a message on stderr, nothing on stdout', () => {

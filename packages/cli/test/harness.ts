@@ -1,11 +1,12 @@
 // Runs the command in this process (fast, for the many golden cases) or as the built bundle in a child process (as
 // a user runs it), and builds that bundle once per test file from the package's own build script.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
+import { buildCli as buildPackageCli, removeTempRepos } from '../../linescope-labels/test/tempRepo';
 import { run } from '../src/main';
 
 export const PACKAGE_DIR = path.resolve(__dirname, '..');
@@ -39,21 +40,14 @@ const buildDir = mkdtempSync(path.join(tmpdir(), 'linescope-cli-'));
 /** Where buildCli() writes the bundle (the package's dist/cli.js is left alone). */
 export const CLI = path.join(buildDir, 'cli.js');
 
+/** The bundle as the package's build script makes it (what `npm install` runs), written to CLI. */
 export function buildCli(): void {
-  const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
-  const script = String(scripts.build);
-  if (!script.includes('--outfile=dist/cli.js')) {
-    throw new Error(`the build script no longer writes dist/cli.js: ${script}`);
-  }
-  execFileSync('sh', ['-c', script.replace('--outfile=dist/cli.js', `--outfile=${CLI}`)], {
-    cwd: PACKAGE_DIR,
-    env: { ...process.env, PATH: `${path.join(REPO_DIR, 'node_modules/.bin')}:${process.env.PATH}` },
-    stdio: 'pipe',
-  });
+  buildPackageCli(PACKAGE_DIR, CLI);
 }
 
 export function removeBuild(): void {
   rmSync(buildDir, { recursive: true, force: true });
+  removeTempRepos();
 }
 
 export function runBuilt(

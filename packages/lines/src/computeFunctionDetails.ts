@@ -1,8 +1,8 @@
 import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from './model';
 import { CallIndex } from './callIndex';
 import { locationPositions } from './locationIds';
-import { PprofData, readPprof } from './pprofReader';
-import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
+import { PprofData } from './pprofReader';
+import { readProfileValues, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
 import { detectTruncation } from './truncation';
 
@@ -40,17 +40,11 @@ export function computeFunctionDetails(
   if (!functionName) {
     throw new Error('A function name is required to compute function details');
   }
-  const profile = readPprof(pprofBytes);
-  const valueIndex = resolveSampleTypeIndex(
-    profile.sampleTypes.map((t) => t.type),
-    profile.defaultSampleType,
-    options.sampleType
-  );
-  const sampleType = valueIndex >= 0 ? profile.sampleTypes[valueIndex] : undefined;
+  const { profile, valueIndex, sampleType } = readProfileValues(pprofBytes, options.sampleType);
   const details: FunctionDetails = {
     functionName,
-    sampleType: sampleType?.type ?? '',
-    unit: sampleType?.unit ?? '',
+    sampleType: sampleType.type,
+    unit: sampleType.unit,
     versions: [],
     total: 0,
   };

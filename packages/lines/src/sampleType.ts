@@ -1,3 +1,5 @@
+import { type PprofData, readPprof } from './pprofReader';
+
 /** An index into the profile's `sample_type`, or a sample type name such as "cpu" or "alloc_space". */
 export type SampleTypeChoice = number | string;
 
@@ -27,4 +29,19 @@ export function resolveSampleTypeIndex(types: string[], defaultType: string, cho
     throw new UnknownSampleTypeError(choice, types);
   }
   return index;
+}
+
+/** A profile read with the value each sample is counted by; `valueIndex` -1 and an empty type when it has none. */
+export function readProfileValues(
+  pprofBytes: Uint8Array,
+  choice?: SampleTypeChoice
+): { profile: PprofData; valueIndex: number; sampleType: { type: string; unit: string } } {
+  const profile = readPprof(pprofBytes);
+  const valueIndex = resolveSampleTypeIndex(
+    profile.sampleTypes.map((t) => t.type),
+    profile.defaultSampleType,
+    choice
+  );
+  const sampleType = valueIndex >= 0 ? profile.sampleTypes[valueIndex] : { type: '', unit: '' };
+  return { profile, valueIndex, sampleType };
 }

@@ -1,6 +1,5 @@
 import { locationPositions } from './locationIds';
-import { readPprof } from './pprofReader';
-import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
+import { readProfileValues, SampleTypeChoice } from './sampleType';
 
 /** One function of a profile with its cost over all its frames, as `go tool pprof -top` counts it. */
 export interface FunctionCost {
@@ -28,16 +27,10 @@ export interface TopFunctions {
  * function's numbers equal the sums computeFunctionDetails gives for it.
  */
 export function topFunctions(pprofBytes: Uint8Array, options: { sampleType?: SampleTypeChoice } = {}): TopFunctions {
-  const profile = readPprof(pprofBytes);
-  const valueIndex = resolveSampleTypeIndex(
-    profile.sampleTypes.map((t) => t.type),
-    profile.defaultSampleType,
-    options.sampleType
-  );
-  const sampleType = valueIndex >= 0 ? profile.sampleTypes[valueIndex] : undefined;
+  const { profile, valueIndex, sampleType } = readProfileValues(pprofBytes, options.sampleType);
   const result: TopFunctions = {
-    sampleType: sampleType?.type ?? '',
-    unit: sampleType?.unit ?? '',
+    sampleType: sampleType.type,
+    unit: sampleType.unit,
     profileTotal: 0,
     functions: [],
   };
