@@ -3,6 +3,8 @@
 export const pluginLayers = [
   // The per-line computation, shared with the CLI and the MCP server: below every plugin layer, it imports none.
   { type: 'lines', pattern: 'packages/lines/**', mayImport: [] },
+  // The linescope command (CLI and MCP server) stands beside the plugin: it takes the computation, nothing of src/.
+  { type: 'cli', pattern: 'packages/cli/**', mayImport: ['lines'] },
   { type: 'shared', pattern: 'src/{constants,testIds,queryClient}.ts', mayImport: ['plugin-json'] },
   { type: 'plugin-json', pattern: 'src/plugin.json', mayImport: [] },
   { type: 'domain', pattern: 'src/domain/**', mayImport: ['lines'] },
@@ -36,7 +38,12 @@ export const pluginLayers = [
 ];
 
 /** Tests sit beside the code they check and may also use the test helpers. */
-export const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**', 'packages/lines/**/*.test.ts'];
+export const TEST_FILES = [
+  'src/**/*.test.{ts,tsx}',
+  'src/**/testing/**',
+  'packages/lines/**/*.test.ts',
+  'packages/cli/test/**',
+];
 
 /** The rule: each layer may import itself and what the table lists (tests: also `extra`). */
 export function layerRule(extra = []) {

@@ -17,3 +17,8 @@ export function hottestFunctions(profile: Uint8Array, sampleType: SampleTypeChoi
   }
   return top;
 }
+
+/** A sample type as typed: a name (alloc_space) or an index into the profile's sample types (1). */
+export function sampleTypeOf(value: string | undefined): SampleTypeChoice | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : value;
+}

@@ -10,7 +10,7 @@ import { CliError } from '../errors';
 import { loadProfile, type ProfileInput } from '../profileInput';
 import { DEFAULT_PROFILE_TYPE, pyroscopeFromEnv } from '../pyroscope';
 import { renderAnnotation, renderTop } from '../render';
-import { hottestFunctions } from '../top';
+import { hottestFunctions, sampleTypeOf } from '../top';
 import { localSource, sessionsFromEnv, type SourceFiles, sourceServer } from '../sourceFiles';
 
 export const SERVER_NAME = 'linescope';
@@ -74,10 +74,6 @@ function profileInput(args: ProfileArguments, env: NodeJS.ProcessEnv): ProfileIn
       profileType: args.profile_type,
     },
   };
-}
-
-function sampleTypeOf(value: string | undefined): string | number | undefined {
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function sourceFiles(sourceDir: string | undefined, env: NodeJS.ProcessEnv): SourceFiles | undefined {
