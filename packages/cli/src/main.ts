@@ -112,7 +112,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   let source: SourceFiles | undefined;
   if (values.source) {
     try {
-      source = localSource(resolvePath(io, values.source));
+      source = localSource(resolvePath(io, values.source), values.source);
     } catch {
       throw new CliError(`--source ${values.source} is not a directory`);
     }

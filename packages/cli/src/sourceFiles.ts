@@ -38,7 +38,8 @@ export function candidatePaths(fileName: string, rootPath = ''): string[] {
   return [...underRoot, ...suffixes];
 }
 
-export function localSource(dir: string): SourceFiles {
+/** Files of the checkout at `dir`, named in messages as under `shownAs` (the directory as the user typed it). */
+export function localSource(dir: string, shownAs = dir): SourceFiles {
   const root = realpathSync(dir);
   return {
     async read(file) {
@@ -59,9 +60,9 @@ export function localSource(dir: string): SourceFiles {
         if (stat.size > MAX_SOURCE_BYTES) {
           return { missing: `${candidate} is larger than ${MAX_SOURCE_BYTES} bytes` };
         }
-        return { text: readFileSync(real, 'utf8'), from: path.join(dir, candidate) };
+        return { text: readFileSync(real, 'utf8'), from: path.join(shownAs, candidate) };
       }
-      return { missing: `no file under ${dir} matches ${file.annotated.file}` };
+      return { missing: `no file under ${shownAs} matches ${file.annotated.file}` };
     },
   };
 }
