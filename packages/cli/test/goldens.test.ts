@@ -1,7 +1,10 @@
 // `linescope annotate` on every recorded sample profile: the numbers of go tool pprof -list where a golden holds
 // them, and everywhere the numbers of the panel (its per-line computation, computeFunctionDetails).
-import { readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import path from 'node:path';
 
 import { computeFunctionDetails, topFunctions } from '@linescope/lines';
@@ -162,6 +165,29 @@ describe('the built command, as a user runs it', () => {
     });
     expect(alias).toEqual(original);
   });
+
+  it('refuses a gzip bomb before inflating it all, in a process with little memory', async () => {
+    const bomb = path.join(tmpdir(), `linescope-bomb-${process.pid}.pb.gz`);
+    // 600 MiB of zeros, gzipped to well under 1 MiB, streamed so that this test process holds none of it.
+    const zeros = Readable.from(
+      (function* () {
+        for (let i = 0; i < 600; i++) {
+          yield Buffer.alloc(1024 * 1024);
+        }
+      })()
+    );
+    await pipeline(zeros, createGzip({ level: 1 }), createWriteStream(bomb));
+    try {
+      const out = runBuilt(['annotate', bomb, '-f', 'main.main'], { nodeOptions: ['--max-old-space-size=256'] });
+      expect(out).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: 'linescope: the profile inflates to more than 512 MiB: refused\n',
+      });
+    } finally {
+      rmSync(bomb, { force: true });
+    }
+  }, 60_000);
 
   it('refuses with status 2 and a message on stderr, nothing on stdout', () => {
     const out = runBuilt(['annotate', goV1, '-f', 'main.handleRequst']);

@@ -52,9 +52,9 @@ export function removeBuild(): void {
 
 export function runBuilt(
   argv: string[],
-  options: { env?: NodeJS.ProcessEnv; input?: Uint8Array; cwd?: string } = {}
+  options: { env?: NodeJS.ProcessEnv; input?: Uint8Array; cwd?: string; nodeOptions?: string[] } = {}
 ): Outcome {
-  const result = spawnSync(process.execPath, [CLI, ...argv], {
+  const result = spawnSync(process.execPath, [...(options.nodeOptions ?? []), CLI, ...argv], {
     cwd: options.cwd ?? REPO_DIR,
     env: { PATH: process.env.PATH, ...options.env },
     input: options.input,
