@@ -1,6 +1,7 @@
 // `linescope annotate` on every recorded sample profile: the numbers of go tool pprof -list where a golden holds
 // them, and everywhere the numbers of the panel (its per-line computation, computeFunctionDetails).
-import { createWriteStream, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,7 +13,7 @@ import { computeFunctionDetails, topFunctions } from '@linescope/lines';
 import type { GoldenFile } from '../../../samples/record/golden';
 import type { AnnotatedFile } from '../src/annotate';
 import { buildCli as buildLabelsCli, makeRepo, runCli as runLabelsCli } from '../../linescope-labels/test/tempRepo';
-import { buildCli, PROFILES_DIR, removeBuild, runBuilt, runInProcess, SOURCES_DIR } from './harness';
+import { buildCli, CLI, PROFILES_DIR, removeBuild, runBuilt, runInProcess, SOURCES_DIR } from './harness';
 
 const profiles = readdirSync(PROFILES_DIR)
   .filter((name) => name.endsWith('.pb.gz'))
@@ -164,6 +165,39 @@ describe('the built command, as a user runs it', () => {
       service_root_path: '',
     });
     expect(alias).toEqual(original);
+  });
+
+  it('needs nothing beside its one file (what the published package holds)', async () => {
+    const alone = mkdtempSync(path.join(tmpdir(), 'linescope-alone-'));
+    try {
+      copyFileSync(CLI, path.join(alone, 'cli.js'));
+      const spawnAlone = (argv: string[]) =>
+        spawnSync(process.execPath, [path.join(alone, 'cli.js'), ...argv], {
+          cwd: alone,
+          encoding: 'utf8',
+          env: { PATH: '' },
+        });
+      const annotated = spawnAlone(['annotate', goV1, '-f', 'main.handleRequest', '--format', 'json']);
+      expect(annotated.stderr).toBe('');
+      expect(JSON.parse(annotated.stdout)[0].total).toBe(7_370_000_000);
+      // The MCP server (the SDK inside the bundle) answers an initialize request and exits when its input ends.
+      const initialize = JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } },
+      });
+      const mcp = spawnSync(process.execPath, [path.join(alone, 'cli.js'), 'mcp'], {
+        cwd: alone,
+        input: initialize + '\n',
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(mcp.status).toBe(0);
+      expect(JSON.parse(mcp.stdout.split('\n')[0]).result.serverInfo).toEqual({ name: 'linescope', version: '0.1.0' });
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
   });
 
   it('refuses a gzip bomb before inflating it all, in a process with little memory', async () => {
