@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { run as runLabels } from '@linescope/labels/src/main';
@@ -56,10 +57,16 @@ function profileInput(positionals: string[], values: ProfileValues, io: Io): Pro
     if (queried) {
       throw new CliError('give a profile file or a Pyroscope query (--pyroscope, --service, --selector), not both');
     }
-    const [path] = positionals;
-    return path === '-'
+    const queryOnly = (['from', 'to', 'profile-type'] as const).filter((name) => values[name] !== undefined);
+    if (queryOnly.length) {
+      throw new CliError(
+        `--${queryOnly.join(', --')} ${queryOnly.length > 1 ? 'are' : 'is'} for a Pyroscope query, not a file`
+      );
+    }
+    const [file] = positionals;
+    return file === '-'
       ? { kind: 'stdin', read: () => readStream(io.stdin) }
-      : { kind: 'file', path: resolvePath(io, path) };
+      : { kind: 'file', path: resolvePath(io, file) };
   }
   if (!queried) {
     throw new CliError('which profile? Give a file (or - for standard input), or --service with --pyroscope');
@@ -81,8 +88,8 @@ function profileInput(positionals: string[], values: ProfileValues, io: Io): Pro
   };
 }
 
-function resolvePath(io: Io, path: string): string {
-  return path.startsWith('/') ? path : `${io.cwd.replace(/\/$/, '')}/${path}`;
+function resolvePath(io: Io, file: string): string {
+  return path.resolve(io.cwd, file);
 }
 
 async function annotateCommand(argv: string[], io: Io): Promise<number> {

@@ -60,6 +60,10 @@ describe('usage', () => {
       ['annotate', '--service', 'shop-go', '-f', 'main.main'],
       'linescope: a Pyroscope query needs --pyroscope <url> (or PYROSCOPE_URL)\n',
     ],
+    [
+      ['top', goV1, '--from', 'now-2h', '--profile-type', 'memory'],
+      'linescope: --from, --profile-type are for a Pyroscope query, not a file\n',
+    ],
     [['top', goV1, '-n', '0'], 'linescope: --limit must be a positive whole number (got "0")\n'],
     [
       ['mcp', '--stdio'],
