@@ -1,4 +1,7 @@
 import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { formatShare } from '@linescope/lines';
+
+export { formatShare };
 
 // pprof sample units → Grafana value formats, so numbers read like the rest of Grafana (1.2 s, 34 MiB, 1.5K).
 const UNIT_FORMATS: Record<string, string> = {
@@ -16,18 +19,6 @@ export function grafanaUnit(pprofUnit: string): string {
 
 export function formatValue(value: number, pprofUnit: string): string {
   return formattedValueToString(getValueFormat(grafanaUnit(pprofUnit))(value));
-}
-
-/** A share of a whole as a percentage; "–" when there is no whole to compare with. */
-export function formatShare(part: number, whole: number): string {
-  if (!(whole > 0)) {
-    return '–';
-  }
-  const pct = (part / whole) * 100;
-  if (part > 0 && pct < 0.1) {
-    return '<0.1%';
-  }
-  return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
 
 /**

@@ -18,22 +18,11 @@ import {
 } from './parseBack';
 import { buildCli, CLI, makeRepo, removeTempRepos, type TempRepo } from './tempRepo';
 
-// Runs the shell examples of the README's "Tag your profiles" section, as written, in a temporary checkout laid out
+// Runs the shell examples of docs/tagging.md ("Tagging your profiles"), as written, in a temporary checkout laid out
 // like the examples assume; `npx` runs the built CLI, and docker / kubectl (which cannot run here) record their
 // arguments. Then reads back everything the examples produced.
 
-const README = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-
-function section(title: string): string {
-  const start = README.indexOf(`\n## ${title}\n`);
-  if (start < 0) {
-    throw new Error(`README has no "## ${title}" section`);
-  }
-  const end = README.indexOf('\n## ', start + 1);
-  return README.slice(start, end < 0 ? undefined : end);
-}
-
-const TAG = section('Tag your profiles');
+const TAG = readFileSync(path.resolve(__dirname, '../../../docs/tagging.md'), 'utf8');
 const blocks = (language: string) =>
   [...TAG.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].filter(([, lang]) => lang === language).map(([, , body]) => body);
 
@@ -176,18 +165,5 @@ describe('the README examples of "Tag your profiles"', () => {
     expect(shown[1]).toContain(printed[1]);
     expect(shown[0]).toMatch(/pyroscope\.ebpf "default" \{\n {2}targets {4}= discovery\.relabel\.linescope\.output/);
     expect(shown[1]).toMatch(/pyroscope\.scrape "default" \{\n {2}targets {4}= discovery\.relabel\.linescope\.output/);
-  });
-
-  it('list the label names the plugin reads, in its order', async () => {
-    const { RUNTIME_VERSION_LABELS, VERSION_LABELS } = await import('../../../src/pyroscope/versionLabels');
-    const table = TAG.slice(TAG.indexOf('### The label names Linescope reads'));
-    const named = (field: string) =>
-      [...(table.split('\n').find((line) => line.startsWith(`| ${field} |`)) ?? '').matchAll(/`(\w+)`/g)].map(
-        ([, name]) => name
-      );
-    expect(named('repository')).toEqual([...VERSION_LABELS.repository]);
-    expect(named('ref')).toEqual([...VERSION_LABELS.gitRef]);
-    expect(named('root path')).toEqual([...VERSION_LABELS.rootPath]);
-    expect(named('runtime version')).toEqual([...RUNTIME_VERSION_LABELS]);
   });
 });

@@ -8,16 +8,19 @@ const BUILD_DIR = mkdtempSync(path.join(tmpdir(), 'linescope-labels-build-'));
 /** This test file's own build of the CLI (test files run in parallel; each builds to its own place). */
 export const CLI = path.join(BUILD_DIR, 'cli.js');
 
-/** Builds the CLI with the package's own build script (what `npm install` runs), only writing elsewhere. */
-export function buildCli(): void {
-  const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+/**
+ * Builds the CLI with the package's own build script (what `npm install` runs), only writing elsewhere; by default
+ * this package's, also another's whose build script writes dist/cli.js the same way (the linescope command's).
+ */
+export function buildCli(packageDir = PACKAGE_DIR, outFile = CLI): void {
+  const { scripts } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
   const script = String(scripts.build);
   if (!script.includes('--outfile=dist/cli.js')) {
     throw new Error(`the build script no longer writes dist/cli.js: ${script}`);
   }
-  execFileSync('sh', ['-c', script.replace('--outfile=dist/cli.js', `--outfile=${CLI}`)], {
-    cwd: PACKAGE_DIR,
-    env: { ...process.env, PATH: `${path.resolve(PACKAGE_DIR, '../../node_modules/.bin')}:${process.env.PATH}` },
+  execFileSync('sh', ['-c', script.replace('--outfile=dist/cli.js', `--outfile=${outFile}`)], {
+    cwd: packageDir,
+    env: { ...process.env, PATH: `${path.resolve(packageDir, '../../node_modules/.bin')}:${process.env.PATH}` },
     stdio: 'pipe',
   });
 }

@@ -1,7 +1,8 @@
-import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from '../../domain/model';
+import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from './model';
 import { CallIndex } from './callIndex';
-import { PprofData, readPprof } from './pprofReader';
-import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
+import { locationPositions } from './locationIds';
+import { PprofData } from './pprofReader';
+import { readProfileValues, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
 import { detectTruncation } from './truncation';
 
@@ -39,17 +40,11 @@ export function computeFunctionDetails(
   if (!functionName) {
     throw new Error('A function name is required to compute function details');
   }
-  const profile = readPprof(pprofBytes);
-  const valueIndex = resolveSampleTypeIndex(
-    profile.sampleTypes.map((t) => t.type),
-    profile.defaultSampleType,
-    options.sampleType
-  );
-  const sampleType = valueIndex >= 0 ? profile.sampleTypes[valueIndex] : undefined;
+  const { profile, valueIndex, sampleType } = readProfileValues(pprofBytes, options.sampleType);
   const details: FunctionDetails = {
     functionName,
-    sampleType: sampleType?.type ?? '',
-    unit: sampleType?.unit ?? '',
+    sampleType: sampleType.type,
+    unit: sampleType.unit,
     versions: [],
     total: 0,
   };
@@ -105,7 +100,7 @@ interface VersionGroup {
  * samples only reads typed arrays. A "bucket" is one (version, line) pair; line 0 is the no-line-number bucket.
  */
 interface LocationIndex {
-  /** Location id → position in profile.location (-1: unknown); a dense table when ids are small, else a Map. */
+  /** Location id → position in profile.location (locationPositions). */
   denseIds: Int32Array | undefined;
   sparseIds: Map<number, number> | undefined;
   /** Buckets of location i: entryBucket[entryStart[i] .. entryStart[i + 1]), each bucket once. */
@@ -176,24 +171,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
   }
   entryStart[count] = entries.length;
 
-  let maxId = 0;
-  for (let i = 0; i < count; i++) {
-    maxId = Math.max(maxId, locations.id[i]);
-  }
-  let denseIds: Int32Array | undefined;
-  let sparseIds: Map<number, number> | undefined;
-  // pprof ids are usually 1..n; a table indexed by id is then the cheapest lookup.
-  if (maxId <= 4 * count + 1024) {
-    denseIds = new Int32Array(maxId + 1).fill(-1);
-    for (let i = 0; i < count; i++) {
-      denseIds[locations.id[i]] = i;
-    }
-  } else {
-    sparseIds = new Map();
-    for (let i = 0; i < count; i++) {
-      sparseIds.set(locations.id[i], i);
-    }
-  }
+  const { dense: denseIds, sparse: sparseIds } = locationPositions(locations);
 
   return {
     denseIds,

@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import { gzipSync } from 'zlib';
 import { gunzipWithLimit, MAX_INFLATED_PROFILE_BYTES, ProfileTooLargeError } from './inflate';
 import { readPprof } from './pprofReader';
-import { BOMB_INFLATED_BYTES, gzipBomb, lyingGzipBomb } from './testing/gzipBomb';
-import { PprofBuilder } from './testing/pprofBuilder';
+import { BOMB_INFLATED_BYTES, gzipBomb, lyingGzipBomb } from '../testing/gzipBomb';
+import { PprofBuilder } from '../testing/pprofBuilder';
 
 jest.setTimeout(60_000);
 
