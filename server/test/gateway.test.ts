@@ -79,7 +79,8 @@ describe('gateway to Pyroscope', () => {
         'content-type': 'application/json',
         'x-scope-orgid': 'tenant-1',
         authorization: 'Bearer abc',
-        cookie: 'theme=dark; pyroscope_git_session=zzz; linescope_gitlab_session=yyy; Linescope_Bitbucket_Session=x; b=2',
+        cookie:
+          'theme=dark; pyroscope_git_session=zzz; linescope_gitlab_session=yyy; Linescope_Bitbucket_Session=x; b=2',
       },
       body,
     });
@@ -123,7 +124,11 @@ describe('gateway to Pyroscope', () => {
 
   it.each([
     ['an absolute-form target', 'GET http://evil.example/steal HTTP/1.1', 'origin-form'],
-    ['an absolute-form target for an API path', 'POST http://evil.example/querier.v1.QuerierService/LabelNames HTTP/1.1', 'origin-form'],
+    [
+      'an absolute-form target for an API path',
+      'POST http://evil.example/querier.v1.QuerierService/LabelNames HTTP/1.1',
+      'origin-form',
+    ],
     ['an asterisk-form target', 'OPTIONS * HTTP/1.1', 'origin-form'],
     ['a climbing path', 'POST /querier.v1.QuerierService/../../admin/secret HTTP/1.1', '. or ..'],
     ['a percent-encoded climbing path', 'GET /%2e%2e/%2e%2e/admin HTTP/1.1', '. or ..'],

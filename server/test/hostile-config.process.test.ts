@@ -19,7 +19,11 @@ function aliasBomb(): string {
   const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 10; i++) {
     const name = String.fromCharCode(97 + i);
-    levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    levels.push(
+      `${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`
+    );
   }
   return `version: v1\n${levels.join('\n')}\nsource_code:\n  mappings: *j\n`;
 }
@@ -73,7 +77,9 @@ describe('the built server under hostile .pyroscope.yaml files', () => {
       },
       (line) => (stderr += `${line}\n`)
     );
-    exit = new Promise((resolve) => server.child.once('exit', (code, signal) => resolve(code ?? (signal ? 134 : null))));
+    exit = new Promise((resolve) =>
+      server.child.once('exit', (code, signal) => resolve(code ?? (signal ? 134 : null)))
+    );
     const granted = double.issueToken('alice');
     cookie = sessionCookie({
       accessToken: granted.accessToken,
@@ -90,7 +96,12 @@ describe('the built server under hostile .pyroscope.yaml files', () => {
   });
 
   const getFile = (repo: string, localPath: string) =>
-    rpc(server.url, 'GetFile', { repositoryURL: `https://github.com/acme/${repo}`, ref: 'main', localPath }, { cookie });
+    rpc(
+      server.url,
+      'GetFile',
+      { repositoryURL: `https://github.com/acme/${repo}`, ref: 'main', localPath },
+      { cookie }
+    );
 
   /** The process has not exited, and a healthy repository is still served. */
   async function stillServing() {

@@ -60,7 +60,11 @@ describe('bounded work per request', () => {
 
   it.each([
     ['GetFile', 'localPath', { repositoryURL: REPO, ref: 'main', localPath: 'x'.repeat(5000) }],
-    ['GetFile', 'functionName', { repositoryURL: REPO, ref: 'main', localPath: 'a.go', functionName: 'f'.repeat(5000) }],
+    [
+      'GetFile',
+      'functionName',
+      { repositoryURL: REPO, ref: 'main', localPath: 'a.go', functionName: 'f'.repeat(5000) },
+    ],
     ['GetFile', 'repositoryURL', { repositoryURL: `${REPO}/${'x'.repeat(5000)}`, ref: 'main', localPath: 'a.go' }],
     ['GetCommit', 'ref', { repositoryURL: REPO, ref: 'r'.repeat(5000) }],
     ['GetCommits', 'refs[1]', { repositoryUrl: REPO, refs: ['main', 'r'.repeat(5000)] }],
@@ -69,7 +73,9 @@ describe('bounded work per request', () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ code: 'invalid_argument' });
     expect(answer.body.message).toMatch(
-      new RegExp(`^${method}: ${field.replace(/[[\]]/g, '\\$&')} is \\d+ characters long, at most ${MAX_REQUEST_FIELD_CHARS}`)
+      new RegExp(
+        `^${method}: ${field.replace(/[[\]]/g, '\\$&')} is \\d+ characters long, at most ${MAX_REQUEST_FIELD_CHARS}`
+      )
     );
     expect(answer.hostCalls).toBe(0);
   });

@@ -136,7 +136,9 @@ describe('/ready', () => {
     try {
       const answer = await ready(url);
       expect(answer.status).toBe(503);
-      expect(answer.text).toMatch(/^not ready: Pyroscope (is unreachable \((ENOTFOUND|EAI_AGAIN)\)|did not answer within \d+ ms)\n$/);
+      expect(answer.text).toMatch(
+        /^not ready: Pyroscope (is unreachable \((ENOTFOUND|EAI_AGAIN)\)|did not answer within \d+ ms)\n$/
+      );
       expect(answer.text).not.toMatch(/secret|user|invalid/);
     } finally {
       await server.close();

@@ -89,7 +89,12 @@ export function createGateway(targetUrl: string, logger: Logger, connectTimeoutM
         logger.warn({ err: error.message, path: req.url }, 'gateway: Pyroscope unreachable');
         if (!res.headersSent) {
           res.writeHead(502, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ code: 'unavailable', message: `Pyroscope is unreachable (${error.code ?? "the connection failed"})` }));
+          res.end(
+            JSON.stringify({
+              code: 'unavailable',
+              message: `Pyroscope is unreachable (${error.code ?? 'the connection failed'})`,
+            })
+          );
         } else {
           res.destroy(error);
         }
