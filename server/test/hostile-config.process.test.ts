@@ -8,7 +8,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createFixtureRepo, startGithubDouble, type GithubDouble } from '../../e2e/github-double';
 import { startSourceServer } from '../../e2e/stack';
-import { decodeContent, rpc, SECRET, sessionCookie, tempDir } from './helpers';
+import { decodeContent, githubDoubleEnv, rpc, sessionCookie, tempDir } from './helpers';
 
 const REPO_ROOT = path.join(__dirname, '../..');
 
@@ -66,15 +66,7 @@ describe('the built server under hostile .pyroscope.yaml files', () => {
     );
     double = await startGithubDouble({ repos: repos.map((r) => ({ fullName: r.fullName, dir: r.dir })) });
     server = await startSourceServer(
-      {
-        GITHUB_CLIENT_ID: double.clientId,
-        GITHUB_CLIENT_SECRET: double.clientSecret,
-        GITHUB_SESSION_SECRET: SECRET,
-        GITHUB_URL: double.url,
-        GITHUB_API_URL: double.apiUrl,
-        GITHUB_REPOSITORY_HOSTS: 'github.com',
-        LOG_LEVEL: 'info',
-      },
+      { ...githubDoubleEnv(double), LOG_LEVEL: 'info' },
       (line) => (stderr += `${line}\n`)
     );
     exit = new Promise((resolve) =>

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createFixtureRepo, startGithubDouble } from '../../e2e/github-double';
-import { decodeContent, rpc, SECRET, sessionCookie, tempDir } from './helpers';
+import { decodeContent, githubDoubleEnv, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 
 const MAIN = path.join(__dirname, '../src/main.ts');
 
@@ -104,12 +104,7 @@ describe('main', () => {
       const proc = run({
         PORT: '0',
         LOG_LEVEL: 'info',
-        GITHUB_CLIENT_ID: double.clientId,
-        GITHUB_CLIENT_SECRET: double.clientSecret,
-        GITHUB_SESSION_SECRET: SECRET,
-        GITHUB_URL: double.url,
-        GITHUB_API_URL: double.apiUrl,
-        GITHUB_REPOSITORY_HOSTS: 'github.com',
+        ...githubDoubleEnv(double),
         ...env,
       });
       const url = await listening(proc);
