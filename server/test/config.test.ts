@@ -99,11 +99,13 @@ describe('logs', () => {
       },
       'failed'
     );
-    logger.warn({ err: scrub('connect to redis://default:hunter2@valkey:6379 and http://u:pw2@pyroscope failed') });
+    logger.warn({
+      err: scrub('connect to redis://default:hunter2@valkey:6379, http://u:pw2@p and https://tok4@h failed'),
+    });
     logger.info({ cache: redactUrl('rediss://user:hunter3@cache:6380/2') }, 'started');
     expect(out).not.toMatch(/ghu_secret1|code123|pyroscope_git_session=abc|ghu_x|abcdef|ghr_zzz|=s3|code=abc/);
-    expect(out).not.toMatch(/hunter2|hunter3|pw2/);
-    expect(out).toContain('redis://default:[redacted]@valkey:6379');
+    expect(out).not.toMatch(/hunter2|hunter3|pw2|tok4/);
+    expect(out).toContain('redis://[redacted]@valkey:6379');
     expect(out).toContain('rediss://user:%5Bredacted%5D@cache:6380/2');
     expect(out).toContain('[redacted]');
   });
