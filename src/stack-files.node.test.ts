@@ -113,6 +113,15 @@ describe('stack files', () => {
     expect(serverPackageJson.devDependencies.esbuild).toBe(packageJson.devDependencies.esbuild);
   });
 
+  it('runs the shared cache with a password that CACHE_URL carries, and refuses to start without one', () => {
+    const valkey = compose.services.valkey.command as string[];
+    const password = valkey[valkey.indexOf('--requirepass') + 1];
+    expect(password).toMatch(/^\$\{CACHE_PASSWORD:\?[^}]+\}$/);
+    const cacheUrl = compose.services['linescope-server'].environment.CACHE_URL as string;
+    expect(cacheUrl).toBe(`redis://:${password}@valkey:6379/0`);
+    expect(compose.services.valkey.ports).toBeUndefined();
+  });
+
   it('checks health on /ready, starts Grafana once the source server is ready, and gives it time to drain', () => {
     const server = compose.services['linescope-server'];
     const probe = (server.healthcheck.test as string[]).join(' ');

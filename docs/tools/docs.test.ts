@@ -176,3 +176,25 @@ describe('the screenshots in the docs', () => {
     expect([...used].filter((n) => !patterns.some((p) => p.test(n)))).toEqual([]);
   });
 });
+
+describe('SECURITY.md', () => {
+  /** Every test file of the checkout, by its path from the root. */
+  function testFiles(folder = root, found: string[] = []): string[] {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && !['node_modules', 'dist', '.git', 'artifacts'].includes(entry.name)) {
+        testFiles(path, found);
+      } else if (/\.(test|spec)\.tsx?$/.test(entry.name)) {
+        found.push(relative(root, path));
+      }
+    }
+    return found;
+  }
+
+  it('names only test files that exist (a path, or a file of server/test/)', () => {
+    const files = testFiles();
+    const named = [...read(join(root, 'SECURITY.md')).matchAll(/`([\w./-]+\.(?:test|spec)\.tsx?)`/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((n) => !files.includes(n) && !files.includes(`server/test/${n}`))).toEqual([]);
+  });
+});

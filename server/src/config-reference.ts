@@ -112,7 +112,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'PYROSCOPE_URL',
     default: '–',
     meaning:
-      'gateway mode: Pyroscope’s API paths other than vcs.v1, `/healthz`, `/ready` and `/metrics` are streamed there',
+      'gateway mode: Pyroscope’s API is streamed there (the paths: [the source server](../source-server.md)); a user and password in it (`http://user:pw@pyroscope:4040`) are sent as basic auth and never logged',
     field: 'pyroscopeUrl',
   },
   {

@@ -27,8 +27,10 @@ export interface ServerConfig {
   gitlabClientSecret: string;
   /** Other host names that repository URLs may use for the configured GitLab (GITLAB_REPOSITORY_HOSTS). */
   gitlabRepositoryHostAliases: string[];
-  /** Gateway mode: Pyroscope's base URL, other paths are streamed there. */
+  /** Gateway mode: Pyroscope's base URL (without the user and password PYROSCOPE_URL may carry), other paths are streamed there. */
   pyroscopeUrl?: string;
+  /** `Basic …` from PYROSCOPE_URL's user and password: what the gateway and /ready authenticate to Pyroscope with. */
+  pyroscopeAuthorization?: string;
   logLevel: string;
   /** Outbound call timeout (GIT_HOST_TIMEOUT_MS, alias GITHUB_TIMEOUT_MS: Git host APIs, OAuth, gateway connection). */
   githubTimeoutMs: number;
@@ -79,7 +81,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         throw new Error('scheme');
       }
     } catch {
-      problems.push(`${name}=${JSON.stringify(raw)} must be an http(s) URL, e.g. ${example}`);
+      problems.push(`${name}=${JSON.stringify(redactUserinfo(raw))} must be an http(s) URL, e.g. ${example}`);
       return fallback;
     }
     return raw.replace(/\/+$/, '');
@@ -122,6 +124,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     cacheTimeoutMs: integer('CACHE_TIMEOUT_MS', 250, 10, 60_000),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
   };
+  if (config.pyroscopeUrl !== undefined) {
+    Object.assign(config, withoutUserinfo(config.pyroscopeUrl));
+  }
   if (config.cacheUrl !== undefined) {
     problems.push(...cacheUrlProblems(config.cacheUrl));
   }
@@ -177,6 +182,29 @@ function aliased(env: Record<string, string | undefined>, name: string, alias: s
     problems.push(`${name} and ${alias} (its old name) are both set, to different values: keep only ${name}`);
   }
   return value === '' && old !== '' ? alias : name;
+}
+
+/**
+ * PYROSCOPE_URL's user and password become a Basic authorization header and leave the URL: fetch refuses URLs with
+ * credentials, and the URL is logged.
+ */
+function withoutUserinfo(raw: string): Pick<ServerConfig, 'pyroscopeUrl' | 'pyroscopeAuthorization'> {
+  const url = new URL(raw);
+  if (url.username === '' && url.password === '') {
+    return { pyroscopeUrl: raw };
+  }
+  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  url.username = '';
+  url.password = '';
+  return {
+    pyroscopeUrl: url.toString().replace(/\/+$/, ''),
+    pyroscopeAuthorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+  };
+}
+
+/** Text of a URL that may not parse, without what could be a password (`//user:secret@` → `//[redacted]@`). */
+function redactUserinfo(raw: string): string {
+  return raw.replace(/\/\/[^/?#]*@/, '//[redacted]@');
 }
 
 /** CACHE_URL must be a Redis URL (without the session secret it is unused: see cache/shared-tier.ts). */

@@ -3,7 +3,7 @@
  * connections, requests in flight finish within SHUTDOWN_DRAIN_SECONDS, then exit. A second signal exits at once.
  */
 import { ConfigError, githubConfigured, gitlabConfigured, loadConfig } from './config';
-import { createLogger } from './log';
+import { createLogger, redactUrl } from './log';
 import { createMetrics } from './metrics';
 import { createServer } from './server';
 
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       gitlabApi: config.gitlabApiUrl,
       gitlabConfigured: gitlabConfigured(config),
       gateway: config.pyroscopeUrl ?? null,
+      cache: config.cacheUrl ? redactUrl(config.cacheUrl) : null,
     },
     'linescope source server listening'
   );

@@ -132,7 +132,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     readMaxBytes: config.maxBodyBytes,
     interceptors: [observe],
   });
-  const gateway = config.pyroscopeUrl ? createGateway(config.pyroscopeUrl, logger, config.githubTimeoutMs) : undefined;
+  const gateway = config.pyroscopeUrl
+    ? createGateway(config.pyroscopeUrl, logger, config.githubTimeoutMs, config.pyroscopeAuthorization)
+    : undefined;
 
   let draining = false;
   let inFlight = 0;
@@ -179,7 +181,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       if (draining) {
         answer({ ready: false, reason: 'shutting down' });
       } else {
-        readiness(config.pyroscopeUrl, Math.min(config.githubTimeoutMs, READY_PROBE_TIMEOUT_MS)).then(answer);
+        const timeoutMs = Math.min(config.githubTimeoutMs, READY_PROBE_TIMEOUT_MS);
+        readiness(config.pyroscopeUrl, timeoutMs, config.pyroscopeAuthorization).then(answer);
       }
     } else if (path === '/metrics') {
       metrics.registry.metrics().then(
@@ -255,14 +258,21 @@ const READY_PROBE_TIMEOUT_MS = 2000;
 /**
  * Ready once the configuration is loaded (it is, or the server would not exist) and, in gateway mode, Pyroscope
  * answers its own /ready without a server error: a 503 there means Pyroscope is still starting or stopping.
- * The reasons name no URL: /ready is unauthenticated and PYROSCOPE_URL may carry credentials.
+ * The reasons name no URL and quote no error text: /ready is unauthenticated, and both may carry credentials.
  */
-export async function readiness(pyroscopeUrl: string | undefined, timeoutMs: number): Promise<Readiness> {
+export async function readiness(
+  pyroscopeUrl: string | undefined,
+  timeoutMs: number,
+  authorization?: string
+): Promise<Readiness> {
   if (!pyroscopeUrl) {
     return { ready: true };
   }
   try {
-    const response = await fetch(`${pyroscopeUrl}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${pyroscopeUrl}/ready`, {
+      headers: authorization ? { authorization } : {},
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.body?.cancel();
     return response.status < 500 ? { ready: true } : { ready: false, reason: `Pyroscope answered ${response.status}` };
   } catch (error) {
@@ -271,8 +281,10 @@ export async function readiness(pyroscopeUrl: string | undefined, timeoutMs: num
     if (failure.name === 'TimeoutError') {
       return { ready: false, reason: `Pyroscope did not answer within ${timeoutMs} ms` };
     }
+    // Only a system error code (ECONNREFUSED, ENOTFOUND…) is named: a message could quote the URL.
     const code = failure.cause?.code;
-    return { ready: false, reason: `Pyroscope is unreachable (${typeof code === 'string' ? code : String(error)})` };
+    const known = typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code);
+    return { ready: false, reason: `Pyroscope is unreachable (${known ? code : 'the request failed'})` };
   }
 }
 

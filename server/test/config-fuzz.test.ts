@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 
 import { matchingMappings, parseConfig } from '../src/resolve/config';
+import { parseConfigCached } from '../src/resolve/config-cache';
+import { MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from '../src/resolve/config-limits';
 import { fuzzParameters, fuzzTestTimeout, runtimeErrorMessage } from '../../src/test-support/fuzz';
 
 /** Parses as the resolver does; checks the answer is a config and/or readable problems, never a throw. */
@@ -197,27 +199,60 @@ describe('.pyroscope.yaml under hostile documents', () => {
     expect(selfSource.config?.mappings).toHaveLength(1);
   });
 
-  it('refuses nesting 100,000 levels deep with a problem', () => {
+  it('refuses nesting deeper than the limit, flow or block, before the parser runs', () => {
+    const block = (levels: number) => Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const deep = 'failed to parse pyroscope config: the document is nested more than 64 levels deep';
     for (const text of [
-      `version: v1\nsource_code: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
-      `version: v1\nsource_code: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`,
-      `source_code:\n  ${'- '.repeat(100_000)}x\n`,
+      `version: v1\nsource_code: ${'['.repeat(1000)}${']'.repeat(1000)}\n`,
+      `version: v1\nsource_code: ${'['.repeat(20_000)}\n`,
+      `version: v1\nsource_code: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`,
+      `source_code:\n  ${'- '.repeat(10_000)}x\n`,
+      block(MAX_CONFIG_DEPTH + 1),
+      `${block(40)}\n${' '.repeat(40)}- ${'['.repeat(30)}`,
     ]) {
-      expect(parse(text)).toEqual({
-        problems: ['failed to parse pyroscope config: the document is nested too deeply'],
-      });
+      expect(parse(text)).toEqual({ problems: [deep] });
     }
+    // Brackets in quotes and comments are text, not nesting.
+    expect(parse(`version: v1 # ${'['.repeat(1000)}\nx: "${'['.repeat(1000)}"\n`).problems).toEqual([]);
+    expect(parse(block(MAX_CONFIG_DEPTH - 2)).problems).toEqual([]);
+    expect(parse(`x: ${'['.repeat(MAX_CONFIG_DEPTH - 2)}${']'.repeat(MAX_CONFIG_DEPTH - 2)}\n`).problems).toEqual([]);
   });
 
-  it('reads 10,000 mappings, keeping the valid ones and one problem per invalid one', () => {
-    const mappings = Array.from({ length: 10_000 }, (_, i) =>
+  it('refuses a file over the size limit and a key or value over the length limit', () => {
+    expect(parse(`version: v1\n# ${'x'.repeat(MAX_CONFIG_BYTES)}\n`).problems).toEqual([
+      `failed to parse pyroscope config: the file is ${MAX_CONFIG_BYTES + 15} bytes, more than the 262144 bytes a config may have`,
+    ]);
+    expect(parse(`${'k'.repeat(5000)}: v1\n`).problems).toEqual([
+      'failed to parse pyroscope config: a key or value is 5000 characters long, more than 4096',
+    ]);
+    expect(parse(`version: "${'v'.repeat(5000)}"\n`).problems).toEqual([
+      'failed to parse pyroscope config: a key or value is 5002 characters long, more than 4096',
+    ]);
+  });
+
+  it('uses the first 1000 mappings of a longer list, keeping the valid ones and one problem per invalid one', () => {
+    const mappings = Array.from({ length: 1_500 }, (_, i) =>
       i % 10 === 9
-        ? { path: [{ prefix: `pkg${i}/` }], language: 'cobol', source: { local: { path: 'x' } } }
-        : { path: [{ prefix: `pkg${i}/` }], language: 'go', source: { local: { path: `src/${i}` } } }
+        ? { path: [{ prefix: `p${i}/` }], language: 'cobol', source: { local: { path: 'x' } } }
+        : { path: [{ prefix: `p${i}/` }], language: 'go', source: { local: { path: `s/${i}` } } }
     );
-    const result = parse(stringify({ version: 'v1', source_code: { mappings } }));
-    expect(result.config?.mappings).toHaveLength(9_000);
-    expect(result.problems).toHaveLength(1_000);
-    expect(matchingMappings(result.config, 'pkg4242/main.go', '').map((m) => m.mapping.index)).toEqual([4242]);
+    const text = stringify({ version: 'v1', source_code: { mappings } }, { collectionStyle: 'flow' });
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_CONFIG_BYTES);
+    const result = parse(text);
+    expect(result.config?.mappings).toHaveLength(900);
+    expect(result.problems[0]).toBe('invalid pyroscope config: 1500 mappings, only the first 1000 are used');
+    expect(result.problems).toHaveLength(101);
+    expect(matchingMappings(result.config, 'p424/main.go', '').map((m) => m.mapping.index)).toEqual([424]);
+    expect(matchingMappings(result.config, 'p1200/main.go', '')).toEqual([]);
+  });
+
+  it('parses a config once: the same text gives the same parsed value, another text its own', () => {
+    const text = `version: v1\nsource_code:\n  mappings:\n    - {path: [{prefix: a/}], language: go, source: {local: {path: x}}}\n`;
+    const first = parseConfigCached(Buffer.from(text));
+    expect(first.config?.mappings).toHaveLength(1);
+    expect(parseConfigCached(Buffer.from(text))).toBe(first);
+    const other = parseConfigCached(Buffer.from(text.replace('a/', 'b/')));
+    expect(other).not.toBe(first);
+    expect(other.config?.mappings[0].pathPrefixes).toEqual(['b/']);
   });
 });

@@ -1,6 +1,6 @@
 /** Environment parsing: defaults, GitHub Enterprise, and clear messages for bad values. */
 import { ConfigError, githubConfigured, loadConfig } from '../src/config';
-import { createLogger, scrub } from '../src/log';
+import { createLogger, redactUrl, scrub } from '../src/log';
 import { Writable } from 'node:stream';
 
 describe('configuration from the environment', () => {
@@ -51,6 +51,28 @@ describe('configuration from the environment', () => {
       'GITHUB_SESSION_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 48`',
     ]);
   });
+
+  it('never repeats the password of a URL it refuses', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ PYROSCOPE_URL: 'ftp://pyro:pw-s3cret@pyroscope:4040', CACHE_URL: 'http://:cache-s3cret@valkey' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      'PYROSCOPE_URL="ftp://[redacted]@pyroscope:4040" must be an http(s) URL, e.g. http://pyroscope:4040',
+      'CACHE_URL must be a redis:// or rediss:// URL, e.g. redis://:password@valkey:6379/0',
+    ]);
+  });
+
+  it("takes PYROSCOPE_URL's user and password out of the URL, as basic auth", () => {
+    const config = loadConfig({ PYROSCOPE_URL: 'https://linescope:p%40ss@pyroscope.example/base/' });
+    expect(config.pyroscopeUrl).toBe('https://pyroscope.example/base');
+    expect(config.pyroscopeAuthorization).toBe(`Basic ${Buffer.from('linescope:p@ss').toString('base64')}`);
+    const plain = loadConfig({ PYROSCOPE_URL: 'http://pyroscope:4040' });
+    expect(plain.pyroscopeUrl).toBe('http://pyroscope:4040');
+    expect(plain.pyroscopeAuthorization).toBeUndefined();
+  });
 });
 
 describe('logs', () => {
@@ -77,7 +99,14 @@ describe('logs', () => {
       },
       'failed'
     );
+    logger.warn({
+      err: scrub('connect to redis://default:hunter2@valkey:6379, http://u:pw2@p and https://tok4@h failed'),
+    });
+    logger.info({ cache: redactUrl('rediss://user:hunter3@cache:6380/2') }, 'started');
     expect(out).not.toMatch(/ghu_secret1|code123|pyroscope_git_session=abc|ghu_x|abcdef|ghr_zzz|=s3|code=abc/);
+    expect(out).not.toMatch(/hunter2|hunter3|pw2|tok4/);
+    expect(out).toContain('redis://[redacted]@valkey:6379');
+    expect(out).toContain('rediss://user:%5Bredacted%5D@cache:6380/2');
     expect(out).toContain('[redacted]');
   });
 });

@@ -1,6 +1,10 @@
-/** Gateway mode: every other path streams to Pyroscope unchanged; vcs.v1, /healthz and /metrics stay here. */
+/**
+ * Gateway mode: Pyroscope's API streams to Pyroscope; vcs.v1, /healthz and /metrics stay here; Linescope's session
+ * cookies, hop-by-hop headers, other paths and paths that could climb are not forwarded.
+ */
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import net, { AddressInfo } from 'node:net';
+import { PYROSCOPE_API_PATHS, PYROSCOPE_API_SERVICES } from '../src/gateway/forwarding';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
@@ -24,7 +28,7 @@ describe('gateway to Pyroscope', () => {
       });
       req.on('end', () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
-        if (req.url?.startsWith('/stream')) {
+        if (req.url?.endsWith('?stream')) {
           // The rest of the response is written only once the client has the first piece (see the test).
           res.writeHead(200, { 'content-type': 'text/plain', 'x-upstream': 'yes' });
           res.write('chunk0\n');
@@ -34,9 +38,11 @@ describe('gateway to Pyroscope', () => {
           });
           return;
         }
-        res.writeHead(req.url?.startsWith('/missing') ? 404 : 200, {
+        res.writeHead(req.url?.endsWith('/Missing') ? 404 : 200, {
           'content-type': 'application/json',
           'set-cookie': 'a=b',
+          connection: 'x-upstream-hop',
+          'x-upstream-hop': 'for the gateway only',
         });
         res.end(JSON.stringify({ upstream: true, path: req.url }));
       });
@@ -53,6 +59,18 @@ describe('gateway to Pyroscope', () => {
     await new Promise((resolve) => upstream.close(resolve));
   });
 
+  /** Sends a request as written (fetch would normalise the target) and reads the whole answer. */
+  function raw(request: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+      socket.write(request);
+    });
+  }
+
   it('forwards method, path, query, tenant and auth headers and the body, and returns status, headers and body', async () => {
     const body = JSON.stringify({ profileTypeID: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', start: '1' });
     const res = await fetch(`${url}/querier.v1.QuerierService/SelectMergeProfile?x=1`, {
@@ -61,7 +79,8 @@ describe('gateway to Pyroscope', () => {
         'content-type': 'application/json',
         'x-scope-orgid': 'tenant-1',
         authorization: 'Bearer abc',
-        cookie: 'pyroscope_git_session=zzz',
+        cookie:
+          'theme=dark; pyroscope_git_session=zzz; linescope_gitlab_session=yyy; Linescope_Bitbucket_Session=x; b=2',
       },
       body,
     });
@@ -74,12 +93,96 @@ describe('gateway to Pyroscope', () => {
       'x-scope-orgid': 'tenant-1',
       authorization: 'Bearer abc',
       'content-type': 'application/json',
-      cookie: 'pyroscope_git_session=zzz',
+      cookie: 'theme=dark; b=2',
     });
+    expect(res.headers.get('x-upstream-hop')).toBeNull();
+  });
+
+  it('sends no Cookie header when only session cookies came', async () => {
+    await fetch(`${url}/querier.v1.QuerierService/LabelNames`, {
+      method: 'POST',
+      headers: { cookie: 'pyroscope_git_session=zzz; linescope_azure_devops_session=w' },
+      body: '{}',
+    });
+    expect(seen.at(-1)?.headers.cookie).toBeUndefined();
+  });
+
+  it('drops hop-by-hop headers and the headers Connection names', async () => {
+    const answer = await raw(
+      'POST /querier.v1.QuerierService/LabelNames HTTP/1.1\r\nHost: linescope\r\n' +
+        'Connection: close, X-Internal-Token\r\nX-Internal-Token: secret\r\nKeep-Alive: timeout=5\r\n' +
+        'TE: trailers\r\nProxy-Authorization: Basic eDp5\r\nX-Scope-OrgID: t1\r\nContent-Length: 2\r\n\r\n{}'
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    const headers = seen.at(-1)?.headers ?? {};
+    expect(headers['x-scope-orgid']).toBe('t1');
+    for (const dropped of ['x-internal-token', 'keep-alive', 'te', 'proxy-authorization']) {
+      expect(headers[dropped]).toBeUndefined();
+    }
+    expect(headers.connection).not.toMatch(/x-internal-token/i);
+  });
+
+  it.each([
+    ['an absolute-form target', 'GET http://evil.example/steal HTTP/1.1', 'origin-form'],
+    [
+      'an absolute-form target for an API path',
+      'POST http://evil.example/querier.v1.QuerierService/LabelNames HTTP/1.1',
+      'origin-form',
+    ],
+    ['an asterisk-form target', 'OPTIONS * HTTP/1.1', 'origin-form'],
+    ['a climbing path', 'POST /querier.v1.QuerierService/../../admin/secret HTTP/1.1', '. or ..'],
+    ['a percent-encoded climbing path', 'GET /%2e%2e/%2e%2e/admin HTTP/1.1', '. or ..'],
+    ['an upper-case percent-encoded one', 'POST /querier.v1.QuerierService/%2E%2E/%2E%2E/admin HTTP/1.1', '. or ..'],
+    ['mixed encodings', 'POST /querier.v1.QuerierService/.%2E/admin HTTP/1.1', '. or ..'],
+    ['an encoded slash', 'POST /querier.v1.QuerierService/..%2fadmin HTTP/1.1', '. or ..'],
+    ['an encoded slash before dots', 'POST /querier.v1.QuerierService%2F..%2Fadmin HTTP/1.1', '. or ..'],
+    ['double encoding', 'POST /querier.v1.QuerierService/%252e%252e/admin HTTP/1.1', '. or ..'],
+    ['a backslash', 'POST /querier.v1.QuerierService\\..\\admin HTTP/1.1', '. or ..'],
+    ['a dot segment', 'POST /querier.v1.QuerierService/./LabelNames HTTP/1.1', '. or ..'],
+    ['an encoded slash alone', 'POST /querier.v1.QuerierService%2fLabelNames HTTP/1.1', 'percent-encoding'],
+  ])('refuses %s with 400 and forwards nothing', async (_, requestLine, reason) => {
+    const before = seen.length;
+    const answer = await raw(`${requestLine}\r\nHost: linescope\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { code: string; message: string };
+    expect(body.code).toBe('invalid_argument');
+    expect(body.message).toContain(reason);
+    expect(seen.length).toBe(before);
+  });
+
+  it.each([
+    '/admin',
+    '/api/v1/status/config',
+    '/api/swagger.json',
+    '/runtime_config',
+    '/debug/fgprof',
+    '/memberlist',
+    '/distributor/ring',
+    '/ops/object-store/tenants',
+    '/ingester.v1.IngesterService/Push',
+    '/storegateway.v1.StoreGatewayService/Series',
+    '/querier.v1.QuerierServiceX/LabelNames',
+    '/ingest/more',
+    '/',
+  ])('answers 404 for %s, which is not Pyroscope API, without forwarding it', async (path) => {
+    const before = seen.length;
+    const res = await fetch(`${url}${path}`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string }).code).toBe('not_found');
+    expect(seen.length).toBe(before);
+  });
+
+  it("forwards each of Pyroscope's API paths", async () => {
+    const paths = [...PYROSCOPE_API_PATHS, ...PYROSCOPE_API_SERVICES.map((service) => `${service}Method`)];
+    for (const path of paths) {
+      const res = await fetch(`${url}${path}?q=1`, { method: 'POST', body: '{}' });
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect(seen.at(-1)?.url).toBe(`${path}?q=1`);
+    }
   });
 
   it('passes upstream errors through unchanged', async () => {
-    const res = await fetch(`${url}/missing/thing`);
+    const res = await fetch(`${url}/querier.v1.QuerierService/Missing`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { upstream: boolean }).upstream).toBe(true);
   });
@@ -89,7 +192,7 @@ describe('gateway to Pyroscope', () => {
     clientHasFirstPiece = new Promise((resolve) => {
       signalFirstPiece = resolve;
     });
-    const res = await fetch(`${url}/stream`);
+    const res = await fetch(`${url}/pyroscope/render?stream`);
     expect(res.headers.get('x-upstream')).toBe('yes');
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
@@ -189,15 +292,36 @@ describe('gateway to Pyroscope', () => {
     }
   });
 
-  it('answers 502 when Pyroscope is unreachable', async () => {
-    const down = createServer(loadConfig({ PYROSCOPE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' }), {
+  it("sends PYROSCOPE_URL's user and password as basic auth instead of the client's, and keeps them out of paths", async () => {
+    const address = upstream.address() as AddressInfo;
+    const gateway = createServer(
+      loadConfig({ PYROSCOPE_URL: `http://pyro:s%3Acret@127.0.0.1:${address.port}/`, LOG_LEVEL: 'silent' }),
+      { logger: createLogger('silent') }
+    );
+    const gatewayUrl = await gateway.listen(0, '127.0.0.1');
+    try {
+      const res = await fetch(`${gatewayUrl}/querier.v1.QuerierService/ProfileTypes`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer from-the-client' },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+      expect(seen.at(-1)?.url).toBe('/querier.v1.QuerierService/ProfileTypes');
+      expect(seen.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from('pyro:s:cret').toString('base64')}`);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('answers 502 when Pyroscope is unreachable, naming only the error code', async () => {
+    const down = createServer(loadConfig({ PYROSCOPE_URL: 'http://u:secret@127.0.0.1:1', LOG_LEVEL: 'silent' }), {
       logger: createLogger('silent'),
     });
     const downUrl = await down.listen(0, '127.0.0.1');
     try {
       const res = await fetch(`${downUrl}/querier.v1.QuerierService/ProfileTypes`, { method: 'POST', body: '{}' });
       expect(res.status).toBe(502);
-      expect(((await res.json()) as { code: string }).code).toBe('unavailable');
+      expect(await res.json()).toEqual({ code: 'unavailable', message: 'Pyroscope is unreachable (ECONNREFUSED)' });
     } finally {
       await down.close();
     }

@@ -134,6 +134,41 @@ describe('GitLab source', () => {
     );
   });
 
+  it.each([
+    ['404 Not Found', 404],
+    ['404 File Not Found', 404],
+    ['404 Commit Not Found', 404],
+    ['403 Forbidden', 403],
+  ])(
+    "fails closed: an outsider's %s (a private project's answer in other words) is no access",
+    async (message, status) => {
+      // A GitLab version or a proxy in front of it that words "you cannot see this project" differently.
+      const reworded: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        const auth = new Headers(init?.headers).get('authorization') ?? '';
+        if (response.status !== 404 || !auth.endsWith(tokens.outsider)) {
+          return response;
+        }
+        await response.body?.cancel();
+        return new Response(JSON.stringify({ message }), { status, headers: { 'content-type': 'application/json' } });
+      };
+      const shared = source({ fetch: reworded });
+      const repo = project('group/private');
+      const sha = app.commits.commit1;
+      await shared.forUser(tokens.owner).readFile(repo, 'main.go', sha);
+      await shared.forUser(tokens.owner).listFiles(repo, sha);
+      for (const attempt of [1, 2]) {
+        const outsider = shared.forUser(tokens.outsider);
+        expect({ attempt, file: await failure(outsider.readFile(repo, 'main.go', sha)) }).toEqual({
+          attempt,
+          file: expect.any(Error),
+        });
+        expect(await failure(outsider.listFiles(repo, sha))).toEqual(expect.any(Error));
+        expect(await failure(outsider.getCommit(repo, sha))).toEqual(expect.any(Error));
+      }
+    }
+  );
+
   it('refuses files over the size limit, binary files and paths that climb out', async () => {
     const host = source().forUser(tokens.owner);
     const repo = project('group/sub/app');

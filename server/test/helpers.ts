@@ -34,13 +34,8 @@ export async function startStack(
   const double = await startGithubDouble({ repos, ...options.double });
   const config = loadConfig({
     PORT: '0',
-    GITHUB_CLIENT_ID: double.clientId,
-    GITHUB_CLIENT_SECRET: double.clientSecret,
-    GITHUB_SESSION_SECRET: SECRET,
+    ...githubDoubleEnv(double),
     GITHUB_CALLBACK_URL: 'http://grafana.local/a/linescope-app/github/callback',
-    GITHUB_URL: double.url,
-    GITHUB_API_URL: double.apiUrl,
-    GITHUB_REPOSITORY_HOSTS: 'github.com',
     LOG_LEVEL: 'silent',
     ...options.env,
   });
@@ -65,6 +60,18 @@ export async function startStack(
       await server.close();
       await double.stop();
     },
+  };
+}
+
+/** The environment that points a source server at the GitHub double (its OAuth app, web and API URLs). */
+export function githubDoubleEnv(double: GithubDouble): Record<string, string> {
+  return {
+    GITHUB_CLIENT_ID: double.clientId,
+    GITHUB_CLIENT_SECRET: double.clientSecret,
+    GITHUB_SESSION_SECRET: SECRET,
+    GITHUB_URL: double.url,
+    GITHUB_API_URL: double.apiUrl,
+    GITHUB_REPOSITORY_HOSTS: 'github.com',
   };
 }
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createFixtureRepo, startGithubDouble } from '../../e2e/github-double';
-import { decodeContent, rpc, SECRET, sessionCookie, tempDir } from './helpers';
+import { decodeContent, githubDoubleEnv, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 
 const MAIN = path.join(__dirname, '../src/main.ts');
 
@@ -67,6 +67,31 @@ describe('main', () => {
     expect(proc.out()).toContain('"msg":"shutting down"');
   }, 60_000);
 
+  it('logs PYROSCOPE_URL without its user and password and CACHE_URL with its password redacted', async () => {
+    const proc = run({
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      PYROSCOPE_URL: 'http://pyro:pyro-s3cret@127.0.0.1:1',
+      CACHE_URL: 'redis://:cache-s3cret@127.0.0.1:1/0',
+      GITHUB_CLIENT_ID: 'id',
+      GITHUB_CLIENT_SECRET: 'client-s3cret',
+      GITHUB_SESSION_SECRET: SECRET,
+    });
+    try {
+      const url = await listening(proc);
+      const ready = await fetch(`${url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.text()).toMatch(/^not ready: Pyroscope is unreachable \([^)]+\)\n$/);
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      const started = logLines(proc.out()).find((line) => line.msg === 'linescope source server listening');
+      expect(started).toMatchObject({ gateway: 'http://127.0.0.1:1', cache: 'redis://:%5Bredacted%5D@127.0.0.1:1/0' });
+      expect(proc.out() + proc.err()).not.toMatch(/s3cret/);
+    } finally {
+      proc.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
   describe('SIGTERM during a slow GetFile', () => {
     const tmp = tempDir('main-drain');
     const repo = createFixtureRepo(tmp.dir, 'acme/app', [{ files: { 'main.go': 'package main // drained\n' } }]);
@@ -77,12 +102,7 @@ describe('main', () => {
       const proc = run({
         PORT: '0',
         LOG_LEVEL: 'info',
-        GITHUB_CLIENT_ID: double.clientId,
-        GITHUB_CLIENT_SECRET: double.clientSecret,
-        GITHUB_SESSION_SECRET: SECRET,
-        GITHUB_URL: double.url,
-        GITHUB_API_URL: double.apiUrl,
-        GITHUB_REPOSITORY_HOSTS: 'github.com',
+        ...githubDoubleEnv(double),
         ...env,
       });
       const url = await listening(proc);

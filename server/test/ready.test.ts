@@ -10,8 +10,9 @@ import { createServer, LinescopeServer } from '../src/server';
 
 /** Stands in for Pyroscope's /ready: answers with the status the test sets, or after a delay. */
 async function pyroscopeReady() {
-  const state = { status: 200, delayMs: 0 };
+  const state = { status: 200, delayMs: 0, authorization: [] as Array<string | undefined> };
   const server = http.createServer((req, res) => {
+    state.authorization.push(req.headers.authorization);
     // unref: a hung answer must not keep the test process alive once the test is over.
     setTimeout(() => res.writeHead(req.url === '/ready' ? state.status : 404).end('ready'), state.delayMs).unref();
   });
@@ -108,6 +109,39 @@ describe('/ready', () => {
     } finally {
       await server.close();
       await pyroscope.stop();
+    }
+  });
+
+  it('authenticates with the user and password of PYROSCOPE_URL, and never repeats them', async () => {
+    const pyroscope = await pyroscopeReady();
+    const withUser = pyroscope.url.replace('http://', 'http://linescope:p%40ss-w0rd@');
+    const { server, url } = await start({ PYROSCOPE_URL: withUser });
+    try {
+      expect(await ready(url)).toEqual({ status: 200, text: 'ready\n' });
+      expect(pyroscope.state.authorization).toEqual([`Basic ${Buffer.from('linescope:p@ss-w0rd').toString('base64')}`]);
+      await pyroscope.stop();
+      const gone = await ready(url);
+      expect(gone).toEqual({ status: 503, text: 'not ready: Pyroscope is unreachable (ECONNREFUSED)\n' });
+      const healthz = await fetch(`${url}/healthz`);
+      expect(await healthz.text()).toBe('ok\n');
+    } finally {
+      await server.close();
+      await pyroscope.stop().catch(() => undefined);
+    }
+  });
+
+  it('names no error text it got, only its code', async () => {
+    // A host name that cannot resolve: the error's own message would quote it.
+    const { server, url } = await start({ PYROSCOPE_URL: 'http://user:secret@linescope-no-such-host.invalid:4040' });
+    try {
+      const answer = await ready(url);
+      expect(answer.status).toBe(503);
+      expect(answer.text).toMatch(
+        /^not ready: Pyroscope (is unreachable \((ENOTFOUND|EAI_AGAIN)\)|did not answer within \d+ ms)\n$/
+      );
+      expect(answer.text).not.toMatch(/secret|user|invalid/);
+    } finally {
+      await server.close();
     }
   });
 });

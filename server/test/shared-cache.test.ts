@@ -267,6 +267,21 @@ describe('replicas sharing one cache', () => {
       60_000
     );
 
+    it('reads no more of a huge planted value than the largest value it could have written', async () => {
+      const key = sealer().key('files', identity('main.go'));
+      const planted = 32 * 1024 * 1024;
+      const sent = async () => Number(/total_net_output_bytes:(\d+)/.exec(await redis.client.info('stats'))?.[1]);
+      let before = 0;
+      const { answer } = await servedAfter(async () => {
+        await redis.client.set(key, Buffer.alloc(planted, 'x'));
+        before = await sent();
+      });
+      expect(decodeContent(answer.body)).toBe(FILES['main.go']);
+      const read = (await sent()) - before;
+      expect(read).toBeGreaterThan(stack.config.maxFileBytes);
+      expect(read).toBeLessThan(stack.config.maxFileBytes + 512 * 1024);
+    }, 60_000);
+
     it('ignores a ref of the wrong shape and resolves it again', async () => {
       const refKey = sealer().key('refs', [`github ${stack.config.githubApiUrl}`, 'acme/secret', 'main']);
       const { answer, calls } = await servedAfter(async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { type Env, KNOWN_CIS } from './ciEnvironment';
-import { LabelsError } from './errors';
+import { LabelsError, withoutCredentials } from './errors';
 import { FORMATS, type Format, isFormat, renderAlloy, renderLabels } from './formats';
 import type { Discovery } from './formats/deploy';
 import { RUNTIME_VERSION_LABEL } from './formats/labelNames';
@@ -125,7 +125,7 @@ export function run(argv: string[], io: Io): number {
     });
     const output = renderLabels(format, labels, { goPackage: values.package });
     for (const warning of warnings) {
-      io.stderr(`linescope-labels: warning: ${warning}\n`);
+      io.stderr(`linescope-labels: warning: ${withoutCredentials(warning)}\n`);
     }
     io.stdout(output);
     return 0;
@@ -135,10 +135,11 @@ export function run(argv: string[], io: Io): number {
       (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
     if (!known) {
       // Not a refusal of ours (git failing halfway, say): still a message, not a stack trace.
-      io.stderr(`linescope-labels: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr(`linescope-labels: unexpected error: ${withoutCredentials(message)}\n`);
       return 1;
     }
-    io.stderr(`linescope-labels: ${(error as Error).message}\n`);
+    io.stderr(`linescope-labels: ${withoutCredentials((error as Error).message)}\n`);
     if (!(error instanceof LabelsError)) {
       io.stderr('Run linescope-labels --help for the options.\n');
     }

@@ -1,4 +1,4 @@
-import { LabelsError } from './errors';
+import { LabelsError, withoutCredentials } from './errors';
 
 // Git remotes come as https URLs (often with a token in them on CI), scp-like SSH (`git@host:owner/repo.git`) or
 // ssh:// / git:// URLs. Pyroscope and Linescope want the web address of the repository: https, no credentials,
@@ -10,7 +10,15 @@ const WEB_SCHEMES = new Set(['https:', 'http:', 'git+https:', 'git+http:']);
 
 /** The https web address of a repository given any form git accepts for a hosted remote. */
 export function normaliseRepositoryUrl(raw: string): string {
-  const input = raw.trim();
+  try {
+    return normalise(raw.trim());
+  } catch (error) {
+    // Every message quotes the remote: never with its token.
+    throw error instanceof LabelsError ? new LabelsError(withoutCredentials(error.message)) : error;
+  }
+}
+
+function normalise(input: string): string {
   if (input === '') {
     throw new LabelsError('the repository URL is empty');
   }

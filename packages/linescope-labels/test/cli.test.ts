@@ -57,6 +57,16 @@ describe('linescope-labels on a checkout', () => {
     expect(labelsJson(repo.dir)).toEqual({ service_repository: REPO, service_git_ref: commit, service_root_path: '' });
   });
 
+  it.each([
+    ['a remote with no repository path', 'https://x-access-token:ghs_abc123@github.com/'],
+    ['a remote of another scheme', 'ftp://ci:ghs_abc123@files.example/linescope-demo/shop-go'],
+  ])('never quotes the token of %s', (_, url) => {
+    const result = runCli(repoWithRemote(url).dir, ['json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^linescope-labels: .*\*\*\*@/);
+    expect(result.stdout + result.stderr).not.toContain('ghs_abc123');
+  });
+
   it('gives the current directory inside the repository as the root path, at any depth', () => {
     const repo = repoWithRemote(REPO);
     expect(labelsJson(path.join(repo.dir, 'services')).service_root_path).toBe('services');

@@ -25,6 +25,24 @@ describe('normaliseRepositoryUrl', () => {
     expect(normaliseRepositoryUrl(input)).toBe(expected);
   });
 
+  it.each([
+    'https://x-access-token:ghs_secret@github.com',
+    'https://x-access-token:ghs_secret@github.com/',
+    'https://oauth2:glpat-secret@gitlab.example.com:99999/g/p.git',
+    'ftp://deploy:ghs_secret@host.example/o/r',
+    'https://ghs_secret@/o/r',
+  ])('never quotes the credentials of %s in its refusal', (input) => {
+    let message = '';
+    try {
+      normaliseRepositoryUrl(input);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toBe('');
+    expect(message).not.toMatch(/secret/);
+    expect(message).toMatch(/:\/\/\*\*\*@/);
+  });
+
   it('never keeps credentials, whatever the form', () => {
     for (const input of [
       'https://user:pa%40ss@github.com/o/r',

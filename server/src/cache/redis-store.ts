@@ -10,7 +10,11 @@ import { ServerMetrics } from '../metrics';
 
 /** What the shared tier needs of a key-value server. */
 export interface ByteStore {
-  get(key: string): Promise<Buffer | undefined>;
+  /**
+   * At most `maxBytes + 1` bytes of the value: a longer value comes back cut there (so the caller sees it is too
+   * large) and is never downloaded in full.
+   */
+  get(key: string, maxBytes: number): Promise<Buffer | undefined>;
   /** `ttlMs` undefined: kept until the server evicts it. */
   set(key: string, value: Buffer, ttlMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -66,14 +70,16 @@ export class RedisStore implements ByteStore {
     });
   }
 
-  async get(key: string): Promise<Buffer | undefined> {
+  async get(key: string, maxBytes: number): Promise<Buffer | undefined> {
     if (!(await this.usable())) {
       return undefined;
     }
     try {
-      const value = await this.client.getBuffer(key);
+      // A bounded read: a huge value planted on the cache server is never downloaded in full. The values written
+      // here are never empty (sealed), so an empty answer is a missing key.
+      const value = await this.client.getrangeBuffer(key, 0, maxBytes);
       this.recovered();
-      return value ?? undefined;
+      return value.length > 0 ? value : undefined;
     } catch (error) {
       this.failed('get', error as Error);
       return undefined;

@@ -68,7 +68,7 @@ export class SharedCache {
     decode: (entry: SharedEntry) => T | undefined
   ): Promise<T | undefined> {
     const key = this.key(kind, identity);
-    const sealed = await this.options.store.get(key);
+    const sealed = await this.options.store.get(key, this.maxSealedBytes());
     const entry = sealed === undefined ? undefined : this.open(key, kind, identity, sealed);
     const value = entry === undefined ? undefined : decode(entry);
     const result = sealed === undefined ? 'miss' : value !== undefined ? 'hit' : 'invalid';
@@ -108,9 +108,13 @@ export class SharedCache {
     return Buffer.concat([nonce, cipher.getAuthTag(), encrypted]);
   }
 
+  /** The largest value `seal` can write: anything larger was planted, and is not even downloaded. */
+  private maxSealedBytes(): number {
+    return NONCE_BYTES + TAG_BYTES + 4 + MAX_HEADER_BYTES + this.options.maxBodyBytes;
+  }
+
   private open(key: string, kind: string, identity: readonly string[], sealed: Buffer): SharedEntry | undefined {
-    const limit = NONCE_BYTES + TAG_BYTES + 4 + MAX_HEADER_BYTES + this.options.maxBodyBytes;
-    if (sealed.length < NONCE_BYTES + TAG_BYTES + 4 || sealed.length > limit) {
+    if (sealed.length < NONCE_BYTES + TAG_BYTES + 4 || sealed.length > this.maxSealedBytes()) {
       return undefined;
     }
     let plain: Buffer;

@@ -1,41 +1,37 @@
 /**
- * Gateway mode: every request that is not ours is streamed to Pyroscope unchanged (method, path, query,
+ * Gateway mode: a request for Pyroscope's API that is not ours is streamed to Pyroscope (method, path, query,
  * headers such as X-Scope-OrgID and Authorization, and the body both ways), so that one Grafana data source
- * serves profiles and source.
+ * serves profiles and source. What is not forwarded, and why: forwarding.ts.
  */
 import http from 'node:http';
 import https from 'node:https';
 import { Logger } from '../log';
-
-/** Hop-by-hop headers are about one connection and must not be forwarded (RFC 9110 §7.6.1). */
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'upgrade',
-];
+import { forwardedHeaders, refuseTarget, withoutHopByHop } from './forwarding';
 
 /** Request bodies up to this size are kept while streaming, so that a reset kept-alive connection can be retried. */
 const REPLAY_BYTES = 1024 * 1024;
 
-export function createGateway(targetUrl: string, logger: Logger, connectTimeoutMs: number) {
+/** `authorization`: sent instead of the client's when PYROSCOPE_URL carries a user and password. */
+export function createGateway(targetUrl: string, logger: Logger, connectTimeoutMs: number, authorization?: string) {
   const target = new URL(targetUrl);
   const client = target.protocol === 'https:' ? https : http;
   const agent = new client.Agent({ keepAlive: true });
   const basePath = target.pathname.replace(/\/+$/, '');
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    const headers: http.OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (!HOP_BY_HOP.includes(name) && value !== undefined) {
-        headers[name] = value;
-      }
+    const refused = refuseTarget(req.url ?? '');
+    if (refused) {
+      req.resume(); // the body is not wanted; reading it lets a kept-alive connection carry the next request
+      const body = JSON.stringify({ code: refused.code, message: refused.message });
+      res.writeHead(refused.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
     }
+    const headers = forwardedHeaders(req.headers);
     headers.host = target.host;
+    if (authorization) {
+      headers.authorization = authorization;
+    }
     const forwardedFor = req.headers['x-forwarded-for'];
     headers['x-forwarded-for'] = [forwardedFor, req.socket.remoteAddress].filter(Boolean).join(', ');
 
@@ -58,12 +54,7 @@ export function createGateway(targetUrl: string, logger: Logger, connectTimeoutM
           agent,
         },
         (upstreamRes) => {
-          const responseHeaders: http.OutgoingHttpHeaders = {};
-          for (const [name, value] of Object.entries(upstreamRes.headers)) {
-            if (!HOP_BY_HOP.includes(name) && value !== undefined) {
-              responseHeaders[name] = value;
-            }
-          }
+          const responseHeaders = withoutHopByHop(upstreamRes.headers);
           res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, responseHeaders);
           upstreamRes.pipe(res);
         }
@@ -98,7 +89,12 @@ export function createGateway(targetUrl: string, logger: Logger, connectTimeoutM
         logger.warn({ err: error.message, path: req.url }, 'gateway: Pyroscope unreachable');
         if (!res.headersSent) {
           res.writeHead(502, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ code: 'unavailable', message: `Pyroscope is unreachable: ${error.message}` }));
+          res.end(
+            JSON.stringify({
+              code: 'unavailable',
+              message: `Pyroscope is unreachable (${error.code ?? 'the connection failed'})`,
+            })
+          );
         } else {
           res.destroy(error);
         }

@@ -2,6 +2,7 @@
 import { parseDocument } from 'yaml';
 
 import { isRepositoryName } from '../hosts/github/repository-url';
+import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
 import { framePathForms } from './frame-path';
 
 export const LANGUAGES = ['go', 'java', 'python', 'javascript', 'typescript', 'ruby'] as const;
@@ -41,6 +42,10 @@ export interface ConfigResult {
  * the valid mappings are kept and every problem is reported, so the caller can show it.
  */
 export function parseConfig(text: string): ConfigResult {
+  const refused = configTextProblem(text);
+  if (refused !== undefined) {
+    return { problems: [`failed to parse pyroscope config: ${refused}`] };
+  }
   let root: unknown;
   try {
     const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
@@ -48,7 +53,7 @@ export function parseConfig(text: string): ConfigResult {
       return parseProblem(doc.errors.map((e) => e.message));
     }
     // yaml refuses aliases expanding past maxAliasCount (a "billion laughs" document) by throwing.
-    root = doc.toJS({ maxAliasCount: 100 });
+    root = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES });
   } catch (e) {
     return parseProblem([e instanceof Error ? e.message : String(e)]);
   }
@@ -71,7 +76,13 @@ export function parseConfig(text: string): ConfigResult {
   }
   const problems: string[] = [];
   const mappings: Mapping[] = [];
-  (rawMappings ?? []).forEach((raw: unknown, index: number) => {
+  const listed: unknown[] = rawMappings ?? [];
+  if (listed.length > MAX_CONFIG_MAPPINGS) {
+    problems.push(
+      `invalid pyroscope config: ${listed.length} mappings, only the first ${MAX_CONFIG_MAPPINGS} are used`
+    );
+  }
+  listed.slice(0, MAX_CONFIG_MAPPINGS).forEach((raw: unknown, index: number) => {
     const result = validateMapping(raw, index);
     if (typeof result === 'string') {
       problems.push(`invalid pyroscope config: mapping[${index}]: ${result}`);
@@ -82,12 +93,10 @@ export function parseConfig(text: string): ConfigResult {
   return { config: { version: 'v1', mappings }, problems };
 }
 
-/** The parser's messages, with the recursion limit of a too deeply nested document said as such. */
+/** The parser's messages, with an alias bomb said as such. */
 function parseProblem(messages: string[]): ConfigResult {
   const readable = messages.map((m) =>
-    /Maximum call stack/.test(m)
-      ? 'the document is nested too deeply'
-      : m.replace(/ indicates a resource exhaustion attack$/, ': the document expands too much')
+    m.replace(/ indicates a resource exhaustion attack$/, ': the document expands too much')
   );
   return { problems: [`failed to parse pyroscope config: ${[...new Set(readable)].join('; ')}`] };
 }

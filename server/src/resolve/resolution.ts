@@ -5,7 +5,8 @@
 import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-policy';
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
 import { repositoryFromParts } from '../hosts/github/repository-url';
-import { ConfigResult, Language, MappingMatch, parseConfig } from './config';
+import { ConfigResult, Language, MappingMatch } from './config';
+import { parseConfigCached } from './config-cache';
 import { unwrapFramePath } from './frame-path';
 import { GitlabModuleHost } from './go-modules';
 import { GoMod, parseGoMod } from './gomod';
@@ -235,15 +236,15 @@ export class Resolution {
     }
   }
 
-  /** Loads `.pyroscope.yaml` at rootPath; problems are kept for the explanation. */
+  /** Loads `.pyroscope.yaml` at rootPath (parsed once per content); problems are kept for the explanation. */
   async loadConfig(): Promise<ConfigResult | undefined> {
     const found = await this.tryUnderRoot('config', '.pyroscope.yaml');
     if (!found) {
       return undefined;
     }
     this.configFound = true;
-    const result = parseConfig(found.content.toString('utf8'));
-    this.configProblems = result.problems;
+    const result = parseConfigCached(found.content);
+    this.configProblems = [...result.problems];
     return result;
   }
 

@@ -153,13 +153,41 @@ function notResolved(r: Resolution, matchCount: number): NotResolvedError {
         return 'file not found';
     }
   })();
-  const problems = r.configProblems.length > 0 ? `; .pyroscope.yaml: ${r.configProblems.join('; ')}` : '';
+  const configProblems = bounded(r.configProblems, MAX_EXPLAINED_PROBLEMS, (n) => `… and ${n} more problems`);
+  const problems = configProblems.length > 0 ? `; .pyroscope.yaml: ${configProblems.join('; ')}` : '';
   const message = `${reason} (${tried.length} place${tried.length === 1 ? '' : 's'} tried for ${r.request.path || '(empty path)'})${problems}`;
   const errors = tried.filter((a) => a.outcome.startsWith('error'));
   const unavailable = errors.length > 0 && errors.length === tried.length;
+  const attempts = r.attempts.slice(0, MAX_EXPLAINED_ATTEMPTS).map((a) => ({
+    ...a,
+    path: cut(a.path),
+    outcome: cut(a.outcome),
+  }));
+  const more = r.attempts.length - attempts.length;
+  if (more > 0) {
+    attempts.push({ rule: 'more', repositoryUrl: '', ref: '', path: '', outcome: `… and ${more} more attempts` });
+  }
   return new NotResolvedError(
-    message,
-    { attempts: r.attempts, configProblems: r.configProblems, language: r.language, configFound: r.configFound },
+    cut(message, MAX_MESSAGE_CHARS),
+    { attempts, configProblems, language: r.language, configFound: r.configFound },
     unavailable
   );
+}
+
+/**
+ * The not-found explanation is bounded whatever the config or the request: a file with a thousand matching or
+ * invalid mappings gives a readable answer of a few KB, not one line per mapping.
+ */
+const MAX_EXPLAINED_ATTEMPTS = 60;
+const MAX_EXPLAINED_PROBLEMS = 10;
+const MAX_EXPLAINED_CHARS = 1000;
+const MAX_MESSAGE_CHARS = 4000;
+
+function bounded(lines: string[], max: number, rest: (n: number) => string): string[] {
+  const kept = lines.slice(0, max).map((line) => cut(line));
+  return lines.length > max ? [...kept, rest(lines.length - max)] : kept;
+}
+
+function cut(text: string, max = MAX_EXPLAINED_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

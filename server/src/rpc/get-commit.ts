@@ -5,10 +5,12 @@ import { toConnectError } from '../hosts/error-policy';
 import { GitHost, Repository } from '../hosts/git-host';
 import { ServiceDeps } from './context';
 import { requestHosts } from './hosts';
+import { checkFields } from './limits';
 
 export type CommitFields = Omit<GetCommitResponse, '$typeName' | '$unknown'>;
 
 export function getCommit(deps: ServiceDeps, request: GetCommitRequest, ctx: HandlerContext): Promise<CommitFields> {
+  checkFields('GetCommit', { repositoryURL: request.repositoryURL, ref: request.ref });
   const { host, repository } = requestHosts(deps, ctx, request.repositoryURL);
   return commitOf(host, repository, request.ref);
 }

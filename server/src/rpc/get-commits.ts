@@ -7,12 +7,14 @@ import { scrub } from '../log';
 import { ServiceDeps } from './context';
 import { requestHosts } from './hosts';
 import { commitOf } from './get-commit';
+import { checkFields, checkRefs } from './limits';
 
 const MAX_PARALLEL_COMMITS = 10;
 
 export async function getCommits(deps: ServiceDeps, request: GetCommitsRequest, ctx: HandlerContext) {
+  checkFields('GetCommits', { repository_url: request.repositoryUrl });
+  const unique = checkRefs(request.refs);
   const { host, repository } = requestHosts(deps, ctx, request.repositoryUrl);
-  const unique = [...new Set(request.refs)];
   const results = new Map<string, CommitInfo | ConnectError>();
   for (let i = 0; i < unique.length; i += MAX_PARALLEL_COMMITS) {
     await Promise.all(

@@ -7,8 +7,17 @@ import { BadPathError, resolveFile } from '../resolve/resolver';
 import { NotResolvedError } from '../resolve/resolution';
 import { ServiceDeps } from './context';
 import { requestHosts } from './hosts';
+import { checkFields } from './limits';
 
 export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: HandlerContext) {
+  checkFields('GetFile', {
+    repositoryURL: request.repositoryURL,
+    ref: request.ref,
+    localPath: request.localPath,
+    rootPath: request.rootPath,
+    functionName: request.functionName,
+    runtime_version: request.runtimeVersion,
+  });
   const { reader, repository, gitlab } = requestHosts(deps, ctx, request.repositoryURL);
   try {
     const resolved = await resolveFile(

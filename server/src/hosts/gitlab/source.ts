@@ -3,9 +3,9 @@
  * proof); GitLab's own part is its refs and commits:
  * - branch and tag names resolved to a sha, kept a short time, then revalidated with If-None-Match;
  * - commits by sha, served to a user only after that user's access to the project is shown;
- * - "404 Project Not Found" is GitLab's answer both for a missing project and for one the token cannot see, so it
- *   is kept for that user only; "404 File Not Found" and "404 Commit Not Found" are only said to someone who can
- *   see the project, so they prove access.
+ * - access to a project is proven only by a 200 or 304 with the user's token: "404 Project Not Found" is GitLab's
+ *   answer both for a missing project and for one the token cannot see, and a 404 in other words (another
+ *   version, a proxy) may mean the same, so a 404 is kept for that user only until their access is known.
  */
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
@@ -103,10 +103,7 @@ export class GitlabSource implements GitHostProvider {
       return file.size > max ? tooLarge(path, file.size, max) : judgeBytes(file.content, path, max);
     } catch (error) {
       if (error instanceof GitlabNotFoundError) {
-        if (error.missing === 'file') {
-          // Only said to someone who can see the project: the answer holds for every reader of it.
-          this.cache.markAccess(user, repo);
-        }
+        // Not a proof of access, whatever its wording (fail closed): the cache shares it once access is known.
         return { kind: 'missing', reason: 'not_found', message: `file not found: ${error.message}` };
       }
       throw error;
@@ -212,14 +209,12 @@ export class GitlabSource implements GitHostProvider {
       return answer;
     } catch (error) {
       if (error instanceof GitlabNotFoundError) {
+        // Access is proven by a 200 or 304 only: a 404 in any wording may mean "this token cannot see the project",
+        // so the missing ref is for everyone only when this user's access is already known.
         const key = `${repo.fullName}@${ref}`;
         const message = `no commit '${ref}' in ${repo.fullName} readable with this token`;
-        if (error.missing === 'project') {
-          this.missingRefs.set(`${user.id}|${key}`, message);
-        } else {
-          this.cache.markAccess(user, repo);
-          this.missingRefs.set(key, message);
-        }
+        const known = error.missing !== 'project' && (await this.cache.knowsAccess(user, repo));
+        this.missingRefs.set(known ? key : `${user.id}|${key}`, message);
         throw new GitlabNotFoundError(message, error.missing);
       }
       throw error;
