@@ -8,25 +8,30 @@
  *            per client);
  *   - churn: clients walk through 20,000 distinct files, so the cache fills and evicts; the server's memory must
  *            stay within the configured cache size plus a fixed margin (the check is printed, and fails the run).
+ * The GitHub double serves a repository generated in memory (each file made from its path, the REST shapes and
+ * ETags of the git-backed double), so that the churn measures the server rather than git.
  *
  *   npm run bench:load     (LOAD_SECONDS=<s> per phase, default 8; LOAD_CLIENTS, default 200;
- *                           LOAD_CACHE_MB, default 0.5, small so that the churn evicts; LOAD_FILES, default 20000)
+ *                           LOAD_CACHE_MB, default 0.5, small so that the churn evicts; LOAD_FILES, default 20000;
+ *                           LOAD_CPU_PROFILE=<file.cpuprofile>: the source server's CPU profile of the hot phase,
+ *                           written there and its top printed)
  */
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { createFixtureRepo, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { generatedStore, GithubDouble, startGithubDouble } from '../../e2e/github-double';
 import { encodeSessionCookie, SESSION_COOKIE } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
-import type { ServerMessage } from './server-process';
+import { CpuProfile, formatProfileTop } from './cpu-profile';
+import type { ParentMessage, ServerMessage } from './server-process';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
 const CACHE_BYTES = Math.round(Number(process.env.LOAD_CACHE_MB ?? 0.5) * 1024 * 1024);
 const FILES = Number(process.env.LOAD_FILES ?? 20_000);
+const CPU_PROFILE = process.env.LOAD_CPU_PROFILE;
 /** What the server may use beyond its cache: buffers of the requests in flight, heap growth, the GC's slack. */
 const MEMORY_MARGIN_BYTES = 64 * 1024 * 1024;
 const SECRET = 'bench-load-session-secret-0123456789abcdef';
@@ -54,6 +59,7 @@ interface PhaseResult {
 
 class ServerProcess {
   private rssWaiters: Array<(rss: number) => void> = [];
+  private profileWaiter?: () => void;
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string
@@ -61,6 +67,8 @@ class ServerProcess {
     child.on('message', (message: ServerMessage) => {
       if (message.type === 'rss') {
         this.rssWaiters.shift()?.(message.rss);
+      } else if (message.type === 'profiling' || message.type === 'profiled') {
+        this.profileWaiter?.();
       }
     });
   }
@@ -85,8 +93,28 @@ class ServerProcess {
   rss(): Promise<number> {
     return new Promise((resolve) => {
       this.rssWaiters.push(resolve);
-      this.child.send('rss');
+      this.send('rss');
     });
+  }
+
+  /** Starts the CPU profiler in the server's process; then stopProfile writes the profile to `file`. */
+  startProfile(): Promise<void> {
+    return this.profilerStep('profile-start');
+  }
+
+  stopProfile(file: string): Promise<void> {
+    return this.profilerStep({ type: 'profile-stop', file });
+  }
+
+  private profilerStep(message: ParentMessage): Promise<void> {
+    return new Promise((resolve) => {
+      this.profileWaiter = resolve;
+      this.send(message);
+    });
+  }
+
+  private send(message: ParentMessage): void {
+    this.child.send(message);
   }
 
   stop(): void {
@@ -238,39 +266,42 @@ function print(result: PhaseResult, baseline?: PhaseResult): void {
   );
 }
 
-async function startDouble(work: string): Promise<GithubDouble> {
-  const files: Record<string, string> = {
-    'go.mod': 'module github.com/acme/app\n\ngo 1.22\n',
+/**
+ * The repository in memory, each file made from its path when it is read: a git process per read would hold the
+ * churn to what git manages on this machine, and measure the double instead of the server.
+ */
+function startDouble(): Promise<GithubDouble> {
+  const files = new Map<string, string>([
+    ['go.mod', 'module github.com/acme/app\n\ngo 1.22\n'],
     // Mappings send every path straight to its file: without them each lookup of a relative Go path starts with
     // the tree listing of the commit (20,000 entries), which a cache this small cannot keep.
-    '.pyroscope.yaml': [
-      'version: v1',
-      'source_code:',
-      '  mappings:',
-      '    - {path: [{prefix: pkg/}], language: go, source: {local: {path: pkg}}}',
-      '    - {path: [{prefix: cmd/}], language: go, source: {local: {path: cmd}}}',
-      '',
-    ].join('\n'),
-  };
-  for (let i = 0; i < FILES; i++) {
-    files[churnPath(i)] = churnFile(i);
-  }
-  // The churn set in a first commit, v1 a second one on top: GitHub's commit JSON lists the files a commit changed,
-  // and a v1 adding 20,000 files would make every commit lookup of the double a 20,000-file diff.
-  const repo = createFixtureRepo(work, 'acme/app', [
-    { files, message: 'Churn set' },
-    { files: { [HOT_FILE]: HOT_CONTENT }, tags: ['v1'], message: 'Hot file' },
+    [
+      '.pyroscope.yaml',
+      [
+        'version: v1',
+        'source_code:',
+        '  mappings:',
+        '    - {path: [{prefix: pkg/}], language: go, source: {local: {path: pkg}}}',
+        '    - {path: [{prefix: cmd/}], language: go, source: {local: {path: cmd}}}',
+        '',
+      ].join('\n'),
+    ],
+    [HOT_FILE, HOT_CONTENT],
   ]);
-  return startGithubDouble({ repos: [repo] });
+  const churnIndex = new Map(Array.from({ length: FILES }, (_, i) => [churnPath(i), i]));
+  const store = generatedStore({
+    paths: [...files.keys(), ...churnIndex.keys()],
+    content: (path) => files.get(path) ?? churnFile(churnIndex.get(path)!),
+    tags: ['v1'],
+  });
+  return startGithubDouble({ repos: [{ fullName: 'acme/app', store }] });
 }
 
 async function main(): Promise<void> {
-  const work = mkdtempSync(path.join(tmpdir(), 'linescope-load-'));
   let double: GithubDouble | undefined;
   const servers: ServerProcess[] = [];
   try {
-    console.log(`Creating the repository of the GitHub double (${FILES} files)…`);
-    double = await startDouble(work);
+    double = await startDouble();
     const tokenKey = deriveKey(SECRET, 'anonymous');
     // One GitHub user per client: each has its own token and rate limit, as real users do.
     const cookies = Array.from({ length: CLIENTS }, (_, client) => {
@@ -293,9 +324,6 @@ async function main(): Promise<void> {
       GITHUB_CLIENT_SECRET: double.clientSecret,
       GITHUB_SESSION_SECRET: SECRET,
       CACHE_BYTES: String(CACHE_BYTES),
-      // The double reads each file with git processes (some 20 files/s here, far below GitHub): with the default
-      // 10 s timeout most churn requests would time out waiting for it, and nothing would reach the cache.
-      GITHUB_TIMEOUT_MS: '120000',
       LOG_LEVEL: 'warn',
     });
     servers.push(source);
@@ -306,9 +334,15 @@ async function main(): Promise<void> {
     // (other processes) weighs on both alike, so the ratio holds.
     const noopSlices: PhaseResult[] = [];
     const hotSlices: PhaseResult[] = [];
+    if (CPU_PROFILE) {
+      await source.startProfile();
+    }
     for (let round = 0; round < 4; round++) {
       noopSlices.push(await runPhase('noop', noop, undefined, hotRequest, () => HOT_FILE, SECONDS / 4));
       hotSlices.push(await runPhase('hot', source, double, hotRequest, () => HOT_FILE, SECONDS / 4));
+    }
+    if (CPU_PROFILE) {
+      await source.stopProfile(CPU_PROFILE);
     }
     const baseline = merged(noopSlices);
     const hotResult = merged(hotSlices);
@@ -322,6 +356,12 @@ async function main(): Promise<void> {
       (_client, n) => churnPath(n % FILES)
     );
     print(churn, baseline);
+    if (CPU_PROFILE) {
+      const profile = JSON.parse(readFileSync(CPU_PROFILE, 'utf8')) as CpuProfile;
+      console.log(
+        `\nCPU profile of the source server in the hot phase (${CPU_PROFILE}):\n${formatProfileTop(profile)}`
+      );
+    }
 
     // Against the RSS the server has once it has served the 200 clients (the hot phase): what the churn adds must
     // be the cache's worth, not one file per request.
@@ -338,8 +378,6 @@ async function main(): Promise<void> {
   } finally {
     servers.forEach((s) => s.stop());
     await double?.stop();
-    // git processes the double started for requests still in flight may be writing there for a moment.
-    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
