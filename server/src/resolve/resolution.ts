@@ -65,6 +65,12 @@ export class NotResolvedError extends Error {
   }
 }
 
+/**
+ * `.pyroscope.yaml` parsed, by the content the host cache hands out: a cached file is the same Buffer on every
+ * read, so a hot config is parsed once while it stays cached (and forgotten with it).
+ */
+const parsedConfigs = new WeakMap<Buffer, ConfigResult>();
+
 /** Host calls one resolution may make at most (Pyroscope: up to 31). */
 const MAX_FETCHES = 40;
 
@@ -242,8 +248,12 @@ export class Resolution {
       return undefined;
     }
     this.configFound = true;
-    const result = parseConfig(found.content.toString('utf8'));
-    this.configProblems = result.problems;
+    let result = parsedConfigs.get(found.content);
+    if (!result) {
+      result = parseConfig(found.content.toString('utf8'));
+      parsedConfigs.set(found.content, result);
+    }
+    this.configProblems = [...result.problems];
     return result;
   }
 
