@@ -23,8 +23,10 @@ export interface ProfileLine {
 
 const IDLE = '(idle)';
 
+/** A function's name and file; the line too for JavaScript (TypeScript runs compiled, its lines are not the source's). */
 function nameOf({ functionName, url, lineNumber }: CpuProfile['nodes'][number]['callFrame']): string {
-  const where = url ? ` ${path.relative(process.cwd(), url.replace(/^file:\/\//, ''))}:${lineNumber + 1}` : '';
+  const file = url && path.relative(process.cwd(), url.replace(/^file:\/\//, ''));
+  const where = !file ? '' : file.endsWith('.ts') ? ` ${file}` : ` ${file}:${lineNumber + 1}`;
   return `${functionName || '(anonymous)'}${where}`;
 }
 

@@ -2,7 +2,7 @@
  * The server under load, in a process of its own so that its memory is measured apart from the load generator and
  * the GitHub double. `source`: the real source server from the environment's configuration (as `main.ts` reads it).
  * `noop`: a Connect handler for the same GetFile route that answers a fixed file at once, the baseline.
- * Reports its URL to the parent, then its resident set size whenever asked; records a CPU profile between
+ * Reports its URL to the parent, then its resident set size and CPU time, or the memory it retains whenever asked; records a CPU profile between
  * `profile-start` and `profile-stop` (the parent names the file), through the inspector of its own process.
  */
 import { writeFileSync } from 'node:fs';
@@ -20,11 +20,12 @@ import { createServer } from '../../server/src/server';
 
 export type ServerMessage =
   | { type: 'listening'; url: string }
-  | { type: 'rss'; rss: number }
+  | { type: 'rss'; rss: number; cpuMicros: number }
+  | { type: 'retained'; bytes: number }
   | { type: 'profiling' }
   | { type: 'profiled'; file: string };
 
-export type ParentMessage = 'rss' | 'profile-start' | { type: 'profile-stop'; file: string };
+export type ParentMessage = 'rss' | 'retained' | 'profile-start' | { type: 'profile-stop'; file: string };
 
 async function listen(): Promise<string> {
   if (process.argv[2] === 'noop') {
@@ -51,7 +52,15 @@ const inspector = new Session();
 
 async function answer(message: ParentMessage): Promise<void> {
   if (message === 'rss') {
-    send({ type: 'rss', rss: process.memoryUsage().rss });
+    const cpu = process.cpuUsage();
+    send({ type: 'rss', rss: process.memoryUsage().rss, cpuMicros: cpu.user + cpu.system });
+  } else if (message === 'retained') {
+    // Started with --expose-gc by the benchmark; twice, so that what the first collection freed is gone too.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    const { heapUsed, external } = process.memoryUsage();
+    send({ type: 'retained', bytes: heapUsed + external });
   } else if (message === 'profile-start') {
     inspector.connect();
     await inspector.post('Profiler.enable');

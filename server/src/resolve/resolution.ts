@@ -2,6 +2,7 @@
  * One GetFile resolution: the request, the loaded config, and the record of every place tried. Language
  * finders use `tryFile` / `tryUnderRoot` / `tryRelativeSuffixes`; the record becomes the not-found explanation.
  */
+import { ByteLru } from '../cache/lru';
 import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-policy';
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
 import { repositoryFromParts } from '../hosts/github/repository-url';
@@ -66,10 +67,13 @@ export class NotResolvedError extends Error {
 }
 
 /**
- * `.pyroscope.yaml` parsed, by the content the host cache hands out: a cached file is the same Buffer on every
- * read, so a hot config is parsed once while it stays cached (and forgotten with it).
+ * `.pyroscope.yaml` parsed, by its text: a service's config is read on every GetFile, and parsing it costs more
+ * than the rest of a cached answer. Bounded by size (the parsed form counted at a few times the text).
  */
-const parsedConfigs = new WeakMap<Buffer, ConfigResult>();
+const parsedConfigs = new ByteLru<{ result: ConfigResult; bytes: number }>({
+  maxBytes: 2 * 1024 * 1024,
+  sizeOf: (c) => c.bytes,
+});
 
 /** Host calls one resolution may make at most (Pyroscope: up to 31). */
 const MAX_FETCHES = 40;
@@ -248,13 +252,14 @@ export class Resolution {
       return undefined;
     }
     this.configFound = true;
-    let result = parsedConfigs.get(found.content);
-    if (!result) {
-      result = parseConfig(found.content.toString('utf8'));
-      parsedConfigs.set(found.content, result);
+    const text = found.content.toString('utf8');
+    let parsed = parsedConfigs.get(text);
+    if (!parsed) {
+      parsed = { result: parseConfig(text), bytes: text.length * 4 };
+      parsedConfigs.set(text, parsed);
     }
-    this.configProblems = [...result.problems];
-    return result;
+    this.configProblems = [...parsed.result.problems];
+    return parsed.result;
   }
 
   /** go.mod at rootPath, else at the repository root (Pyroscope reads only the root). */
