@@ -52,11 +52,11 @@ export default defineConfig([
   },
   // The plugin's layers (ARCHITECTURE.md): a folder imports only the folders below it.
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'packages/lines/**/*.ts'],
     plugins: { boundaries },
     settings: {
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
-      'boundaries/include': ['src/**/*'],
+      'boundaries/include': ['src/**/*', 'packages/lines/**/*'],
       'boundaries/elements': pluginLayers.map(({ type, pattern }) => ({ type, pattern, mode: 'full' })),
     },
     rules: { 'boundaries/element-types': layerRule() },

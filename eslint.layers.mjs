@@ -1,9 +1,11 @@
 // The plugin's layers, lowest first, and what each may import besides itself. ARCHITECTURE.md draws the same
 // picture; eslint.config.mjs turns this table into the lint rule, and eslint.layers.test.ts shows that it bites.
 export const pluginLayers = [
+  // The per-line computation, shared with the CLI and the MCP server: below every plugin layer, it imports none.
+  { type: 'lines', pattern: 'packages/lines/**', mayImport: [] },
   { type: 'shared', pattern: 'src/{constants,testIds,queryClient}.ts', mayImport: ['plugin-json'] },
   { type: 'plugin-json', pattern: 'src/plugin.json', mayImport: [] },
-  { type: 'domain', pattern: 'src/domain/**', mayImport: [] },
+  { type: 'domain', pattern: 'src/domain/**', mayImport: ['lines'] },
   { type: 'pyroscope', pattern: 'src/pyroscope/**', mayImport: ['domain', 'shared'] },
   { type: 'source', pattern: 'src/source/**', mayImport: ['domain', 'shared'] },
   { type: 'settings', pattern: 'src/settings/**', mayImport: ['shared'] },
@@ -11,7 +13,7 @@ export const pluginLayers = [
   {
     type: 'function-details',
     pattern: 'src/function-details/**',
-    mayImport: ['domain', 'pyroscope', 'source', 'settings', 'shared'],
+    mayImport: ['lines', 'domain', 'pyroscope', 'source', 'settings', 'shared'],
   },
   { type: 'flamegraph', pattern: 'src/flamegraph/**', mayImport: ['domain', 'pyroscope', 'shared'] },
   { type: 'extensions', pattern: 'src/extensions/**', mayImport: ['flamegraph', 'shared'] },
@@ -34,7 +36,7 @@ export const pluginLayers = [
 ];
 
 /** Tests sit beside the code they check and may also use the test helpers. */
-export const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**'];
+export const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**', 'packages/lines/**/*.test.ts'];
 
 /** The rule: each layer may import itself and what the table lists (tests: also `extra`). */
 export function layerRule(extra = []) {

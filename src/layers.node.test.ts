@@ -46,12 +46,17 @@ const refused: Array<[string, string, string]> = [
   ['src/function-details/probe.ts', 'FlameGraphPage', '../pages/FlameGraphPage'],
   ['src/flamegraph/probe.ts', 'FunctionDetailsPanel', '../function-details/FunctionDetailsPanel'],
   ['src/source/probe.ts', 'memoryStorage', '../test-support/memory'],
+  ['packages/lines/src/probe.ts', 'hottestLine', '../../../src/domain/hottest'],
+  ['packages/lines/src/probe.ts', 'FunctionDetailsPanel', '../../../src/function-details/FunctionDetailsPanel'],
 ];
 const allowed: Array<[string, string, string]> = [
   ['src/function-details/probe.ts', 'hottestLine', '../domain/hottest'],
   ['src/pages/probe.ts', 'FunctionDetailsPanel', '../function-details/FunctionDetailsPanel'],
   ['src/source/probe.test.ts', 'memoryStorage', '../test-support/memory'],
   ['src/source/probe.ts', 'describeRepository', '../domain/repository'],
+  ['src/function-details/probe.ts', 'computeFunctionDetails', '../../packages/lines/src/computeFunctionDetails'],
+  ['src/function-details/probe.ts', 'computeFunctionDetails', '@linescope/lines'],
+  ['packages/lines/src/probe.test.ts', 'fuzzParameters', '../../../src/test-support/fuzz'],
 ];
 
 test('a lower layer importing a higher one fails the lint; the other way round passes', () => {

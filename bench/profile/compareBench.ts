@@ -11,8 +11,8 @@ import { Profile } from 'pprof-format';
 
 import { compareVersions } from '../../src/domain/compare/compareVersions';
 import { largestChanges } from '../../src/domain/compare/lineDelta';
-import { computeFunctionDetails } from '../../src/function-details/lines/computeFunctionDetails';
-import { replicateProfiles } from '../../src/function-details/lines/testing/replicateProfiles';
+import { computeFunctionDetails } from '@linescope/lines';
+import { replicateProfiles } from '@linescope/lines/testing/replicateProfiles';
 
 const GOAL = 2.2;
 const args = process.argv.slice(2);

@@ -14,9 +14,8 @@ import { gunzipSync } from 'zlib';
 
 import { Profile } from 'pprof-format';
 
-import { computeFunctionDetails } from '../../src/function-details/lines/computeFunctionDetails';
-import { readPprof } from '../../src/function-details/lines/pprofReader';
-import { replicateProfiles } from '../../src/function-details/lines/testing/replicateProfiles';
+import { computeFunctionDetails, readPprof } from '@linescope/lines';
+import { replicateProfiles } from '@linescope/lines/testing/replicateProfiles';
 import { incumbentFunctionDetails } from './incumbent';
 import { toPprofJson } from './pprofJson';
 

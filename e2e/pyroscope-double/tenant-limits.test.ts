@@ -1,6 +1,6 @@
 // The tenant setting that makes SelectMergeProfile truncate (-querier.max-flamegraph-nodes-on-select-merge-profile),
 // seen through the plugin's own request encoder and profile computation.
-import { computeFunctionDetails } from '../../src/function-details/lines/computeFunctionDetails';
+import { computeFunctionDetails } from '@linescope/lines';
 import { selectMergeProfileWithMostNodes } from '../../src/pyroscope/mergeNodeLimit';
 import { encodeSelectMergeProfileRequest, type SelectMergeProfileParams } from '../../src/pyroscope/selectMergeProfileRequest';
 import { ingest } from './profile-store';

@@ -15,7 +15,7 @@ import { GitlabServicesProvider, type GitlabServices } from '../source/providers
 import { githubServicesFor } from '../test-support/githubServices';
 import { gitlabServicesFor } from '../test-support/gitlabServices';
 import { WithQueries } from '../test-support/queries';
-import { PprofBuilder, pyroscopeBuildId } from './lines/testing/pprofBuilder';
+import { PprofBuilder, pyroscopeBuildId } from '@linescope/lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
 
 // Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.

@@ -10,7 +10,7 @@ import { GithubServicesProvider } from '../source/providers/github/services';
 import { githubServicesFor } from '../test-support/githubServices';
 import { WithQueries } from '../test-support/queries';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
-import { PprofBuilder } from './lines/testing/pprofBuilder';
+import { PprofBuilder } from '@linescope/lines/testing/pprofBuilder';
 import { testIds } from '../testIds';
 
 configure({ asyncUtilTimeout: 10000 });

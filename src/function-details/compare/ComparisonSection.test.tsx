@@ -12,7 +12,7 @@ import { githubServicesFor } from '../../test-support/githubServices';
 import { WithQueries } from '../../test-support/queries';
 import { testIds } from '../../testIds';
 import { FunctionDetailsPanel } from '../FunctionDetailsPanel';
-import { PprofBuilder, pyroscopeBuildId } from '../lines/testing/pprofBuilder';
+import { PprofBuilder, pyroscopeBuildId } from '@linescope/lines/testing/pprofBuilder';
 
 configure({ asyncUtilTimeout: 10000 });
 jest.setTimeout(30000);

@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../domain/compare/baseline';
-import { computeFunctionDetails } from '../lines/computeFunctionDetails';
-import { PprofBuilder } from '../lines/testing/pprofBuilder';
+import { computeFunctionDetails } from '@linescope/lines';
+import { PprofBuilder } from '@linescope/lines/testing/pprofBuilder';
 import type { FunctionDetailsTarget } from '../../domain/target';
 import { type BaselineLoaders, loadBaseline } from './loadBaseline';
 

@@ -1,5 +1,5 @@
-import { computeFunctionDetails } from '../lines/computeFunctionDetails';
-import { PprofBuilder } from '../lines/testing/pprofBuilder';
+import { computeFunctionDetails } from '@linescope/lines';
+import { PprofBuilder } from '@linescope/lines/testing/pprofBuilder';
 import {
   computeFunctionDetailsInWorker,
   FunctionDetailsWorkerClient,

@@ -1,4 +1,4 @@
-import { computeFunctionDetails, FunctionDetailsOptions } from '../lines/computeFunctionDetails';
+import { computeFunctionDetails, FunctionDetailsOptions } from '@linescope/lines';
 import { FunctionDetails } from '../../domain/model';
 import { FunctionDetailsRequest, FunctionDetailsWorkerMessage } from './protocol';
 

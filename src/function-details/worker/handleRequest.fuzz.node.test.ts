@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { fuzzParameters, fuzzTestTimeout, mutatedBytes, runtimeErrorMessage } from '../../test-support/fuzz';
-import { PprofBuilder } from '../lines/testing/pprofBuilder';
+import { PprofBuilder } from '@linescope/lines/testing/pprofBuilder';
 import { handleRequest } from './handleRequest';
 
 function sampleProfile(): Uint8Array {

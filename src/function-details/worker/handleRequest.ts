@@ -1,4 +1,4 @@
-import { computeFunctionDetails } from '../lines/computeFunctionDetails';
+import { computeFunctionDetails } from '@linescope/lines';
 import { FunctionDetailsRequest, FunctionDetailsWorkerMessage } from './protocol';
 
 /** What the worker does with one request; errors become messages so that the caller's promise rejects with them. */

@@ -1,4 +1,4 @@
-import { FunctionDetailsOptions } from '../lines/computeFunctionDetails';
+import { FunctionDetailsOptions } from '@linescope/lines';
 import { FunctionDetails } from '../../domain/model';
 
 /**

@@ -5,7 +5,7 @@ import vm from 'vm';
 
 import webpack, { Configuration } from 'webpack';
 
-import { computeFunctionDetails } from '../lines/computeFunctionDetails';
+import { computeFunctionDetails } from '@linescope/lines';
 import { FunctionDetailsWorkerMessage } from './protocol';
 
 // Builds the worker client with the plugin's own production webpack config and runs the output the way Grafana

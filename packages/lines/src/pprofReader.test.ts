@@ -6,7 +6,7 @@ import { Profile } from 'pprof-format';
 
 import { computeFunctionDetails } from './computeFunctionDetails';
 import { PprofData, readPprof } from './pprofReader';
-import { PprofBuilder } from './testing/pprofBuilder';
+import { PprofBuilder } from '../testing/pprofBuilder';
 
 /** Everything readPprof exposes, in plain values, to compare with pprof-format's general decoder. */
 function tablesOf(data: PprofData, valueCount: number) {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { gzipSync } from 'fflate';
 
-import { fuzzParameters, fuzzTestTimeout, mutatedBytes, runtimeErrorMessage } from '../../test-support/fuzz';
+import { fuzzParameters, fuzzTestTimeout, mutatedBytes, runtimeErrorMessage } from '../../../src/test-support/fuzz';
 import { computeFunctionDetails } from './computeFunctionDetails';
-import { PprofBuilder, pyroscopeBuildId } from './testing/pprofBuilder';
+import { PprofBuilder, pyroscopeBuildId } from '../testing/pprofBuilder';
 
 const functionNames = ['main.work', 'main.main', 'runtime.mallocgc', ''];
 const fileNames = ['work.go', 'main.go', '/usr/lib/go/src/runtime/malloc.go', ''];

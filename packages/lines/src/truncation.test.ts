@@ -1,5 +1,5 @@
 import { computeFunctionDetails } from './computeFunctionDetails';
-import { PprofBuilder } from './testing/pprofBuilder';
+import { PprofBuilder } from '../testing/pprofBuilder';
 
 /** A call site profile as Pyroscope answers it when it cut branches: stacks ending in its `other` stub. */
 function truncatedProfile() {

@@ -2,9 +2,9 @@ import { gzipSync } from 'zlib';
 
 import { Profile } from 'pprof-format';
 
-import { FunctionVersion } from '../../domain/model';
+import { FunctionVersion } from './model';
 import { computeFunctionDetails } from './computeFunctionDetails';
-import { PprofBuilder, pyroscopeBuildId } from './testing/pprofBuilder';
+import { PprofBuilder, pyroscopeBuildId } from '../testing/pprofBuilder';
 
 const lineMap = (version: FunctionVersion) =>
   Object.fromEntries(version.lines.map((l) => [l.line, { self: l.self, total: l.total }]));

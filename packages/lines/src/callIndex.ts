@@ -1,4 +1,4 @@
-import type { CallCost, FunctionCalls, LineCallees } from '../../domain/calls';
+import type { CallCost, FunctionCalls, LineCallees } from './calls';
 import type { PprofData } from './pprofReader';
 
 // The callee/caller index, filled during computeFunctionDetails' pass over the samples. A sample's stack is read as

@@ -1,4 +1,4 @@
-import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from '../../domain/model';
+import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from './model';
 import { CallIndex } from './callIndex';
 import { PprofData, readPprof } from './pprofReader';
 import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';

@@ -1,4 +1,4 @@
-import type { Truncation } from '../../domain/model';
+import type { Truncation } from './model';
 import type { PprofData } from './pprofReader';
 
 /** The name Pyroscope gives the stub that replaces the branches it cut off. */

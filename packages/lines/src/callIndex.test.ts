@@ -1,6 +1,6 @@
-import { FunctionCalls } from '../../domain/calls';
+import { FunctionCalls } from './calls';
 import { computeFunctionDetails } from './computeFunctionDetails';
-import { PprofBuilder } from './testing/pprofBuilder';
+import { PprofBuilder } from '../testing/pprofBuilder';
 
 // Hand-checked profiles: the expected numbers are worked out from the samples written next to them.
 

@@ -1,4 +1,4 @@
-import { SourceVersion } from '../../domain/model';
+import { SourceVersion } from './model';
 
 /**
  * Reads the version JSON that Pyroscope writes into `mapping.build_id` at ingest

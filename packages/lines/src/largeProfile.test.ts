@@ -4,9 +4,9 @@ import { gunzipSync } from 'zlib';
 
 import { Profile } from 'pprof-format';
 
-import { FunctionVersion } from '../../domain/model';
+import { FunctionVersion } from './model';
 import { computeFunctionDetails } from './computeFunctionDetails';
-import { replicaRepository, replicateProfiles } from './testing/replicateProfiles';
+import { replicaRepository, replicateProfiles } from '../testing/replicateProfiles';
 
 const profilesDir = join(__dirname, '../../../samples/profiles');
 const sourceNames = ['shop-go-v1.cpu.pb.gz', 'shop-go-v2.cpu.pb.gz'];

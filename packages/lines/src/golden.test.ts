@@ -5,7 +5,7 @@ import { gunzipSync } from 'zlib';
 import { Profile } from 'pprof-format';
 
 import type { GoldenFile, GoldenFunction } from '../../../samples/record/golden';
-import { FunctionDetails } from '../../domain/model';
+import { FunctionDetails } from './model';
 import { computeFunctionDetails } from './computeFunctionDetails';
 
 // Recorded profiles with what `go tool pprof -list` printed for them (samples/README.md): our numbers must be
