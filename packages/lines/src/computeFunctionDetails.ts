@@ -1,6 +1,6 @@
 import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from './model';
 import { CallIndex } from './callIndex';
-import { PprofScan, readPprof, scanPprof, utf8Text } from './pprofReader';
+import { LocationColumns, PprofScan, scanPprof, utf8Text } from './pprofReader';
 import { resolveSampleTypeIndex, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
 import { detectTruncation } from './truncation';
@@ -39,9 +39,7 @@ export function computeFunctionDetails(
   if (!functionName) {
     throw new Error('A function name is required to compute function details');
   }
-  // The call index reads the whole location table; the per-line numbers only the function's locations.
-  const whole = options.calls ? readPprof(pprofBytes) : undefined;
-  const profile: PprofScan = whole ?? scanPprof(pprofBytes);
+  const profile = scanPprof(pprofBytes);
   const valueIndex = resolveSampleTypeIndex(
     profile.sampleTypes.map((t) => t.type),
     profile.defaultSampleType,
@@ -65,11 +63,18 @@ export function computeFunctionDetails(
     return details;
   }
 
-  const index = indexLocations(profile, targets, options.calls === true);
+  // The call index reads the whole location table, kept in the same visit; the per-line numbers need none of it.
+  const table = options.calls ? new LocationColumns() : undefined;
+  const index = indexLocations(profile, targets, table);
   if (index.entryBucket.length === 0) {
     return details;
   }
-  const calls = whole ? new CallIndex(whole, { ...index, versionCount: index.versions.length }) : undefined;
+  const calls = table
+    ? new CallIndex(
+        { functions: profile.functions, locations: table.build() },
+        { ...index, versionCount: index.versions.length }
+      )
+    : undefined;
   const sums = accumulateSamples(profile, index, valueIndex, calls);
   details.total = sums.total;
   details.versions = buildVersions(profile, functionName, index, sums, calls);
@@ -135,8 +140,9 @@ interface LocationIndex {
 function indexLocations(
   profile: PprofScan,
   targets: Map<number, TargetFunction>,
-  withLineBuckets: boolean
+  table: LocationColumns | undefined
 ): LocationIndex {
+  const withLineBuckets = table !== undefined;
   const count = profile.locationCount;
   const ids = new Float64Array(count);
   const entryStart = new Int32Array(count + 1);
@@ -156,6 +162,7 @@ function indexLocations(
 
   let i = 0;
   profile.forEachLocation((id, mappingId, lineFunctionIds, lineNumbers, lineCount) => {
+    table?.add(id, mappingId, lineFunctionIds, lineNumbers, lineCount);
     ids[i] = id;
     entryStart[i] = entries.length;
     for (let j = 0; j < lineCount; j++) {

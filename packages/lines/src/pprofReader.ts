@@ -129,7 +129,9 @@ function isGzip(bytes: Uint8Array): boolean {
 export function readPprof(bytes: Uint8Array): PprofData {
   const scan = scanPprof(bytes);
   const columns = new LocationColumns();
-  scan.forEachLocation((...location) => columns.add(...location));
+  scan.forEachLocation((id, mappingId, functionIds, lineNumbers, lineCount) =>
+    columns.add(id, mappingId, functionIds, lineNumbers, lineCount)
+  );
   return Object.assign(scan, { locations: columns.build() });
 }
 
@@ -329,7 +331,7 @@ function readLocations(buf: Uint8Array, spans: Spans, visit: LocationVisitor): v
 }
 
 /** The locations as columns, for readers of the whole table (the call index, tests). */
-class LocationColumns {
+export class LocationColumns {
   private readonly id = new Column();
   private readonly mappingId = new Column();
   private readonly lineStart = new Column();
