@@ -3,7 +3,7 @@
 // length, and keeps nothing but a count. No decoder objects, no tables: whatever reads the per-line numbers does at
 // least this much.
 
-let buf = new Uint8Array(0);
+let buf: Uint8Array = new Uint8Array(0);
 let pos = 0;
 let count = 0;
 
