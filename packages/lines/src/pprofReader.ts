@@ -1,43 +1,13 @@
 import { gunzipSync } from 'fflate';
 
-import { ProtoReader, WireType } from './protoReader';
+import { tags } from './pprofTags';
+import { FunctionColumns, grow, LocationColumns, readLocations, readMapping, readValueType } from './pprofTables';
+import { ProtoReader } from './protoReader';
 import { Spans } from './spans';
 import { PprofStrings, StringTable } from './stringTable';
 
+export { LocationColumns } from './pprofTables';
 export { type StringTable, utf8Text, type Utf8Text } from './stringTable';
-
-// Field tags (field number × 8 + wire type) of pprof's profile.proto.
-const tags = {
-  profile: {
-    sampleType: (1 << 3) | WireType.LengthDelimited,
-    sample: (2 << 3) | WireType.LengthDelimited,
-    mapping: (3 << 3) | WireType.LengthDelimited,
-    location: (4 << 3) | WireType.LengthDelimited,
-    function: (5 << 3) | WireType.LengthDelimited,
-    stringTable: (6 << 3) | WireType.LengthDelimited,
-    defaultSampleType: (14 << 3) | WireType.Varint,
-  },
-  sample: {
-    locationIdPacked: (1 << 3) | WireType.LengthDelimited,
-    locationId: (1 << 3) | WireType.Varint,
-    valuePacked: (2 << 3) | WireType.LengthDelimited,
-    value: (2 << 3) | WireType.Varint,
-  },
-  location: {
-    id: (1 << 3) | WireType.Varint,
-    mappingId: (2 << 3) | WireType.Varint,
-    line: (4 << 3) | WireType.LengthDelimited,
-  },
-  line: { functionId: (1 << 3) | WireType.Varint, line: (2 << 3) | WireType.Varint },
-  function: {
-    id: (1 << 3) | WireType.Varint,
-    name: (2 << 3) | WireType.Varint,
-    filename: (4 << 3) | WireType.Varint,
-    startLine: (5 << 3) | WireType.Varint,
-  },
-  mapping: { id: (1 << 3) | WireType.Varint, buildId: (6 << 3) | WireType.Varint },
-  valueType: { type: (1 << 3) | WireType.Varint, unit: (2 << 3) | WireType.Varint },
-};
 
 export interface PprofFunction {
   id: number;
@@ -228,180 +198,6 @@ function scanProfile(buf: Uint8Array): PprofScan {
   };
 }
 
-/**
- * Skips a field of a table message. pprof writes its tables with varints and nested messages only; a fixed-width
- * field there means the bytes are not pprof (pprof-format's decoders refuse it too).
- */
-function skipTableField(reader: ProtoReader, tag: number): void {
-  const wireType = tag & 7;
-  if (wireType !== WireType.Varint && wireType !== WireType.LengthDelimited) {
-    throw new Error(`unexpected wire type ${wireType} in a table message at byte ${reader.pos}`);
-  }
-  reader.skip(wireType);
-}
-
-function readValueType(reader: ProtoReader, end: number): { type: number; unit: number } {
-  const value = { type: 0, unit: 0 };
-  for (let tag = reader.tag(end); tag >= 0; tag = reader.tag(end)) {
-    if (tag === tags.valueType.type) {
-      value.type = reader.int64();
-    } else if (tag === tags.valueType.unit) {
-      value.unit = reader.int64();
-    } else {
-      skipTableField(reader, tag);
-    }
-  }
-  return value;
-}
-
-function readMapping(reader: ProtoReader, end: number): { id: number; buildId: number } {
-  const mapping = { id: 0, buildId: 0 };
-  for (let tag = reader.tag(end); tag >= 0; tag = reader.tag(end)) {
-    if (tag === tags.mapping.id) {
-      mapping.id = reader.uint();
-    } else if (tag === tags.mapping.buildId) {
-      mapping.buildId = reader.int64();
-    } else {
-      skipTableField(reader, tag);
-    }
-  }
-  return mapping;
-}
-
-/** A Float64Array column that doubles as it fills. */
-class Column {
-  values: Float64Array = new Float64Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const larger = new Float64Array(this.values.length * 2);
-      larger.set(this.values);
-      this.values = larger;
-    }
-    this.values[this.length++] = value;
-  }
-
-  build(): Float64Array {
-    return this.values.slice(0, this.length);
-  }
-}
-
-/** Reads each location field by field into reused buffers, and hands it to `visit`. */
-function readLocations(buf: Uint8Array, spans: Spans, visit: LocationVisitor): void {
-  const reader = new ProtoReader(buf);
-  let functionIds: Float64Array = new Float64Array(64);
-  let lineNumbers: Float64Array = new Float64Array(64);
-  for (let i = 0; i < spans.count; i++) {
-    reader.pos = spans.start[i];
-    const end = spans.end[i];
-    let id = 0;
-    let mappingId = 0;
-    let lineCount = 0;
-    for (let tag = reader.tag(end); tag >= 0; tag = reader.tag(end)) {
-      if (tag === tags.location.line) {
-        const lineEnd = reader.delimited();
-        let functionId = 0;
-        let line = 0;
-        for (let t = reader.tag(lineEnd); t >= 0; t = reader.tag(lineEnd)) {
-          if (t === tags.line.functionId) {
-            functionId = reader.uint();
-          } else if (t === tags.line.line) {
-            line = reader.int64();
-          } else {
-            skipTableField(reader, t);
-          }
-        }
-        if (lineCount === functionIds.length) {
-          functionIds = grow(functionIds);
-          lineNumbers = grow(lineNumbers);
-        }
-        functionIds[lineCount] = functionId;
-        lineNumbers[lineCount++] = line;
-      } else if (tag === tags.location.id) {
-        id = reader.uint();
-      } else if (tag === tags.location.mappingId) {
-        mappingId = reader.uint();
-      } else {
-        skipTableField(reader, tag);
-      }
-    }
-    visit(id, mappingId, functionIds, lineNumbers, lineCount);
-  }
-}
-
-/** The locations as columns, for readers of the whole table (the call index, tests). */
-export class LocationColumns {
-  private readonly id = new Column();
-  private readonly mappingId = new Column();
-  private readonly lineStart = new Column();
-  private readonly lineFunctionId = new Column();
-  private readonly lineNumber = new Column();
-
-  add(id: number, mappingId: number, functionIds: Float64Array, lineNumbers: Float64Array, lineCount: number): void {
-    this.id.push(id);
-    this.mappingId.push(mappingId);
-    this.lineStart.push(this.lineFunctionId.length);
-    for (let k = 0; k < lineCount; k++) {
-      this.lineFunctionId.push(functionIds[k]);
-      this.lineNumber.push(lineNumbers[k]);
-    }
-  }
-
-  build(): PprofLocations {
-    this.lineStart.push(this.lineFunctionId.length);
-    return {
-      count: this.id.length,
-      id: this.id.build(),
-      mappingId: this.mappingId.build(),
-      lineStart: Int32Array.from(this.lineStart.build()),
-      lineFunctionId: this.lineFunctionId.build(),
-      lineNumber: this.lineNumber.build(),
-    };
-  }
-}
-
-class FunctionColumns {
-  private readonly id = new Column();
-  private readonly name = new Column();
-  private readonly filename = new Column();
-  private readonly startLine = new Column();
-
-  read(reader: ProtoReader, end: number): void {
-    let id = 0;
-    let name = 0;
-    let filename = 0;
-    let startLine = 0;
-    for (let tag = reader.tag(end); tag >= 0; tag = reader.tag(end)) {
-      if (tag === tags.function.id) {
-        id = reader.uint();
-      } else if (tag === tags.function.name) {
-        name = reader.int64();
-      } else if (tag === tags.function.filename) {
-        filename = reader.int64();
-      } else if (tag === tags.function.startLine) {
-        startLine = reader.int64();
-      } else {
-        skipTableField(reader, tag);
-      }
-    }
-    this.id.push(id);
-    this.name.push(name);
-    this.filename.push(filename);
-    this.startLine.push(startLine);
-  }
-
-  build(): PprofFunctions {
-    return {
-      count: this.id.length,
-      id: this.id.build(),
-      name: this.name.build(),
-      filename: this.filename.build(),
-      startLine: this.startLine.build(),
-    };
-  }
-}
-
 function streamSamples(buf: Uint8Array, valueIndex: number, visit: SampleVisitor): void {
   const reader = new ProtoReader(buf);
   let ids: Float64Array = new Float64Array(256);
@@ -449,12 +245,6 @@ function streamSamples(buf: Uint8Array, valueIndex: number, visit: SampleVisitor
     }
     visit(ids, length, value);
   }
-}
-
-function grow(ids: Float64Array): Float64Array {
-  const larger: Float64Array = new Float64Array(ids.length * 2);
-  larger.set(ids);
-  return larger;
 }
 
 function errorMessage(e: unknown): string {
