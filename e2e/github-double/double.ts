@@ -3,22 +3,34 @@
  * JSON/base64 and raw, commits, git trees, branches, repositories), ETag/304, x-ratelimit-* headers with a switch
  * to force a rate limit, GitHub's 404 bodies, private repositories readable by chosen users only, and the OAuth
  * web flow (authorize page with an Authorize button, token endpoint with code and refresh grants and expiring
- * tokens). Repositories are real local git repositories, read with the git CLI.
+ * tokens). Repositories are real local git repositories read with the git CLI, or generated in memory (see
+ * store.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { commitInfo, currentBranch, listTree, objectAt, readBlob, recentCommits, resolveCommit } from './git';
+import { gitStore, RepoStore } from './store';
 
-export interface DoubleRepo {
+export type DoubleRepo = {
   /** owner/name */
   fullName: string;
-  dir: string;
   defaultBranch?: string;
   /** Private repositories are visible only to `readers` (logins); others get GitHub's 404. */
   private?: boolean;
   readers?: string[];
-}
+} & (
+  | {
+      /** A local git repository. */
+      dir: string;
+    }
+  | {
+      /** What to serve instead of a git repository (e.g. generatedStore's files). */
+      store: RepoStore;
+    }
+);
+
+/** A repository as the double reads it. */
+type ServedRepo = DoubleRepo & { git: RepoStore };
 
 export interface GithubDoubleOptions {
   repos: DoubleRepo[];
@@ -115,7 +127,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
   const refreshLifetime = options.refreshTokenLifetimeSeconds ?? 15_897_600;
   const treeLimit = options.treeEntryLimit ?? 100_000;
   let latencyMs = options.latencyMs ?? 0;
-  const repos = new Map<string, DoubleRepo>();
+  const repos = new Map<string, ServedRepo>();
   const tokens = new Map<string, TokenRecord>();
   const refreshTokens = new Map<string, string>(); // refresh token → login
   /** A code issued for a PKCE challenge (GitHub takes S256 only) is exchanged only with its verifier. */
@@ -126,7 +138,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
   let serverErrors: Array<ForcedServerError & { remaining: number }> = [];
   let baseUrl = '';
 
-  const addRepo = (repo: DoubleRepo) => repos.set(repo.fullName.toLowerCase(), repo);
+  const addRepo = (repo: DoubleRepo) =>
+    repos.set(repo.fullName.toLowerCase(), { ...repo, git: 'store' in repo ? repo.store : gitStore(repo.dir) });
   options.repos.forEach(addRepo);
 
   const issueToken = (login: string, lifetimeSeconds = tokenLifetime) => {
@@ -222,7 +235,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     const outage = serverErrors.find((e) => e.remaining > 0 && path.startsWith(e.pathPrefix));
     if (outage) {
       outage.remaining--;
-      const message = outage.status === 503 ? 'Service Unavailable' : outage.status === 502 ? 'Bad Gateway' : 'Server Error';
+      const message =
+        outage.status === 503 ? 'Service Unavailable' : outage.status === 502 ? 'Bad Gateway' : 'Server Error';
       return send(outage.status, jsonHeaders(), JSON.stringify({ message }));
     }
 
@@ -295,7 +309,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
   });
   const notFound = (): Reply => json(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
 
-  function visibleRepo(owner: string, name: string, login: string | null): DoubleRepo | undefined {
+  function visibleRepo(owner: string, name: string, login: string | null): ServedRepo | undefined {
     const repo = repos.get(`${owner}/${name}`.toLowerCase());
     if (!repo) {
       return undefined;
@@ -306,8 +320,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     return repo;
   }
 
-  async function defaultBranchOf(repo: DoubleRepo): Promise<string> {
-    return repo.defaultBranch ?? (await currentBranch(repo.dir));
+  async function defaultBranchOf(repo: ServedRepo): Promise<string> {
+    return repo.defaultBranch ?? (await repo.git.currentBranch());
   }
 
   async function api(segments: string[], url: URL, req: http.IncomingMessage, login: string | null): Promise<Reply> {
@@ -348,16 +362,16 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     if (kind === 'contents') {
       const path = rest.join('/').replace(/\/+$/, '');
       const ref = url.searchParams.get('ref') || (await defaultBranchOf(repo));
-      const commit = await resolveCommit(repo.dir, ref);
+      const commit = await repo.git.resolveCommit(ref);
       if (!commit) {
         return json(404, { message: `No commit found for the ref ${ref}`, documentation_url: DOCS, status: '404' });
       }
-      const object = await objectAt(repo.dir, commit, path);
+      const object = await repo.git.objectAt(commit, path);
       if (!object) {
         return notFound();
       }
       if (object.type === 'tree') {
-        const entries = await listTree(repo.dir, commit, path, false);
+        const entries = await repo.git.listTree(commit, path, false);
         return json(
           200,
           entries.map((e) =>
@@ -375,7 +389,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       if (object.type !== 'blob') {
         return notFound();
       }
-      const content = await readBlob(repo.dir, object.sha);
+      const content = await repo.git.readBlob(object.sha);
       if (/application\/vnd\.github(?:\.v3)?\.raw/.test(accept)) {
         return { status: 200, contentType: 'application/vnd.github.raw', body: content };
       }
@@ -390,11 +404,11 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     if (kind === 'commits') {
       const ref = rest.join('/');
       if (ref === '') {
-        const head = await resolveCommit(repo.dir, url.searchParams.get('sha') || (await defaultBranchOf(repo)));
-        const shas = head ? await recentCommits(repo.dir, head, Number(url.searchParams.get('per_page') ?? 30)) : [];
+        const head = await repo.git.resolveCommit(url.searchParams.get('sha') || (await defaultBranchOf(repo)));
+        const shas = head ? await repo.git.recentCommits(head, Number(url.searchParams.get('per_page') ?? 30)) : [];
         return json(200, await Promise.all(shas.map((sha) => commitJson(repo, fullName, sha))));
       }
-      const sha = await resolveCommit(repo.dir, ref);
+      const sha = await repo.git.resolveCommit(ref);
       if (!sha) {
         return json(422, { message: `No commit found for SHA: ${ref}`, documentation_url: DOCS, status: '422' });
       }
@@ -405,7 +419,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     }
     if (kind === 'branches' && rest.length > 0) {
       const branch = rest.join('/');
-      const sha = await resolveCommit(repo.dir, `heads/${branch}`);
+      const sha = await repo.git.resolveCommit(`heads/${branch}`);
       if (!sha) {
         return json(404, { message: 'Branch not found', documentation_url: DOCS, status: '404' });
       }
@@ -413,33 +427,31 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     }
     if (kind === 'git' && rest[0] === 'trees' && rest.length >= 2) {
       const ref = rest.slice(1).join('/');
-      const commit = await resolveCommit(repo.dir, ref);
+      const commit = await repo.git.resolveCommit(ref);
       if (!commit) {
         return notFound();
       }
       const recursive = url.searchParams.has('recursive');
-      const entries = await listTree(repo.dir, commit, '', recursive);
+      const entries = await repo.git.listTree(commit, '', recursive);
       const truncated = entries.length > treeLimit;
-      const treeSha = (await objectAt(repo.dir, commit, ''))?.sha;
+      const treeSha = (await repo.git.objectAt(commit, ''))?.sha;
       return json(200, {
         sha: treeSha,
         url: `${baseUrl}/repos/${fullName}/git/trees/${treeSha}`,
-        tree: entries
-          .slice(0, treeLimit)
-          .map((e) => ({
-            path: e.path,
-            mode: e.mode,
-            type: e.type,
-            sha: e.sha,
-            ...(e.size !== undefined ? { size: e.size } : {}),
-            url: `${baseUrl}/repos/${fullName}/git/${e.type}s/${e.sha}`,
-          })),
+        tree: entries.slice(0, treeLimit).map((e) => ({
+          path: e.path,
+          mode: e.mode,
+          type: e.type,
+          sha: e.sha,
+          ...(e.size !== undefined ? { size: e.size } : {}),
+          url: `${baseUrl}/repos/${fullName}/git/${e.type}s/${e.sha}`,
+        })),
         truncated,
       });
     }
     if (kind === 'git' && rest[0] === 'ref' && rest.length >= 2) {
       const ref = rest.slice(1).join('/');
-      const sha = await resolveCommit(repo.dir, ref);
+      const sha = await repo.git.resolveCommit(ref);
       if (!sha || !(ref.startsWith('heads/') || ref.startsWith('tags/'))) {
         return notFound();
       }
@@ -469,8 +481,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     };
   }
 
-  async function commitJson(repo: DoubleRepo, fullName: string, sha: string) {
-    const c = await commitInfo(repo.dir, sha);
+  async function commitJson(repo: ServedRepo, fullName: string, sha: string) {
+    const c = await repo.git.commitInfo(sha);
     const authorLogin = options.authors?.[c.authorEmail] ?? c.authorEmail.split('@')[0];
     const committerLogin = options.authors?.[c.committerEmail] ?? c.committerEmail.split('@')[0];
     return {
@@ -522,10 +534,10 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
         );
       }
       if ((kind === 'blob' || kind === 'commit' || kind === 'blame') && ref) {
-        const commit = await resolveCommit(repo.dir, ref);
-        const object = commit && kind !== 'commit' ? await objectAt(repo.dir, commit, rest.join('/')) : undefined;
+        const commit = await repo.git.resolveCommit(ref);
+        const object = commit && kind !== 'commit' ? await repo.git.objectAt(commit, rest.join('/')) : undefined;
         if (commit && kind === 'commit') {
-          const c = await commitInfo(repo.dir, commit);
+          const c = await repo.git.commitInfo(commit);
           return send(
             200,
             { 'content-type': 'text/html; charset=utf-8' },
@@ -533,7 +545,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
           );
         }
         if (object?.type === 'blob') {
-          const content = await readBlob(repo.dir, object.sha);
+          const content = await repo.git.readBlob(object.sha);
           return send(
             200,
             { 'content-type': 'text/html; charset=utf-8' },

@@ -8,6 +8,8 @@ export {
   type RequestRecord,
 } from './double';
 export { createFixtureRepo, type FixtureCommit, type FixtureRepo } from './fixtures';
+export { generatedStore, type GeneratedRepo } from './memory-store';
+export { gitStore, type RepoStore } from './store';
 export {
   createGoStdlibRepo,
   createCPythonRepo,

@@ -4,7 +4,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSampleGolden, readSampleLabels } from '../../samples/profiles';
-import { openFlameGraph, openFunctionDetails, screenshot } from './support/app';
+import { clickFunction, connect, openFlameGraph, openFunctionDetails, screenshot } from './support/app';
 
 const SEARCH = 'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search';
 const SOURCES = path.resolve(__dirname, '../../samples/sources');
@@ -98,3 +98,30 @@ for (const { service, fn, file, startLine } of [
     await screenshot(page, `function-details-${service}`);
   });
 }
+
+// Timed, not asserted: printed with each `npm run e2e` so that a slower build shows (shop-go's CPU profiles are the
+// largest recorded ones; its flame graph merges both versions).
+test('what a user waits for: menu click to the numbers, Connect to the source (printed)', async ({ page }) => {
+  const graph = await openFlameGraph(page, 'shop-go');
+  await clickFunction(page, graph, SEARCH);
+  const menuItem = page.getByRole('menuitem', { name: 'Function details' });
+  await menuItem.waitFor();
+  const clicked = performance.now();
+  await menuItem.click();
+  const panel = page.getByTestId('linescope-function-details');
+  await panel.getByTestId('linescope-breakdown-line').first().waitFor();
+  const toNumbers = performance.now() - clicked;
+
+  const connecting = performance.now();
+  await connect(page, panel);
+  const toSession = performance.now() - connecting;
+  await panel.getByTestId('code-view-row').first().waitFor();
+  const toSource = performance.now() - connecting;
+
+  const timings =
+    `menu click → per-line numbers ${toNumbers.toFixed(0)} ms; Connect → source ${toSource.toFixed(0)} ms ` +
+    `(of which the popup until connected ${toSession.toFixed(0)} ms)`;
+  console.log(`what a user waits for (shop-go, ${SEARCH}): ${timings}`);
+  test.info().annotations.push({ type: 'timing', description: timings });
+  await expect(panel.getByTestId('code-view-row').first()).toBeVisible();
+});

@@ -4,7 +4,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFlameGraph, openFunctionDetails, screenshot, SCREENSHOTS } from './support/app';
+import { connect, openFlameGraph, openFunctionDetails, screenshot } from './support/app';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 
@@ -38,26 +38,6 @@ function sourceLinesFor(fileLink: string): string[] {
 async function openDetails(page: Page, service: string, fn: string): Promise<Locator> {
   const graph = await openFlameGraph(page, service);
   return openFunctionDetails(page, graph, fn);
-}
-
-/** Connect through the popup: the double's Authorize page, then our callback page, which closes itself. */
-async function connect(page: Page, panel: Locator, screenshotName?: string) {
-  const connectButton = panel.getByTestId('github-connect');
-  await expect(connectButton).toBeVisible();
-  await expect(connectButton).toHaveText(/Connect to linescope-demo\/shop-/);
-  const popupPromise = page.waitForEvent('popup');
-  await connectButton.click();
-  const popup = await popupPromise;
-  const authorize = popup.getByRole('button', { name: 'Authorize' });
-  await expect(authorize).toBeVisible();
-  expect(new URL(popup.url()).searchParams.get('redirect_uri')).toMatch(/\/a\/linescope-app\/github\/callback$/);
-  if (screenshotName) {
-    await popup.screenshot({ path: path.join(SCREENSHOTS, `${screenshotName}.png`) });
-  }
-  const closed = popup.waitForEvent('close');
-  await authorize.click();
-  await closed;
-  await expect(panel.getByTestId('github-connected')).toBeVisible();
 }
 
 /** Every hot row of the code view shows the file's own text at its line number. */

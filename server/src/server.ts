@@ -18,6 +18,7 @@ import { vcsRoutes } from './rpc/service';
 import { GitlabOAuthClient } from './hosts/gitlab/oauth';
 import { GitlabSource } from './hosts/gitlab/source';
 import { OAuthClient } from './session/oauth';
+import { OpenedSessions } from './session/opened-sessions';
 
 export interface ServerDeps {
   logger?: Logger;
@@ -49,6 +50,9 @@ export interface Readiness {
 }
 
 const VCS_PREFIX = '/vcs.v1.VCSService/';
+/** Opened GitHub sessions: a minute, and some 10,000 users' worth of memory. */
+const OPENED_SESSIONS_TTL_MS = 60_000;
+const OPENED_SESSIONS_BYTES = 4 * 1024 * 1024;
 const GITLAB_PREFIX = '/linescope.v1.GitlabService/';
 
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): LinescopeServer {
@@ -124,9 +128,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     fetch: deps.fetch,
     onResponse: tokenCalls('gitlab', '/oauth/token'),
   });
+  const sessions = new OpenedSessions({ maxBytes: OPENED_SESSIONS_BYTES, ttlMs: OPENED_SESSIONS_TTL_MS, now });
   const rpc = connectNodeAdapter({
     routes: (router) => {
-      vcsRoutes({ config, source, gitlab, oauth, logger, now })(router);
+      vcsRoutes({ config, source, gitlab, oauth, sessions, logger, now })(router);
       gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
     },
     readMaxBytes: config.maxBodyBytes,

@@ -29,6 +29,8 @@ export async function startStack(
     logger?: Logger;
     /** Wraps the server's calls to GitHub (e.g. to watch them being aborted). */
     fetch?: typeof fetch;
+    /** The server's clock (the double keeps the real one unless options.double says otherwise). */
+    now?: () => number;
   } = {}
 ): Promise<Stack> {
   const double = await startGithubDouble({ repos, ...options.double });
@@ -39,7 +41,11 @@ export async function startStack(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const server = createServer(config, { logger: options.logger ?? createLogger('silent'), fetch: options.fetch });
+  const server = createServer(config, {
+    logger: options.logger ?? createLogger('silent'),
+    fetch: options.fetch,
+    now: options.now,
+  });
   const url = await server.listen(0, '127.0.0.1');
   return {
     double,

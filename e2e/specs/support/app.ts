@@ -1,5 +1,5 @@
 // Page helpers for the Linescope specs: open the flame graph of a service, click a function's bar, read the panel.
-import { expect, type Page, type Response } from '@playwright/test';
+import { expect, type Locator, type Page, type Response } from '@playwright/test';
 import path from 'node:path';
 import { flameNodes, onlyNode, pointOf, type FlameNode } from './flame-geometry';
 
@@ -53,4 +53,24 @@ export async function openFunctionDetails(page: Page, graph: OpenedFlameGraph, f
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Connect through the popup: the double's Authorize page, then our callback page, which closes itself. */
+export async function connect(page: Page, panel: Locator, screenshotName?: string) {
+  const connectButton = panel.getByTestId('github-connect');
+  await expect(connectButton).toBeVisible();
+  await expect(connectButton).toHaveText(/Connect to linescope-demo\/shop-/);
+  const popupPromise = page.waitForEvent('popup');
+  await connectButton.click();
+  const popup = await popupPromise;
+  const authorize = popup.getByRole('button', { name: 'Authorize' });
+  await expect(authorize).toBeVisible();
+  expect(new URL(popup.url()).searchParams.get('redirect_uri')).toMatch(/\/a\/linescope-app\/github\/callback$/);
+  if (screenshotName) {
+    await popup.screenshot({ path: path.join(SCREENSHOTS, `${screenshotName}.png`) });
+  }
+  const closed = popup.waitForEvent('close');
+  await authorize.click();
+  await closed;
+  await expect(panel.getByTestId('github-connected')).toBeVisible();
 }

@@ -1,6 +1,9 @@
 import type { CallCost, FunctionCalls, LineCallees } from './calls';
 import type { PprofData } from './pprofReader';
 
+/** What the index reads of the profile: every function, and the location table. */
+export type CallIndexProfile = Pick<PprofData, 'functions' | 'locations'>;
+
 // The callee/caller index, filled during computeFunctionDetails' pass over the samples. A sample's stack is read as
 // Pyroscope reads it for call sites: every line entry of a location is a frame of its own (an inlined callee is a
 // call), and locations without line entries are no frames. For each frame of the function, the next frame towards
@@ -32,7 +35,7 @@ export class CallIndex {
   private stamp = 0;
 
   constructor(
-    private readonly profile: PprofData,
+    private readonly profile: CallIndexProfile,
     private readonly input: CallIndexInput
   ) {
     const nameOfFunction = new Map<number, number>();

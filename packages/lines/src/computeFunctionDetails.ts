@@ -1,8 +1,8 @@
 import { FunctionDetails, FunctionVersion, LineCost, SourceVersion } from './model';
 import { CallIndex } from './callIndex';
+import { LocationColumns, PprofScan, scanPprof, utf8Text } from './pprofReader';
+import { chooseSampleType, SampleTypeChoice } from './sampleType';
 import { locationPositions } from './locationIds';
-import { PprofData } from './pprofReader';
-import { readProfileValues, SampleTypeChoice } from './sampleType';
 import { parseSourceVersion } from './sourceVersion';
 import { detectTruncation } from './truncation';
 
@@ -40,7 +40,8 @@ export function computeFunctionDetails(
   if (!functionName) {
     throw new Error('A function name is required to compute function details');
   }
-  const { profile, valueIndex, sampleType } = readProfileValues(pprofBytes, options.sampleType);
+  const profile = scanPprof(pprofBytes);
+  const { valueIndex, sampleType } = chooseSampleType(profile, options.sampleType);
   const details: FunctionDetails = {
     functionName,
     sampleType: sampleType.type,
@@ -58,11 +59,18 @@ export function computeFunctionDetails(
     return details;
   }
 
-  const index = indexLocations(profile, targets);
+  // The call index reads the whole location table, kept in the same visit; the per-line numbers need none of it.
+  const table = options.calls ? new LocationColumns() : undefined;
+  const index = indexLocations(profile, targets, table);
   if (index.entryBucket.length === 0) {
     return details;
   }
-  const calls = options.calls ? new CallIndex(profile, { ...index, versionCount: index.versions.length }) : undefined;
+  const calls = table
+    ? new CallIndex(
+        { functions: profile.functions, locations: table.build() },
+        { ...index, versionCount: index.versions.length }
+      )
+    : undefined;
   const sums = accumulateSamples(profile, index, valueIndex, calls);
   details.total = sums.total;
   details.versions = buildVersions(profile, functionName, index, sums, calls);
@@ -74,15 +82,22 @@ interface TargetFunction {
   startLine: number;
 }
 
+/** The functions of that name (and file): their names are compared as bytes, only their files are decoded. */
 function findTargetFunctions(
-  profile: PprofData,
+  profile: PprofScan,
   functionName: string,
   fileName: string | undefined
 ): Map<number, TargetFunction> {
   const targets = new Map<number, TargetFunction>();
-  for (const fn of profile.functions) {
-    if (fn.name === functionName && (fileName === undefined || fn.filename === fileName)) {
-      targets.set(fn.id, { fileName: fn.filename, startLine: fn.startLine });
+  const { strings, functionTable: functions } = profile;
+  const name = utf8Text(functionName);
+  const file = fileName === undefined ? undefined : utf8Text(fileName);
+  for (let i = 0; i < functions.count; i++) {
+    if (strings.is(functions.name[i], name) && (file === undefined || strings.is(functions.filename[i], file))) {
+      targets.set(functions.id[i], {
+        fileName: strings.get(functions.filename[i]),
+        startLine: functions.startLine[i],
+      });
     }
   }
   return targets;
@@ -100,7 +115,7 @@ interface VersionGroup {
  * samples only reads typed arrays. A "bucket" is one (version, line) pair; line 0 is the no-line-number bucket.
  */
 interface LocationIndex {
-  /** Location id → position in profile.location (locationPositions). */
+  /** Location id → position in profile.location (-1: unknown); a dense table when ids are small, else a Map. */
   denseIds: Int32Array | undefined;
   sparseIds: Map<number, number> | undefined;
   /** Buckets of location i: entryBucket[entryStart[i] .. entryStart[i + 1]), each bucket once. */
@@ -108,19 +123,27 @@ interface LocationIndex {
   entryBucket: Int32Array;
   /** Bucket of the location's innermost line entry when it is the function (it gets self at the leaf), else -1. */
   innermostBucket: Int32Array;
-  /** Per line entry of the location table: its bucket when it is the function, else -1 (for the call index). */
+  /**
+   * Per line entry of the location table: its bucket when it is the function, else -1 (for the call index; empty
+   * without it).
+   */
   lineBucket: Int32Array;
   bucketVersion: Int32Array;
   bucketLine: Int32Array;
   versions: VersionGroup[];
 }
 
-function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>): LocationIndex {
-  const locations = profile.locations;
-  const count = locations.count;
+function indexLocations(
+  profile: PprofScan,
+  targets: Map<number, TargetFunction>,
+  table: LocationColumns | undefined
+): LocationIndex {
+  const withLineBuckets = table !== undefined;
+  const count = profile.locationCount;
+  const ids = new Float64Array(count);
   const entryStart = new Int32Array(count + 1);
   const innermostBucket = new Int32Array(count).fill(-1);
-  const lineBucket = new Int32Array(locations.lineFunctionId.length).fill(-1);
+  const lineBuckets: number[] = [];
   const entries: number[] = [];
   const versions: VersionGroup[] = [];
   const versionByKey = new Map<string, number>();
@@ -130,16 +153,26 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
   // The last location (1-based) that listed each bucket: a location lists a bucket once, without a linear search
   // of its entries (a location with many line entries would make that quadratic).
   const bucketListedBy: number[] = [];
+  // Most profiles hold the function once or a few times: a list is checked faster than a Map is asked.
+  const targetIds = Float64Array.from(targets.keys());
 
-  for (let i = 0; i < count; i++) {
+  let i = 0;
+  profile.forEachLocation((id, mappingId, lineFunctionIds, lineNumbers, lineCount) => {
+    table?.add(id, mappingId, lineFunctionIds, lineNumbers, lineCount);
+    ids[i] = id;
     entryStart[i] = entries.length;
-    const firstLine = locations.lineStart[i];
-    for (let j = firstLine; j < locations.lineStart[i + 1]; j++) {
-      const target = targets.get(locations.lineFunctionId[j]);
-      if (target === undefined) {
+    for (let j = 0; j < lineCount; j++) {
+      let isTarget = false;
+      for (let t = 0; t < targetIds.length && !isTarget; t++) {
+        isTarget = targetIds[t] === lineFunctionIds[j];
+      }
+      if (!isTarget) {
+        if (withLineBuckets) {
+          lineBuckets.push(-1);
+        }
         continue;
       }
-      const mappingId = locations.mappingId[i];
+      const target = targets.get(lineFunctionIds[j])!;
       const versionKey = `${mappingId}\u0000${target.fileName}`;
       let version = versionByKey.get(versionKey);
       if (version === undefined) {
@@ -150,7 +183,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
       if (target.startLine > 0 && (group.startLine === 0 || target.startLine < group.startLine)) {
         group.startLine = target.startLine;
       }
-      const lineNumber = Math.max(0, locations.lineNumber[j]);
+      const lineNumber = Math.max(0, lineNumbers[j]);
       const bucketKey = `${version}:${lineNumber}`;
       let bucket = bucketByKey.get(bucketKey);
       if (bucket === undefined) {
@@ -159,8 +192,10 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
         bucketListedBy.push(0);
         bucketByKey.set(bucketKey, bucket);
       }
-      lineBucket[j] = bucket;
-      if (j === firstLine) {
+      if (withLineBuckets) {
+        lineBuckets.push(bucket);
+      }
+      if (j === 0) {
         innermostBucket[i] = bucket;
       }
       if (bucketListedBy[bucket] !== i + 1) {
@@ -168,10 +203,11 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
         entries.push(bucket);
       }
     }
-  }
+    i++;
+  });
   entryStart[count] = entries.length;
 
-  const { dense: denseIds, sparse: sparseIds } = locationPositions(locations);
+  const { dense: denseIds, sparse: sparseIds } = locationPositions(ids, count);
 
   return {
     denseIds,
@@ -179,7 +215,7 @@ function indexLocations(profile: PprofData, targets: Map<number, TargetFunction>
     entryStart,
     entryBucket: Int32Array.from(entries),
     innermostBucket,
-    lineBucket,
+    lineBucket: Int32Array.from(lineBuckets),
     bucketVersion: Int32Array.from(bucketVersion),
     bucketLine: Int32Array.from(bucketLine),
     versions,
@@ -198,7 +234,7 @@ interface Sums {
 }
 
 function accumulateSamples(
-  profile: PprofData,
+  profile: PprofScan,
   index: LocationIndex,
   valueIndex: number,
   calls: CallIndex | undefined
@@ -278,7 +314,7 @@ function accumulateSamples(
 }
 
 function buildVersions(
-  profile: PprofData,
+  profile: PprofScan,
   functionName: string,
   index: LocationIndex,
   sums: Sums,

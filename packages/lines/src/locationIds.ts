@@ -1,5 +1,3 @@
-import type { PprofLocations } from './pprofReader';
-
 /**
  * Location id → position in the location table (-1: unknown id). pprof ids are usually 1..n: then a table indexed
  * by id (`dense`) is the cheapest lookup; scattered ids get a Map (`sparse`). The sample loops read the two fields
@@ -10,8 +8,7 @@ export interface LocationPositions {
   sparse: Map<number, number> | undefined;
 }
 
-export function locationPositions(locations: PprofLocations): LocationPositions {
-  const { count, id } = locations;
+export function locationPositions(id: ArrayLike<number>, count: number): LocationPositions {
   let maxId = 0;
   for (let i = 0; i < count; i++) {
     maxId = Math.max(maxId, id[i]);

@@ -1,36 +1,27 @@
-import { Function as FunctionMessage, Location, Mapping, ValueType } from 'pprof-format';
-
 import { gunzipWithLimit, ProfileTooLargeError } from './inflate';
-import { ProtoReader, WireType } from './protoReader';
+import { tags } from './pprofTags';
+import { FunctionColumns, grow, LocationColumns, readLocations, readMapping, readValueType } from './pprofTables';
+import { ProtoReader } from './protoReader';
+import { Spans } from './spans';
+import { PprofStrings, StringTable } from './stringTable';
 
-/** How pprof-format hands out integer fields: numbers, or bigints for varints longer than 4 bytes. */
-type Numeric = number | bigint;
-
-// Field tags (field number × 8 + wire type) of pprof's profile.proto that the reader walks itself: the top-level
-// Profile fields it reads and the fields of Sample, which it streams.
-const tags = {
-  profile: {
-    sampleType: (1 << 3) | WireType.LengthDelimited,
-    sample: (2 << 3) | WireType.LengthDelimited,
-    mapping: (3 << 3) | WireType.LengthDelimited,
-    location: (4 << 3) | WireType.LengthDelimited,
-    function: (5 << 3) | WireType.LengthDelimited,
-    stringTable: (6 << 3) | WireType.LengthDelimited,
-    defaultSampleType: (14 << 3) | WireType.Varint,
-  },
-  sample: {
-    locationIdPacked: (1 << 3) | WireType.LengthDelimited,
-    locationId: (1 << 3) | WireType.Varint,
-    valuePacked: (2 << 3) | WireType.LengthDelimited,
-    value: (2 << 3) | WireType.Varint,
-  },
-};
+export { LocationColumns } from './pprofTables';
+export { type StringTable, utf8Text, type Utf8Text } from './stringTable';
 
 export interface PprofFunction {
   id: number;
   name: string;
   filename: string;
   startLine: number;
+}
+
+/** Functions as columns; names and file names are string table indices (see `strings`). */
+export interface PprofFunctions {
+  count: number;
+  id: Float64Array;
+  name: Float64Array;
+  filename: Float64Array;
+  startLine: Float64Array;
 }
 
 export interface PprofMapping {
@@ -50,18 +41,44 @@ export interface PprofLocations {
 
 export type SampleVisitor = (locationIds: Float64Array, length: number, value: number) => void;
 
-/** What the per-line computation needs from a pprof profile; samples are streamed, never materialised. */
-export interface PprofData {
+/**
+ * One location: its id, its mapping's id, and its line entries (innermost first) as the first `lineCount` entries
+ * of buffers reused between calls.
+ */
+export type LocationVisitor = (
+  id: number,
+  mappingId: number,
+  lineFunctionIds: Float64Array,
+  lineNumbers: Float64Array,
+  lineCount: number
+) => void;
+
+/**
+ * A pprof profile as found by one walk over its bytes: the small tables read, the string table indexed, the
+ * locations and samples located and read only when visited.
+ */
+export interface PprofScan {
   sampleTypes: Array<{ type: string; unit: string }>;
   defaultSampleType: string;
-  functions: PprofFunction[];
+  /** The string table, decoded only where asked (and then kept). */
+  strings: StringTable;
+  functionTable: PprofFunctions;
+  /** Every function with its name and file decoded: for callers that need all of them (the call index). */
+  readonly functions: PprofFunction[];
   mappings: PprofMapping[];
-  locations: PprofLocations;
+  locationCount: number;
+  /** Reads the locations in order, each once per call, without keeping them. */
+  forEachLocation(visit: LocationVisitor): void;
   /**
    * Calls `visit` for every sample with its location ids (leaf first; the first `length` entries of a buffer that
    * is reused between calls) and its value at `valueIndex` (0 when the sample has fewer values).
    */
   forEachSample(valueIndex: number, visit: SampleVisitor): void;
+}
+
+/** The scan with every location read into columns (which also checks that they are well formed). */
+export interface PprofData extends PprofScan {
+  locations: PprofLocations;
 }
 
 /** gzip streams start with 0x1f 0x8b; a serialised pprof never does (0x1f is not a valid first field tag). */
@@ -71,17 +88,28 @@ function isGzip(bytes: Uint8Array): boolean {
 
 /**
  * Reads a pprof profile, gzipped (`.pb.gz`, as `go tool pprof` and recordings store it) or raw (as Pyroscope's
- * SelectMergeProfile answers with `application/proto`). The work is split by cost:
- * - the tables (sample types, mappings, locations with their lines, functions) are decoded message by message with
- *   pprof-format's own decoders (`ValueType`, `Mapping`, `Location`, `Function`), and the string table as
- *   pprof-format decodes it; ProtoReader only walks the top-level Profile fields to hand each message over;
- * - the samples (field 2) are not decoded into objects: `forEachSample` streams them with ProtoReader into one
- *   reused buffer. They are most of a large profile's bytes (74% of the 37 MB benchmark profile) and, as one Sample
- *   object with two arrays each, most of the time and memory of a whole-profile `Profile.decode`.
- * See bench/profile for the numbers. The inflate is synchronous so the same code runs in the Web Worker, on the
- * main thread and in Node, and bounded (MAX_INFLATED_PROFILE_BYTES): a gzip bomb is "too large", not a dead tab.
+ * SelectMergeProfile answers with `application/proto`), with one ProtoReader over the bytes and no object per
+ * message: the tables go into typed-array columns (locations and their lines, functions), the string table is only
+ * indexed (each string is decoded when asked for, and most never are: a function is found by comparing bytes), and
+ * the samples (most of a large profile's bytes) are streamed by `forEachSample` into one reused buffer. Integers
+ * read as pprof-format would hand them over, then converted to numbers (exact up to 2^53). See bench/profile for the
+ * numbers. The inflate is synchronous so the same code runs in the Web Worker, on the main thread and in Node, and bounded
+ * (MAX_INFLATED_PROFILE_BYTES): a gzip bomb is "too large", not a dead tab.
  */
 export function readPprof(bytes: Uint8Array): PprofData {
+  const scan = scanPprof(bytes);
+  const columns = new LocationColumns();
+  scan.forEachLocation((id, mappingId, functionIds, lineNumbers, lineCount) =>
+    columns.add(id, mappingId, functionIds, lineNumbers, lineCount)
+  );
+  return Object.assign(scan, { locations: columns.build() });
+}
+
+/**
+ * readPprof without the location table: what computeFunctionDetails reads when it needs only the locations of the
+ * function, which it finds in one visit of them. Malformed locations are found during that visit.
+ */
+export function scanPprof(bytes: Uint8Array): PprofScan {
   let raw = bytes;
   if (isGzip(bytes)) {
     try {
@@ -93,24 +121,24 @@ export function readPprof(bytes: Uint8Array): PprofData {
       throw new Error(`The profile looks gzipped but could not be inflated: ${errorMessage(e)}`);
     }
   }
+  return asPprofError(() => scanProfile(raw));
+}
+
+function asPprofError<T>(read: () => T): T {
   try {
-    return readProfile(raw);
+    return read();
   } catch (e) {
     throw new Error(`The profile is not a valid pprof protobuf: ${errorMessage(e)}`);
   }
 }
 
-function readProfile(buf: Uint8Array): PprofData {
+function scanProfile(buf: Uint8Array): PprofScan {
   const reader = new ProtoReader(buf);
-  // pprof-format's StringTable has no public decoder: Profile.decode fills it through its internal _decodeString,
-  // a default TextDecoder per entry (UTF-8, bad bytes replaced) plus an encoded copy and a dedup map kept for
-  // re-encoding. The strings are decoded the same way here, without the copies a reader does not need.
-  const decoder = new TextDecoder();
-  const strings: string[] = [];
-  const sampleTypes: ValueType[] = [];
-  const mappings: Mapping[] = [];
-  const locations = new LocationColumns();
-  const functions: FunctionMessage[] = [];
+  const strings = new PprofStrings(buf);
+  const sampleTypes: Array<{ type: number; unit: number }> = [];
+  const mappings: Array<{ id: number; buildId: number }> = [];
+  const locationSpans = new Spans();
+  const functions = new FunctionColumns();
   let defaultSampleType = 0;
 
   for (let tag = reader.tag(buf.length); tag >= 0; tag = reader.tag(buf.length)) {
@@ -118,23 +146,29 @@ function readProfile(buf: Uint8Array): PprofData {
       case tags.profile.sample:
         reader.pos = reader.delimited(); // streamed later by forEachSample
         break;
+      case tags.profile.location: {
+        const end = reader.delimited();
+        locationSpans.add(reader.pos, end);
+        reader.pos = end;
+        break;
+      }
+      case tags.profile.function:
+        functions.read(reader, reader.delimited());
+        break;
+      case tags.profile.stringTable: {
+        const end = reader.delimited();
+        strings.spans.add(reader.pos, end);
+        reader.pos = end;
+        break;
+      }
       case tags.profile.sampleType:
-        sampleTypes.push(ValueType.decode(reader.bytes()));
+        sampleTypes.push(readValueType(reader, reader.delimited()));
         break;
       case tags.profile.mapping:
-        mappings.push(Mapping.decode(reader.bytes()));
-        break;
-      case tags.profile.location:
-        locations.add(Location.decode(reader.bytes()));
-        break;
-      case tags.profile.function:
-        functions.push(FunctionMessage.decode(reader.bytes()));
-        break;
-      case tags.profile.stringTable:
-        strings.push(decoder.decode(reader.bytes()));
+        mappings.push(readMapping(reader, reader.delimited()));
         break;
       case tags.profile.defaultSampleType:
-        defaultSampleType = reader.uint();
+        defaultSampleType = reader.int64();
         break;
       default:
         reader.skip(tag & 7);
@@ -142,72 +176,29 @@ function readProfile(buf: Uint8Array): PprofData {
   }
 
   // Strings come after the tables that point into them (field 6), so names are resolved at the end.
-  const text = (index: Numeric) => strings[Number(index)] ?? '';
+  const table = strings.build();
+  const text = (index: number) => table.get(index);
+  const functionTable = functions.build();
+  let allFunctions: PprofFunction[] | undefined;
   return {
     sampleTypes: sampleTypes.map((t) => ({ type: text(t.type), unit: text(t.unit) })),
     defaultSampleType: text(defaultSampleType),
-    functions: functions.map((fn) => ({
-      id: unsigned(fn.id),
-      name: text(fn.name),
-      filename: text(fn.filename),
-      startLine: signed(fn.startLine),
-    })),
-    mappings: mappings.map((m) => ({ id: unsigned(m.id), buildId: text(m.buildId) })),
-    locations: locations.build(),
-    forEachSample: (valueIndex, visit) => {
-      try {
-        streamSamples(buf, valueIndex, visit);
-      } catch (e) {
-        throw new Error(`The profile is not a valid pprof protobuf: ${errorMessage(e)}`);
-      }
+    strings: table,
+    functionTable,
+    get functions() {
+      allFunctions ??= Array.from({ length: functionTable.count }, (_, i) => ({
+        id: functionTable.id[i],
+        name: text(functionTable.name[i]),
+        filename: text(functionTable.filename[i]),
+        startLine: functionTable.startLine[i],
+      }));
+      return allFunctions;
     },
+    mappings: mappings.map((m) => ({ id: m.id, buildId: text(m.buildId) })),
+    locationCount: locationSpans.count,
+    forEachLocation: (visit) => asPprofError(() => readLocations(buf, locationSpans, visit)),
+    forEachSample: (valueIndex, visit) => asPprofError(() => streamSamples(buf, valueIndex, visit)),
   };
-}
-
-/**
- * Collects the locations as columns while they are decoded, so that each pprof-format Location (and its Lines)
- * can be dropped at once: hundreds of thousands of them kept alive until the end would all be promoted to the old
- * generation of the garbage collector, which costs more than decoding them.
- */
-class LocationColumns {
-  private readonly id: number[] = [];
-  private readonly mappingId: number[] = [];
-  private readonly lineStart: number[] = [];
-  private readonly lineFunctionId: number[] = [];
-  private readonly lineNumber: number[] = [];
-
-  add(location: Location): void {
-    this.id.push(unsigned(location.id));
-    this.mappingId.push(unsigned(location.mappingId));
-    this.lineStart.push(this.lineFunctionId.length);
-    for (const line of location.line) {
-      this.lineFunctionId.push(unsigned(line.functionId));
-      this.lineNumber.push(signed(line.line));
-    }
-  }
-
-  build(): PprofLocations {
-    return {
-      count: this.id.length,
-      id: Float64Array.from(this.id),
-      mappingId: Float64Array.from(this.mappingId),
-      lineStart: Int32Array.from([...this.lineStart, this.lineFunctionId.length]),
-      lineFunctionId: Float64Array.from(this.lineFunctionId),
-      lineNumber: Float64Array.from(this.lineNumber),
-    };
-  }
-}
-
-/**
- * pprof-format decodes varints of up to 4 bytes to numbers and longer ones to unsigned 64-bit bigints. Ids are
- * uint64 and line numbers int64 (two's complement on the wire); as numbers they are exact up to 2^53.
- */
-function unsigned(value: Numeric): number {
-  return typeof value === 'bigint' ? Number(BigInt.asUintN(64, value)) : value;
-}
-
-function signed(value: Numeric): number {
-  return typeof value === 'bigint' ? Number(BigInt.asIntN(64, value)) : value;
 }
 
 function streamSamples(buf: Uint8Array, valueIndex: number, visit: SampleVisitor): void {
@@ -257,12 +248,6 @@ function streamSamples(buf: Uint8Array, valueIndex: number, visit: SampleVisitor
     }
     visit(ids, length, value);
   }
-}
-
-function grow(ids: Float64Array): Float64Array {
-  const larger: Float64Array = new Float64Array(ids.length * 2);
-  larger.set(ids);
-  return larger;
 }
 
 function errorMessage(e: unknown): string {

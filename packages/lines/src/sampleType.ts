@@ -1,4 +1,4 @@
-import { type PprofData, readPprof } from './pprofReader';
+import { type PprofData, type PprofScan, readPprof } from './pprofReader';
 
 /** An index into the profile's `sample_type`, or a sample type name such as "cpu" or "alloc_space". */
 export type SampleTypeChoice = number | string;
@@ -37,11 +37,18 @@ export function readProfileValues(
   choice?: SampleTypeChoice
 ): { profile: PprofData; valueIndex: number; sampleType: { type: string; unit: string } } {
   const profile = readPprof(pprofBytes);
+  return { profile, ...chooseSampleType(profile, choice) };
+}
+
+/** The value a reading uses: the chosen sample type, else the profile's default, else its last. */
+export function chooseSampleType(
+  profile: Pick<PprofScan, 'sampleTypes' | 'defaultSampleType'>,
+  choice?: SampleTypeChoice
+): { valueIndex: number; sampleType: { type: string; unit: string } } {
   const valueIndex = resolveSampleTypeIndex(
     profile.sampleTypes.map((t) => t.type),
     profile.defaultSampleType,
     choice
   );
-  const sampleType = valueIndex >= 0 ? profile.sampleTypes[valueIndex] : { type: '', unit: '' };
-  return { profile, valueIndex, sampleType };
+  return { valueIndex, sampleType: valueIndex >= 0 ? profile.sampleTypes[valueIndex] : { type: '', unit: '' } };
 }

@@ -84,7 +84,7 @@ export function topFunctions(pprofBytes: Uint8Array, options: { sampleType?: Sam
   }
   namesStart[locations.count] = names.length;
 
-  const { dense, sparse } = locationPositions(locations);
+  const { dense, sparse } = locationPositions(locations.id, locations.count);
   const seen = new Int32Array(costs.length);
   const reached = new Uint8Array(costs.length);
   let stamp = 0;

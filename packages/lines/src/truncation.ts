@@ -1,5 +1,5 @@
 import type { Truncation } from './model';
-import type { PprofData } from './pprofReader';
+import { PprofScan, utf8Text } from './pprofReader';
 
 /** The name Pyroscope gives the stub that replaces the branches it cut off. */
 export const TRUNCATED_NODE_NAME = 'other';
@@ -11,29 +11,32 @@ export const TRUNCATED_NODE_NAME = 'other';
  * createLocationStub puts it in mapping 1; the tree path of query_select_merge_profile.go in none). A real function
  * called `other` has a file, so it is not mistaken for the stub.
  */
-export function detectTruncation(profile: PprofData, valueIndex: number): Truncation | undefined {
+export function detectTruncation(profile: PprofScan, valueIndex: number): Truncation | undefined {
   if (valueIndex < 0) {
     return undefined;
   }
-  const stubFunctions = new Set(
-    profile.functions.filter((f) => f.name === TRUNCATED_NODE_NAME && f.filename === '').map((f) => f.id)
-  );
+  const { strings, functionTable: functions } = profile;
+  const stubName = utf8Text(TRUNCATED_NODE_NAME);
+  const noName = utf8Text('');
+  const stubFunctions = new Set<number>();
+  for (let i = 0; i < functions.count; i++) {
+    if (strings.is(functions.name[i], stubName) && strings.is(functions.filename[i], noName)) {
+      stubFunctions.add(functions.id[i]);
+    }
+  }
   if (stubFunctions.size === 0) {
     return undefined;
   }
-  const { locations } = profile;
   const stubLocations = new Set<number>();
-  for (let i = 0; i < locations.count; i++) {
-    const start = locations.lineStart[i];
-    const end = locations.lineStart[i + 1];
-    let stub = end > start;
-    for (let j = start; stub && j < end; j++) {
-      stub = stubFunctions.has(locations.lineFunctionId[j]) && locations.lineNumber[j] <= 0;
+  profile.forEachLocation((id, _mappingId, lineFunctionIds, lineNumbers, lineCount) => {
+    let stub = lineCount > 0;
+    for (let j = 0; stub && j < lineCount; j++) {
+      stub = stubFunctions.has(lineFunctionIds[j]) && lineNumbers[j] <= 0;
     }
     if (stub) {
-      stubLocations.add(locations.id[i]);
+      stubLocations.add(id);
     }
-  }
+  });
   if (stubLocations.size === 0) {
     return undefined;
   }

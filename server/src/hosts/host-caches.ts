@@ -59,6 +59,31 @@ export function createHostCaches<C>(options: HostCacheOptions): HostCaches<C> {
 }
 
 /**
+ * The sha of a branch or tag from this replica's memory alone, when it is fresh, not found missing since, and the
+ * user's access is known in memory: what most requests for a hot ref need, answered without any await.
+ */
+export function freshSha(
+  caches: RefCaches & Pick<HostCaches<unknown>, 'missingRefs'>,
+  options: { refTtlMs: number; now: () => number },
+  user: CacheUser,
+  repo: Repository,
+  key: string
+): string | undefined {
+  const cached = caches.refs.get(key);
+  if (
+    cached === undefined ||
+    options.now() - cached.checkedAt > options.refTtlMs ||
+    caches.missingRefs.get(key) !== undefined ||
+    caches.missingRefs.get(`${user.id}|${key}`) !== undefined ||
+    !caches.reads.hasAccess(user, repo)
+  ) {
+    return undefined;
+  }
+  caches.reads.countLookup('refs', true);
+  return cached.sha;
+}
+
+/**
  * The sha of a branch or tag from the caches, when it is fresh and the user's access is known: this replica's own
  * entry, else one another replica resolved (or revalidated) since, whose ETag makes the host's check free later.
  */

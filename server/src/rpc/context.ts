@@ -7,6 +7,7 @@ import { parseRepositoryUrl, RepositoryUrlError } from '../hosts/github/reposito
 import { Logger, scrub } from '../log';
 import { decodeSessionCookie, legacyCookieString, readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
 import { GrantedToken, OAuthClient } from '../session/oauth';
+import { OpenedSessions } from '../session/opened-sessions';
 import { tenantFromHeaders } from '../session/tenant';
 import { deriveKey, encryptToken, OAuthToken } from '../session/token';
 
@@ -16,6 +17,8 @@ export interface ServiceDeps {
   /** Undefined when GitLab is not configured. */
   gitlab?: GitlabSource;
   oauth: OAuthClient;
+  /** GitHub session cookies opened recently (the expiry is still checked per request). */
+  sessions: OpenedSessions;
   logger: Logger;
   now: () => number;
 }
@@ -32,7 +35,10 @@ export function session(deps: ServiceDeps, ctx: HandlerContext, checkExpiry = tr
     if (cookie === undefined) {
       throw new Error('failed to read cookie pyroscope_git_session: http: named cookie not present');
     }
-    token = decodeSessionCookie(cookie, tenantKey(deps, ctx));
+    const tenant = tenantFromHeaders(ctx.requestHeader);
+    token = deps.sessions.open(tenant, cookie, () =>
+      decodeSessionCookie(cookie, deriveKey(deps.config.githubSessionSecret, tenant))
+    );
   } catch (error) {
     deps.logger.debug({ err: scrub((error as Error).message) }, 'session cookie rejected');
     throw new ConnectError('invalid token', Code.Unauthenticated);

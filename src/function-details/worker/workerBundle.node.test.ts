@@ -75,6 +75,7 @@ describe('the function details worker bundle', () => {
       console: { warn: () => {} },
       setTimeout,
       TextDecoder,
+      TextEncoder,
     });
     vm.runInContext(readFileSync(join(dist, 'module.js'), 'utf8'), page);
     const compute = plugin.computeFunctionDetailsInWorker as (bytes: Uint8Array, name: string) => Promise<unknown>;
@@ -93,7 +94,9 @@ describe('the function details worker bundle', () => {
           imported.push(url);
           vm.runInContext(readFileSync(fileOf(url), 'utf8'), worker);
         }),
+      // What the reader uses of a worker's globals (both are in every browser's worker scope).
       TextDecoder,
+      TextEncoder,
     };
     const worker = vm.createContext(scope);
     scope.self = worker;

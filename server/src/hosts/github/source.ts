@@ -14,7 +14,7 @@ import { FileNotFoundError, FileRejectedError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
-import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
+import { CachedRef, cachedSha, createHostCaches, freshSha, FULL_SHA, rememberRef } from '../host-caches';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { judgeContents } from './contents';
@@ -193,15 +193,21 @@ export class GitHubSource implements GitHostProvider {
 
   /**
    * The commit sha for ref. A full sha is used as is; other refs are cached for refTtlMs and then revalidated
-   * with the stored ETag (which also shows that this user's token reads the repository).
+   * with the stored ETag (which also shows that this user's token reads the repository). A fresh ref this user
+   * may read is answered at once, without joining the other lookups.
    */
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
     const key = `${repo.fullName}@${ref || 'HEAD'}`;
-    return this.memo(user, key, () =>
-      FULL_SHA.test(ref)
-        ? Promise.resolve(ref)
-        : this.reads.join(user, `ref:${key}`, (signal) => this.resolveSha(user, repo, ref, signal))
-    );
+    return this.memo(user, key, () => {
+      if (FULL_SHA.test(ref)) {
+        return Promise.resolve(ref);
+      }
+      const caches = { reads: this.reads, refs: this.refs, missingRefs: this.missingRefs };
+      const fresh = freshSha(caches, { refTtlMs: this.options.refTtlMs, now: this.now }, user, repo, key);
+      return fresh !== undefined
+        ? Promise.resolve(fresh)
+        : this.reads.join(user, `ref:${key}`, (signal) => this.resolveSha(user, repo, ref, signal));
+    });
   }
 
   private memo(user: User, key: string, work: () => Promise<string>): Promise<string> {
