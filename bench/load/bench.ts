@@ -21,7 +21,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-import { generatedStore, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { generatedStore, GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
 import { encodeSessionCookie, SESSION_COOKIE } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
 import { CpuProfile, formatProfileTop } from './cpu-profile';
@@ -300,12 +300,7 @@ async function main(): Promise<void> {
     const noop = await ServerProcess.start('noop', { NOOP_CONTENT: HOT_CONTENT });
     servers.push(noop);
     const source = await ServerProcess.start('source', {
-      GITHUB_URL: double.url,
-      GITHUB_API_URL: double.apiUrl,
-      GITHUB_REPOSITORY_HOSTS: 'github.com',
-      GITHUB_CLIENT_ID: double.clientId,
-      GITHUB_CLIENT_SECRET: double.clientSecret,
-      GITHUB_SESSION_SECRET: SECRET,
+      ...sourceServerEnv(double, SECRET),
       CACHE_BYTES: String(CACHE_BYTES),
       LOG_LEVEL: 'warn',
     });

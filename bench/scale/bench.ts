@@ -11,7 +11,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { createFixtureRepo, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { createFixtureRepo, GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
 import { freePort, RedisServer, startRedis, waitUntil } from '../../server/test/redis';
 import { encodeSessionCookie } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
@@ -37,12 +37,7 @@ async function startReplica(double: GithubDouble, cacheUrl?: string): Promise<Re
     env: {
       ...process.env,
       PORT: String(port),
-      GITHUB_CLIENT_ID: double.clientId,
-      GITHUB_CLIENT_SECRET: double.clientSecret,
-      GITHUB_SESSION_SECRET: SECRET,
-      GITHUB_URL: double.url,
-      GITHUB_API_URL: double.apiUrl,
-      GITHUB_REPOSITORY_HOSTS: 'github.com',
+      ...sourceServerEnv(double, SECRET),
       LOG_LEVEL: 'warn',
       ...(cacheUrl ? { CACHE_URL: cacheUrl } : {}),
     },

@@ -18,6 +18,7 @@ import {
   createStdlibStandIns,
   GithubDouble,
   SAMPLE_TOOLCHAINS,
+  sourceServerEnv,
   startGithubDouble,
 } from '../../e2e/github-double';
 import { createSampleRepos } from '../../samples/repos';
@@ -107,12 +108,7 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
   const cookie = `pyroscope_git_session=${encodeSessionCookie(encryptToken({ accessToken: token }, deriveKey(SECRET, 'anonymous')))}`;
   const config = loadConfig({
     PORT: '0',
-    GITHUB_CLIENT_ID: double.clientId,
-    GITHUB_CLIENT_SECRET: double.clientSecret,
-    GITHUB_SESSION_SECRET: SECRET,
-    GITHUB_URL: double.url,
-    GITHUB_API_URL: double.apiUrl,
-    GITHUB_REPOSITORY_HOSTS: 'github.com',
+    ...sourceServerEnv(double, SECRET),
     LOG_LEVEL: 'silent',
   });
   const newServer = async () => {

@@ -9,6 +9,7 @@ export {
 } from './double';
 export { createFixtureRepo, type FixtureCommit, type FixtureRepo } from './fixtures';
 export { generatedStore, type GeneratedRepo } from './memory-store';
+export { sourceServerEnv } from './server-env';
 export { gitStore, type RepoStore } from './store';
 export {
   createGoStdlibRepo,

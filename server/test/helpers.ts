@@ -2,7 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DoubleRepo, GithubDouble, GithubDoubleOptions, startGithubDouble } from '../../e2e/github-double';
+import {
+  DoubleRepo,
+  GithubDouble,
+  GithubDoubleOptions,
+  sourceServerEnv,
+  startGithubDouble,
+} from '../../e2e/github-double';
 import { loadConfig, ServerConfig } from '../src/config';
 import { createLogger, Logger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
@@ -71,14 +77,7 @@ export async function startStack(
 
 /** The environment that points a source server at the GitHub double (its OAuth app, web and API URLs). */
 export function githubDoubleEnv(double: GithubDouble): Record<string, string> {
-  return {
-    GITHUB_CLIENT_ID: double.clientId,
-    GITHUB_CLIENT_SECRET: double.clientSecret,
-    GITHUB_SESSION_SECRET: SECRET,
-    GITHUB_URL: double.url,
-    GITHUB_API_URL: double.apiUrl,
-    GITHUB_REPOSITORY_HOSTS: 'github.com',
-  };
+  return sourceServerEnv(double, SECRET);
 }
 
 /** The cookie header the plugin writes for the sealed token that GithubLogin / GithubRefresh returned. */

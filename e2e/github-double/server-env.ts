@@ -1,0 +1,19 @@
+import type { GithubDouble } from './double';
+
+/**
+ * The environment that points a source server at a GitHub double: its OAuth application, web and API URLs, and
+ * github.com as another name of it (so repository URLs of the samples read as this GitHub).
+ */
+export function sourceServerEnv(
+  double: Pick<GithubDouble, 'clientId' | 'clientSecret' | 'url' | 'apiUrl'>,
+  sessionSecret: string
+): Record<string, string> {
+  return {
+    GITHUB_CLIENT_ID: double.clientId,
+    GITHUB_CLIENT_SECRET: double.clientSecret,
+    SESSION_SECRET: sessionSecret,
+    GITHUB_URL: double.url,
+    GITHUB_API_URL: double.apiUrl,
+    GITHUB_REPOSITORY_HOSTS: 'github.com',
+  };
+}
