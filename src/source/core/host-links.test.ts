@@ -21,6 +21,22 @@ describe('hostLinks', () => {
     });
   });
 
+  it.each(['github', 'gitlab', 'bitbucket'] as const)(
+    '%s: a path given from the root (/src/a.go) is the same file, never a doubled slash',
+    (kind) => {
+      const links = hostLinks({
+        kind,
+        webUrl: 'https://host.example/o/r',
+        ref: SHA,
+        refIsSha: true,
+        path: '/src/a.go',
+        sha: SHA,
+      });
+      expect(links.file).toMatch(new RegExp(`/${SHA}/src/a\\.go$`));
+      expect(links.file!.replace('https://', '')).not.toContain('//');
+    }
+  );
+
   it('GitLab (nested groups, self-managed under a path): the /-/ pages', () => {
     expect(
       hostLinks({

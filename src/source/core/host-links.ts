@@ -30,7 +30,9 @@ export const LINKS_ONLY_HOSTS: readonly LinkHostKind[] = ['bitbucket', 'azure-de
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 export function hostLinks(input: HostLinkInput): HostLinks {
-  const { webUrl, ref, path, line, sha } = input;
+  const { webUrl, ref, line, sha } = input;
+  // A path is relative to the repository's root: a profile's absolute path must not make `blob/<ref>//opt/…`.
+  const path = input.path?.replace(/^\/+/, '');
   const base = webUrl.replace(/\/+$/, '');
   switch (input.kind) {
     case 'gitlab': {
