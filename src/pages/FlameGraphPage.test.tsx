@@ -8,7 +8,6 @@ import {
   setDataSourceSrv,
   type BackendSrv,
   type BackendSrvRequest,
-  type DataSourceSrv,
 } from '@grafana/runtime';
 import userEvent from '@testing-library/user-event';
 import FlameGraphPage from './FlameGraphPage';
@@ -16,7 +15,7 @@ import { SettingsProvider } from '../settings/SettingsContext';
 import { resolveSettings } from '../settings/settings';
 import { WithQueries } from '../test-support/queries';
 import { testIds } from '../testIds';
-import { flameGraphQueryBody } from '../test-support/dsQuery';
+import { backendDataSourceSrv, flameGraphQueryBody } from '../test-support/dsQuery';
 
 // Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
 configure({ asyncUtilTimeout: 10000 });
@@ -46,9 +45,11 @@ const emptyBody = flameGraphQueryBody([]);
 type Respond = (req: BackendSrvRequest) => unknown;
 let dsQuery: Respond;
 const requests: BackendSrvRequest[] = [];
+// The Pyroscope data source's query() posts there (DataSourceWithBackend).
+const isDsQuery = (req: BackendSrvRequest) => req.url.startsWith('/api/ds/query?');
 const grafanaAndPyroscope: Respond = (req) => {
   requests.push(req);
-  if (req.url === '/api/ds/query') {
+  if (isDsQuery(req)) {
     return dsQuery(req);
   }
   const method = req.url.split('/').pop();
@@ -89,11 +90,7 @@ const grafanaAndPyroscope: Respond = (req) => {
 beforeAll(() => {
   Object.defineProperty(HTMLCanvasElement.prototype, 'clientWidth', { configurable: true, value: 1600 });
   setBackendSrv({ fetch: (req: BackendSrvRequest) => grafanaAndPyroscope(req) } as unknown as BackendSrv);
-  setDataSourceSrv({
-    getList: () => [pyro],
-    getInstanceSettings: (ref: unknown) =>
-      ref === 'pyro' || (ref as { uid?: string })?.uid === 'pyro' ? pyro : undefined,
-  } as unknown as DataSourceSrv);
+  setDataSourceSrv(backendDataSourceSrv([pyro]));
 });
 beforeEach(() => {
   requests.length = 0;
@@ -154,11 +151,11 @@ function clickBar(level: number, x: number) {
 }
 
 describe('Flame graph page', () => {
-  it('queries the flame graph through /api/ds/query with the URL state and renders it', async () => {
+  it("queries the flame graph through the data source's query() with the URL state and renders it", async () => {
     renderPage(fullUrl);
     expect(screen.getByTestId(testIds.flameGraphPage.loading)).toBeInTheDocument();
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    const q = requests.find((r) => r.url === '/api/ds/query')!;
+    const q = requests.find(isDsQuery)!;
     expect(q.data).toMatchObject({
       from: '1700000000000',
       to: '1700003600000',
@@ -189,7 +186,7 @@ describe('Flame graph page', () => {
       `?datasource=pyro&profileType=${encodeURIComponent(CPU)}&query=${encodeURIComponent('{service_name=~"shop-.*"}')}`
     );
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    expect(requests.filter((r) => r.url === '/api/ds/query').map((r) => r.data.queries[0].labelSelector)).toEqual([
+    expect(requests.filter(isDsQuery).map((r) => r.data.queries[0].labelSelector)).toEqual([
       '{service_name=~"shop-.*"}',
     ]);
     expect(new URLSearchParams(currentSearch).get('query')).toBe('{service_name=~"shop-.*"}');
@@ -244,7 +241,7 @@ describe('Flame graph page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'other service' }));
     await waitFor(() => expect(screen.queryByTestId(testIds.functionDetails.panel)).not.toBeInTheDocument());
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    expect(requests.filter((r) => r.url === '/api/ds/query').pop()!.data.queries[0].labelSelector).toBe(
+    expect(requests.filter(isDsQuery).pop()!.data.queries[0].labelSelector).toBe(
       '{service_name="shop-java"}'
     );
   });
@@ -289,7 +286,7 @@ describe('Flame graph page', () => {
       expect(new URLSearchParams(currentSearch).get('query')).toBe('{service_name="shop-go",env="prod"}')
     );
     await waitFor(() =>
-      expect(requests.filter((r) => r.url === '/api/ds/query').pop()!.data.queries[0].labelSelector).toBe(
+      expect(requests.filter(isDsQuery).pop()!.data.queries[0].labelSelector).toBe(
         '{service_name="shop-go",env="prod"}'
       )
     );

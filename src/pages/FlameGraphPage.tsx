@@ -44,9 +44,6 @@ export default function FlameGraphPage() {
   // Data source: the URL's, else the settings' default, else Grafana's default Pyroscope data source.
   const pyroscopeDatasources = getDataSourceSrv().getList({ pluginId: PYROSCOPE_DS_TYPE });
   const datasource = pickDatasource(url.datasource, settings.defaultDatasourceUid, pyroscopeDatasources);
-  // Deprecated in the types, but DataSourceWithBackend.query still sends it with each query; so do we.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const datasourceId = pyroscopeDatasources.find((d) => d.uid === datasource)?.id;
   // A QuerierClient only holds the uid: one per render costs nothing, and the queries are keyed by the uid.
   const client = datasource ? new QuerierClient(datasource) : undefined;
 
@@ -79,7 +76,6 @@ export default function FlameGraphPage() {
   const { services, labelNames, flameGraph, queryKey } = usePickerData({
     client,
     datasource,
-    datasourceId,
     range,
     rangeKey,
     refreshCount,

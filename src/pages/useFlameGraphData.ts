@@ -38,7 +38,6 @@ function useAsyncQuery<T>(key: string | undefined, load: (signal: AbortSignal) =
 export interface FlameGraphDataInput {
   client: QuerierClient | undefined;
   datasource: string | undefined;
-  datasourceId: number | undefined;
   range: TimeRangeMs;
   rangeKey: string;
   refreshCount: number;
@@ -60,7 +59,7 @@ export function useProfileTypes(
 }
 
 export function usePickerData(input: FlameGraphDataInput) {
-  const { client, datasource, datasourceId, range, rangeKey, refreshCount, profileType, scopedToServices } = input;
+  const { client, datasource, range, rangeKey, refreshCount, profileType, scopedToServices } = input;
   const { serviceSelector, labelSelector } = input;
   const typeSelector = profileType ? `{__profile_type__="${profileType}"}` : '{}';
   const services = useAsyncQuery(
@@ -76,10 +75,11 @@ export function usePickerData(input: FlameGraphDataInput) {
     datasource && profileType && scopedToServices && labelSelector
       ? JSON.stringify({ datasource, profileType, labelSelector, range, refreshCount })
       : undefined;
-  const flameGraph = useAsyncQuery(queryKey, () =>
+  const flameGraph = useAsyncQuery(queryKey, (signal) =>
     queryFlameGraph(
-      { datasourceUid: datasource!, datasourceId, profileTypeId: profileType!, labelSelector: labelSelector!, range },
-      `linescope-flamegraph-${++requestCounter}`
+      { datasourceUid: datasource!, profileTypeId: profileType!, labelSelector: labelSelector!, range },
+      `linescope-flamegraph-${++requestCounter}`,
+      signal
     )
   );
   return { services, labelNames, flameGraph, queryKey };
