@@ -49,7 +49,8 @@ async function connect(page: Page, panel: Locator, screenshotName?: string) {
   await connectButton.click();
   const popup = await popupPromise;
   const authorize = popup.getByRole('button', { name: 'Authorize' });
-  await expect(authorize).toBeVisible();
+  // The popup first loads Grafana on the plugin's callback page, which asks the panel for the authorize URL.
+  await expect(authorize).toBeVisible({ timeout: 45_000 });
   expect(new URL(popup.url()).searchParams.get('redirect_uri')).toMatch(/\/a\/linescope-app\/github\/callback$/);
   if (screenshotName) {
     await popup.screenshot({ path: path.join(SCREENSHOTS, `${screenshotName}.png`) });

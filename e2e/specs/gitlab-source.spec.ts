@@ -29,7 +29,8 @@ async function connectToGitlab(page: Page, panel: Locator) {
   await connectButton.click();
   const popup = await popupPromise;
   const authorize = popup.getByRole('button', { name: 'Authorize' });
-  await expect(authorize).toBeVisible();
+  // The popup first loads Grafana on the plugin's callback page, which asks the panel for the authorize URL.
+  await expect(authorize).toBeVisible({ timeout: 45_000 });
   const authorizeUrl = new URL(popup.url());
   expect(authorizeUrl.pathname).toBe('/oauth/authorize');
   expect(authorizeUrl.searchParams.get('redirect_uri')).toMatch(/\/a\/linescope-app\/github\/callback$/);
