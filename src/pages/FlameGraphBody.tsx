@@ -75,8 +75,8 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
   }
   if (services.status === 'success' && services.value.length === 0 && !scopedToServices) {
     return (
-      <EmptyState variant="not-found" message="No service sends this profile type in the time range">
-        <div data-testid={testIds.flameGraphPage.empty}>Pick another profile type or a wider time range.</div>
+      <EmptyState variant="not-found" message="No service sends profiles in the time range">
+        <div data-testid={testIds.flameGraphPage.empty}>Pick a wider or more recent time range.</div>
       </EmptyState>
     );
   }

@@ -3,12 +3,7 @@ import { NEVER, of, throwError } from 'rxjs';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { DataSourceInstanceSettings } from '@grafana/data';
-import {
-  setBackendSrv,
-  setDataSourceSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-} from '@grafana/runtime';
+import { setBackendSrv, setDataSourceSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import userEvent from '@testing-library/user-event';
 import FlameGraphPage from './FlameGraphPage';
 import { SettingsProvider } from '../settings/SettingsContext';
@@ -42,6 +37,10 @@ const pyro = {
 const flameBody = flameGraphQueryBody();
 const emptyBody = flameGraphQueryBody([]);
 
+const MEMORY = 'memory:alloc_space:bytes:space:bytes';
+// shop-java sends only memory profiles; shop-go sends both.
+const typesOf = (selector: string) => (selector.includes('shop-java') ? [MEMORY] : [MEMORY, CPU]);
+
 type Respond = (req: BackendSrvRequest) => unknown;
 let dsQuery: Respond;
 const requests: BackendSrvRequest[] = [];
@@ -74,9 +73,11 @@ const grafanaAndPyroscope: Respond = (req) => {
           names:
             req.data.name === 'service_name'
               ? ['shop-go', 'shop-java']
-              : req.data.name === 'env'
-                ? ['dev', 'prod']
-                : [],
+              : req.data.name === '__profile_type__'
+                ? typesOf(req.data.matchers[0])
+                : req.data.name === 'env'
+                  ? ['dev', 'prod']
+                  : [],
         },
       });
     case 'LabelNames':
@@ -181,6 +182,29 @@ describe('Flame graph page', () => {
     expect(params.get('from')).toBe('now-1h');
   });
 
+  it('opens a service on a profile type it sends, never querying one it does not', async () => {
+    renderPage(fullUrl);
+    await screen.findByTestId(testIds.flameGraphPage.canvas);
+    expect(new URLSearchParams(currentSearch).get('profileType')).toBe(CPU);
+    // The link names CPU, which shop-java does not send: the page opens on its memory profiles instead.
+    await userEvent.click(screen.getByRole('button', { name: 'other service' }));
+    await waitFor(() => expect(new URLSearchParams(currentSearch).get('profileType')).toBe(MEMORY));
+    await waitFor(() =>
+      expect(requests.filter(isDsQuery).pop()!.data.queries[0]).toMatchObject({
+        profileTypeId: MEMORY,
+        labelSelector: '{service_name="shop-java"}',
+      })
+    );
+    expect(
+      requests
+        .filter(isDsQuery)
+        .some(
+          (r) =>
+            r.data.queries[0].labelSelector === '{service_name="shop-java"}' && r.data.queries[0].profileTypeId === CPU
+        )
+    ).toBe(false);
+  });
+
   it('keeps a service regex from a link as it is, without picking a service', async () => {
     renderPage(
       `?datasource=pyro&profileType=${encodeURIComponent(CPU)}&query=${encodeURIComponent('{service_name=~"shop-.*"}')}`
@@ -241,9 +265,7 @@ describe('Flame graph page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'other service' }));
     await waitFor(() => expect(screen.queryByTestId(testIds.functionDetails.panel)).not.toBeInTheDocument());
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    expect(requests.filter(isDsQuery).pop()!.data.queries[0].labelSelector).toBe(
-      '{service_name="shop-java"}'
-    );
+    expect(requests.filter(isDsQuery).pop()!.data.queries[0].labelSelector).toBe('{service_name="shop-java"}');
   });
 
   it('says there are no profiles for the selection, and what to do', async () => {

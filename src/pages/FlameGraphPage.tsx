@@ -32,7 +32,7 @@ import { vcsDatasourceFor } from '../settings/settings';
 import { useSettings } from '../settings/SettingsContext';
 import { testIds } from '../testIds';
 import { FlameGraphBody } from './FlameGraphBody';
-import { usePickerData, useProfileTypes } from './useFlameGraphData';
+import { usePickerData, useProfileTypes, useServiceProfileTypes } from './useFlameGraphData';
 import { useFlameGraphUrl, useUrlDefaults } from './useFlameGraphUrl';
 
 export default function FlameGraphPage() {
@@ -64,9 +64,22 @@ export default function FlameGraphPage() {
   const scopedToServices = service !== undefined || filters.some((f) => f.name === SERVICE_LABEL);
 
   const profileTypes = useProfileTypes(client, datasource, range, rangeKey);
-  const profileTypeIds = profileTypes.status === 'success' ? profileTypes.value.map((t) => t.id) : [];
+  const serviceTypes = useServiceProfileTypes(client, datasource, service, range, rangeKey);
+  const allTypeIds = profileTypes.status === 'success' ? profileTypes.value.map((t) => t.id) : [];
+  // The picked service's own types: a service with only wall-clock profiles opens on those, not on an empty CPU graph.
+  const typeIdsOfService =
+    serviceTypes.status === 'success' ? allTypeIds.filter((id) => serviceTypes.value.includes(id)) : [];
+  const profileTypeIds = typeIdsOfService.length > 0 ? typeIdsOfService : allTypeIds;
+  const serviceTypeIds = serviceTypes.status === 'success' && serviceTypes.value.length > 0 ? serviceTypes.value : [];
+  // Nothing is queried with a type the service may not have: wait for its types, not for the whole list.
   const profileType =
-    profileTypes.status === 'success' ? pickProfileType(url.profileType, profileTypeIds) : url.profileType;
+    serviceTypes.status === 'loading'
+      ? undefined
+      : profileTypes.status === 'success'
+        ? pickProfileType(url.profileType, profileTypeIds)
+        : serviceTypeIds.length > 0
+          ? pickProfileType(url.profileType, serviceTypeIds)
+          : url.profileType;
   // Label names and values are offered for the service part of the selector (service_name matchers of any kind).
   const serviceSelector = formatSelector([
     ...(service ? [{ name: SERVICE_LABEL, op: '=' as const, value: service }] : []),
@@ -130,7 +143,9 @@ export default function FlameGraphPage() {
   const timeRange = toTimeRange(url.from, url.to);
   const profileTypeOptions: Array<ComboboxOption<string>> =
     profileTypes.status === 'success'
-      ? profileTypes.value.map((t) => ({ label: t.label, value: t.id, description: t.id }))
+      ? profileTypes.value
+          .filter((t) => profileTypeIds.includes(t.id))
+          .map((t) => ({ label: t.label, value: t.id, description: t.id }))
       : [];
   const serviceValues = services.status === 'success' ? services.value : [];
   const serviceOptions = (
