@@ -53,14 +53,7 @@ export default function FlameGraphPage() {
   const range = useMemo(() => toMs(url.from, url.to), [url.from, url.to, refreshCount]); // eslint-disable-line react-hooks/exhaustive-deps
   const rangeKey = `${range.from}-${range.to}-${refreshCount}`;
 
-  let selectorError: string | undefined;
-  let service: string | undefined;
-  let filters: Matcher[] = [];
-  try {
-    ({ service, filters } = splitService(parseSelector(url.query)));
-  } catch (e) {
-    selectorError = e instanceof Error ? e.message : String(e);
-  }
+  const { service, filters, selectorError } = readSelector(url.query);
   const scopedToServices = service !== undefined || filters.some((f) => f.name === SERVICE_LABEL);
 
   const profileTypes = useProfileTypes(client, datasource, range, rangeKey);
@@ -80,6 +73,12 @@ export default function FlameGraphPage() {
         : serviceTypeIds.length > 0
           ? pickProfileType(url.profileType, serviceTypeIds)
           : url.profileType;
+  const profileTypeOptions: Array<ComboboxOption<string>> =
+    profileTypes.status === 'success'
+      ? profileTypes.value
+          .filter((t) => profileTypeIds.includes(t.id))
+          .map((t) => ({ label: t.label, value: t.id, description: t.id }))
+      : [];
   // Label names and values are offered for the service part of the selector (service_name matchers of any kind).
   const serviceSelector = formatSelector([
     ...(service ? [{ name: SERVICE_LABEL, op: '=' as const, value: service }] : []),
@@ -141,12 +140,6 @@ export default function FlameGraphPage() {
       : undefined;
 
   const timeRange = toTimeRange(url.from, url.to);
-  const profileTypeOptions: Array<ComboboxOption<string>> =
-    profileTypes.status === 'success'
-      ? profileTypes.value
-          .filter((t) => profileTypeIds.includes(t.id))
-          .map((t) => ({ label: t.label, value: t.id, description: t.id }))
-      : [];
   const serviceValues = services.status === 'success' ? services.value : [];
   const serviceOptions = (
     service && !serviceValues.includes(service) ? [service, ...serviceValues] : serviceValues
@@ -251,3 +244,16 @@ export default function FlameGraphPage() {
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
 });
+
+/** The URL's label selector as its service and other filters, or why it cannot be read. */
+function readSelector(query: string): {
+  service?: string;
+  filters: Matcher[];
+  selectorError?: string;
+} {
+  try {
+    return splitService(parseSelector(query));
+  } catch (e) {
+    return { filters: [], selectorError: e instanceof Error ? e.message : String(e) };
+  }
+}
