@@ -3,6 +3,7 @@ import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { formatSharePercent, formatSharePoints, formatSignedValue } from '../../domain/compare/formatChange';
+import { NO_VALUE } from '../../domain/format';
 import type { CostPair, LineComparison } from '../../domain/compare/lineDelta';
 import type { ComparisonRow } from '../../domain/compare/rows';
 import { testIds } from '../../testIds';
@@ -34,7 +35,7 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
   }, [focused, focusCount]);
 
   const pair = (costs: CostPair, shares: CostPair, which: keyof CostPair) =>
-    costs[which] > 0 ? `${formatValue(costs[which])} (${formatSharePercent(shares[which])})` : '.';
+    costs[which] > 0 ? `${formatValue(costs[which])} (${formatSharePercent(shares[which])})` : NO_VALUE;
   const removedStarts = rows.findIndex((r) => r.removed);
 
   return (
@@ -87,7 +88,7 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
                         <div>total {pair(c.baseline, c.baselineShare, 'total')}</div>
                       </>
                     ) : (
-                      '.'
+                      NO_VALUE
                     )}
                   </td>
                   <td>
@@ -97,7 +98,7 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
                         <div>total {pair(c.comparison, c.comparisonShare, 'total')}</div>
                       </>
                     ) : (
-                      '.'
+                      NO_VALUE
                     )}
                   </td>
                   {c ? (
