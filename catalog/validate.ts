@@ -4,9 +4,10 @@
  * one against the validator's schema, its code rules over the sources, and the archive. Prints the analyzers that
  * cannot run offline. Exits 1 when an error is found; warnings are printed and do not fail.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPluginDir, unzipEntries, zipEntries } from './archive';
+import { unzipEntries } from './archive';
+import { writePluginArchive } from './release';
 import { checkArchive, type Problem } from './checks';
 import { checkSource } from './codeRules';
 import { NOT_RUN_OFFLINE } from './offline';
@@ -21,12 +22,8 @@ if (!existsSync(join(dist, 'plugin.json'))) {
   process.stderr.write('validate: dist/plugin.json is missing; run `npm run build` first\n');
   process.exit(1);
 }
-const version = (JSON.parse(readFileSync(join(dist, 'plugin.json'), 'utf8')) as { info?: { version?: string } }).info
-  ?.version;
-const zip = zipEntries(readPluginDir(dist, pluginId));
-mkdirSync(join(root, 'artifacts'), { recursive: true });
-const archivePath = join(root, 'artifacts', `${pluginId}-${version}.zip`);
-writeFileSync(archivePath, zip);
+const { zipPath: archivePath } = writePluginArchive(dist, pluginId, join(root, 'artifacts'));
+const zip = readFileSync(archivePath);
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
 const codeProblems: Problem[] = sourceFiles(root).flatMap((file) =>
