@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -155,15 +156,19 @@ export default function FlameGraphPage() {
               current={datasource ?? null}
               noDefault
               width={28}
-              placeholder="Pyroscope data source"
+              placeholder={t('pages.flame-graph-page.placeholder-pyroscope-data-source', 'Pyroscope data source')}
               onChange={(ds) => update({ datasource: ds.uid, profileType: undefined, query: '{}' })}
             />
           </div>
-          <InlineField label="Service" htmlFor="linescope-service" data-testid={testIds.flameGraphPage.service}>
+          <InlineField
+            label={t('pages.flame-graph-page.label-service', 'Service')}
+            htmlFor="linescope-service"
+            data-testid={testIds.flameGraphPage.service}
+          >
             <Combobox
               id="linescope-service"
               width={30}
-              placeholder="Service"
+              placeholder={t('pages.flame-graph-page.linescope-service-placeholder-service', 'Service')}
               loading={services.status === 'loading'}
               options={serviceOptions}
               value={service ?? null}
@@ -171,14 +176,14 @@ export default function FlameGraphPage() {
             />
           </InlineField>
           <InlineField
-            label="Profile type"
+            label={t('pages.flame-graph-page.label-profile-type', 'Profile type')}
             htmlFor="linescope-profile-type"
             data-testid={testIds.flameGraphPage.profileType}
           >
             <Combobox
               id="linescope-profile-type"
               width={36}
-              placeholder="Profile type"
+              placeholder={t('pages.flame-graph-page.linescope-profile-type-placeholder-profile-type', 'Profile type')}
               loading={profileTypes.status === 'loading'}
               options={profileTypeOptions}
               value={profileType ?? null}
@@ -195,8 +200,13 @@ export default function FlameGraphPage() {
               onZoom={() => update(zoomOut(range))}
             />
           </div>
-          <Button variant="secondary" icon="sync" aria-label="Run query" onClick={refresh}>
-            Refresh
+          <Button
+            variant="secondary"
+            icon="sync"
+            aria-label={t('pages.flame-graph-page.aria-label-run-query', 'Run query')}
+            onClick={refresh}
+          >
+            <Trans i18nKey="pages.flame-graph-page.refresh">Refresh</Trans>
           </Button>
         </Stack>
         {scopedToServices && (
@@ -211,12 +221,12 @@ export default function FlameGraphPage() {
         {navigation.data.error && (
           <Alert
             severity="warning"
-            title="The function in the link can’t be opened"
+            title={t('pages.flame-graph-page.title-function-opened', 'The function in the link can’t be opened')}
             data-testid={testIds.flameGraphPage.error}
           >
             <div>{navigation.data.error}</div>
             <Button variant="secondary" size="sm" onClick={navigation.actions.close}>
-              Remove it from the link
+              <Trans i18nKey="pages.flame-graph-page.remove-it-from-the-link">Remove it from the link</Trans>
             </Button>
           </Alert>
         )}

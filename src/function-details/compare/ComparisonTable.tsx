@@ -1,3 +1,4 @@
+import { Trans } from '@grafana/i18n';
 import React, { useEffect, useRef } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -43,17 +44,23 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
       <table className={styles.table} ref={tableRef}>
         <thead>
           <tr>
-            <th scope="col">Line</th>
+            <th scope="col">
+              <Trans i18nKey="function-details.comparison-table.line">Line</Trans>
+            </th>
             <th scope="col" title="Baseline self and total, with their shares of the baseline's whole profile">
-              Baseline
+              <Trans i18nKey="function-details.comparison-table.baseline">Baseline</Trans>
             </th>
             <th scope="col" title="Comparison self and total, with their shares of the comparison's whole profile">
-              Comparison
+              <Trans i18nKey="function-details.comparison-table.comparison">Comparison</Trans>
             </th>
             <th scope="col" title="The change of the total's share of the whole profile, and of the values">
-              Change
+              <Trans i18nKey="function-details.comparison-table.change">Change</Trans>
             </th>
-            {source && <th scope="col">Code</th>}
+            {source && (
+              <th scope="col">
+                <Trans i18nKey="function-details.comparison-table.code">Code</Trans>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -65,7 +72,9 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
                 {index === removedStarts && (
                   <tr>
                     <th colSpan={source ? 5 : 4} scope="rowgroup" className={styles.group}>
-                      Only in the baseline (code removed since)
+                      <Trans i18nKey="function-details.comparison-table.baseline-removed-since">
+                        Only in the baseline (code removed since)
+                      </Trans>
                     </th>
                   </tr>
                 )}
