@@ -2,6 +2,7 @@ import { defineConfig } from 'eslint/config';
 import boundaries from 'eslint-plugin-boundaries';
 import baseConfig from './.config/eslint.config.mjs';
 import { TEST_FILES, layerRule, pluginLayers } from './eslint.layers.mjs';
+import { i18nConfig } from './eslint.i18n.mjs';
 
 export default defineConfig([
   {
@@ -63,5 +64,6 @@ export default defineConfig([
     rules: { 'boundaries/element-types': layerRule() },
   },
   { files: TEST_FILES, rules: { 'boundaries/element-types': layerRule(['test-support']) } },
+  ...i18nConfig,
   { ignores: ['**/out/', 'e2e/artifacts/', 'e2e/.data/', 'server/dist/', 'proto/gen/'] },
 ]);

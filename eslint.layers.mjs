@@ -5,7 +5,7 @@ export const pluginLayers = [
   { type: 'lines', pattern: 'packages/lines/**', mayImport: [] },
   // The linescope command (CLI and MCP server) stands beside the plugin: it takes the computation, nothing of src/.
   { type: 'cli', pattern: 'packages/cli/**', mayImport: ['lines'] },
-  { type: 'shared', pattern: 'src/{constants,testIds,queryClient}.ts', mayImport: ['plugin-json'] },
+  { type: 'shared', pattern: 'src/{constants,testIds,queryClient,logger}.ts', mayImport: ['plugin-json'] },
   { type: 'plugin-json', pattern: 'src/plugin.json', mayImport: [] },
   { type: 'domain', pattern: 'src/domain/**', mayImport: ['lines'] },
   { type: 'pyroscope', pattern: 'src/pyroscope/**', mayImport: ['domain', 'shared'] },

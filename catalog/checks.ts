@@ -2,9 +2,9 @@
  * What Grafana's plugin validator checks before the catalog accepts a plugin archive, as far as it can be checked
  * without Grafana's servers. Pure: takes the archive's entries (path → bytes), returns the problems found.
  *
- * plugin.json is checked against the rules of Grafana's plugin.json schema for the fields the catalog reads (ids,
- * types, required info, link and date formats, the Grafana range). The schema itself is not vendored: the copy in
- * Grafana's docs predates `extensions` and, with `additionalProperties: false`, refuses every app that adds links.
+ * plugin.json is also checked against the validator's own schema (schema.ts); the checks here are what the
+ * catalog reads beyond it (author and links as https, documentation and issues links, logos and screenshots that
+ * are in the archive).
  */
 import { createHash } from 'node:crypto';
 import semver from 'semver';

@@ -2,9 +2,10 @@ import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { LoadingPlaceholder } from '@grafana/ui';
+import { initPluginTranslations } from '@grafana/i18n';
 import type { AppConfigProps } from './settings/AppConfig';
 import type { LinescopeJsonData } from './settings/settings';
-import { PLUGIN_BASE_URL, ROUTES } from './constants';
+import { PLUGIN_BASE_URL, PLUGIN_ID, ROUTES } from './constants';
 import {
   OPEN_IN_LINESCOPE_TARGETS,
   OPEN_IN_LINESCOPE_TITLE,
@@ -12,8 +13,17 @@ import {
   type QueryLinkContext,
 } from './extensions/openInLinescope';
 
-const LazyApp = lazy(() => import('./app/App'));
-const LazyAppConfig = lazy(() => import('./settings/AppConfig'));
+// The views' strings come through @grafana/i18n, set up before a view first renders: awaited in the lazy loaders
+// rather than at the module's top level, so that module.js stays a plain synchronous module for Grafana's loader.
+let translations: Promise<unknown> | undefined;
+const withTranslations =
+  <T,>(load: () => Promise<T>) =>
+  async () => {
+    await (translations ??= initPluginTranslations(PLUGIN_ID));
+    return load();
+  };
+const LazyApp = lazy(withTranslations(() => import('./app/App')));
+const LazyAppConfig = lazy(withTranslations(() => import('./settings/AppConfig')));
 
 const App = (props: AppRootProps<LinescopeJsonData>) => (
   <Suspense fallback={<LoadingPlaceholder text="Loading Linescope…" />}>

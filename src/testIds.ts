@@ -58,6 +58,7 @@ export const testIds = {
     compareLine: 'linescope-compare-line',
     breakdown: 'linescope-breakdown',
     breakdownLine: 'linescope-breakdown-line',
+    breakdownAllLines: 'linescope-breakdown-all-lines',
     breakdownWithoutLine: 'linescope-breakdown-without-line',
     sourceNotLoaded: 'linescope-source-not-loaded',
     callees: 'linescope-function-details-callees',

@@ -27,12 +27,12 @@ function golden(profile: string, name: string) {
 const NS_SCALE: Record<string, number> = { ns: 1, 'µs': 1e3, ms: 1e6, s: 1e9, min: 60e9, hour: 3600e9 };
 
 /**
- * A displayed duration ("2.74 s", "750 ms", ".") equals a golden nanosecond value when the golden value, in the
+ * A displayed duration ("2.74 s", "750 ms", "–") equals a golden nanosecond value when the golden value, in the
  * displayed unit and rounded to the displayed decimals, is the displayed number.
  */
 function expectDuration(text: string, goldenNs: number, what: string) {
   if (goldenNs === 0) {
-    expect(text.trim(), what).toBe('.');
+    expect(text.trim(), what).toBe('–');
     return;
   }
   const m = /^(-?\d+(?:\.(\d+))?)\s*(ns|µs|ms|s|min|hour)$/.exec(text.trim());
@@ -41,7 +41,7 @@ function expectDuration(text: string, goldenNs: number, what: string) {
   expect(Number((goldenNs / NS_SCALE[m![3]]).toFixed(decimals)), `${what}: "${text}" vs ${goldenNs} ns`).toBe(Number(m![1]));
 }
 
-/** Every golden line appears in the breakdown with the same self and total; lines without samples show dots. */
+/** Every golden line appears in the breakdown with the same self and total; lines without samples show dashes. */
 async function expectBreakdown(panel: Locator, fn: ReturnType<typeof golden>) {
   const rows = panel.getByTestId('linescope-breakdown-line');
   for (const line of fn.lines) {
@@ -52,7 +52,7 @@ async function expectBreakdown(panel: Locator, fn: ReturnType<typeof golden>) {
     expectDuration(await cells.nth(2).innerText(), line.cum, `total of line ${line.line}`);
   }
   const sampled = await rows.evaluateAll((els) =>
-    els.filter((el) => [...el.querySelectorAll('th ~ td')].some((td, i) => (i === 0 || i === 2) && td.textContent !== '.')).map((el) => Number(el.getAttribute('data-line')))
+    els.filter((el) => [...el.querySelectorAll('th ~ td')].some((td, i) => (i === 0 || i === 2) && td.textContent !== '–')).map((el) => Number(el.getAttribute('data-line')))
   );
   expect(sampled.sort((a, b) => a - b)).toEqual(fn.lines.map((l) => l.line));
 }

@@ -60,7 +60,7 @@ async function expectNumbersBesideTheRightLines(panel: Locator): Promise<{ hotte
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
-    expect(row.total, `line ${row.line}`).not.toBe('.');
+    expect(row.total, `line ${row.line}`).not.toBe('–');
   }
   const hottest = rows.find((r) => r.hottest);
   expect(hottest, 'the hottest line is in view').toBeDefined();

@@ -29,7 +29,8 @@ async function connectToGitlab(page: Page, panel: Locator) {
   await connectButton.click();
   const popup = await popupPromise;
   const authorize = popup.getByRole('button', { name: 'Authorize' });
-  await expect(authorize).toBeVisible();
+  // The popup first loads Grafana on the plugin's callback page, which asks the panel for the authorize URL.
+  await expect(authorize).toBeVisible({ timeout: 45_000 });
   const authorizeUrl = new URL(popup.url());
   expect(authorizeUrl.pathname).toBe('/oauth/authorize');
   expect(authorizeUrl.searchParams.get('redirect_uri')).toMatch(/\/a\/linescope-app\/github\/callback$/);
@@ -70,7 +71,7 @@ test('connect to GitLab and see the source of shop-go-gitlab with its numbers', 
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
-    expect(row.total, `line ${row.line}`).not.toBe('.');
+    expect(row.total, `line ${row.line}`).not.toBe('–');
   }
   await expect(panel.getByTestId('source-link-blame')).toHaveAttribute(
     'href',

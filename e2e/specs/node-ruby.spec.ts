@@ -38,7 +38,7 @@ async function expectSourceBesideTheNumbers(panel: Locator, file: string, langua
     if (row.line <= lines.length) {
       expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
     }
-    expect(row.total, `line ${row.line}`).not.toBe('.');
+    expect(row.total, `line ${row.line}`).not.toBe('–');
   }
   // Highlighted: keywords are marked in the code.
   await expect(view.locator('[data-token="keyword"]').first()).toBeVisible();

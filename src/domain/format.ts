@@ -21,13 +21,16 @@ export function formatValue(value: number, pprofUnit: string): string {
   return formattedValueToString(getValueFormat(grafanaUnit(pprofUnit))(value));
 }
 
+/** How a table cell reads for nothing: a dash (`pprof -list`'s "." read as a typo in sentences and tables). */
+export const NO_VALUE = '–';
+
 /**
- * How a line's value and share read in the per-line views (the breakdown table and the code view): "." for a line
- * without samples, as `pprof -list` prints it, and no share, so the sampled lines stand out.
+ * How a line's value and share read in the per-line views (the breakdown table and the code view): a dash for a
+ * line without samples, and no share, so the sampled lines stand out.
  */
 export function lineCellFormatter(pprofUnit: string, functionTotal: number) {
   return {
-    value: (v: number) => (v > 0 ? formatValue(v, pprofUnit) : '.'),
+    value: (v: number) => (v > 0 ? formatValue(v, pprofUnit) : NO_VALUE),
     share: (v: number) => (v > 0 ? formatShare(v, functionTotal) : ''),
   };
 }

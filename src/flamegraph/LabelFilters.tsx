@@ -1,3 +1,4 @@
+import { Trans, t } from '@grafana/i18n';
 import React, { useId, useState } from 'react';
 import { css } from '@emotion/css';
 import { Button, Combobox, type ComboboxOption, IconButton, Stack, useStyles2 } from '@grafana/ui';
@@ -55,7 +56,7 @@ export function LabelFilters({ filters, onChange, labelNames, labelNamesLoading,
         data-testid={testIds.flameGraphPage.addFilter}
         onClick={() => setDraft({ base: committed, rows: [...rows, { name: '', op: '=', value: '' }] })}
       >
-        Add label filter
+        <Trans i18nKey="flamegraph.label-filters.add-label-filter">Add label filter</Trans>
       </Button>
     </Stack>
   );
@@ -89,7 +90,7 @@ function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, onCh
       <Combobox
         aria-labelledby={`${id}-label`}
         width={22}
-        placeholder="Label"
+        placeholder={t('flamegraph.filter-row.placeholder-label', 'Label')}
         loading={labelNamesLoading}
         options={options(names)}
         value={row.name || null}
@@ -114,7 +115,7 @@ function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, onCh
         key={row.name}
         aria-labelledby={`${id}-value`}
         width={26}
-        placeholder="Value"
+        placeholder={t('flamegraph.filter-row.placeholder-value', 'Value')}
         options={valueOptions}
         value={row.value || null}
         createCustomValue

@@ -1,3 +1,4 @@
+import { Trans, t } from '@grafana/i18n';
 import React, { useId, useMemo, useRef } from 'react';
 import type { DataFrame } from '@grafana/data';
 import { FlameGraph } from '@grafana/flamegraph';
@@ -48,11 +49,13 @@ function FunctionPicker({ data, onFunctionDetails }: Omit<Props, 'enableFunction
     <div data-testid={testIds.flameGraphPage.functionPicker}>
       {/* Named for assistive technology; the placeholder says the same on screen. */}
       <span id={labelId} hidden>
-        Function details for a function
+        <Trans i18nKey="flamegraph.function-picker.function-details-for-a-function">
+          Function details for a function
+        </Trans>
       </span>
       <Combobox
         aria-labelledby={labelId}
-        placeholder="Function details for…"
+        placeholder={t('flamegraph.function-picker.placeholder-function-details-for', 'Function details for…')}
         width={32}
         options={options}
         value={null}

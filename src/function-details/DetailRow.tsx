@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useState } from 'react';
 import { ClipboardButton, IconButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { testIds } from '../testIds';
@@ -49,13 +50,13 @@ export function FilePath({ path }: { path: string }) {
           variant="secondary"
           fill="text"
           size="sm"
-          aria-label="Copy file path"
+          aria-label={t('function-details.file-path.aria-label-copy-file-path', 'Copy file path')}
           data-testid={testIds.functionDetails.copyFile}
           getText={() => path}
           onClipboardCopy={() => setCopyFailed(false)}
           onClipboardError={() => setCopyFailed(true)}
         >
-          Copy
+          <Trans i18nKey="function-details.file-path.copy">Copy</Trans>
         </ClipboardButton>
       </Stack>
       {copyFailed && (

@@ -2,11 +2,11 @@ import React from 'react';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { of, throwError } from 'rxjs';
-import { configure, render, screen, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { WithQueries } from '../test-support/queries';
-import { formatValue } from '../domain/format';
+import { formatValue, NO_VALUE } from '../domain/format';
 import { testIds } from '../testIds';
 
 // Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
@@ -72,6 +72,11 @@ describe.each(['github.com/linescope-demo/shop-go/pricing.bestSubset', 'strings.
       );
       await screen.findByTestId(testIds.functionDetails.breakdown);
       expect(screen.getByTestId(testIds.functionDetails.rowFile)).toHaveTextContent(fn.file);
+      // pprof -list prints every line of the span; the panel lists them all one click away (unless it is too long).
+      const allLines = screen.queryByTestId(testIds.functionDetails.breakdownAllLines);
+      if (allLines) {
+        fireEvent.click(allLines);
+      }
       const rows = new Map(
         screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => [
           Number(r.getAttribute('data-line')),
@@ -80,7 +85,7 @@ describe.each(['github.com/linescope-demo/shop-go/pricing.bestSubset', 'strings.
             .map((c) => c.textContent),
         ])
       );
-      const shown = (v: number) => (v > 0 ? formatValue(v, 'nanoseconds') : '.');
+      const shown = (v: number) => (v > 0 ? formatValue(v, 'nanoseconds') : NO_VALUE);
       for (const line of fn.lines as GoldenLine[]) {
         const cells = rows.get(line.line);
         expect({ line: line.line, self: cells?.[0], total: cells?.[2] }).toEqual({

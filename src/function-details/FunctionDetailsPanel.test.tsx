@@ -215,15 +215,35 @@ describe('FunctionDetailsPanel', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent)
     ).toEqual(['500 ms', '17%', '500 ms', '17%']);
-    // Lines of the span without samples are listed, with no numbers.
+    // Without source, the lines with samples come first; the rest of the span is one click away, with dashes.
+    const listed = () =>
+      screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'));
+    expect(listed()).toEqual(['11', '14']);
+    fireEvent.click(screen.getByTestId(testIds.functionDetails.breakdownAllLines));
+    expect(listed()).toEqual(['10', '11', '12', '13', '14']);
     expect(
       within(lineRow(12))
         .getAllByRole('cell')
         .map((c) => c.textContent)
-    ).toEqual(['.', '', '.', '']);
-    expect(
-      screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))
-    ).toEqual(['10', '11', '12', '13', '14']);
+    ).toEqual(['–', '', '–', '']);
+    fireEvent.click(screen.getByTestId(testIds.functionDetails.breakdownAllLines));
+    expect(listed()).toEqual(['11', '14']);
+  });
+
+  it('brings the hottest line of a long breakdown into view', async () => {
+    const scrolled: string[] = [];
+    const scrollIntoView = jest.fn(function (this: HTMLElement) {
+      scrolled.push(this.getAttribute('data-line') ?? '');
+    });
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', { value: scrollIntoView, configurable: true });
+    try {
+      respond = pyroscope(twoVersions());
+      renderPanel();
+      await screen.findByTestId(testIds.functionDetails.breakdown);
+      await waitFor(() => expect(scrolled).toContain('11'));
+    } finally {
+      delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
   });
 
   it('copies the file path, and says so and shows the path to select when the browser refuses', async () => {
@@ -265,7 +285,7 @@ describe('FunctionDetailsPanel', () => {
     expect(screen.getByLabelText('aaaaaaa · 1 s (25%)')).toBeChecked();
     expect(
       screen.getAllByTestId(testIds.functionDetails.breakdownLine).map((r) => r.getAttribute('data-line'))
-    ).toEqual(['10', '11', '12']);
+    ).toEqual(['12']);
     expect(
       within(lineRow(12))
         .getAllByRole('cell')

@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useId, useRef } from 'react';
 import { Alert, Button, IconButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { noSourceSentence, whyNoSourceFile } from '../domain/noSource';
@@ -60,18 +61,24 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
       tabIndex={-1}
       onKeyDown={onKeyDown}
       className={styles.panel}
-      aria-label="Function details"
+      aria-label={t('function-details.function-details-panel.aria-label-function-details', 'Function details')}
       data-testid={testIds.functionDetails.panel}
     >
       <Stack direction="row" justifyContent="space-between" alignItems="center">
         <Text element="h3" variant="h4">
-          Function details
+          <Trans i18nKey="function-details.function-details-panel.function-details">Function details</Trans>
         </Text>
         <IconButton
           name="times"
           size="lg"
-          aria-label="Close function details"
-          tooltip="Close function details"
+          aria-label={t(
+            'function-details.function-details-panel.aria-label-close-function-details',
+            'Close function details'
+          )}
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-close-function-details',
+            'Close function details'
+          )}
           data-testid={testIds.functionDetails.close}
           onClick={onClose}
         />
@@ -79,23 +86,33 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
       {navigation && <Breadcrumb trail={navigation.trail} onGo={navigation.actions.go} />}
 
       {profile.status === 'error' && (
-        <Alert severity="error" title="Couldn’t load function details" data-testid={testIds.functionDetails.error}>
+        <Alert
+          severity="error"
+          title={t(
+            'function-details.function-details-panel.title-couldnt-load-function-details',
+            'Couldn’t load function details'
+          )}
+          data-testid={testIds.functionDetails.error}
+        >
           <div>{profile.error.message}</div>
           <div>{failureHint(profile.error)}</div>
           <Button size="sm" variant="secondary" icon="sync" onClick={actions.retry}>
-            Retry
+            <Trans i18nKey="function-details.function-details-panel.retry">Retry</Trans>
           </Button>
         </Alert>
       )}
 
       <dl className={styles.rows}>
-        <Row label="Function name" testId={testIds.functionDetails.rowFunctionName}>
+        <Row
+          label={t('function-details.function-details-panel.label-function-name', 'Function name')}
+          testId={testIds.functionDetails.rowFunctionName}
+        >
           <span className={styles.ellipsis} title={target.functionName}>
             {target.functionName}
           </span>
         </Row>
         <Row
-          label="Call site"
+          label={t('function-details.function-details-panel.label-call-site', 'Call site')}
           tooltip="The stack the numbers are for: only samples passing through it count"
           testId={testIds.functionDetails.rowCallSite}
         >
@@ -103,23 +120,29 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
         </Row>
         <Row
           loading={loading}
-          label="Start line"
-          tooltip="The line where the function's definition starts"
+          label={t('function-details.function-details-panel.label-start-line', 'Start line')}
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-where-functions-definition-starts',
+            "The line where the function's definition starts"
+          )}
           testId={testIds.functionDetails.rowStartLine}
         >
           {fn?.startLine ? fn.startLine : '–'}
         </Row>
         <Row
           loading={loading}
-          label="File"
-          tooltip="The source file the profile names for this function"
+          label={t('function-details.function-details-panel.label-file', 'File')}
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-source-profile-names-function',
+            'The source file the profile names for this function'
+          )}
           testId={testIds.functionDetails.rowFile}
         >
           {fn?.fileName ? <FilePath path={fn.fileName} /> : '–'}
         </Row>
         <Row
           loading={loading}
-          label="Repository"
+          label={t('function-details.function-details-panel.label-repository', 'Repository')}
           tooltip="Where this version's source lives: from the profile's build id, or else the service's labels"
           testId={testIds.functionDetails.rowRepository}
         >
@@ -134,7 +157,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
         </Row>
         <Row
           loading={loading}
-          label="Commit"
+          label={t('function-details.function-details-panel.label-commit', 'Commit')}
           id={`${ids}-commit`}
           tooltip="The versions (pprof mappings) of this function in the profile, with each one's share of its total"
           testId={testIds.functionDetails.rowCommit}
@@ -159,13 +182,23 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
 
       {loading && (
         <LoadingPlaceholder
-          text="Loading the profile of this call site…"
+          text={t(
+            'function-details.function-details-panel.text-loading-profile',
+            'Loading the profile of this call site…'
+          )}
           data-testid={testIds.functionDetails.loading}
         />
       )}
       {profile.status === 'success' && <TruncationNotice details={profile.details} />}
       {profile.status === 'success' && !fn && (
-        <Alert severity="info" title="No samples of this function here" data-testid={testIds.functionDetails.empty}>
+        <Alert
+          severity="info"
+          title={t(
+            'function-details.function-details-panel.title-no-samples-of-this-function-here',
+            'No samples of this function here'
+          )}
+          data-testid={testIds.functionDetails.empty}
+        >
           {target.functionName === 'other'
             ? '“other” is not a function: Pyroscope groups small nodes under it to keep the flame graph small. Click a named function instead.'
             : 'The profile for this call site has no sample of this function. The data may have changed since the flame graph loaded: refresh the flame graph and try again, or widen the time range.'}

@@ -1,10 +1,10 @@
-import React, { useMemo } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Alert, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { buildBreakdown } from './breakdown';
 import { hottestLine } from '../domain/hottest';
-import { lineCellFormatter } from '../domain/format';
+import { formatValue, lineCellFormatter } from '../domain/format';
 import type { FunctionVersion } from '../domain/model';
 import type { SourceFile } from '../source/core/types';
 import { AnnotatedSource } from './code-view/AnnotatedSource';
@@ -31,6 +31,16 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls }: 
   const hottest = useMemo(() => hottestLine(version.lines), [version]);
   const { value, share } = lineCellFormatter(unit, version.total);
   const { self: selfWithout, total: totalWithout } = version.withoutLineNumber;
+  // In a sentence a zero reads "0 s", and a share only follows a value that has one.
+  const amount = (v: number) => (share(v) ? `${formatValue(v, unit)} (${share(v)})` : formatValue(v, unit));
+  // Without source, the lines with samples come first (a long span is mostly empty lines); the rest on request.
+  const [allLines, setAllLines] = useState(false);
+  const sampledRows = breakdown.rows.filter((row) => row.sampled);
+  const rows = allLines || breakdown.compact ? breakdown.rows : sampledRows;
+  const hottestRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    hottestRow.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [allLines, version]);
 
   return (
     <section aria-label="Breakdown per line" data-testid={testIds.functionDetails.breakdown}>
@@ -66,10 +76,25 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls }: 
         </Text>
       ) : (
         <div className={styles.scroll}>
-          {breakdown.compact && (
+          {breakdown.compact ? (
             <Text color="secondary" variant="bodySmall">
               The function spans too many lines to list them all: only lines with samples are shown.
             </Text>
+          ) : (
+            sampledRows.length < breakdown.rows.length && (
+              <Button
+                size="sm"
+                variant="secondary"
+                fill="text"
+                icon={allLines ? 'angle-up' : 'angle-down'}
+                onClick={() => setAllLines(!allLines)}
+                data-testid={testIds.functionDetails.breakdownAllLines}
+              >
+                {allLines
+                  ? `Only the ${sampledRows.length} lines with samples`
+                  : `All ${breakdown.rows.length} lines of the function`}
+              </Button>
+            )
           )}
           <table className={styles.table}>
             <thead>
@@ -95,9 +120,10 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls }: 
                 <td>{value(version.total)}</td>
                 <td>{share(version.total)}</td>
               </tr>
-              {breakdown.rows.map((row) => (
+              {rows.map((row) => (
                 <tr
                   key={row.line}
+                  ref={row.line === hottest?.line ? hottestRow : undefined}
                   data-testid={testIds.functionDetails.breakdownLine}
                   data-line={row.line}
                   className={cx(!row.sampled && styles.cold, row.line === hottest?.line && styles.hottest)}
@@ -132,9 +158,8 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls }: 
         <div data-testid={testIds.functionDetails.breakdownWithoutLine} className={styles.without}>
           <LineCallsToggle line={0} calls={calls} />
           <Text color="secondary">
-            Without a line number: self {value(selfWithout)} {share(selfWithout) && `(${share(selfWithout)})`}, total{' '}
-            {value(totalWithout)} {share(totalWithout) && `(${share(totalWithout)})`}. These samples are counted in the
-            function’s totals but cannot be placed on a line (the profiler recorded no line for them).
+            Without a line number: self {amount(selfWithout)}, total {amount(totalWithout)}. These samples are counted
+            in the function’s totals but cannot be placed on a line (the profiler recorded no line for them).
           </Text>
         </div>
       )}

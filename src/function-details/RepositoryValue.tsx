@@ -1,3 +1,4 @@
+import { Trans, t } from '@grafana/i18n';
 import React from 'react';
 import { Badge, Stack, TextLink, Tooltip } from '@grafana/ui';
 import type { KnownHost, RepositoryInfo } from '../domain/repository';
@@ -41,25 +42,29 @@ export function RepositoryValue({ target, selected, repository, hosts, labels, s
         <span>{raw}</span>
       ) : (
         <Tooltip content="Send the service_repository and service_git_ref labels with the profiles (or the OpenTelemetry vcs.* attributes) so Linescope knows where the source is.">
-          <span>– (unknown)</span>
+          <span>
+            <Trans i18nKey="function-details.repository-value.unknown">– (unknown)</Trans>
+          </span>
         </Tooltip>
       )}
       {selected?.origin === 'labels' && (
         <span data-testid={testIds.functionDetails.repositoryFallback}>
           <Badge
             color="orange"
-            text="from labels"
+            text={t('function-details.repository-value.text-from-labels', 'from labels')}
             tooltip={`This profile's build id has no version, so the repository comes from the service's ${
               labels?.from.repository ?? ''
             } label. It may not match the exact build.`}
           />
         </span>
       )}
-      {selected?.origin === 'override' && <Badge color="purple" text="overridden" />}
+      {selected?.origin === 'override' && (
+        <Badge color="purple" text={t('function-details.repository-value.text-overridden', 'overridden')} />
+      )}
       {linksOnly && (
         <Badge
           color="blue"
-          text="links only"
+          text={t('function-details.repository-value.text-links-only', 'links only')}
           tooltip="Linescope links to Bitbucket Cloud and Azure DevOps (file, blame, commit) but cannot fetch their source."
         />
       )}

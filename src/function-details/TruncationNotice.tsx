@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import React from 'react';
 import { Alert } from '@grafana/ui';
 import { testIds } from '../testIds';
@@ -16,7 +17,14 @@ export function TruncationNotice({ details }: { details: FunctionDetails }) {
   const value = formatValue(cut.cutValue, details.unit);
   const share = formatShare(cut.cutValue, cut.profileTotal);
   return (
-    <Alert severity="warning" title="Pyroscope cut this profile short" data-testid={testIds.functionDetails.truncated}>
+    <Alert
+      severity="warning"
+      title={t(
+        'function-details.truncation-notice.title-pyroscope-cut-this-profile-short',
+        'Pyroscope cut this profile short'
+      )}
+      data-testid={testIds.functionDetails.truncated}
+    >
       <p>
         To stay under its node limit, Pyroscope merged the smallest branches of this call site into “other”: {value} (
         {share} of the call site) no longer says which functions and lines it ran in.

@@ -104,9 +104,9 @@ describe('value formats', () => {
     expect(formatShare(1, 0)).toBe('–');
   });
 
-  it('per-line cells: a dot and no share for a line without samples, the value and its share otherwise', () => {
+  it('per-line cells: a dash and no share for a line without samples, the value and its share otherwise', () => {
     const cell = lineCellFormatter('nanoseconds', 2_000_000_000);
-    expect([cell.value(0), cell.share(0)]).toEqual(['.', '']);
+    expect([cell.value(0), cell.share(0)]).toEqual(['–', '']);
     expect([cell.value(500_000_000), cell.share(500_000_000)]).toEqual(['500 ms', '25%']);
   });
 });

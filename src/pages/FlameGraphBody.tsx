@@ -1,5 +1,6 @@
 // The page below its toolbar: what there is to say (no data source, a bad selector, a failure, nothing found,
 // loading) or the flame graph with the Function details panel beside it.
+import { t, Trans } from '@grafana/i18n';
 import React from 'react';
 import { Alert, Button, EmptyState, LoadingPlaceholder } from '@grafana/ui';
 import type { FunctionSelection } from '../flamegraph/contextMenu';
@@ -36,8 +37,14 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
   const { labelSelector, panel, onClearSelector, onRetry } = props;
   if (!hasDatasources) {
     return (
-      <Alert severity="info" title="No Pyroscope data source" data-testid={testIds.flameGraphPage.prompt}>
-        Add a Pyroscope data source in Connections → Data sources (type “Grafana Pyroscope”), then come back here.
+      <Alert
+        severity="info"
+        title={t('pages.flame-graph-body.title-no-pyroscope-data-source', 'No Pyroscope data source')}
+        data-testid={testIds.flameGraphPage.prompt}
+      >
+        <Trans i18nKey="pages.flame-graph-body.add-pyroscope-data-source">
+          Add a Pyroscope data source in Connections → Data sources (type “Grafana Pyroscope”), then come back here.
+        </Trans>
       </Alert>
     );
   }
@@ -45,53 +52,72 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
     return (
       <Alert
         severity="error"
-        title="The label selector in the link can’t be read"
+        title={t('pages.flame-graph-body.title-label-selector', 'The label selector in the link can’t be read')}
         data-testid={testIds.flameGraphPage.error}
       >
         <div>{selectorError}</div>
         <Button variant="secondary" size="sm" onClick={() => onClearSelector()}>
-          Clear the label selector
+          <Trans i18nKey="pages.flame-graph-body.clear-the-label-selector">Clear the label selector</Trans>
         </Button>
       </Alert>
     );
   }
-  for (const [what, state] of [
-    ['profile types', profileTypes],
-    ['services', services],
+  for (const [title, state] of [
+    [t('pages.flame-graph-body.title-couldnt-load-profile-types', 'Couldn’t load the profile types'), profileTypes],
+    [t('pages.flame-graph-body.title-couldnt-load-services', 'Couldn’t load the services'), services],
   ] as const) {
     if (state.status === 'error') {
-      return <ErrorAlert title={`Couldn’t load the ${what}`} error={state.error} onRetry={() => onRetry()} />;
+      return <ErrorAlert title={title} error={state.error} onRetry={() => onRetry()} />;
     }
   }
   if (profileTypes.status === 'success' && profileTypes.value.length === 0) {
     return (
       <EmptyState variant="not-found" message="No profiles in this data source for the time range">
         <div data-testid={testIds.flameGraphPage.empty}>
-          Pick a wider or more recent time range, or another data source. Pyroscope only lists profile types it received
-          in the time range.
+          <Trans i18nKey="pages.flame-graph-body.no-profile-types">
+            Pick a wider or more recent time range, or another data source. Pyroscope only lists profile types it
+            received in the time range.
+          </Trans>
         </div>
       </EmptyState>
     );
   }
   if (services.status === 'success' && services.value.length === 0 && !scopedToServices) {
     return (
-      <EmptyState variant="not-found" message="No service sends this profile type in the time range">
-        <div data-testid={testIds.flameGraphPage.empty}>Pick another profile type or a wider time range.</div>
+      <EmptyState variant="not-found" message="No service sends profiles in the time range">
+        <div data-testid={testIds.flameGraphPage.empty}>
+          <Trans i18nKey="pages.flame-graph-body.wider-recent-range">Pick a wider or more recent time range.</Trans>
+        </div>
       </EmptyState>
     );
   }
   if (!queryKey || flameGraph.status === 'loading' || flameGraph.status === 'idle') {
-    return <LoadingPlaceholder text="Loading flame graph…" data-testid={testIds.flameGraphPage.loading} />;
+    return (
+      <LoadingPlaceholder
+        text={t('pages.flame-graph-body.text-loading-flame-graph', 'Loading flame graph…')}
+        data-testid={testIds.flameGraphPage.loading}
+      />
+    );
   }
   if (flameGraph.status === 'error') {
-    return <ErrorAlert title="Couldn’t load the flame graph" error={flameGraph.error} onRetry={() => onRetry()} />;
+    return (
+      <ErrorAlert
+        title={t('pages.flame-graph-body.title-couldnt-load-the-flame-graph', 'Couldn’t load the flame graph')}
+        error={flameGraph.error}
+        onRetry={() => onRetry()}
+      />
+    );
   }
   if (flameGraph.value.kind === 'empty') {
     return (
       <EmptyState variant="not-found" message="No profiles for this selection">
         <div data-testid={testIds.flameGraphPage.empty}>
-          Nothing matched {labelSelector} for this profile type in the time range. Widen the time range, remove label
-          filters, or pick another service or profile type.
+          {t(
+            'pages.flame-graph-body.nothing-matched',
+            'Nothing matched {{selector}} for this profile type in the time range. Widen the time range, remove label filters, or pick another service or profile type.',
+            // The selector is shown as text by React: no HTML escaping on top.
+            { selector: labelSelector, interpolation: { escapeValue: false } }
+          )}
         </div>
       </EmptyState>
     );
@@ -131,7 +157,7 @@ function ErrorAlert({ title, error, onRetry }: { title: string; error: Error; on
       <div>{error.message}</div>
       {error instanceof PyroscopeError && <div>{error.hint}</div>}
       <Button variant="secondary" size="sm" icon="sync" onClick={onRetry}>
-        Retry
+        <Trans i18nKey="pages.error-alert.retry">Retry</Trans>
       </Button>
     </Alert>
   );

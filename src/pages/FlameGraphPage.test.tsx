@@ -3,20 +3,14 @@ import { NEVER, of, throwError } from 'rxjs';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { DataSourceInstanceSettings } from '@grafana/data';
-import {
-  setBackendSrv,
-  setDataSourceSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-  type DataSourceSrv,
-} from '@grafana/runtime';
+import { setBackendSrv, setDataSourceSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import userEvent from '@testing-library/user-event';
 import FlameGraphPage from './FlameGraphPage';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { resolveSettings } from '../settings/settings';
 import { WithQueries } from '../test-support/queries';
 import { testIds } from '../testIds';
-import { flameGraphQueryBody } from '../test-support/dsQuery';
+import { backendDataSourceSrv, flameGraphQueryBody } from '../test-support/dsQuery';
 
 // Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
 configure({ asyncUtilTimeout: 10000 });
@@ -43,12 +37,18 @@ const pyro = {
 const flameBody = flameGraphQueryBody();
 const emptyBody = flameGraphQueryBody([]);
 
+const MEMORY = 'memory:alloc_space:bytes:space:bytes';
+// shop-java sends only memory profiles; shop-go sends both.
+const typesOf = (selector: string) => (selector.includes('shop-java') ? [MEMORY] : [MEMORY, CPU]);
+
 type Respond = (req: BackendSrvRequest) => unknown;
 let dsQuery: Respond;
 const requests: BackendSrvRequest[] = [];
+// The Pyroscope data source's query() posts there (DataSourceWithBackend).
+const isDsQuery = (req: BackendSrvRequest) => req.url.startsWith('/api/ds/query?');
 const grafanaAndPyroscope: Respond = (req) => {
   requests.push(req);
-  if (req.url === '/api/ds/query') {
+  if (isDsQuery(req)) {
     return dsQuery(req);
   }
   const method = req.url.split('/').pop();
@@ -73,9 +73,11 @@ const grafanaAndPyroscope: Respond = (req) => {
           names:
             req.data.name === 'service_name'
               ? ['shop-go', 'shop-java']
-              : req.data.name === 'env'
-                ? ['dev', 'prod']
-                : [],
+              : req.data.name === '__profile_type__'
+                ? typesOf(req.data.matchers[0])
+                : req.data.name === 'env'
+                  ? ['dev', 'prod']
+                  : [],
         },
       });
     case 'LabelNames':
@@ -89,11 +91,7 @@ const grafanaAndPyroscope: Respond = (req) => {
 beforeAll(() => {
   Object.defineProperty(HTMLCanvasElement.prototype, 'clientWidth', { configurable: true, value: 1600 });
   setBackendSrv({ fetch: (req: BackendSrvRequest) => grafanaAndPyroscope(req) } as unknown as BackendSrv);
-  setDataSourceSrv({
-    getList: () => [pyro],
-    getInstanceSettings: (ref: unknown) =>
-      ref === 'pyro' || (ref as { uid?: string })?.uid === 'pyro' ? pyro : undefined,
-  } as unknown as DataSourceSrv);
+  setDataSourceSrv(backendDataSourceSrv([pyro]));
 });
 beforeEach(() => {
   requests.length = 0;
@@ -154,11 +152,11 @@ function clickBar(level: number, x: number) {
 }
 
 describe('Flame graph page', () => {
-  it('queries the flame graph through /api/ds/query with the URL state and renders it', async () => {
+  it("queries the flame graph through the data source's query() with the URL state and renders it", async () => {
     renderPage(fullUrl);
     expect(screen.getByTestId(testIds.flameGraphPage.loading)).toBeInTheDocument();
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    const q = requests.find((r) => r.url === '/api/ds/query')!;
+    const q = requests.find(isDsQuery)!;
     expect(q.data).toMatchObject({
       from: '1700000000000',
       to: '1700003600000',
@@ -184,12 +182,35 @@ describe('Flame graph page', () => {
     expect(params.get('from')).toBe('now-1h');
   });
 
+  it('opens a service on a profile type it sends, never querying one it does not', async () => {
+    renderPage(fullUrl);
+    await screen.findByTestId(testIds.flameGraphPage.canvas);
+    expect(new URLSearchParams(currentSearch).get('profileType')).toBe(CPU);
+    // The link names CPU, which shop-java does not send: the page opens on its memory profiles instead.
+    await userEvent.click(screen.getByRole('button', { name: 'other service' }));
+    await waitFor(() => expect(new URLSearchParams(currentSearch).get('profileType')).toBe(MEMORY));
+    await waitFor(() =>
+      expect(requests.filter(isDsQuery).pop()!.data.queries[0]).toMatchObject({
+        profileTypeId: MEMORY,
+        labelSelector: '{service_name="shop-java"}',
+      })
+    );
+    expect(
+      requests
+        .filter(isDsQuery)
+        .some(
+          (r) =>
+            r.data.queries[0].labelSelector === '{service_name="shop-java"}' && r.data.queries[0].profileTypeId === CPU
+        )
+    ).toBe(false);
+  });
+
   it('keeps a service regex from a link as it is, without picking a service', async () => {
     renderPage(
       `?datasource=pyro&profileType=${encodeURIComponent(CPU)}&query=${encodeURIComponent('{service_name=~"shop-.*"}')}`
     );
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    expect(requests.filter((r) => r.url === '/api/ds/query').map((r) => r.data.queries[0].labelSelector)).toEqual([
+    expect(requests.filter(isDsQuery).map((r) => r.data.queries[0].labelSelector)).toEqual([
       '{service_name=~"shop-.*"}',
     ]);
     expect(new URLSearchParams(currentSearch).get('query')).toBe('{service_name=~"shop-.*"}');
@@ -244,9 +265,7 @@ describe('Flame graph page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'other service' }));
     await waitFor(() => expect(screen.queryByTestId(testIds.functionDetails.panel)).not.toBeInTheDocument());
     await screen.findByTestId(testIds.flameGraphPage.canvas);
-    expect(requests.filter((r) => r.url === '/api/ds/query').pop()!.data.queries[0].labelSelector).toBe(
-      '{service_name="shop-java"}'
-    );
+    expect(requests.filter(isDsQuery).pop()!.data.queries[0].labelSelector).toBe('{service_name="shop-java"}');
   });
 
   it('says there are no profiles for the selection, and what to do', async () => {
@@ -289,7 +308,7 @@ describe('Flame graph page', () => {
       expect(new URLSearchParams(currentSearch).get('query')).toBe('{service_name="shop-go",env="prod"}')
     );
     await waitFor(() =>
-      expect(requests.filter((r) => r.url === '/api/ds/query').pop()!.data.queries[0].labelSelector).toBe(
+      expect(requests.filter(isDsQuery).pop()!.data.queries[0].labelSelector).toBe(
         '{service_name="shop-go",env="prod"}'
       )
     );

@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -32,7 +33,7 @@ import { vcsDatasourceFor } from '../settings/settings';
 import { useSettings } from '../settings/SettingsContext';
 import { testIds } from '../testIds';
 import { FlameGraphBody } from './FlameGraphBody';
-import { usePickerData, useProfileTypes } from './useFlameGraphData';
+import { usePickerData, useProfileTypes, useServiceProfileTypes } from './useFlameGraphData';
 import { useFlameGraphUrl, useUrlDefaults } from './useFlameGraphUrl';
 
 export default function FlameGraphPage() {
@@ -44,9 +45,6 @@ export default function FlameGraphPage() {
   // Data source: the URL's, else the settings' default, else Grafana's default Pyroscope data source.
   const pyroscopeDatasources = getDataSourceSrv().getList({ pluginId: PYROSCOPE_DS_TYPE });
   const datasource = pickDatasource(url.datasource, settings.defaultDatasourceUid, pyroscopeDatasources);
-  // Deprecated in the types, but DataSourceWithBackend.query still sends it with each query; so do we.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const datasourceId = pyroscopeDatasources.find((d) => d.uid === datasource)?.id;
   // A QuerierClient only holds the uid: one per render costs nothing, and the queries are keyed by the uid.
   const client = datasource ? new QuerierClient(datasource) : undefined;
 
@@ -56,20 +54,32 @@ export default function FlameGraphPage() {
   const range = useMemo(() => toMs(url.from, url.to), [url.from, url.to, refreshCount]); // eslint-disable-line react-hooks/exhaustive-deps
   const rangeKey = `${range.from}-${range.to}-${refreshCount}`;
 
-  let selectorError: string | undefined;
-  let service: string | undefined;
-  let filters: Matcher[] = [];
-  try {
-    ({ service, filters } = splitService(parseSelector(url.query)));
-  } catch (e) {
-    selectorError = e instanceof Error ? e.message : String(e);
-  }
+  const { service, filters, selectorError } = readSelector(url.query);
   const scopedToServices = service !== undefined || filters.some((f) => f.name === SERVICE_LABEL);
 
   const profileTypes = useProfileTypes(client, datasource, range, rangeKey);
-  const profileTypeIds = profileTypes.status === 'success' ? profileTypes.value.map((t) => t.id) : [];
+  const serviceTypes = useServiceProfileTypes(client, datasource, service, range, rangeKey);
+  const allTypeIds = profileTypes.status === 'success' ? profileTypes.value.map((t) => t.id) : [];
+  // The picked service's own types: a service with only wall-clock profiles opens on those, not on an empty CPU graph.
+  const typeIdsOfService =
+    serviceTypes.status === 'success' ? allTypeIds.filter((id) => serviceTypes.value.includes(id)) : [];
+  const profileTypeIds = typeIdsOfService.length > 0 ? typeIdsOfService : allTypeIds;
+  const serviceTypeIds = serviceTypes.status === 'success' && serviceTypes.value.length > 0 ? serviceTypes.value : [];
+  // Nothing is queried with a type the service may not have: wait for its types, not for the whole list.
   const profileType =
-    profileTypes.status === 'success' ? pickProfileType(url.profileType, profileTypeIds) : url.profileType;
+    serviceTypes.status === 'loading'
+      ? undefined
+      : profileTypes.status === 'success'
+        ? pickProfileType(url.profileType, profileTypeIds)
+        : serviceTypeIds.length > 0
+          ? pickProfileType(url.profileType, serviceTypeIds)
+          : url.profileType;
+  const profileTypeOptions: Array<ComboboxOption<string>> =
+    profileTypes.status === 'success'
+      ? profileTypes.value
+          .filter((t) => profileTypeIds.includes(t.id))
+          .map((t) => ({ label: t.label, value: t.id, description: t.id }))
+      : [];
   // Label names and values are offered for the service part of the selector (service_name matchers of any kind).
   const serviceSelector = formatSelector([
     ...(service ? [{ name: SERVICE_LABEL, op: '=' as const, value: service }] : []),
@@ -79,7 +89,6 @@ export default function FlameGraphPage() {
   const { services, labelNames, flameGraph, queryKey } = usePickerData({
     client,
     datasource,
-    datasourceId,
     range,
     rangeKey,
     refreshCount,
@@ -132,10 +141,6 @@ export default function FlameGraphPage() {
       : undefined;
 
   const timeRange = toTimeRange(url.from, url.to);
-  const profileTypeOptions: Array<ComboboxOption<string>> =
-    profileTypes.status === 'success'
-      ? profileTypes.value.map((t) => ({ label: t.label, value: t.id, description: t.id }))
-      : [];
   const serviceValues = services.status === 'success' ? services.value : [];
   const serviceOptions = (
     service && !serviceValues.includes(service) ? [service, ...serviceValues] : serviceValues
@@ -151,15 +156,19 @@ export default function FlameGraphPage() {
               current={datasource ?? null}
               noDefault
               width={28}
-              placeholder="Pyroscope data source"
+              placeholder={t('pages.flame-graph-page.placeholder-pyroscope-data-source', 'Pyroscope data source')}
               onChange={(ds) => update({ datasource: ds.uid, profileType: undefined, query: '{}' })}
             />
           </div>
-          <InlineField label="Service" htmlFor="linescope-service" data-testid={testIds.flameGraphPage.service}>
+          <InlineField
+            label={t('pages.flame-graph-page.label-service', 'Service')}
+            htmlFor="linescope-service"
+            data-testid={testIds.flameGraphPage.service}
+          >
             <Combobox
               id="linescope-service"
               width={30}
-              placeholder="Service"
+              placeholder={t('pages.flame-graph-page.linescope-service-placeholder-service', 'Service')}
               loading={services.status === 'loading'}
               options={serviceOptions}
               value={service ?? null}
@@ -167,14 +176,14 @@ export default function FlameGraphPage() {
             />
           </InlineField>
           <InlineField
-            label="Profile type"
+            label={t('pages.flame-graph-page.label-profile-type', 'Profile type')}
             htmlFor="linescope-profile-type"
             data-testid={testIds.flameGraphPage.profileType}
           >
             <Combobox
               id="linescope-profile-type"
               width={36}
-              placeholder="Profile type"
+              placeholder={t('pages.flame-graph-page.linescope-profile-type-placeholder-profile-type', 'Profile type')}
               loading={profileTypes.status === 'loading'}
               options={profileTypeOptions}
               value={profileType ?? null}
@@ -191,8 +200,13 @@ export default function FlameGraphPage() {
               onZoom={() => update(zoomOut(range))}
             />
           </div>
-          <Button variant="secondary" icon="sync" aria-label="Run query" onClick={refresh}>
-            Refresh
+          <Button
+            variant="secondary"
+            icon="sync"
+            aria-label={t('pages.flame-graph-page.aria-label-run-query', 'Run query')}
+            onClick={refresh}
+          >
+            <Trans i18nKey="pages.flame-graph-page.refresh">Refresh</Trans>
           </Button>
         </Stack>
         {scopedToServices && (
@@ -207,12 +221,12 @@ export default function FlameGraphPage() {
         {navigation.data.error && (
           <Alert
             severity="warning"
-            title="The function in the link can’t be opened"
+            title={t('pages.flame-graph-page.title-function-opened', 'The function in the link can’t be opened')}
             data-testid={testIds.flameGraphPage.error}
           >
             <div>{navigation.data.error}</div>
             <Button variant="secondary" size="sm" onClick={navigation.actions.close}>
-              Remove it from the link
+              <Trans i18nKey="pages.flame-graph-page.remove-it-from-the-link">Remove it from the link</Trans>
             </Button>
           </Alert>
         )}
@@ -240,3 +254,16 @@ export default function FlameGraphPage() {
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
 });
+
+/** The URL's label selector as its service and other filters, or why it cannot be read. */
+function readSelector(query: string): {
+  service?: string;
+  filters: Matcher[];
+  selectorError?: string;
+} {
+  try {
+    return splitService(parseSelector(query));
+  } catch (e) {
+    return { filters: [], selectorError: e instanceof Error ? e.message : String(e) };
+  }
+}

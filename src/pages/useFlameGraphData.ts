@@ -5,7 +5,10 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { isAbortError, type QuerierClient } from '../pyroscope/querier';
 import { queryFlameGraph } from '../pyroscope/flameGraphQuery';
 import type { TimeRangeMs } from '../domain/target';
-import { SERVICE_LABEL } from '../pyroscope/selector';
+import { formatSelector, SERVICE_LABEL } from '../pyroscope/selector';
+
+/** Pyroscope's label holding a series' profile type (`name:sample:unit:periodType:periodUnit`). */
+const PROFILE_TYPE_LABEL = '__profile_type__';
 
 export type AsyncState<T> =
   { status: 'idle' } | { status: 'loading' } | { status: 'success'; value: T } | { status: 'error'; error: Error };
@@ -38,7 +41,6 @@ function useAsyncQuery<T>(key: string | undefined, load: (signal: AbortSignal) =
 export interface FlameGraphDataInput {
   client: QuerierClient | undefined;
   datasource: string | undefined;
-  datasourceId: number | undefined;
   range: TimeRangeMs;
   rangeKey: string;
   refreshCount: number;
@@ -59,13 +61,30 @@ export function useProfileTypes(
   );
 }
 
+/** The profile types one service sends, so that picking a service opens on a type it has. */
+export function useServiceProfileTypes(
+  client: QuerierClient | undefined,
+  datasource: string | undefined,
+  service: string | undefined,
+  range: TimeRangeMs,
+  rangeKey: string
+) {
+  return useAsyncQuery(client && service ? `serviceTypes|${datasource}|${service}|${rangeKey}` : undefined, (signal) =>
+    client!.labelValues(
+      PROFILE_TYPE_LABEL,
+      formatSelector([{ name: SERVICE_LABEL, op: '=', value: service! }]),
+      range,
+      signal
+    )
+  );
+}
+
 export function usePickerData(input: FlameGraphDataInput) {
-  const { client, datasource, datasourceId, range, rangeKey, refreshCount, profileType, scopedToServices } = input;
+  const { client, datasource, range, rangeKey, refreshCount, profileType, scopedToServices } = input;
   const { serviceSelector, labelSelector } = input;
-  const typeSelector = profileType ? `{__profile_type__="${profileType}"}` : '{}';
-  const services = useAsyncQuery(
-    client && profileType ? `services|${datasource}|${profileType}|${rangeKey}` : undefined,
-    (signal) => client!.labelValues(SERVICE_LABEL, typeSelector, range, signal)
+  // Every service of the data source: the profile type follows the service picked (useServiceProfileTypes).
+  const services = useAsyncQuery(client ? `services|${datasource}|${rangeKey}` : undefined, (signal) =>
+    client!.labelValues(SERVICE_LABEL, '{}', range, signal)
   );
   // Label names are offered for the service part of the selector (service_name matchers of any kind).
   const labelNames = useAsyncQuery(
@@ -76,10 +95,11 @@ export function usePickerData(input: FlameGraphDataInput) {
     datasource && profileType && scopedToServices && labelSelector
       ? JSON.stringify({ datasource, profileType, labelSelector, range, refreshCount })
       : undefined;
-  const flameGraph = useAsyncQuery(queryKey, () =>
+  const flameGraph = useAsyncQuery(queryKey, (signal) =>
     queryFlameGraph(
-      { datasourceUid: datasource!, datasourceId, profileTypeId: profileType!, labelSelector: labelSelector!, range },
-      `linescope-flamegraph-${++requestCounter}`
+      { datasourceUid: datasource!, profileTypeId: profileType!, labelSelector: labelSelector!, range },
+      `linescope-flamegraph-${++requestCounter}`,
+      signal
     )
   );
   return { services, labelNames, flameGraph, queryKey };

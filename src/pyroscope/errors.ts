@@ -1,4 +1,4 @@
-// Turns what BackendSrv throws for data source proxy and /api/ds/query calls into one message that says what
+// Turns what BackendSrv throws for data source proxy calls and data source queries into one message that says what
 // went wrong and what to do about it.
 
 export class PyroscopeError extends Error {

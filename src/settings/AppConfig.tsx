@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import React, { useState } from 'react';
 import { lastValueFrom } from 'rxjs';
 import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
@@ -62,16 +63,24 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
   };
 
   return (
-    <form onSubmit={onSubmit} data-testid={testIds.config.form} aria-label="Linescope settings">
+    <form
+      onSubmit={onSubmit}
+      data-testid={testIds.config.form}
+      aria-label={t('settings.app-config.aria-label-linescope-settings', 'Linescope settings')}
+    >
       {!editable && (
-        <Alert severity="info" title="Read-only" data-testid={testIds.config.readOnlyNote}>
+        <Alert
+          severity="info"
+          title={t('settings.app-config.title-readonly', 'Read-only')}
+          data-testid={testIds.config.readOnlyNote}
+        >
           These settings apply to the whole organization. Only an organization admin can change them; ask one if
           something here should be different.
         </Alert>
       )}
-      <FieldSet label="Function details">
+      <FieldSet label={t('settings.app-config.label-function-details', 'Function details')}>
         <Field
-          label="Enable function details"
+          label={t('settings.app-config.label-enable-function-details', 'Enable function details')}
           description="Adds “Function details” to the flame graph's context menu: per-line self and total for the clicked function, and its source when a vcs.v1 server can fetch it."
           disabled={!editable}
         >
@@ -84,7 +93,7 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
           />
         </Field>
         <Field
-          label="Source (vcs.v1) data source"
+          label={t('settings.app-config.label-source-vcsv-data-source', 'Source (vcs.v1) data source')}
           description="The data source whose proxy reaches a vcs.v1 server (Pyroscope with GitHub configured, or the Linescope source server). Empty: the Pyroscope data source in use."
           disabled={!editable}
         >
@@ -92,7 +101,10 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
             <DataSourcePicker
               current={settings.vcsDatasourceUid ?? null}
               noDefault
-              placeholder="The Pyroscope data source in use"
+              placeholder={t(
+                'settings.app-config.placeholder-the-pyroscope-data-source-in-use',
+                'The Pyroscope data source in use'
+              )}
               disabled={!editable}
               width={40}
               onChange={(ds) => update({ vcsDatasourceUid: ds.uid })}
@@ -101,9 +113,9 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
           </div>
         </Field>
       </FieldSet>
-      <FieldSet label="Flame graph">
+      <FieldSet label={t('settings.app-config.label-flame-graph', 'Flame graph')}>
         <Field
-          label="Default Pyroscope data source"
+          label={t('settings.app-config.label-default-pyroscope-data-source', 'Default Pyroscope data source')}
           description="The data source the flame graph page opens with. Empty: Grafana's default Pyroscope data source."
           disabled={!editable}
         >
@@ -112,7 +124,10 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
               current={settings.defaultDatasourceUid ?? null}
               pluginId={PYROSCOPE_DS_TYPE}
               noDefault
-              placeholder="Grafana's default Pyroscope data source"
+              placeholder={t(
+                'settings.app-config.placeholder-grafanas-default-pyroscope-data-source',
+                "Grafana's default Pyroscope data source"
+              )}
               disabled={!editable}
               width={40}
               onChange={(ds) => update({ defaultDatasourceUid: ds.uid })}
@@ -123,10 +138,18 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
       </FieldSet>
       <Stack direction="column" gap={2}>
         {save.status === 'saved' && (
-          <Alert severity="success" title="Settings saved" data-testid={testIds.config.saved} />
+          <Alert
+            severity="success"
+            title={t('settings.app-config.title-settings-saved', 'Settings saved')}
+            data-testid={testIds.config.saved}
+          />
         )}
         {save.status === 'error' && (
-          <Alert severity="error" title="The settings were not saved" data-testid={testIds.config.saveError}>
+          <Alert
+            severity="error"
+            title={t('settings.app-config.title-the-settings-were-not-saved', 'The settings were not saved')}
+            data-testid={testIds.config.saveError}
+          >
             {save.message}. Your changes are still in the form: try again, or check that you are an organization admin.
           </Alert>
         )}

@@ -1,5 +1,7 @@
-// What Grafana's /api/ds/query answers for a Pyroscope profile query: one nested-set frame (level, value, self,
+// What Grafana's query endpoint answers for a Pyroscope profile query: one nested-set frame (level, value, self,
 // label as an enum), as its JSON arrives in the browser. For tests only.
+import type { DataSourceInstanceSettings } from '@grafana/data';
+import { DataSourceWithBackend, type DataSourceSrv } from '@grafana/runtime';
 
 /** One flame graph node in depth-first order: [level, value, self, label]. */
 export type FlameNode = [level: number, value: number, self: number, label: string];
@@ -49,4 +51,30 @@ export function flameGraphQueryBody(nodes: FlameNode[] = WORKED_EXAMPLE, unit = 
       },
     },
   };
+}
+
+/**
+ * A DataSourceSrv over the given instance settings whose data sources are the real DataSourceWithBackend (the
+ * Pyroscope data source's base class): queries go through the BackendSrv the test sets, as in Grafana.
+ */
+export function backendDataSourceSrv(list: DataSourceInstanceSettings[]): DataSourceSrv {
+  const find = (ref: unknown) => {
+    const uid = typeof ref === 'string' ? ref : (ref as { uid?: string } | undefined)?.uid;
+    return list.find((d) => d.uid === uid);
+  };
+  const instances = new Map<string, DataSourceWithBackend>();
+  return {
+    getList: () => list,
+    getInstanceSettings: find,
+    get: async (ref: unknown) => {
+      const settings = find(ref);
+      if (!settings) {
+        throw new Error(`Datasource ${JSON.stringify(ref)} was not found`);
+      }
+      if (!instances.has(settings.uid)) {
+        instances.set(settings.uid, new DataSourceWithBackend(settings));
+      }
+      return instances.get(settings.uid)!;
+    },
+  } as unknown as DataSourceSrv;
 }

@@ -9,7 +9,13 @@ export const WALL = 'wall:wall:nanoseconds:wall:nanoseconds';
 export const SCREENSHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
 
 export function flameGraphUrl(service: string, profileType = CPU): string {
-  const params = new URLSearchParams({ datasource: 'pyroscope', profileType, query: `{service_name="${service}"}`, from: 'now-1h', to: 'now' });
+  const params = new URLSearchParams({
+    datasource: 'pyroscope',
+    profileType,
+    query: `{service_name="${service}"}`,
+    from: 'now-1h',
+    to: 'now',
+  });
   return `/a/linescope-app/flamegraph?${params}`;
 }
 
@@ -20,7 +26,8 @@ export interface OpenedFlameGraph {
 
 /** Opens the flame graph page of a service and returns the layout of the frame the page received. */
 export async function openFlameGraph(page: Page, service: string, profileType = CPU): Promise<OpenedFlameGraph> {
-  const isQuery = (r: Response) => r.url().includes('/api/ds/query') && (r.request().postData() ?? '').includes(`service_name=\\"${service}\\"`);
+  const isQuery = (r: Response) =>
+    r.url().includes('/api/ds/query') && (r.request().postData() ?? '').includes(`service_name=\\"${service}\\"`);
   const response = page.waitForResponse(isQuery);
   await page.goto(flameGraphUrl(service, profileType));
   const body = await (await response).json();
@@ -64,7 +71,8 @@ export async function connect(page: Page, panel: Locator, screenshotName?: strin
   await connectButton.click();
   const popup = await popupPromise;
   const authorize = popup.getByRole('button', { name: 'Authorize' });
-  await expect(authorize).toBeVisible();
+  // The popup first loads Grafana on the plugin's callback page, which asks the panel for the authorize URL.
+  await expect(authorize).toBeVisible({ timeout: 45_000 });
   expect(new URL(popup.url()).searchParams.get('redirect_uri')).toMatch(/\/a\/linescope-app\/github\/callback$/);
   if (screenshotName) {
     await popup.screenshot({ path: path.join(SCREENSHOTS, `${screenshotName}.png`) });

@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import React from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -18,20 +19,36 @@ export function Breadcrumb({ trail, onGo }: Props) {
     return null;
   }
   return (
-    <nav aria-label="Functions visited" className={styles.nav} data-testid={testIds.functionDetails.breadcrumb}>
+    <nav
+      aria-label={t('function-details.breadcrumb.aria-label-functions-visited', 'Functions visited')}
+      className={styles.nav}
+      data-testid={testIds.functionDetails.breadcrumb}
+    >
       <IconButton
         name="arrow-left"
         size="sm"
-        aria-label="Back to the previous function (Alt+←)"
-        tooltip="Back to the previous function (Alt+←)"
+        aria-label={t(
+          'function-details.breadcrumb.aria-label-back-to-the-previous-function-alt',
+          'Back to the previous function (Alt+←)'
+        )}
+        tooltip={t(
+          'function-details.breadcrumb.tooltip-back-to-the-previous-function-alt',
+          'Back to the previous function (Alt+←)'
+        )}
         disabled={index === 0}
         onClick={() => onGo(index - 1)}
       />
       <IconButton
         name="arrow-right"
         size="sm"
-        aria-label="Forward to the next function (Alt+→)"
-        tooltip="Forward to the next function (Alt+→)"
+        aria-label={t(
+          'function-details.breadcrumb.aria-label-forward-to-the-next-function-alt',
+          'Forward to the next function (Alt+→)'
+        )}
+        tooltip={t(
+          'function-details.breadcrumb.tooltip-forward-to-the-next-function-alt',
+          'Forward to the next function (Alt+→)'
+        )}
         disabled={index === entries.length - 1}
         onClick={() => onGo(index + 1)}
       />

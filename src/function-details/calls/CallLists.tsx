@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -24,9 +25,12 @@ export function CalledFrom({ calls, functionTotal, unit, onOpenCaller }: CalledF
     return null;
   }
   return (
-    <section aria-label="Called from" className={styles.section}>
+    <section
+      aria-label={t('function-details.called-from.aria-label-called-from', 'Called from')}
+      className={styles.section}
+    >
       <Text element="h4" variant="h5">
-        Called from
+        <Trans i18nKey="function-details.called-from.called-from">Called from</Trans>
       </Text>
       <CallList
         testId={testIds.functionDetails.callers}
@@ -40,7 +44,9 @@ export function CalledFrom({ calls, functionTotal, unit, onOpenCaller }: CalledF
         {calls.outermost > 0 && (
           <li className={styles.item}>
             <Text color="secondary" italic>
-              no caller (the outermost frame)
+              <Trans i18nKey="function-details.called-from.no-caller-the-outermost-frame">
+                no caller (the outermost frame)
+              </Trans>
             </Text>
             <Amount value={calls.outermost} whole={functionTotal} unit={unit} />
           </li>

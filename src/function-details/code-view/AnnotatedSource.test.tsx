@@ -50,7 +50,7 @@ test('shows the function span with self and total beside the right lines, as val
   expect(line5).toHaveTextContent('75%');
   expect(line5).toHaveAttribute('data-hottest', 'true');
   const line4 = rows.find((r) => r.dataset.line === '4')!;
-  expect(within(line4).getByTestId('code-view-total')).toHaveTextContent('.');
+  expect(within(line4).getByTestId('code-view-total')).toHaveTextContent('–');
   expect(line4).not.toHaveAttribute('data-hot');
   // Highlighting: `func` is a keyword.
   expect(within(rows[0]).getByText('func')).toHaveAttribute('data-token', 'keyword');

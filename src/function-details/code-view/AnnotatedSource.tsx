@@ -1,6 +1,7 @@
 // The annotated code view: the function's lines, syntax highlighted, with self and total beside each line as
 // values and as shares of the function, a heat mark on hot lines, and the hottest line scrolled into view.
 // Rows are virtualised, so a 20,000-line file renders only what is on screen.
+import { Trans } from '@grafana/i18n';
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { cx } from '@emotion/css';
 import { Button, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
@@ -164,7 +165,7 @@ export function AnnotatedSource({
             </span>
           ))}
           <span role="columnheader" className={styles.code}>
-            Source
+            <Trans i18nKey="function-details.annotated-source.source">Source</Trans>
           </span>
         </div>
         <div style={{ height: virtualizer.getTotalSize() - ROW_HEIGHT, position: 'relative' }}>

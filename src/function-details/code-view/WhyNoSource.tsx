@@ -1,5 +1,6 @@
 // "Why no source?": what the server tried (from the ResolutionExplanation it attaches to GetFile's not_found),
 // the inputs the panel used, and what would fix it.
+import { t, Trans } from '@grafana/i18n';
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -19,15 +20,21 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
   const styles = useStyles2(getStyles);
   const lang = explanation?.language || language;
   return (
-    <section className={styles.box} aria-label="Why no source?" data-testid="why-no-source">
+    <section
+      className={styles.box}
+      aria-label={t('function-details.why-no-source.why-no-source-aria-label-why-no-source', 'Why no source?')}
+      data-testid="why-no-source"
+    >
       <Stack direction="column" gap={1}>
         <Text element="h5" weight="medium">
-          Why no source?
+          <Trans i18nKey="function-details.why-no-source.why-no-source">Why no source?</Trans>
         </Text>
         <Text>The source server could not find this file: {message}</Text>
         {explanation && explanation.attempts.length > 0 && (
           <div>
-            <Text weight="medium">What was tried, in order</Text>
+            <Text weight="medium">
+              <Trans i18nKey="function-details.why-no-source.what-was-tried-in-order">What was tried, in order</Trans>
+            </Text>
             <ol className={styles.list} data-testid="why-no-source-attempts">
               {explanation.attempts.map((a, i) => (
                 <li key={i}>
@@ -46,7 +53,11 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
         )}
         {explanation && explanation.configProblems.length > 0 && (
           <div>
-            <Text weight="medium">Problems in .pyroscope.yaml</Text>
+            <Text weight="medium">
+              <Trans i18nKey="function-details.why-no-source.problems-in-pyroscopeyaml">
+                Problems in .pyroscope.yaml
+              </Trans>
+            </Text>
             <ul className={styles.list}>
               {explanation.configProblems.map((p, i) => (
                 <li key={i}>{p}</li>
@@ -55,7 +66,9 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
           </div>
         )}
         <div>
-          <Text weight="medium">What the panel used</Text>
+          <Text weight="medium">
+            <Trans i18nKey="function-details.why-no-source.what-the-panel-used">What the panel used</Trans>
+          </Text>
           <dl className={styles.inputs} data-testid="why-no-source-inputs">
             {inputs.map(({ name, value }) => (
               <React.Fragment key={name}>
@@ -68,7 +81,9 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
           </dl>
         </div>
         <div data-testid="why-no-source-fix">
-          <Text weight="medium">How to fix it</Text>
+          <Text weight="medium">
+            <Trans i18nKey="function-details.why-no-source.how-to-fix-it">How to fix it</Trans>
+          </Text>
           <ul className={styles.list}>
             <li>
               Check the labels sent with the profiles: <code>service_repository</code> (the repository URL),{' '}

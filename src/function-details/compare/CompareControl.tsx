@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useId, useState } from 'react';
 import { css } from '@emotion/css';
 import { dateTime, type GrafanaTheme2, type TimeRange } from '@grafana/data';
@@ -72,19 +73,59 @@ export function CompareControl({ baseline, description, selector, range, version
   };
 
   const modes: Array<{ value: Mode; label: string; description: string }> = [
-    { value: 'day', label: '1 day earlier', description: 'The same window one day earlier' },
-    { value: 'week', label: '1 week earlier', description: 'The same window one week earlier' },
-    { value: 'range', label: 'Time range', description: 'Another time range' },
-    { value: 'labels', label: 'Labels', description: 'Another label selection, e.g. version="v1.0.0"' },
+    {
+      value: 'day',
+      label: t('function-details.compare-control.modes.label.day-earlier', '1 day earlier'),
+      description: t(
+        'function-details.compare-control.modes.description.the-same-window-one-day-earlier',
+        'The same window one day earlier'
+      ),
+    },
+    {
+      value: 'week',
+      label: t('function-details.compare-control.modes.label.week-earlier', '1 week earlier'),
+      description: t(
+        'function-details.compare-control.modes.description.the-same-window-one-week-earlier',
+        'The same window one week earlier'
+      ),
+    },
+    {
+      value: 'range',
+      label: t('function-details.compare-control.modes.label.time-range', 'Time range'),
+      description: t('function-details.compare-control.modes.description.another-time-range', 'Another time range'),
+    },
+    {
+      value: 'labels',
+      label: t('function-details.compare-control.modes.label.labels', 'Labels'),
+      description: t(
+        'function-details.compare-control.modes.description.another-label-selection-eg-versionv',
+        'Another label selection, e.g. version="v1.0.0"'
+      ),
+    },
     ...(versions.length > 0
-      ? [{ value: 'version' as const, label: 'Version', description: 'Another version (commit) in this profile' }]
+      ? [
+          {
+            value: 'version' as const,
+            label: t('function-details.compare-control.modes.label.version', 'Version'),
+            description: t(
+              'function-details.compare-control.modes.description.another-version-commit-in-this-profile',
+              'Another version (commit) in this profile'
+            ),
+          },
+        ]
       : []),
   ];
 
   return (
     <div className={styles.control} data-testid={testIds.functionDetails.compare}>
       {urlError && (
-        <Alert severity="warning" title="The comparison in the link could not be read">
+        <Alert
+          severity="warning"
+          title={t(
+            'function-details.compare-control.title-comparison-could',
+            'The comparison in the link could not be read'
+          )}
+        >
           {urlError}
         </Alert>
       )}
@@ -94,31 +135,39 @@ export function CompareControl({ baseline, description, selector, range, version
             Compared with <strong>{description}</strong>
           </Text>
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
-            Change
+            <Trans i18nKey="function-details.compare-control.change">Change</Trans>
           </Button>
           <IconButton
             name="times"
-            aria-label="Stop comparing"
-            tooltip="Stop comparing"
+            aria-label={t('function-details.compare-control.aria-label-stop-comparing', 'Stop comparing')}
+            tooltip={t('function-details.compare-control.tooltip-stop-comparing', 'Stop comparing')}
             onClick={() => onChange(undefined)}
           />
         </Stack>
       ) : !editing ? (
         <Button size="sm" variant="secondary" icon="code-branch" onClick={() => setEditing(true)}>
-          Compare with…
+          <Trans i18nKey="function-details.compare-control.compare-with">Compare with…</Trans>
         </Button>
       ) : (
         <div className={styles.editor} role="group" aria-labelledby={`${ids}-title`}>
           <Stack direction="row" justifyContent="space-between" alignItems="center">
             <Text element="h5" variant="h6" id={`${ids}-title`}>
-              Compare with…
+              <Trans i18nKey="function-details.compare-control.compare-with">Compare with…</Trans>
             </Text>
-            <IconButton name="times" aria-label="Cancel" tooltip="Cancel" onClick={() => setEditing(false)} />
+            <IconButton
+              name="times"
+              aria-label={t('function-details.compare-control.aria-label-cancel', 'Cancel')}
+              tooltip={t('function-details.compare-control.tooltip-cancel', 'Cancel')}
+              onClick={() => setEditing(false)}
+            />
           </Stack>
           <RadioButtonGroup size="sm" options={modes} value={mode} onChange={onMode} className={styles.wrap} />
           {mode === 'range' && (
             <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
-              <Field label="Baseline time range" noMargin>
+              <Field
+                label={t('function-details.compare-control.label-baseline-time-range', 'Baseline time range')}
+                noMargin
+              >
                 <TimeRangeInput value={otherRange} onChange={setOtherRange} hideTimeZone />
               </Field>
               <Button
@@ -126,15 +175,18 @@ export function CompareControl({ baseline, description, selector, range, version
                 onClick={() => apply({ kind: 'range', from: otherRange.from.valueOf(), to: otherRange.to.valueOf() })}
                 disabled={!(otherRange.from.valueOf() < otherRange.to.valueOf())}
               >
-                Compare
+                <Trans i18nKey="function-details.compare-control.compare">Compare</Trans>
               </Button>
             </Stack>
           )}
           {mode === 'labels' && (
             <Stack direction="row" gap={1} alignItems="flex-start" wrap="wrap">
               <Field
-                label="Baseline label selector"
-                description="The same time range, with these labels"
+                label={t('function-details.compare-control.label-baseline-label-selector', 'Baseline label selector')}
+                description={t(
+                  'function-details.compare-control.description-range-these-labels',
+                  'The same time range, with these labels'
+                )}
                 invalid={!!labelsError}
                 error={labelsError}
                 noMargin
@@ -148,13 +200,17 @@ export function CompareControl({ baseline, description, selector, range, version
                 />
               </Field>
               <Button size="sm" onClick={applyLabels}>
-                Compare
+                <Trans i18nKey="function-details.compare-control.compare">Compare</Trans>
               </Button>
             </Stack>
           )}
           {mode === 'version' && versions.length > 0 && (
             <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
-              <Field label="Baseline version" noMargin className={styles.grow}>
+              <Field
+                label={t('function-details.compare-control.label-baseline-version', 'Baseline version')}
+                noMargin
+                className={styles.grow}
+              >
                 <Combobox
                   options={versions.map((v) => ({ value: v.key, label: v.name }))}
                   value={version ?? null}
@@ -162,7 +218,7 @@ export function CompareControl({ baseline, description, selector, range, version
                 />
               </Field>
               <Button size="sm" disabled={!version} onClick={() => version && apply({ kind: 'version', key: version })}>
-                Compare
+                <Trans i18nKey="function-details.compare-control.compare">Compare</Trans>
               </Button>
             </Stack>
           )}

@@ -1,8 +1,10 @@
+import { Trans } from '@grafana/i18n';
 import React, { useEffect, useRef } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { formatSharePercent, formatSharePoints, formatSignedValue } from '../../domain/compare/formatChange';
+import { NO_VALUE } from '../../domain/format';
 import type { CostPair, LineComparison } from '../../domain/compare/lineDelta';
 import type { ComparisonRow } from '../../domain/compare/rows';
 import { testIds } from '../../testIds';
@@ -34,7 +36,7 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
   }, [focused, focusCount]);
 
   const pair = (costs: CostPair, shares: CostPair, which: keyof CostPair) =>
-    costs[which] > 0 ? `${formatValue(costs[which])} (${formatSharePercent(shares[which])})` : '.';
+    costs[which] > 0 ? `${formatValue(costs[which])} (${formatSharePercent(shares[which])})` : NO_VALUE;
   const removedStarts = rows.findIndex((r) => r.removed);
 
   return (
@@ -42,17 +44,23 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
       <table className={styles.table} ref={tableRef}>
         <thead>
           <tr>
-            <th scope="col">Line</th>
+            <th scope="col">
+              <Trans i18nKey="function-details.comparison-table.line">Line</Trans>
+            </th>
             <th scope="col" title="Baseline self and total, with their shares of the baseline's whole profile">
-              Baseline
+              <Trans i18nKey="function-details.comparison-table.baseline">Baseline</Trans>
             </th>
             <th scope="col" title="Comparison self and total, with their shares of the comparison's whole profile">
-              Comparison
+              <Trans i18nKey="function-details.comparison-table.comparison">Comparison</Trans>
             </th>
             <th scope="col" title="The change of the total's share of the whole profile, and of the values">
-              Change
+              <Trans i18nKey="function-details.comparison-table.change">Change</Trans>
             </th>
-            {source && <th scope="col">Code</th>}
+            {source && (
+              <th scope="col">
+                <Trans i18nKey="function-details.comparison-table.code">Code</Trans>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -64,7 +72,9 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
                 {index === removedStarts && (
                   <tr>
                     <th colSpan={source ? 5 : 4} scope="rowgroup" className={styles.group}>
-                      Only in the baseline (code removed since)
+                      <Trans i18nKey="function-details.comparison-table.baseline-removed-since">
+                        Only in the baseline (code removed since)
+                      </Trans>
                     </th>
                   </tr>
                 )}
@@ -87,7 +97,7 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
                         <div>total {pair(c.baseline, c.baselineShare, 'total')}</div>
                       </>
                     ) : (
-                      '.'
+                      NO_VALUE
                     )}
                   </td>
                   <td>
@@ -97,7 +107,7 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
                         <div>total {pair(c.comparison, c.comparisonShare, 'total')}</div>
                       </>
                     ) : (
-                      '.'
+                      NO_VALUE
                     )}
                   </td>
                   {c ? (

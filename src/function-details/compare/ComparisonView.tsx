@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React from 'react';
 import { Alert, Button, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { formatSharePercent, formatSharePoints, formatSignedValue } from '../../domain/compare/formatChange';
@@ -14,21 +15,34 @@ interface Props {
 /** The comparison in place of the one-side breakdown: the function as a whole, its largest changes, every line. */
 export function ComparisonView({ data, actions, formatValue }: Props) {
   if (data.status === 'loading') {
-    return <LoadingPlaceholder text="Loading the baseline of this call site…" />;
+    return (
+      <LoadingPlaceholder
+        text={t('function-details.comparison-view.text-loading-baseline', 'Loading the baseline of this call site…')}
+      />
+    );
   }
   if (data.status === 'error') {
     return (
-      <Alert severity="error" title="Couldn’t load the baseline">
+      <Alert
+        severity="error"
+        title={t('function-details.comparison-view.title-couldnt-load-the-baseline', 'Couldn’t load the baseline')}
+      >
         <div>{data.error?.message}</div>
         <Button size="sm" variant="secondary" icon="sync" onClick={actions.retry}>
-          Retry
+          <Trans i18nKey="function-details.comparison-view.retry">Retry</Trans>
         </Button>
       </Alert>
     );
   }
   if (data.status === 'empty') {
     return (
-      <Alert severity="info" title="No samples of this function in the baseline">
+      <Alert
+        severity="info"
+        title={t(
+          'function-details.comparison-view.title-samples-function-baseline',
+          'No samples of this function in the baseline'
+        )}
+      >
         The baseline ({data.description}) has no sample of this function at this call site: everything here is new or
         the baseline holds no data. Pick another baseline, or widen its time range.
       </Alert>
@@ -39,10 +53,10 @@ export function ComparisonView({ data, actions, formatValue }: Props) {
   }
   const whole = data.comparison.function;
   return (
-    <section aria-label="Comparison per line">
+    <section aria-label={t('function-details.comparison-view.aria-label-comparison-per-line', 'Comparison per line')}>
       <Stack direction="column" gap={1.5}>
         <Text element="h4" variant="h5">
-          Compared per line
+          <Trans i18nKey="function-details.comparison-view.compared-per-line">Compared per line</Trans>
         </Text>
         <Text color="secondary" variant="bodySmall">
           Function total {formatValue(whole.baseline.total)} ({formatSharePercent(whole.baselineShare.total)} of the
@@ -51,7 +65,10 @@ export function ComparisonView({ data, actions, formatValue }: Props) {
           Shares are of each side’s whole profile, so more traffic alone changes no share.
         </Text>
         {data.approximate && (
-          <Alert severity="info" title="Lines paired by number">
+          <Alert
+            severity="info"
+            title={t('function-details.comparison-view.title-lines-paired-by-number', 'Lines paired by number')}
+          >
             {data.approximate}
           </Alert>
         )}

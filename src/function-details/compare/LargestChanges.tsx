@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -23,13 +24,18 @@ export function LargestChanges({ changes, largest, formatValue, onSelect, focuse
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   return (
-    <section aria-label="Largest changes" data-testid={testIds.functionDetails.largestChanges}>
+    <section
+      aria-label={t('function-details.largest-changes.aria-label-largest-changes', 'Largest changes')}
+      data-testid={testIds.functionDetails.largestChanges}
+    >
       <Text element="h4" variant="h5">
-        Largest changes
+        <Trans i18nKey="function-details.largest-changes.largest-changes">Largest changes</Trans>
       </Text>
       {changes.length === 0 ? (
         <Text color="secondary" italic>
-          No line’s share of the whole profile changed.
+          <Trans i18nKey="function-details.largest-changes.lines-share-whole-profile-changed">
+            No line’s share of the whole profile changed.
+          </Trans>
         </Text>
       ) : (
         <ol className={styles.list}>

@@ -7,6 +7,7 @@ import {
 } from './computeFunctionDetailsInWorker';
 import { handleRequest } from './handleRequest';
 import { FunctionDetailsRequest, FunctionDetailsWorkerMessage } from './protocol';
+import { logger } from '../../logger';
 
 function sampleProfile(value = 25): Uint8Array {
   const b = new PprofBuilder();
@@ -56,7 +57,7 @@ const asWorkerLike = (worker: InProcessWorker) => worker as unknown as WorkerLik
 describe('computeFunctionDetailsInWorker', () => {
   let warn: jest.SpyInstance;
   beforeEach(() => {
-    warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    warn = jest.spyOn(logger, 'warn').mockImplementation(() => {});
   });
   afterEach(() => warn.mockRestore());
 

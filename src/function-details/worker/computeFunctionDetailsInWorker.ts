@@ -1,6 +1,7 @@
 import { computeFunctionDetails, FunctionDetailsOptions } from '@linescope/lines';
 import { FunctionDetails } from '../../domain/model';
 import { FunctionDetailsRequest, FunctionDetailsWorkerMessage } from './protocol';
+import { logger } from '../../logger';
 
 /** The part of a Worker the client uses. */
 export interface WorkerLike {
@@ -138,8 +139,8 @@ export class FunctionDetailsWorkerClient {
     this.state = 'failed';
     this.worker?.terminate();
     this.worker = undefined;
-    console.warn(
-      `Linescope: the function details worker ${started ? 'failed' : 'could not start'} (${reason}); ` +
+    logger.warn(
+      `the function details worker ${started ? 'failed' : 'could not start'} (${reason}); ` +
         'computing on the main thread instead, which may freeze the page on large profiles.'
     );
     this.waiting.splice(0).forEach((call) => setTimeout(() => computeOnMainThread(call), 0));

@@ -1,5 +1,6 @@
 // The pen by the repository: a form to set repository, ref and root path for this data source and service,
 // with reset for this service and reset all.
+import { t, Trans } from '@grafana/i18n';
 import React, { useState } from 'react';
 import { Alert, Button, ConfirmButton, Field, IconButton, Input, Modal, Stack, Text } from '@grafana/ui';
 import type { SourceVersion } from '../../domain/model';
@@ -80,7 +81,7 @@ export function OverrideEditor({ dataSourceUid, serviceName, current, hosts, onD
       onDismiss={onDismiss}
     >
       <form onSubmit={onSubmit} data-testid="override-form" noValidate>
-        <Alert severity="info" title="For this browser only">
+        <Alert severity="info" title={t('source.override-editor.title-for-this-browser-only', 'For this browser only')}>
           Use this when the profiles&apos; labels are wrong or missing. It applies to service{' '}
           <strong>{serviceName || '(unnamed)'}</strong> on data source <code>{dataSourceUid}</code>, in this browser,
           until you reset it, and beats both the labels and the version in the profile.
@@ -118,25 +119,26 @@ export function OverrideEditor({ dataSourceUid, serviceName, current, hosts, onD
                   }}
                   data-testid="override-reset"
                 >
-                  Reset for this service
+                  <Trans i18nKey="source.override-editor.reset-for-this-service">Reset for this service</Trans>
                 </Button>
               )}
               <ConfirmButton
-                confirmText="Reset all"
+                confirmText={t('source.override-editor.override-reset-all-confirmText-reset-all', 'Reset all')}
                 confirmVariant="destructive"
                 onConfirm={resetAll}
                 data-testid="override-reset-all"
               >
-                Reset all overrides
+                {/* ConfirmButton gives its child a ref: plain text, not a component. */}
+                {t('source.override-editor.reset-all-overrides', 'Reset all overrides')}
               </ConfirmButton>
             </Stack>
           }
         >
           <Button variant="secondary" type="button" onClick={onDismiss}>
-            Cancel
+            <Trans i18nKey="source.override-editor.cancel">Cancel</Trans>
           </Button>
           <Button type="submit" data-testid="override-save">
-            Save
+            <Trans i18nKey="source.override-editor.save">Save</Trans>
           </Button>
         </Modal.ButtonRow>
       </form>
@@ -158,14 +160,20 @@ export function OverrideButton({
     <>
       <IconButton
         name="pen"
-        aria-label="Override repository, ref and root path"
-        tooltip="Override repository, ref and root path"
+        aria-label={t(
+          'source.override-button.override-open-aria-label-override-repository-ref-and-root-path',
+          'Override repository, ref and root path'
+        )}
+        tooltip={t(
+          'source.override-button.override-open-tooltip-override-repository-ref-and-root-path',
+          'Override repository, ref and root path'
+        )}
         data-testid="override-open"
         onClick={() => setOpen(true)}
       />
       {override && showMarker && (
         <Text color="secondary" data-testid="override-marker">
-          (overridden)
+          <Trans i18nKey="source.override-button.overridden">(overridden)</Trans>
         </Text>
       )}
       {open && (

@@ -1,32 +1,71 @@
-// GitHub and GitLab send the login popup back here (the one-time state says which host it was). The page checks the one-time state, hands the result to the window
-// that opened it (same origin: postMessage, and BroadcastChannel in case GitHub's pages cut the opener link),
-// then closes itself.
+// GitHub and GitLab logins run in a popup opened with noopener on this page (the one-time state says which host it
+// is for). Opened with `?login=<state>`, the page keeps the state in the popup's own session storage, says it is
+// ready and goes on to the authorize URL the opener sends back (over a BroadcastChannel, keyed by the state). Sent
+// back by the host, it checks the state, hands the result to the opener on the same channel, then closes itself.
 import React, { useEffect, useState } from 'react';
 import { Alert } from '@grafana/ui';
 import { GITLAB_STATE_PREFIX } from '../gitlab/login';
-import { CALLBACK_CHANNEL, OAUTH_STATE_KEY, callbackMessage, type CallbackMessage } from './login';
+import {
+  CALLBACK_CHANNEL,
+  GO_MESSAGE_TYPE,
+  OAUTH_STATE_KEY,
+  READY_MESSAGE_TYPE,
+  START_PARAM,
+  callbackMessage,
+  type CallbackMessage,
+  type StartMessage,
+} from './login';
+
+type PopupWindow = Pick<Window, 'sessionStorage' | 'close'> & {
+  location: Pick<Location, 'search' | 'assign'>;
+};
 
 export interface GithubCallbackPageProps {
   /** Defaults to the real window; tests pass their own. */
-  win?: Window;
+  win?: PopupWindow;
+  /** Defaults to a BroadcastChannel; tests pass their own. */
+  createChannel?: () => Pick<BroadcastChannel, 'postMessage' | 'close' | 'onmessage'>;
 }
 
-export function GithubCallbackPage({ win = window }: GithubCallbackPageProps) {
+const broadcastChannel = () => new BroadcastChannel(CALLBACK_CHANNEL);
+
+export function GithubCallbackPage({ win = window, createChannel = broadcastChannel }: GithubCallbackPageProps) {
+  const starting = new URLSearchParams(win.location.search).get(START_PARAM);
   // Computed once: the state stays in session storage, so a second render (strict mode) reads the same result.
-  const [message] = useState<CallbackMessage>(() =>
-    callbackMessage(win.location.search, win.sessionStorage.getItem(OAUTH_STATE_KEY))
+  const [message] = useState<CallbackMessage | undefined>(() =>
+    starting === null ? callbackMessage(win.location.search, win.sessionStorage.getItem(OAUTH_STATE_KEY)) : undefined
   );
 
   useEffect(() => {
-    win.opener?.postMessage(message, win.location.origin);
-    if (typeof BroadcastChannel !== 'undefined') {
-      const channel = new BroadcastChannel(CALLBACK_CHANNEL);
+    const channel = createChannel();
+    if (message) {
       channel.postMessage(message);
       channel.close();
+      win.close();
+      return;
     }
-    win.close();
-  }, [win, message]);
+    const state = starting!;
+    win.sessionStorage.setItem(OAUTH_STATE_KEY, state);
+    channel.onmessage = (event: MessageEvent) => {
+      const reply = event.data as StartMessage | undefined;
+      if (reply?.type !== GO_MESSAGE_TYPE || reply.state !== state) {
+        return;
+      }
+      channel.close();
+      if (reply.url) {
+        win.location.assign(reply.url);
+      } else {
+        // The opener could not start the login, or gave up on it.
+        win.close();
+      }
+    };
+    channel.postMessage({ type: READY_MESSAGE_TYPE, state } satisfies StartMessage);
+    return () => channel.close();
+  }, [win, message, starting, createChannel]);
 
+  if (!message) {
+    return <div data-testid="github-callback-starting">Opening the login page…</div>;
+  }
   const host = message.pendingState?.startsWith(GITLAB_STATE_PREFIX) ? 'GitLab' : 'GitHub';
   if (message.error) {
     return (

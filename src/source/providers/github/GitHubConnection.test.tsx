@@ -7,9 +7,10 @@ import type { VcsApi } from '../../core/api';
 import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
 import { SESSION_COOKIE } from './cookie';
 import { GitHubConnection } from './GitHubConnection';
-import { CALLBACK_MESSAGE_TYPE, OAUTH_STATE_KEY, POPUP_POLL_MS } from './login';
+import { CALLBACK_MESSAGE_TYPE, LATE_CODE_MS, POPUP_READY_MS } from './login';
 import { GithubServicesProvider, type GithubServices } from './services';
 import { HostSession } from './session';
+import { loginPopup } from '../../../test-support/loginPopup';
 
 const ORIGIN = 'http://localhost';
 
@@ -27,19 +28,11 @@ function setup(
     refresh?: () => Promise<never>;
   } = {}
 ) {
-  const events = new EventTarget();
-  const popup = {
-    closed: false,
-    location: { href: '' },
-    close: jest.fn(() => {
-      popup.closed = true;
-    }),
-  };
+  const popup = loginPopup({ blocked: options.popupBlocked });
+  popups.push(popup);
   const sessionStorage = memoryStorage();
   const win = {
-    open: jest.fn(() => (options.popupBlocked ? null : popup)),
-    addEventListener: events.addEventListener.bind(events),
-    removeEventListener: events.removeEventListener.bind(events),
+    open: popup.open,
     screenX: 0,
     screenY: 0,
     outerWidth: 1200,
@@ -81,7 +74,7 @@ function setup(
       window: win as never,
       sessionStorage,
       appSubUrl: '/grafana',
-      createChannel: () => undefined,
+      createChannel: popup.createChannel,
       newState: () => 'state-1',
     }),
   };
@@ -90,58 +83,70 @@ function setup(
       <GitHubConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
     </GithubServicesProvider>
   );
-  /** What the callback page posts to its opener. */
-  const callback = (message: Record<string, unknown>, source: unknown = popup) =>
-    act(() => {
-      events.dispatchEvent(
-        Object.assign(new Event('message'), {
-          data: { type: CALLBACK_MESSAGE_TYPE, pendingState: 'state-1', ...message },
-          origin: ORIGIN,
-          source,
-        })
-      );
-    });
+  /** What a callback page (ours, or another tab's) says on the login channel. */
+  const callback = (message: Record<string, unknown>) =>
+    popup.broadcast({ type: CALLBACK_MESSAGE_TYPE, pendingState: 'state-1', ...message });
   return { ...view, popup, win, api, jar, session, sessionStorage, callback };
 }
 
-afterEach(() => jest.useRealTimers());
+const popups: Array<ReturnType<typeof loginPopup>> = [];
+afterEach(() => {
+  jest.useRealTimers();
+  popups.splice(0).forEach((p) => p.closeChannels());
+});
 
 jest.setTimeout(30000);
 
-test('login happy path: popup to GitHub, code back from the callback, GithubLogin, connected', async () => {
+test('login happy path: a popup without opener, GitHub through the callback page, the code back, connected', async () => {
   const user = userEvent.setup();
-  const { popup, win, api, jar, sessionStorage, callback } = setup();
+  const { popup, win, api, jar } = setup();
   await user.click(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' }));
   expect(win.open).toHaveBeenCalledTimes(1);
-  expect(sessionStorage.getItem(OAUTH_STATE_KEY)).toBe('state-1');
-  await waitFor(() => expect(popup.location.href).not.toBe(''));
-  const url = new URL(popup.location.href);
+  const [opened] = popup.opened;
+  expect(opened.url).toBe(`${ORIGIN}/grafana/a/linescope-app/github/callback?login=state-1`);
+  expect(opened.features).toMatch(/(^|,)noopener(,|$)/);
+  expect(opened.features).toMatch(/(^|,)noreferrer(,|$)/);
+  await popup.load();
+  await waitFor(() => expect(popup.navigations).toHaveLength(1));
+  const url = new URL(popup.navigations[0]);
   expect(url.origin + url.pathname).toBe('https://github.com/login/oauth/authorize');
   expect(url.searchParams.get('client_id')).toBe('client-123');
   expect(url.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/grafana/a/linescope-app/github/callback`);
   expect(url.searchParams.get('state')).toBe('state-1');
   expect(screen.getByTestId('github-connecting')).toBeInTheDocument();
 
-  callback({ code: 'the-code' });
+  await popup.returnFromHost({ code: 'the-code', state: 'state-1' });
   expect(await screen.findByTestId('github-connected')).toHaveTextContent('Connected to GitHub');
   // A server that does not say it passes a PKCE verifier on (Pyroscope's): no challenge, no verifier.
   expect(url.searchParams.has('code_challenge')).toBe(false);
   expect(api.githubLogin).toHaveBeenCalledWith('the-code', '');
   expect(JSON.parse(atob(jar.get(SESSION_COOKIE)!))).toEqual({ token: 'encrypted' });
-  expect(sessionStorage.getItem(OAUTH_STATE_KEY)).toBeNull();
+  expect(popup.closed).toBe(true);
+});
+
+test('a code that comes back with a state other than the popup started is refused', async () => {
+  const user = userEvent.setup();
+  const { popup, api } = setup();
+  await user.click(screen.getByTestId('github-connect'));
+  await popup.load();
+  await waitFor(() => expect(popup.navigations).toHaveLength(1));
+  await popup.returnFromHost({ code: 'forged', state: 'attacker-state' });
+  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(/one-time state did not match/);
+  expect(api.githubLogin).not.toHaveBeenCalled();
 });
 
 test('PKCE (S256) with a server that passes the verifier on: the challenge to GitHub, its verifier to GithubLogin', async () => {
   const user = userEvent.setup();
-  const { popup, api, callback } = setup({ pkce: true });
+  const { popup, api } = setup({ pkce: true });
   await user.click(screen.getByTestId('github-connect'));
-  await waitFor(() => expect(popup.location.href).not.toBe(''));
-  const url = new URL(popup.location.href);
+  await popup.load();
+  await waitFor(() => expect(popup.navigations).toHaveLength(1));
+  const url = new URL(popup.navigations[0]);
   expect(url.searchParams.get('code_challenge_method')).toBe('S256');
   const challenge = url.searchParams.get('code_challenge')!;
   expect(challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-  callback({ code: 'the-code' });
+  await popup.returnFromHost({ code: 'the-code', state: 'state-1' });
   await screen.findByTestId('github-connected');
   const verifier = api.githubLogin.mock.lastCall![1]!;
   expect(verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
@@ -166,8 +171,10 @@ test.each([
   expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
     /Could not start the GitHub login: .*not GitHub's/
   );
-  expect(popup.close).toHaveBeenCalled();
-  expect(popup.location.href).toBe('');
+  // The popup's page, once it says hello, is told there is nothing to open: it goes nowhere and closes.
+  await popup.load();
+  expect(popup.navigations).toEqual([]);
+  expect(popup.closed).toBe(true);
   expect(api.githubLogin).not.toHaveBeenCalled();
 });
 
@@ -175,46 +182,56 @@ test('uses the server’s authorize URL (GitHub Enterprise) when it names one', 
   const user = userEvent.setup();
   const { popup } = setup({ authorizeURL: 'https://ghe.example.com/login/oauth/authorize' });
   await user.click(screen.getByTestId('github-connect'));
-  await waitFor(() => expect(popup.location.href).toMatch(/^https:\/\/ghe\.example\.com\/login\/oauth\/authorize\?/));
+  await popup.load();
+  await waitFor(() => expect(popup.navigations[0]).toMatch(/^https:\/\/ghe\.example\.com\/login\/oauth\/authorize\?/));
 });
 
-test('a blocked popup says so', async () => {
-  const user = userEvent.setup();
-  setup({ popupBlocked: true });
+test('a blocked popup (no hello from its page) says so', async () => {
+  jest.useFakeTimers();
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  const { popup } = setup({ popupBlocked: true });
   await user.click(screen.getByTestId('github-connect'));
-  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(/blocked the GitHub login window/);
+  await popup.load();
+  await act(() => jest.advanceTimersByTimeAsync(POPUP_READY_MS - 1));
+  expect(screen.queryByTestId('github-login-error')).not.toBeInTheDocument();
+  await act(() => jest.advanceTimersByTimeAsync(1));
+  expect(screen.getByTestId('github-login-error')).toHaveTextContent(/blocked the GitHub login window/);
   expect(screen.getByTestId('github-connect')).toBeInTheDocument();
 });
 
-test('a popup closed before the end says so, and a late code still connects', async () => {
+test('a popup page slower than the blocked-popup limit still goes on to GitHub and connects', async () => {
   jest.useFakeTimers();
   const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  const { popup, callback } = setup();
+  const { popup } = setup();
   await user.click(screen.getByTestId('github-connect'));
-  popup.closed = true;
-  await act(() => jest.advanceTimersByTimeAsync(POPUP_POLL_MS + 1));
-  expect(screen.getByTestId('github-login-error')).toHaveTextContent(
-    'The GitHub login window was closed before the login finished.'
-  );
-  // GitHub's pages may only have cut the opener link: the callback page's message still counts.
-  callback({ code: 'late-code' }, undefined);
+  await act(() => jest.advanceTimersByTimeAsync(POPUP_READY_MS));
+  expect(screen.getByTestId('github-login-error')).toHaveTextContent(/blocked the GitHub login window/);
+  await popup.load();
+  await waitFor(() => expect(popup.navigations).toHaveLength(1));
+  await popup.returnFromHost({ code: 'late-code', state: 'state-1' });
   expect(await screen.findByTestId('github-connected')).toBeInTheDocument();
 });
 
-test('a state mismatch reported by the callback page is refused', async () => {
-  const user = userEvent.setup();
-  const { api, callback } = setup();
+test('a login that never comes back gives up after the late-code limit and says the window was closed', async () => {
+  jest.useFakeTimers();
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  const { popup, api, callback } = setup();
   await user.click(screen.getByTestId('github-connect'));
-  callback({ error: 'state_mismatch', pendingState: null });
-  expect(await screen.findByTestId('github-login-error')).toHaveTextContent(/one-time state did not match/);
+  await popup.load();
+  await waitFor(() => expect(popup.navigations).toHaveLength(1));
+  await act(() => jest.advanceTimersByTimeAsync(LATE_CODE_MS));
+  expect(screen.getByTestId('github-login-error')).toHaveTextContent(
+    'The GitHub login window was closed before the login finished.'
+  );
+  await callback({ code: 'too-late' });
   expect(api.githubLogin).not.toHaveBeenCalled();
 });
 
-test('a message for another login (other state, not from our popup) is ignored', async () => {
+test('a message for another login (another state) is ignored', async () => {
   const user = userEvent.setup();
   const { api, callback } = setup();
   await user.click(screen.getByTestId('github-connect'));
-  callback({ code: 'someone-elses', pendingState: 'other-state' }, {});
+  await callback({ code: 'someone-elses', pendingState: 'other-state' });
   expect(api.githubLogin).not.toHaveBeenCalled();
   expect(screen.getByTestId('github-connecting')).toBeInTheDocument();
 });
@@ -223,7 +240,7 @@ test('GitHub’s error parameter is shown', async () => {
   const user = userEvent.setup();
   const { callback } = setup();
   await user.click(screen.getByTestId('github-connect'));
-  callback({ error: 'access_denied', errorDescription: 'The user has denied your application access.' });
+  await callback({ error: 'access_denied', errorDescription: 'The user has denied your application access.' });
   expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
     'GitHub did not authorize the connection: The user has denied your application access.'
   );
@@ -234,7 +251,7 @@ test('a callback with neither a code nor an error says no code came back', async
   const user = userEvent.setup();
   const { api, callback } = setup();
   await user.click(screen.getByTestId('github-connect'));
-  callback({});
+  await callback({});
   expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
     'GitHub did not authorize the connection: no authorization code came back.'
   );
@@ -246,7 +263,7 @@ test('GithubLogin failing (the code exchange) says the source server could not f
   const { api, jar, callback } = setup();
   api.githubLogin.mockRejectedValueOnce(new ConnectError('failed to authorize with GitHub', Code.Unauthenticated));
   await user.click(screen.getByTestId('github-connect'));
-  callback({ code: 'expired-code' });
+  await callback({ code: 'expired-code' });
   const alert = await screen.findByTestId('github-login-error');
   expect(alert).toHaveTextContent('GitHub login failed');
   expect(alert).toHaveTextContent(
@@ -260,10 +277,12 @@ test('GithubApp failing for another reason says the login could not start, and c
   const user = userEvent.setup();
   const { popup } = setup({ appError: new ConnectError('upstream connect error', Code.Unavailable) });
   await user.click(screen.getByTestId('github-connect'));
+  await popup.load();
   expect(await screen.findByTestId('github-login-error')).toHaveTextContent(
     'Could not start the GitHub login: upstream connect error'
   );
-  expect(popup.close).toHaveBeenCalled();
+  await waitFor(() => expect(popup.closed).toBe(true));
+  expect(popup.navigations).toEqual([]);
 });
 
 test('a token that never expires (no expiry in the answer) stays connected without renewals', async () => {
@@ -278,7 +297,7 @@ test('a token that never expires (no expiry in the answer) stays connected witho
     refreshTokenExpiresAt: BigInt(0),
   } as Awaited<ReturnType<VcsApi['githubLogin']>>);
   await user.click(screen.getByTestId('github-connect'));
-  callback({ code: 'c' });
+  await callback({ code: 'c' });
   expect(await screen.findByTestId('github-connected')).toBeInTheDocument();
   await act(() => jest.advanceTimersByTimeAsync(30 * 24 * 3600_000));
   expect(screen.getByTestId('github-connected')).toBeInTheDocument();
@@ -290,15 +309,16 @@ test('a server without GitHub configured is named as such', async () => {
   const user = userEvent.setup();
   const { popup } = setup({ appError: new ConnectError('GitHub integration is not configured', Code.Unimplemented) });
   await user.click(screen.getByTestId('github-connect'));
+  await popup.load();
   expect(await screen.findByTestId('github-login-error')).toHaveTextContent(/no GitHub App configured/);
-  expect(popup.close).toHaveBeenCalled();
+  await waitFor(() => expect(popup.closed).toBe(true));
 });
 
 test('disconnect ends the session and offers to connect again', async () => {
   const user = userEvent.setup();
   const { callback, jar } = setup();
   await user.click(screen.getByTestId('github-connect'));
-  callback({ code: 'c' });
+  await callback({ code: 'c' });
   await user.click(await screen.findByRole('button', { name: 'Disconnect from GitHub' }));
   expect(jar.get(SESSION_COOKIE)).toBeUndefined();
   expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
@@ -308,7 +328,7 @@ test('a refused session (401 or Grafana’s 400) offers to connect again; a fres
   const user = userEvent.setup();
   const { callback, session } = setup();
   await user.click(screen.getByTestId('github-connect'));
-  callback({ code: 'c' });
+  await callback({ code: 'c' });
   await screen.findByTestId('github-connected');
   act(() => session.reportUnauthenticated());
   expect(screen.getByTestId('github-connect')).toBeInTheDocument();
@@ -319,7 +339,7 @@ test('a refused session (401 or Grafana’s 400) offers to connect again; a fres
   );
 
   await user.click(screen.getByTestId('github-connect'));
-  callback({ code: 'c2' });
+  await callback({ code: 'c2' });
   await screen.findByTestId('github-connected');
   act(() => session.markVerified());
   act(() => session.reportUnauthenticated());

@@ -35,6 +35,12 @@ export function parseLegacyCookie(cookie: string): { token: string; expiry?: num
   }
 }
 
+/**
+ * Whether the page is served over https, so its session cookies must be Secure. The page's scheme, which
+ * locationService (paths and queries only) does not carry; the document's base URL has it.
+ */
+export const pageIsHttps = (doc: Pick<Document, 'baseURI'> = document) => new URL(doc.baseURI).protocol === 'https:';
+
 export function documentCookieJar(doc: Document = document): CookieJar {
   return {
     get(name) {

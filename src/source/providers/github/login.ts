@@ -1,7 +1,8 @@
-// A Git host's authorization-code flow in a popup (GitHub's, and GitLab's through the same code). The popup comes
-// back to our own callback page (same origin as Grafana, under its sub-path), which checks the one-time state and
-// hands the code over by postMessage and BroadcastChannel; the code then goes to the host's login RPC through the
-// data source proxy.
+// A Git host's authorization-code flow in a popup (GitHub's, and GitLab's through the same code). The popup is opened
+// with noopener (Grafana's plugin rules), so it has no link back: it starts on our own callback page (same origin as
+// Grafana, under its sub-path), which says it is ready and gets the host's authorize URL over a BroadcastChannel,
+// keyed by the login's one-time state. The host sends it back to that page, which checks the state and hands the
+// code over on the same channel; the code then goes to the host's login RPC through the data source proxy.
 import { Code, ConnectError } from '@connectrpc/connect';
 import type { GithubAppResponse } from '../../../../proto/gen/vcs/v1/vcs_pb';
 import type { VcsApi } from '../../core/api';
@@ -14,10 +15,19 @@ export const CALLBACK_CHANNEL = 'linescope-github-login';
 export const CALLBACK_MESSAGE_TYPE = 'linescope-github-callback';
 export const CALLBACK_ROUTE = 'github/callback';
 export const DEFAULT_AUTHORIZE_URL = 'https://github.com/login/oauth/authorize';
-/** How often the opener looks whether the popup is still open (never at its URL). */
-export const POPUP_POLL_MS = 500;
-/** A closed-looking popup may only have been cut off from us (COOP); a late code is still accepted this long. */
+export const READY_MESSAGE_TYPE = 'linescope-login-ready';
+export const GO_MESSAGE_TYPE = 'linescope-login-go';
+/** The popup page's query parameter carrying the state of the login it starts. */
+export const START_PARAM = 'login';
+/** A popup that has not said it is ready by then was blocked (noopener leaves no window to look at). */
+export const POPUP_READY_MS = 20_000;
+/** How long a login waits for its code (the popup may be closed at any time without telling us). */
 export const LATE_CODE_MS = 10 * 60_000;
+
+/** What the popup page and the opener say to each other before the host's pages are shown. */
+export type StartMessage =
+  | { type: typeof READY_MESSAGE_TYPE; state: string }
+  | { type: typeof GO_MESSAGE_TYPE; state: string; url?: string };
 
 /** What the callback page sends to the opener. */
 export interface CallbackMessage {
@@ -45,6 +55,11 @@ export class LoginError extends Error {
 
 export function callbackUrl(origin: string, appSubUrl: string): string {
   return `${origin}${appSubUrl}/a/linescope-app/${CALLBACK_ROUTE}`;
+}
+
+/** Where the popup opens: the callback page, told which login it starts. */
+export function popupStartUrl(redirectUri: string, state: string): string {
+  return `${redirectUri}?${START_PARAM}=${encodeURIComponent(state)}`;
 }
 
 /** GitHub's authorize page, on github.com and GitHub Enterprise alike. */
@@ -84,10 +99,7 @@ interface ChannelLike {
 }
 
 export interface LoginEnvironment {
-  window: Pick<
-    Window,
-    'open' | 'addEventListener' | 'removeEventListener' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'
-  > & {
+  window: Pick<Window, 'open' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'> & {
     location: { origin: string };
   };
   sessionStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -156,29 +168,29 @@ export function startGithubLogin(
 
 /** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
 export function startPopupLogin(provider: PopupLoginProvider, env: LoginEnvironment): LoginAttempt {
-  const { window: win, sessionStorage } = env;
+  const { window: win } = env;
   const state = `${provider.statePrefix}${(env.newState ?? randomState)()}`;
   const redirectUri = callbackUrl(win.location.origin, env.appSubUrl);
-  // Stored before the popup exists: the popup gets a copy of this tab's session storage when it is opened.
-  sessionStorage.setItem(OAUTH_STATE_KEY, state);
+  const channel = (env.createChannel ?? defaultChannel)();
+  if (!channel) {
+    return {
+      done: Promise.reject(
+        new LoginError('login-failed', `This browser cannot hand the ${provider.name} login back (no BroadcastChannel).`)
+      ),
+      cancel: () => {},
+    };
+  }
 
   const width = 800;
   const height = 900;
   const left = win.screenX + Math.max(0, (win.outerWidth - width) / 2);
   const top = win.screenY + Math.max(0, (win.outerHeight - height) / 2);
-  const popup = win.open('', provider.popupName, `popup=yes,width=${width},height=${height},left=${left},top=${top}`);
-  if (!popup) {
-    sessionStorage.removeItem(OAUTH_STATE_KEY);
-    return {
-      done: Promise.reject(
-        new LoginError(
-          'popup-blocked',
-          `The browser blocked the ${provider.name} login window. Allow pop-ups for this site, then click Connect again.`
-        )
-      ),
-      cancel: () => {},
-    };
-  }
+  // With noopener the browser hands back no window (null whether or not it opened): the page's hello tells.
+  win.open(
+    popupStartUrl(redirectUri, state),
+    provider.popupName,
+    `popup=yes,width=${width},height=${height},left=${left},top=${top},noopener,noreferrer`
+  );
 
   let settled = false;
   let resolveDone!: () => void;
@@ -194,24 +206,22 @@ export function startPopupLogin(provider: PopupLoginProvider, env: LoginEnvironm
     }
   };
 
-  const channel = (env.createChannel ?? defaultChannel)();
-  let poll: ReturnType<typeof setInterval> | undefined;
-  let lateLimit: ReturnType<typeof setTimeout> | undefined;
   let listening = true;
   const stopListening = () => {
     listening = false;
-    clearInterval(poll);
-    clearTimeout(lateLimit);
-    win.removeEventListener('message', onWindowMessage);
-    if (channel) {
-      channel.onmessage = null;
-      channel.close();
+    clearTimeout(readyLimit);
+    clearTimeout(codeLimit);
+    channel.onmessage = null;
+    channel.close();
+  };
+  const send = (message: StartMessage) => {
+    if (listening) {
+      channel.postMessage(message);
     }
   };
 
   const finish = async (message: CallbackMessage) => {
     stopListening();
-    sessionStorage.removeItem(OAUTH_STATE_KEY);
     if (message.error === 'state_mismatch') {
       return fail(
         new LoginError(
@@ -243,57 +253,60 @@ export function startPopupLogin(provider: PopupLoginProvider, env: LoginEnvironm
     }
   };
 
-  const accept = (data: unknown, fromPopup: boolean) => {
-    const message = data as CallbackMessage | undefined;
-    if (!listening || message?.type !== CALLBACK_MESSAGE_TYPE) {
+  const authorize = provider.authorizeUrl(state, redirectUri);
+  // A failure is reported at once; the popup's page, when it says hello, is told to close itself.
+  authorize.catch((error) => {
+    const code = ConnectError.from(error).code;
+    fail(
+      code === Code.Unimplemented
+        ? new LoginError('not-configured', provider.notConfigured)
+        : new LoginError('login-failed', `Could not start the ${provider.name} login: ${describe(error)}`)
+    );
+  });
+
+  // Other tabs' logins travel on the same channel: only messages with our state count.
+  channel.onmessage = (event) => {
+    const message = event.data as CallbackMessage | StartMessage | undefined;
+    if (!listening) {
       return;
     }
-    // Other tabs' logins travel on the same channel: only ours (by state, or straight from our popup) counts.
-    if (message.pendingState === state || fromPopup) {
+    if (message?.type === READY_MESSAGE_TYPE && message.state === state) {
+      clearTimeout(readyLimit);
+      authorize.then(
+        (url) => send({ type: GO_MESSAGE_TYPE, state, url }),
+        () => {
+          send({ type: GO_MESSAGE_TYPE, state });
+          stopListening();
+        }
+      );
+    } else if (message?.type === CALLBACK_MESSAGE_TYPE && message.pendingState === state) {
       void finish(message);
     }
   };
-  function onWindowMessage(event: MessageEvent) {
-    if (event.origin === win.location.origin) {
-      accept(event.data, event.source === popup);
-    }
-  }
-  win.addEventListener('message', onWindowMessage);
-  if (channel) {
-    channel.onmessage = (event) => accept(event.data, false);
-  }
 
-  poll = setInterval(() => {
-    if (popup.closed) {
-      clearInterval(poll);
-      fail(new LoginError('popup-closed', `The ${provider.name} login window was closed before the login finished.`));
-      // It may only look closed (the host's pages can cut the link to us); a code arriving later still counts.
-      lateLimit = setTimeout(stopListening, LATE_CODE_MS);
+  const readyLimit = setTimeout(() => {
+    if (settled) {
+      // The login could not start, and no popup page is waiting to be told.
+      return stopListening();
     }
-  }, POPUP_POLL_MS);
-
-  provider.authorizeUrl(state, redirectUri).then(
-    (url) => {
-      if (listening) {
-        popup.location.href = url;
-      }
-    },
-    (error) => {
-      stopListening();
-      popup.close();
-      sessionStorage.removeItem(OAUTH_STATE_KEY);
-      const code = ConnectError.from(error).code;
-      fail(
-        code === Code.Unimplemented
-          ? new LoginError('not-configured', provider.notConfigured)
-          : new LoginError('login-failed', `Could not start the ${provider.name} login: ${describe(error)}`)
-      );
-    }
-  );
+    // The page may only be slow to load: its hello, or a code, arriving later still counts.
+    fail(
+      new LoginError(
+        'popup-blocked',
+        `The browser blocked the ${provider.name} login window. Allow pop-ups for this site, then click Connect again.`
+      )
+    );
+  }, POPUP_READY_MS);
+  const codeLimit = setTimeout(() => {
+    stopListening();
+    fail(new LoginError('popup-closed', `The ${provider.name} login window was closed before the login finished.`));
+  }, LATE_CODE_MS);
 
   return {
     done,
     cancel: () => {
+      // A popup still waiting for the authorize URL closes itself.
+      send({ type: GO_MESSAGE_TYPE, state });
       stopListening();
       settled = true;
     },

@@ -5,7 +5,7 @@ import { config, getBackendSrv } from '@grafana/runtime';
 import { createVcsApi, type VcsApi } from '../../core/api';
 import { backendSrvRotation } from '../../core/grafanaSession';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
-import { documentCookieJar } from './cookie';
+import { documentCookieJar, pageIsHttps } from './cookie';
 import type { LoginEnvironment } from './login';
 import type { SessionState } from '../../core/session';
 import { HostSession, SESSION_STORAGE_KEY } from './session';
@@ -28,7 +28,7 @@ function createBrowserServices(): GithubServices {
         refresh: () => client.githubRefresh({}),
         jar: documentCookieJar(),
         storage: window.localStorage,
-        secure: window.location.protocol === 'https:',
+        secure: pageIsHttps(),
         bus,
       });
       found = { session, api: createVcsApi(client, session) };

@@ -5,8 +5,9 @@ import userEvent from '@testing-library/user-event';
 import { Code, ConnectError } from '@connectrpc/connect';
 import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
 import { WithQueries } from '../../../test-support/queries';
+import { loginPopup } from '../../../test-support/loginPopup';
 import { SESSION_COOKIE } from '../github/cookie';
-import { CALLBACK_MESSAGE_TYPE, OAUTH_STATE_KEY } from '../github/login';
+import { CALLBACK_MESSAGE_TYPE } from '../github/login';
 import { HostSession } from '../github/session';
 import { GitLabConnection } from './GitLabConnection';
 import { PKCE_VERIFIER_KEY } from './login';
@@ -25,19 +26,11 @@ beforeAll(() => {
 });
 
 function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {}) {
-  const events = new EventTarget();
-  const popup = {
-    closed: false,
-    location: { href: '' },
-    close: jest.fn(() => {
-      popup.closed = true;
-    }),
-  };
+  const popup = loginPopup();
+  popups.push(popup);
   const sessionStorage = memoryStorage();
   const win = {
-    open: jest.fn(() => popup),
-    addEventListener: events.addEventListener.bind(events),
-    removeEventListener: events.removeEventListener.bind(events),
+    open: popup.open,
     screenX: 0,
     screenY: 0,
     outerWidth: 1200,
@@ -82,7 +75,7 @@ function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {
       window: win as never,
       sessionStorage,
       appSubUrl: '/grafana',
-      createChannel: () => undefined,
+      createChannel: popup.createChannel,
       newState: () => 'state-1',
     }),
   };
@@ -94,27 +87,22 @@ function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {
     </WithQueries>
   );
   const callback = (message: Record<string, unknown>) =>
-    act(() => {
-      events.dispatchEvent(
-        Object.assign(new Event('message'), {
-          data: { type: CALLBACK_MESSAGE_TYPE, pendingState: 'gitlab.state-1', ...message },
-          origin: ORIGIN,
-          source: popup,
-        })
-      );
-    });
+    popup.broadcast({ type: CALLBACK_MESSAGE_TYPE, pendingState: 'gitlab.state-1', ...message });
   return { popup, win, login, jar, session, sessionStorage, callback };
 }
 
 jest.setTimeout(30000);
+const popups: Array<ReturnType<typeof loginPopup>> = [];
+afterEach(() => popups.splice(0).forEach((p) => p.closeChannels()));
 
 test('Connect to GitLab: popup to GitLab (state marked gitlab., PKCE), the code exchanged with its verifier, connected', async () => {
   const user = userEvent.setup();
   const { popup, login, jar, sessionStorage, callback } = setup();
   await user.click(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' }));
-  expect(sessionStorage.getItem(OAUTH_STATE_KEY)).toBe('gitlab.state-1');
-  await waitFor(() => expect(popup.location.href).not.toBe(''));
-  const url = new URL(popup.location.href);
+  expect(popup.opened[0].url).toMatch(/\/github\/callback\?login=gitlab\.state-1$/);
+  await popup.load();
+  await waitFor(() => expect(popup.navigations).toHaveLength(1));
+  const url = new URL(popup.navigations[0]);
   expect(url.origin + url.pathname).toBe('https://gitlab.example.com/oauth/authorize');
   const redirectUri = `${ORIGIN}/grafana/a/linescope-app/github/callback`;
   expect(url.searchParams.get('redirect_uri')).toBe(redirectUri);
@@ -129,7 +117,7 @@ test('Connect to GitLab: popup to GitLab (state marked gitlab., PKCE), the code 
   expect(url.searchParams.get('code_challenge')).toBe(challenge);
   expect(screen.getByTestId('gitlab-connecting')).toHaveTextContent('finish in the GitLab window');
 
-  callback({ code: 'gl-code' });
+  await callback({ code: 'gl-code' });
   expect(await screen.findByTestId('gitlab-connected')).toHaveTextContent('Connected to GitLab');
   expect(login.gitlabLogin).toHaveBeenCalledWith({ authorizationCode: 'gl-code', redirectUri, codeVerifier: verifier });
   expect(sessionStorage.getItem(PKCE_VERIFIER_KEY)).toBeNull();
@@ -142,15 +130,16 @@ test('a server without a GitLab application is named as such', async () => {
   const user = userEvent.setup();
   const { popup } = setup({ appError: new ConnectError('no gitlab', Code.Unimplemented) });
   await user.click(screen.getByTestId('gitlab-connect'));
+  await popup.load();
   expect(await screen.findByTestId('gitlab-login-error')).toHaveTextContent(/no GitLab application configured/);
-  expect(popup.close).toHaveBeenCalled();
+  await waitFor(() => expect(popup.closed).toBe(true));
 });
 
 test('disconnect ends the GitLab session and offers to connect again', async () => {
   const user = userEvent.setup();
   const { callback, jar } = setup();
   await user.click(screen.getByTestId('gitlab-connect'));
-  callback({ code: 'c' });
+  await callback({ code: 'c' });
   await user.click(await screen.findByRole('button', { name: 'Disconnect from GitLab' }));
   expect(jar.get(GITLAB_SESSION_COOKIE)).toBeUndefined();
   expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();
@@ -160,14 +149,14 @@ test('a refused session (401 or Grafana’s 400) ends it; a fresh one points at 
   const user = userEvent.setup();
   const { callback, session } = setup();
   await user.click(screen.getByTestId('gitlab-connect'));
-  callback({ code: 'c' });
+  await callback({ code: 'c' });
   await screen.findByTestId('gitlab-connected');
   act(() => session.reportUnauthenticated());
   expect(screen.getByTestId('gitlab-keep-cookies')).toHaveTextContent('linescope_gitlab_session');
   expect(screen.getByTestId('gitlab-keep-cookies')).toHaveTextContent('Allowed cookies');
 
   await user.click(screen.getByTestId('gitlab-connect'));
-  callback({ code: 'c2' });
+  await callback({ code: 'c2' });
   await screen.findByTestId('gitlab-connected');
   act(() => session.markVerified());
   act(() => session.reportUnauthenticated());
@@ -186,7 +175,7 @@ test('close to expiry, callers share one GitlabRefresh; a refused refresh ends t
     refreshTokenExpiresAt: BigInt(Date.now() + 365 * 24 * 3600_000),
   });
   await user.click(screen.getByTestId('gitlab-connect'));
-  callback({ code: 'c' });
+  await callback({ code: 'c' });
   await screen.findByTestId('gitlab-connection');
   const both = Promise.allSettled([session.ensureFresh(), session.ensureFresh()]);
   await waitFor(() => expect(refresh).toHaveBeenCalled());

@@ -5,7 +5,7 @@ import { config } from '@grafana/runtime';
 import { createVcsApi, type VcsApi } from '../../core/api';
 import type { SessionState } from '../../core/session';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
-import { documentCookieJar } from '../github/cookie';
+import { documentCookieJar, pageIsHttps } from '../github/cookie';
 import type { LoginEnvironment } from '../github/login';
 import { HostSession } from '../github/session';
 import { createGitlabClient } from './client';
@@ -35,7 +35,7 @@ function createBrowserServices(): GitlabServices {
         refresh: async () => ({ cookie: '', ...(await gitlab.gitlabRefresh({})) }),
         jar: documentCookieJar(),
         storage: window.localStorage,
-        secure: window.location.protocol === 'https:',
+        secure: pageIsHttps(),
         bus,
         cookieName: GITLAB_SESSION_COOKIE,
         storageKey: GITLAB_SESSION_STORAGE_KEY,
