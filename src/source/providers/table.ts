@@ -6,6 +6,7 @@ import type { HostKind, KnownHost } from '@linescope/repository-url';
 import { gitlabHostsOf } from '../../domain/repository';
 import type { VcsApi } from '../core/api';
 import type { SessionState } from '../core/session';
+import { githubAppQuery, githubHostsOf } from './github/app';
 import { GitHubConnection } from './github/GitHubConnection';
 import { useGithubServices, useGithubSession } from './github/services';
 import { gitlabAppQuery } from './gitlab/app';
@@ -66,17 +67,31 @@ export function useSourceConnections(vcsDatasourceUid: string): Partial<Record<H
 const NO_HOSTS: readonly KnownHost[] = [];
 
 /**
- * The Git hosts the source server is configured with beyond the public ones, for reading repository URLs: its
- * GitLab (GITLAB_URL, self-managed, maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers. A
- * server without GitLab (or one that is not Linescope's) adds none; that answer is kept rather than asked again by
- * every panel.
+ * The Git hosts the source server is configured with beyond the public ones, for reading repository URLs and for
+ * the URL policy (which links over http only to a host configured with http): its GitLab (GITLAB_URL, self-managed,
+ * maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers, and its GitHub when GithubApp names an
+ * authorize page elsewhere than github.com. A server without them (or one that is not Linescope's) adds none; the
+ * answers are kept rather than asked again by every panel.
  */
 export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost[] {
-  const services = useGitlabServices();
-  const { data } = useQuery({
-    ...gitlabAppQuery(services, vcsDataSourceUid),
-    enabled: vcsDataSourceUid !== '',
+  const gitlabServices = useGitlabServices();
+  const githubServices = useGithubServices();
+  const enabled = vcsDataSourceUid !== '';
+  const { data: gitlabApp } = useQuery({
+    ...gitlabAppQuery(gitlabServices, vcsDataSourceUid),
+    enabled,
     retryOnMount: false,
   });
-  return useMemo(() => (data ? gitlabHostsOf(data.webUrl, data.repositoryHosts) : NO_HOSTS), [data]);
+  const { data: githubApp } = useQuery({
+    ...githubAppQuery(githubServices, vcsDataSourceUid),
+    enabled,
+    retryOnMount: false,
+  });
+  return useMemo(() => {
+    const hosts = [
+      ...(gitlabApp ? gitlabHostsOf(gitlabApp.webUrl, gitlabApp.repositoryHosts) : []),
+      ...githubHostsOf(githubApp?.authorizeURL),
+    ];
+    return hosts.length > 0 ? hosts : NO_HOSTS;
+  }, [gitlabApp, githubApp]);
 }
