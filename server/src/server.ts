@@ -13,6 +13,7 @@ import { createSharedCache } from './cache/shared-tier';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, HostProvider, recordHostCall, ServerMetrics } from './metrics';
+import { blameRoutes } from './rpc/blame';
 import { gitlabSessionRoutes } from './rpc/gitlab-session';
 import { vcsRoutes } from './rpc/service';
 import { GitlabOAuthClient } from './hosts/gitlab/oauth';
@@ -50,6 +51,7 @@ export interface Readiness {
 
 const VCS_PREFIX = '/vcs.v1.VCSService/';
 const GITLAB_PREFIX = '/linescope.v1.GitlabService/';
+const BLAME_PREFIX = '/linescope.v1.BlameService/';
 
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): LinescopeServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
@@ -127,6 +129,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   const rpc = connectNodeAdapter({
     routes: (router) => {
       vcsRoutes({ config, source, gitlab, oauth, logger, now })(router);
+      blameRoutes({ config, source, gitlab, oauth, logger, now })(router);
       gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
     },
     readMaxBytes: config.maxBodyBytes,
@@ -151,7 +154,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       res.setHeader('connection', 'close');
     }
     const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith(VCS_PREFIX) || path.startsWith(GITLAB_PREFIX)) {
+    if ([VCS_PREFIX, GITLAB_PREFIX, BLAME_PREFIX].some((prefix) => path.startsWith(prefix))) {
       // connect-go refuses a Connect-Protocol-Version other than 1 when it is sent; connect-es only when required.
       const version = req.headers['connect-protocol-version'];
       if (version !== undefined && version !== '1') {
