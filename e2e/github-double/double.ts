@@ -8,6 +8,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { githubCompare } from './compare';
+import { answerGraphql } from './graphql';
 import { commitInfo, currentBranch, listTree, objectAt, readBlob, recentCommits, resolveCommit } from './git';
 
 export interface DoubleRepo {
@@ -184,7 +186,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
   async function handle(req: http.IncomingMessage, body: Buffer, record: RequestRecord, send: Send): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://double');
     // GitHub Enterprise Server serves the REST API under /api/v3; the double answers there too.
-    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+    // …and its GraphQL API at /api/graphql.
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api(?=\/graphql$)/, '');
     if (path.startsWith('/login/oauth/')) {
       return oauth(req, url, body, send);
     }
@@ -196,7 +199,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       );
     }
     const segments = path.split('/').filter((s) => s !== '');
-    const isApi = ['repos', 'user', 'rate_limit'].includes(segments[0] ?? '');
+    const isApi = ['repos', 'user', 'rate_limit', 'graphql'].includes(segments[0] ?? '');
     if (!isApi) {
       return webPage(segments, send);
     }
@@ -221,7 +224,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     const outage = serverErrors.find((e) => e.remaining > 0 && path.startsWith(e.pathPrefix));
     if (outage) {
       outage.remaining--;
-      const message = outage.status === 503 ? 'Service Unavailable' : outage.status === 502 ? 'Bad Gateway' : 'Server Error';
+      const message =
+        outage.status === 503 ? 'Service Unavailable' : outage.status === 502 ? 'Bad Gateway' : 'Server Error';
       return send(outage.status, jsonHeaders(), JSON.stringify({ message }));
     }
 
@@ -259,7 +263,15 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       );
     }
 
-    const reply = await api(segments, url, req, login);
+    const isGraphql = segments[0] === 'graphql';
+    const reply = isGraphql
+      ? await graphqlReply(req, body, login, {
+          limit,
+          remaining: Math.max(0, limit - usage.count - 1),
+          used: usage.count + 1,
+          resetAt: usage.windowReset,
+        })
+      : await api(segments, url, req, login);
     const etag = `W/"${createHash('sha256').update(reply.body).digest('hex').slice(0, 40)}"`;
     const notModified = reply.status === 200 && etagMatches(req.headers['if-none-match'], etag);
     // GitHub: a 304 does not count against the rate limit.
@@ -271,6 +283,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       'content-type': reply.contentType,
       'x-github-media-type': 'github.v3; format=json',
       vary: 'Accept, Authorization, Cookie',
+      ...(isGraphql ? { 'x-ratelimit-resource': 'graphql' } : {}),
+      ...reply.headers,
     };
     if (reply.status === 200) {
       headers.etag = etag;
@@ -286,6 +300,37 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     status: number;
     contentType: string;
     body: Buffer;
+    headers?: Record<string, string>;
+  }
+
+  /** POST /graphql: authenticated only (GitHub's 401 otherwise), errors as 200 with `errors[]` (see graphql.ts). */
+  async function graphqlReply(
+    req: http.IncomingMessage,
+    body: Buffer,
+    login: string | null,
+    rateLimit: { limit: number; remaining: number; used: number; resetAt: number }
+  ): Promise<Reply> {
+    if (req.method !== 'POST') {
+      return notFound();
+    }
+    if (!login) {
+      return json(401, {
+        message: 'This endpoint requires you to be authenticated.',
+        documentation_url: `${DOCS}/overview/resources-in-the-rest-api#authentication`,
+      });
+    }
+    return json(
+      200,
+      await answerGraphql(body, {
+        baseUrl,
+        visibleRepo: (owner, name) => {
+          const repo = visibleRepo(owner, name, login);
+          return repo && { fullName: `${owner}/${name}`, dir: repo.dir };
+        },
+        loginOf: (email) => options.authors?.[email] ?? email.split('@')[0],
+        rateLimit,
+      })
+    );
   }
   const json = (status: number, value: unknown): Reply => ({
     status,
@@ -402,6 +447,12 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       }
       return json(200, await commitJson(repo, fullName, sha));
     }
+    if (kind === 'compare' && rest.length > 0) {
+      const compared = await githubCompare(repo.dir, fullName, rest.join('/'), url, baseUrl, (sha) =>
+        commitJson(repo, fullName, sha)
+      );
+      return { ...json(compared.status, compared.body), headers: compared.headers };
+    }
     if (kind === 'branches' && rest.length > 0) {
       const branch = rest.join('/');
       const sha = await resolveCommit(repo.dir, `heads/${branch}`);
@@ -423,16 +474,14 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       return json(200, {
         sha: treeSha,
         url: `${baseUrl}/repos/${fullName}/git/trees/${treeSha}`,
-        tree: entries
-          .slice(0, treeLimit)
-          .map((e) => ({
-            path: e.path,
-            mode: e.mode,
-            type: e.type,
-            sha: e.sha,
-            ...(e.size !== undefined ? { size: e.size } : {}),
-            url: `${baseUrl}/repos/${fullName}/git/${e.type}s/${e.sha}`,
-          })),
+        tree: entries.slice(0, treeLimit).map((e) => ({
+          path: e.path,
+          mode: e.mode,
+          type: e.type,
+          sha: e.sha,
+          ...(e.size !== undefined ? { size: e.size } : {}),
+          url: `${baseUrl}/repos/${fullName}/git/${e.type}s/${e.sha}`,
+        })),
         truncated,
       });
     }

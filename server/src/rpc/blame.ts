@@ -3,11 +3,7 @@
  * repository's host with the user's session (the same host choice and cookies as vcs.v1's GetFile).
  */
 import { Code, ConnectError, ConnectRouter, HandlerContext } from '@connectrpc/connect';
-import {
-  BlameService,
-  CompareCommitsRequest,
-  GetBlameRequest,
-} from '../../../proto/gen/linescope/v1/blame_pb';
+import { BlameService, CompareCommitsRequest, GetBlameRequest } from '../../../proto/gen/linescope/v1/blame_pb';
 import { BlameCommitInfo, LineSpan } from '../hosts/blame/model';
 import { toConnectError } from '../hosts/error-policy';
 import { FileRejectedError } from '../hosts/errors';

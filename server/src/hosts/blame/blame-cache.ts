@@ -37,7 +37,14 @@ export class BlameCache {
     this.entries = new ByteLru({ maxBytes: options.maxBytes, sizeOf: (b) => JSON.stringify(b).length });
   }
 
-  async read(user: CacheUser, repo: Repository, sha: string, path: string, span: LineSpan | undefined, fetch: HostCall<Blame>) {
+  async read(
+    user: CacheUser,
+    repo: Repository,
+    sha: string,
+    path: string,
+    span: LineSpan | undefined,
+    fetch: HostCall<Blame>
+  ) {
     const identity = [repo.fullName, sha, path, span ? `${span.start}-${span.end}` : ''];
     const key = identity.join('\0');
     const { reads } = this.options;
@@ -47,14 +54,18 @@ export class BlameCache {
       await reads.ensureAccess(user, repo, sha);
       return cached;
     }
-    const load = (signal: AbortSignal): Promise<Flight> =>
-      this.load(user, repo, identity, key, () => fetch(signal));
+    const load = (signal: AbortSignal): Promise<Flight> => this.load(user, repo, identity, key, () => fetch(signal));
     let flight: Flight;
     try {
       flight = await this.flights.run(key, user.signal, load);
     } catch (error) {
       // Another user's failure (their token may not see the repository) is not this user's answer.
-      if (user.signal?.aborted || typeof error !== 'object' || error === null || this.failedFor.get(error) === user.id) {
+      if (
+        user.signal?.aborted ||
+        typeof error !== 'object' ||
+        error === null ||
+        this.failedFor.get(error) === user.id
+      ) {
         throw error;
       }
       flight = await this.flights.run(`${user.id}\0${key}`, user.signal, load);

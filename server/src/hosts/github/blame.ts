@@ -54,7 +54,9 @@ interface GraphqlCommit {
 
 interface GraphqlBlame {
   repository?: {
-    object?: { blame?: { ranges?: Array<{ startingLine?: unknown; endingLine?: unknown; commit?: GraphqlCommit }> } } | null;
+    object?: {
+      blame?: { ranges?: Array<{ startingLine?: unknown; endingLine?: unknown; commit?: GraphqlCommit }> };
+    } | null;
   } | null;
 }
 
@@ -117,7 +119,9 @@ function githubCommit(repo: Repository, commit: GraphqlCommit): BlameCommitInfo 
     date: hostDate(commit.committedDate),
     url: `${repo.webUrl}/commit/${sha}`,
     ...(pull && Number.isSafeInteger(number) && number > 0
-      ? { changeRequest: { number, title: hostText(pull.title), url: changeRequestUrl(repo, 'pull', number, pull.url) } }
+      ? {
+          changeRequest: { number, title: hostText(pull.title), url: changeRequestUrl(repo, 'pull', number, pull.url) },
+        }
       : {}),
   };
 }
@@ -142,7 +146,11 @@ interface CompareJson {
   total_commits?: unknown;
   commits?: Array<{
     sha?: unknown;
-    commit?: { message?: unknown; author?: { name?: unknown; date?: unknown } | null; committer?: { date?: unknown } | null };
+    commit?: {
+      message?: unknown;
+      author?: { name?: unknown; date?: unknown } | null;
+      committer?: { date?: unknown } | null;
+    };
     author?: { login?: unknown } | null;
   }>;
   files?: Array<{ filename?: unknown; previous_filename?: unknown }>;
@@ -164,7 +172,6 @@ export async function fetchGithubComparison(
       repo: repo.repo,
       // One parameter (Octokit encodes it; the dots stay as they are).
       basehead: `${base}...${head}`,
-      per_page: 100,
     })) as { data: CompareJson });
   } catch (error) {
     throw classifyGitHubError(error);

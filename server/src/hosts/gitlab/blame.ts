@@ -48,7 +48,11 @@ export async function fetchGitlabBlame(
     if (count === 0) {
       throw new MalformedAnswerError(`GitLab's blame of ${path} has an entry without lines`);
     }
-    blame.ranges.push({ startLine: line, endLine: line + count - 1, commit: indexOf(gitlabCommit(repo, entry.commit ?? {})) });
+    blame.ranges.push({
+      startLine: line,
+      endLine: line + count - 1,
+      commit: indexOf(gitlabCommit(repo, entry.commit ?? {})),
+    });
     line += count;
   }
   return blame;
