@@ -8,6 +8,7 @@ import { CommitChoice, CommitDetails } from './CommitChoice';
 import { type CompareParam, ComparisonSection } from './compare/ComparisonSection';
 import { CallSite, FilePath, Row } from './DetailRow';
 import { LineBreakdown } from './LineBreakdown';
+import { useBlameColumn } from './blame/useBlameColumn';
 import { TruncationNotice } from './TruncationNotice';
 import { getPanelStyles as getStyles } from './panelStyles';
 import { RepositoryValue } from './RepositoryValue';
@@ -52,6 +53,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
     version: selected?.version,
     onOpen: (entry) => navigation?.actions.open(entry),
   });
+  const blame = useBlameColumn(sourceRequest?.vcsDatasourceUid, source);
   const loading = profile.status === 'loading';
 
   return (
@@ -186,6 +188,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           param={compare}
         >
           <LineBreakdown
+            blame={blame}
             calls={navigation && { ...calls, unit }}
             version={fn}
             unit={unit}

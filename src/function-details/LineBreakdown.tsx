@@ -13,6 +13,7 @@ import { SourceLinks } from './code-view/SourceLinks';
 import { WhyNoSource } from './code-view/WhyNoSource';
 import { testIds } from '../testIds';
 import { type LineCallsProps, LineCallsToggle, OpenLineCallees } from './calls/LineCallsSlot';
+import type { BlameColumn } from './blame/useBlameColumn';
 
 interface Props {
   version: FunctionVersion;
@@ -22,10 +23,12 @@ interface Props {
   noSourceReason?: string;
   /** The callees of each line, behind a disclosure in the line's gutter. */
   calls?: LineCallsProps;
+  /** Who last changed each line, beside the code view. */
+  blame?: BlameColumn;
 }
 
 /** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
-export function LineBreakdown({ version, unit, source, noSourceReason, calls }: Props) {
+export function LineBreakdown({ version, unit, source, noSourceReason, calls, blame }: Props) {
   const styles = useStyles2(getStyles);
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
   const hottest = useMemo(() => hottestLine(version.lines), [version]);
@@ -58,6 +61,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls }: 
             unit={unit}
             functionTotal={version.total}
             gutter={calls && ((line) => <LineCallsToggle line={line} calls={calls} />)}
+            {...blame}
           />
         </Stack>
       ) : breakdown.rows.length === 0 ? (

@@ -22,6 +22,7 @@ import {
   ROW_HEIGHT,
   TAB_SIZE,
   tokenColors,
+  withAsideColumn,
 } from './sourceStyles';
 
 export { ROW_HEIGHT };
@@ -43,6 +44,17 @@ export interface AnnotatedSourceProps {
   functionTotal: number;
   /** Height of the scrolling area; defaults to the rows' height up to 480 px. */
   height?: number;
+  /** A column between the numbers and the code (the blame), and what goes beside the whole-file button. */
+  aside?: AsideColumn;
+  toolbar?: React.ReactNode;
+  /** Told the function's lines (its body and the sampled stretches), e.g. to ask for their blame. */
+  onFunctionSpan?: (span: { start: number; end: number }) => void;
+}
+
+export interface AsideColumn {
+  title: string;
+  width: number;
+  cell: (line: number) => React.ReactNode;
 }
 
 export function AnnotatedSource({
@@ -54,6 +66,9 @@ export function AnnotatedSource({
   functionTotal,
   height,
   gutter,
+  aside,
+  toolbar,
+  onFunctionSpan,
 }: AnnotatedSourceProps) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
@@ -71,6 +86,8 @@ export function AnnotatedSource({
     );
   }, [costs, startLine, tokens, language, lines.length]);
   const lastLine = stretches[stretches.length - 1].end;
+  const functionStart = stretches[0].start;
+  useEffect(() => onFunctionSpan?.({ start: functionStart, end: lastLine }), [onFunctionSpan, functionStart, lastLine]);
   const span = wholeFile
     ? { start: 1, end: Math.max(lines.length, lastLine) }
     : { start: stretches[0].start, end: lastLine };
@@ -92,7 +109,9 @@ export function AnnotatedSource({
     [lines, span.start, span.end]
   );
   // Every row as wide as the widest line (plus the numbers and the code cell's padding), at least the view's width.
-  const rowWidth = `max(100%, calc(${PINNED_WIDTH + CODE_PADDING_PX + 8}px + ${codeColumns}ch))`;
+  const asideWidth = aside?.width ?? 0;
+  const rowWidth = `max(100%, calc(${PINNED_WIDTH + asideWidth + CODE_PADDING_PX + 8}px + ${codeColumns}ch))`;
+  const gridTemplateColumns = aside ? withAsideColumn(aside.width) : undefined;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
@@ -136,6 +155,7 @@ export function AnnotatedSource({
         >
           {wholeFile ? 'Show the function only' : 'Show the whole file'}
         </Button>
+        {toolbar}
       </Stack>
       <div
         ref={scrollRef}
@@ -147,7 +167,12 @@ export function AnnotatedSource({
         tabIndex={0}
         data-testid="code-view-scroll"
       >
-        <div role="row" aria-rowindex={1} className={cx(styles.row, styles.header)} style={{ minWidth: rowWidth }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={cx(styles.row, styles.header)}
+          style={{ minWidth: rowWidth, gridTemplateColumns }}
+        >
           {NUMBER_COLUMNS.map((column, i) => (
             <span
               key={i}
@@ -163,6 +188,7 @@ export function AnnotatedSource({
               {column.title}
             </span>
           ))}
+          {aside && <span role="columnheader">{aside.title}</span>}
           <span role="columnheader" className={styles.code}>
             Source
           </span>
@@ -198,6 +224,8 @@ export function AnnotatedSource({
                 value={value}
                 share={share}
                 styles={styles}
+                aside={aside?.cell}
+                gridTemplateColumns={gridTemplateColumns}
               />
             );
           })}

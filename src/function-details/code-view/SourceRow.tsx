@@ -22,6 +22,9 @@ interface SourceRowProps {
   value: (n: number) => string;
   share: (n: number) => string;
   styles: ReturnType<typeof getStyles>;
+  /** The cell between the numbers and the code (the blame), with the grid that makes room for it. */
+  aside?: (line: number) => React.ReactNode;
+  gridTemplateColumns?: string;
 }
 
 export function SourceRow({
@@ -37,6 +40,8 @@ export function SourceRow({
   value,
   share,
   styles,
+  aside,
+  gridTemplateColumns,
 }: SourceRowProps) {
   const theme = useTheme2();
   const hot = row.total > 0 || row.self > 0;
@@ -52,6 +57,7 @@ export function SourceRow({
       style={
         {
           transform: `translateY(${start - ROW_HEIGHT}px)`,
+          gridTemplateColumns,
           minWidth: rowWidth,
           background: hot ? heatBackground(theme, row.heat) : undefined,
           // The pinned number cells lay the same heat over an opaque background.
@@ -76,6 +82,7 @@ export function SourceRow({
           {text}
         </span>
       ))}
+      {aside && aside(row.line)}
       <span role="cell" className={styles.code} data-testid="code-view-code">
         <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
         {row.line > fileLength ? (
