@@ -1,5 +1,5 @@
 import { blameByLine, type BlameCommit } from './blame';
-import { matchSuspects } from './suspects';
+import { hotterLines, matchSuspects, spanOf } from './suspects';
 
 const sha = (c: string) => c.repeat(40);
 const v100: BlameCommit = { sha: sha('a'), title: 'catalog search', authorName: 'Ana', date: Date.UTC(2026, 0, 5) };
@@ -96,5 +96,23 @@ describe('matchSuspects', () => {
       'index the catalog once',
       'docs',
     ]);
+  });
+});
+
+describe('hotterLines and spanOf', () => {
+  it('keeps the lines of the code shown whose share grew, and spans them', () => {
+    const hotter = hotterLines([
+      { line: 16, deltaShare: { total: 0.0085 } },
+      { line: 17, deltaShare: { total: -0.178 } },
+      { line: undefined, deltaShare: { total: 0.2 } },
+      { line: 30, deltaShare: { total: 0.072 } },
+      { line: 31, deltaShare: { total: 0 } },
+    ]);
+    expect(hotter).toEqual([
+      { line: 16, gained: 0.0085 },
+      { line: 30, gained: 0.072 },
+    ]);
+    expect(spanOf(hotter)).toEqual({ start: 16, end: 30 });
+    expect(spanOf([])).toBeUndefined();
   });
 });

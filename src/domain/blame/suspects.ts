@@ -55,3 +55,19 @@ export function matchSuspects(
   suspects.sort((a, b) => b.gained - a.gained || b.commit.date - a.commit.date);
   return { kind: 'suspects', suspects, unmatched };
 }
+
+/** The comparison's lines whose share of the whole grew (lines only the baseline has are not in the code shown). */
+export function hotterLines(lines: ReadonlyArray<{ line?: number; deltaShare: { total: number } }>): HotterLine[] {
+  return lines
+    .filter((l): l is { line: number; deltaShare: { total: number } } => l.line !== undefined && l.deltaShare.total > 0)
+    .map((l) => ({ line: l.line, gained: l.deltaShare.total }));
+}
+
+/** The lines to blame for `hotter`: from the first to the last (one request), undefined when there are none. */
+export function spanOf(hotter: readonly HotterLine[]): { start: number; end: number } | undefined {
+  if (hotter.length === 0) {
+    return undefined;
+  }
+  const lines = hotter.map((h) => h.line);
+  return { start: Math.min(...lines), end: Math.max(...lines) };
+}
