@@ -1,4 +1,4 @@
-import { blameByLine, relativeDate, type BlameCommit } from './blame';
+import { blameByLine, compactAge, relativeDate, type BlameCommit } from './blame';
 
 const commit = (sha: string, date: number): BlameCommit => ({
   sha: sha.repeat(40).slice(0, 40),
@@ -90,5 +90,18 @@ describe('relativeDate', () => {
     [0, 'unknown date'],
   ])('%s → %s', (date, text) => {
     expect(relativeDate(date, now)).toBe(text);
+  });
+});
+
+describe('compactAge', () => {
+  const now = Date.UTC(2026, 1, 1);
+  it.each([
+    [now - 30_000, 'now'],
+    [now - 3 * 86400_000, '3d'],
+    [now - 65 * 86400_000, '2mo'],
+    [now - 800 * 86400_000, '2y'],
+    [0, '?'],
+  ])('%s → %s', (date, text) => {
+    expect(compactAge(date, now)).toBe(text);
   });
 });

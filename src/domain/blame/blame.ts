@@ -93,6 +93,17 @@ export function relativeDate(date: number, now: number): string {
   return 'just now';
 }
 
+/** The same, as few characters as a narrow column needs: "3d", "2mo", "1y", "now". */
+export function compactAge(date: number, now: number): string {
+  const words = relativeDate(date, now);
+  const match = /^(\d+) (year|month|week|day|hour|minute)s? ago$/.exec(words);
+  if (!match) {
+    return words === 'just now' ? 'now' : '?';
+  }
+  const unit = { year: 'y', month: 'mo', week: 'w', day: 'd', hour: 'h', minute: 'm' }[match[2]];
+  return `${match[1]}${unit}`;
+}
+
 export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }

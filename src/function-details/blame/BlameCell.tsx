@@ -4,10 +4,11 @@ import React from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import { type LineBlame, relativeDate, shortSha } from '../../domain/blame/blame';
+import { compactAge, type LineBlame, relativeDate, shortSha } from '../../domain/blame/blame';
 import { testIds } from '../../testIds';
 
-export const BLAME_COLUMN_WIDTH = 300;
+/** Narrow, so that the code keeps its room in a side panel: the full entry is in the cell's tooltip. */
+export const BLAME_COLUMN_WIDTH = 168;
 
 export function BlameCell({ blame, now }: { blame: LineBlame | undefined; now: number }) {
   const styles = useStyles2(getStyles);
@@ -17,7 +18,8 @@ export function BlameCell({ blame, now }: { blame: LineBlame | undefined; now: n
   const { commit, first, recent } = blame;
   const when = relativeDate(commit.date, now);
   const who = commit.authorLogin || commit.authorName;
-  const describe = `${shortSha(commit.sha)} by ${who}, ${when}: ${commit.title}`;
+  const pull = commit.changeRequest ? ` (#${commit.changeRequest.number})` : '';
+  const describe = `${shortSha(commit.sha)} by ${who}, ${when}: ${commit.title}${pull}`;
   const sha = commit.url ? (
     <a href={commit.url} target="_blank" rel="noreferrer noopener" className={styles.sha}>
       {shortSha(commit.sha)}
@@ -35,14 +37,9 @@ export function BlameCell({ blame, now }: { blame: LineBlame | undefined; now: n
       data-sha={commit.sha}
       data-recent={recent ? 'true' : undefined}
     >
-      {sha}
+      {sha} <span className={styles.meta}>{compactAge(commit.date, now)}</span>
       {first && (
         <>
-          {' '}
-          <span className={styles.meta}>
-            {who} · {when} ·{' '}
-          </span>
-          {commit.title}
           {commit.changeRequest?.url && (
             <>
               {' '}
@@ -50,7 +47,8 @@ export function BlameCell({ blame, now }: { blame: LineBlame | undefined; now: n
                 #{commit.changeRequest.number}
               </a>
             </>
-          )}
+          )}{' '}
+          <span className={styles.meta}>{who}:</span> {commit.title}
         </>
       )}
     </span>

@@ -131,7 +131,8 @@ it('shows who last changed each line of the function, linking each commit and it
   const hot = await codeRow(11);
   const cell = await within(hot).findByTestId(testIds.functionDetails.blame);
   expect(cell).toHaveAttribute('data-sha', NEW);
-  expect(cell).toHaveTextContent(/2222222 bo · .* ago · Work harder #12/);
+  expect(cell).toHaveTextContent(/^2222222 \d+(mo|y|w|d) #12 bo: Work harder$/);
+  expect(cell).toHaveAttribute('title', expect.stringMatching(/^2222222 by bo, .* ago: Work harder \(#12\)$/));
   expect(within(cell).getByRole('link', { name: '2222222' })).toHaveAttribute(
     'href',
     `https://github.com/linescope-demo/shop-go/commit/${NEW}`
@@ -143,7 +144,7 @@ it('shows who last changed each line of the function, linking each commit and it
   // The newer of the two commits is the recent change; a run's later lines name the commit by its sha only.
   expect(cell).toHaveAttribute('data-recent', 'true');
   const later = within(await codeRow(13)).getByTestId(testIds.functionDetails.blame);
-  expect(later).toHaveTextContent(/^1111111$/);
+  expect(later).toHaveTextContent(/^1111111 \d+(mo|y)$/);
   expect(later).not.toHaveAttribute('data-recent');
   // Asked at the resolved commit and path, for the function's lines.
   const [request] = (api.getBlame as jest.Mock).mock.calls[0];

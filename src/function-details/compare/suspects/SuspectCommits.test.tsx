@@ -26,7 +26,10 @@ it('ranks the suspect commits with their link, title, author, the lines they tou
         data: {
           kind: 'suspects',
           truncated: false,
-          unmatched: [],
+          unmatched: [
+            { line: 30, gained: 0.072 },
+            { line: 27, gained: 0.028 },
+          ],
           suspects: [
             {
               commit,
@@ -49,6 +52,9 @@ it('ranks the suspect commits with their link, title, author, the lines they tou
   expect(item).toHaveTextContent(/Cy · .* ago · gained \+0\.9 pp/);
   fireEvent.click(within(item).getByRole('button', { name: '16 (+0.9 pp)' }));
   expect(onSelectLine).toHaveBeenCalledWith('line:16');
+  expect(section).toHaveTextContent(
+    'Also hotter, but not changed between aaaaaaa and ccccccc (data, configuration or callees): lines 30, 27.'
+  );
 });
 
 it('says the regression is not in this function’s code when no hotter line changed between the commits', () => {

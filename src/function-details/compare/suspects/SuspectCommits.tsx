@@ -55,6 +55,12 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
           ))}
         </ol>
       )}
+      {state.status === 'loaded' && state.data.kind === 'suspects' && state.data.unmatched.length > 0 && (
+        <Text color="secondary" variant="bodySmall">
+          Also hotter, but not changed between {between} (data, configuration or callees):{' '}
+          {state.data.unmatched.length === 1 ? 'line' : 'lines'} {state.data.unmatched.map((l) => l.line).join(', ')}.
+        </Text>
+      )}
       {state.status === 'loaded' && state.data.truncated && (
         <Text color="secondary" variant="bodySmall">
           The host listed only part of the commits between {between}.
