@@ -55,6 +55,7 @@ for (const { service, host, commitPath } of [
       'href',
       new RegExp(`/linescope-demo/shop-go${commitPath.replace(/[/-]/g, '\\$&')}$`)
     );
+    await line16.scrollIntoViewIfNeeded();
     await screenshot(page, `blame-${service}`);
 
     // Compare with v1.0.0: line 16 got hotter, and v1.1.0's commit changed it.
