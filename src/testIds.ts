@@ -70,6 +70,8 @@ export const testIds = {
     blame: 'linescope-function-details-blame',
     blameStatus: 'linescope-function-details-blame-status',
     blameToggle: 'linescope-function-details-blame-toggle',
+    /** Each sampled line's self and total over the selected range. */
+    lineHistory: 'linescope-function-details-line-history',
   },
   compare: {
     /** The suspect commits of a comparison of two commits. */

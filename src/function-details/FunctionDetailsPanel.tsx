@@ -9,6 +9,7 @@ import { type CompareParam, ComparisonSection } from './compare/ComparisonSectio
 import { CallSite, FilePath, Row } from './DetailRow';
 import { LineBreakdown } from './LineBreakdown';
 import { useBlameColumn } from './blame/useBlameColumn';
+import { useHistoryColumn } from './history/useHistoryColumn';
 import { TruncationNotice } from './TruncationNotice';
 import { getPanelStyles as getStyles } from './panelStyles';
 import { RepositoryValue } from './RepositoryValue';
@@ -55,6 +56,8 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
   });
   const blame = useBlameColumn(sourceRequest?.vcsDatasourceUid, source);
   const loading = profile.status === 'loading';
+  // After the panel's own profile: the history never competes with the numbers.
+  const history = useHistoryColumn(target, fn?.fileName, unit, profile.status === 'success' && !!fn);
 
   return (
     <section
@@ -189,6 +192,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
         >
           <LineBreakdown
             blame={blame}
+            history={history}
             calls={navigation && { ...calls, unit }}
             version={fn}
             unit={unit}

@@ -81,7 +81,7 @@ export function useBlameColumn(vcsDatasourceUid: string | undefined, source: Sou
     aside: byLine && {
       title: 'Last change',
       width: BLAME_COLUMN_WIDTH,
-      cell: (line) => <BlameCell key="blame" blame={byLine.get(line)} now={now} />,
+      cell: (line) => <BlameCell blame={byLine.get(line)} now={now} />,
     },
     toolbar,
     onFunctionSpan,

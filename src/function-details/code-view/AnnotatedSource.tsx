@@ -22,7 +22,7 @@ import {
   ROW_HEIGHT,
   TAB_SIZE,
   tokenColors,
-  withAsideColumn,
+  withAsideColumns,
 } from './sourceStyles';
 
 export { ROW_HEIGHT };
@@ -44,12 +44,14 @@ export interface AnnotatedSourceProps {
   functionTotal: number;
   /** Height of the scrolling area; defaults to the rows' height up to 480 px. */
   height?: number;
-  /** A column between the numbers and the code (the blame), and what goes beside the whole-file button. */
-  aside?: AsideColumn;
+  /** Columns between the numbers and the code (line history, blame), and what goes beside the whole-file button. */
+  asides?: AsideColumn[];
   toolbar?: React.ReactNode;
   /** Told the function's lines (its body and the sampled stretches), e.g. to ask for their blame. */
   onFunctionSpan?: (span: { start: number; end: number }) => void;
 }
+
+const NO_ASIDES: AsideColumn[] = [];
 
 export interface AsideColumn {
   title: string;
@@ -66,7 +68,7 @@ export function AnnotatedSource({
   functionTotal,
   height,
   gutter,
-  aside,
+  asides = NO_ASIDES,
   toolbar,
   onFunctionSpan,
 }: AnnotatedSourceProps) {
@@ -109,9 +111,9 @@ export function AnnotatedSource({
     [lines, span.start, span.end]
   );
   // Every row as wide as the widest line (plus the numbers and the code cell's padding), at least the view's width.
-  const asideWidth = aside?.width ?? 0;
+  const asideWidth = asides.reduce((sum, a) => sum + a.width, 0);
   const rowWidth = `max(100%, calc(${PINNED_WIDTH + asideWidth + CODE_PADDING_PX + 8}px + ${codeColumns}ch))`;
-  const gridTemplateColumns = aside ? withAsideColumn(aside.width) : undefined;
+  const gridTemplateColumns = asides.length > 0 ? withAsideColumns(asides.map((a) => a.width)) : undefined;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
@@ -188,7 +190,11 @@ export function AnnotatedSource({
               {column.title}
             </span>
           ))}
-          {aside && <span role="columnheader">{aside.title}</span>}
+          {asides.map((a) => (
+            <span key={a.title} role="columnheader">
+              {a.title}
+            </span>
+          ))}
           <span role="columnheader" className={styles.code}>
             Source
           </span>
@@ -224,7 +230,7 @@ export function AnnotatedSource({
                 value={value}
                 share={share}
                 styles={styles}
-                aside={aside?.cell}
+                asides={asides}
                 gridTemplateColumns={gridTemplateColumns}
               />
             );

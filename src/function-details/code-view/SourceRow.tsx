@@ -22,8 +22,8 @@ interface SourceRowProps {
   value: (n: number) => string;
   share: (n: number) => string;
   styles: ReturnType<typeof getStyles>;
-  /** The cell between the numbers and the code (the blame), with the grid that makes room for it. */
-  aside?: (line: number) => React.ReactNode;
+  /** The cells between the numbers and the code (line history, blame), with the grid that makes room for them. */
+  asides?: ReadonlyArray<{ title: string; cell: (line: number) => React.ReactNode }>;
   gridTemplateColumns?: string;
 }
 
@@ -40,7 +40,7 @@ export function SourceRow({
   value,
   share,
   styles,
-  aside,
+  asides,
   gridTemplateColumns,
 }: SourceRowProps) {
   const theme = useTheme2();
@@ -82,7 +82,9 @@ export function SourceRow({
           {text}
         </span>
       ))}
-      {aside && aside(row.line)}
+      {asides?.map((a) => (
+        <React.Fragment key={a.title}>{a.cell(row.line)}</React.Fragment>
+      ))}
       <span role="cell" className={styles.code} data-testid="code-view-code">
         <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
         {row.line > fileLength ? (
