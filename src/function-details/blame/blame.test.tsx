@@ -1,21 +1,15 @@
 // The blame beside the code view, in the whole panel: who last changed each line, links to the commits, recent
 // changes marked, the toggle, and the per-line numbers never waiting for the blame.
-import React from 'react';
 import { of, throwError } from 'rxjs';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { create } from '@bufbuild/protobuf';
 import { GetFileResponseSchema } from '../../../proto/gen/vcs/v1/vcs_pb';
 import type { BlameAnswer } from '../../source/core/blame';
 import type { VcsApi } from '../../source/core/api';
-import { GithubServicesProvider } from '../../source/providers/github/services';
-import { GitlabServicesProvider } from '../../source/providers/gitlab/services';
-import { githubServicesFor } from '../../test-support/githubServices';
-import { gitlabServicesFor } from '../../test-support/gitlabServices';
-import { WithQueries } from '../../test-support/queries';
 import { testIds } from '../../testIds';
-import { FunctionDetailsPanel } from '../FunctionDetailsPanel';
 import { PprofBuilder, pyroscopeBuildId } from '../lines/testing/pprofBuilder';
+import { codeRow, layOutScrollingAreas, renderConnectedPanel } from '../testing/renderPanel';
 
 configure({ asyncUtilTimeout: 10000 });
 jest.setTimeout(30000);
@@ -32,15 +26,7 @@ function profile() {
   return b.encode();
 }
 
-// jsdom lays nothing out: give the scrolling area a real height so the virtualiser renders rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-});
-afterAll(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-  delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
-});
+layOutScrollingAreas();
 
 beforeAll(() => {
   const pprof = profile();
@@ -95,36 +81,9 @@ function renderWith(getBlame: VcsApi['getBlame']) {
     getCommits: jest.fn(async () => []),
     getBlame: jest.fn(getBlame),
   } as unknown as jest.Mocked<VcsApi>;
-  render(
-    <WithQueries>
-      <GithubServicesProvider services={githubServicesFor(api, true, 'pyro').services}>
-        <GitlabServicesProvider services={gitlabServicesFor({} as VcsApi, false, 'pyro').services}>
-          <FunctionDetailsPanel
-            target={{
-              datasourceUid: 'pyro',
-              vcsDatasourceUid: 'pyro',
-              profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
-              labelSelector: '{service_name="shop-go"}',
-              serviceName: 'shop-go',
-              range: { from: 1_700_000_000_000, to: 1_700_003_600_000 },
-              callSite: ['main.work'],
-              functionName: 'main.work',
-            }}
-            onClose={jest.fn()}
-          />
-        </GitlabServicesProvider>
-      </GithubServicesProvider>
-    </WithQueries>
-  );
+  renderConnectedPanel(api);
   return api;
 }
-
-const codeRow = async (line: number) => {
-  await waitFor(() =>
-    expect(screen.getAllByTestId('code-view-row').some((r) => r.dataset.line === String(line))).toBe(true)
-  );
-  return screen.getAllByTestId('code-view-row').find((r) => r.dataset.line === String(line))!;
-};
 
 it('shows who last changed each line of the function, linking each commit and its pull request', async () => {
   const api = renderWith(async () => blameAnswer);

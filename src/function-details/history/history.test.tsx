@@ -1,21 +1,16 @@
 // Each line over time, in the whole panel: one SelectMergeProfile per bucket of the selected range after the
 // panel's own, a small chart beside each sampled line, a mark where the commit changes, and the requests stopped
 // when the panel closes.
-import React from 'react';
 import { from, mergeMap, of, throwError, timer } from 'rxjs';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, waitFor, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
-import { fromBinary } from '@bufbuild/protobuf';
+import { create, fromBinary } from '@bufbuild/protobuf';
 import { SelectMergeProfileRequestSchema } from '../../../proto/gen/querier/v1/querier_pb';
 import type { VcsApi } from '../../source/core/api';
-import { GithubServicesProvider } from '../../source/providers/github/services';
-import { GitlabServicesProvider } from '../../source/providers/gitlab/services';
-import { githubServicesFor } from '../../test-support/githubServices';
-import { gitlabServicesFor } from '../../test-support/gitlabServices';
-import { WithQueries } from '../../test-support/queries';
 import { testIds } from '../../testIds';
-import { FunctionDetailsPanel } from '../FunctionDetailsPanel';
 import { PprofBuilder, pyroscopeBuildId } from '../lines/testing/pprofBuilder';
+import { codeRow, layOutScrollingAreas, renderConnectedPanel, SEARCH_TARGET } from '../testing/renderPanel';
+import { GetFileResponseSchema } from '../../../proto/gen/vcs/v1/vcs_pb';
 
 configure({ asyncUtilTimeout: 10000 });
 jest.setTimeout(30000);
@@ -48,9 +43,8 @@ function readBlob(blob: Blob): Promise<Uint8Array> {
 
 let profileRequests: Array<{ start: number; end: number }> = [];
 let delayMs = 0;
+layOutScrollingAreas();
 beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
   setBackendSrv({
     fetch: (req: BackendSrvRequest) => {
       if (req.url.endsWith('/SelectMergeProfile')) {
@@ -72,10 +66,6 @@ beforeAll(() => {
     },
   } as unknown as BackendSrv);
 });
-afterAll(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-  delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
-});
 beforeEach(() => {
   profileRequests = [];
   delayMs = 0;
@@ -84,44 +74,13 @@ beforeEach(() => {
 function renderPanel() {
   const api = {
     githubApp: jest.fn(() => new Promise(() => {})),
-    getFile: jest.fn(async () => {
-      const { create } = await import('@bufbuild/protobuf');
-      const { GetFileResponseSchema } = await import('../../../proto/gen/vcs/v1/vcs_pb');
-      return create(GetFileResponseSchema, {
-        content: btoa(Array.from({ length: 20 }, (_, i) => `// ${i + 1}`).join('\n')),
-      });
-    }),
+    getFile: jest.fn(async () =>
+      create(GetFileResponseSchema, { content: btoa(Array.from({ length: 20 }, (_, i) => `// ${i + 1}`).join('\n')) })
+    ),
     getCommits: jest.fn(async () => []),
   } as unknown as VcsApi;
-  return render(
-    <WithQueries>
-      <GithubServicesProvider services={githubServicesFor(api, true, 'pyro').services}>
-        <GitlabServicesProvider services={gitlabServicesFor({} as VcsApi, false, 'pyro').services}>
-          <FunctionDetailsPanel
-            target={{
-              datasourceUid: 'pyro',
-              vcsDatasourceUid: 'pyro',
-              profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
-              labelSelector: '{service_name="shop-go"}',
-              serviceName: 'shop-go',
-              range: RANGE,
-              callSite: ['main.work'],
-              functionName: 'main.work',
-            }}
-            onClose={jest.fn()}
-          />
-        </GitlabServicesProvider>
-      </GithubServicesProvider>
-    </WithQueries>
-  );
+  return renderConnectedPanel(api, { ...SEARCH_TARGET, range: RANGE });
 }
-
-const codeRow = async (line: number) => {
-  await waitFor(() =>
-    expect(screen.getAllByTestId('code-view-row').some((r) => r.dataset.line === String(line))).toBe(true)
-  );
-  return screen.getAllByTestId('code-view-row').find((r) => r.dataset.line === String(line))!;
-};
 
 it('asks for the panel’s profile, then one per bucket of the range, and charts each sampled line', async () => {
   renderPanel();
