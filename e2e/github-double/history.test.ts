@@ -35,6 +35,8 @@ describe('blame and compare of the doubles', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  // The doubles' answers, checked field by field below.
+  const json = (response: Response): Promise<any> => response.json();
   const graphql = (query: string, variables: Record<string, unknown>, auth = true) =>
     fetch(`${github.apiUrl}/graphql`, {
       method: 'POST',
@@ -48,7 +50,7 @@ describe('blame and compare of the doubles', () => {
     const response = await graphql(BLAME, { owner: 'acme', name: 'app', sha: 'v2', path: 'a.go' });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-ratelimit-resource')).toBe('graphql');
-    const { data } = await response.json();
+    const { data } = await json(response);
     const ranges = data.repository.object.blame.ranges;
     expect(ranges.map((r: any) => [r.startingLine, r.endingLine, r.commit.oid, r.age])).toEqual([
       [1, 1, repo.commits.v1, 10],
@@ -60,7 +62,7 @@ describe('blame and compare of the doubles', () => {
   });
 
   it('GitHub: errors as 200 with errors[] (type, path, message), null for an unknown sha, 401 anonymous', async () => {
-    const missing = await (await graphql(BLAME, { owner: 'acme', name: 'nope', sha: 'v2', path: 'a.go' })).json();
+    const missing = await json(await graphql(BLAME, { owner: 'acme', name: 'nope', sha: 'v2', path: 'a.go' }));
     expect(missing.data.repository).toBeNull();
     expect(missing.errors[0]).toMatchObject({
       type: 'NOT_FOUND',
@@ -71,27 +73,27 @@ describe('blame and compare of the doubles', () => {
       await graphql(BLAME, { owner: 'acme', name: 'app', sha: 'f'.repeat(40), path: 'a.go' })
     ).json();
     expect(unknownSha).toEqual({ data: { repository: { object: null } } });
-    const badField = await (await graphql('{ rateLimit { costs } }', {})).json();
+    const badField = await json(await graphql('{ rateLimit { costs } }', {}));
     expect(badField.errors[0].message).toMatch(/Cannot query field "costs"/);
     expect((await graphql(BLAME, {}, false)).status).toBe(401);
   });
 
   it('GitHub: compare lists base..head oldest first with files, 404s unknown refs', async () => {
-    const body = await (await fetch(`${github.apiUrl}/repos/acme/app/compare/v1...v2`)).json();
+    const body = await json(await fetch(`${github.apiUrl}/repos/acme/app/compare/v1...v2`));
     expect(body).toMatchObject({ status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1 });
     expect(body.commits.map((c: any) => c.sha)).toEqual([repo.commits.v2]);
     expect(body.files).toEqual([
       expect.objectContaining({ filename: 'a.go', status: 'modified', additions: 1, deletions: 1 }),
     ]);
     expect((await fetch(`${github.apiUrl}/repos/acme/app/compare/v0...v2`)).status).toBe(404);
-    const reversed = await (await fetch(`${github.apiUrl}/repos/acme/app/compare/v2...v1`)).json();
+    const reversed = await json(await fetch(`${github.apiUrl}/repos/acme/app/compare/v2...v1`));
     expect(reversed).toMatchObject({ status: 'behind', ahead_by: 0, behind_by: 1, commits: [] });
   });
 
   it('GitLab: blame as [{commit, lines}] within the range, range checks, 404 for a missing file', async () => {
-    const body = await (
+    const body = await json(
       await gitlabGet('/projects/acme%2Fapp/repository/files/a%2Ego/blame?ref=v2&range[start]=2&range[end]=3')
-    ).json();
+    );
     expect(body.map((e: any) => [e.commit.id, e.lines])).toEqual([
       [repo.commits.v2, ['TWO']],
       [repo.commits.v1, ['three']],
@@ -108,7 +110,7 @@ describe('blame and compare of the doubles', () => {
   });
 
   it('GitLab: compare gives commits, the newest as commit, and diffs', async () => {
-    const body = await (await gitlabGet('/projects/acme%2Fapp/repository/compare?from=v1&to=v2')).json();
+    const body = await json(await gitlabGet('/projects/acme%2Fapp/repository/compare?from=v1&to=v2'));
     expect(body.commits.map((c: any) => c.id)).toEqual([repo.commits.v2]);
     expect(body.commit.id).toBe(repo.commits.v2);
     expect(body.diffs).toEqual([expect.objectContaining({ old_path: 'a.go', new_path: 'a.go', new_file: false })]);

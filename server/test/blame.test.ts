@@ -3,7 +3,7 @@
  * double (file blame with its range, repository compare): what each line's commit is, the pull request link,
  * caching and joining of blames across users with each user's own access proof, metrics, and bad input.
  */
-import { createFixtureRepo, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { createFixtureRepo, type FixtureCommit, GithubDouble, startGithubDouble } from '../../e2e/github-double';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
@@ -15,7 +15,7 @@ import { SECRET, sessionCookie, tempDir } from './helpers';
 const tmp = tempDir('blame');
 const V1 = ['package shop', '', 'func Search() {', '\tslow()', '}', ''].join('\n');
 const V2 = ['package shop', '', 'func Search() {', '\tfast()', '\tcount()', '}', ''].join('\n');
-const history = [
+const history: FixtureCommit[] = [
   { files: { 'shop/search.go': V1, 'README.md': 'shop\n' }, tags: ['v1.0.0'], message: 'Add search' },
   { files: { 'README.md': 'shop, documented\n' }, message: 'Document the shop' },
   { files: { 'shop/search.go': V2 }, tags: ['v1.1.0'], message: 'Search faster (#12)\n\nAnd count the calls.' },
