@@ -241,6 +241,16 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       forced.remaining--;
       const reset = forced.resetAt ?? windowNow + 3600;
       const headers = { ...jsonHeaders(), ...rateHeaders(limit, 0, reset, limit) };
+      if (segments[0] === 'graphql' && forced.status === 403) {
+        // GraphQL's primary limit: HTTP 200, an error of type RATE_LIMITED, nothing left of the point budget.
+        return send(
+          200,
+          { ...headers, 'x-ratelimit-resource': 'graphql' },
+          JSON.stringify({
+            errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ${login ?? 'anonymous'}.` }],
+          })
+        );
+      }
       if (forced.status === 429) {
         return send(
           429,

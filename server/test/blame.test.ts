@@ -202,6 +202,23 @@ describe('BlameService over HTTP', () => {
     expect(metrics).toMatch(/linescope_git_host_rate_limit_remaining\{provider="github",resource="graphql"\} \d+/);
   });
 
+  it("answers resource_exhausted with the reset time when GitHub's GraphQL point budget is spent", async () => {
+    const resetAt = Math.floor(Date.now() / 1000) + 1800;
+    github.forceRateLimit({ status: 403, resetAt, count: 1 });
+    try {
+      const { status, body } = await call(
+        'GetBlame',
+        { repositoryUrl: 'https://github.com/acme/shop', ref: shop.commits.commit1, path: 'shop/search.go' },
+        githubCookie('gina')
+      );
+      expect(status).toBe(429);
+      expect(body.code).toBe('resource_exhausted');
+      expect(body.message).toContain(new Date(resetAt * 1000).toISOString());
+    } finally {
+      github.clearRateLimit();
+    }
+  });
+
   it('lists the commits between two versions on GitHub, oldest first, with the changed paths', async () => {
     const { status, body } = await call(
       'CompareCommits',

@@ -128,12 +128,20 @@ function githubCommit(repo: Repository, commit: GraphqlCommit): BlameCommitInfo 
 
 /** GraphQL errors come as 200 with `errors[]` (Octokit throws them with the partial data); HTTP ones as REST's. */
 function classifyGraphqlError(error: unknown, repo: Repository, path: string): Error {
-  const errors = (error as { errors?: GraphqlError[] }).errors;
+  // Octokit's GraphqlResponseError carries `errors` and `headers`; its throttling plugin reports RATE_LIMITED as an
+  // error with the answer in `data` and `response`.
+  const failed = error as {
+    errors?: GraphqlError[];
+    headers?: Record<string, string>;
+    data?: { errors?: GraphqlError[] };
+    response?: { headers?: Record<string, string> };
+  };
+  const errors = failed.errors ?? failed.data?.errors;
   if (!Array.isArray(errors)) {
     return classifyGitHubError(error);
   }
   if (errors.some((e) => e.type === 'RATE_LIMITED')) {
-    const reset = Number((error as { headers?: Record<string, string> }).headers?.['x-ratelimit-reset']);
+    const reset = Number((failed.headers ?? failed.response?.headers)?.['x-ratelimit-reset']);
     return new RateLimitError('GitHub', reset > 0 ? reset * 1000 : undefined, 200);
   }
   if (errors.some((e) => e.type === 'NOT_FOUND')) {
