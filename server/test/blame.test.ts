@@ -5,12 +5,10 @@
  */
 import { createFixtureRepo, type FixtureCommit, GithubDouble, startGithubDouble } from '../../e2e/github-double';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
-import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
-import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/session/gitlab-cookie';
-import { deriveKey, OAuthToken } from '../src/session/token';
-import { SECRET, sessionCookie, tempDir } from './helpers';
+import { OAuthToken } from '../src/session/token';
+import { bothHostsConfig, gitlabCookieFor, sessionCookie, tempDir } from './helpers';
 
 const tmp = tempDir('blame');
 const V1 = ['package shop', '', 'func Search() {', '\tslow()', '}', ''].join('\n');
@@ -35,19 +33,7 @@ describe('BlameService over HTTP', () => {
     const token: OAuthToken = { accessToken: granted.accessToken, tokenType: 'bearer', expiry: granted.expiresAt };
     return sessionCookie(token);
   };
-  const gitlabCookie = (username: string) => {
-    const granted = gitlab.issueToken(username);
-    const sealed = encryptGitlabToken(
-      {
-        accessToken: granted.accessToken,
-        tokenType: 'Bearer',
-        refreshToken: granted.refreshToken,
-        expiry: granted.expiresAt,
-      },
-      deriveKey(SECRET, 'anonymous')
-    );
-    return `${GITLAB_SESSION_COOKIE}=${encodeGitlabSessionCookie(sealed)}`;
-  };
+  const gitlabCookie = (username: string) => gitlabCookieFor(gitlab, username);
   const call = async (method: string, body: unknown, cookie: string) => {
     const response = await fetch(`${url}/linescope.v1.BlameService/${method}`, {
       method: 'POST',
@@ -65,20 +51,7 @@ describe('BlameService over HTTP', () => {
       ],
     });
     gitlab = await startGitlabDouble({ projects: [{ path: 'acme/platform/shop', dir: project.dir }] });
-    const config = loadConfig({
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      GITHUB_CLIENT_ID: github.clientId,
-      GITHUB_CLIENT_SECRET: github.clientSecret,
-      GITHUB_SESSION_SECRET: SECRET,
-      GITHUB_URL: github.url,
-      GITHUB_API_URL: github.apiUrl,
-      GITHUB_REPOSITORY_HOSTS: 'github.com',
-      GITLAB_URL: gitlab.url,
-      GITLAB_CLIENT_ID: gitlab.clientId,
-      GITLAB_CLIENT_SECRET: gitlab.clientSecret,
-      GITLAB_REPOSITORY_HOSTS: 'gitlab.com',
-    });
+    const config = bothHostsConfig(github, gitlab);
     server = createServer(config, { logger: createLogger('silent') });
     url = await server.listen(0, '127.0.0.1');
   });
