@@ -67,5 +67,15 @@ export const testIds = {
     callers: 'linescope-function-details-callers',
     callerLink: 'linescope-function-details-caller-link',
     breadcrumb: 'linescope-function-details-breadcrumb',
+    /** Each line's blame cell, the blame's loading/error note and its show/hide toggle. */
+    blame: 'linescope-function-details-blame',
+    blameStatus: 'linescope-function-details-blame-status',
+    blameToggle: 'linescope-function-details-blame-toggle',
+    /** Each sampled line's self and total over the selected range. */
+    lineHistory: 'linescope-function-details-line-history',
+  },
+  compare: {
+    /** The suspect commits of a comparison of two commits. */
+    suspects: 'linescope-compare-suspects',
   },
 } as const;

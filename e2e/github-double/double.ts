@@ -10,6 +10,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { gitStore, RepoStore } from './store';
+import { githubCompare } from './compare';
+import { answerGraphql } from './graphql';
 
 export type DoubleRepo = {
   /** owner/name */
@@ -198,7 +200,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
   async function handle(req: http.IncomingMessage, body: Buffer, record: RequestRecord, send: Send): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://double');
     // GitHub Enterprise Server serves the REST API under /api/v3; the double answers there too.
-    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+    // …and its GraphQL API at /api/graphql.
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api(?=\/graphql$)/, '');
     if (path.startsWith('/login/oauth/')) {
       return oauth(req, url, body, send);
     }
@@ -210,7 +213,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       );
     }
     const segments = path.split('/').filter((s) => s !== '');
-    const isApi = ['repos', 'user', 'rate_limit'].includes(segments[0] ?? '');
+    const isApi = ['repos', 'user', 'rate_limit', 'graphql'].includes(segments[0] ?? '');
     if (!isApi) {
       return webPage(segments, send);
     }
@@ -252,6 +255,16 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       forced.remaining--;
       const reset = forced.resetAt ?? windowNow + 3600;
       const headers = { ...jsonHeaders(), ...rateHeaders(limit, 0, reset, limit) };
+      if (segments[0] === 'graphql' && forced.status === 403) {
+        // GraphQL's primary limit: HTTP 200, an error of type RATE_LIMITED, nothing left of the point budget.
+        return send(
+          200,
+          { ...headers, 'x-ratelimit-resource': 'graphql' },
+          JSON.stringify({
+            errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ${login ?? 'anonymous'}.` }],
+          })
+        );
+      }
       if (forced.status === 429) {
         return send(
           429,
@@ -274,7 +287,15 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       );
     }
 
-    const reply = await api(segments, url, req, login);
+    const isGraphql = segments[0] === 'graphql';
+    const reply = isGraphql
+      ? await graphqlReply(req, body, login, {
+          limit,
+          remaining: Math.max(0, limit - usage.count - 1),
+          used: usage.count + 1,
+          resetAt: usage.windowReset,
+        })
+      : await api(segments, url, req, login);
     const etag = `W/"${createHash('sha256').update(reply.body).digest('hex').slice(0, 40)}"`;
     const notModified = reply.status === 200 && etagMatches(req.headers['if-none-match'], etag);
     // GitHub: a 304 does not count against the rate limit.
@@ -286,6 +307,8 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
       'content-type': reply.contentType,
       'x-github-media-type': 'github.v3; format=json',
       vary: 'Accept, Authorization, Cookie',
+      ...(isGraphql ? { 'x-ratelimit-resource': 'graphql' } : {}),
+      ...reply.headers,
     };
     if (reply.status === 200) {
       headers.etag = etag;
@@ -301,6 +324,38 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     status: number;
     contentType: string;
     body: Buffer;
+    headers?: Record<string, string>;
+  }
+
+  /** POST /graphql: authenticated only (GitHub's 401 otherwise), errors as 200 with `errors[]` (see graphql.ts). */
+  async function graphqlReply(
+    req: http.IncomingMessage,
+    body: Buffer,
+    login: string | null,
+    rateLimit: { limit: number; remaining: number; used: number; resetAt: number }
+  ): Promise<Reply> {
+    if (req.method !== 'POST') {
+      return notFound();
+    }
+    if (!login) {
+      return json(401, {
+        message: 'This endpoint requires you to be authenticated.',
+        documentation_url: `${DOCS}/overview/resources-in-the-rest-api#authentication`,
+      });
+    }
+    return json(
+      200,
+      await answerGraphql(body, {
+        baseUrl,
+        visibleRepo: (owner, name) => {
+          // Blame reads git itself: a repository served from a store (the load benchmark's) has none to give.
+          const repo = visibleRepo(owner, name, login);
+          return repo && 'dir' in repo ? { fullName: `${owner}/${name}`, dir: repo.dir } : undefined;
+        },
+        loginOf: (email) => options.authors?.[email] ?? email.split('@')[0],
+        rateLimit,
+      })
+    );
   }
   const json = (status: number, value: unknown): Reply => ({
     status,
@@ -416,6 +471,12 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
         return { status: 200, contentType: 'application/vnd.github.sha; charset=utf-8', body: Buffer.from(sha) };
       }
       return json(200, await commitJson(repo, fullName, sha));
+    }
+    if (kind === 'compare' && rest.length > 0 && 'dir' in repo) {
+      const compared = await githubCompare(repo.dir, fullName, rest.join('/'), url, baseUrl, (sha) =>
+        commitJson(repo, fullName, sha)
+      );
+      return { ...json(compared.status, compared.body), headers: compared.headers };
     }
     if (kind === 'branches' && rest.length > 0) {
       const branch = rest.join('/');

@@ -16,6 +16,7 @@ import {
   recentCommits,
   resolveCommit,
 } from '../github-double/git';
+import { fileBlame, repositoryCompare } from './history';
 
 export type Visibility = 'public' | 'internal' | 'private';
 
@@ -104,6 +105,8 @@ export async function restApi(
       return commits(ctx, project, more, query);
     case 'branches':
       return branches(ctx, project, more);
+    case 'compare':
+      return more.length === 0 ? repositoryCompare(ctx, project, query) : json(404, { error: '404 Not Found' });
     case 'tags':
       return tags(ctx, project, more);
     default:
@@ -170,14 +173,18 @@ async function files(
   query: URLSearchParams,
   head: boolean
 ): Promise<Reply> {
-  // The file path is one URL-encoded segment (`src%2Fmain.go`), optionally followed by /raw.
+  // The file path is one URL-encoded segment (`src%2Fmain.go`), optionally followed by /raw or /blame.
   const raw = more.length === 2 && more[1] === 'raw';
-  if (more.length === 0 || more.length > 2 || (more.length === 2 && !raw)) {
+  const blame = more.length === 2 && more[1] === 'blame';
+  if (more.length === 0 || more.length > 2 || (more.length === 2 && !raw && !blame)) {
     return json(404, { error: '404 Not Found' });
   }
   const path = decodeURIComponent(more[0]);
   if (!validFilePath(path)) {
     return json(400, { error: 'file_path should be a valid file path' });
+  }
+  if (blame) {
+    return fileBlame(project, path, query);
   }
   let ref = query.get('ref') ?? '';
   if (ref === '') {
@@ -446,7 +453,7 @@ export function userJson(ctx: RestContext, username: string) {
 }
 
 /** git's strict ISO date ("2026-01-01T12:00:00+00:00" or "…Z") → GitLab's "2026-01-01T12:00:00.000+00:00". */
-function gitlabDate(iso: string): string {
+export function gitlabDate(iso: string): string {
   return iso.replace(/Z$/, '+00:00').replace(/(T\d{2}:\d{2}:\d{2})(?=[+-])/, '$1.000');
 }
 

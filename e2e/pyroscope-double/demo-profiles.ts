@@ -15,8 +15,12 @@ const PROFILES_DIR = path.resolve(__dirname, '../../samples/profiles');
  * - shop-python v1 is served a second time as `shop-python-unlabelled`, without repository labels, the state of a
  *   service that was never labelled;
  * - shop-go (both versions, CPU and heap) is served a second time as `shop-go-gitlab`, its repository on GitLab.
+ * shop-go's v1.0.0 profiles (on both hosts) are replayed 40 minutes ago and v1.1.0's just now, so that the last hour
+ * shows a deployment: a line's history over the hour has v1.0.0's cost, then v1.1.0's, and a commit change between.
  */
 type Relabel = Array<{ set: Record<string, string>; drop?: string[] }>;
+
+const REPLAY_AGE_MS: Record<string, number> = { 'shop-go-v1.cpu': 40 * 60_000, 'shop-go-v1.heap': 40 * 60_000 };
 
 const ON_GITLAB: Relabel = [
   { set: {} },
@@ -32,7 +36,10 @@ export const DEMO_RELABEL: Record<string, Relabel> = {
   'shop-node-v1-compiled.cpu': [{ set: { service_name: 'shop-node-compiled' } }],
   'shop-python-v1.cpu': [
     { set: {} },
-    { set: { service_name: 'shop-python-unlabelled' }, drop: ['service_repository', 'service_git_ref', 'service_root_path'] },
+    {
+      set: { service_name: 'shop-python-unlabelled' },
+      drop: ['service_repository', 'service_git_ref', 'service_root_path'],
+    },
   ],
 };
 
@@ -41,12 +48,16 @@ export async function demoSeries(dir = PROFILES_DIR): Promise<StoredSeries[]> {
   const out: StoredSeries[] = [];
   for (const file of files) {
     const name = file.replace(/\.pb\.gz$/, '');
-    const labels = sidecarLabels(JSON.parse(await fs.readFile(path.join(dir, `${name}.labels.json`), 'utf8')), `${name}.labels.json`);
+    const labels = sidecarLabels(
+      JSON.parse(await fs.readFile(path.join(dir, `${name}.labels.json`), 'utf8')),
+      `${name}.labels.json`
+    );
     const profile = decodeProfile(await fs.readFile(path.join(dir, file)));
     for (const variant of DEMO_RELABEL[name] ?? [{ set: {} }]) {
       const l = { ...labels, ...variant.set };
       variant.drop?.forEach((k) => delete l[k]);
-      out.push(...ingest(profile, l, file));
+      const series = ingest(profile, l, file);
+      out.push(...(REPLAY_AGE_MS[name] ? series.map((s) => ({ ...s, replayAgeMs: REPLAY_AGE_MS[name] })) : series));
     }
   }
   return out;

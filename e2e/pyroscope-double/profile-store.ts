@@ -11,6 +11,8 @@ import { seriesOf, stampMappingVersions, type Labels, type Series } from './reco
 export interface StoredSeries extends Series {
   profile: Profile;
   source: string;
+  /** How long before "now" this series is replayed (default: the querier's replay age, a few seconds). */
+  replayAgeMs?: number;
 }
 
 /** Sidecars are flat `{label: value}` objects; a `{labels: {...}}` wrapper is accepted too. */

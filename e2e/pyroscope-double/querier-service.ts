@@ -14,7 +14,14 @@ import { buildTree, marshalTree, minValue, toFlameGraph, truncateTree } from './
 import { parseSelector, SelectorError, type Matcher } from './label-selector';
 import { mergeProfiles, selectSamples, type SeriesProfile } from './merge-profile';
 import { selectSeries, type StoredSeries } from './profile-store';
-import { DEFAULT_FLAME_GRAPH_LIMITS, InvalidArgument, selectMergeProfileMaxNodes, validateMaxNodes, validateRange, type FlameGraphLimits } from './query-validation';
+import {
+  DEFAULT_FLAME_GRAPH_LIMITS,
+  InvalidArgument,
+  selectMergeProfileMaxNodes,
+  validateMaxNodes,
+  validateRange,
+  type FlameGraphLimits,
+} from './query-validation';
 import { parseProfileTypeId } from './recorded-profile';
 
 export interface QuerierOptions {
@@ -55,7 +62,7 @@ export function querierRoutes(opts: QuerierOptions) {
   const now = opts.now ?? Date.now;
   const limits = opts.limits ?? (() => DEFAULT_FLAME_GRAPH_LIMITS);
   const age = opts.replayAgeMs ?? 30000;
-  /** Series whose (replayed) timestamp falls in [start, end]; null when the range is past the lookback. */
+  /** Series whose (replayed) timestamp falls in [start, end] (each its own age, else `age`); null past the lookback. */
   const inRange = (start: bigint, end: bigint): { series: StoredSeries[]; start: number; end: number } | null => {
     let check;
     try {
@@ -66,8 +73,10 @@ export function querierRoutes(opts: QuerierOptions) {
     if (check.empty) {
       return null;
     }
-    const ts = now() - age;
-    const series = ts >= check.start && ts <= check.end ? opts.series : [];
+    const series = opts.series.filter((s) => {
+      const ts = now() - (s.replayAgeMs ?? age);
+      return ts >= check.start && ts <= check.end;
+    });
     return { series, start: check.start, end: check.end };
   };
 
@@ -85,7 +94,10 @@ export function querierRoutes(opts: QuerierOptions) {
     const matchers = selectors([req.labelSelector || '']);
     const range = inRange(req.start, req.end);
     const series: SeriesProfile[] = range
-      ? selectSeries(range.series, matchers, profileType.ID).map((s) => ({ profile: s.profile, valueIndex: s.valueIndex }))
+      ? selectSeries(range.series, matchers, profileType.ID).map((s) => ({
+          profile: s.profile,
+          valueIndex: s.valueIndex,
+        }))
       : [];
     return { profileType, range, series };
   };
@@ -99,10 +111,10 @@ export function querierRoutes(opts: QuerierOptions) {
           end = now();
           start = end - 3600000;
         }
-        const ts = now() - age;
         const seen = new Map<string, StoredSeries['profileType']>();
-        if (ts >= start && ts <= end) {
-          for (const s of opts.series) {
+        for (const s of opts.series) {
+          const ts = now() - (s.replayAgeMs ?? age);
+          if (ts >= start && ts <= end) {
             seen.set(s.profileType.ID, s.profileType);
           }
         }
@@ -158,14 +170,19 @@ export function querierRoutes(opts: QuerierOptions) {
         const sorted = [...sets.keys()].sort();
         return {
           labelsSet: sorted.map((k) =>
-            create(LabelsSchema, { labels: sets.get(k)!.map(([name, value]) => create(LabelPairSchema, { name, value })) })
+            create(LabelsSchema, {
+              labels: sets.get(k)!.map(([name, value]) => create(LabelPairSchema, { name, value })),
+            })
           ),
         };
       },
 
       selectMergeStacktraces(req) {
         const empty = create(SelectMergeStacktracesResponseSchema, {
-          flamegraph: create(FlameGraphSchema, { names: ['total'], levels: [create(LevelSchema, { values: [0n, 0n, 0n, 0n] })] }),
+          flamegraph: create(FlameGraphSchema, {
+            names: ['total'],
+            levels: [create(LevelSchema, { values: [0n, 0n, 0n, 0n] })],
+          }),
         });
         const { series } = selectProfiles(req);
         let maxNodes: number;
@@ -206,7 +223,10 @@ export function querierRoutes(opts: QuerierOptions) {
         }
         let maxNodes: number;
         try {
-          maxNodes = selectMergeProfileMaxNodes(req.maxNodes === undefined ? undefined : Number(req.maxNodes), limits());
+          maxNodes = selectMergeProfileMaxNodes(
+            req.maxNodes === undefined ? undefined : Number(req.maxNodes),
+            limits()
+          );
         } catch (e) {
           return invalid(e);
         }

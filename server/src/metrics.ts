@@ -127,6 +127,9 @@ const ROUTES: Array<[RegExp, string]> = [
   [/^\/repos\/\S+\/\S+\/commits\/\S+$/, '/repos/{owner}/{repo}/commits/{ref}'],
   [/^\/repos\/\S+\/\S+\/git\/trees\/\S+$/, '/repos/{owner}/{repo}/git/trees/{sha}'],
   [/^\/login\/oauth\/access_token$/, '/login/oauth/access_token'],
+  [/^\/repos\/\S+\/\S+\/compare\/\S+$/, '/repos/{owner}/{repo}/compare/{basehead}'],
+  // GitHub Enterprise Server's GraphQL endpoint is /api/graphql.
+  [/^(?:\/api)?\/graphql$/, '/graphql'],
 ];
 
 /**

@@ -13,6 +13,7 @@ import { createSharedCache } from './cache/shared-tier';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, HostProvider, recordHostCall, ServerMetrics } from './metrics';
+import { blameRoutes } from './rpc/blame';
 import { gitlabSessionRoutes } from './rpc/gitlab-session';
 import { vcsRoutes } from './rpc/service';
 import { GitlabOAuthClient } from './hosts/gitlab/oauth';
@@ -54,6 +55,7 @@ const VCS_PREFIX = '/vcs.v1.VCSService/';
 const OPENED_SESSIONS_TTL_MS = 60_000;
 const OPENED_SESSIONS_BYTES = 4 * 1024 * 1024;
 const GITLAB_PREFIX = '/linescope.v1.GitlabService/';
+const BLAME_PREFIX = '/linescope.v1.BlameService/';
 
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): LinescopeServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
@@ -132,6 +134,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   const rpc = connectNodeAdapter({
     routes: (router) => {
       vcsRoutes({ config, source, gitlab, oauth, sessions, logger, now })(router);
+      blameRoutes({ config, source, gitlab, oauth, sessions, logger, now })(router);
       gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
     },
     readMaxBytes: config.maxBodyBytes,
@@ -160,7 +163,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       res.setHeader('connection', 'close');
     }
     const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith(VCS_PREFIX) || path.startsWith(GITLAB_PREFIX)) {
+    if ([VCS_PREFIX, GITLAB_PREFIX, BLAME_PREFIX].some((prefix) => path.startsWith(prefix))) {
       // connect-go refuses a Connect-Protocol-Version other than 1 when it is sent; connect-es only when required.
       const version = req.headers['connect-protocol-version'];
       if (version !== undefined && version !== '1') {

@@ -9,6 +9,8 @@ import {
   sourceServerEnv,
   startGithubDouble,
 } from '../../e2e/github-double';
+import type { GitlabDouble } from '../../e2e/gitlab-double';
+import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/session/gitlab-cookie';
 import { loadConfig, ServerConfig } from '../src/config';
 import { createLogger, Logger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
@@ -121,4 +123,37 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 
 export function decodeContent(body: Record<string, unknown>): string {
   return Buffer.from(String(body.content ?? ''), 'base64').toString('utf8');
+}
+
+/** The cookie the plugin writes after GitlabLogin, for a fresh token of the GitLab double. */
+export function gitlabCookieFor(gitlab: GitlabDouble, username: string, tenant = 'anonymous'): string {
+  const granted = gitlab.issueToken(username);
+  const sealed = encryptGitlabToken(
+    {
+      accessToken: granted.accessToken,
+      tokenType: 'Bearer',
+      refreshToken: granted.refreshToken,
+      expiry: granted.expiresAt,
+    },
+    deriveKey(SECRET, tenant)
+  );
+  return `${GITLAB_SESSION_COOKIE}=${encodeGitlabSessionCookie(sealed)}`;
+}
+
+/** A server configured for both doubles: GitHub (github.com) and GitLab (gitlab.com). */
+export function bothHostsConfig(github: GithubDouble, gitlab: GitlabDouble): ServerConfig {
+  return loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    GITHUB_CLIENT_ID: github.clientId,
+    GITHUB_CLIENT_SECRET: github.clientSecret,
+    GITHUB_SESSION_SECRET: SECRET,
+    GITHUB_URL: github.url,
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_REPOSITORY_HOSTS: 'github.com',
+    GITLAB_URL: gitlab.url,
+    GITLAB_CLIENT_ID: gitlab.clientId,
+    GITLAB_CLIENT_SECRET: gitlab.clientSecret,
+    GITLAB_REPOSITORY_HOSTS: 'gitlab.com',
+  });
 }

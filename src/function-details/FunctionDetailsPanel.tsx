@@ -9,6 +9,8 @@ import { CommitChoice, CommitDetails } from './CommitChoice';
 import { type CompareParam, ComparisonSection } from './compare/ComparisonSection';
 import { CallSite, FilePath, Row } from './DetailRow';
 import { LineBreakdown } from './LineBreakdown';
+import { useBlameColumn } from './blame/useBlameColumn';
+import { useHistoryColumn } from './history/useHistoryColumn';
 import { TruncationNotice } from './TruncationNotice';
 import { getPanelStyles as getStyles } from './panelStyles';
 import { RepositoryValue } from './RepositoryValue';
@@ -53,7 +55,10 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
     version: selected?.version,
     onOpen: (entry) => navigation?.actions.open(entry),
   });
+  const blame = useBlameColumn(sourceRequest?.vcsDatasourceUid, source);
   const loading = profile.status === 'loading';
+  // After the panel's own profile: the history never competes with the numbers.
+  const history = useHistoryColumn(target, fn?.fileName, unit, profile.status === 'success' && !!fn);
 
   return (
     <section
@@ -219,6 +224,8 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           param={compare}
         >
           <LineBreakdown
+            blame={blame}
+            history={history}
             calls={navigation && { ...calls, unit }}
             version={fn}
             unit={unit}

@@ -7,12 +7,13 @@ import { hottestLine } from '../domain/hottest';
 import { formatValue, lineCellFormatter } from '../domain/format';
 import type { FunctionVersion } from '../domain/model';
 import type { SourceFile } from '../source/core/types';
-import { AnnotatedSource } from './code-view/AnnotatedSource';
+import { AnnotatedSource, type AsideColumn } from './code-view/AnnotatedSource';
 import { languageOf } from './code-view/highlight';
 import { SourceLinks } from './code-view/SourceLinks';
 import { WhyNoSource } from './code-view/WhyNoSource';
 import { testIds } from '../testIds';
 import { type LineCallsProps, LineCallsToggle, OpenLineCallees } from './calls/LineCallsSlot';
+import type { BlameColumn } from './blame/useBlameColumn';
 
 interface Props {
   version: FunctionVersion;
@@ -22,10 +23,13 @@ interface Props {
   noSourceReason?: string;
   /** The callees of each line, behind a disclosure in the line's gutter. */
   calls?: LineCallsProps;
+  /** Who last changed each line, and each line over time, beside the code view. */
+  blame?: BlameColumn;
+  history?: AsideColumn;
 }
 
 /** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
-export function LineBreakdown({ version, unit, source, noSourceReason, calls }: Props) {
+export function LineBreakdown({ version, unit, source, noSourceReason, calls, blame, history }: Props) {
   const styles = useStyles2(getStyles);
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
   const hottest = useMemo(() => hottestLine(version.lines), [version]);
@@ -68,6 +72,9 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls }: 
             unit={unit}
             functionTotal={version.total}
             gutter={calls && ((line) => <LineCallsToggle line={line} calls={calls} />)}
+            asides={[history, blame?.aside].filter((a): a is AsideColumn => !!a)}
+            toolbar={blame?.toolbar}
+            onFunctionSpan={blame?.onFunctionSpan}
           />
         </Stack>
       ) : breakdown.rows.length === 0 ? (

@@ -123,6 +123,11 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
           fileUrl: response.URL,
           hosts,
         }),
+        resolved: {
+          repositoryUrl: response.resolvedRepositoryUrl || fileRequest!.repositoryURL,
+          ref: response.resolvedRef || byRef?.[ref]?.sha || ref,
+          path: response.resolvedPath || input!.fileName,
+        },
       };
     }
     if (!file.error) {

@@ -4,6 +4,7 @@
  * repository (`read-cache.ts` does both for any host: the host gives it the call that proves access). Failures
  * are thrown as the classes of `errors.ts`.
  */
+import type { Blame, Comparison, LineSpan } from './blame/model';
 
 /**
  * A repository on the configured host. `fullName` is the host's path of it: `owner/repo` on GitHub,
@@ -53,6 +54,14 @@ export interface GitHost extends SourceReader {
   commitUrl(repo: Repository, sha: string): string;
   /** The web page of a file at a ref (branch, tag or sha; "" = the default branch). */
   fileUrl(repo: Repository, ref: string, path: string): string;
+  /** Who last changed each line of a file at a commit (see blame/); the lines of `span` only when given. */
+  blame(repo: Repository, ref: string, path: string, span?: LineSpan): Promise<BlameAt>;
+  /** The commits between two refs (oldest first) and the paths they changed. */
+  compare(repo: Repository, base: string, head: string): Promise<Comparison>;
+}
+
+export interface BlameAt extends Blame {
+  sha: string;
 }
 
 /** A host as configured on the server; `forUser` gives one user's view (no token: anonymous, public data only). */

@@ -23,6 +23,7 @@ import {
   ROW_HEIGHT,
   TAB_SIZE,
   tokenColors,
+  withAsideColumns,
 } from './sourceStyles';
 
 export { ROW_HEIGHT };
@@ -44,6 +45,19 @@ export interface AnnotatedSourceProps {
   functionTotal: number;
   /** Height of the scrolling area; defaults to the rows' height up to 480 px. */
   height?: number;
+  /** Columns between the numbers and the code (line history, blame), and what goes beside the whole-file button. */
+  asides?: AsideColumn[];
+  toolbar?: React.ReactNode;
+  /** Told the function's lines (its body and the sampled stretches), e.g. to ask for their blame. */
+  onFunctionSpan?: (span: { start: number; end: number }) => void;
+}
+
+const NO_ASIDES: AsideColumn[] = [];
+
+export interface AsideColumn {
+  title: string;
+  width: number;
+  cell: (line: number) => React.ReactNode;
 }
 
 export function AnnotatedSource({
@@ -55,6 +69,9 @@ export function AnnotatedSource({
   functionTotal,
   height,
   gutter,
+  asides = NO_ASIDES,
+  toolbar,
+  onFunctionSpan,
 }: AnnotatedSourceProps) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
@@ -72,6 +89,8 @@ export function AnnotatedSource({
     );
   }, [costs, startLine, tokens, language, lines.length]);
   const lastLine = stretches[stretches.length - 1].end;
+  const functionStart = stretches[0].start;
+  useEffect(() => onFunctionSpan?.({ start: functionStart, end: lastLine }), [onFunctionSpan, functionStart, lastLine]);
   const span = wholeFile
     ? { start: 1, end: Math.max(lines.length, lastLine) }
     : { start: stretches[0].start, end: lastLine };
@@ -93,7 +112,9 @@ export function AnnotatedSource({
     [lines, span.start, span.end]
   );
   // Every row as wide as the widest line (plus the numbers and the code cell's padding), at least the view's width.
-  const rowWidth = `max(100%, calc(${PINNED_WIDTH + CODE_PADDING_PX + 8}px + ${codeColumns}ch))`;
+  const asideWidth = asides.reduce((sum, a) => sum + a.width, 0);
+  const rowWidth = `max(100%, calc(${PINNED_WIDTH + asideWidth + CODE_PADDING_PX + 8}px + ${codeColumns}ch))`;
+  const gridTemplateColumns = asides.length > 0 ? withAsideColumns(asides.map((a) => a.width)) : undefined;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
@@ -137,6 +158,7 @@ export function AnnotatedSource({
         >
           {wholeFile ? 'Show the function only' : 'Show the whole file'}
         </Button>
+        {toolbar}
       </Stack>
       <div
         ref={scrollRef}
@@ -148,7 +170,12 @@ export function AnnotatedSource({
         tabIndex={0}
         data-testid="code-view-scroll"
       >
-        <div role="row" aria-rowindex={1} className={cx(styles.row, styles.header)} style={{ minWidth: rowWidth }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={cx(styles.row, styles.header)}
+          style={{ minWidth: rowWidth, gridTemplateColumns }}
+        >
           {NUMBER_COLUMNS.map((column, i) => (
             <span
               key={i}
@@ -162,6 +189,11 @@ export function AnnotatedSource({
               aria-label={column.label}
             >
               {column.title}
+            </span>
+          ))}
+          {asides.map((a) => (
+            <span key={a.title} role="columnheader">
+              {a.title}
             </span>
           ))}
           <span role="columnheader" className={styles.code}>
@@ -199,6 +231,8 @@ export function AnnotatedSource({
                 value={value}
                 share={share}
                 styles={styles}
+                asides={asides}
+                gridTemplateColumns={gridTemplateColumns}
               />
             );
           })}

@@ -22,6 +22,9 @@ interface SourceRowProps {
   value: (n: number) => string;
   share: (n: number) => string;
   styles: ReturnType<typeof getStyles>;
+  /** The cells between the numbers and the code (line history, blame), with the grid that makes room for them. */
+  asides?: ReadonlyArray<{ title: string; cell: (line: number) => React.ReactNode }>;
+  gridTemplateColumns?: string;
 }
 
 export function SourceRow({
@@ -37,6 +40,8 @@ export function SourceRow({
   value,
   share,
   styles,
+  asides,
+  gridTemplateColumns,
 }: SourceRowProps) {
   const theme = useTheme2();
   const hot = row.total > 0 || row.self > 0;
@@ -52,6 +57,7 @@ export function SourceRow({
       style={
         {
           transform: `translateY(${start - ROW_HEIGHT}px)`,
+          gridTemplateColumns,
           minWidth: rowWidth,
           background: hot ? heatBackground(theme, row.heat) : undefined,
           // The pinned number cells lay the same heat over an opaque background.
@@ -75,6 +81,9 @@ export function SourceRow({
           {i === 0 && gutter && <span className={styles.gutter}>{gutter(row.line)}</span>}
           {text}
         </span>
+      ))}
+      {asides?.map((a) => (
+        <React.Fragment key={a.title}>{a.cell(row.line)}</React.Fragment>
       ))}
       <span role="cell" className={styles.code} data-testid="code-view-code">
         <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />

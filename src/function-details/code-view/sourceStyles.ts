@@ -39,6 +39,11 @@ export function heatBackground(theme: GrafanaTheme2, heat: number): string {
   return colorManipulator.alpha(theme.visualization.getColorByName('red'), 0.06 + 0.24 * heat);
 }
 
+/** The rows' grid with columns of these widths (px) between the numbers and the code. */
+export function withAsideColumns(widths: number[]): string {
+  return `${[...NUMBER_COLUMNS.map((c) => c.width), ...widths].map((w) => `${w}px`).join(' ')} max-content`;
+}
+
 export const getStyles = (theme: GrafanaTheme2) => ({
   container: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5) }),
   scroll: css({

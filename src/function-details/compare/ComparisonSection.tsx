@@ -7,8 +7,12 @@ import type { SourceFile, SourceRequest } from '../../source/core/types';
 import { CompareControl } from './CompareControl';
 import { ComparisonView } from './ComparisonView';
 import { type CompareParam, useComparison } from './useComparison';
+import { SuspectCommits } from './suspects/SuspectCommits';
+import { useSuspects } from './suspects/useSuspects';
 
 export type { CompareParam };
+
+const NO_LINES: [] = [];
 
 interface Props {
   target: FunctionDetailsTarget;
@@ -48,6 +52,14 @@ export function ComparisonSection({
     source,
     param: param ?? {},
   });
+  const suspects = useSuspects({
+    vcsDatasourceUid: sourceRequest?.vcsDatasourceUid ?? '',
+    repositoryUrl: selected.version?.repository,
+    baselineRef: data.status === 'ready' ? data.baselineRef : undefined,
+    comparisonRef: data.comparisonRef,
+    file: source.status === 'loaded' ? source.resolved : undefined,
+    lines: data.comparison?.lines ?? NO_LINES,
+  });
   return (
     <>
       <CompareControl
@@ -62,7 +74,19 @@ export function ComparisonSection({
       {data.status === 'off' ? (
         children
       ) : (
-        <ComparisonView data={data} actions={actions} formatValue={(v) => formatValue(v, unit)} />
+        <ComparisonView
+          data={data}
+          actions={actions}
+          formatValue={(v) => formatValue(v, unit)}
+          suspects={
+            <SuspectCommits
+              state={suspects}
+              baselineRef={data.baselineRef}
+              comparisonRef={data.comparisonRef}
+              onSelectLine={actions.focus}
+            />
+          }
+        />
       )}
     </>
   );

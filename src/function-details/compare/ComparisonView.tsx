@@ -10,10 +10,12 @@ interface Props {
   data: ComparisonData;
   actions: ComparisonActions;
   formatValue: (value: number) => string;
+  /** The suspect commits, below the largest changes. */
+  suspects?: React.ReactNode;
 }
 
 /** The comparison in place of the one-side breakdown: the function as a whole, its largest changes, every line. */
-export function ComparisonView({ data, actions, formatValue }: Props) {
+export function ComparisonView({ data, actions, formatValue, suspects }: Props) {
   if (data.status === 'loading') {
     return (
       <LoadingPlaceholder
@@ -79,6 +81,7 @@ export function ComparisonView({ data, actions, formatValue }: Props) {
           onSelect={actions.focus}
           focused={data.focused}
         />
+        {suspects}
         <ComparisonTable
           rows={data.rows}
           source={data.source}

@@ -78,6 +78,9 @@ export interface ComparisonData {
   approximate?: string;
   focused?: string;
   focusCount: number;
+  /** The commits each side ran (gitRef), for the suspect commits. */
+  baselineRef?: string;
+  comparisonRef?: string;
 }
 
 export interface ComparisonActions {
@@ -209,6 +212,8 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
           : undefined,
     focused: focus.key,
     focusCount: focus.count,
+    baselineRef,
+    comparisonRef,
   };
   return {
     data,

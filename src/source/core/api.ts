@@ -9,6 +9,16 @@ import type {
 } from '../../../proto/gen/vcs/v1/vcs_pb';
 import { classifyVcsError } from './errors';
 import type { VcsClient } from './transport';
+import type { KnownHost } from '../../domain/repository';
+import {
+  type BlameAnswer,
+  type BlameClient,
+  type BlameRequest,
+  type CommitsBetween,
+  type CompareRequest,
+  compareCommits,
+  getBlame,
+} from './blame';
 
 export interface FileRequest {
   repositoryURL: string;
@@ -31,9 +41,12 @@ export interface VcsApi {
   githubLogin(authorizationCode: string, codeVerifier?: string): Promise<GithubLoginResponse>;
   getFile(request: FileRequest, signal?: AbortSignal): Promise<GetFileResponse>;
   getCommits(request: CommitsRequest, signal?: AbortSignal): Promise<CommitInfo[]>;
+  /** linescope.v1.BlameService, when the source server is Linescope's (absent in tests that do not need it). */
+  getBlame?(request: BlameRequest, hosts: readonly KnownHost[], signal?: AbortSignal): Promise<BlameAnswer>;
+  compareCommits?(request: CompareRequest, hosts: readonly KnownHost[], signal?: AbortSignal): Promise<CommitsBetween>;
 }
 
-export function createVcsApi(client: VcsClient, session: SourceSession): VcsApi {
+export function createVcsApi(client: VcsClient, session: SourceSession, blame?: BlameClient): VcsApi {
   async function authenticated<T>(call: () => Promise<T>): Promise<T> {
     await session.ensureFresh();
     try {
@@ -57,5 +70,9 @@ export function createVcsApi(client: VcsClient, session: SourceSession): VcsApi 
     githubLogin: (authorizationCode, codeVerifier = '') => client.githubLogin({ authorizationCode, codeVerifier }),
     getFile: (request, signal) => authenticated(() => client.getFile(request, { signal })),
     getCommits: (request, signal) => authenticated(async () => (await client.getCommits(request, { signal })).commits),
+    ...(blame && {
+      getBlame: (request, hosts, signal) => authenticated(() => getBlame(blame, request, hosts, signal)),
+      compareCommits: (request, hosts, signal) => authenticated(() => compareCommits(blame, request, hosts, signal)),
+    }),
   };
 }

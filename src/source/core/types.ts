@@ -18,6 +18,13 @@ export interface SourceRequest {
   refs?: string[];
 }
 
+/** The repository, ref and path a file was read from. */
+export interface ResolvedFile {
+  repositoryUrl: string;
+  ref: string;
+  path: string;
+}
+
 /** Links for the selected version (file at the line, blame, commit). */
 export interface SourceLinkSet {
   file?: string;
@@ -58,5 +65,7 @@ export type SourceFile =
       lines: string[];
       fileUrl?: string;
       links?: SourceLinkSet;
+      /** Where the server found the file (maybe another repository: a dependency's), for its blame. */
+      resolved?: ResolvedFile;
     }
   | { status: 'error'; message: string; missing?: MissingFile };

@@ -19,6 +19,9 @@ import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { judgeContents } from './contents';
 import { classifyGitHubError } from './errors';
+import { BlameCache } from '../blame/blame-cache';
+import { clipBlame, LineSpan } from '../blame/model';
+import { fetchGithubBlame, fetchGithubComparison } from './blame';
 
 export interface GitHubSourceOptions {
   apiUrl: string;
@@ -68,6 +71,7 @@ export class GitHubSource implements GitHostProvider {
   /** Refs found missing (422: for everyone; 404: for that user), trusted as long as found refs. */
   private readonly missingRefs: ByteLru<string>;
   private readonly clients: ByteLru<GitHubApi>;
+  private readonly blames: BlameCache;
   private readonly now: () => number;
 
   constructor(private readonly options: GitHubSourceOptions) {
@@ -79,6 +83,12 @@ export class GitHubSource implements GitHostProvider {
       commits: this.commits,
     } = createHostCaches<CommitJson>({ ...options, hostKey: `github ${options.apiUrl}`, now: this.now }));
     this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
+    this.blames = new BlameCache({
+      reads: this.reads,
+      hostKey: `github ${options.apiUrl}`,
+      shared: options.shared,
+      maxBytes: Math.floor(options.cacheBytes / 8),
+    });
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
@@ -113,7 +123,19 @@ export class GitHubSource implements GitHostProvider {
       getCommit: (repo, ref) => this.getCommit(user, repo, ref),
       commitUrl,
       fileUrl,
+      blame: (repo, ref, path, span) => this.blame(user, repo, ref, path, span),
+      compare: (repo, base, head) => fetchGithubComparison(api, repo, base, head, signal),
     };
+  }
+
+  /** GitHub blames whole files: one call (and cache entry) per file and commit, clipped to the lines asked for. */
+  private async blame(user: User, repo: Repository, ref: string, path: string, span: LineSpan | undefined) {
+    const cleanPath = cleanFilePath(path);
+    const sha = await this.commitSha(user, repo, ref);
+    const blame = await this.blames.read(user, repo, sha, cleanPath, undefined, (signal) =>
+      fetchGithubBlame(user.api, repo, sha, cleanPath, signal)
+    );
+    return { sha, ...clipBlame(blame, span) };
   }
 
   private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {

@@ -180,6 +180,27 @@ export class GitlabClient {
     );
   }
 
+  /** A file's blame at ref: `[{commit, lines}]` in file order, for lines `span` (both inclusive) when given. */
+  getBlame(projectPath: string, filePath: string, ref: string, span?: { start: number; end: number }) {
+    const query = new URLSearchParams({ ref });
+    if (span) {
+      query.set('range[start]', String(span.start));
+      query.set('range[end]', String(span.end));
+    }
+    return this.json<unknown>(
+      `/projects/${encodeSegment(projectPath)}/repository/files/${encodeSegment(filePath)}/blame?${query}`,
+      '/projects/{project}/repository/files/{path}/blame'
+    );
+  }
+
+  /** The commits between `from` and `to` (merge base, as `git log from...to`) and the diffs. */
+  compare(projectPath: string, from: string, to: string) {
+    return this.json<unknown>(
+      `/projects/${encodeSegment(projectPath)}/repository/compare?${new URLSearchParams({ from, to })}`,
+      '/projects/{project}/repository/compare'
+    );
+  }
+
   private async json<T>(path: string, route: string): Promise<T> {
     const response = await this.call(path, route);
     return (await response.json()) as T;

@@ -18,6 +18,9 @@ import { CacheUser, ReadCache } from '../read-cache';
 import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
 import { GitlabClient, GitlabCommit } from './client';
 import { GitlabNotFoundError } from './errors';
+import { BlameCache } from '../blame/blame-cache';
+import { clipBlame, LineSpan } from '../blame/model';
+import { fetchGitlabBlame, fetchGitlabComparison } from './blame';
 
 export interface GitlabSourceOptions {
   apiUrl: string;
@@ -49,6 +52,7 @@ export class GitlabSource implements GitHostProvider {
   private readonly commits: ByteLru<Commit>;
   /** Refs found missing (404 Commit Not Found: for everyone; 404 Project Not Found: for that user). */
   private readonly missingRefs: ByteLru<string>;
+  private readonly blames: BlameCache;
   private readonly now: () => number;
 
   constructor(private readonly options: GitlabSourceOptions) {
@@ -59,6 +63,12 @@ export class GitlabSource implements GitHostProvider {
       missingRefs: this.missingRefs,
       commits: this.commits,
     } = createHostCaches<Commit>({ ...options, hostKey: `gitlab ${options.apiUrl}`, now: this.now }));
+    this.blames = new BlameCache({
+      reads: this.cache,
+      hostKey: `gitlab ${options.apiUrl}`,
+      shared: options.shared,
+      maxBytes: Math.floor(options.cacheBytes / 8),
+    });
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
@@ -75,6 +85,7 @@ export class GitlabSource implements GitHostProvider {
     const user: User = {
       id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',
       client,
+      signal,
       resolved: new Map(),
       proveAccess: (repo, sha) => this.proveAccess(user, repo, sha),
     };
@@ -85,7 +96,19 @@ export class GitlabSource implements GitHostProvider {
       getCommit: (repo, ref) => this.getCommit(user, repo, ref),
       commitUrl: gitlabCommitUrl,
       fileUrl: gitlabFileUrl,
+      blame: (repo, ref, path, span) => this.blame(user, repo, ref, path, span),
+      compare: (repo, base, head) => fetchGitlabComparison(client, repo, base, head),
     };
+  }
+
+  /** GitLab blames the lines asked for (its `range`): one call per file, commit and span. */
+  private async blame(user: User, repo: Repository, ref: string, path: string, span: LineSpan | undefined) {
+    const cleanPath = cleanFilePath(path);
+    const sha = await this.commitSha(user, repo, ref);
+    const blame = await this.blames.read(user, repo, sha, cleanPath, span, () =>
+      fetchGitlabBlame(user.client, repo, sha, cleanPath, span)
+    );
+    return { sha, ...clipBlame(blame, span) };
   }
 
   private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {

@@ -5,6 +5,7 @@ import { config, getBackendSrv } from '@grafana/runtime';
 import { createVcsApi, type VcsApi } from '../../core/api';
 import { backendSrvRotation } from '../../core/grafanaSession';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
+import { createBlameClient } from '../../core/blame';
 import { documentCookieJar, pageIsHttps } from './cookie';
 import type { LoginEnvironment } from './login';
 import type { SessionState } from '../../core/session';
@@ -23,7 +24,8 @@ function createBrowserServices(): GithubServices {
   const entry = (uid: string) => {
     let found = entries.get(uid);
     if (!found) {
-      const client = createVcsClient({ baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid), rotateGrafanaSession });
+      const transport = { baseUrl: vcsProxyBaseUrl(config.appSubUrl ?? '', uid), rotateGrafanaSession };
+      const client = createVcsClient(transport);
       const session = new HostSession(uid, {
         refresh: () => client.githubRefresh({}),
         jar: documentCookieJar(),
@@ -31,7 +33,7 @@ function createBrowserServices(): GithubServices {
         secure: pageIsHttps(),
         bus,
       });
-      found = { session, api: createVcsApi(client, session) };
+      found = { session, api: createVcsApi(client, session, createBlameClient(transport)) };
       entries.set(uid, found);
     }
     return found;

@@ -5,6 +5,7 @@ import { config } from '@grafana/runtime';
 import { createVcsApi, type VcsApi } from '../../core/api';
 import type { SessionState } from '../../core/session';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
+import { createBlameClient } from '../../core/blame';
 import { documentCookieJar, pageIsHttps } from '../github/cookie';
 import type { LoginEnvironment } from '../github/login';
 import { HostSession } from '../github/session';
@@ -42,7 +43,7 @@ function createBrowserServices(): GitlabServices {
       });
       found = {
         session,
-        api: createVcsApi(createVcsClient({ baseUrl }), session),
+        api: createVcsApi(createVcsClient({ baseUrl }), session, createBlameClient({ baseUrl })),
         login: { gitlabApp: () => gitlab.gitlabApp({}), gitlabLogin: (request) => gitlab.gitlabLogin(request) },
       };
       entries.set(uid, found);

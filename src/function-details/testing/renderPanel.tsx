@@ -1,0 +1,54 @@
+// The whole panel for component tests: connected to GitHub through a source-server double, GitLab not connected,
+// and the code view laid out (jsdom lays nothing out, so the virtualiser would render no row).
+import React from 'react';
+import { render, screen, waitFor } from '@testing-library/react';
+import type { FunctionDetailsTarget } from '../../domain/target';
+import type { VcsApi } from '../../source/core/api';
+import { GithubServicesProvider } from '../../source/providers/github/services';
+import { GitlabServicesProvider } from '../../source/providers/gitlab/services';
+import { githubServicesFor } from '../../test-support/githubServices';
+import { gitlabServicesFor } from '../../test-support/gitlabServices';
+import { WithQueries } from '../../test-support/queries';
+import { FunctionDetailsPanel } from '../FunctionDetailsPanel';
+
+export const SEARCH_TARGET: FunctionDetailsTarget = {
+  datasourceUid: 'pyro',
+  vcsDatasourceUid: 'pyro',
+  profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
+  labelSelector: '{service_name="shop-go"}',
+  serviceName: 'shop-go',
+  range: { from: 1_700_000_000_000, to: 1_700_003_600_000 },
+  callSite: ['main.work'],
+  functionName: 'main.work',
+};
+
+/** Gives every element a size for the suite's duration (call at the top of a test file). */
+export function layOutScrollingAreas(): void {
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+  });
+  afterAll(() => {
+    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+  });
+}
+
+export function renderConnectedPanel(api: VcsApi, target: FunctionDetailsTarget = SEARCH_TARGET) {
+  return render(
+    <WithQueries>
+      <GithubServicesProvider services={githubServicesFor(api, true, 'pyro').services}>
+        <GitlabServicesProvider services={gitlabServicesFor({} as VcsApi, false, 'pyro').services}>
+          <FunctionDetailsPanel target={target} onClose={jest.fn()} />
+        </GitlabServicesProvider>
+      </GithubServicesProvider>
+    </WithQueries>
+  );
+}
+
+/** The code view's row of a line, once rendered. */
+export async function codeRow(line: number): Promise<HTMLElement> {
+  const find = () => screen.queryAllByTestId('code-view-row').find((r) => r.dataset.line === String(line));
+  await waitFor(() => expect(find()).toBeDefined());
+  return find()!;
+}
