@@ -32,7 +32,10 @@ export const DEMO_RELABEL: Record<string, Relabel> = {
   'shop-node-v1-compiled.cpu': [{ set: { service_name: 'shop-node-compiled' } }],
   'shop-python-v1.cpu': [
     { set: {} },
-    { set: { service_name: 'shop-python-unlabelled' }, drop: ['service_repository', 'service_git_ref', 'service_root_path'] },
+    {
+      set: { service_name: 'shop-python-unlabelled' },
+      drop: ['service_repository', 'service_git_ref', 'service_root_path'],
+    },
   ],
 };
 
@@ -41,7 +44,10 @@ export async function demoSeries(dir = PROFILES_DIR): Promise<StoredSeries[]> {
   const out: StoredSeries[] = [];
   for (const file of files) {
     const name = file.replace(/\.pb\.gz$/, '');
-    const labels = sidecarLabels(JSON.parse(await fs.readFile(path.join(dir, `${name}.labels.json`), 'utf8')), `${name}.labels.json`);
+    const labels = sidecarLabels(
+      JSON.parse(await fs.readFile(path.join(dir, `${name}.labels.json`), 'utf8')),
+      `${name}.labels.json`
+    );
     const profile = decodeProfile(await fs.readFile(path.join(dir, file)));
     for (const variant of DEMO_RELABEL[name] ?? [{ set: {} }]) {
       const l = { ...labels, ...variant.set };

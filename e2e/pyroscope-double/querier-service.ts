@@ -10,11 +10,18 @@ import {
   SelectMergeStacktracesResponseSchema,
 } from '../../proto/gen/querier/v1/querier_pb';
 import { LabelPairSchema, LabelsSchema, ProfileTypeSchema } from '../../proto/gen/types/v1/types_pb';
-import { buildTree, marshalTree, minValue, toFlameGraph, truncateTree } from './function-tree';
+import { backendMinValue, buildTree, marshalTree, toFlameGraph, truncateTree } from './function-tree';
 import { parseSelector, SelectorError, type Matcher } from './label-selector';
 import { mergeProfiles, selectSamples, type SeriesProfile } from './merge-profile';
 import { selectSeries, type StoredSeries } from './profile-store';
-import { DEFAULT_FLAME_GRAPH_LIMITS, InvalidArgument, selectMergeProfileMaxNodes, validateMaxNodes, validateRange, type FlameGraphLimits } from './query-validation';
+import {
+  DEFAULT_FLAME_GRAPH_LIMITS,
+  InvalidArgument,
+  selectMergeProfileMaxNodes,
+  validateMaxNodes,
+  validateRange,
+  type FlameGraphLimits,
+} from './query-validation';
 import { parseProfileTypeId } from './recorded-profile';
 
 export interface QuerierOptions {
@@ -85,7 +92,10 @@ export function querierRoutes(opts: QuerierOptions) {
     const matchers = selectors([req.labelSelector || '']);
     const range = inRange(req.start, req.end);
     const series: SeriesProfile[] = range
-      ? selectSeries(range.series, matchers, profileType.ID).map((s) => ({ profile: s.profile, valueIndex: s.valueIndex }))
+      ? selectSeries(range.series, matchers, profileType.ID).map((s) => ({
+          profile: s.profile,
+          valueIndex: s.valueIndex,
+        }))
       : [];
     return { profileType, range, series };
   };
@@ -158,14 +168,19 @@ export function querierRoutes(opts: QuerierOptions) {
         const sorted = [...sets.keys()].sort();
         return {
           labelsSet: sorted.map((k) =>
-            create(LabelsSchema, { labels: sets.get(k)!.map(([name, value]) => create(LabelPairSchema, { name, value })) })
+            create(LabelsSchema, {
+              labels: sets.get(k)!.map(([name, value]) => create(LabelPairSchema, { name, value })),
+            })
           ),
         };
       },
 
       selectMergeStacktraces(req) {
         const empty = create(SelectMergeStacktracesResponseSchema, {
-          flamegraph: create(FlameGraphSchema, { names: ['total'], levels: [create(LevelSchema, { values: [0n, 0n, 0n, 0n] })] }),
+          flamegraph: create(FlameGraphSchema, {
+            names: ['total'],
+            levels: [create(LevelSchema, { values: [0n, 0n, 0n, 0n] })],
+          }),
         });
         const { series } = selectProfiles(req);
         let maxNodes: number;
@@ -181,13 +196,13 @@ export function querierRoutes(opts: QuerierOptions) {
         const samples = selectSamples(series, callSite);
         const tree = buildTree(samples.map((s) => ({ names: s.frames, value: Number(s.value) })));
         if (req.format === ProfileFormat.TREE) {
-          return { tree: marshalTree(tree, minValue(tree, maxNodes)) };
+          return { tree: marshalTree(tree, backendMinValue(tree, maxNodes)) };
         }
         if (tree.children.length === 0) {
           return empty;
         }
         // The backend truncates with the validated value; the final conversion uses the raw request value.
-        const truncated = truncateTree(tree, minValue(tree, maxNodes));
+        const truncated = truncateTree(tree, backendMinValue(tree, maxNodes));
         const fg = toFlameGraph(truncated, Number(req.maxNodes ?? 0n));
         return {
           flamegraph: create(FlameGraphSchema, {
@@ -206,16 +221,21 @@ export function querierRoutes(opts: QuerierOptions) {
         }
         let maxNodes: number;
         try {
-          maxNodes = selectMergeProfileMaxNodes(req.maxNodes === undefined ? undefined : Number(req.maxNodes), limits());
+          maxNodes = selectMergeProfileMaxNodes(
+            req.maxNodes === undefined ? undefined : Number(req.maxNodes),
+            limits()
+          );
         } catch (e) {
           return invalid(e);
         }
-        return mergeProfiles(series, {
+        const merged = mergeProfiles(series, {
           profileType,
           callSite: req.stackTraceSelector?.callSite.map((l) => l.name) ?? [],
           maxNodes,
           endMs: range.end,
         });
+        // No sample selected: Pyroscope answers an empty profile, without sample type, period or time.
+        return merged.sample.length > 0 ? merged : create(ProfileSchema, {});
       },
     });
 }
