@@ -7,11 +7,15 @@ describe('the stack profiles', () => {
     expect(services).toEqual([
       'shop-go',
       'shop-go-gitlab',
+      'shop-go-sdk',
       'shop-go-trimpath',
       'shop-java',
+      'shop-java-sdk',
       'shop-node',
       'shop-node-compiled',
+      'shop-node-sdk',
       'shop-python',
+      'shop-python-sdk',
       'shop-python-unlabelled',
       'shop-ruby',
     ]);
