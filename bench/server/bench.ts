@@ -74,21 +74,8 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     const server = createServer(config, { logger: createLogger('silent') });
     return { server, url: await server.listen(0, '127.0.0.1') };
   };
-  const getFile = async (url: string, f: SampleFrame) => {
-    const res = await fetch(`${url}/vcs.v1.VCSService/GetFile`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({
-        repositoryURL: f.repositoryURL,
-        ref: f.ref,
-        rootPath: f.rootPath,
-        localPath: f.localPath,
-        functionName: f.functionName,
-      }),
-    });
-    await res.arrayBuffer();
-    return res.status === 200;
-  };
+  const getFile = async (url: string, f: SampleFrame) =>
+    (await getFileAnswer(url, cookie, f, double.url)).status === 200;
   const measure = async (fn: (f: SampleFrame) => Promise<boolean>): Promise<Pass> => {
     const pass: Pass = { calls: [], notModified: 0, ms: [], found: 0 };
     for (const frame of frames) {
