@@ -45,14 +45,6 @@ describe.each(recordings.map((r) => [`${r.limits} limits`, r] as const))(
       expect([...served].sort()).toEqual([...recording.pushedFiles].sort());
     });
 
-    it('does not serve SelectSeries, the one listed difference that is a whole method', async () => {
-      const asked = recording.exchanges.filter((e) => e.method === 'SelectSeries');
-      for (const query of asked) {
-        // The double's proto subset has no SelectSeries: Connect's router answers 404 for the unknown path.
-        expect((await callQuerier(double.url, query)).status).toBe(404);
-      }
-    });
-
     it.each(recording.exchanges.map((e) => [e.name, e] as const))('%s', async (_name, exchange: RecordedExchange) => {
       const answer: Answer = await callQuerier(double.url, exchange);
       expect(comparable(exchange, answer)).toEqual(comparable(exchange, exchange));

@@ -48,12 +48,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       return { ...c, body: { tree: typeof (c.body as { tree?: unknown }).tree } };
     },
   },
-  {
-    name: 'SelectSeries is not served',
-    why: "Only Grafana's own metrics queries ask SelectSeries; no Linescope flow does, so the double does not serve it (404: its proto subset has no such method). The recording keeps Pyroscope's answers (v2 ignores stackTraceSelector there, and buckets by step from the range start) for whoever adds it.",
-    applies: (q) => q.method === 'SelectSeries',
-    normalise: (c) => ({ status: 0, contentType: '', body: 'SelectSeries: not served by the double' }),
-  },
 ];
 
 export function comparable(query: ContractQuery, answer: Answer): Comparable {

@@ -352,6 +352,24 @@ function commonQueries(pushedAtMs: number): ContractQuery[] {
         ...range,
       },
     },
+    {
+      name: 'series-top-2-average',
+      method: 'SelectSeries',
+      body: {
+        profileTypeID: CPU,
+        labelSelector: '{}',
+        groupBy: ['service_name', 'version'],
+        step: 15,
+        aggregation: 'TIME_SERIES_AGGREGATION_TYPE_AVERAGE',
+        limit: 2,
+        ...range,
+      },
+    },
+    {
+      name: 'series-bad-step',
+      method: 'SelectSeries',
+      body: { profileTypeID: CPU, labelSelector: '{}', step: 0.0001, ...range },
+    },
   ];
   return q;
 }
