@@ -13,33 +13,33 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  createFixtureRepo,
-  createStdlibStandIns,
-  GithubDouble,
-  SAMPLE_TOOLCHAINS,
-  sourceServerEnv,
-  startGithubDouble,
-} from '../../e2e/github-double';
-import { createSampleRepos } from '../../samples/repos';
+import { sourceServerEnv, type GithubDouble } from '../../e2e/github-double';
 import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/log';
 import { parseRepositoryUrl, Repository } from '../../server/src/hosts/github/repository-url';
 import { createServer } from '../../server/src/server';
-import { encodeSessionCookie } from '../../server/src/session/cookie';
-import { deriveKey, encryptToken } from '../../server/src/session/token';
-import { sampleFrames, SampleFrame } from './frames';
+import { startBenchDouble } from './double';
+import {
+  askPyroscope,
+  benchSession,
+  frameKey,
+  getFile as getFileAnswer,
+  readRecordedGetFile,
+  SESSION_SECRET,
+  type GetFileAnswer,
+  type PyroscopeGetFileRecording,
+} from './pyroscope-vcs';
+import { BENCH_FRAMES, pickFrames, sampleFrames, SampleFrame } from './frames';
 import { referenceResolve } from './reference';
 
 const RTT_MS = 50;
 const BURST = 200;
-const SECRET = 'bench-session-secret-0123456789abcdef';
 
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'linescope-bench-'));
   try {
-    const frames = pickFrames(sampleFrames(), Number(process.env.BENCH_FRAMES ?? 45));
-    const double = await startDouble(work, frames);
+    const frames = pickFrames(sampleFrames(), BENCH_FRAMES);
+    const double = await startBenchDouble(work, frames);
     try {
       await run(double, frames);
     } finally {
@@ -48,51 +48,6 @@ async function main(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Unique frames, the same number from each service, spread evenly over each profile's function table. */
-function pickFrames(all: SampleFrame[], count: number): SampleFrame[] {
-  const unique = new Map<string, SampleFrame>();
-  for (const f of all) {
-    if (f.localPath && !f.localPath.startsWith('<')) {
-      unique.set(`${f.repositoryURL}@${f.ref}:${f.localPath}:${f.functionName}`, f);
-    }
-  }
-  const byService = new Map<string, SampleFrame[]>();
-  for (const f of unique.values()) {
-    byService.set(f.repositoryURL, [...(byService.get(f.repositoryURL) ?? []), f]);
-  }
-  const per = Math.ceil(count / byService.size);
-  const picked: SampleFrame[] = [];
-  for (const list of byService.values()) {
-    const step = list.length / per;
-    for (let i = 0; i < per && i < list.length; i++) {
-      picked.push(list[Math.floor(i * step)]);
-    }
-  }
-  return picked;
-}
-
-async function startDouble(work: string, frames: SampleFrame[]): Promise<GithubDouble> {
-  const repos = await createSampleRepos(path.join(work, 'repos'));
-  const [go, cpython] = createStdlibStandIns(
-    work,
-    frames.map((f) => f.localPath),
-    { go: SAMPLE_TOOLCHAINS.go, python: SAMPLE_TOOLCHAINS.python }
-  ).map((standIn) => standIn.repo!);
-  const jdkFiles: Record<string, string> = {};
-  for (const f of frames.filter((x) => /^(java|jdk|sun)\//.test(x.localPath))) {
-    jdkFiles[`src/java.base/share/classes/${f.localPath}`] = `// ${f.localPath}\n`;
-  }
-  const jdk = createFixtureRepo(work, 'openjdk/jdk17u', [{ files: jdkFiles, tags: ['jdk-17.0.15+6'] }]);
-  return startGithubDouble({
-    repos: [
-      ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
-      { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },
-      { fullName: 'python/cpython', dir: cpython.dir, defaultBranch: 'main' },
-      { fullName: 'openjdk/jdk17u', dir: jdk.dir },
-    ],
-  });
 }
 
 interface Pass {
@@ -104,32 +59,18 @@ interface Pass {
 }
 
 async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
-  const token = double.issueToken('bench', 0).accessToken;
-  const cookie = `pyroscope_git_session=${encodeSessionCookie(encryptToken({ accessToken: token }, deriveKey(SECRET, 'anonymous')))}`;
+  const { token, cookie } = benchSession(double);
   const config = loadConfig({
     PORT: '0',
-    ...sourceServerEnv(double, SECRET),
+    ...sourceServerEnv(double, SESSION_SECRET),
     LOG_LEVEL: 'silent',
   });
   const newServer = async () => {
     const server = createServer(config, { logger: createLogger('silent') });
     return { server, url: await server.listen(0, '127.0.0.1') };
   };
-  const getFile = async (url: string, f: SampleFrame) => {
-    const res = await fetch(`${url}/vcs.v1.VCSService/GetFile`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({
-        repositoryURL: f.repositoryURL,
-        ref: f.ref,
-        rootPath: f.rootPath,
-        localPath: f.localPath,
-        functionName: f.functionName,
-      }),
-    });
-    await res.arrayBuffer();
-    return res.status === 200;
-  };
+  const getFile = async (url: string, f: SampleFrame) =>
+    (await getFileAnswer(url, cookie, f, double.url)).status === 200;
   const measure = async (fn: (f: SampleFrame) => Promise<boolean>): Promise<Pass> => {
     const pass: Pass = { calls: [], notModified: 0, ms: [], found: 0 };
     for (const frame of frames) {
@@ -256,6 +197,8 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
   lines.push(
     `  ${`${BURST} at once on a cold server (joined)`.padEnd(78)} ${String(concurrentCalls).padStart(5)}   ${(concurrentCalls / Math.max(1, sequentialCalls)).toFixed(2)}x`
   );
+  lines.push('');
+  lines.push(...(await realPyroscopeLines(double, frames, results.cold, sum(ref.calls), newServer, cookie)));
   const warm = results.warm;
   const stillCalling = frames.filter((_, i) => warm.calls[i] > 0);
   if (stillCalling.length > 0) {
@@ -273,6 +216,62 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
     'cold = an empty cache for each frame; first pass = one server, frames in order; warm = the same frames again.'
   );
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * The real Pyroscope's vcs.v1 beside Linescope: live when PYROSCOPE_BIN names a binary (bench/server/pyroscope-vcs.ts
+ * runs it against this double), else the recorded answers and call counts of bench/server/pyroscope-getfile.json.
+ * Its GitHub calls per frame, and whether both servers answer each frame the same (found or not, same content).
+ */
+async function realPyroscopeLines(
+  double: GithubDouble,
+  frames: SampleFrame[],
+  cold: Pass,
+  modelCalls: number,
+  newServer: () => Promise<{ server: { close(): Promise<void> }; url: string }>,
+  cookie: string
+): Promise<string[]> {
+  const bin = process.env.PYROSCOPE_BIN;
+  const recording: PyroscopeGetFileRecording | undefined = bin
+    ? await askPyroscope(bin, double, frames)
+    : readRecordedGetFile();
+  if (!recording) {
+    return ['Real Pyroscope: no PYROSCOPE_BIN and no recording (bench/server/pyroscope-getfile.json).'];
+  }
+  const byKey = new Map(recording.frames.map((f) => [f.key, f]));
+  const asked = frames.map((f, i) => ({ frame: f, cold: cold.calls[i], real: byKey.get(frameKey(f)) }));
+  const known = asked.filter((a) => a.real !== undefined);
+  const { server, url } = await newServer();
+  const ours = new Map<string, GetFileAnswer>();
+  try {
+    for (const a of known) {
+      ours.set(frameKey(a.frame), await getFileAnswer(url, cookie, a.frame, double.url));
+    }
+  } finally {
+    await server.close();
+  }
+  const same = known.filter((a) => {
+    const o = ours.get(frameKey(a.frame))!;
+    return o.status === 200 ? o.contentSha256 === a.real!.contentSha256 : a.real!.status !== 200;
+  });
+  const realCalls = known.map((a) => a.real!.calls);
+  const coldCalls = known.map((a) => a.cold);
+  const total = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+  const source = bin ? 'run now' : `recorded ${recording.recordedAt.slice(0, 10)}`;
+  const out = [
+    `Real Pyroscope ${recording.pyroscope.version} (${recording.pyroscope.revision.slice(0, 9)}), its vcs.v1 through a TLS proxy to this double, ${source}: ${known.length}/${frames.length} frames`,
+    `  GitHub calls: Pyroscope ${total(realCalls)} (mean ${(total(realCalls) / Math.max(1, known.length)).toFixed(2)}, max ${Math.max(0, ...realCalls)}), found ${known.filter((a) => a.real!.status === 200).length}; the model of its algorithm ${modelCalls}; Linescope cold ${total(coldCalls)} = ${(total(coldCalls) / Math.max(1, total(realCalls))).toFixed(2)}x Pyroscope`,
+    `  Same answer as Pyroscope (found with the same content, or both not found): ${same.length}/${known.length}`,
+  ];
+  const differing = known.filter((a) => !same.includes(a));
+  for (const a of differing.slice(0, 12)) {
+    const o = ours.get(frameKey(a.frame))!;
+    out.push(`    Pyroscope ${a.real!.status}, Linescope ${o.status}: ${a.frame.localPath} ${a.frame.functionName}`);
+  }
+  if (differing.length > 12) {
+    out.push(`    … and ${differing.length - 12} more`);
+  }
+  return out;
 }
 
 main().catch((error) => {

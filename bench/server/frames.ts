@@ -7,6 +7,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 
+/** How many frames the benchmark (and its Pyroscope recording) runs: BENCH_FRAMES, default 45. */
+export const BENCH_FRAMES = Number(process.env.BENCH_FRAMES ?? 45);
+
 export const PROFILES_DIR = path.join(__dirname, '../../samples/profiles');
 
 export interface SampleFrame {
@@ -40,4 +43,27 @@ export function sampleFrames(dir = PROFILES_DIR): SampleFrame[] {
     }
   }
   return frames;
+}
+
+/** Unique frames, the same number from each service, spread evenly over each profile's function table. */
+export function pickFrames(all: SampleFrame[], count: number): SampleFrame[] {
+  const unique = new Map<string, SampleFrame>();
+  for (const f of all) {
+    if (f.localPath && !f.localPath.startsWith('<')) {
+      unique.set(`${f.repositoryURL}@${f.ref}:${f.localPath}:${f.functionName}`, f);
+    }
+  }
+  const byService = new Map<string, SampleFrame[]>();
+  for (const f of unique.values()) {
+    byService.set(f.repositoryURL, [...(byService.get(f.repositoryURL) ?? []), f]);
+  }
+  const per = Math.ceil(count / byService.size);
+  const picked: SampleFrame[] = [];
+  for (const list of byService.values()) {
+    const step = list.length / per;
+    for (let i = 0; i < per && i < list.length; i++) {
+      picked.push(list[Math.floor(i * step)]);
+    }
+  }
+  return picked;
 }

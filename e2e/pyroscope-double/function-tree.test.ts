@@ -12,7 +12,12 @@ describe('flame graph levels', () => {
     const fg = toFlameGraph(buildTree(stacks), 0);
     expect(fg).toEqual({
       names: ['total', 'main', 'c', 'a', 'b'],
-      levels: [[0, 100, 0, 0], [0, 100, 0, 1], [0, 40, 10, 3, 0, 60, 60, 2], [10, 30, 30, 4]],
+      levels: [
+        [0, 100, 0, 0],
+        [0, 100, 0, 1],
+        [0, 40, 10, 3, 0, 60, 60, 2],
+        [10, 30, 30, 4],
+      ],
       total: 100,
       maxSelf: 60,
     });
@@ -22,16 +27,30 @@ describe('flame graph levels', () => {
   it('folds children below the maxNodes threshold into a right-most `other`', () => {
     const fg = toFlameGraph(buildTree(stacks), 2);
     expect(fg.names).toEqual(['total', 'main', 'other', 'c']);
-    expect(fg.levels).toEqual([[0, 100, 0, 0], [0, 100, 0, 1], [0, 60, 60, 3, 0, 40, 40, 2]]);
+    expect(fg.levels).toEqual([
+      [0, 100, 0, 0],
+      [0, 100, 0, 1],
+      [0, 60, 60, 3, 0, 40, 40, 2],
+    ]);
   });
 
   it('gives the empty graph shape for no data and ignores non-positive samples', () => {
-    const tree = buildTree([{ names: ['x'], value: 0 }, { names: ['y'], value: -5 }]);
+    const tree = buildTree([
+      { names: ['x'], value: 0 },
+      { names: ['y'], value: -5 },
+    ]);
     expect(tree.children).toEqual([]);
   });
 
   it('reuses index 0 for a function literally named total and orders siblings by bytes', () => {
-    const fg = toFlameGraph(buildTree([{ names: ['total'], value: 1 }, { names: ['Z'], value: 1 }, { names: ['a'], value: 1 }]), 0);
+    const fg = toFlameGraph(
+      buildTree([
+        { names: ['total'], value: 1 },
+        { names: ['Z'], value: 1 },
+        { names: ['a'], value: 1 },
+      ]),
+      0
+    );
     expect(fg.names).toEqual(['total', 'a', 'Z']);
     // Z (0x5a) sorts before a (0x61) and before total: x offsets 0, 1, 2.
     expect(fg.levels[1]).toEqual([0, 1, 1, 2, 0, 1, 1, 1, 0, 1, 1, 0]);

@@ -156,6 +156,34 @@ export function minValue(root: TreeNode, maxNodes: number): number {
   return heap.min;
 }
 
+/**
+ * StacktraceTree.MinValue, the threshold the query backend truncates with before it answers (and before the flame
+ * graph's own minValue): the exact maxNodes-th largest total over every node, none skipped (unlike Tree.minValue);
+ * 0 when the tree has at most maxNodes nodes counting the stack-trace tree's virtual root (whose total is 0).
+ */
+export function backendMinValue(root: TreeNode, maxNodes: number): number {
+  if (maxNodes < 1 || countNodes(root) + 1 <= maxNodes) {
+    return 0;
+  }
+  const heap = new MinHeap();
+  const visit = (node: TreeNode) => {
+    if (heap.size >= maxNodes) {
+      if (node.total <= heap.min) {
+        return;
+      }
+      heap.pop();
+    }
+    heap.push(node.total);
+  };
+  const stack = [...root.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    stack.push(...node.children);
+  }
+  return heap.size < maxNodes ? 0 : heap.min;
+}
+
 /** Splits a node's children into the kept ones (byte order) and the sum folded into `other`. */
 function keptChildren(node: TreeNode, minVal: number): { kept: TreeNode[]; other: number } {
   const kept: TreeNode[] = [];

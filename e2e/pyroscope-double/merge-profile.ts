@@ -134,21 +134,25 @@ export function mergeProfiles(series: SeriesProfile[], opts: MergeOptions): Prof
     if (id === undefined) {
       id = BigInt(out.mapping.length + 1);
       mappingIds.set(key, id);
-      out.mapping.push(
-        create(MappingSchema, { ...m, id, filename: str(filename), buildId: str(buildId) })
-      );
+      out.mapping.push(create(MappingSchema, { ...m, id, filename: str(filename), buildId: str(buildId) }));
     }
     return id;
   };
   const location = (source: Profile, loc: Loc): bigint => {
     const mappingId = mapping(source, loc.mappingId);
     const lines = loc.line.map((l) => create(LineSchema, { functionId: fn(source, l.functionId), line: l.line }));
-    const key = JSON.stringify([String(mappingId), String(loc.address), lines.map((l) => [String(l.functionId), String(l.line)])]);
+    const key = JSON.stringify([
+      String(mappingId),
+      String(loc.address),
+      lines.map((l) => [String(l.functionId), String(l.line)]),
+    ]);
     let id = locationIds.get(key);
     if (id === undefined) {
       id = BigInt(out.location.length + 1);
       locationIds.set(key, id);
-      out.location.push(create(LocationSchema, { id, mappingId, address: loc.address, line: lines, isFolded: loc.isFolded }));
+      out.location.push(
+        create(LocationSchema, { id, mappingId, address: loc.address, line: lines, isFolded: loc.isFolded })
+      );
     }
     return id;
   };
@@ -162,7 +166,9 @@ export function mergeProfiles(series: SeriesProfile[], opts: MergeOptions): Prof
       const functionId = BigInt(out.function.length + 1);
       out.function.push(create(FunctionSchema, { id: functionId, name, systemName: name }));
       otherLocation = BigInt(out.location.length + 1);
-      out.location.push(create(LocationSchema, { id: otherLocation, mappingId: 1n, line: [create(LineSchema, { functionId })] }));
+      out.location.push(
+        create(LocationSchema, { id: otherLocation, mappingId: 1n, line: [create(LineSchema, { functionId })] })
+      );
     }
     return otherLocation;
   };

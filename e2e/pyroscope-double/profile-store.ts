@@ -1,10 +1,10 @@
 // The recorded profiles a double serves: each <name>.pb.gz of a directory with its <name>.labels.json sidecar,
 // turned into series the way Pyroscope ingests them (private labels added, build ids stamped).
-import { fromBinary } from '@bufbuild/protobuf';
+import { create, fromBinary } from '@bufbuild/protobuf';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ProfileSchema, type Profile } from '../../proto/gen/google/v1/profile_pb';
+import { MappingSchema, ProfileSchema, type Profile } from '../../proto/gen/google/v1/profile_pb';
 import { matches, type Matcher } from './label-selector';
 import { seriesOf, stampMappingVersions, type Labels, type Series } from './recorded-profile';
 
@@ -35,8 +35,23 @@ export function decodeProfile(bytes: Uint8Array): Profile {
   return fromBinary(ProfileSchema, raw);
 }
 
+/**
+ * Pyroscope's normalisation at ingest gives a profile without mappings (Node's @datadog/pprof writes none) one empty
+ * mapping, id 1, that every location points at, so the version stamp has a mapping to go into.
+ */
+export function withDefaultMapping(profile: Profile): Profile {
+  if (profile.mapping.length > 0) {
+    return profile;
+  }
+  return {
+    ...profile,
+    mapping: [create(MappingSchema, { id: 1n })],
+    location: profile.location.map((l) => (l.mappingId === 0n ? { ...l, mappingId: 1n } : l)),
+  };
+}
+
 export function ingest(profile: Profile, labels: Labels, source: string): StoredSeries[] {
-  const stamped = stampMappingVersions(profile, labels);
+  const stamped = stampMappingVersions(withDefaultMapping(profile), labels);
   return seriesOf(stamped, labels).map((s) => ({ ...s, profile: stamped, source }));
 }
 

@@ -15,8 +15,20 @@ beforeAll(async () => {
   const labelled = { service_name: 'api', service_repository: 'https://github.com/acme/api', service_git_ref: 'v1' };
   double = await startPyroscopeDouble({
     series: [
-      ...ingest(cpuProfile([['main;a;b', 30], ['main;a', 10], ['main;c', 60]]), labelled, 'a'),
-      ...ingest(cpuProfile([['main;x', 5]]), { service_name: 'worker', 'k8s.pod': 'p1' } as Record<string, string>, 'b'),
+      ...ingest(
+        cpuProfile([
+          ['main;a;b', 30],
+          ['main;a', 10],
+          ['main;c', 60],
+        ]),
+        labelled,
+        'a'
+      ),
+      ...ingest(
+        cpuProfile([['main;x', 5]]),
+        { service_name: 'worker', 'k8s.pod': 'p1' } as Record<string, string>,
+        'b'
+      ),
     ],
   });
 });
@@ -34,45 +46,103 @@ const call = async (method: string, body: unknown, headers: Record<string, strin
 describe('querier double (JSON)', () => {
   it('lists profile types sorted by ID with the upper-case ID key', async () => {
     const { body } = await call('ProfileTypes', {});
-    expect(body.profileTypes.map((t: { ID: string }) => t.ID)).toEqual([CPU, 'process_cpu:samples:count:cpu:nanoseconds']);
-    expect(body.profileTypes[0]).toEqual({ ID: CPU, name: 'process_cpu', sampleType: 'cpu', sampleUnit: 'nanoseconds', periodType: 'cpu', periodUnit: 'nanoseconds' });
+    expect(body.profileTypes.map((t: { ID: string }) => t.ID)).toEqual([
+      CPU,
+      'process_cpu:samples:count:cpu:nanoseconds',
+    ]);
+    expect(body.profileTypes[0]).toEqual({
+      ID: CPU,
+      name: 'process_cpu',
+      sampleType: 'cpu',
+      sampleUnit: 'nanoseconds',
+      periodType: 'cpu',
+      periodUnit: 'nanoseconds',
+    });
   });
 
   it('lists label names (legacy names only unless allowed) and values', async () => {
     const names = (await call('LabelNames', { matchers: ['{}'], ...range })).body.names;
-    expect(names).toEqual(expect.arrayContaining(['__profile_type__', 'service_git_ref', 'service_name', 'service_repository']));
+    expect(names).toEqual(
+      expect.arrayContaining(['__profile_type__', 'service_git_ref', 'service_name', 'service_repository'])
+    );
     expect(names).not.toContain('k8s.pod');
-    const utf8 = await call('LabelNames', { matchers: ['{}'], ...range }, { accept: 'application/json; allow-utf8-labelnames=true' });
+    const utf8 = await call(
+      'LabelNames',
+      { matchers: ['{}'], ...range },
+      { accept: 'application/json; allow-utf8-labelnames=true' }
+    );
     expect(utf8.body.names).toContain('k8s.pod');
-    expect((await call('LabelValues', { name: 'service_name', matchers: ['{}'], ...range })).body).toEqual({ names: ['api', 'worker'] });
-    expect((await call('LabelValues', { name: 'service_git_ref', matchers: ['{service_name="worker"}'], ...range })).body).toEqual({});
+    expect((await call('LabelValues', { name: 'service_name', matchers: ['{}'], ...range })).body).toEqual({
+      names: ['api', 'worker'],
+    });
+    expect(
+      (await call('LabelValues', { name: 'service_git_ref', matchers: ['{service_name="worker"}'], ...range })).body
+    ).toEqual({});
   });
 
   it('answers SelectMergeStacktraces with the worked-example flame graph, int64 as strings', async () => {
-    const { body } = await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{service_name="api"}', ...range });
+    const { body } = await call('SelectMergeStacktraces', {
+      profileTypeID: CPU,
+      labelSelector: '{service_name="api"}',
+      ...range,
+    });
     expect(body).toEqual({
       flamegraph: {
         names: ['total', 'main', 'c', 'a', 'b'],
-        levels: [{ values: ['0', '100', '0', '0'] }, { values: ['0', '100', '0', '1'] }, { values: ['0', '40', '10', '3', '0', '60', '60', '2'] }, { values: ['10', '30', '30', '4'] }],
+        levels: [
+          { values: ['0', '100', '0', '0'] },
+          { values: ['0', '100', '0', '1'] },
+          { values: ['0', '40', '10', '3', '0', '60', '60', '2'] },
+          { values: ['10', '30', '30', '4'] },
+        ],
         total: '100',
         maxSelf: '60',
       },
     });
-    const trunc = await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{service_name="api"}', maxNodes: '2', ...range });
+    const trunc = await call('SelectMergeStacktraces', {
+      profileTypeID: CPU,
+      labelSelector: '{service_name="api"}',
+      maxNodes: '2',
+      ...range,
+    });
     expect(trunc.body.flamegraph.names).toEqual(['total', 'main', 'other', 'c']);
-    const empty = await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{service_name="none"}', ...range });
+    const empty = await call('SelectMergeStacktraces', {
+      profileTypeID: CPU,
+      labelSelector: '{service_name="none"}',
+      ...range,
+    });
     expect(empty.body).toEqual({ flamegraph: { names: ['total'], levels: [{ values: ['0', '0', '0', '0'] }] } });
-    const old = await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{}', start: '1000', end: '2000' });
+    const old = await call('SelectMergeStacktraces', {
+      profileTypeID: CPU,
+      labelSelector: '{}',
+      start: '1000',
+      end: '2000',
+    });
     expect(old.body.flamegraph.names).toEqual(['total']);
   });
 
   it('validates like Pyroscope', async () => {
-    expect(await call('LabelNames', { matchers: ['{}'] })).toEqual({ status: 400, body: { code: 'invalid_argument', message: 'missing time range in the query' } });
+    expect(await call('LabelNames', { matchers: ['{}'] })).toEqual({
+      status: 400,
+      body: { code: 'invalid_argument', message: 'missing time range in the query' },
+    });
     expect((await call('LabelValues', { matchers: ['{}'], ...range })).body.message).toBe('name is required');
-    expect((await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{', ...range })).status).toBe(400);
-    const long = await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{}', start: String(now - 48 * 3600000), end: String(now) });
-    expect(long.body.message).toBe('the query time range exceeds the limit (max_query_length, actual: 48h0m0s, limit: 1d)');
-    expect((await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{}', maxNodes: '-1', ...range })).body.message).toMatch(/must be set/);
+    expect((await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{', ...range })).status).toBe(
+      400
+    );
+    const long = await call('SelectMergeStacktraces', {
+      profileTypeID: CPU,
+      labelSelector: '{}',
+      start: String(now - 48 * 3600000),
+      end: String(now),
+    });
+    expect(long.body.message).toBe(
+      'the query time range exceeds the limit (max_query_length, actual: 48h0m0s, limit: 1d)'
+    );
+    expect(
+      (await call('SelectMergeStacktraces', { profileTypeID: CPU, labelSelector: '{}', maxNodes: '-1', ...range })).body
+        .message
+    ).toMatch(/must be set/);
   });
 });
 
@@ -93,6 +163,8 @@ describe('SelectMergeProfile (binary)', () => {
     expect(res.headers.get('content-type')).toBe('application/proto');
     const p = fromBinary(ProfileSchema, new Uint8Array(await res.arrayBuffer()));
     expect(p.sample.map((s) => Number(s.value[0])).sort((a, b) => a - b)).toEqual([10, 30]);
-    expect(p.mapping.map((m) => p.stringTable[Number(m.buildId)])).toEqual(['{"repository":"https://github.com/acme/api","git_ref":"v1"}']);
+    expect(p.mapping.map((m) => p.stringTable[Number(m.buildId)])).toEqual([
+      '{"repository":"https://github.com/acme/api","git_ref":"v1"}',
+    ]);
   });
 });

@@ -9,8 +9,15 @@ import {
   QuerierService,
   SelectMergeStacktracesResponseSchema,
 } from '../../proto/gen/querier/v1/querier_pb';
-import { LabelPairSchema, LabelsSchema, ProfileTypeSchema } from '../../proto/gen/types/v1/types_pb';
-import { buildTree, marshalTree, minValue, toFlameGraph, truncateTree } from './function-tree';
+import {
+  LabelPairSchema,
+  LabelsSchema,
+  PointSchema,
+  ProfileTypeSchema,
+  SeriesSchema,
+  TimeSeriesAggregationType,
+} from '../../proto/gen/types/v1/types_pb';
+import { backendMinValue, buildTree, marshalTree, toFlameGraph, truncateTree } from './function-tree';
 import { parseSelector, SelectorError, type Matcher } from './label-selector';
 import { mergeProfiles, selectSamples, type SeriesProfile } from './merge-profile';
 import { selectSeries, type StoredSeries } from './profile-store';
@@ -198,13 +205,13 @@ export function querierRoutes(opts: QuerierOptions) {
         const samples = selectSamples(series, callSite);
         const tree = buildTree(samples.map((s) => ({ names: s.frames, value: Number(s.value) })));
         if (req.format === ProfileFormat.TREE) {
-          return { tree: marshalTree(tree, minValue(tree, maxNodes)) };
+          return { tree: marshalTree(tree, backendMinValue(tree, maxNodes)) };
         }
         if (tree.children.length === 0) {
           return empty;
         }
         // The backend truncates with the validated value; the final conversion uses the raw request value.
-        const truncated = truncateTree(tree, minValue(tree, maxNodes));
+        const truncated = truncateTree(tree, backendMinValue(tree, maxNodes));
         const fg = toFlameGraph(truncated, Number(req.maxNodes ?? 0n));
         return {
           flamegraph: create(FlameGraphSchema, {
@@ -214,6 +221,26 @@ export function querierRoutes(opts: QuerierOptions) {
             maxSelf: BigInt(fg.maxSelf),
           }),
         };
+      },
+
+      selectSeries(req) {
+        let profileType;
+        try {
+          profileType = parseProfileTypeId(req.profileTypeID);
+        } catch (e) {
+          return invalid(e);
+        }
+        const matchers = selectors([req.labelSelector || '']);
+        const range = inRange(req.start, req.end);
+        if (!range) {
+          return {};
+        }
+        if (req.step < 0.001) {
+          throw new ConnectError('step must be >= 1ms', Code.InvalidArgument);
+        }
+        // v2 ignores stackTraceSelector here: every sample of the selected series counts.
+        const series = selectSeries(range.series, matchers, profileType.ID);
+        return { series: timeSeries(series, req, now() - age, range.start) };
       },
 
       selectMergeProfile(req) {
@@ -230,12 +257,50 @@ export function querierRoutes(opts: QuerierOptions) {
         } catch (e) {
           return invalid(e);
         }
-        return mergeProfiles(series, {
+        const merged = mergeProfiles(series, {
           profileType,
           callSite: req.stackTraceSelector?.callSite.map((l) => l.name) ?? [],
           maxNodes,
           endMs: range.end,
         });
+        // No sample selected: Pyroscope answers an empty profile, without sample type, period or time.
+        return merged.sample.length > 0 ? merged : create(ProfileSchema, {});
       },
     });
+}
+
+/**
+ * SelectSeries' answer over profiles all taken at `profileTimeMs`: one series per distinct value set of the groupBy
+ * labels, one point at the first step boundary (counted from the range start less a step, as the v2 frontend
+ * does) at or after the profile time, the summed value, or its average over the group's series (profiles with the
+ * same labels are one series); the heaviest series first, cut to
+ * `limit` when one is given (timeseries.TopSeries).
+ */
+function timeSeries(
+  series: StoredSeries[],
+  req: { groupBy: string[]; step: number; aggregation?: TimeSeriesAggregationType; limit?: bigint },
+  profileTimeMs: number,
+  startMs: number
+) {
+  const stepMs = Math.trunc(req.step * 1000);
+  const first = startMs - stepMs;
+  const timestamp = first + Math.ceil((profileTimeMs - first) / stepMs) * stepMs;
+  const groups = new Map<string, { labels: Array<[string, string]>; sum: number; series: Set<string> }>();
+  for (const s of series) {
+    const labels = req.groupBy.filter((n) => s.labels[n]).map((n): [string, string] => [n, s.labels[n]]);
+    const key = JSON.stringify(labels);
+    const group = groups.get(key) ?? { labels, sum: 0, series: new Set<string>() };
+    group.sum += s.profile.sample.reduce((sum, sample) => sum + Number(sample.value[s.valueIndex] ?? 0n), 0);
+    group.series.add(JSON.stringify(Object.entries(s.labels).sort()));
+    groups.set(key, group);
+  }
+  const average = req.aggregation === TimeSeriesAggregationType.AVERAGE;
+  const ranked = [...groups.values()].sort((a, b) => b.sum - a.sum);
+  const limit = Number(req.limit ?? 0n);
+  return (limit > 0 ? ranked.slice(0, limit) : ranked).map((g) =>
+    create(SeriesSchema, {
+      labels: g.labels.map(([name, value]) => create(LabelPairSchema, { name, value })),
+      points: [create(PointSchema, { value: average ? g.sum / g.series.size : g.sum, timestamp: BigInt(timestamp) })],
+    })
+  );
 }

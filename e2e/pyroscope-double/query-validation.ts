@@ -68,7 +68,10 @@ export const DEFAULT_FLAME_GRAPH_LIMITS: FlameGraphLimits = {
 };
 
 /** ValidateMaxNodes: absent or 0 → the default; negative or above the max (when there is one) → invalid_argument. */
-export function validateMaxNodes(maxNodes: number | undefined, limits: FlameGraphLimits = DEFAULT_FLAME_GRAPH_LIMITS): number {
+export function validateMaxNodes(
+  maxNodes: number | undefined,
+  limits: FlameGraphLimits = DEFAULT_FLAME_GRAPH_LIMITS
+): number {
   if (maxNodes === undefined || maxNodes === 0) {
     return limits.maxFlameGraphNodesDefault;
   }
@@ -87,5 +90,7 @@ export function validateMaxNodes(maxNodes: number | undefined, limits: FlameGrap
  * tenant enforces the limits, which then validate it (and put the default in for an unset one).
  */
 export function selectMergeProfileMaxNodes(maxNodes: number | undefined, limits: FlameGraphLimits): number {
-  return limits.maxFlameGraphNodesOnSelectMergeProfile ? validateMaxNodes(maxNodes, limits) : Math.max(0, maxNodes ?? 0);
+  return limits.maxFlameGraphNodesOnSelectMergeProfile
+    ? validateMaxNodes(maxNodes, limits)
+    : Math.max(0, maxNodes ?? 0);
 }

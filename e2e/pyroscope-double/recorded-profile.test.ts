@@ -1,11 +1,21 @@
 import { cpuProfile } from './test-profiles';
-import { matchesCallSite, parseProfileTypeId, sampleFrames, seriesOf, stampMappingVersions, versionJson } from './recorded-profile';
+import {
+  matchesCallSite,
+  parseProfileTypeId,
+  sampleFrames,
+  seriesOf,
+  stampMappingVersions,
+  versionJson,
+} from './recorded-profile';
 
 describe('ingest-time build-id stamping', () => {
   it('writes the version JSON in Pyroscope key order, without empty values, Go-escaped', () => {
-    expect(versionJson({ service_repository: 'https://github.com/acme/app', service_git_ref: 'main', service_root_path: 'svc' }, 'a1b2c3')).toBe(
-      '{"repository":"https://github.com/acme/app","git_ref":"main","build_id":"a1b2c3","root_path":"svc"}'
-    );
+    expect(
+      versionJson(
+        { service_repository: 'https://github.com/acme/app', service_git_ref: 'main', service_root_path: 'svc' },
+        'a1b2c3'
+      )
+    ).toBe('{"repository":"https://github.com/acme/app","git_ref":"main","build_id":"a1b2c3","root_path":"svc"}');
     expect(versionJson({ service_git_ref: '<&>' }, '')).toBe('{"git_ref":"\\u003c\\u0026\\u003e"}');
   });
 
@@ -35,7 +45,12 @@ describe('series and frames', () => {
       'process_cpu:samples:count:cpu:nanoseconds',
       'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
     ]);
-    expect(series[1].labels).toMatchObject({ __name__: 'process_cpu', __type__: 'cpu', service_name: 'svc', __period_unit__: 'nanoseconds' });
+    expect(series[1].labels).toMatchObject({
+      __name__: 'process_cpu',
+      __type__: 'cpu',
+      service_name: 'svc',
+      __period_unit__: 'nanoseconds',
+    });
   });
 
   it('expands inlined lines into frames, root first, and filters by call-site prefix', () => {

@@ -120,6 +120,8 @@ export function seriesOf(profile: Profile, labels: Labels): Series[] {
         __unit__: sampleUnit,
         __period_type__: periodType,
         __period_unit__: periodUnit,
+        // Pyroscope's v2 ingestion copies the service name into a private label too.
+        ...(labels.service_name ? { __service_name__: labels.service_name } : {}),
       },
     };
   });
@@ -130,7 +132,11 @@ export function seriesOf(profile: Profile, labels: Labels): Series[] {
  * inside a location, lines from last to first so that each inlined function is its own frame. A location
  * without lines contributes no frame.
  */
-export function sampleFrames(profile: Profile, locationIds: bigint[], locationsById: Map<bigint, Profile['location'][number]>): string[] {
+export function sampleFrames(
+  profile: Profile,
+  locationIds: bigint[],
+  locationsById: Map<bigint, Profile['location'][number]>
+): string[] {
   const functions = functionNames(profile);
   const names: string[] = [];
   for (let i = locationIds.length - 1; i >= 0; i--) {

@@ -13,6 +13,8 @@ export interface PyroscopeDoubleOptions {
   port?: number;
   host?: string;
   replayAgeMs?: number;
+  /** The clock the double answers by (default Date.now): replaying a recording sets it to the recording's time. */
+  now?: () => number;
   /** The tenant's flame-graph limits (default: Pyroscope's). */
   limits?: Partial<FlameGraphLimits>;
 }
@@ -25,10 +27,14 @@ export interface RunningService {
 /** The path where tests read and change the tenant's limits at run time (Pyroscope reloads its runtime overrides). */
 export const TENANT_LIMITS_PATH = '/__double/tenant-limits';
 
-export async function startPyroscopeDouble(opts: PyroscopeDoubleOptions): Promise<RunningService & { series: StoredSeries[] }> {
+export async function startPyroscopeDouble(
+  opts: PyroscopeDoubleOptions
+): Promise<RunningService & { series: StoredSeries[] }> {
   const series = opts.series ?? (opts.profilesDir ? await loadProfileDir(opts.profilesDir) : []);
   let limits: FlameGraphLimits = { ...DEFAULT_FLAME_GRAPH_LIMITS, ...opts.limits };
-  const handler = connectNodeAdapter({ routes: querierRoutes({ series, replayAgeMs: opts.replayAgeMs, limits: () => limits }) });
+  const handler = connectNodeAdapter({
+    routes: querierRoutes({ series, replayAgeMs: opts.replayAgeMs, now: opts.now, limits: () => limits }),
+  });
   const server = http.createServer((req, res) => {
     if (req.url === TENANT_LIMITS_PATH) {
       readLimits(req).then(
@@ -76,7 +82,11 @@ async function readLimits(req: http.IncomingMessage): Promise<Partial<FlameGraph
   const out: Partial<FlameGraphLimits> = {};
   for (const [key, value] of Object.entries(body ?? {})) {
     const expected = typeof DEFAULT_FLAME_GRAPH_LIMITS[key as keyof FlameGraphLimits];
-    if (!(key in DEFAULT_FLAME_GRAPH_LIMITS) || typeof value !== expected || (expected === 'number' && !Number.isInteger(value))) {
+    if (
+      !(key in DEFAULT_FLAME_GRAPH_LIMITS) ||
+      typeof value !== expected ||
+      (expected === 'number' && !Number.isInteger(value))
+    ) {
       throw new Error(`unknown or mistyped limit: ${key}`);
     }
     (out as Record<string, unknown>)[key] = value;

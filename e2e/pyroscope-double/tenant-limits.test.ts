@@ -2,7 +2,10 @@
 // seen through the plugin's own request encoder and profile computation.
 import { computeFunctionDetails } from '@linescope/lines';
 import { selectMergeProfileWithMostNodes } from '../../src/pyroscope/mergeNodeLimit';
-import { encodeSelectMergeProfileRequest, type SelectMergeProfileParams } from '../../src/pyroscope/selectMergeProfileRequest';
+import {
+  encodeSelectMergeProfileRequest,
+  type SelectMergeProfileParams,
+} from '../../src/pyroscope/selectMergeProfileRequest';
 import { ingest } from './profile-store';
 import { startPyroscopeDouble, TENANT_LIMITS_PATH } from './server';
 import { cpuProfile } from './test-profiles';
@@ -19,7 +22,16 @@ const params: SelectMergeProfileParams = {
 
 beforeAll(async () => {
   double = await startPyroscopeDouble({
-    series: ingest(cpuProfile([['main;a;b', 30], ['main;a;d', 2], ['main;a', 10], ['main;c', 58]]), { service_name: 'api' }, 'a'),
+    series: ingest(
+      cpuProfile([
+        ['main;a;b', 30],
+        ['main;a;d', 2],
+        ['main;a', 10],
+        ['main;c', 58],
+      ]),
+      { service_name: 'api' },
+      'a'
+    ),
   });
 });
 afterAll(() => double.close());
@@ -45,7 +57,13 @@ async function selectMergeProfile(p: SelectMergeProfileParams): Promise<Uint8Arr
   return new Uint8Array(await res.arrayBuffer());
 }
 
-afterEach(() => setLimits({ maxFlameGraphNodesDefault: 8192, maxFlameGraphNodesMax: 1048576, maxFlameGraphNodesOnSelectMergeProfile: false }));
+afterEach(() =>
+  setLimits({
+    maxFlameGraphNodesDefault: 8192,
+    maxFlameGraphNodesMax: 1048576,
+    maxFlameGraphNodesOnSelectMergeProfile: false,
+  })
+);
 
 test("by default (the setting off) nothing is cut, whatever max_nodes says or doesn't", async () => {
   for (const maxNodes of [undefined, 0]) {
@@ -64,11 +82,17 @@ test("with the setting on, an unset max_nodes gets the tenant's default and the 
 });
 
 test('with the setting on, a larger max_nodes is honoured up to the tenant maximum, and refused above it', async () => {
-  await setLimits({ maxFlameGraphNodesOnSelectMergeProfile: true, maxFlameGraphNodesDefault: 3, maxFlameGraphNodesMax: 4 });
+  await setLimits({
+    maxFlameGraphNodesOnSelectMergeProfile: true,
+    maxFlameGraphNodesDefault: 3,
+    maxFlameGraphNodesMax: 4,
+  });
   await expect(selectMergeProfile({ ...params, maxNodes: 1048576 })).rejects.toThrow(
     'max flamegraph nodes limit 1048576 is greater than allowed 4'
   );
-  await expect(selectMergeProfile({ ...params, maxNodes: -1 })).rejects.toThrow('max flamegraph nodes limit must be set (max allowed 4)');
+  await expect(selectMergeProfile({ ...params, maxNodes: -1 })).rejects.toThrow(
+    'max flamegraph nodes limit must be set (max allowed 4)'
+  );
   // What the panel does: ask for the usual maximum, then the tenant's own; fewer branches are cut than by default.
   const details = computeFunctionDetails(await selectMergeProfileWithMostNodes(selectMergeProfile, params), 'a');
   expect(details.truncated).toEqual({ cutValue: 2, profileTotal: 100 });

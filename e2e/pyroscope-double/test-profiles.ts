@@ -17,7 +17,10 @@ export function cpuProfile(stacks: Array<[string, number]>, buildId = ''): Profi
   const table = newStringTable();
   const str = table.index;
   const p = create(ProfileSchema, {
-    sampleType: [create(ValueTypeSchema, { type: str('samples'), unit: str('count') }), create(ValueTypeSchema, { type: str('cpu'), unit: str('nanoseconds') })],
+    sampleType: [
+      create(ValueTypeSchema, { type: str('samples'), unit: str('count') }),
+      create(ValueTypeSchema, { type: str('cpu'), unit: str('nanoseconds') }),
+    ],
     periodType: create(ValueTypeSchema, { type: str('cpu'), unit: str('nanoseconds') }),
     period: 10000000n,
     mapping: [create(MappingSchema, { id: 1n, filename: str('/bin/app'), buildId: str(buildId), hasFunctions: true })],
@@ -27,7 +30,9 @@ export function cpuProfile(stacks: Array<[string, number]>, buildId = ''): Profi
     const key = `${name}@${file}`;
     if (!fns.has(key)) {
       const id = BigInt(p.function.length + 1);
-      p.function.push(create(FunctionSchema, { id, name: str(name), systemName: str(name), filename: str(file), startLine: 1n }));
+      p.function.push(
+        create(FunctionSchema, { id, name: str(name), systemName: str(name), filename: str(file), startLine: 1n })
+      );
       fns.set(key, id);
     }
     return fns.get(key)!;
@@ -51,7 +56,12 @@ export function cpuProfile(stacks: Array<[string, number]>, buildId = ''): Profi
       }
       return locs.get(frame)!;
     });
-    p.sample.push(create(SampleSchema, { locationId: ids.reverse(), value: [BigInt(Math.max(1, Math.round(value / 10))), BigInt(value)] }));
+    p.sample.push(
+      create(SampleSchema, {
+        locationId: ids.reverse(),
+        value: [BigInt(Math.max(1, Math.round(value / 10))), BigInt(value)],
+      })
+    );
   }
   p.stringTable = table.strings;
   return p;

@@ -109,6 +109,21 @@ test.describe('GitHub connection and source', () => {
     await screenshot(page, 'source-java');
   });
 
+  // Profiles as Pyroscope's SDKs make them (samples/profiles/sdk-*), read back from a real Pyroscope: the Java
+  // agent's frames carry no file at all, the Go SDK's run on Go 1.26.
+  for (const [service, fn] of [
+    ['shop-go-sdk', GO_SEARCH],
+    ['shop-python-sdk', PY_SEARCH],
+    ['shop-java-sdk', JAVA_SEARCH],
+  ] as const) {
+    test(`source beside the numbers of a profile recorded by Pyroscope's SDK (${service})`, async ({ page }) => {
+      const panel = await openDetails(page, service, fn);
+      await connect(page, panel);
+      await expectNumbersBesideTheRightLines(panel);
+      await screenshot(page, `source-${service}`);
+    });
+  }
+
   test('switching the commit switches the numbers and the source together', async ({ page }) => {
     const panel = await openDetails(page, 'shop-go', GO_SEARCH);
     await connect(page, panel);

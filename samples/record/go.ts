@@ -24,10 +24,15 @@ const GOLDEN_FUNCTIONS =
   '^(github\\.com/linescope-demo/shop-go/.*|main\\..*|strings\\.ToLower|sort\\.Slice|encoding/json\\.Marshal|crypto/sha256\\.Sum256)$';
 
 /** For each profile kind, the sample indexes that get a golden report and the unit go tool pprof prints them in. */
-const GOLDEN_INDEXES: Record<'cpu' | 'heap', Array<{ index: string; unit?: string }>> = {
+const GOLDEN_INDEXES: Record<GoldenKind, Array<{ index: string; unit?: string }>> = {
   cpu: [{ index: 'cpu', unit: 'ns' }, { index: 'samples' }],
   heap: [{ index: 'alloc_space', unit: 'B' }, { index: 'alloc_objects' }, { index: 'inuse_space', unit: 'B' }],
+  // Read back from Pyroscope's SelectMergeProfile: one sample type per profile.
+  'sdk-cpu': [{ index: 'cpu', unit: 'ns' }],
+  'sdk-heap': [{ index: 'alloc_space', unit: 'B' }],
 };
+
+type GoldenKind = 'cpu' | 'heap' | 'sdk-cpu' | 'sdk-heap';
 
 export async function recordGo(): Promise<void> {
   const goVersion = (await run('go', ['env', 'GOVERSION'])).stdout.trim();
@@ -180,10 +185,10 @@ function runtimeLocalName(name: string): string {
   return rest.slice(rest.indexOf('.') + 1).replace(/\[\.\.\.\]/g, '');
 }
 
-async function writeGolden(
+export async function writeGolden(
   name: string,
   file: string,
-  kind: 'cpu' | 'heap',
+  kind: GoldenKind,
   goVersion: string,
   trimpathRoots?: SourceRoots
 ): Promise<void> {

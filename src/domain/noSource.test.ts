@@ -16,6 +16,14 @@ describe('whyNoSourceFile', () => {
     expect(whyNoSourceFile(name, file)?.title).toBe(title);
   });
 
+  it('looks up a Java frame without a file (Pyroscope’s Java agent writes none) by its class-qualified name', () => {
+    expect(whyNoSourceFile('com/linescope/shop/Catalog.search', '')).toBeUndefined();
+    expect(whyNoSourceFile('com/acme/Outer$Inner.lambda$run$0', '')).toBeUndefined();
+    // The agent's native frames stay without source.
+    expect(whyNoSourceFile('libjvm.so.PhaseIFG::SquareUp', '')?.title).toBe('No file in the profile');
+    expect(whyNoSourceFile('Catalog.search', '')?.title).toBe('No file in the profile');
+  });
+
   it('names the pattern of a regular expression and the C method', () => {
     expect(whyNoSourceFile('RegExp: ^SKU-(\\d{4})[0-8]$', '')?.detail).toContain('/^SKU-(\\d{4})[0-8]$/');
     expect(whyNoSourceFile('downcase', '<cfunc>')?.detail).toMatch(/^downcase is part of Ruby/);

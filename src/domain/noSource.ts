@@ -10,6 +10,11 @@ export interface NoSourceReason {
 const V8_GC = new Set(['Garbage Collection', '(garbage collector)']);
 const V8_OWN = new Set(['(program)', '(idle)', '(root)', 'Node.js', '(Node.js)']);
 const RUBY_GC = new Set(['(marking)', '(sweeping)', '(garbage collection)', '(GC)']);
+/**
+ * Pyroscope's Java agent writes no file for any frame, only class-qualified names (`com/acme/Foo.bar`): the source
+ * server finds the class file from the name (server/src/resolve/resolver.ts languageOfFrame).
+ */
+const JAVA_FRAME_NAME = /^[A-Za-z_$][\w$]*(\/[A-Za-z_$][\w$]*)+\.[\w$<>]+$/;
 
 /** The reason as the panel's "Source not loaded: …" sentence continues it. */
 export function noSourceSentence(reason: NoSourceReason): string {
@@ -25,7 +30,7 @@ export function whyNoSourceFile(functionName: string, fileName: string): NoSourc
       detail: `${functionName || 'This method'} is part of Ruby or of a C extension, so it has no Ruby file. Its time is also counted on the Ruby line that called it.`,
     };
   }
-  if (file !== '') {
+  if (file !== '' || JAVA_FRAME_NAME.test(functionName)) {
     return undefined;
   }
   if (RUBY_GC.has(functionName)) {

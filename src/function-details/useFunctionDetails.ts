@@ -103,9 +103,10 @@ export function useFunctionDetails(
   const choices = details.data ? versionChoices(details.data, labels, override) : [];
   const selected = choices.find((c) => c.key === (selectedKey ?? preferredVersion?.(choices))) ?? choices[0];
   const fn = selected?.function;
-  // Frames without a file (the runtime's own work, C methods) are never looked up: the panel says why.
+  // Frames without source (the runtime's own work, C methods, files never named) are not looked up: the panel says
+  // why. A Java frame without a file is looked up by its class name.
   const sourceRequest: SourceRequest | undefined =
-    fn && selected?.version && fn.fileName && !whyNoSourceFile(fn.functionName, fn.fileName)
+    fn && selected?.version && !whyNoSourceFile(fn.functionName, fn.fileName)
       ? {
           vcsDatasourceUid: target.vcsDatasourceUid,
           version: selected.version,

@@ -1,6 +1,6 @@
 /** Resolution without HTTP: a SourceReader over an in-memory map, recording each read, in Pyroscope's order. */
 import { parseRepositoryUrl } from '../hosts/github/repository-url';
-import { languageOfPath, resolveFile } from './resolver';
+import { languageOfFrame, languageOfPath, resolveFile } from './resolver';
 import { NotResolvedError, Resolution } from './resolution';
 import { MapReader } from '../../test/map-reader';
 
@@ -178,5 +178,25 @@ describe('language by extension', () => {
   it('.s is go, .JS is not javascript (case-sensitive)', () => {
     expect(languageOfPath('runtime/asm_amd64.s')).toBe('go');
     expect(languageOfPath('x.JS')).toBe('');
+  });
+});
+
+describe('Java frames without a file (Pyroscope’s Java agent)', () => {
+  it('take the language from a class-qualified name when the path is empty', () => {
+    expect(languageOfFrame('', 'com/linescope/shop/Catalog.search')).toBe('java');
+    expect(languageOfFrame('', 'com/acme/Outer$Inner.lambda$run$0')).toBe('java');
+    expect(languageOfFrame('', 'com/acme/Foo.<init>')).toBe('java');
+    // Not Java: a file decides; plain or native names without a package say nothing.
+    expect(languageOfFrame('main.go', 'com/acme/Foo.bar')).toBe('go');
+    expect(languageOfFrame('', 'Catalog.search')).toBe('');
+    expect(languageOfFrame('', 'libjvm.so.PhaseIFG::SquareUp')).toBe('');
+    expect(languageOfFrame('', '')).toBe('');
+  });
+
+  it('resolve to the class file in the service’s own tree, as frames with a .java path do', async () => {
+    const files = { 'grafana/pyroscope@main:src/main/java/com/acme/Foo.java': 'class Foo {}' };
+    const reader = new MapReader(files);
+    const found = await resolveFile(reader, frame('', 'com/acme/Foo$Inner.bar'), GH);
+    expect(found.url).toBe('https://github.com/grafana/pyroscope/blob/main/src/main/java/com/acme/Foo.java');
   });
 });

@@ -37,6 +37,16 @@ export function languageOfPath(path: string): Language | '' {
   return '';
 }
 
+/**
+ * Pyroscope's Java agent writes frames without a file, named by class and method (`com/acme/Foo.bar`): with no
+ * path, such a name says Java.
+ */
+const JAVA_FRAME_NAME = /^[A-Za-z_$][\w$]*(\/[A-Za-z_$][\w$]*)+\.[\w$<>]+$/;
+
+export function languageOfFrame(path: string, functionName: string): Language | '' {
+  return languageOfPath(path) || (path === '' && JAVA_FRAME_NAME.test(functionName) ? 'java' : '');
+}
+
 export async function resolveFile(
   reader: SourceReader,
   request: ResolveRequest,
@@ -56,7 +66,7 @@ export async function resolveFile(
   const configResult = await r.loadConfig();
   const config = configResult?.config;
   const matches = matchingMappings(config, request.path, request.functionName);
-  const language = matches[0]?.mapping.language ?? languageOfPath(request.path);
+  const language = matches[0]?.mapping.language ?? languageOfFrame(request.path, request.functionName);
   r.language = language;
 
   for (const match of matches) {

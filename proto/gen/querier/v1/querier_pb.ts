@@ -8,7 +8,7 @@ import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobu
 import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { ProfileSchema } from "../../google/v1/profile_pb";
 import { file_google_v1_profile } from "../../google/v1/profile_pb";
-import type { LabelNamesRequestSchema, LabelNamesResponseSchema, Labels, LabelValuesRequestSchema, LabelValuesResponseSchema, ProfileType, StackTraceSelector } from "../../types/v1/types_pb";
+import type { LabelNamesRequestSchema, LabelNamesResponseSchema, Labels, LabelValuesRequestSchema, LabelValuesResponseSchema, ProfileType, Series, StackTraceSelector, TimeSeriesAggregationType } from "../../types/v1/types_pb";
 import { file_types_v1_types } from "../../types/v1/types_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file querier/v1/querier.proto.
  */
 export const file_querier_v1_querier: GenFile = /*@__PURE__*/
-  fileDesc("ChhxdWVyaWVyL3YxL3F1ZXJpZXIucHJvdG8SCnF1ZXJpZXIudjEiMQoTUHJvZmlsZVR5cGVzUmVxdWVzdBINCgVzdGFydBgBIAEoAxILCgNlbmQYAiABKAMiRAoUUHJvZmlsZVR5cGVzUmVzcG9uc2USLAoNcHJvZmlsZV90eXBlcxgBIAMoCzIVLnR5cGVzLnYxLlByb2ZpbGVUeXBlIlIKDVNlcmllc1JlcXVlc3QSEAoIbWF0Y2hlcnMYASADKAkSEwoLbGFiZWxfbmFtZXMYAiADKAkSDQoFc3RhcnQYAyABKAMSCwoDZW5kGAQgASgDIjYKDlNlcmllc1Jlc3BvbnNlEiQKCmxhYmVsc19zZXQYAiADKAsyEC50eXBlcy52MS5MYWJlbHMiswIKHVNlbGVjdE1lcmdlU3RhY2t0cmFjZXNSZXF1ZXN0EhYKDnByb2ZpbGVfdHlwZUlEGAEgASgJEhYKDmxhYmVsX3NlbGVjdG9yGAIgASgJEg0KBXN0YXJ0GAMgASgDEgsKA2VuZBgEIAEoAxIWCgltYXhfbm9kZXMYBSABKANIAIgBARIpCgZmb3JtYXQYBiABKA4yGS5xdWVyaWVyLnYxLlByb2ZpbGVGb3JtYXQSPwoUc3RhY2tfdHJhY2Vfc2VsZWN0b3IYByABKAsyHC50eXBlcy52MS5TdGFja1RyYWNlU2VsZWN0b3JIAYgBARIbChNwcm9maWxlX2lkX3NlbGVjdG9yGAggAygJQgwKCl9tYXhfbm9kZXNCFwoVX3N0YWNrX3RyYWNlX3NlbGVjdG9yIloKHlNlbGVjdE1lcmdlU3RhY2t0cmFjZXNSZXNwb25zZRIqCgpmbGFtZWdyYXBoGAEgASgLMhYucXVlcmllci52MS5GbGFtZUdyYXBoEgwKBHRyZWUYAiABKAwiXwoKRmxhbWVHcmFwaBINCgVuYW1lcxgBIAMoCRIhCgZsZXZlbHMYAiADKAsyES5xdWVyaWVyLnYxLkxldmVsEg0KBXRvdGFsGAMgASgDEhAKCG1heF9zZWxmGAQgASgDIhcKBUxldmVsEg4KBnZhbHVlcxgBIAMoAyKEAgoZU2VsZWN0TWVyZ2VQcm9maWxlUmVxdWVzdBIWCg5wcm9maWxlX3R5cGVJRBgBIAEoCRIWCg5sYWJlbF9zZWxlY3RvchgCIAEoCRINCgVzdGFydBgDIAEoAxILCgNlbmQYBCABKAMSFgoJbWF4X25vZGVzGAUgASgDSACIAQESPwoUc3RhY2tfdHJhY2Vfc2VsZWN0b3IYBiABKAsyHC50eXBlcy52MS5TdGFja1RyYWNlU2VsZWN0b3JIAYgBARIbChNwcm9maWxlX2lkX3NlbGVjdG9yGAcgAygJQgwKCl9tYXhfbm9kZXNCFwoVX3N0YWNrX3RyYWNlX3NlbGVjdG9yKpkBCg1Qcm9maWxlRm9ybWF0Eh4KGlBST0ZJTEVfRk9STUFUX1VOU1BFQ0lGSUVEEAASHQoZUFJPRklMRV9GT1JNQVRfRkxBTUVHUkFQSBABEhcKE1BST0ZJTEVfRk9STUFUX1RSRUUQAhIWChJQUk9GSUxFX0ZPUk1BVF9ET1QQAxIYChRQUk9GSUxFX0ZPUk1BVF9QUFJPRhAEMvsDCg5RdWVyaWVyU2VydmljZRJRCgxQcm9maWxlVHlwZXMSHy5xdWVyaWVyLnYxLlByb2ZpbGVUeXBlc1JlcXVlc3QaIC5xdWVyaWVyLnYxLlByb2ZpbGVUeXBlc1Jlc3BvbnNlEkoKC0xhYmVsVmFsdWVzEhwudHlwZXMudjEuTGFiZWxWYWx1ZXNSZXF1ZXN0Gh0udHlwZXMudjEuTGFiZWxWYWx1ZXNSZXNwb25zZRJHCgpMYWJlbE5hbWVzEhsudHlwZXMudjEuTGFiZWxOYW1lc1JlcXVlc3QaHC50eXBlcy52MS5MYWJlbE5hbWVzUmVzcG9uc2USPwoGU2VyaWVzEhkucXVlcmllci52MS5TZXJpZXNSZXF1ZXN0GhoucXVlcmllci52MS5TZXJpZXNSZXNwb25zZRJvChZTZWxlY3RNZXJnZVN0YWNrdHJhY2VzEikucXVlcmllci52MS5TZWxlY3RNZXJnZVN0YWNrdHJhY2VzUmVxdWVzdBoqLnF1ZXJpZXIudjEuU2VsZWN0TWVyZ2VTdGFja3RyYWNlc1Jlc3BvbnNlEk8KElNlbGVjdE1lcmdlUHJvZmlsZRIlLnF1ZXJpZXIudjEuU2VsZWN0TWVyZ2VQcm9maWxlUmVxdWVzdBoSLmdvb2dsZS52MS5Qcm9maWxlYgZwcm90bzM", [file_google_v1_profile, file_types_v1_types]);
+  fileDesc("ChhxdWVyaWVyL3YxL3F1ZXJpZXIucHJvdG8SCnF1ZXJpZXIudjEiMQoTUHJvZmlsZVR5cGVzUmVxdWVzdBINCgVzdGFydBgBIAEoAxILCgNlbmQYAiABKAMiRAoUUHJvZmlsZVR5cGVzUmVzcG9uc2USLAoNcHJvZmlsZV90eXBlcxgBIAMoCzIVLnR5cGVzLnYxLlByb2ZpbGVUeXBlIlIKDVNlcmllc1JlcXVlc3QSEAoIbWF0Y2hlcnMYASADKAkSEwoLbGFiZWxfbmFtZXMYAiADKAkSDQoFc3RhcnQYAyABKAMSCwoDZW5kGAQgASgDIjYKDlNlcmllc1Jlc3BvbnNlEiQKCmxhYmVsc19zZXQYAiADKAsyEC50eXBlcy52MS5MYWJlbHMiswIKHVNlbGVjdE1lcmdlU3RhY2t0cmFjZXNSZXF1ZXN0EhYKDnByb2ZpbGVfdHlwZUlEGAEgASgJEhYKDmxhYmVsX3NlbGVjdG9yGAIgASgJEg0KBXN0YXJ0GAMgASgDEgsKA2VuZBgEIAEoAxIWCgltYXhfbm9kZXMYBSABKANIAIgBARIpCgZmb3JtYXQYBiABKA4yGS5xdWVyaWVyLnYxLlByb2ZpbGVGb3JtYXQSPwoUc3RhY2tfdHJhY2Vfc2VsZWN0b3IYByABKAsyHC50eXBlcy52MS5TdGFja1RyYWNlU2VsZWN0b3JIAYgBARIbChNwcm9maWxlX2lkX3NlbGVjdG9yGAggAygJQgwKCl9tYXhfbm9kZXNCFwoVX3N0YWNrX3RyYWNlX3NlbGVjdG9yIloKHlNlbGVjdE1lcmdlU3RhY2t0cmFjZXNSZXNwb25zZRIqCgpmbGFtZWdyYXBoGAEgASgLMhYucXVlcmllci52MS5GbGFtZUdyYXBoEgwKBHRyZWUYAiABKAwiXwoKRmxhbWVHcmFwaBINCgVuYW1lcxgBIAMoCRIhCgZsZXZlbHMYAiADKAsyES5xdWVyaWVyLnYxLkxldmVsEg0KBXRvdGFsGAMgASgDEhAKCG1heF9zZWxmGAQgASgDIhcKBUxldmVsEg4KBnZhbHVlcxgBIAMoAyKEAgoZU2VsZWN0TWVyZ2VQcm9maWxlUmVxdWVzdBIWCg5wcm9maWxlX3R5cGVJRBgBIAEoCRIWCg5sYWJlbF9zZWxlY3RvchgCIAEoCRINCgVzdGFydBgDIAEoAxILCgNlbmQYBCABKAMSFgoJbWF4X25vZGVzGAUgASgDSACIAQESPwoUc3RhY2tfdHJhY2Vfc2VsZWN0b3IYBiABKAsyHC50eXBlcy52MS5TdGFja1RyYWNlU2VsZWN0b3JIAYgBARIbChNwcm9maWxlX2lkX3NlbGVjdG9yGAcgAygJQgwKCl9tYXhfbm9kZXNCFwoVX3N0YWNrX3RyYWNlX3NlbGVjdG9yIsgCChNTZWxlY3RTZXJpZXNSZXF1ZXN0EhYKDnByb2ZpbGVfdHlwZUlEGAEgASgJEhYKDmxhYmVsX3NlbGVjdG9yGAIgASgJEg0KBXN0YXJ0GAMgASgDEgsKA2VuZBgEIAEoAxIQCghncm91cF9ieRgFIAMoCRIMCgRzdGVwGAYgASgBEj0KC2FnZ3JlZ2F0aW9uGAcgASgOMiMudHlwZXMudjEuVGltZVNlcmllc0FnZ3JlZ2F0aW9uVHlwZUgAiAEBEj8KFHN0YWNrX3RyYWNlX3NlbGVjdG9yGAggASgLMhwudHlwZXMudjEuU3RhY2tUcmFjZVNlbGVjdG9ySAGIAQESEgoFbGltaXQYCSABKANIAogBAUIOCgxfYWdncmVnYXRpb25CFwoVX3N0YWNrX3RyYWNlX3NlbGVjdG9yQggKBl9saW1pdCI4ChRTZWxlY3RTZXJpZXNSZXNwb25zZRIgCgZzZXJpZXMYASADKAsyEC50eXBlcy52MS5TZXJpZXMqmQEKDVByb2ZpbGVGb3JtYXQSHgoaUFJPRklMRV9GT1JNQVRfVU5TUEVDSUZJRUQQABIdChlQUk9GSUxFX0ZPUk1BVF9GTEFNRUdSQVBIEAESFwoTUFJPRklMRV9GT1JNQVRfVFJFRRACEhYKElBST0ZJTEVfRk9STUFUX0RPVBADEhgKFFBST0ZJTEVfRk9STUFUX1BQUk9GEAQyzgQKDlF1ZXJpZXJTZXJ2aWNlElEKDFByb2ZpbGVUeXBlcxIfLnF1ZXJpZXIudjEuUHJvZmlsZVR5cGVzUmVxdWVzdBogLnF1ZXJpZXIudjEuUHJvZmlsZVR5cGVzUmVzcG9uc2USSgoLTGFiZWxWYWx1ZXMSHC50eXBlcy52MS5MYWJlbFZhbHVlc1JlcXVlc3QaHS50eXBlcy52MS5MYWJlbFZhbHVlc1Jlc3BvbnNlEkcKCkxhYmVsTmFtZXMSGy50eXBlcy52MS5MYWJlbE5hbWVzUmVxdWVzdBocLnR5cGVzLnYxLkxhYmVsTmFtZXNSZXNwb25zZRI/CgZTZXJpZXMSGS5xdWVyaWVyLnYxLlNlcmllc1JlcXVlc3QaGi5xdWVyaWVyLnYxLlNlcmllc1Jlc3BvbnNlEm8KFlNlbGVjdE1lcmdlU3RhY2t0cmFjZXMSKS5xdWVyaWVyLnYxLlNlbGVjdE1lcmdlU3RhY2t0cmFjZXNSZXF1ZXN0GioucXVlcmllci52MS5TZWxlY3RNZXJnZVN0YWNrdHJhY2VzUmVzcG9uc2USTwoSU2VsZWN0TWVyZ2VQcm9maWxlEiUucXVlcmllci52MS5TZWxlY3RNZXJnZVByb2ZpbGVSZXF1ZXN0GhIuZ29vZ2xlLnYxLlByb2ZpbGUSUQoMU2VsZWN0U2VyaWVzEh8ucXVlcmllci52MS5TZWxlY3RTZXJpZXNSZXF1ZXN0GiAucXVlcmllci52MS5TZWxlY3RTZXJpZXNSZXNwb25zZWIGcHJvdG8z", [file_google_v1_profile, file_types_v1_types]);
 
 /**
  * @generated from message querier.v1.ProfileTypesRequest
@@ -277,6 +277,86 @@ export const SelectMergeProfileRequestSchema: GenMessage<SelectMergeProfileReque
   messageDesc(file_querier_v1_querier, 8);
 
 /**
+ * @generated from message querier.v1.SelectSeriesRequest
+ */
+export type SelectSeriesRequest = Message<"querier.v1.SelectSeriesRequest"> & {
+  /**
+   * @generated from field: string profile_typeID = 1;
+   */
+  profileTypeID: string;
+
+  /**
+   * @generated from field: string label_selector = 2;
+   */
+  labelSelector: string;
+
+  /**
+   * Milliseconds since epoch.
+   *
+   * @generated from field: int64 start = 3;
+   */
+  start: bigint;
+
+  /**
+   * @generated from field: int64 end = 4;
+   */
+  end: bigint;
+
+  /**
+   * @generated from field: repeated string group_by = 5;
+   */
+  groupBy: string[];
+
+  /**
+   * Query resolution step width in seconds.
+   *
+   * @generated from field: double step = 6;
+   */
+  step: number;
+
+  /**
+   * @generated from field: optional types.v1.TimeSeriesAggregationType aggregation = 7;
+   */
+  aggregation?: TimeSeriesAggregationType | undefined;
+
+  /**
+   * @generated from field: optional types.v1.StackTraceSelector stack_trace_selector = 8;
+   */
+  stackTraceSelector?: StackTraceSelector | undefined;
+
+  /**
+   * Select the top N series by total value.
+   *
+   * @generated from field: optional int64 limit = 9;
+   */
+  limit?: bigint | undefined;
+};
+
+/**
+ * Describes the message querier.v1.SelectSeriesRequest.
+ * Use `create(SelectSeriesRequestSchema)` to create a new message.
+ */
+export const SelectSeriesRequestSchema: GenMessage<SelectSeriesRequest> = /*@__PURE__*/
+  messageDesc(file_querier_v1_querier, 9);
+
+/**
+ * @generated from message querier.v1.SelectSeriesResponse
+ */
+export type SelectSeriesResponse = Message<"querier.v1.SelectSeriesResponse"> & {
+  /**
+   * @generated from field: repeated types.v1.Series series = 1;
+   */
+  series: Series[];
+};
+
+/**
+ * Describes the message querier.v1.SelectSeriesResponse.
+ * Use `create(SelectSeriesResponseSchema)` to create a new message.
+ */
+export const SelectSeriesResponseSchema: GenMessage<SelectSeriesResponse> = /*@__PURE__*/
+  messageDesc(file_querier_v1_querier, 10);
+
+/**
  * @generated from enum querier.v1.ProfileFormat
  */
 export enum ProfileFormat {
@@ -363,6 +443,14 @@ export const QuerierService: GenService<{
     methodKind: "unary";
     input: typeof SelectMergeProfileRequestSchema;
     output: typeof ProfileSchema;
+  },
+  /**
+   * @generated from rpc querier.v1.QuerierService.SelectSeries
+   */
+  selectSeries: {
+    methodKind: "unary";
+    input: typeof SelectSeriesRequestSchema;
+    output: typeof SelectSeriesResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_querier_v1_querier, 0);

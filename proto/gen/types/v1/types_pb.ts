@@ -4,15 +4,15 @@
 // @generated from file types/v1/types.proto (package types.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file types/v1/types.proto.
  */
 export const file_types_v1_types: GenFile = /*@__PURE__*/
-  fileDesc("ChR0eXBlcy92MS90eXBlcy5wcm90bxIIdHlwZXMudjEiKAoJTGFiZWxQYWlyEgwKBG5hbWUYASABKAkSDQoFdmFsdWUYAiABKAkiewoLUHJvZmlsZVR5cGUSCgoCSUQYASABKAkSDAoEbmFtZRgCIAEoCRITCgtzYW1wbGVfdHlwZRgEIAEoCRITCgtzYW1wbGVfdW5pdBgFIAEoCRITCgtwZXJpb2RfdHlwZRgGIAEoCRITCgtwZXJpb2RfdW5pdBgHIAEoCSItCgZMYWJlbHMSIwoGbGFiZWxzGAEgAygLMhMudHlwZXMudjEuTGFiZWxQYWlyIlAKEkxhYmVsVmFsdWVzUmVxdWVzdBIMCgRuYW1lGAEgASgJEhAKCG1hdGNoZXJzGAIgAygJEg0KBXN0YXJ0GAMgASgDEgsKA2VuZBgEIAEoAyIkChNMYWJlbFZhbHVlc1Jlc3BvbnNlEg0KBW5hbWVzGAEgAygJIkEKEUxhYmVsTmFtZXNSZXF1ZXN0EhAKCG1hdGNoZXJzGAEgAygJEg0KBXN0YXJ0GAIgASgDEgsKA2VuZBgDIAEoAyIjChJMYWJlbE5hbWVzUmVzcG9uc2USDQoFbmFtZXMYASADKAkiXAoSU3RhY2tUcmFjZVNlbGVjdG9yEiUKCWNhbGxfc2l0ZRgBIAMoCzISLnR5cGVzLnYxLkxvY2F0aW9uEh8KBmdvX3BnbxgCIAEoCzIPLnR5cGVzLnYxLkdvUEdPIhgKCExvY2F0aW9uEgwKBG5hbWUYASABKAkiOgoFR29QR08SFgoOa2VlcF9sb2NhdGlvbnMYASABKA0SGQoRYWdncmVnYXRlX2NhbGxlZXMYAiABKAhiBnByb3RvMw");
+  fileDesc("ChR0eXBlcy92MS90eXBlcy5wcm90bxIIdHlwZXMudjEiKAoJTGFiZWxQYWlyEgwKBG5hbWUYASABKAkSDQoFdmFsdWUYAiABKAkiewoLUHJvZmlsZVR5cGUSCgoCSUQYASABKAkSDAoEbmFtZRgCIAEoCRITCgtzYW1wbGVfdHlwZRgEIAEoCRITCgtzYW1wbGVfdW5pdBgFIAEoCRITCgtwZXJpb2RfdHlwZRgGIAEoCRITCgtwZXJpb2RfdW5pdBgHIAEoCSItCgZMYWJlbHMSIwoGbGFiZWxzGAEgAygLMhMudHlwZXMudjEuTGFiZWxQYWlyIlAKEkxhYmVsVmFsdWVzUmVxdWVzdBIMCgRuYW1lGAEgASgJEhAKCG1hdGNoZXJzGAIgAygJEg0KBXN0YXJ0GAMgASgDEgsKA2VuZBgEIAEoAyIkChNMYWJlbFZhbHVlc1Jlc3BvbnNlEg0KBW5hbWVzGAEgAygJIkEKEUxhYmVsTmFtZXNSZXF1ZXN0EhAKCG1hdGNoZXJzGAEgAygJEg0KBXN0YXJ0GAIgASgDEgsKA2VuZBgDIAEoAyIjChJMYWJlbE5hbWVzUmVzcG9uc2USDQoFbmFtZXMYASADKAkiXAoSU3RhY2tUcmFjZVNlbGVjdG9yEiUKCWNhbGxfc2l0ZRgBIAMoCzISLnR5cGVzLnYxLkxvY2F0aW9uEh8KBmdvX3BnbxgCIAEoCzIPLnR5cGVzLnYxLkdvUEdPIhgKCExvY2F0aW9uEgwKBG5hbWUYASABKAkiOgoFR29QR08SFgoOa2VlcF9sb2NhdGlvbnMYASABKA0SGQoRYWdncmVnYXRlX2NhbGxlZXMYAiABKAgiTgoGU2VyaWVzEiMKBmxhYmVscxgBIAMoCzITLnR5cGVzLnYxLkxhYmVsUGFpchIfCgZwb2ludHMYAiADKAsyDy50eXBlcy52MS5Qb2ludCIpCgVQb2ludBINCgV2YWx1ZRgBIAEoARIRCgl0aW1lc3RhbXAYAiABKAMqawoZVGltZVNlcmllc0FnZ3JlZ2F0aW9uVHlwZRIkCiBUSU1FX1NFUklFU19BR0dSRUdBVElPTl9UWVBFX1NVTRAAEigKJFRJTUVfU0VSSUVTX0FHR1JFR0FUSU9OX1RZUEVfQVZFUkFHRRABYgZwcm90bzM");
 
 /**
  * @generated from message types.v1.LabelPair
@@ -250,4 +250,71 @@ export type GoPGO = Message<"types.v1.GoPGO"> & {
  */
 export const GoPGOSchema: GenMessage<GoPGO> = /*@__PURE__*/
   messageDesc(file_types_v1_types, 9);
+
+/**
+ * @generated from message types.v1.Series
+ */
+export type Series = Message<"types.v1.Series"> & {
+  /**
+   * @generated from field: repeated types.v1.LabelPair labels = 1;
+   */
+  labels: LabelPair[];
+
+  /**
+   * @generated from field: repeated types.v1.Point points = 2;
+   */
+  points: Point[];
+};
+
+/**
+ * Describes the message types.v1.Series.
+ * Use `create(SeriesSchema)` to create a new message.
+ */
+export const SeriesSchema: GenMessage<Series> = /*@__PURE__*/
+  messageDesc(file_types_v1_types, 10);
+
+/**
+ * @generated from message types.v1.Point
+ */
+export type Point = Message<"types.v1.Point"> & {
+  /**
+   * @generated from field: double value = 1;
+   */
+  value: number;
+
+  /**
+   * Milliseconds unix timestamp.
+   *
+   * @generated from field: int64 timestamp = 2;
+   */
+  timestamp: bigint;
+};
+
+/**
+ * Describes the message types.v1.Point.
+ * Use `create(PointSchema)` to create a new message.
+ */
+export const PointSchema: GenMessage<Point> = /*@__PURE__*/
+  messageDesc(file_types_v1_types, 11);
+
+/**
+ * @generated from enum types.v1.TimeSeriesAggregationType
+ */
+export enum TimeSeriesAggregationType {
+  /**
+   * @generated from enum value: TIME_SERIES_AGGREGATION_TYPE_SUM = 0;
+   */
+  SUM = 0,
+
+  /**
+   * @generated from enum value: TIME_SERIES_AGGREGATION_TYPE_AVERAGE = 1;
+   */
+  AVERAGE = 1,
+}
+
+/**
+ * Describes the enum types.v1.TimeSeriesAggregationType.
+ */
+export const TimeSeriesAggregationTypeSchema: GenEnum<TimeSeriesAggregationType> = /*@__PURE__*/
+  enumDesc(file_types_v1_types, 0);
 
