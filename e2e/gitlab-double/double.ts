@@ -11,7 +11,8 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { commitInfo, objectAt, readBlob, resolveCommit } from '../github-double/git';
 import { escapeHtml, issueCode, issueToken, oauth, OAuthState } from './oauth';
-import { canRead, GitlabDoubleProject, hashNumber, json, Reply, restApi, RestContext } from './rest';
+import { canRead, restApi } from './rest';
+import { GitlabDoubleProject, hashNumber, json, Reply, RestContext } from './shapes';
 
 export interface GitlabDoubleOptions {
   projects: GitlabDoubleProject[];

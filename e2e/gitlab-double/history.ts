@@ -7,7 +7,7 @@
  */
 import { commitInfo, CommitInfo, git, objectAt, resolveCommit } from '../github-double/git';
 import { blameRuns, changedFiles, commitsBetween } from '../github-double/history';
-import { commitJson, GitlabDoubleProject, gitlabDate, json, notFound, Reply, RestContext } from './rest';
+import { commitJson, GitlabDoubleProject, gitlabDate, json, notFound, Reply, RestContext } from './shapes';
 
 /** GitLab's blame names the commit without title or web_url. */
 function blameCommitJson(c: CommitInfo) {

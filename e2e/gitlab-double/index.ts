@@ -6,4 +6,4 @@ export {
   type ForcedGitlabRateLimit,
   type ForcedGitlabServerError,
 } from './double';
-export type { GitlabDoubleProject, Visibility } from './rest';
+export type { GitlabDoubleProject, Visibility } from './shapes';

@@ -5,7 +5,7 @@
  * two hours; a refresh token works once and the answer carries the next one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { Reply, json } from './rest';
+import { Reply, json } from './shapes';
 
 export interface TokenRecord {
   username: string;

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import {
   commitInfo,
-  CommitInfo,
   currentBranch,
   git,
   listTree,
@@ -17,44 +16,21 @@ import {
   resolveCommit,
 } from '../github-double/git';
 import { fileBlame, repositoryCompare } from './history';
+import {
+  commitJson,
+  type GitlabDoubleProject,
+  hashNumber,
+  json,
+  JSON_TYPE,
+  notFound,
+  type Reply,
+  type RestContext,
+  userJson,
+  webUrlOf,
+} from './shapes';
 
-export type Visibility = 'public' | 'internal' | 'private';
-
-export interface GitlabDoubleProject {
-  /** Full path with namespace: `group/project` or `group/subgroup/project`. */
-  path: string;
-  dir: string;
-  defaultBranch?: string;
-  /** Default public. Internal: any signed-in user; private: only `members` (others get 404 Project Not Found). */
-  visibility?: Visibility;
-  members?: string[];
-}
-
-export interface Reply {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-export interface RestContext {
-  /** Web base URL including any path prefix (what `web_url` fields start with). */
-  webUrl: string;
-  /** API base URL: `<webUrl>/api/v4`. */
-  apiUrl: string;
-  findProject(id: string): GitlabDoubleProject | undefined;
-  projectId(project: GitlabDoubleProject): number;
-}
-
-const JSON_TYPE = 'application/json';
 const MAX_PER_PAGE = 100;
 const DEFAULT_PER_PAGE = 20;
-
-export const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
-  status,
-  headers: { 'content-type': JSON_TYPE, ...headers },
-  body: Buffer.from(JSON.stringify(value)),
-});
-export const notFound = (what: string): Reply => json(404, { message: `404 ${what} Not Found` });
 
 export function canRead(project: GitlabDoubleProject, username: string | null): boolean {
   const visibility = project.visibility ?? 'public';
@@ -116,10 +92,6 @@ export async function restApi(
 
 async function defaultBranchOf(project: GitlabDoubleProject): Promise<string> {
   return project.defaultBranch ?? (await currentBranch(project.dir));
-}
-
-function webUrlOf(ctx: RestContext, project: GitlabDoubleProject): string {
-  return `${ctx.webUrl}/${project.path}`;
 }
 
 async function projectJson(ctx: RestContext, project: GitlabDoubleProject) {
@@ -419,44 +391,4 @@ async function tags(ctx: RestContext, project: GitlabDoubleProject, more: string
   const name = decodeURIComponent(more.join('/'));
   const tag = entries.find((t) => t.name === name);
   return tag ? json(200, await tagJson(tag)) : notFound('Tag');
-}
-
-export function commitJson(ctx: RestContext, project: GitlabDoubleProject, c: CommitInfo) {
-  return {
-    id: c.sha,
-    short_id: c.sha.slice(0, 8),
-    created_at: gitlabDate(c.committerDate),
-    parent_ids: c.parents,
-    title: c.message.split('\n')[0],
-    message: `${c.message}\n`,
-    author_name: c.authorName,
-    author_email: c.authorEmail,
-    authored_date: gitlabDate(c.authorDate),
-    committer_name: c.committerName,
-    committer_email: c.committerEmail,
-    committed_date: gitlabDate(c.committerDate),
-    trailers: {},
-    extended_trailers: {},
-    web_url: `${webUrlOf(ctx, project)}/-/commit/${c.sha}`,
-  };
-}
-
-export function userJson(ctx: RestContext, username: string) {
-  return {
-    id: hashNumber(username),
-    username,
-    name: username,
-    state: 'active',
-    avatar_url: `${ctx.webUrl}/uploads/-/system/user/avatar/${hashNumber(username)}/avatar.png`,
-    web_url: `${ctx.webUrl}/${username}`,
-  };
-}
-
-/** git's strict ISO date ("2026-01-01T12:00:00+00:00" or "…Z") → GitLab's "2026-01-01T12:00:00.000+00:00". */
-export function gitlabDate(iso: string): string {
-  return iso.replace(/Z$/, '+00:00').replace(/(T\d{2}:\d{2}:\d{2})(?=[+-])/, '$1.000');
-}
-
-export function hashNumber(text: string): number {
-  return createHash('sha256').update(text).digest().readUInt32BE(0) >>> 1;
 }

@@ -1,4 +1,5 @@
 import { gunzipWithLimit, ProfileTooLargeError } from './inflate';
+import type { LocationVisitor, PprofFunctions, PprofLocations } from './pprofColumns';
 import { tags } from './pprofTags';
 import { FunctionColumns, grow, LocationColumns, readLocations, readMapping, readValueType } from './pprofTables';
 import { ProtoReader } from './protoReader';
@@ -6,6 +7,7 @@ import { Spans } from './spans';
 import { PprofStrings, StringTable } from './stringTable';
 
 export { LocationColumns } from './pprofTables';
+export type { LocationVisitor, PprofFunctions, PprofLocations } from './pprofColumns';
 export { type StringTable, utf8Text, type Utf8Text } from './stringTable';
 
 export interface PprofFunction {
@@ -16,42 +18,12 @@ export interface PprofFunction {
 }
 
 /** Functions as columns; names and file names are string table indices (see `strings`). */
-export interface PprofFunctions {
-  count: number;
-  id: Float64Array;
-  name: Float64Array;
-  filename: Float64Array;
-  startLine: Float64Array;
-}
-
 export interface PprofMapping {
   id: number;
   buildId: string;
 }
 
-/** Locations as columns; the line entries of location i are [lineStart[i], lineStart[i + 1]), innermost first. */
-export interface PprofLocations {
-  count: number;
-  id: Float64Array;
-  mappingId: Float64Array;
-  lineStart: Int32Array;
-  lineFunctionId: Float64Array;
-  lineNumber: Float64Array;
-}
-
 export type SampleVisitor = (locationIds: Float64Array, length: number, value: number) => void;
-
-/**
- * One location: its id, its mapping's id, and its line entries (innermost first) as the first `lineCount` entries
- * of buffers reused between calls.
- */
-export type LocationVisitor = (
-  id: number,
-  mappingId: number,
-  lineFunctionIds: Float64Array,
-  lineNumbers: Float64Array,
-  lineCount: number
-) => void;
 
 /**
  * A pprof profile as found by one walk over its bytes: the small tables read, the string table indexed, the

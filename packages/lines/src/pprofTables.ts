@@ -1,6 +1,6 @@
 // The tables of a pprof profile, read field by field with one ProtoReader into plain values and typed-array columns
 // (no object per message): value types, mappings, functions, and the locations with their line entries.
-import type { LocationVisitor, PprofFunctions, PprofLocations } from './pprofReader';
+import type { LocationVisitor, PprofFunctions, PprofLocations } from './pprofColumns';
 import { tags } from './pprofTags';
 import { ProtoReader, WireType } from './protoReader';
 import { Spans } from './spans';

@@ -3,7 +3,7 @@
  * commits. Everything here is read from a host's answer or the shared tier, so it is checked and bounded.
  */
 import { MalformedAnswerError } from '../errors';
-import { Repository } from '../git-host';
+import type { Repository } from '../repository';
 
 export interface ChangeRequestInfo {
   number: number;
