@@ -12,7 +12,7 @@ import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
 import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/session/gitlab-cookie';
 import { deriveKey } from '../src/session/token';
-import { decodeContent, rpc, SECRET, sessionCookie, tempDir } from './helpers';
+import { bothHostsConfig, decodeContent, gitlabCookieFor, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 
 const tmp = tempDir('gitlab-getfile');
 const GO_MOD = `module gitlab.com/acme/platform/app
@@ -87,19 +87,8 @@ describe('GitLab repositories over HTTP', () => {
   let alice: string;
 
   /** The cookie the plugin writes after GitlabLogin, for a fresh token of the double. */
-  const gitlabCookie = (username: string, tenant = 'anonymous', lifetimeSeconds?: number) => {
-    const granted = gitlab.issueToken(username, { lifetimeSeconds });
-    const sealed = encryptGitlabToken(
-      {
-        accessToken: granted.accessToken,
-        tokenType: 'Bearer',
-        refreshToken: granted.refreshToken,
-        expiry: granted.expiresAt,
-      },
-      deriveKey(SECRET, tenant)
-    );
-    return `${GITLAB_SESSION_COOKIE}=${encodeGitlabSessionCookie(sealed)}`;
-  };
+  const gitlabCookie = (username: string, tenant = 'anonymous', lifetimeSeconds?: number) =>
+    gitlabCookieFor(gitlab, username, tenant, lifetimeSeconds);
 
   beforeAll(async () => {
     github = await startGithubDouble({
@@ -115,21 +104,7 @@ describe('GitLab repositories over HTTP', () => {
         { path: 'acme/secret', dir: secret.dir, visibility: 'private', members: ['alice'] },
       ],
     });
-    const config = loadConfig({
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      GITHUB_CLIENT_ID: github.clientId,
-      GITHUB_CLIENT_SECRET: github.clientSecret,
-      GITHUB_SESSION_SECRET: SECRET,
-      GITHUB_URL: github.url,
-      GITHUB_API_URL: github.apiUrl,
-      GITHUB_REPOSITORY_HOSTS: 'github.com',
-      GITLAB_URL: gitlab.url,
-      GITLAB_CLIENT_ID: gitlab.clientId,
-      GITLAB_CLIENT_SECRET: gitlab.clientSecret,
-      GITLAB_REPOSITORY_HOSTS: 'gitlab.com',
-    });
-    server = createServer(config, { logger: createLogger('silent') });
+    server = createServer(bothHostsConfig(github, gitlab), { logger: createLogger('silent') });
     url = await server.listen(0, '127.0.0.1');
     alice = gitlabCookie('alice');
   });

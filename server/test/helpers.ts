@@ -126,8 +126,13 @@ export function decodeContent(body: Record<string, unknown>): string {
 }
 
 /** The cookie the plugin writes after GitlabLogin, for a fresh token of the GitLab double. */
-export function gitlabCookieFor(gitlab: GitlabDouble, username: string, tenant = 'anonymous'): string {
-  const granted = gitlab.issueToken(username);
+export function gitlabCookieFor(
+  gitlab: GitlabDouble,
+  username: string,
+  tenant = 'anonymous',
+  lifetimeSeconds?: number
+): string {
+  const granted = gitlab.issueToken(username, { lifetimeSeconds });
   const sealed = encryptGitlabToken(
     {
       accessToken: granted.accessToken,
@@ -145,12 +150,7 @@ export function bothHostsConfig(github: GithubDouble, gitlab: GitlabDouble): Ser
   return loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',
-    GITHUB_CLIENT_ID: github.clientId,
-    GITHUB_CLIENT_SECRET: github.clientSecret,
-    GITHUB_SESSION_SECRET: SECRET,
-    GITHUB_URL: github.url,
-    GITHUB_API_URL: github.apiUrl,
-    GITHUB_REPOSITORY_HOSTS: 'github.com',
+    ...sourceServerEnv(github, SECRET),
     GITLAB_URL: gitlab.url,
     GITLAB_CLIENT_ID: gitlab.clientId,
     GITLAB_CLIENT_SECRET: gitlab.clientSecret,
