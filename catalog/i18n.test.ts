@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { lintProbes } from '../src/test-support/lintProbes';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractMessages, toLocaleJson } from './i18n';
@@ -37,24 +37,6 @@ describe("the plugin's English strings", () => {
   });
 });
 
-// ESLint loads its flat config as an ES module, which Jest cannot: the probes are linted by a Node child process.
-const LINT_PROBES = `
-import { ESLint } from 'eslint';
-const eslint = new ESLint({
-  cwd: process.cwd(),
-  overrideConfig: {
-    languageOptions: { parserOptions: { project: null, projectService: false } },
-    rules: { '@typescript-eslint/no-deprecated': 'off' },
-  },
-});
-const out = [];
-for (const [filePath, code] of JSON.parse(process.argv[1])) {
-  const [result] = await eslint.lintText(code, { filePath });
-  out.push(result.messages.filter((m) => m.ruleId === '@grafana/i18n/no-untranslated-strings').length);
-}
-console.log('LINT_RESULT ' + JSON.stringify(out));
-`;
-
 describe('the lint rule for views', () => {
   jest.setTimeout(60_000);
 
@@ -65,12 +47,8 @@ describe('the lint rule for views', () => {
       view('<div>Hello</div>'),
       view('<div title="Hello" />'),
       view(`<div title={t('a.b', 'Hello')}><Trans i18nKey="a.c">Hi</Trans></div>`),
-    ].map((code) => [join(root, 'src/pages/NewView.tsx'), code]);
-    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', LINT_PROBES, JSON.stringify(probes)], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    const line = stdout.split('\n').find((l) => l.startsWith('LINT_RESULT '))!;
-    expect(JSON.parse(line.slice('LINT_RESULT '.length))).toEqual([1, 1, 0]);
+    ].map((code): [string, string] => ['src/pages/NewView.tsx', code]);
+    const found = lintProbes(probes, '@grafana/i18n/no-untranslated-strings');
+    expect(found.map((messages) => messages.length)).toEqual([1, 1, 0]);
   });
 });

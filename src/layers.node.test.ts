@@ -1,37 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { lintProbes } from './test-support/lintProbes';
 
 // The layering rule must fail the lint when a lower layer imports a higher one, and stay quiet the other way.
-// ESLint loads its flat config as an ES module, which Jest cannot, so the cases are linted by a Node child process.
-const root = path.resolve(__dirname, '..');
-const LINT_CASES = `
-import { ESLint } from 'eslint';
-// The probes are not files of the TypeScript project: lint them without type information.
-const eslint = new ESLint({
-  cwd: process.cwd(),
-  overrideConfig: {
-    languageOptions: { parserOptions: { project: null, projectService: false } },
-    rules: { '@typescript-eslint/no-deprecated': 'off' },
-  },
-});
-const out = [];
-for (const [filePath, code] of JSON.parse(process.argv[1])) {
-  const [result] = await eslint.lintText(code, { filePath });
-  out.push(result.messages.filter((m) => m.ruleId === 'boundaries/element-types').map((m) => m.message));
-}
-console.log('LINT_RESULT ' + JSON.stringify(out));
-`;
-
-function lint(cases: Array<[file: string, code: string]>): string[][] {
-  const input = cases.map(([file, code]) => [path.join(root, file), code]);
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', LINT_CASES, JSON.stringify(input)], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  // Plugins may print notices of their own on stdout.
-  const line = stdout.split('\n').find((l) => l.startsWith('LINT_RESULT '));
-  return JSON.parse(line!.slice('LINT_RESULT '.length));
-}
+const lint = (cases: Array<[file: string, code: string]>) => lintProbes(cases, 'boundaries/element-types');
 
 /** A module that imports `name` from `from` and uses it. */
 const probe = (name: string, from: string) => `import { ${name} } from '${from}';\nexport const probe = [${name}];\n`;
