@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { sampleFrames } from '../bench/server/frames';
+import { sampleFrames } from '../samples/frames';
 import { createSampleRepos } from '../samples/repos';
 import { createStdlibStandIns, startGithubDouble, type GithubDouble } from './github-double';
 import { startGitlabDouble, type GitlabDouble } from './gitlab-double';

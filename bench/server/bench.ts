@@ -29,7 +29,7 @@ import {
   type GetFileAnswer,
   type PyroscopeGetFileRecording,
 } from './pyroscope-vcs';
-import { BENCH_FRAMES, pickFrames, sampleFrames, SampleFrame } from './frames';
+import { BENCH_FRAMES, pickFrames, sampleFrames, SampleFrame } from '../../samples/frames';
 import { referenceResolve } from './reference';
 
 const RTT_MS = 50;

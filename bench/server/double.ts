@@ -11,7 +11,7 @@ import {
   startGithubDouble,
 } from '../../e2e/github-double';
 import { createSampleRepos } from '../../samples/repos';
-import type { SampleFrame } from './frames';
+import type { SampleFrame } from '../../samples/frames';
 
 export async function startBenchDouble(work: string, frames: SampleFrame[]): Promise<GithubDouble> {
   const repos = await createSampleRepos(path.join(work, 'repos'));

@@ -18,7 +18,7 @@ import { startPyroscope } from '../../e2e/pyroscope-contract/pyroscope-process';
 import { encodeSessionCookie } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
 import { startBenchDouble } from './double';
-import { BENCH_FRAMES, pickFrames, sampleFrames, type SampleFrame } from './frames';
+import { BENCH_FRAMES, pickFrames, sampleFrames, type SampleFrame } from '../../samples/frames';
 
 export const RECORDED_GETFILE = path.join(__dirname, 'pyroscope-getfile.json');
 

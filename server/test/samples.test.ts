@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFixtureRepo, createStdlibStandIns, SAMPLE_TOOLCHAINS } from '../../e2e/github-double';
 import { createSampleRepos, SampleRepo, SAMPLE_SOURCES_DIR } from '../../samples/repos';
-import { sampleFrames, SampleFrame } from '../../bench/server/frames';
+import { sampleFrames, SampleFrame } from '../../samples/frames';
 import { rpc, Stack, startStack, tempDir } from './helpers';
 
 const GO_ROOT = SAMPLE_TOOLCHAINS.go!.src;

@@ -10,7 +10,7 @@ import { Profile } from 'pprof-format';
 /** How many frames the benchmark (and its Pyroscope recording) runs: BENCH_FRAMES, default 45. */
 export const BENCH_FRAMES = Number(process.env.BENCH_FRAMES ?? 45);
 
-export const PROFILES_DIR = path.join(__dirname, '../../samples/profiles');
+export const PROFILES_DIR = path.join(__dirname, 'profiles');
 
 export interface SampleFrame {
   profile: string;
