@@ -7,7 +7,7 @@ import { bestMapping, parseConfig, PyroscopeConfig } from '../../server/src/reso
 import { GO_STD_PACKAGES } from '../../server/src/resolve/go-std-packages';
 import { goJoin, extensionOf } from '../../server/src/resolve/paths';
 import { parseModulePath } from '../../server/src/resolve/go-modules';
-import { Repository, repositoryFromParts } from '../../server/src/hosts/github/repository-url';
+import { Repository, repositoryFromParts } from '../../server/src/hosts/repository';
 
 export interface ReferenceReader {
   /** One GitHub contents call; undefined on 404. */

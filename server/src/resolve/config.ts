@@ -1,7 +1,7 @@
 /** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings. */
 import { parseDocument } from 'yaml';
 
-import { isRepositoryName } from '../hosts/github/repository-url';
+import { isRepositoryName } from '../hosts/repository';
 import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
 import { framePathForms } from './frame-path';
 

@@ -3,7 +3,7 @@ import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { ServerConfig } from '../config';
 import { GitHostProvider, Repository } from '../hosts/git-host';
 import { GitlabSource } from '../hosts/gitlab/source';
-import { parseRepositoryUrl, RepositoryUrlError } from '../hosts/github/repository-url';
+import { parseRepositoryUrl, RepositoryUrlError } from '../hosts/repository';
 import { Logger, scrub } from '../log';
 import { decodeSessionCookie, legacyCookieString, readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
 import { GrantedToken, OAuthClient } from '../session/oauth';
@@ -53,7 +53,11 @@ export function session(deps: ServiceDeps, ctx: HandlerContext, checkExpiry = tr
 
 export function repositoryOf(deps: ServiceDeps, url: string): Repository {
   try {
-    return parseRepositoryUrl(url, deps.config.githubUrl, deps.config.repositoryHostAliases);
+    return parseRepositoryUrl(url, {
+      kind: 'github',
+      webUrl: deps.config.githubUrl,
+      aliases: deps.config.repositoryHostAliases,
+    });
   } catch (error) {
     if (error instanceof RepositoryUrlError) {
       throw new ConnectError(error.message, Code.InvalidArgument);

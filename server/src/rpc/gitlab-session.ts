@@ -8,7 +8,7 @@ import { Code, ConnectError, ConnectRouter, HandlerContext } from '@connectrpc/c
 import { GitlabService } from '../../../proto/gen/linescope/v1/gitlab_pb';
 import { gitlabConfigured, ServerConfig } from '../config';
 import { GitlabGrant, GitlabOAuthClient, GitlabOAuthError } from '../hosts/gitlab/oauth';
-import { gitlabHosts } from '../hosts/gitlab/repository-url';
+import { hostNames } from '../hosts/repository';
 import { Logger, scrub } from '../log';
 import { SESSION_LIFETIME_MS, readCookie } from '../session/cookie';
 import { decodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../session/gitlab-cookie';
@@ -89,10 +89,12 @@ export function gitlabSessionRoutes(deps: GitlabSessionDeps): (router: ConnectRo
           authorizeUrl: `${config.gitlabUrl}/oauth/authorize`,
           scope: GITLAB_SCOPE,
           webUrl: config.gitlabUrl,
-          // The aliases only: the web URL's own host comes first in gitlabHosts.
-          repositoryHosts: gitlabHosts(config.gitlabUrl, config.gitlabRepositoryHostAliases)
-            .slice(1)
-            .map((h) => h.host),
+          // The aliases only: the web URL's own host comes first.
+          repositoryHosts: hostNames({
+            kind: 'gitlab',
+            webUrl: config.gitlabUrl,
+            aliases: config.gitlabRepositoryHostAliases,
+          }).slice(1),
         };
       },
 

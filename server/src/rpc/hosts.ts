@@ -9,8 +9,14 @@ import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { githubConfigured, gitlabConfigured, ServerConfig } from '../config';
 import { readerByHost } from '../hosts/by-host';
 import { GitHost, Repository, SourceReader } from '../hosts/git-host';
-import { RepositoryUrlError, supportedHosts } from '../hosts/github/repository-url';
-import { gitlabHosts, hostOfRepositoryUrl, parseGitlabRepositoryUrl } from '../hosts/gitlab/repository-url';
+import {
+  hostNames,
+  hostOfRepositoryUrl,
+  knownHosts,
+  parseRepositoryUrl,
+  RepositoryHost,
+  RepositoryUrlError,
+} from '../hosts/repository';
 import { GitlabContext } from '../resolve/resolution';
 import { gitlabSession } from './gitlab-session';
 import { repositoryOf, ServiceDeps, session } from './context';
@@ -32,16 +38,30 @@ function githubServes(config: ServerConfig): boolean {
   return githubConfigured(config) || !gitlabConfigured(config);
 }
 
+function githubRepositoryHost(config: ServerConfig): RepositoryHost {
+  return { kind: 'github', webUrl: config.githubUrl, aliases: config.repositoryHostAliases };
+}
+
+function gitlabRepositoryHost(config: ServerConfig): RepositoryHost {
+  return { kind: 'gitlab', webUrl: config.gitlabUrl, aliases: config.gitlabRepositoryHostAliases };
+}
+
 export function gitlabContext(config: ServerConfig): GitlabContext | undefined {
   return gitlabConfigured(config)
-    ? { webUrl: config.gitlabUrl, moduleHosts: gitlabHosts(config.gitlabUrl, config.gitlabRepositoryHostAliases) }
+    ? {
+        webUrl: config.gitlabUrl,
+        moduleHosts: knownHosts(gitlabRepositoryHost(config)).map((h) => ({
+          host: h.host,
+          pathPrefix: h.pathPrefix ?? '',
+        })),
+      }
     : undefined;
 }
 
 /** The hosts repository URLs may name on this server, for messages. */
 function configuredHosts(config: ServerConfig): string[] {
   return [
-    ...(githubServes(config) ? supportedHosts(config.githubUrl, config.repositoryHostAliases) : []),
+    ...(githubServes(config) ? hostNames(githubRepositoryHost(config)) : []),
     ...(gitlabContext(config)?.moduleHosts.map((h) => `${h.host}${h.pathPrefix}`) ?? []),
   ];
 }
@@ -75,7 +95,7 @@ export function requestHosts(deps: ServiceDeps, ctx: HandlerContext, repositoryU
     kind = 'gitlab';
     gitlabToken = gitlabSession(deps, ctx).accessToken;
     try {
-      repository = parseGitlabRepositoryUrl(repositoryUrl, config.gitlabUrl, gitlab.moduleHosts);
+      repository = parseRepositoryUrl(repositoryUrl, gitlabRepositoryHost(config));
     } catch (error) {
       if (error instanceof RepositoryUrlError) {
         throw new ConnectError(error.message, Code.InvalidArgument);
@@ -85,7 +105,7 @@ export function requestHosts(deps: ServiceDeps, ctx: HandlerContext, repositoryU
     githubToken = githubServes(config) ? optionalToken(() => session(deps, ctx)) : undefined;
   } else if (githubServes(config)) {
     // Refused before the session is read: a host nobody configured is the first thing to say.
-    const githubHosts = supportedHosts(config.githubUrl, config.repositoryHostAliases);
+    const githubHosts = hostNames(githubRepositoryHost(config));
     if (gitlab && urlHost !== undefined && !githubHosts.includes(urlHost)) {
       throw notSupported(config, urlHost);
     }
