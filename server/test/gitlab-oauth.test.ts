@@ -49,7 +49,6 @@ describe('GitLab OAuth client', () => {
         refreshToken: expect.any(String),
         expiry: now + 7_200_000,
       },
-      scope: 'read_api',
     });
     const user = await fetch(`${double.apiUrl}/user`, {
       headers: { authorization: `Bearer ${grant.token.accessToken}` },
