@@ -50,8 +50,8 @@ describe('the language table', () => {
 
   it('a path no language owns gets none, and neither does a function name alone with a path', () => {
     expect(languageOfPath('/app/README')).toBe('');
-    expect(languageOfPath('/app/main.rs')).toBe('');
-    expect(languageOfFrame('/app/main.rs', 'com/acme/Foo.bar')).toBe('');
+    expect(languageOfPath('/app/logo.svg')).toBe('');
+    expect(languageOfFrame('/app/logo.svg', 'com/acme/Foo.bar')).toBe('');
   });
 
   it('.pyroscope.yaml accepts every name of the table, lists them all when refusing another, and documents them', () => {
