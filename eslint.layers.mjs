@@ -94,6 +94,21 @@ export const serverLayers = [
   },
 ];
 
+/**
+ * Inside source/: each Git host's folder (`providers/<host>/`) is an element of its own, part of the source layer.
+ * It imports its own folder, source/'s neutral code (core/, connection/) and the layers below, never another host's
+ * folder: what two hosts share lives in the neutral folders. Listed before the layers, so it wins over `source`.
+ */
+export const hostFolder = { type: 'git-host', pattern: 'src/source/providers/*/**', capture: ['host'] };
+
+/** The elements eslint-plugin-boundaries knows: each host's folder, then the layers. */
+export const layerElements = [hostFolder, ...pluginLayers].map(({ type, pattern, capture }) => ({
+  type,
+  pattern,
+  capture,
+  mode: 'full',
+}));
+
 /** Tests sit beside the code they check and may also use the test helpers. */
 export const TEST_FILES = [
   'src/**/*.test.{ts,tsx}',
@@ -102,19 +117,50 @@ export const TEST_FILES = [
   'packages/cli/test/**',
 ];
 
+/** A layer that may import source/ may import the hosts' folders too (source/ itself picks them from its table). */
+const withHosts = (types) => (types.includes('source') ? [...types, hostFolder.type] : types);
+
+const LAYER_MESSAGE = '${file.type} is below ${dependency.type}: it may import only its own layer and lower ones';
+
 /**
- * The rule: each layer may import itself (or, with `mayImportItself`, only the part of itself it names) and what
- * the table lists (tests: also `extra`).
+ * The plugin's rule: each layer may import itself and what the table lists (tests: also `extra`); a host's folder
+ * what the source layer may, and of the hosts' folders only its own.
  */
-export function layerRule(extra = [], layers = pluginLayers) {
+export function layerRule(extra = []) {
+  const source = pluginLayers.find(({ type }) => type === 'source');
   return [
     'error',
     {
       default: 'disallow',
-      message: '${file.type} is below ${dependency.type}: it may import only its own layer and lower ones',
-      rules: layers.map(({ type, mayImport, mayImportItself }) => ({
+      message: LAYER_MESSAGE,
+      rules: [
+        ...pluginLayers.map(({ type, mayImport }) => ({ from: type, allow: withHosts([type, ...mayImport, ...extra]) })),
+        { from: hostFolder.type, allow: ['source', ...source.mayImport, ...extra] },
+        { from: hostFolder.type, allow: [[hostFolder.type, { host: '${from.host}' }]] },
+        {
+          from: hostFolder.type,
+          disallow: [[hostFolder.type, { host: '!${from.host}' }]],
+          message:
+            'providers/${file.host}/ imports providers/${dependency.host}/: a Git host folder never imports another; what hosts share goes in source/connection/ or source/core/',
+        },
+      ],
+    },
+  ];
+}
+
+/**
+ * The server's rule: each layer may import itself (or, with `mayImportItself`, only the part of itself it names)
+ * and what the table lists.
+ */
+export function serverLayerRule() {
+  return [
+    'error',
+    {
+      default: 'disallow',
+      message: LAYER_MESSAGE,
+      rules: serverLayers.map(({ type, mayImport, mayImportItself }) => ({
         from: type,
-        allow: [...(mayImportItself ?? [type]), ...mayImport, ...extra],
+        allow: [...(mayImportItself ?? [type]), ...mayImport],
       })),
     },
   ];
