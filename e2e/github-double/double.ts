@@ -7,8 +7,8 @@
  * git CLI, or generated in memory.
  */
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { recordRequest, startDoubleServer } from '../double-server';
 import { gitStore } from '../git-fixtures';
 import { graphqlRoute } from './graphql';
 import { issueCode, issueToken, loginOfToken, oauth, OAuthState } from './oauth';
@@ -84,8 +84,6 @@ export interface GithubDouble {
   stop(): Promise<void>;
 }
 
-const MAX_RECORDED_REQUESTS = 10_000;
-
 export async function startGithubDouble(options: GithubDoubleOptions): Promise<GithubDouble> {
   const now = options.now ?? Date.now;
   let latencyMs = options.latencyMs ?? 0;
@@ -123,40 +121,19 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     repos.set(repo.fullName.toLowerCase(), { ...repo, git: 'store' in repo ? repo.store : gitStore(repo.dir) });
   options.repos.forEach(addRepo);
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const record: RequestRecord = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, login: null };
-      requests.push(record);
-      // A long-running double (the standalone host) keeps only the recent requests.
-      if (requests.length > MAX_RECORDED_REQUESTS) {
-        requests.splice(0, requests.length - MAX_RECORDED_REQUESTS);
-      }
-      const send = (reply: Reply) => {
-        record.status = reply.status;
-        const write = () => {
-          res.writeHead(reply.status, reply.headers);
-          res.end(reply.body);
-        };
-        if (latencyMs > 0) {
-          // unref: a pending simulated round trip must not keep a finished test process alive.
-          setTimeout(write, latencyMs).unref();
-        } else {
-          write();
-        }
-      };
-      handle(req, Buffer.concat(chunks), record).then(send, (error: Error) =>
-        send({
-          status: 500,
-          headers: { 'content-type': 'application/json' },
-          body: Buffer.from(JSON.stringify({ message: `double error: ${error.message}` })),
-        })
-      );
-    });
-  });
+  async function handle(req: http.IncomingMessage, body: Buffer): Promise<Reply> {
+    const record: RequestRecord = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, login: null };
+    recordRequest(requests, record);
+    const reply = await route(req, body, record).catch((error: Error): Reply => ({
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify({ message: `double error: ${error.message}` })),
+    }));
+    record.status = reply.status;
+    return reply;
+  }
 
-  async function handle(req: http.IncomingMessage, body: Buffer, record: RequestRecord): Promise<Reply> {
+  async function route(req: http.IncomingMessage, body: Buffer, record: RequestRecord): Promise<Reply> {
     const url = new URL(req.url ?? '/', 'http://double');
     // GitHub Enterprise Server serves the REST API under /api/v3 and its GraphQL API at /api/graphql.
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api(?=\/graphql$)/, '');
@@ -247,9 +224,13 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     return notModified ? { status: 304, headers } : { ...reply, headers };
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const address = server.address() as AddressInfo;
-  baseUrl = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${address.port}`;
+  const server = await startDoubleServer({
+    port: options.port,
+    host: options.host,
+    latencyMs: () => latencyMs,
+    handle,
+  });
+  baseUrl = server.origin;
 
   return {
     url: baseUrl,
@@ -282,11 +263,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     setLatency: (ms) => {
       latencyMs = ms;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: server.stop,
   };
 }
 

@@ -6,6 +6,7 @@
  * without (an OAuth App, or expiry switched off).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { oauthParams, redirectBack } from '../double-server';
 import { escapeHtml, html, json, Reply } from './shapes';
 
 export interface OAuthState {
@@ -61,17 +62,9 @@ export function loginOfToken(state: OAuthState, token: string): string | undefin
 }
 
 export async function oauth(state: OAuthState, req: OAuthRequest): Promise<Reply> {
-  const params = new URLSearchParams(req.url.search);
-  if (req.contentType.includes('json') && req.body.length > 0) {
-    try {
-      for (const [k, v] of Object.entries(JSON.parse(req.body.toString('utf8')) as Record<string, unknown>)) {
-        params.set(k, String(v));
-      }
-    } catch {
-      return json(400, { error: 'invalid_request', error_description: 'Problems parsing JSON' });
-    }
-  } else if (req.body.length > 0) {
-    new URLSearchParams(req.body.toString('utf8')).forEach((v, k) => params.set(k, v));
+  const params = oauthParams(req.url, req.body, req.contentType);
+  if (!params) {
+    return json(400, { error: 'invalid_request', error_description: 'Problems parsing JSON' });
   }
   if (req.url.pathname === '/login/oauth/authorize') {
     return authorize(state, req.method, params);
@@ -100,16 +93,7 @@ function authorize(state: OAuthState, method: string, params: URLSearchParams): 
         body: Buffer.from('no redirect_uri and no callbackUrl configured for this double'),
       };
     }
-    const target = new URL(redirect);
-    target.searchParams.set('code', issueCode(state, login, challenge));
-    if (params.get('state') !== null) {
-      target.searchParams.set('state', params.get('state') as string);
-    }
-    return {
-      status: 302,
-      headers: { location: target.toString(), 'content-type': 'text/html' },
-      body: Buffer.alloc(0),
-    };
+    return redirectBack(redirect, { code: issueCode(state, login, challenge) }, params.get('state'));
   }
   const hidden = ['client_id', 'redirect_uri', 'state', 'scope', 'login', 'code_challenge', 'code_challenge_method']
     .filter((k) => params.get(k) !== null)

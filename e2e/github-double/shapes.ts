@@ -4,6 +4,7 @@
  * reference.
  */
 import { createHash } from 'node:crypto';
+import type { DoubleReply } from '../double-server';
 import type { RepoStore } from '../git-fixtures';
 
 export type DoubleRepo = {
@@ -40,12 +41,7 @@ export interface GithubContext {
   now(): number;
 }
 
-export interface Reply {
-  status: number;
-  headers: Record<string, string>;
-  /** None for a 304 or a redirect without a page. */
-  body?: Buffer;
-}
+export type Reply = DoubleReply;
 
 export const DOCS = 'https://docs.github.com/rest';
 /** Requests per hour: signed in, and per IP address without a token. */
