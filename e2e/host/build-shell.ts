@@ -55,7 +55,9 @@ if (require.main === module) {
   buildShell({ grafana: values.grafana }).then(
     (dir) => {
       const v = installedVersions(grafanaCombination(values.grafana));
-      console.log(`shell for Grafana ${v.grafana} (@grafana/ui ${v.grafanaUi}, React ${v.react}) built in ${Date.now() - t0} ms → ${path.relative(process.cwd(), dir)}`);
+      console.log(
+        `shell for Grafana ${v.grafana} (@grafana/ui ${v.grafanaUi}, React ${v.react}) built in ${Date.now() - t0} ms → ${path.relative(process.cwd(), dir)}`
+      );
     },
     (e) => {
       console.error(e);

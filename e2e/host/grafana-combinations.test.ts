@@ -21,21 +21,30 @@ describe('the combinations', () => {
     expect(seen).toEqual(['13.0: Grafana 13.0, React 18', '13.2: Grafana 13.2, React 19']);
   });
 
-  it.each(GRAFANA_COMBINATIONS.map((c) => [c.line, c]))('%s has one version of its Grafana packages and the React they ask for', (_, c) => {
-    const v = installedVersions(c);
-    for (const name of ['@grafana/ui', '@grafana/data', '@grafana/runtime', '@grafana/i18n']) {
-      const version = JSON.parse(readFileSync(path.join(packageDir(c.packagesDir, name), 'package.json'), 'utf8')).version;
-      expect(`${name}@${version}`).toBe(`${name}@${v.grafana}`);
-      const peers = peerDependencies(c.packagesDir, name);
-      if (peers.react) {
-        expect(`${name} wants react ${peers.react}: ${semver.satisfies(v.react, peers.react)}`).toBe(`${name} wants react ${peers.react}: true`);
+  it.each(GRAFANA_COMBINATIONS.map((c) => [c.line, c]))(
+    '%s has one version of its Grafana packages and the React they ask for',
+    (_, c) => {
+      const v = installedVersions(c);
+      for (const name of ['@grafana/ui', '@grafana/data', '@grafana/runtime', '@grafana/i18n']) {
+        const version = JSON.parse(
+          readFileSync(path.join(packageDir(c.packagesDir, name), 'package.json'), 'utf8')
+        ).version;
+        expect(`${name}@${version}`).toBe(`${name}@${v.grafana}`);
+        const peers = peerDependencies(c.packagesDir, name);
+        if (peers.react) {
+          expect(`${name} wants react ${peers.react}: ${semver.satisfies(v.react, peers.react)}`).toBe(
+            `${name} wants react ${peers.react}: true`
+          );
+        }
       }
+      expect(v.reactDom).toBe(v.react);
     }
-    expect(v.reactDom).toBe(v.react);
-  });
+  );
 
   it('refuses a line it does not have, naming the ones it has', () => {
-    expect(() => grafanaCombination('12.4')).toThrow('No Grafana combination "12.4" in the standalone host (known: 13.0, 13.2)');
+    expect(() => grafanaCombination('12.4')).toThrow(
+      'No Grafana combination "12.4" in the standalone host (known: 13.0, 13.2)'
+    );
     expect(grafanaCombination(undefined).line).toBe('13.0');
   });
 
@@ -70,20 +79,29 @@ describe("plugin.json's grafanaDependency", () => {
 });
 
 describe('the host on a combination', () => {
-  it.each(GRAFANA_COMBINATIONS.map((c) => [c.line, c]))('%s tells the browser the Grafana version it runs on', async (line, c) => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'linescope-host-combination-'));
-    const pluginDist = path.join(dataDir, 'dist');
-    await fs.mkdir(pluginDist);
-    await fs.writeFile(path.join(pluginDist, 'plugin.json'), JSON.stringify({ id: 'linescope-app', type: 'app', name: 'Linescope', info: { version: '1.2.3' } }));
-    const host = await startHost({ port: 0, dataDir, pluginDist, datasources: [], grafana: line });
-    try {
-      const login = await fetch(`${host.url}/login/as/admin`, { redirect: 'manual' });
-      const cookie = login.headers.getSetCookie().find((v) => v.startsWith('grafana_session='))!.split(';')[0];
-      const settings = await (await fetch(`${host.url}/api/frontend/settings`, { headers: { cookie } })).json();
-      expect(settings.buildInfo.version).toBe(installedVersions(c).grafana);
-    } finally {
-      await host.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
+  it.each(GRAFANA_COMBINATIONS.map((c) => [c.line, c]))(
+    '%s tells the browser the Grafana version it runs on',
+    async (line, c) => {
+      const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'linescope-host-combination-'));
+      const pluginDist = path.join(dataDir, 'dist');
+      await fs.mkdir(pluginDist);
+      await fs.writeFile(
+        path.join(pluginDist, 'plugin.json'),
+        JSON.stringify({ id: 'linescope-app', type: 'app', name: 'Linescope', info: { version: '1.2.3' } })
+      );
+      const host = await startHost({ port: 0, dataDir, pluginDist, datasources: [], grafana: line });
+      try {
+        const login = await fetch(`${host.url}/login/as/admin`, { redirect: 'manual' });
+        const cookie = login.headers
+          .getSetCookie()
+          .find((v) => v.startsWith('grafana_session='))!
+          .split(';')[0];
+        const settings = await (await fetch(`${host.url}/api/frontend/settings`, { headers: { cookie } })).json();
+        expect(settings.buildInfo.version).toBe(installedVersions(c).grafana);
+      } finally {
+        await host.close();
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
     }
-  });
+  );
 });

@@ -18,7 +18,11 @@ export interface GrafanaCombination {
 /** Grafana 13.0 on React 18 (the root's packages), Grafana 13.2 on React 19 (the e2e/host/grafana-13.2 workspace). */
 export const GRAFANA_COMBINATIONS: readonly GrafanaCombination[] = [
   { line: '13.0', packagesDir: REPO_ROOT, shellDist: path.join(__dirname, 'dist/grafana-13.0') },
-  { line: '13.2', packagesDir: path.join(__dirname, 'grafana-13.2'), shellDist: path.join(__dirname, 'dist/grafana-13.2') },
+  {
+    line: '13.2',
+    packagesDir: path.join(__dirname, 'grafana-13.2'),
+    shellDist: path.join(__dirname, 'dist/grafana-13.2'),
+  },
 ];
 
 export const DEFAULT_GRAFANA_LINE = '13.0';
@@ -42,13 +46,16 @@ export function packageDir(fromDir: string, name: string): string {
       return candidate;
     }
     if (dir === path.dirname(dir)) {
-      throw new Error(`${name} is not installed for ${path.relative(REPO_ROOT, fromDir) || 'the root'}: run \`npm install\``);
+      throw new Error(
+        `${name} is not installed for ${path.relative(REPO_ROOT, fromDir) || 'the root'}: run \`npm install\``
+      );
     }
   }
 }
 
 function installedVersion(fromDir: string, name: string): string {
-  return (JSON.parse(readFileSync(path.join(packageDir(fromDir, name), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(packageDir(fromDir, name), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 export interface InstalledVersions {
