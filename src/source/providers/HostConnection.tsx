@@ -63,7 +63,7 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
   const { session, state, name, testIdPrefix: id } = provider;
   const [connecting, setConnecting] = useState(false);
   const [loginError, setLoginError] = useState<LoginError>();
-  const attempt = useRef<LoginAttempt>();
+  const attempt = useRef<LoginAttempt | undefined>(undefined);
   const { prefetch, startLogin } = provider;
 
   useEffect(() => {
