@@ -37,7 +37,7 @@ export interface HostConnectionProps {
  * user clicks. A failed request is forgotten: it is made again, and reported, when the user clicks Connect.
  */
 export function usePrefetchedApp<T>(request: () => Promise<T>) {
-  const app = useRef<Promise<T>>();
+  const app = useRef<Promise<T> | undefined>(undefined);
   const prefetch = useCallback(() => {
     if (!app.current) {
       const pending = request();
