@@ -5,7 +5,7 @@ import type { FullConfig } from '@playwright/test';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { grafanaCombination } from '../../host/grafana-combinations';
+import { DEFAULT_GRAFANA_LINE, grafanaCombination } from '../../host/grafana-combinations';
 import { SOURCE_SERVER_MAIN, startStack } from '../../stack';
 
 const E2E = path.resolve(__dirname, '../..');
@@ -32,6 +32,9 @@ export default async function globalSetup(config: FullConfig) {
   // Grafana's session needs rotating every few seconds, so that every spec runs through rotations.
   const stack = await startStack({ port: 0, dataDir, tokenRotationIntervalMs: E2E_TOKEN_ROTATION_INTERVAL_MS, grafana, log: (line) => appendFileSync(logFile, `${line}\n`) });
   process.env.LINESCOPE_E2E_URL = stack.url;
+  if (combination.line !== DEFAULT_GRAFANA_LINE) {
+    process.env.LINESCOPE_E2E_SCREENSHOTS = path.join(ARTIFACTS, `screenshots-grafana-${combination.line}`);
+  }
   process.env.LINESCOPE_E2E_PYROSCOPE_URL = stack.pyroscopeUrl;
   process.env.LINESCOPE_E2E_GITHUB_URL = stack.githubUrl;
   process.env.LINESCOPE_E2E_GITLAB_URL = stack.gitlabUrl;
