@@ -1,14 +1,9 @@
 // Frames that have no source file to fetch: the runtime's own work (garbage collection, the engine, regular
 // expressions) and methods written in C. For them the panel says why there is no source instead of asking the
-// source server for a file that cannot exist. The words are in noSourceText.ts.
+// source server for a file that cannot exist. The cases and their words are in noSourceText.ts.
+import type { NoSourceReason } from './noSourceText';
 
-export type NoSourceReason =
-  | { kind: 'c-method'; functionName: string }
-  | { kind: 'ruby-gc'; functionName: string }
-  | { kind: 'gc' }
-  | { kind: 'engine'; functionName: string }
-  | { kind: 'regexp'; pattern: string }
-  | { kind: 'no-file'; functionName: string };
+export type { NoSourceReason };
 
 const V8_GC = new Set(['Garbage Collection', '(garbage collector)']);
 const V8_OWN = new Set(['(program)', '(idle)', '(root)', 'Node.js', '(Node.js)']);
@@ -44,5 +39,5 @@ export function whyNoSourceFile(functionName: string, fileName: string): NoSourc
   return { kind: 'no-file', functionName };
 }
 
-// The Function details panel reads the sentence from here.
+// The Function details panel takes the sentence from here.
 export { noSourceSentence } from './noSourceText';

@@ -1,6 +1,14 @@
 // What the panel says about a frame without source (noSource.ts tells which case it is), through @grafana/i18n.
 import { t } from '@grafana/i18n';
-import type { NoSourceReason } from './noSource';
+
+/** Why a frame has no source file (whyNoSourceFile in noSource.ts tells which). */
+export type NoSourceReason =
+  | { kind: 'c-method'; functionName: string }
+  | { kind: 'ruby-gc'; functionName: string }
+  | { kind: 'gc' }
+  | { kind: 'engine'; functionName: string }
+  | { kind: 'regexp'; pattern: string }
+  | { kind: 'no-file'; functionName: string };
 
 // constants.ts's PLAIN_TEXT, which the domain layer may not import: names go into React's text unescaped.
 const PLAIN_TEXT = { escapeValue: false } as const;

@@ -93,12 +93,10 @@ export function CommitDetails({ commit }: { commit: CommitSummary }) {
         {date && !isNaN(date.getTime()) ? (
           <Trans
             i18nKey="function-details.commit-details.author-on"
-            defaults="<strong>{{author}}</strong> on {{date}}"
-            values={{
-              author: authorName(commit),
-              date: date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }),
-            }}
-            components={{ strong: <strong /> }}
+            defaults="<author/> on {{date}}"
+            values={{ date: date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) }}
+            // The host's login as an element: Trans would interpolate a value once more.
+            components={{ author: <strong>{authorName(commit)}</strong> }}
           />
         ) : (
           <strong>{authorName(commit)}</strong>

@@ -116,22 +116,29 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
   );
 }
 
-/** One place the server looked: the path in the repository (at the ref), the rule that led there and what came of it. */
+/**
+ * One place the server looked: the path in the repository (at the ref), the rule that led there and what came of it.
+ * The server's values go in as elements, not as Trans values, which Trans would interpolate once more.
+ */
 function Attempt(props: { path: string; repository: string; gitRef: string; rule: string; outcome: string }) {
-  const { gitRef, ...values } = props;
-  return gitRef ? (
+  const components = {
+    path: <code>{props.path}</code>,
+    repository: <code>{props.repository}</code>,
+    gitRef: <code>{props.gitRef}</code>,
+    rule: <>{props.rule}</>,
+    outcome: <>{props.outcome}</>,
+  };
+  return props.gitRef ? (
     <Trans
       i18nKey="function-details.why-no-source.attempt-at"
-      defaults="<code>{{path}}</code> in <code>{{repository}}</code> at <code>{{gitRef}}</code> — {{rule}} → {{outcome}}"
-      values={{ ...values, gitRef }}
-      components={{ code: <code /> }}
+      defaults="<path/> in <repository/> at <gitRef/> — <rule/> → <outcome/>"
+      components={components}
     />
   ) : (
     <Trans
       i18nKey="function-details.why-no-source.attempt"
-      defaults="<code>{{path}}</code> in <code>{{repository}}</code> — {{rule}} → {{outcome}}"
-      values={values}
-      components={{ code: <code /> }}
+      defaults="<path/> in <repository/> — <rule/> → <outcome/>"
+      components={components}
     />
   );
 }

@@ -136,9 +136,9 @@ export function CompareControl({ baseline, description, selector, range, version
           <Text>
             <Trans
               i18nKey="function-details.compare-control.compared-with"
-              defaults="Compared with <strong>{{description}}</strong>"
-              values={{ description }}
-              components={{ strong: <strong /> }}
+              defaults="Compared with <description/>"
+              // A typed selector as an element: Trans would interpolate a value once more.
+              components={{ description: <strong>{description}</strong> }}
             />
           </Text>
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
