@@ -7,14 +7,7 @@ import {
   type DataSourceInstanceSettings,
   type PluginConfigPageProps,
 } from '@grafana/data';
-import {
-  config,
-  locationService,
-  setBackendSrv,
-  setDataSourceSrv,
-  type BackendSrv,
-  type DataSourceSrv,
-} from '@grafana/runtime';
+import { config, setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
 import AppConfig from './AppConfig';
 import { testIds } from '../testIds';
 import type { LinescopeJsonData } from './settings';
@@ -57,26 +50,6 @@ describe('AppConfig', () => {
   beforeEach(() => {
     fetchMock.mockReset();
     setUser({ orgRole: OrgRole.Admin, isGrafanaAdmin: false });
-  });
-
-  // Grafana caches the plugin meta: the page reloads after a save, through Grafana's location service (the catalog's
-  // validator warns about window.location), which remounts the route with a new reload counter.
-  it('reloads the page through locationService after a save, and not when the save fails', async () => {
-    const reloads = () =>
-      (locationService.getLocation().state as { routeReloadCounter?: number } | undefined)?.routeReloadCounter ?? 0;
-    const before = reloads();
-    fetchMock.mockReturnValueOnce(throwError(() => ({ status: 500, data: { message: 'Boom' } })));
-    const { unmount } = render(<AppConfig {...props({})} />);
-    fireEvent.click(screen.getByTestId(testIds.config.save));
-    await screen.findByTestId(testIds.config.saveError);
-    expect(reloads()).toBe(before);
-    unmount();
-
-    fetchMock.mockReturnValueOnce(of({ status: 200, data: {} }));
-    render(<AppConfig {...props({})} />);
-    fireEvent.click(screen.getByTestId(testIds.config.save));
-    await screen.findByTestId(testIds.config.saved);
-    expect(reloads()).toBe(before + 1);
   });
 
   it('defaults function details to on when nothing was saved yet', () => {
