@@ -5,7 +5,7 @@ export const testIds = {
   config: {
     form: 'linescope-config-form',
     enableFunctionDetails: 'linescope-config-enable-function-details',
-    vcsDatasource: 'linescope-config-vcs-datasource',
+    vcsDataSource: 'linescope-config-vcs-datasource',
     defaultDatasource: 'linescope-config-default-datasource',
     save: 'linescope-config-save',
     readOnlyNote: 'linescope-config-read-only',

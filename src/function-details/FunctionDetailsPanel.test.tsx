@@ -10,10 +10,10 @@ import { GitlabAppResponseSchema, type GitlabAppResponse } from '../../proto/gen
 import type { FunctionDetailsTarget } from '../domain/target';
 import type { VcsApi } from '../source/core/api';
 import { saveOverride } from '../source/overrides/store';
-import { GithubServicesProvider, type GithubServices } from '../source/providers/github/services';
-import { GitlabServicesProvider, type GitlabServices } from '../source/providers/gitlab/services';
-import { githubServicesFor } from '../test-support/githubServices';
-import { gitlabServicesFor } from '../test-support/gitlabServices';
+import { GitHubServicesProvider, type GitHubServices } from '../source/providers/github/services';
+import { GitLabServicesProvider, type GitLabServices } from '../source/providers/gitlab/services';
+import { gitHubServicesFor } from '../test-support/gitHubServices';
+import { gitLabServicesFor } from '../test-support/gitLabServices';
 import { WithQueries } from '../test-support/queries';
 import { gzipBomb } from '@linescope/lines/testing/gzipBomb';
 import { PprofBuilder, pyroscopeBuildId } from '@linescope/lines/testing/pprofBuilder';
@@ -41,7 +41,7 @@ beforeEach(() => {
 
 const target: FunctionDetailsTarget = {
   datasourceUid: 'pyro',
-  vcsDatasourceUid: 'pyro',
+  vcsDataSourceUid: 'pyro',
   profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
   labelSelector: '{service_name="shop-go"}',
   serviceName: 'shop-go',
@@ -124,18 +124,18 @@ function sourceServer(connected: boolean, lines = 20) {
     ),
     getCommits: jest.fn(async (): Promise<CommitInfo[]> => []),
   } as unknown as jest.Mocked<VcsApi>;
-  const { services } = githubServicesFor(api, connected, 'pyro');
+  const { services } = gitHubServicesFor(api, connected, 'pyro');
   return { api, services };
 }
 
-const renderPanel = (props: Partial<{ onClose: () => void; services: GithubServices; gitlab: GitlabServices }> = {}) =>
+const renderPanel = (props: Partial<{ onClose: () => void; services: GitHubServices; gitlab: GitLabServices }> = {}) =>
   render(
     <WithQueries>
-      <GithubServicesProvider services={props.services ?? sourceServer(false).services}>
-        <GitlabServicesProvider services={props.gitlab ?? gitlabServicesFor({} as VcsApi, false, 'pyro').services}>
+      <GitHubServicesProvider services={props.services ?? sourceServer(false).services}>
+        <GitLabServicesProvider services={props.gitlab ?? gitLabServicesFor({} as VcsApi, false, 'pyro').services}>
           <FunctionDetailsPanel target={target} onClose={props.onClose ?? jest.fn()} />
-        </GitlabServicesProvider>
-      </GithubServicesProvider>
+        </GitLabServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
 
@@ -412,10 +412,10 @@ describe('FunctionDetailsPanel', () => {
       const [open, setOpen] = React.useState(false);
       return (
         <WithQueries>
-          <GithubServicesProvider services={sourceServer(false).services}>
+          <GitHubServicesProvider services={sourceServer(false).services}>
             <button onClick={() => setOpen(true)}>Function details for…</button>
             {open && <FunctionDetailsPanel target={target} onClose={() => setOpen(false)} />}
-          </GithubServicesProvider>
+          </GitHubServicesProvider>
         </WithQueries>
       );
     }
@@ -536,7 +536,7 @@ describe('FunctionDetailsPanel', () => {
       gitlabApp: jest.fn(() => new Promise<GitlabAppResponse>((resolve) => (answer = resolve))),
       gitlabLogin: jest.fn(),
     };
-    renderPanel({ gitlab: gitlabServicesFor({} as VcsApi, false, 'pyro', login).services });
+    renderPanel({ gitlab: gitLabServicesFor({} as VcsApi, false, 'pyro', login).services });
     await screen.findByTestId(testIds.functionDetails.breakdown);
     const repositoryRow = within(row(testIds.functionDetails.rowRepository));
     // Before the answer the host is an unknown one: GitHub's, as documented.

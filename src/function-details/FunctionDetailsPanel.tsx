@@ -55,7 +55,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
     version: selected?.version,
     onOpen: (entry) => navigation?.actions.open(entry),
   });
-  const blame = useBlameColumn(sourceRequest?.vcsDatasourceUid, source);
+  const blame = useBlameColumn(sourceRequest?.vcsDataSourceUid, source);
   const loading = profile.status === 'loading';
   // After the panel's own profile: the history never competes with the numbers.
   const history = useHistoryColumn(target, fn?.fileName, unit, profile.status === 'success' && !!fn);

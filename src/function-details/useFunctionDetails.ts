@@ -108,7 +108,7 @@ export function useFunctionDetails(
   const sourceRequest: SourceRequest | undefined =
     fn && selected?.version && !whyNoSourceFile(fn.functionName, fn.fileName)
       ? {
-          vcsDatasourceUid: target.vcsDatasourceUid,
+          vcsDataSourceUid: target.vcsDataSourceUid,
           version: selected.version,
           fileName: fn.fileName,
           functionName: fn.functionName,
@@ -121,7 +121,7 @@ export function useFunctionDetails(
         }
       : undefined;
   const { data: source } = useFunctionSource(sourceRequest);
-  const hosts = useRepositoryHosts(target.vcsDatasourceUid);
+  const hosts = useRepositoryHosts(target.vcsDataSourceUid);
 
   return {
     data: {

@@ -30,8 +30,8 @@ export interface FunctionSource {
 }
 
 export function useFunctionSource(request: SourceRequest | undefined): FunctionSource {
-  const connections = useSourceConnections(request?.vcsDatasourceUid ?? '');
-  const hosts = useRepositoryHosts(request?.vcsDatasourceUid ?? '');
+  const connections = useSourceConnections(request?.vcsDataSourceUid ?? '');
+  const hosts = useRepositoryHosts(request?.vcsDataSourceUid ?? '');
   const repository = request?.version.repository;
   const input = request && repository ? request : undefined;
   const repositoryKind = describeRepository(repository, hosts)?.kind;
@@ -55,7 +55,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   const refs = input ? Array.from(new Set([ref, ...(input.refs ?? [])])) : [];
   const commitsRequest: CommitsRequest | undefined = input && { repositoryUrl: input.version.repository, refs };
   // A new login is a new key: nothing from before it (a refused session's failures) is shown after it.
-  const scope = [input?.vcsDatasourceUid, kind, session.connectedAt];
+  const scope = [input?.vcsDataSourceUid, kind, session.connectedAt];
   const api = () => connection!.api();
 
   const file = useQuery({

@@ -5,7 +5,7 @@ import type { SourceVersion } from '../../domain/model';
 /** What the panel knows when it needs a file's source. */
 export interface SourceRequest {
   /** Where vcs.v1 calls go (settings; default: the Pyroscope data source in use). */
-  vcsDatasourceUid: string;
+  vcsDataSourceUid: string;
   version: SourceVersion;
   fileName: string;
   functionName: string;

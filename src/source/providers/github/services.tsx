@@ -12,13 +12,13 @@ import { HostSession } from '../../connection/hostSession';
 import type { LoginEnvironment } from '../../connection/popupLogin';
 import { GITHUB_SESSION, SESSION_STORAGE_KEY } from './session';
 
-export interface GithubServices {
+export interface GitHubServices {
   session(dataSourceUid: string): HostSession;
   api(dataSourceUid: string): VcsApi;
   loginEnvironment(): LoginEnvironment;
 }
 
-function createBrowserServices(): GithubServices {
+function createBrowserServices(): GitHubServices {
   const bus = new EventTarget();
   const entries = new Map<string, { session: HostSession; api: VcsApi }>();
   const rotateGrafanaSession = backendSrvRotation(getBackendSrv);
@@ -53,31 +53,31 @@ function createBrowserServices(): GithubServices {
   };
 }
 
-let browserServices: GithubServices | undefined;
-const lazyBrowserServices: GithubServices = {
+let browserServices: GitHubServices | undefined;
+const lazyBrowserServices: GitHubServices = {
   session: (uid) => (browserServices ??= createBrowserServices()).session(uid),
   api: (uid) => (browserServices ??= createBrowserServices()).api(uid),
   loginEnvironment: () => (browserServices ??= createBrowserServices()).loginEnvironment(),
 };
 
-const GithubServicesContext = createContext<GithubServices>(lazyBrowserServices);
+const GitHubServicesContext = createContext<GitHubServices>(lazyBrowserServices);
 
-export function GithubServicesProvider({
+export function GitHubServicesProvider({
   services,
   children,
 }: {
-  services: GithubServices;
+  services: GitHubServices;
   children: React.ReactNode;
 }) {
-  return <GithubServicesContext.Provider value={services}>{children}</GithubServicesContext.Provider>;
+  return <GitHubServicesContext.Provider value={services}>{children}</GitHubServicesContext.Provider>;
 }
 
-export function useGithubServices(): GithubServices {
-  return useContext(GithubServicesContext);
+export function useGitHubServices(): GitHubServices {
+  return useContext(GitHubServicesContext);
 }
 
-export function useGithubSession(dataSourceUid: string): { session: HostSession; state: SessionState } {
-  const session = useGithubServices().session(dataSourceUid);
+export function useGitHubSession(dataSourceUid: string): { session: HostSession; state: SessionState } {
+  const session = useGitHubServices().session(dataSourceUid);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   return { session, state };
 }

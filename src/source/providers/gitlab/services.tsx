@@ -9,29 +9,29 @@ import { createBlameClient } from '../../core/blame';
 import { documentCookieJar, pageIsHttps } from '../../connection/cookieJar';
 import { HostSession } from '../../connection/hostSession';
 import type { LoginEnvironment } from '../../connection/popupLogin';
-import { createGitlabClient } from './client';
-import type { GitlabLoginApi } from './login';
+import { createGitLabClient } from './client';
+import type { GitLabLoginApi } from './login';
 
 /** The cookie the data source must forward (keepCookies), beside GitHub's pyroscope_git_session. */
 export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
 export const GITLAB_SESSION_STORAGE_KEY = 'linescope.gitlab.session';
 
-export interface GitlabServices {
+export interface GitLabServices {
   session(dataSourceUid: string): HostSession;
   /** vcs.v1 for GitLab repositories, kept in step with the GitLab session. */
   api(dataSourceUid: string): VcsApi;
-  login(dataSourceUid: string): GitlabLoginApi;
+  login(dataSourceUid: string): GitLabLoginApi;
   loginEnvironment(): LoginEnvironment;
 }
 
-function createBrowserServices(): GitlabServices {
+function createBrowserServices(): GitLabServices {
   const bus = new EventTarget();
-  const entries = new Map<string, { session: HostSession; api: VcsApi; login: GitlabLoginApi }>();
+  const entries = new Map<string, { session: HostSession; api: VcsApi; login: GitLabLoginApi }>();
   const entry = (uid: string) => {
     let found = entries.get(uid);
     if (!found) {
       const baseUrl = vcsProxyBaseUrl(config.appSubUrl ?? '', uid);
-      const gitlab = createGitlabClient({ baseUrl });
+      const gitlab = createGitLabClient({ baseUrl });
       const session = new HostSession(uid, {
         refresh: async () => ({ cookie: '', ...(await gitlab.gitlabRefresh({})) }),
         jar: documentCookieJar(),
@@ -63,33 +63,33 @@ function createBrowserServices(): GitlabServices {
   };
 }
 
-let browserServices: GitlabServices | undefined;
-const lazy = (): GitlabServices => (browserServices ??= createBrowserServices());
-const lazyBrowserServices: GitlabServices = {
+let browserServices: GitLabServices | undefined;
+const lazy = (): GitLabServices => (browserServices ??= createBrowserServices());
+const lazyBrowserServices: GitLabServices = {
   session: (uid) => lazy().session(uid),
   api: (uid) => lazy().api(uid),
   login: (uid) => lazy().login(uid),
   loginEnvironment: () => lazy().loginEnvironment(),
 };
 
-const GitlabServicesContext = createContext<GitlabServices>(lazyBrowserServices);
+const GitLabServicesContext = createContext<GitLabServices>(lazyBrowserServices);
 
-export function GitlabServicesProvider({
+export function GitLabServicesProvider({
   services,
   children,
 }: {
-  services: GitlabServices;
+  services: GitLabServices;
   children: React.ReactNode;
 }) {
-  return <GitlabServicesContext.Provider value={services}>{children}</GitlabServicesContext.Provider>;
+  return <GitLabServicesContext.Provider value={services}>{children}</GitLabServicesContext.Provider>;
 }
 
-export function useGitlabServices(): GitlabServices {
-  return useContext(GitlabServicesContext);
+export function useGitLabServices(): GitLabServices {
+  return useContext(GitLabServicesContext);
 }
 
-export function useGitlabSession(dataSourceUid: string): { session: HostSession; state: SessionState } {
-  const session = useGitlabServices().session(dataSourceUid);
+export function useGitLabSession(dataSourceUid: string): { session: HostSession; state: SessionState } {
+  const session = useGitLabServices().session(dataSourceUid);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   return { session, state };
 }
