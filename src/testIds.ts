@@ -61,6 +61,7 @@ export const testIds = {
     breakdownAllLines: 'linescope-breakdown-all-lines',
     breakdownWithoutLine: 'linescope-breakdown-without-line',
     sourceNotLoaded: 'linescope-source-not-loaded',
+    sourceRetry: 'linescope-source-retry',
     callees: 'linescope-function-details-callees',
     calleeLink: 'linescope-function-details-callee-link',
     calleeToggle: 'linescope-function-details-callee-toggle',

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { create } from '@bufbuild/protobuf';
+import { Code, ConnectError } from '@connectrpc/connect';
 import { CommitInfoSchema, GetFileResponseSchema, type CommitInfo } from '../../proto/gen/vcs/v1/vcs_pb';
 import { GitlabAppResponseSchema, type GitlabAppResponse } from '../../proto/gen/linescope/v1/gitlab_pb';
 import type { FunctionDetailsTarget } from '../domain/target';
@@ -446,6 +447,32 @@ describe('FunctionDetailsPanel', () => {
     expect(await screen.findByTestId('code-view')).toHaveAttribute('data-language', 'go');
     expect(screen.getByTestId('code-view')).toHaveTextContent('Lines 10–14 · hottest line 11');
     expect(screen.queryAllByTestId(testIds.functionDetails.breakdownLine)).toHaveLength(0);
+  });
+
+  it('offers Retry, from the keyboard, when the source failed for a passing reason, and loads it on Enter', async () => {
+    respond = pyroscope(twoVersions());
+    const { api, services } = sourceServer(true);
+    api.getFile.mockRejectedValueOnce(new ConnectError('secondary rate limit', Code.ResourceExhausted));
+    renderPanel({ services });
+    const retry = await screen.findByRole('button', { name: 'Retry loading the source' });
+    expect(
+      screen.getByText(/The Git host is rate limiting the source server; retry in a moment: secondary rate limit/)
+    ).toBeInTheDocument();
+    retry.focus();
+    expect(retry).toHaveFocus();
+    await userEvent.setup().keyboard('{Enter}');
+    expect(await screen.findByTestId('code-view')).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.functionDetails.sourceRetry)).not.toBeInTheDocument();
+    expect(api.getFile).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers no Retry when asking again cannot help (the server failed on its own)', async () => {
+    respond = pyroscope(twoVersions());
+    const { api, services } = sourceServer(true);
+    api.getFile.mockRejectedValue(new ConnectError('template: nil pointer', Code.Internal));
+    renderPanel({ services });
+    expect(await screen.findByText(/The source could not be loaded: template: nil pointer/)).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.functionDetails.sourceRetry)).not.toBeInTheDocument();
   });
 
   it('never links a script URL from a hostile source server: GetFile’s URL, the commit page and the avatar', async () => {

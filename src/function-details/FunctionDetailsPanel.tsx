@@ -2,8 +2,8 @@ import { t, Trans } from '@grafana/i18n';
 import React, { useId, useRef } from 'react';
 import { Alert, Button, IconButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { noSourceSentence, whyNoSourceFile } from '../domain/noSource';
+import { profileFailureHint } from '../domain/profileFailure';
 import { describeCallSite, type FunctionDetailsTarget } from '../domain/target';
-import { PyroscopeError } from '../pyroscope/errors';
 import { testIds } from '../testIds';
 import { CommitChoice, CommitDetails } from './CommitChoice';
 import { type CompareParam, ComparisonSection } from './compare/ComparisonSection';
@@ -100,7 +100,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           data-testid={testIds.functionDetails.error}
         >
           <div>{profile.error.message}</div>
-          <div>{failureHint(profile.error)}</div>
+          <div>{profileFailureHint(profile.error)}</div>
           <Button size="sm" variant="secondary" icon="sync" onClick={actions.retry}>
             <Trans i18nKey="function-details.function-details-panel.retry">Retry</Trans>
           </Button>
@@ -224,6 +224,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           param={compare}
         >
           <LineBreakdown
+            onRetrySource={actions.retrySource}
             blame={blame}
             history={history}
             calls={navigation && { ...calls, unit }}
@@ -242,16 +243,4 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
       )}
     </section>
   );
-}
-
-function failureHint(error: Error): string {
-  if (error instanceof PyroscopeError) {
-    return error.hint;
-  }
-  if (/^The profile is too large/.test(error.message)) {
-    return 'Narrow the time range or the label selector so that the call site’s profile is smaller.';
-  }
-  return /Loading chunk|dynamically imported module|worker/i.test(error.message)
-    ? 'Part of Linescope could not be loaded (it may have been updated meanwhile): reload the page.'
-    : 'The profile could not be read. Try again; if it keeps failing, the data source may not be a Pyroscope server.';
 }

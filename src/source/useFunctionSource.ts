@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
-import { classifyVcsError } from './core/errors';
+import { classifyVcsError, isRetryable, sourceFailureMessage } from './core/errors';
 import { LINKS_ONLY_HOSTS } from './core/host-links';
 import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
@@ -24,7 +24,7 @@ export interface FunctionSource {
     commits: Record<string, CommitSummary> | undefined;
   };
   actions: {
-    /** Asks again for what failed (after fixing an override, after the server came back). */
+    /** Asks again for the file and the commits (a passing failure: rate limit, timeout, host unavailable). */
     retry: () => void;
   };
 }
@@ -157,6 +157,6 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
         },
       };
     }
-    return { status: 'error', message: `The source could not be loaded: ${failure.message}` };
+    return { status: 'error', message: sourceFailureMessage(failure), retryable: isRetryable(failure) };
   }
 }

@@ -68,4 +68,5 @@ export type SourceFile =
       /** Where the server found the file (maybe another repository: a dependency's), for its blame. */
       resolved?: ResolvedFile;
     }
-  | { status: 'error'; message: string; missing?: MissingFile };
+  /** `retryable`: a passing failure (rate limit, timeout, host unavailable) that asking again may fix. */
+  | { status: 'error'; message: string; missing?: MissingFile; retryable?: boolean };
