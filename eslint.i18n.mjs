@@ -10,7 +10,6 @@ export const UNTRANSLATED_VIEWS = [
   'src/flamegraph/LabelFilters.tsx',
   'src/function-details/CommitChoice.tsx',
   'src/function-details/DetailRow.tsx',
-  'src/function-details/FunctionDetailsPanel.tsx',
   'src/function-details/LineBreakdown.tsx',
   'src/function-details/RepositoryValue.tsx',
   'src/function-details/TruncationNotice.tsx',
@@ -26,9 +25,6 @@ export const UNTRANSLATED_VIEWS = [
   'src/module.tsx',
   'src/settings/AppConfig.tsx',
   'src/side-panel/ResizableSplit.tsx',
-  'src/source/overrides/OverrideEditor.tsx',
-  'src/source/connection/HostConnection.tsx',
-  'src/source/providers/LoginCallbackPage.tsx',
 ];
 
 export const i18nConfig = [

@@ -118,7 +118,10 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
         </Row>
         <Row
           label={t('function-details.function-details-panel.label-call-site', 'Call site')}
-          tooltip="The stack the numbers are for: only samples passing through it count"
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-call-site',
+            'The stack the numbers are for: only samples passing through it count'
+          )}
           testId={testIds.functionDetails.rowCallSite}
         >
           <CallSite text={describeCallSite(target)} />
@@ -132,7 +135,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           )}
           testId={testIds.functionDetails.rowStartLine}
         >
-          {fn?.startLine ? fn.startLine : '–'}
+          {fn?.startLine ? fn.startLine : <NotKnown />}
         </Row>
         <Row
           loading={loading}
@@ -143,12 +146,15 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           )}
           testId={testIds.functionDetails.rowFile}
         >
-          {fn?.fileName ? <FilePath path={fn.fileName} /> : '–'}
+          {fn?.fileName ? <FilePath path={fn.fileName} /> : <NotKnown />}
         </Row>
         <Row
           loading={loading}
           label={t('function-details.function-details-panel.label-repository', 'Repository')}
-          tooltip="Where this version's source lives: from the profile's build id, or else the service's labels"
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-repository',
+            "Where this version's source lives: from the profile's build id, or else the service's labels"
+          )}
           testId={testIds.functionDetails.rowRepository}
         >
           <RepositoryValue
@@ -164,11 +170,14 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           loading={loading}
           label={t('function-details.function-details-panel.label-commit', 'Commit')}
           id={`${ids}-commit`}
-          tooltip="The versions (pprof mappings) of this function in the profile, with each one's share of its total"
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-commit',
+            "The versions (pprof mappings) of this function in the profile, with each one's share of its total"
+          )}
           testId={testIds.functionDetails.rowCommit}
         >
           {choices.length === 0 ? (
-            '–'
+            <NotKnown />
           ) : (
             <div data-testid={testIds.functionDetails.commitChoice}>
               <CommitChoice
@@ -204,9 +213,17 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           )}
           data-testid={testIds.functionDetails.empty}
         >
-          {target.functionName === 'other'
-            ? '“other” is not a function: Pyroscope groups small nodes under it to keep the flame graph small. Click a named function instead.'
-            : 'The profile for this call site has no sample of this function. The data may have changed since the flame graph loaded: refresh the flame graph and try again, or widen the time range.'}
+          {target.functionName === 'other' ? (
+            <Trans i18nKey="function-details.function-details-panel.other-is-not-a-function">
+              “other” is not a function: Pyroscope groups small nodes under it to keep the flame graph small. Click a
+              named function instead.
+            </Trans>
+          ) : (
+            <Trans i18nKey="function-details.function-details-panel.no-sample-of-this-function">
+              The profile for this call site has no sample of this function. The data may have changed since the flame
+              graph loaded: refresh the flame graph and try again, or widen the time range.
+            </Trans>
+          )}
         </Alert>
       )}
       {fn?.calls && navigation && (
@@ -235,12 +252,23 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
               whyNoSourceFile(fn.functionName, fn.fileName)
                 ? noSourceSentence(whyNoSourceFile(fn.functionName, fn.fileName)!)
                 : selected?.version
-                  ? 'connect the repository to see the code beside the numbers.'
-                  : 'no repository is known for this version (see Repository above).'
+                  ? t(
+                      'function-details.function-details-panel.no-source-connect',
+                      'connect the repository to see the code beside the numbers.'
+                    )
+                  : t(
+                      'function-details.function-details-panel.no-source-no-repository',
+                      'no repository is known for this version (see Repository above).'
+                    )
             }
           />
         </ComparisonSection>
       )}
     </section>
   );
+}
+
+/** A row whose value is not known (yet). */
+function NotKnown() {
+  return <>–</>;
 }
