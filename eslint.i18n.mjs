@@ -8,10 +8,6 @@ export const VIEW_FILES = ['src/**/*.tsx'];
 export const NOT_VIEWS = ['src/**/*.test.tsx', 'src/test-support/**'];
 
 export const UNTRANSLATED_VIEWS = [
-  'src/function-details/FunctionDetailsPanel.tsx',
-  'src/source/overrides/OverrideEditor.tsx',
-  'src/source/connection/HostConnection.tsx',
-  'src/source/providers/LoginCallbackPage.tsx',
 ];
 
 // The props Grafana's rule reads (a literal or template literal there is its to report).

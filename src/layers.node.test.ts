@@ -33,17 +33,17 @@ const allowed: Array<[string, string, string]> = [
 ];
 
 test('a Git host folder importing another host folder fails the lint; its own folder and the neutral ones pass', () => {
-  const [gitlabImportsGithub, githubImportsGitlab, ownFolder, neutral, table] = lint([
+  const [gitLabImportsGitHub, gitHubImportsGitLab, ownFolder, neutral, table] = lint([
     ['src/source/providers/gitlab/probe.ts', probe('GITHUB_SESSION', '../github/session')],
-    ['src/source/providers/github/probe.ts', probe('startGitlabLogin', '../gitlab/login')],
-    ['src/source/providers/gitlab/probe.ts', probe('startGitlabLogin', './login')],
+    ['src/source/providers/github/probe.ts', probe('startGitLabLogin', '../gitlab/login')],
+    ['src/source/providers/gitlab/probe.ts', probe('startGitLabLogin', './login')],
     ['src/source/providers/gitlab/probe.ts', probe('startPopupLogin', '../../connection/popupLogin')],
     ['src/source/providers/probe.ts', probe('GitLabConnection', './gitlab/GitLabConnection')],
   ]);
-  expect(gitlabImportsGithub).toEqual([
+  expect(gitLabImportsGitHub).toEqual([
     expect.stringMatching(/providers\/gitlab\/ imports providers\/github\/: a Git host folder never imports another/),
   ]);
-  expect(githubImportsGitlab).toEqual([expect.stringMatching(/providers\/github\/ imports providers\/gitlab\//)]);
+  expect(gitHubImportsGitLab).toEqual([expect.stringMatching(/providers\/github\/ imports providers\/gitlab\//)]);
   expect({ ownFolder, neutral, table }).toEqual({ ownFolder: [], neutral: [], table: [] });
 });
 

@@ -67,7 +67,7 @@ describe('stack files', () => {
     expect(app).toBeDefined();
     expect(app.disabled).toBe(false);
     expect(app.jsonData.enableFunctionDetails).toBe(true);
-    expect(app.jsonData.vcsDatasourceUid).toBe(pyroscopeDs.uid);
+    expect(app.jsonData.vcsDataSourceUid).toBe(pyroscopeDs.uid);
     expect(app.jsonData.defaultDatasourceUid).toBe(pyroscopeDs.uid);
   });
 

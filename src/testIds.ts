@@ -5,7 +5,7 @@ export const testIds = {
   config: {
     form: 'linescope-config-form',
     enableFunctionDetails: 'linescope-config-enable-function-details',
-    vcsDatasource: 'linescope-config-vcs-datasource',
+    vcsDataSource: 'linescope-config-vcs-datasource',
     defaultDatasource: 'linescope-config-default-datasource',
     save: 'linescope-config-save',
     readOnlyNote: 'linescope-config-read-only',
@@ -61,6 +61,7 @@ export const testIds = {
     breakdownAllLines: 'linescope-breakdown-all-lines',
     breakdownWithoutLine: 'linescope-breakdown-without-line',
     sourceNotLoaded: 'linescope-source-not-loaded',
+    sourceRetry: 'linescope-source-retry',
     callees: 'linescope-function-details-callees',
     calleeLink: 'linescope-function-details-callee-link',
     calleeToggle: 'linescope-function-details-callee-toggle',

@@ -1,4 +1,4 @@
-import { describeRepository, gitlabHostsOf, parseTypedRepository } from './repository';
+import { describeRepository, gitLabHostsOf, parseTypedRepository } from './repository';
 
 test('the override form accepts GitLab (nested groups), Bitbucket Cloud and Azure DevOps repository URLs', () => {
   for (const [url, kind] of [
@@ -13,20 +13,20 @@ test('the override form accepts GitLab (nested groups), Bitbucket Cloud and Azur
 });
 
 describe("the source server's own GitLab (GITLAB_URL, from GitlabApp)", () => {
-  const selfManaged = gitlabHostsOf('https://gitlab.example.com');
-  const underPath = gitlabHostsOf('https://example.com/gitlab/');
+  const selfManaged = gitLabHostsOf('https://gitlab.example.com');
+  const underPath = gitLabHostsOf('https://example.com/gitlab/');
 
   it('are the web URL’s host below its path, then the other names repository URLs may use', () => {
-    expect(gitlabHostsOf('https://example.com/gitlab/', ['Git.Example.com', 'example.com', ' '])).toEqual([
+    expect(gitLabHostsOf('https://example.com/gitlab/', ['Git.Example.com', 'example.com', ' '])).toEqual([
       { host: 'example.com', kind: 'gitlab', pathPrefix: '/gitlab' },
       { host: 'git.example.com', kind: 'gitlab' },
     ]);
     // A server that did not say (Pyroscope's, or an empty answer) adds nothing.
-    expect(gitlabHostsOf('', ['git.example.com'])).toEqual([]);
+    expect(gitLabHostsOf('', ['git.example.com'])).toEqual([]);
   });
 
   it('read a repository on an alias host as GitLab’s too', () => {
-    const hosts = gitlabHostsOf('https://gitlab.example.com', ['git.example.com']);
+    const hosts = gitLabHostsOf('https://gitlab.example.com', ['git.example.com']);
     expect(describeRepository('git@git.example.com:group/sub/project.git', hosts)).toMatchObject({
       kind: 'gitlab',
       display: 'group/sub/project',
@@ -81,7 +81,7 @@ describe("the source server's own GitLab (GITLAB_URL, from GitlabApp)", () => {
     expect(describeRepository('https://gitlab.com/g/s/p', selfManaged)).toMatchObject({ kind: 'gitlab' });
     expect(describeRepository('https://github.com/o/r', selfManaged)).toMatchObject({ kind: 'github' });
     expect(describeRepository('https://git.example.net/o/r', selfManaged)?.kind).toBeUndefined();
-    expect(describeRepository('https://gitlab.com/g/p', gitlabHostsOf('https://gitlab.com'))).toMatchObject({
+    expect(describeRepository('https://gitlab.com/g/p', gitLabHostsOf('https://gitlab.com'))).toMatchObject({
       kind: 'gitlab',
       webUrl: 'https://gitlab.com/g/p',
     });

@@ -14,7 +14,7 @@ export interface RepositoryInfo extends RepositoryUrl {
  * The hosts a source server's GitLab answers for, from its GitlabApp: the web URL (GITLAB_URL, maybe below a path)
  * and the other host names repository URLs may use for it (GITLAB_REPOSITORY_HOSTS). None without a usable web URL.
  */
-export function gitlabHostsOf(webUrl: string, aliases: readonly string[] = []): KnownHost[] {
+export function gitLabHostsOf(webUrl: string, aliases: readonly string[] = []): KnownHost[] {
   const own = knownHostOf(webUrl, 'gitlab');
   if (!own) {
     return [];

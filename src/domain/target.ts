@@ -7,7 +7,7 @@ export interface TimeRangeMs {
 export interface FunctionDetailsTarget {
   datasourceUid: string;
   /** Where vcs.v1 calls go (settings; default: datasourceUid). */
-  vcsDatasourceUid: string;
+  vcsDataSourceUid: string;
   profileTypeId: string;
   labelSelector: string;
   serviceName?: string;

@@ -58,7 +58,7 @@ describe.each(['github.com/linescope-demo/shop-go/pricing.bestSubset', 'strings.
           <FunctionDetailsPanel
             target={{
               datasourceUid: 'pyro',
-              vcsDatasourceUid: 'pyro',
+              vcsDataSourceUid: 'pyro',
               profileTypeId: labels.__profile_type__,
               labelSelector: `{service_name="${labels.service_name}"}`,
               serviceName: labels.service_name,

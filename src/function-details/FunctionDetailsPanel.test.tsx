@@ -5,15 +5,16 @@ import userEvent from '@testing-library/user-event';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { create } from '@bufbuild/protobuf';
+import { Code, ConnectError } from '@connectrpc/connect';
 import { CommitInfoSchema, GetFileResponseSchema, type CommitInfo } from '../../proto/gen/vcs/v1/vcs_pb';
 import { GitlabAppResponseSchema, type GitlabAppResponse } from '../../proto/gen/linescope/v1/gitlab_pb';
 import type { FunctionDetailsTarget } from '../domain/target';
 import type { VcsApi } from '../source/core/api';
 import { saveOverride } from '../source/overrides/store';
-import { GithubServicesProvider, type GithubServices } from '../source/providers/github/services';
-import { GitlabServicesProvider, type GitlabServices } from '../source/providers/gitlab/services';
-import { githubServicesFor } from '../test-support/githubServices';
-import { gitlabServicesFor } from '../test-support/gitlabServices';
+import { GitHubServicesProvider, type GitHubServices } from '../source/providers/github/services';
+import { GitLabServicesProvider, type GitLabServices } from '../source/providers/gitlab/services';
+import { gitHubServicesFor } from '../test-support/gitHubServices';
+import { gitLabServicesFor } from '../test-support/gitLabServices';
 import { WithQueries } from '../test-support/queries';
 import { gzipBomb } from '@linescope/lines/testing/gzipBomb';
 import { PprofBuilder, pyroscopeBuildId } from '@linescope/lines/testing/pprofBuilder';
@@ -41,7 +42,7 @@ beforeEach(() => {
 
 const target: FunctionDetailsTarget = {
   datasourceUid: 'pyro',
-  vcsDatasourceUid: 'pyro',
+  vcsDataSourceUid: 'pyro',
   profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
   labelSelector: '{service_name="shop-go"}',
   serviceName: 'shop-go',
@@ -124,18 +125,18 @@ function sourceServer(connected: boolean, lines = 20) {
     ),
     getCommits: jest.fn(async (): Promise<CommitInfo[]> => []),
   } as unknown as jest.Mocked<VcsApi>;
-  const { services } = githubServicesFor(api, connected, 'pyro');
+  const { services } = gitHubServicesFor(api, connected, 'pyro');
   return { api, services };
 }
 
-const renderPanel = (props: Partial<{ onClose: () => void; services: GithubServices; gitlab: GitlabServices }> = {}) =>
+const renderPanel = (props: Partial<{ onClose: () => void; services: GitHubServices; gitlab: GitLabServices }> = {}) =>
   render(
     <WithQueries>
-      <GithubServicesProvider services={props.services ?? sourceServer(false).services}>
-        <GitlabServicesProvider services={props.gitlab ?? gitlabServicesFor({} as VcsApi, false, 'pyro').services}>
+      <GitHubServicesProvider services={props.services ?? sourceServer(false).services}>
+        <GitLabServicesProvider services={props.gitlab ?? gitLabServicesFor({} as VcsApi, false, 'pyro').services}>
           <FunctionDetailsPanel target={target} onClose={props.onClose ?? jest.fn()} />
-        </GitlabServicesProvider>
-      </GithubServicesProvider>
+        </GitLabServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
 
@@ -412,10 +413,10 @@ describe('FunctionDetailsPanel', () => {
       const [open, setOpen] = React.useState(false);
       return (
         <WithQueries>
-          <GithubServicesProvider services={sourceServer(false).services}>
+          <GitHubServicesProvider services={sourceServer(false).services}>
             <button onClick={() => setOpen(true)}>Function details for…</button>
             {open && <FunctionDetailsPanel target={target} onClose={() => setOpen(false)} />}
-          </GithubServicesProvider>
+          </GitHubServicesProvider>
         </WithQueries>
       );
     }
@@ -446,6 +447,32 @@ describe('FunctionDetailsPanel', () => {
     expect(await screen.findByTestId('code-view')).toHaveAttribute('data-language', 'go');
     expect(screen.getByTestId('code-view')).toHaveTextContent('Lines 10–14 · hottest line 11');
     expect(screen.queryAllByTestId(testIds.functionDetails.breakdownLine)).toHaveLength(0);
+  });
+
+  it('offers Retry, from the keyboard, when the source failed for a passing reason, and loads it on Enter', async () => {
+    respond = pyroscope(twoVersions());
+    const { api, services } = sourceServer(true);
+    api.getFile.mockRejectedValueOnce(new ConnectError('secondary rate limit', Code.ResourceExhausted));
+    renderPanel({ services });
+    const retry = await screen.findByRole('button', { name: 'Retry loading the source' });
+    expect(
+      screen.getByText(/The Git host is rate limiting the source server; retry in a moment: secondary rate limit/)
+    ).toBeInTheDocument();
+    retry.focus();
+    expect(retry).toHaveFocus();
+    await userEvent.setup().keyboard('{Enter}');
+    expect(await screen.findByTestId('code-view')).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.functionDetails.sourceRetry)).not.toBeInTheDocument();
+    expect(api.getFile).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers no Retry when asking again cannot help (the server failed on its own)', async () => {
+    respond = pyroscope(twoVersions());
+    const { api, services } = sourceServer(true);
+    api.getFile.mockRejectedValue(new ConnectError('template: nil pointer', Code.Internal));
+    renderPanel({ services });
+    expect(await screen.findByText(/The source could not be loaded: template: nil pointer/)).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.functionDetails.sourceRetry)).not.toBeInTheDocument();
   });
 
   it('never links a script URL from a hostile source server: GetFile’s URL, the commit page and the avatar', async () => {
@@ -536,7 +563,7 @@ describe('FunctionDetailsPanel', () => {
       gitlabApp: jest.fn(() => new Promise<GitlabAppResponse>((resolve) => (answer = resolve))),
       gitlabLogin: jest.fn(),
     };
-    renderPanel({ gitlab: gitlabServicesFor({} as VcsApi, false, 'pyro', login).services });
+    renderPanel({ gitlab: gitLabServicesFor({} as VcsApi, false, 'pyro', login).services });
     await screen.findByTestId(testIds.functionDetails.breakdown);
     const repositoryRow = within(row(testIds.functionDetails.rowRepository));
     // Before the answer the host is an unknown one: GitHub's, as documented.

@@ -2,8 +2,8 @@ import { t, Trans } from '@grafana/i18n';
 import React, { useId, useRef } from 'react';
 import { Alert, Button, IconButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { noSourceSentence, whyNoSourceFile } from '../domain/noSource';
+import { profileFailureHint } from '../domain/profileFailure';
 import { describeCallSite, type FunctionDetailsTarget } from '../domain/target';
-import { PyroscopeError } from '../pyroscope/errors';
 import { testIds } from '../testIds';
 import { CommitChoice, CommitDetails } from './CommitChoice';
 import { type CompareParam, ComparisonSection } from './compare/ComparisonSection';
@@ -55,7 +55,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
     version: selected?.version,
     onOpen: (entry) => navigation?.actions.open(entry),
   });
-  const blame = useBlameColumn(sourceRequest?.vcsDatasourceUid, source);
+  const blame = useBlameColumn(sourceRequest?.vcsDataSourceUid, source);
   const loading = profile.status === 'loading';
   // After the panel's own profile: the history never competes with the numbers.
   const history = useHistoryColumn(target, fn?.fileName, unit, profile.status === 'success' && !!fn);
@@ -100,7 +100,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           data-testid={testIds.functionDetails.error}
         >
           <div>{profile.error.message}</div>
-          <div>{failureHint(profile.error)}</div>
+          <div>{profileFailureHint(profile.error)}</div>
           <Button size="sm" variant="secondary" icon="sync" onClick={actions.retry}>
             <Trans i18nKey="function-details.function-details-panel.retry">Retry</Trans>
           </Button>
@@ -118,7 +118,10 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
         </Row>
         <Row
           label={t('function-details.function-details-panel.label-call-site', 'Call site')}
-          tooltip="The stack the numbers are for: only samples passing through it count"
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-call-site',
+            'The stack the numbers are for: only samples passing through it count'
+          )}
           testId={testIds.functionDetails.rowCallSite}
         >
           <CallSite text={describeCallSite(target)} />
@@ -132,7 +135,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           )}
           testId={testIds.functionDetails.rowStartLine}
         >
-          {fn?.startLine ? fn.startLine : '–'}
+          {fn?.startLine ? fn.startLine : <NotKnown />}
         </Row>
         <Row
           loading={loading}
@@ -143,12 +146,15 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           )}
           testId={testIds.functionDetails.rowFile}
         >
-          {fn?.fileName ? <FilePath path={fn.fileName} /> : '–'}
+          {fn?.fileName ? <FilePath path={fn.fileName} /> : <NotKnown />}
         </Row>
         <Row
           loading={loading}
           label={t('function-details.function-details-panel.label-repository', 'Repository')}
-          tooltip="Where this version's source lives: from the profile's build id, or else the service's labels"
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-repository',
+            "Where this version's source lives: from the profile's build id, or else the service's labels"
+          )}
           testId={testIds.functionDetails.rowRepository}
         >
           <RepositoryValue
@@ -164,11 +170,14 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           loading={loading}
           label={t('function-details.function-details-panel.label-commit', 'Commit')}
           id={`${ids}-commit`}
-          tooltip="The versions (pprof mappings) of this function in the profile, with each one's share of its total"
+          tooltip={t(
+            'function-details.function-details-panel.tooltip-commit',
+            "The versions (pprof mappings) of this function in the profile, with each one's share of its total"
+          )}
           testId={testIds.functionDetails.rowCommit}
         >
           {choices.length === 0 ? (
-            '–'
+            <NotKnown />
           ) : (
             <div data-testid={testIds.functionDetails.commitChoice}>
               <CommitChoice
@@ -204,9 +213,17 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           )}
           data-testid={testIds.functionDetails.empty}
         >
-          {target.functionName === 'other'
-            ? '“other” is not a function: Pyroscope groups small nodes under it to keep the flame graph small. Click a named function instead.'
-            : 'The profile for this call site has no sample of this function. The data may have changed since the flame graph loaded: refresh the flame graph and try again, or widen the time range.'}
+          {target.functionName === 'other' ? (
+            <Trans i18nKey="function-details.function-details-panel.other-is-not-a-function">
+              “other” is not a function: Pyroscope groups small nodes under it to keep the flame graph small. Click a
+              named function instead.
+            </Trans>
+          ) : (
+            <Trans i18nKey="function-details.function-details-panel.no-sample-of-this-function">
+              The profile for this call site has no sample of this function. The data may have changed since the flame
+              graph loaded: refresh the flame graph and try again, or widen the time range.
+            </Trans>
+          )}
         </Alert>
       )}
       {fn?.calls && navigation && (
@@ -224,6 +241,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
           param={compare}
         >
           <LineBreakdown
+            onRetrySource={actions.retrySource}
             blame={blame}
             history={history}
             calls={navigation && { ...calls, unit }}
@@ -234,8 +252,14 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
               whyNoSourceFile(fn.functionName, fn.fileName)
                 ? noSourceSentence(whyNoSourceFile(fn.functionName, fn.fileName)!)
                 : selected?.version
-                  ? 'connect the repository to see the code beside the numbers.'
-                  : 'no repository is known for this version (see Repository above).'
+                  ? t(
+                      'function-details.function-details-panel.no-source-connect',
+                      'connect the repository to see the code beside the numbers.'
+                    )
+                  : t(
+                      'function-details.function-details-panel.no-source-no-repository',
+                      'no repository is known for this version (see Repository above).'
+                    )
             }
           />
         </ComparisonSection>
@@ -244,14 +268,7 @@ export function FunctionDetailsPanel({ target, onClose, navigation, compare }: P
   );
 }
 
-function failureHint(error: Error): string {
-  if (error instanceof PyroscopeError) {
-    return error.hint;
-  }
-  if (/^The profile is too large/.test(error.message)) {
-    return 'Narrow the time range or the label selector so that the call site’s profile is smaller.';
-  }
-  return /Loading chunk|dynamically imported module|worker/i.test(error.message)
-    ? 'Part of Linescope could not be loaded (it may have been updated meanwhile): reload the page.'
-    : 'The profile could not be read. Try again; if it keeps failing, the data source may not be a Pyroscope server.';
+/** A row whose value is not known (yet). */
+function NotKnown() {
+  return <>–</>;
 }

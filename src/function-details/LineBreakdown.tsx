@@ -13,6 +13,7 @@ import { AnnotatedSource, type AsideColumn } from './code-view/AnnotatedSource';
 import { languageOf } from './code-view/highlight';
 import { SourceLinks } from './code-view/SourceLinks';
 import { WhyNoSource } from './code-view/WhyNoSource';
+import { SourceRetry } from './SourceRetry';
 import { testIds } from '../testIds';
 import { type LineCallsProps, LineCallsToggle, OpenLineCallees } from './calls/LineCallsSlot';
 import type { BlameColumn } from './blame/useBlameColumn';
@@ -28,10 +29,12 @@ interface Props {
   /** Who last changed each line, and each line over time, beside the code view. */
   blame?: BlameColumn;
   history?: AsideColumn;
+  /** Asks for the source again; offered after a passing failure (rate limit, timeout, host unavailable). */
+  onRetrySource?: () => void;
 }
 
 /** "Breakdown per line": every line of the function's span with self and total, as values and shares. */
-export function LineBreakdown({ version, unit, source, noSourceReason, calls, blame, history }: Props) {
+export function LineBreakdown({ version, unit, source, noSourceReason, calls, blame, history, onRetrySource }: Props) {
   const styles = useStyles2(getStyles);
   const breakdown = useMemo(() => buildBreakdown(version), [version]);
   const hottest = useMemo(() => hottestLine(version.lines), [version]);
@@ -72,6 +75,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
         )}
       </Stack>
       <SourceStatus source={source} noSourceReason={noSourceReason} fileName={version.fileName} />
+      {source.status === 'error' && source.retryable && onRetrySource && <SourceRetry onRetry={onRetrySource} />}
       {source.status === 'not-loaded' && source.links && <SourceLinks links={source.links} />}
       {source.status === 'loaded' ? (
         <Stack direction="column" gap={1}>

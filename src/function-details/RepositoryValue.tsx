@@ -80,7 +80,7 @@ export function RepositoryValue({ target, selected, repository, hosts, labels, s
         />
       )}
       {sourceRequest && !linksOnly && Connection && (
-        <Connection vcsDataSourceUid={sourceRequest.vcsDatasourceUid} repositoryName={repository?.display} />
+        <Connection vcsDataSourceUid={sourceRequest.vcsDataSourceUid} repositoryName={repository?.display} />
       )}
       <OverrideButton
         dataSourceUid={target.datasourceUid}

@@ -6,8 +6,8 @@ import { configure, render, screen } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import type { FunctionDetailsTarget } from '../domain/target';
 import type { VcsApi } from '../source/core/api';
-import { GithubServicesProvider } from '../source/providers/github/services';
-import { githubServicesFor } from '../test-support/githubServices';
+import { GitHubServicesProvider } from '../source/providers/github/services';
+import { gitHubServicesFor } from '../test-support/gitHubServices';
 import { WithQueries } from '../test-support/queries';
 import { FunctionDetailsPanel } from './FunctionDetailsPanel';
 import { PprofBuilder } from '@linescope/lines/testing/pprofBuilder';
@@ -18,7 +18,7 @@ jest.setTimeout(30000);
 
 const target: FunctionDetailsTarget = {
   datasourceUid: 'pyro',
-  vcsDatasourceUid: 'pyro',
+  vcsDataSourceUid: 'pyro',
   profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
   labelSelector: '{service_name="shop-go"}',
   serviceName: 'shop-go',
@@ -58,9 +58,9 @@ function serve(pprof: Uint8Array) {
   const api = { githubApp: jest.fn(() => new Promise(() => {})) } as unknown as VcsApi;
   render(
     <WithQueries>
-      <GithubServicesProvider services={githubServicesFor(api, false, 'pyro').services}>
+      <GitHubServicesProvider services={gitHubServicesFor(api, false, 'pyro').services}>
         <FunctionDetailsPanel target={target} onClose={jest.fn()} />
-      </GithubServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
   return asked;

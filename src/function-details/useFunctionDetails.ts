@@ -45,6 +45,8 @@ export interface FunctionDetailsActions {
   selectVersion: (key: string) => void;
   /** Loads the profile and the labels again. */
   retry: () => void;
+  /** Asks the source server again for the file and its commits (after a passing failure). */
+  retrySource: () => void;
 }
 
 /** SelectMergeProfile for exactly the clicked call site, decoded off the main thread. */
@@ -108,7 +110,7 @@ export function useFunctionDetails(
   const sourceRequest: SourceRequest | undefined =
     fn && selected?.version && !whyNoSourceFile(fn.functionName, fn.fileName)
       ? {
-          vcsDatasourceUid: target.vcsDatasourceUid,
+          vcsDataSourceUid: target.vcsDataSourceUid,
           version: selected.version,
           fileName: fn.fileName,
           functionName: fn.functionName,
@@ -120,8 +122,8 @@ export function useFunctionDetails(
             .map((c) => c.version!.gitRef),
         }
       : undefined;
-  const { data: source } = useFunctionSource(sourceRequest);
-  const hosts = useRepositoryHosts(target.vcsDatasourceUid);
+  const { data: source, actions: sourceActions } = useFunctionSource(sourceRequest);
+  const hosts = useRepositoryHosts(target.vcsDataSourceUid);
 
   return {
     data: {
@@ -148,6 +150,7 @@ export function useFunctionDetails(
         void details.refetch();
         void labelQuery.refetch();
       },
+      retrySource: sourceActions.retry,
     },
   };
 }

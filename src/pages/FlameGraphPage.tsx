@@ -29,7 +29,7 @@ import {
   SERVICE_LABEL,
   splitService,
 } from '../pyroscope/selector';
-import { vcsDatasourceFor } from '../settings/settings';
+import { vcsDataSourceFor } from '../settings/settings';
 import { useSettings } from '../settings/SettingsContext';
 import { testIds } from '../testIds';
 import { FlameGraphBody } from './FlameGraphBody';
@@ -123,7 +123,7 @@ export default function FlameGraphPage() {
       entry && queryKey
         ? {
             datasourceUid: datasource!,
-            vcsDatasourceUid: vcsDatasourceFor(settings, datasource!),
+            vcsDataSourceUid: vcsDataSourceFor(settings, datasource!),
             profileTypeId: profileType!,
             labelSelector: labelSelector!,
             serviceName: service,

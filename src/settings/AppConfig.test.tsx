@@ -61,7 +61,7 @@ describe('AppConfig', () => {
   it('lets an admin turn function details off and saves enabled, pinned and jsonData', async () => {
     fetchMock.mockReturnValue(of({ status: 200, data: { message: 'Plugin settings updated' } }));
     const onSaved = jest.fn();
-    render(<AppConfig {...props({ vcsDatasourceUid: 'pyro', defaultDatasourceUid: 'pyro' })} onSaved={onSaved} />);
+    render(<AppConfig {...props({ vcsDataSourceUid: 'pyro', defaultDatasourceUid: 'pyro' })} onSaved={onSaved} />);
     fireEvent.click(screen.getByTestId(testIds.config.enableFunctionDetails));
     fireEvent.click(screen.getByTestId(testIds.config.save));
     await screen.findByTestId(testIds.config.saved);
@@ -72,7 +72,7 @@ describe('AppConfig', () => {
       data: {
         enabled: true,
         pinned: true,
-        jsonData: { enableFunctionDetails: false, vcsDatasourceUid: 'pyro', defaultDatasourceUid: 'pyro' },
+        jsonData: { enableFunctionDetails: false, vcsDataSourceUid: 'pyro', defaultDatasourceUid: 'pyro' },
       },
     });
     expect(onSaved).toHaveBeenCalled();

@@ -113,9 +113,9 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
           )}
           disabled={!editable}
         >
-          <div data-testid={testIds.config.vcsDatasource}>
+          <div data-testid={testIds.config.vcsDataSource}>
             <DataSourcePicker
-              current={settings.vcsDatasourceUid ?? null}
+              current={settings.vcsDataSourceUid ?? null}
               noDefault
               placeholder={t(
                 'settings.app-config.placeholder-the-pyroscope-data-source-in-use',
@@ -123,8 +123,8 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
               )}
               disabled={!editable}
               width={40}
-              onChange={(ds) => update({ vcsDatasourceUid: ds.uid })}
-              onClear={() => update({ vcsDatasourceUid: undefined })}
+              onChange={(ds) => update({ vcsDataSourceUid: ds.uid })}
+              onClear={() => update({ vcsDataSourceUid: undefined })}
             />
           </div>
         </Field>

@@ -1,4 +1,4 @@
-import { canEditSettings, resolveSettings, toJsonData, vcsDatasourceFor } from './settings';
+import { canEditSettings, resolveSettings, toJsonData, vcsDataSourceFor } from './settings';
 
 describe('settings', () => {
   it('turns function details on unless explicitly off', () => {
@@ -8,14 +8,27 @@ describe('settings', () => {
   });
 
   it('ignores blank data source uids and round-trips the rest', () => {
-    const s = resolveSettings({ vcsDatasourceUid: '  ', defaultDatasourceUid: 'pyro' });
-    expect(s).toEqual({ enableFunctionDetails: true, vcsDatasourceUid: undefined, defaultDatasourceUid: 'pyro' });
+    const s = resolveSettings({ vcsDataSourceUid: '  ', defaultDatasourceUid: 'pyro' });
+    expect(s).toEqual({ enableFunctionDetails: true, vcsDataSourceUid: undefined, defaultDatasourceUid: 'pyro' });
     expect(toJsonData(s)).toEqual({ enableFunctionDetails: true, defaultDatasourceUid: 'pyro' });
   });
 
+  it('reads the vcs.v1 data source saved under its first spelling, vcsDatasourceUid; saves it as vcsDataSourceUid', () => {
+    const saved = resolveSettings({ vcsDatasourceUid: 'src-before', defaultDatasourceUid: 'pyro' });
+    expect(saved.vcsDataSourceUid).toBe('src-before');
+    expect(toJsonData(saved)).toEqual({
+      enableFunctionDetails: true,
+      vcsDataSourceUid: 'src-before',
+      defaultDatasourceUid: 'pyro',
+    });
+    // Both present (saved again by this version, provisioned by an older file): the new spelling wins.
+    expect(resolveSettings({ vcsDataSourceUid: 'new', vcsDatasourceUid: 'old' }).vcsDataSourceUid).toBe('new');
+    expect(resolveSettings({ vcsDataSourceUid: ' ', vcsDatasourceUid: 'old' }).vcsDataSourceUid).toBe('old');
+  });
+
   it('uses the Pyroscope data source in use for vcs.v1 unless another is set', () => {
-    expect(vcsDatasourceFor(resolveSettings({}), 'pyro')).toBe('pyro');
-    expect(vcsDatasourceFor(resolveSettings({ vcsDatasourceUid: 'src' }), 'pyro')).toBe('src');
+    expect(vcsDataSourceFor(resolveSettings({}), 'pyro')).toBe('pyro');
+    expect(vcsDataSourceFor(resolveSettings({ vcsDataSourceUid: 'src' }), 'pyro')).toBe('src');
   });
 
   it('lets only users with plugins:write edit: org admins, not a server admin who is not one', () => {

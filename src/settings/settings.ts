@@ -4,6 +4,8 @@
 export interface LinescopeJsonData {
   enableFunctionDetails?: boolean;
   /** The data source whose proxy reaches a vcs.v1 server; absent = the Pyroscope data source in use. */
+  vcsDataSourceUid?: string;
+  /** The same, as it was first spelled: still read (the new spelling wins), so saved and provisioned settings keep working. */
   vcsDatasourceUid?: string;
   /** The Pyroscope data source the flame graph page opens with; absent = Grafana's default Pyroscope one. */
   defaultDatasourceUid?: string;
@@ -11,7 +13,7 @@ export interface LinescopeJsonData {
 
 export interface LinescopeSettings {
   enableFunctionDetails: boolean;
-  vcsDatasourceUid?: string;
+  vcsDataSourceUid?: string;
   defaultDatasourceUid?: string;
 }
 
@@ -23,7 +25,7 @@ export function resolveSettings(jsonData: LinescopeJsonData | null | undefined):
   return {
     // Default on: only an explicit false turns the feature off.
     enableFunctionDetails: jsonData?.enableFunctionDetails !== false,
-    vcsDatasourceUid: nonEmpty(jsonData?.vcsDatasourceUid),
+    vcsDataSourceUid: nonEmpty(jsonData?.vcsDataSourceUid) ?? nonEmpty(jsonData?.vcsDatasourceUid),
     defaultDatasourceUid: nonEmpty(jsonData?.defaultDatasourceUid),
   };
 }
@@ -31,8 +33,8 @@ export function resolveSettings(jsonData: LinescopeJsonData | null | undefined):
 /** The jsonData to store: unset choices are left out so that "use the default" stays a default. */
 export function toJsonData(settings: LinescopeSettings): LinescopeJsonData {
   const jsonData: LinescopeJsonData = { enableFunctionDetails: settings.enableFunctionDetails };
-  if (settings.vcsDatasourceUid) {
-    jsonData.vcsDatasourceUid = settings.vcsDatasourceUid;
+  if (settings.vcsDataSourceUid) {
+    jsonData.vcsDataSourceUid = settings.vcsDataSourceUid;
   }
   if (settings.defaultDatasourceUid) {
     jsonData.defaultDatasourceUid = settings.defaultDatasourceUid;
@@ -59,6 +61,6 @@ export function canEditSettings(user: SettingsUser | undefined): boolean {
 }
 
 /** The vcs.v1 data source for a view: the configured one, else the Pyroscope data source being viewed. */
-export function vcsDatasourceFor(settings: LinescopeSettings, pyroscopeDatasourceUid: string): string {
-  return settings.vcsDatasourceUid ?? pyroscopeDatasourceUid;
+export function vcsDataSourceFor(settings: LinescopeSettings, pyroscopeDatasourceUid: string): string {
+  return settings.vcsDataSourceUid ?? pyroscopeDatasourceUid;
 }

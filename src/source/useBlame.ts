@@ -16,13 +16,13 @@ export interface LineSpan {
 export type Fetched<T> =
   { status: 'off' } | { status: 'loading' } | { status: 'error'; error: Error } | { status: 'loaded'; data: T };
 
-function useHostApi(vcsDatasourceUid: string, repositoryUrl: string | undefined) {
-  const connections = useSourceConnections(vcsDatasourceUid);
-  const hosts = useRepositoryHosts(vcsDatasourceUid);
+function useHostApi(vcsDataSourceUid: string, repositoryUrl: string | undefined) {
+  const connections = useSourceConnections(vcsDataSourceUid);
+  const hosts = useRepositoryHosts(vcsDataSourceUid);
   const kind = repositoryUrl ? providerKindFor(describeRepository(repositoryUrl, hosts)?.kind) : undefined;
   const connection = kind ? connections[kind] : undefined;
   const connected = !!connection?.session.connected;
-  return { connection, connected, hosts, scope: [vcsDatasourceUid, kind, connection?.session.connectedAt] };
+  return { connection, connected, hosts, scope: [vcsDataSourceUid, kind, connection?.session.connectedAt] };
 }
 
 function fetched<T>(enabled: boolean, query: { data?: T; error: Error | null }): Fetched<T> {
@@ -36,11 +36,11 @@ function fetched<T>(enabled: boolean, query: { data?: T; error: Error | null }):
 }
 
 export function useBlame(
-  vcsDatasourceUid: string,
+  vcsDataSourceUid: string,
   file: ResolvedFile | undefined,
   span: LineSpan | undefined
 ): Fetched<BlameAnswer> {
-  const { connection, connected, hosts, scope } = useHostApi(vcsDatasourceUid, file?.repositoryUrl);
+  const { connection, connected, hosts, scope } = useHostApi(vcsDataSourceUid, file?.repositoryUrl);
   const enabled = connected && !!file && !!span && !!connection?.api().getBlame;
   const request = file && span && { ...file, startLine: span.start, endLine: span.end };
   const query = useQuery({
@@ -54,12 +54,12 @@ export function useBlame(
 }
 
 export function useCommitsBetween(
-  vcsDatasourceUid: string,
+  vcsDataSourceUid: string,
   repositoryUrl: string | undefined,
   base: string | undefined,
   head: string | undefined
 ): Fetched<CommitsBetween> {
-  const { connection, connected, hosts, scope } = useHostApi(vcsDatasourceUid, repositoryUrl);
+  const { connection, connected, hosts, scope } = useHostApi(vcsDataSourceUid, repositoryUrl);
   const enabled =
     connected && !!repositoryUrl && !!base && !!head && base !== head && !!connection?.api().compareCommits;
   const query = useQuery({

@@ -10,12 +10,12 @@ import {
 } from '../../proto/gen/vcs/v1/vcs_pb';
 import { GitlabAppResponseSchema, type GitlabAppResponse } from '../../proto/gen/linescope/v1/gitlab_pb';
 import { WithQueries } from '../test-support/queries';
-import { githubServicesFor } from '../test-support/githubServices';
+import { gitHubServicesFor } from '../test-support/gitHubServices';
 import type { VcsApi } from './core/api';
 import type { SourceRequest } from './core/types';
-import { GithubServicesProvider } from './providers/github/services';
-import { GitlabServicesProvider, type GitlabServices } from './providers/gitlab/services';
-import { gitlabServicesFor } from '../test-support/gitlabServices';
+import { GitHubServicesProvider } from './providers/github/services';
+import { GitLabServicesProvider, type GitLabServices } from './providers/gitlab/services';
+import { gitLabServicesFor } from '../test-support/gitLabServices';
 import { useFunctionSource } from './useFunctionSource';
 
 function deferred<T>() {
@@ -29,7 +29,7 @@ function deferred<T>() {
 }
 
 const request: SourceRequest = {
-  vcsDatasourceUid: 'vcs',
+  vcsDataSourceUid: 'vcs',
   version: { repository: 'https://github.com/linescope-demo/shop-go', gitRef: 'aaaaaaa1', rootPath: '' },
   fileName: 'catalog/search.go',
   functionName: 'catalog.Search',
@@ -40,7 +40,7 @@ const request: SourceRequest = {
 function setup(
   connected = true,
   repository = request.version.repository,
-  gitlab?: GitlabServices,
+  gitlab?: GitLabServices,
   extra: Partial<SourceRequest> = {}
 ) {
   const file = deferred<GetFileResponse>();
@@ -51,7 +51,7 @@ function setup(
     getFile: jest.fn(() => file.promise),
     getCommits: jest.fn(() => commits.promise),
   } as unknown as jest.Mocked<VcsApi>;
-  const { session, services } = githubServicesFor(api, connected, 'vcs');
+  const { session, services } = gitHubServicesFor(api, connected, 'vcs');
   const seen: Array<{ status: string }> = [];
   function Probe({ more }: { more: Partial<SourceRequest> }) {
     const {
@@ -79,14 +79,14 @@ function setup(
       </div>
     );
   }
-  const gitlabServices = gitlab ?? gitlabServicesFor(api, false, 'vcs').services;
+  const gitLabServices = gitlab ?? gitLabServicesFor(api, false, 'vcs').services;
   const tree = (more: Partial<SourceRequest>) => (
     <WithQueries>
-      <GithubServicesProvider services={services}>
-        <GitlabServicesProvider services={gitlabServices}>
+      <GitHubServicesProvider services={services}>
+        <GitLabServicesProvider services={gitLabServices}>
           <Probe more={more} />
-        </GitlabServicesProvider>
-      </GithubServicesProvider>
+        </GitLabServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
   const { rerender } = render(tree(extra));
@@ -261,27 +261,27 @@ test.each([
 });
 
 test("a GitLab repository is read through the GitLab session and its API, not GitHub's", async () => {
-  const gitlabFile = deferred<GetFileResponse>();
-  const gitlabApi = {
-    getFile: jest.fn(() => gitlabFile.promise),
+  const gitLabFile = deferred<GetFileResponse>();
+  const gitLabApi = {
+    getFile: jest.fn(() => gitLabFile.promise),
     getCommits: jest.fn(() => new Promise(() => {})),
   } as unknown as jest.Mocked<VcsApi>;
-  const { services: gitlab } = gitlabServicesFor(gitlabApi, true, 'vcs');
+  const { services: gitlab } = gitLabServicesFor(gitLabApi, true, 'vcs');
   const { api } = setup(false, 'https://gitlab.com/group/sub/shop-go', gitlab);
-  await waitFor(() => expect(gitlabApi.getFile).toHaveBeenCalledTimes(1));
+  await waitFor(() => expect(gitLabApi.getFile).toHaveBeenCalledTimes(1));
   expect(api.getFile).not.toHaveBeenCalled();
-  await act(async () => gitlabFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
+  await act(async () => gitLabFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
   await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent(/^loaded$/));
   expect(screen.getByTestId('blame')).toHaveTextContent('https://gitlab.com/group/sub/shop-go/-/blame/');
 });
 
 test('a self-managed GitLab below a path is read through the GitLab session once the server names its web URL', async () => {
   const app = deferred<GitlabAppResponse>();
-  const gitlabApi = {
+  const gitLabApi = {
     getFile: jest.fn(async () => create(GetFileResponseSchema, { content: btoa('package x\n') })),
     getCommits: jest.fn(() => new Promise(() => {})),
   } as unknown as jest.Mocked<VcsApi>;
-  const { services: gitlab } = gitlabServicesFor(gitlabApi, true, 'vcs', {
+  const { services: gitlab } = gitLabServicesFor(gitLabApi, true, 'vcs', {
     gitlabApp: () => app.promise,
     gitlabLogin: jest.fn(),
   });
@@ -293,7 +293,7 @@ test('a self-managed GitLab below a path is read through the GitLab session once
   expect(await screen.findByTestId('blame')).toHaveTextContent(
     'https://example.com/gitlab/group/sub/shop-go/-/blame/aaaaaaa1/catalog/search.go#L3'
   );
-  expect(gitlabApi.getFile).toHaveBeenCalledTimes(1);
+  expect(gitLabApi.getFile).toHaveBeenCalledTimes(1);
   expect(api.getFile).not.toHaveBeenCalled();
 });
 
@@ -301,7 +301,7 @@ test('a server without GitLab adds no host: a self-managed-looking URL stays wit
   const gitlabApp = jest.fn(async () => {
     throw new ConnectError('no GitLab', Code.Unimplemented);
   });
-  const { services: gitlab } = gitlabServicesFor({} as VcsApi, false, 'vcs', { gitlabApp, gitlabLogin: jest.fn() });
+  const { services: gitlab } = gitLabServicesFor({} as VcsApi, false, 'vcs', { gitlabApp, gitlabLogin: jest.fn() });
   const { api } = setup(true, 'https://example.com/gitlab/group/shop-go', gitlab);
   await waitFor(() => expect(gitlabApp).toHaveBeenCalled());
   expect(api.getFile.mock.calls[0][0]).toMatchObject({ repositoryURL: 'https://example.com/gitlab/group/shop-go' });

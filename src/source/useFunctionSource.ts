@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
-import { classifyVcsError } from './core/errors';
+import { classifyVcsError, isRetryable, sourceFailureMessage } from './core/errors';
 import { LINKS_ONLY_HOSTS } from './core/host-links';
 import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
@@ -24,14 +24,14 @@ export interface FunctionSource {
     commits: Record<string, CommitSummary> | undefined;
   };
   actions: {
-    /** Asks again for what failed (after fixing an override, after the server came back). */
+    /** Asks again for the file and the commits (a passing failure: rate limit, timeout, host unavailable). */
     retry: () => void;
   };
 }
 
 export function useFunctionSource(request: SourceRequest | undefined): FunctionSource {
-  const connections = useSourceConnections(request?.vcsDatasourceUid ?? '');
-  const hosts = useRepositoryHosts(request?.vcsDatasourceUid ?? '');
+  const connections = useSourceConnections(request?.vcsDataSourceUid ?? '');
+  const hosts = useRepositoryHosts(request?.vcsDataSourceUid ?? '');
   const repository = request?.version.repository;
   const input = request && repository ? request : undefined;
   const repositoryKind = describeRepository(repository, hosts)?.kind;
@@ -55,7 +55,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   const refs = input ? Array.from(new Set([ref, ...(input.refs ?? [])])) : [];
   const commitsRequest: CommitsRequest | undefined = input && { repositoryUrl: input.version.repository, refs };
   // A new login is a new key: nothing from before it (a refused session's failures) is shown after it.
-  const scope = [input?.vcsDatasourceUid, kind, session.connectedAt];
+  const scope = [input?.vcsDataSourceUid, kind, session.connectedAt];
   const api = () => connection!.api();
 
   const file = useQuery({
@@ -157,6 +157,6 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
         },
       };
     }
-    return { status: 'error', message: `The source could not be loaded: ${failure.message}` };
+    return { status: 'error', message: sourceFailureMessage(failure), retryable: isRetryable(failure) };
   }
 }

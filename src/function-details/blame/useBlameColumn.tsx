@@ -27,11 +27,11 @@ function storedShown(): boolean {
   }
 }
 
-export function useBlameColumn(vcsDatasourceUid: string | undefined, source: SourceFile): BlameColumn {
+export function useBlameColumn(vcsDataSourceUid: string | undefined, source: SourceFile): BlameColumn {
   const [shown, setShown] = useState(storedShown);
   const [span, setSpan] = useState<LineSpan>();
   const resolved = source.status === 'loaded' ? source.resolved : undefined;
-  const blame = useBlame(vcsDatasourceUid ?? '', shown ? resolved : undefined, span);
+  const blame = useBlame(vcsDataSourceUid ?? '', shown ? resolved : undefined, span);
   const byLine = useMemo(
     () => (blame.status === 'loaded' ? blameByLine(blame.data.ranges, blame.data.commits) : undefined),
     [blame]

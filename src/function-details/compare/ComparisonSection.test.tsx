@@ -7,8 +7,8 @@ import { create } from '@bufbuild/protobuf';
 import { GetFileResponseSchema, type CommitInfo } from '../../../proto/gen/vcs/v1/vcs_pb';
 import type { FunctionDetailsTarget } from '../../domain/target';
 import type { VcsApi } from '../../source/core/api';
-import { GithubServicesProvider } from '../../source/providers/github/services';
-import { githubServicesFor } from '../../test-support/githubServices';
+import { GitHubServicesProvider } from '../../source/providers/github/services';
+import { gitHubServicesFor } from '../../test-support/gitHubServices';
 import { WithQueries } from '../../test-support/queries';
 import { testIds } from '../../testIds';
 import { FunctionDetailsPanel } from '../FunctionDetailsPanel';
@@ -29,7 +29,7 @@ const FILES: Record<string, string[]> = {
 
 const target: FunctionDetailsTarget = {
   datasourceUid: 'pyro',
-  vcsDatasourceUid: 'pyro',
+  vcsDataSourceUid: 'pyro',
   profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
   labelSelector: V110,
   serviceName: 'shop',
@@ -97,12 +97,12 @@ function renderPanel(compare: { value?: string; onChange?: (v: string | undefine
     ),
     getCommits: jest.fn(async (): Promise<CommitInfo[]> => []),
   } as unknown as jest.Mocked<VcsApi>;
-  const { services } = githubServicesFor(api, connected, 'pyro');
+  const { services } = gitHubServicesFor(api, connected, 'pyro');
   render(
     <WithQueries>
-      <GithubServicesProvider services={services}>
+      <GitHubServicesProvider services={services}>
         <FunctionDetailsPanel target={target} onClose={jest.fn()} compare={compare} />
-      </GithubServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
   return api;

@@ -54,7 +54,7 @@ export function ComparisonSection({
     param: param ?? {},
   });
   const suspects = useSuspects({
-    vcsDatasourceUid: sourceRequest?.vcsDatasourceUid ?? '',
+    vcsDataSourceUid: sourceRequest?.vcsDataSourceUid ?? '',
     repositoryUrl: selected.version?.repository,
     baselineRef: data.status === 'ready' ? data.baselineRef : undefined,
     comparisonRef: data.comparisonRef,

@@ -6,7 +6,7 @@ import { type BaselineLoaders, loadBaseline } from './loadBaseline';
 
 const target: FunctionDetailsTarget = {
   datasourceUid: 'pyro',
-  vcsDatasourceUid: 'pyro',
+  vcsDataSourceUid: 'pyro',
   profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
   labelSelector: '{service_name="shop-go", version="v1.1.0"}',
   range: { from: 10 * DAY_MS, to: 10 * DAY_MS + 3600e3 },

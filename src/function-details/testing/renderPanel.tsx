@@ -4,16 +4,16 @@ import React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import type { FunctionDetailsTarget } from '../../domain/target';
 import type { VcsApi } from '../../source/core/api';
-import { GithubServicesProvider } from '../../source/providers/github/services';
-import { GitlabServicesProvider } from '../../source/providers/gitlab/services';
-import { githubServicesFor } from '../../test-support/githubServices';
-import { gitlabServicesFor } from '../../test-support/gitlabServices';
+import { GitHubServicesProvider } from '../../source/providers/github/services';
+import { GitLabServicesProvider } from '../../source/providers/gitlab/services';
+import { gitHubServicesFor } from '../../test-support/gitHubServices';
+import { gitLabServicesFor } from '../../test-support/gitLabServices';
 import { WithQueries } from '../../test-support/queries';
 import { FunctionDetailsPanel } from '../FunctionDetailsPanel';
 
 export const SEARCH_TARGET: FunctionDetailsTarget = {
   datasourceUid: 'pyro',
-  vcsDatasourceUid: 'pyro',
+  vcsDataSourceUid: 'pyro',
   profileTypeId: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
   labelSelector: '{service_name="shop-go"}',
   serviceName: 'shop-go',
@@ -37,11 +37,11 @@ export function layOutScrollingAreas(): void {
 export function renderConnectedPanel(api: VcsApi, target: FunctionDetailsTarget = SEARCH_TARGET) {
   return render(
     <WithQueries>
-      <GithubServicesProvider services={githubServicesFor(api, true, 'pyro').services}>
-        <GitlabServicesProvider services={gitlabServicesFor({} as VcsApi, false, 'pyro').services}>
+      <GitHubServicesProvider services={gitHubServicesFor(api, true, 'pyro').services}>
+        <GitLabServicesProvider services={gitLabServicesFor({} as VcsApi, false, 'pyro').services}>
           <FunctionDetailsPanel target={target} onClose={jest.fn()} />
-        </GitlabServicesProvider>
-      </GithubServicesProvider>
+        </GitLabServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
 }

@@ -1,5 +1,7 @@
 import { computeFunctionDetails } from '@linescope/lines';
 import { PprofBuilder } from '@linescope/lines/testing/pprofBuilder';
+import { gzipBomb } from '@linescope/lines/testing/gzipBomb';
+import { PROFILE_ERROR_NAMES } from '../../domain/profileFailure';
 import {
   computeFunctionDetailsInWorker,
   FunctionDetailsWorkerClient,
@@ -139,6 +141,14 @@ describe('computeFunctionDetailsInWorker', () => {
     await expect(client.compute(sampleProfile(), '')).rejects.toThrow('A function name is required');
   });
 
+  it("carries the error's kind (its name) across the worker, so the panel can word it", async () => {
+    const client = new FunctionDetailsWorkerClient(() => asWorkerLike(new InProcessWorker()));
+    await expect(client.compute(gzipBomb().slice(), 'main.work')).rejects.toMatchObject({
+      name: PROFILE_ERROR_NAMES.tooLarge,
+      message: expect.stringMatching(/^The profile is too large/),
+    });
+  });
+
   it('falls back to the main thread when the worker cannot be constructed (CSP, cross-origin)', async () => {
     const client = new FunctionDetailsWorkerClient(() => {
       throw new DOMException('Failed to construct Worker: script at cdn.example cannot be accessed', 'SecurityError');
@@ -179,6 +189,7 @@ describe('computeFunctionDetailsInWorker', () => {
     worker.emit('error', { message: 'out of memory' });
 
     await expect(inFlight).rejects.toThrow('The function details worker failed: out of memory');
+    await expect(inFlight).rejects.toMatchObject({ name: PROFILE_ERROR_NAMES.workerFailed });
     expect(warn.mock.calls[0][0]).toContain('worker failed (out of memory)');
     await expect(client.compute(sampleProfile(9), 'main.work')).resolves.toMatchObject({ total: 9 });
   });

@@ -1,5 +1,6 @@
 import { computeFunctionDetails, FunctionDetailsOptions } from '@linescope/lines';
 import { FunctionDetails } from '../../domain/model';
+import { PROFILE_ERROR_NAMES } from '../../domain/profileFailure';
 import { FunctionDetailsRequest, FunctionDetailsWorkerMessage } from './protocol';
 import { logger } from '../../logger';
 
@@ -115,7 +116,7 @@ export class FunctionDetailsWorkerClient {
     if (message.type === 'result') {
       call.resolve(message.details);
     } else {
-      call.reject(new Error(message.message));
+      call.reject(namedError(message.message, message.name));
     }
   }
 
@@ -145,9 +146,17 @@ export class FunctionDetailsWorkerClient {
     );
     this.waiting.splice(0).forEach((call) => setTimeout(() => computeOnMainThread(call), 0));
     // Their bytes went to the dead worker: nothing is left to compute them from.
-    this.inFlight.forEach((call) => call.reject(new Error(`The function details worker failed: ${reason}`)));
+    const failed = `The function details worker failed: ${reason}`;
+    this.inFlight.forEach((call) => call.reject(namedError(failed, PROFILE_ERROR_NAMES.workerFailed)));
     this.inFlight.clear();
   }
+}
+
+/** An error of the kind the worker reported (its name), so the panel can word it (domain/profileFailure.ts). */
+function namedError(message: string, name: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
 }
 
 function computeOnMainThread({ request, resolve, reject }: PendingCall): void {

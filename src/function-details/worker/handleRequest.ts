@@ -10,6 +10,7 @@ export function handleRequest(request: FunctionDetailsRequest): FunctionDetailsW
       details: computeFunctionDetails(request.bytes, request.functionName, request.options),
     };
   } catch (e) {
-    return { type: 'error', id: request.id, message: e instanceof Error ? e.message : String(e) };
+    const error = e instanceof Error ? e : new Error(String(e));
+    return { type: 'error', id: request.id, message: error.message, name: error.name };
   }
 }

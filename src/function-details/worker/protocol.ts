@@ -19,4 +19,5 @@ export interface FunctionDetailsRequest {
 export type FunctionDetailsWorkerMessage =
   | { type: 'ready' }
   | { type: 'result'; id: number; details: FunctionDetails }
-  | { type: 'error'; id: number; message: string };
+  /** `name` is the error's kind (ProfileTooLargeError, ...): the panel words the failure by it. */
+  | { type: 'error'; id: number; message: string; name: string };

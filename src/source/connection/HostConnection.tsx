@@ -2,9 +2,11 @@
 // Disconnect, and a clear message for every way the login or the session can fail.
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { css } from '@emotion/css';
+import { t, Trans } from '@grafana/i18n';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { Alert, Button, Icon, IconButton, LinkButton, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
+import { PLAIN_TEXT } from '../../constants';
 import type { SessionProblem, SessionState, SourceSession } from '../core/session';
 import { LoginError, type LoginAttempt } from './popupLogin';
 
@@ -54,8 +56,16 @@ export const dataSourceSettingsUrl = (uid: string) =>
   `${config.appSubUrl ?? ''}/connections/datasources/edit/${encodeURIComponent(uid)}`;
 
 const problemText = (name: string): Record<Exclude<SessionProblem['kind'], 'cookie-not-forwarded'>, string> => ({
-  expired: `Your ${name} session expired and could not be renewed. Connect again to see the source.`,
-  rejected: `The source server no longer accepts your ${name} session. Connect again to see the source.`,
+  expired: t(
+    'source.host-connection.problem-expired',
+    'Your {{name}} session expired and could not be renewed. Connect again to see the source.',
+    { name, interpolation: PLAIN_TEXT }
+  ),
+  rejected: t(
+    'source.host-connection.problem-rejected',
+    'The source server no longer accepts your {{name}} session. Connect again to see the source.',
+    { name, interpolation: PLAIN_TEXT }
+  ),
 });
 
 export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: HostConnectionProps) {
@@ -97,15 +107,20 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
     return (
       <span className={styles.row} data-testid={`${id}-connection`}>
         {state.refreshing ? (
-          <Spinner inline aria-label={`Refreshing the ${name} session`} />
+          <Spinner
+            inline
+            aria-label={t('source.host-connection.aria-label-refreshing', 'Refreshing the {{name}} session', { name, interpolation: PLAIN_TEXT })}
+          />
         ) : (
           <Icon name={provider.icon} aria-hidden />
         )}
-        <span data-testid={`${id}-connected`}>Connected to {name}</span>
+        <span data-testid={`${id}-connected`}>
+          {t('source.host-connection.connected', 'Connected to {{name}}', { name, interpolation: PLAIN_TEXT })}
+        </span>
         <IconButton
           name="signout"
-          aria-label={`Disconnect from ${name}`}
-          tooltip={`Disconnect from ${name}`}
+          aria-label={t('source.host-connection.disconnect', 'Disconnect from {{name}}', { name, interpolation: PLAIN_TEXT })}
+          tooltip={t('source.host-connection.disconnect', 'Disconnect from {{name}}', { name, interpolation: PLAIN_TEXT })}
           data-testid={`${id}-disconnect`}
           onClick={() => session.disconnect()}
         />
@@ -118,11 +133,12 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
     <div className={styles.column} data-testid={`${id}-connection`}>
       {state.refreshing ? (
         <span className={styles.row} data-testid={`${id}-refreshing`}>
-          <Spinner inline /> Renewing the {name} session…
+          <Spinner inline /> {t('source.host-connection.renewing', 'Renewing the {{name}} session…', { name, interpolation: PLAIN_TEXT })}
         </span>
       ) : connecting ? (
         <span className={styles.row} data-testid={`${id}-connecting`}>
-          <Spinner inline /> Connecting to {name}… finish in the {name} window.
+          <Spinner inline />{' '}
+          {t('source.host-connection.connecting', 'Connecting to {{name}}… finish in the {{name}} window.', { name, interpolation: PLAIN_TEXT })}
           <Button
             size="sm"
             variant="secondary"
@@ -132,13 +148,19 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
               setConnecting(false);
             }}
           >
-            Cancel
+            <Trans i18nKey="source.host-connection.cancel">Cancel</Trans>
           </Button>
         </span>
       ) : (
-        <Tooltip content={`Opens ${name} in a small window. The session stays in this browser until you disconnect.`}>
+        <Tooltip
+          content={t(
+            'source.host-connection.tooltip-connect',
+            'Opens {{name}} in a small window. The session stays in this browser until you disconnect.',
+            { name, interpolation: PLAIN_TEXT }
+          )}
+        >
           <Button icon={provider.icon} size="sm" onClick={connect} data-testid={`${id}-connect`}>
-            Connect to {label}
+            {t('source.host-connection.connect', 'Connect to {{label}}', { label, interpolation: PLAIN_TEXT })}
           </Button>
         </Tooltip>
       )}
@@ -153,20 +175,32 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
         </Alert>
       )}
       {problem && problem.kind !== 'cookie-not-forwarded' && !loginError && (
-        <Alert severity="warning" title={`${name} session ended`} data-testid={`${id}-session-problem`}>
+        <Alert
+          severity="warning"
+          title={t('source.host-connection.title-session-ended', '{{name}} session ended', { name, interpolation: PLAIN_TEXT })}
+          data-testid={`${id}-session-problem`}
+        >
           {problemText(name)[problem.kind]}
         </Alert>
       )}
       {problem?.kind === 'cookie-not-forwarded' && (
         <Alert
           severity="error"
-          title={`The data source does not forward the ${name} session`}
+          title={t(
+            'source.host-connection.title-keep-cookies',
+            'The data source does not forward the {{name}} session',
+            { name, interpolation: PLAIN_TEXT }
+          )}
           data-testid={`${id}-keep-cookies`}
         >
           <p>
-            The login worked, but the source server did not receive the session cookie. In the data source&apos;s
-            settings, add <code>{provider.cookieName}</code> to <strong>Allowed cookies</strong> (keepCookies), save,
-            then connect again.
+            {t(
+              'source.host-connection.keep-cookies-add',
+              "The login worked, but the source server did not receive the session cookie. In the data source's settings, add"
+            )}{' '}
+            <code>{provider.cookieName}</code> {t('source.host-connection.keep-cookies-to', 'to')}{' '}
+            <strong>{t('source.host-connection.allowed-cookies', 'Allowed cookies')}</strong>{' '}
+            {t('source.host-connection.keep-cookies-then', '(keepCookies), save, then connect again.')}
           </p>
           <LinkButton
             size="sm"
@@ -175,7 +209,7 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
             href={dataSourceSettingsUrl(vcsDataSourceUid)}
             data-testid={`${id}-keep-cookies-link`}
           >
-            Open data source settings
+            <Trans i18nKey="source.host-connection.open-settings">Open data source settings</Trans>
           </LinkButton>
         </Alert>
       )}
@@ -184,12 +218,16 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
 }
 
 const loginErrorTitle = (name: string): Record<LoginError['kind'], string> => ({
-  'popup-blocked': 'Pop-up blocked',
-  'popup-closed': `${name} window closed`,
-  'state-mismatch': 'Login could not be verified',
-  'host-refused': `${name} refused the connection`,
-  'not-configured': `${name} is not configured on the source server`,
-  'login-failed': `${name} login failed`,
+  'popup-blocked': t('source.host-connection.error-popup-blocked', 'Pop-up blocked'),
+  'popup-closed': t('source.host-connection.error-popup-closed', '{{name}} window closed', { name, interpolation: PLAIN_TEXT }),
+  'state-mismatch': t('source.host-connection.error-state-mismatch', 'Login could not be verified'),
+  'host-refused': t('source.host-connection.error-host-refused', '{{name}} refused the connection', { name, interpolation: PLAIN_TEXT }),
+  'not-configured': t(
+    'source.host-connection.error-not-configured',
+    '{{name}} is not configured on the source server',
+    { name, interpolation: PLAIN_TEXT }
+  ),
+  'login-failed': t('source.host-connection.error-login-failed', '{{name}} login failed', { name, interpolation: PLAIN_TEXT }),
 });
 
 const getStyles = (theme: GrafanaTheme2) => ({

@@ -1,5 +1,6 @@
 // What a failed vcs.v1 call means for the user, decided once here so every view says the same thing.
 import { Code, ConnectError } from '@connectrpc/connect';
+import { t } from '@grafana/i18n';
 import { ResolutionExplanationSchema, type ResolutionExplanation } from '../../../proto/gen/vcs/v1/vcs_pb';
 
 export type VcsFailure =
@@ -11,7 +12,11 @@ export type VcsFailure =
   | { kind: 'not-configured'; message: string }
   /** The request was cancelled by us (inputs changed); never shown. */
   | { kind: 'aborted'; message: string }
+  /** A passing failure (rate limited, timed out, the host or the server unavailable): asking again may work. */
+  | { kind: 'transient'; message: string; code: TransientCode }
   | { kind: 'other'; message: string; code?: string };
+
+type TransientCode = 'ResourceExhausted' | 'DeadlineExceeded' | 'Unavailable';
 
 export function classifyVcsError(error: unknown): VcsFailure {
   const err = ConnectError.from(error);
@@ -27,6 +32,10 @@ export function classifyVcsError(error: unknown): VcsFailure {
       return { kind: 'not-configured', message };
     case Code.Canceled:
       return { kind: 'aborted', message };
+    case Code.ResourceExhausted:
+    case Code.DeadlineExceeded:
+    case Code.Unavailable:
+      return { kind: 'transient', message, code: Code[err.code] as TransientCode };
     default: {
       // Linescope also explains invalid arguments (e.g. a bad .pyroscope.yaml): keep the explanation then too.
       const [explanation] = err.findDetails(ResolutionExplanationSchema);
@@ -35,5 +44,30 @@ export function classifyVcsError(error: unknown): VcsFailure {
       }
       return { kind: 'other', message, code: Code[err.code] };
     }
+  }
+}
+
+/** Whether a Retry may help: only for a passing failure, not for one that asking again cannot change. */
+export const isRetryable = (failure: VcsFailure): boolean => failure.kind === 'transient';
+
+/**
+ * What the panel says when a file's source could not be loaded (after the session and not-found cases). The server's
+ * own words follow the sentence as they are (not through the translation, which would escape them).
+ */
+export function sourceFailureMessage(failure: VcsFailure): string {
+  return `${sourceFailureSentence(failure)} ${failure.message}`;
+}
+
+function sourceFailureSentence(failure: VcsFailure): string {
+  if (failure.kind !== 'transient') {
+    return t('source.failure.other', 'The source could not be loaded:');
+  }
+  switch (failure.code) {
+    case 'ResourceExhausted':
+      return t('source.failure.rate-limited', 'The Git host is rate limiting the source server; retry in a moment:');
+    case 'DeadlineExceeded':
+      return t('source.failure.timed-out', 'The source took too long to arrive; retry:');
+    case 'Unavailable':
+      return t('source.failure.unavailable', 'The source server or the Git host is unavailable; retry in a moment:');
   }
 }

@@ -5,7 +5,7 @@ import type { SourceVersion } from '../../domain/model';
 /** What the panel knows when it needs a file's source. */
 export interface SourceRequest {
   /** Where vcs.v1 calls go (settings; default: the Pyroscope data source in use). */
-  vcsDatasourceUid: string;
+  vcsDataSourceUid: string;
   version: SourceVersion;
   fileName: string;
   functionName: string;
@@ -68,4 +68,5 @@ export type SourceFile =
       /** Where the server found the file (maybe another repository: a dependency's), for its blame. */
       resolved?: ResolvedFile;
     }
-  | { status: 'error'; message: string; missing?: MissingFile };
+  /** `retryable`: a passing failure (rate limit, timeout, host unavailable) that asking again may fix. */
+  | { status: 'error'; message: string; missing?: MissingFile; retryable?: boolean };

@@ -19,35 +19,40 @@ export interface OverrideEditorProps {
 }
 
 /** The form's fields, in order; each id is also the field's test id. */
-const FIELDS: Array<{
+const fields = (): Array<{
   key: keyof OverrideForm;
   id: string;
   label: string;
   description: string;
   placeholder?: string;
   required?: boolean;
-}> = [
+}> => [
   {
     key: 'repository',
     id: 'override-repository',
-    label: 'Repository URL',
-    description:
-      'For example https://github.com/owner/repo; GitHub Enterprise, GitLab (groups may nest), Bitbucket Cloud and Azure DevOps URLs work too',
-    placeholder: 'https://github.com/owner/repo',
+    label: t('source.override-editor.label-repository-url', 'Repository URL'),
+    description: t(
+      'source.override-editor.description-repository-url',
+      'For example https://github.com/owner/repo; GitHub Enterprise, GitLab (groups may nest), Bitbucket Cloud and Azure DevOps URLs work too'
+    ),
+    placeholder: t('source.override-editor.placeholder-repository-url', 'https://github.com/owner/repo'),
     required: true,
   },
   {
     key: 'ref',
     id: 'override-ref',
-    label: 'Ref',
-    description: 'Commit sha, branch or tag; empty means HEAD',
-    placeholder: 'HEAD',
+    label: t('source.override-editor.label-ref', 'Ref'),
+    description: t('source.override-editor.description-ref', 'Commit sha, branch or tag; empty means HEAD'),
+    placeholder: t('source.override-editor.placeholder-ref', 'HEAD'),
   },
   {
     key: 'rootPath',
     id: 'override-root-path',
-    label: 'Root path',
-    description: 'Where the service lives inside the repository; empty for the repository root',
+    label: t('source.override-editor.label-root-path', 'Root path'),
+    description: t(
+      'source.override-editor.description-root-path',
+      'Where the service lives inside the repository; empty for the repository root'
+    ),
   },
 ];
 
@@ -76,17 +81,28 @@ export function OverrideEditor({ dataSourceUid, serviceName, current, hosts, onD
 
   return (
     <Modal
-      title={override ? 'Edit the repository override' : 'Override repository, ref and root path'}
+      title={
+        override
+          ? t('source.override-editor.title-edit', 'Edit the repository override')
+          : t('source.override-editor.title-new', 'Override repository, ref and root path')
+      }
       isOpen
       onDismiss={onDismiss}
     >
       <form onSubmit={onSubmit} data-testid="override-form" noValidate>
         <Alert severity="info" title={t('source.override-editor.title-for-this-browser-only', 'For this browser only')}>
-          Use this when the profiles&apos; labels are wrong or missing. It applies to service{' '}
-          <strong>{serviceName || '(unnamed)'}</strong> on data source <code>{dataSourceUid}</code>, in this browser,
-          until you reset it, and beats both the labels and the version in the profile.
+          {t(
+            'source.override-editor.applies-to-service',
+            "Use this when the profiles' labels are wrong or missing. It applies to service"
+          )}{' '}
+          <strong>{serviceName || t('source.override-editor.unnamed-service', '(unnamed)')}</strong>{' '}
+          {t('source.override-editor.on-data-source', 'on data source')} <code>{dataSourceUid}</code>
+          {t(
+            'source.override-editor.until-reset',
+            ', in this browser, until you reset it, and beats both the labels and the version in the profile.'
+          )}
         </Alert>
-        {FIELDS.map((field, i) => (
+        {fields().map((field, i) => (
           <Field
             key={field.key}
             label={field.label}

@@ -3,7 +3,9 @@
 // ready and goes on to the authorize URL the opener sends back (over a BroadcastChannel, keyed by the state). Sent
 // back by the host, it checks the state, hands the result to the opener on the same channel, then closes itself.
 import React, { useEffect, useState } from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { Alert } from '@grafana/ui';
+import { PLAIN_TEXT } from '../../constants';
 import {
   CALLBACK_CHANNEL,
   GO_MESSAGE_TYPE,
@@ -64,19 +66,45 @@ export function LoginCallbackPage({ win = window, createChannel = broadcastChann
   }, [win, message, starting, createChannel]);
 
   if (!message) {
-    return <div data-testid="github-callback-starting">Opening the login page…</div>;
+    return (
+      <div data-testid="github-callback-starting">
+        <Trans i18nKey="source.login-callback-page.starting">Opening the login page…</Trans>
+      </div>
+    );
   }
-  const host = providerOfLoginState(message.pendingState ?? '')?.name ?? 'Git host';
+  const host =
+    providerOfLoginState(message.pendingState ?? '')?.name ??
+    t('source.login-callback-page.a-git-host', 'The Git host');
   if (message.error) {
     return (
-      <Alert severity="error" title={`${host} login did not finish`} data-testid="github-callback-error">
-        {message.error === 'state_mismatch'
-          ? 'This login was not started from this browser session (its one-time state did not match). Close this window and click Connect again.'
-          : `${host} said: ${message.errorDescription || message.error}. Close this window and try again.`}
+      <Alert
+        severity="error"
+        title={t('source.login-callback-page.title-not-finished', '{{host}} login did not finish', { host, interpolation: PLAIN_TEXT })}
+        data-testid="github-callback-error"
+      >
+        {message.error === 'state_mismatch' ? (
+          <Trans i18nKey="source.login-callback-page.state-mismatch">
+            This login was not started from this browser session (its one-time state did not match). Close this window
+            and click Connect again.
+          </Trans>
+        ) : (
+          <>
+            {t('source.login-callback-page.host-said', '{{host}} said:', { host, interpolation: PLAIN_TEXT })}{' '}
+            {message.errorDescription || message.error}
+            {'. '}
+            <Trans i18nKey="source.login-callback-page.try-again">Close this window and try again.</Trans>
+          </>
+        )}
       </Alert>
     );
   }
-  return <div data-testid="github-callback-done">Connected. This window closes by itself; you can also close it.</div>;
+  return (
+    <div data-testid="github-callback-done">
+      <Trans i18nKey="source.login-callback-page.done">
+        Connected. This window closes by itself; you can also close it.
+      </Trans>
+    </div>
+  );
 }
 
 export default LoginCallbackPage;

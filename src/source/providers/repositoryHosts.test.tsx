@@ -2,12 +2,12 @@ import React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import type { KnownHost } from '@linescope/repository-url';
 import type { VcsApi } from '../core/api';
-import { githubServicesFor } from '../../test-support/githubServices';
-import { gitlabServicesFor } from '../../test-support/gitlabServices';
+import { gitHubServicesFor } from '../../test-support/gitHubServices';
+import { gitLabServicesFor } from '../../test-support/gitLabServices';
 import { WithQueries } from '../../test-support/queries';
 import { GitHubConnection } from './github/GitHubConnection';
-import { GithubServicesProvider } from './github/services';
-import { GitlabServicesProvider } from './gitlab/services';
+import { GitHubServicesProvider } from './github/services';
+import { GitLabServicesProvider } from './gitlab/services';
 import { useRepositoryHosts } from './table';
 
 function Hosts({ onHosts }: { onHosts: (hosts: readonly KnownHost[]) => void }) {
@@ -23,17 +23,17 @@ test('a panel opening asks GithubApp once: the repository hosts and the Connect 
     pkce: false,
   }));
   const api = { githubApp, getFile: jest.fn(), getCommits: jest.fn() } as unknown as VcsApi;
-  const github = githubServicesFor(api, false, 'vcs-uid');
-  const gitlab = gitlabServicesFor(api, false, 'vcs-uid');
+  const github = gitHubServicesFor(api, false, 'vcs-uid');
+  const gitlab = gitLabServicesFor(api, false, 'vcs-uid');
   let hosts: readonly KnownHost[] = [];
   render(
     <WithQueries>
-      <GithubServicesProvider services={github.services}>
-        <GitlabServicesProvider services={gitlab.services}>
+      <GitHubServicesProvider services={github.services}>
+        <GitLabServicesProvider services={gitlab.services}>
           <Hosts onHosts={(h) => (hosts = h)} />
           <GitHubConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
-        </GitlabServicesProvider>
-      </GithubServicesProvider>
+        </GitLabServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
   expect(screen.getByRole('button', { name: 'Connect to linescope-demo/shop-go' })).toBeInTheDocument();

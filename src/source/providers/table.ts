@@ -3,17 +3,17 @@
 import { type ComponentType, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { HostKind, KnownHost } from '@linescope/repository-url';
-import { gitlabHostsOf } from '../../domain/repository';
+import { gitLabHostsOf } from '../../domain/repository';
 import type { VcsApi } from '../core/api';
 import type { SessionState } from '../core/session';
-import { githubAppQuery, githubHostsOf } from './github/app';
+import { gitHubAppQuery, gitHubHostsOf } from './github/app';
 import { GitHubConnection } from './github/GitHubConnection';
 import { GITHUB_STATE_PREFIX } from './github/login';
-import { useGithubServices, useGithubSession } from './github/services';
-import { gitlabAppQuery } from './gitlab/app';
+import { useGitHubServices, useGitHubSession } from './github/services';
+import { gitLabAppQuery } from './gitlab/app';
 import { GitLabConnection } from './gitlab/GitLabConnection';
 import { GITLAB_STATE_PREFIX } from './gitlab/login';
-import { useGitlabServices, useGitlabSession } from './gitlab/services';
+import { useGitLabServices, useGitLabSession } from './gitlab/services';
 
 export interface SourceConnection {
   session: SessionState;
@@ -26,7 +26,7 @@ export interface SourceProvider {
   /** What its logins put in front of their one-time state, so the callback page knows whose login came back. */
   loginStatePrefix: string;
   /** The session for a source data source and the vcs.v1 API that uses it. */
-  useConnection(vcsDatasourceUid: string): SourceConnection;
+  useConnection(vcsDataSourceUid: string): SourceConnection;
   /** The repository row's Connect / Connected / Disconnect part for this host. */
   Connection: ComponentType<{ vcsDataSourceUid: string; repositoryName?: string }>;
 }
@@ -35,8 +35,8 @@ const github: SourceProvider = {
   name: 'GitHub',
   loginStatePrefix: GITHUB_STATE_PREFIX,
   useConnection(uid) {
-    const services = useGithubServices();
-    const { state } = useGithubSession(uid);
+    const services = useGitHubServices();
+    const { state } = useGitHubSession(uid);
     return { session: state, api: () => services.api(uid) };
   },
   Connection: GitHubConnection,
@@ -46,8 +46,8 @@ const gitlab: SourceProvider = {
   name: 'GitLab',
   loginStatePrefix: GITLAB_STATE_PREFIX,
   useConnection(uid) {
-    const services = useGitlabServices();
-    const { state } = useGitlabSession(uid);
+    const services = useGitLabServices();
+    const { state } = useGitLabSession(uid);
     return { session: state, api: () => services.api(uid) };
   },
   Connection: GitLabConnection,
@@ -73,10 +73,10 @@ export function providerOfLoginState(state: string): SourceProvider | undefined 
 }
 
 /** Every provider's connection, in the table's fixed order, so the hooks run the same way on every render. */
-export function useSourceConnections(vcsDatasourceUid: string): Partial<Record<HostKind, SourceConnection>> {
+export function useSourceConnections(vcsDataSourceUid: string): Partial<Record<HostKind, SourceConnection>> {
   const connections: Partial<Record<HostKind, SourceConnection>> = {};
   for (const [kind, provider] of Object.entries(SOURCE_PROVIDERS) as Array<[HostKind, SourceProvider]>) {
-    connections[kind] = provider.useConnection(vcsDatasourceUid);
+    connections[kind] = provider.useConnection(vcsDataSourceUid);
   }
   return connections;
 }
@@ -91,23 +91,23 @@ const NO_HOSTS: readonly KnownHost[] = [];
  * answers are kept rather than asked again by every panel.
  */
 export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost[] {
-  const gitlabServices = useGitlabServices();
-  const githubServices = useGithubServices();
+  const gitLabServices = useGitLabServices();
+  const gitHubServices = useGitHubServices();
   const enabled = vcsDataSourceUid !== '';
   const { data: gitlabApp } = useQuery({
-    ...gitlabAppQuery(gitlabServices, vcsDataSourceUid),
+    ...gitLabAppQuery(gitLabServices, vcsDataSourceUid),
     enabled,
     retryOnMount: false,
   });
   const { data: githubApp } = useQuery({
-    ...githubAppQuery(githubServices, vcsDataSourceUid),
+    ...gitHubAppQuery(gitHubServices, vcsDataSourceUid),
     enabled,
     retryOnMount: false,
   });
   return useMemo(() => {
     const hosts = [
-      ...(gitlabApp ? gitlabHostsOf(gitlabApp.webUrl, gitlabApp.repositoryHosts) : []),
-      ...githubHostsOf(githubApp?.authorizeURL),
+      ...(gitlabApp ? gitLabHostsOf(gitlabApp.webUrl, gitlabApp.repositoryHosts) : []),
+      ...gitHubHostsOf(githubApp?.authorizeURL),
     ];
     return hosts.length > 0 ? hosts : NO_HOSTS;
   }, [gitlabApp, githubApp]);

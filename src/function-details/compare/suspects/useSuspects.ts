@@ -9,7 +9,7 @@ import type { ResolvedFile } from '../../../source/core/types';
 import { type Fetched, useBlame, useCommitsBetween } from '../../../source/useBlame';
 
 export interface SuspectsInput {
-  vcsDatasourceUid: string;
+  vcsDataSourceUid: string;
   repositoryUrl?: string;
   baselineRef?: string;
   comparisonRef?: string;
@@ -21,13 +21,13 @@ export interface SuspectsInput {
 export type SuspectsState = Fetched<SuspectVerdict & { truncated: boolean }>;
 
 export function useSuspects(input: SuspectsInput): SuspectsState {
-  const { vcsDatasourceUid, repositoryUrl, baselineRef, comparisonRef, file, lines } = input;
+  const { vcsDataSourceUid, repositoryUrl, baselineRef, comparisonRef, file, lines } = input;
   const differentCommits = !!baselineRef && !!comparisonRef && baselineRef !== comparisonRef;
   const hotter = useMemo(() => hotterLines(lines), [lines]);
   const span = differentCommits ? spanOf(hotter) : undefined;
-  const blame = useBlame(vcsDatasourceUid, span ? file : undefined, span);
+  const blame = useBlame(vcsDataSourceUid, span ? file : undefined, span);
   const between = useCommitsBetween(
-    vcsDatasourceUid,
+    vcsDataSourceUid,
     differentCommits && hotter.length > 0 ? repositoryUrl : undefined,
     baselineRef,
     comparisonRef

@@ -9,7 +9,7 @@ import { WithQueries } from '../../../test-support/queries';
 import { HostSession } from '../../connection/hostSession';
 import { CALLBACK_MESSAGE_TYPE, LATE_CODE_MS, POPUP_READY_MS } from '../../connection/popupLogin';
 import { GitHubConnection } from './GitHubConnection';
-import { GithubServicesProvider, type GithubServices } from './services';
+import { GitHubServicesProvider, type GitHubServices } from './services';
 import { GITHUB_SESSION, SESSION_COOKIE } from './session';
 import { loginPopup } from '../../../test-support/loginPopup';
 
@@ -69,7 +69,7 @@ function setup(
     secure: false,
     ...GITHUB_SESSION,
   });
-  const services: GithubServices = {
+  const services: GitHubServices = {
     session: () => session,
     api: () => api,
     loginEnvironment: () => ({
@@ -82,9 +82,9 @@ function setup(
   };
   const view = render(
     <WithQueries>
-      <GithubServicesProvider services={services}>
+      <GitHubServicesProvider services={services}>
         <GitHubConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
-      </GithubServicesProvider>
+      </GitHubServicesProvider>
     </WithQueries>
   );
   /** What a callback page (ours, or another tab's) says on the login channel. */

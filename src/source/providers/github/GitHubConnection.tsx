@@ -3,10 +3,10 @@
 import React, { useCallback, useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../../connection/HostConnection';
-import { githubAppQuery } from './app';
+import { gitHubAppQuery } from './app';
 import { SESSION_COOKIE } from './session';
-import { startGithubLogin } from './login';
-import { useGithubServices, useGithubSession } from './services';
+import { startGitHubLogin } from './login';
+import { useGitHubServices, useGitHubSession } from './services';
 
 export interface GitHubConnectionProps {
   /** The data source whose proxy carries vcs.v1 (and forwards the session cookie). */
@@ -16,15 +16,15 @@ export interface GitHubConnectionProps {
 }
 
 export function GitHubConnection({ vcsDataSourceUid, repositoryName }: GitHubConnectionProps) {
-  const services = useGithubServices();
+  const services = useGitHubServices();
   const queries = useQueryClient();
-  const { session, state } = useGithubSession(vcsDataSourceUid);
+  const { session, state } = useGitHubSession(vcsDataSourceUid);
   // The same answer that told the panel which GitHub the server is configured with: no second GithubApp call.
   const { app, prefetch } = usePrefetchedApp(
-    useCallback(() => queries.query(githubAppQuery(services, vcsDataSourceUid)), [queries, services, vcsDataSourceUid])
+    useCallback(() => queries.query(gitHubAppQuery(services, vcsDataSourceUid)), [queries, services, vcsDataSourceUid])
   );
   const startLogin = useCallback(
-    () => startGithubLogin(services.api(vcsDataSourceUid), session, services.loginEnvironment(), app.current),
+    () => startGitHubLogin(services.api(vcsDataSourceUid), session, services.loginEnvironment(), app.current),
     [services, session, vcsDataSourceUid, app]
   );
   const provider = useMemo<HostConnectionProvider>(

@@ -1,16 +1,16 @@
 import { safeLinkUrl } from '../../../domain/safeUrl';
-import { githubHostsOf } from './app';
+import { gitHubHostsOf } from './app';
 
-describe('githubHostsOf: the configured GitHub, from GithubApp’s authorize page', () => {
+describe('gitHubHostsOf: the configured GitHub, from GithubApp’s authorize page', () => {
   it('adds nothing for github.com, an empty or a broken URL', () => {
-    expect(githubHostsOf('https://github.com/login/oauth/authorize')).toEqual([]);
-    expect(githubHostsOf('')).toEqual([]);
-    expect(githubHostsOf(undefined)).toEqual([]);
-    expect(githubHostsOf('not a url')).toEqual([]);
+    expect(gitHubHostsOf('https://github.com/login/oauth/authorize')).toEqual([]);
+    expect(gitHubHostsOf('')).toEqual([]);
+    expect(gitHubHostsOf(undefined)).toEqual([]);
+    expect(gitHubHostsOf('not a url')).toEqual([]);
   });
 
   it('an Enterprise or local GitHub over http may then be linked to over http, and no other http host', () => {
-    const hosts = githubHostsOf('http://127.0.0.1:3001/login/oauth/authorize');
+    const hosts = gitHubHostsOf('http://127.0.0.1:3001/login/oauth/authorize');
     expect(hosts).toEqual([expect.objectContaining({ host: '127.0.0.1:3001', kind: 'github' })]);
     const file = 'http://127.0.0.1:3001/nodejs/node/blob/v20.20.2/lib/crypto.js';
     expect(safeLinkUrl(file)).toBeUndefined();

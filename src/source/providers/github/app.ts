@@ -2,9 +2,9 @@
 // source server is configured with (github.com, an Enterprise host, or the standalone stack's double over http).
 import { queryOptions } from '@tanstack/react-query';
 import { knownHostOf, type KnownHost } from '@linescope/repository-url';
-import type { GithubServices } from './services';
+import type { GitHubServices } from './services';
 
-export function githubAppQuery(services: GithubServices, vcsDataSourceUid: string) {
+export function gitHubAppQuery(services: GitHubServices, vcsDataSourceUid: string) {
   return queryOptions({
     queryKey: ['vcs.v1/GithubApp', vcsDataSourceUid],
     queryFn: () => services.api(vcsDataSourceUid).githubApp(),
@@ -17,7 +17,7 @@ export function githubAppQuery(services: GithubServices, vcsDataSourceUid: strin
  * The configured GitHub as a known host, read from the authorize page's origin: only when it is not github.com's
  * (whose https links need nothing), so that an Enterprise or local GitHub served over http may be linked to.
  */
-export function githubHostsOf(authorizeUrl: string | undefined): KnownHost[] {
+export function gitHubHostsOf(authorizeUrl: string | undefined): KnownHost[] {
   if (!authorizeUrl) {
     return [];
   }

@@ -42,7 +42,7 @@ export function authorizeUrl(app: GithubAppResponse, state: string, redirectUri:
 }
 
 /** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
-export function startGithubLogin(
+export function startGitHubLogin(
   api: Pick<VcsApi, 'githubApp' | 'githubLogin'>,
   session: Pick<HostSession, 'store'>,
   env: LoginEnvironment,

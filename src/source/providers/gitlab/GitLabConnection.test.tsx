@@ -13,8 +13,8 @@ import { PKCE_VERIFIER_KEY } from './login';
 import {
   GITLAB_SESSION_COOKIE,
   GITLAB_SESSION_STORAGE_KEY,
-  GitlabServicesProvider,
-  type GitlabServices,
+  GitLabServicesProvider,
+  type GitLabServices,
 } from './services';
 
 const ORIGIN = 'http://localhost';
@@ -66,7 +66,7 @@ function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {
     cookieName: GITLAB_SESSION_COOKIE,
     storageKey: GITLAB_SESSION_STORAGE_KEY,
   });
-  const services: GitlabServices = {
+  const services: GitLabServices = {
     session: () => session,
     api: jest.fn(),
     login: () => login as never,
@@ -80,9 +80,9 @@ function setup(options: { appError?: Error; refresh?: () => Promise<never> } = {
   };
   render(
     <WithQueries>
-      <GitlabServicesProvider services={services}>
+      <GitLabServicesProvider services={services}>
         <GitLabConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
-      </GitlabServicesProvider>
+      </GitLabServicesProvider>
     </WithQueries>
   );
   const callback = (message: Record<string, unknown>) =>

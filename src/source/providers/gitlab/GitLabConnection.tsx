@@ -3,9 +3,9 @@
 import React, { useCallback, useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../../connection/HostConnection';
-import { gitlabAppQuery } from './app';
-import { startGitlabLogin } from './login';
-import { GITLAB_SESSION_COOKIE, useGitlabServices, useGitlabSession } from './services';
+import { gitLabAppQuery } from './app';
+import { startGitLabLogin } from './login';
+import { GITLAB_SESSION_COOKIE, useGitLabServices, useGitLabSession } from './services';
 
 export interface GitLabConnectionProps {
   vcsDataSourceUid: string;
@@ -14,15 +14,15 @@ export interface GitLabConnectionProps {
 }
 
 export function GitLabConnection({ vcsDataSourceUid, repositoryName }: GitLabConnectionProps) {
-  const services = useGitlabServices();
+  const services = useGitLabServices();
   const queries = useQueryClient();
-  const { session, state } = useGitlabSession(vcsDataSourceUid);
+  const { session, state } = useGitLabSession(vcsDataSourceUid);
   // The same answer that told the panel this repository is on the configured GitLab: no second GitlabApp call.
   const { app, prefetch } = usePrefetchedApp(
-    useCallback(() => queries.query(gitlabAppQuery(services, vcsDataSourceUid)), [queries, services, vcsDataSourceUid])
+    useCallback(() => queries.query(gitLabAppQuery(services, vcsDataSourceUid)), [queries, services, vcsDataSourceUid])
   );
   const startLogin = useCallback(
-    () => startGitlabLogin(services.login(vcsDataSourceUid), session, services.loginEnvironment(), app.current),
+    () => startGitLabLogin(services.login(vcsDataSourceUid), session, services.loginEnvironment(), app.current),
     [services, session, vcsDataSourceUid, app]
   );
   const provider = useMemo<HostConnectionProvider>(

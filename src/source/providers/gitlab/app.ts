@@ -1,9 +1,9 @@
 // GitLab's app info (GitlabApp), asked once per data source and kept: the login needs it, and its web URL tells the
 // panel which repositories are on the configured GitLab (a self-managed one too, maybe below a path).
 import { queryOptions } from '@tanstack/react-query';
-import type { GitlabServices } from './services';
+import type { GitLabServices } from './services';
 
-export function gitlabAppQuery(services: GitlabServices, vcsDataSourceUid: string) {
+export function gitLabAppQuery(services: GitLabServices, vcsDataSourceUid: string) {
   return queryOptions({
     queryKey: ['linescope.v1/GitlabApp', vcsDataSourceUid],
     queryFn: () => services.login(vcsDataSourceUid).gitlabApp(),

@@ -3,8 +3,8 @@ import { createClient, type Client } from '@connectrpc/connect';
 import { GitlabService } from '../../../../proto/gen/linescope/v1/gitlab_pb';
 import { createVcsTransport, type VcsTransportOptions } from '../../core/transport';
 
-export type GitlabClient = Client<typeof GitlabService>;
+export type GitLabClient = Client<typeof GitlabService>;
 
-export function createGitlabClient(options: VcsTransportOptions): GitlabClient {
+export function createGitLabClient(options: VcsTransportOptions): GitLabClient {
   return createClient(GitlabService, createVcsTransport(options));
 }

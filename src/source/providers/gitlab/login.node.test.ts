@@ -1,10 +1,10 @@
 import { pkcePair } from '../../core/pkce';
-import { gitlabAuthorizeUrl, GITLAB_STATE_PREFIX } from './login';
+import { gitLabAuthorizeUrl, GITLAB_STATE_PREFIX } from './login';
 
 describe('GitLab login', () => {
   it("builds GitLab's authorize URL: code flow, read_api, the callback page, the state and a PKCE S256 challenge", () => {
     const url = new URL(
-      gitlabAuthorizeUrl(
+      gitLabAuthorizeUrl(
         {
           clientId: 'app-id',
           authorizeUrl: 'https://example.com/gitlab/oauth/authorize',
@@ -44,7 +44,7 @@ describe('GitLab login', () => {
   const app = (authorizeUrl: string, webUrl: string) =>
     ({ clientId: 'app-id', authorizeUrl, scope: 'read_api', callbackUrl: '', webUrl }) as never;
   const build = (authorizeUrl: string, webUrl = 'https://gitlab.example.com') =>
-    gitlabAuthorizeUrl(app(authorizeUrl, webUrl), 'gitlab.s', 'https://grafana.example.com/cb', 'challenge');
+    gitLabAuthorizeUrl(app(authorizeUrl, webUrl), 'gitlab.s', 'https://grafana.example.com/cb', 'challenge');
 
   it.each([
     ['javascript:alert(document.domain)//https://gitlab.example.com/oauth/authorize'],

@@ -9,7 +9,7 @@ import { startPopupLogin, type LoginAttempt, type LoginEnvironment } from '../..
 export const GITLAB_STATE_PREFIX = 'gitlab.';
 export const PKCE_VERIFIER_KEY = 'linescope.gitlab.pkceVerifier';
 
-export interface GitlabLoginApi {
+export interface GitLabLoginApi {
   gitlabApp(): Promise<GitlabAppResponse>;
   gitlabLogin(request: { authorizationCode: string; redirectUri: string; codeVerifier: string }): Promise<{
     token: string;
@@ -22,7 +22,7 @@ export interface GitlabLoginApi {
  * GitLab's authorize page for this login. Only on the host of the GitLab the server names (its web URL): anything
  * else (a javascript: URL, another host) is refused with an error rather than opened in the popup.
  */
-export function gitlabAuthorizeUrl(
+export function gitLabAuthorizeUrl(
   app: GitlabAppResponse,
   state: string,
   redirectUri: string,
@@ -51,8 +51,8 @@ export function gitlabAuthorizeUrl(
 }
 
 /** Must be called from the click handler itself: browsers only allow popups opened by a user gesture. */
-export function startGitlabLogin(
-  api: GitlabLoginApi,
+export function startGitLabLogin(
+  api: GitLabLoginApi,
   session: { store(response: TokenResponse): void },
   env: LoginEnvironment,
   appResponse?: Promise<GitlabAppResponse>
@@ -65,7 +65,7 @@ export function startGitlabLogin(
       authorizeUrl: async (state, redirectUri) => {
         const [app, pkce] = await Promise.all([appResponse ?? api.gitlabApp(), pkcePair()]);
         env.sessionStorage.setItem(PKCE_VERIFIER_KEY, pkce.verifier);
-        return gitlabAuthorizeUrl(app, state, redirectUri, pkce.challenge);
+        return gitLabAuthorizeUrl(app, state, redirectUri, pkce.challenge);
       },
       complete: async (code, _state, redirectUri) => {
         const codeVerifier = env.sessionStorage.getItem(PKCE_VERIFIER_KEY) ?? '';

@@ -3,9 +3,9 @@ import { HostSession } from '../source/connection/hostSession';
 import {
   GITLAB_SESSION_COOKIE,
   GITLAB_SESSION_STORAGE_KEY,
-  type GitlabServices,
+  type GitLabServices,
 } from '../source/providers/gitlab/services';
-import type { GitlabLoginApi } from '../source/providers/gitlab/login';
+import type { GitLabLoginApi } from '../source/providers/gitlab/login';
 import { create } from '@bufbuild/protobuf';
 import { GitlabAppResponseSchema } from '../../proto/gen/linescope/v1/gitlab_pb';
 import { memoryCookieJar, memoryStorage } from './memory';
@@ -19,7 +19,7 @@ export const GITLAB_COM_APP = create(GitlabAppResponseSchema, {
 });
 
 /** The GitLab services the source layer uses, over a source-server double (`api`), connected or not. */
-export function gitlabServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string, login?: GitlabLoginApi) {
+export function gitLabServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string, login?: GitLabLoginApi) {
   const jar = memoryCookieJar();
   const session = new HostSession(dataSourceUid, {
     refresh: jest.fn(),
@@ -37,7 +37,7 @@ export function gitlabServicesFor(api: VcsApi, connected: boolean, dataSourceUid
       refreshTokenExpiresAt: BigInt(0),
     });
   }
-  const services: GitlabServices = {
+  const services: GitLabServices = {
     session: () => session,
     api: () => api,
     login: () => login ?? { gitlabApp: jest.fn(async () => GITLAB_COM_APP), gitlabLogin: jest.fn() },

@@ -1,11 +1,11 @@
 import type { VcsApi } from '../source/core/api';
-import type { GithubServices } from '../source/providers/github/services';
+import type { GitHubServices } from '../source/providers/github/services';
 import { HostSession } from '../source/connection/hostSession';
 import { GITHUB_SESSION } from '../source/providers/github/session';
 import { memoryCookieJar, memoryStorage } from './memory';
 
 /** The GitHub services the source layer uses, over a source-server double (`api`), connected or not. */
-export function githubServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string) {
+export function gitHubServicesFor(api: VcsApi, connected: boolean, dataSourceUid: string) {
   const session = new HostSession(dataSourceUid, {
     refresh: jest.fn(),
     jar: memoryCookieJar(),
@@ -21,6 +21,6 @@ export function githubServicesFor(api: VcsApi, connected: boolean, dataSourceUid
       refreshTokenExpiresAt: BigInt(0),
     });
   }
-  const services: GithubServices = { session: () => session, api: () => api, loginEnvironment: jest.fn() };
+  const services: GitHubServices = { session: () => session, api: () => api, loginEnvironment: jest.fn() };
   return { session, services };
 }
