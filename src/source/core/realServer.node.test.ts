@@ -2,7 +2,7 @@
 // Grafana-style data source proxy (keepCookies filtering, upstream 401 → plain-text 400).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFixtureRepo } from '../../../e2e/github-double/index';
+import { createFixtureRepo } from '../../../e2e/git-fixtures';
 import { proxyDataSource } from '../../../e2e/host/ds-proxy';
 import type { HostDataSource } from '../../../e2e/host/datasources';
 import { startStack, tempDir, type Stack } from '../../../server/test/helpers';
