@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFixtureRepo } from '../github-double/fixtures';
+import { createFixtureRepo } from '../git-fixtures';
 import { AzureDevopsDouble, startAzureDevopsDouble } from './double';
 import { AZURE_DEVOPS_RESOURCE } from './entra';
 

@@ -9,7 +9,7 @@
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { commitInfo, objectAt, readBlob, resolveCommit } from '../github-double/git';
+import { commitInfo, objectAt, readBlob, resolveCommit } from '../git-fixtures';
 import { AZURE_DEVOPS_RESOURCE, entra, EntraState, issueCode, issueToken } from './entra';
 import { restApi } from './rest';
 import { azureError, AzureDoubleRepository, canRead, escapeHtml, html, Reply, RestContext } from './shapes';

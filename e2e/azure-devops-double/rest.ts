@@ -5,7 +5,7 @@
  * `x-ms-continuationtoken` header), Commits - Get and a one-commit Commits - Get Commits. Missing things are 404
  * with the server's exception: TF401174 (item), TF401175 (version), TF401019 (repository, also without access).
  */
-import { commitInfo, git, objectAt, readBlob, resolveCommit } from '../github-double/git';
+import { commitInfo, git, objectAt, readBlob, resolveCommit } from '../git-fixtures';
 import { AzureDoubleRepository, azureError, commitJson, json, Reply, repositoryBase, RestContext } from './shapes';
 
 const FULL_SHA = /^[0-9a-f]{40}$/;

@@ -3,7 +3,7 @@
  * (`{$id, innerException, message, typeName, typeKey, errorCode, eventId}`) and git JSON, shared by its REST routes
  * and its server.
  */
-import type { CommitInfo } from '../github-double/git';
+import type { CommitInfo } from '../git-fixtures';
 
 export interface AzureDoubleRepository {
   organization: string;

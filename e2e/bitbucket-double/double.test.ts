@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFixtureRepo } from '../github-double/fixtures';
+import { createFixtureRepo } from '../git-fixtures';
 import { BitbucketDouble, startBitbucketDouble } from './double';
 
 describe('Bitbucket double', () => {

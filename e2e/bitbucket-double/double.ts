@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { commitInfo, objectAt, readBlob, resolveCommit } from '../github-double/git';
+import { commitInfo, objectAt, readBlob, resolveCommit } from '../git-fixtures';
 import { issueCode, issueToken, oauth, OAuthState } from './oauth';
 import { restApi } from './rest';
 import { BitbucketDoubleRepository, canRead, error, escapeHtml, html, json, Reply, RestContext } from './shapes';

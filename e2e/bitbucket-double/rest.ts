@@ -4,7 +4,7 @@
  * needs a trailing slash), `commit/{revision}`, `refs/branches|tags/{name}` and `commits?include=&exclude=`
  * (iterator-paged: an opaque `next`, no `size` or `page`). Missing things are 404 in Bitbucket's error body.
  */
-import { commitInfo, git, listTree, objectAt, readBlob, resolveCommit } from '../github-double/git';
+import { commitInfo, git, listTree, objectAt, readBlob, resolveCommit } from '../git-fixtures';
 import { BitbucketDoubleRepository, canRead, commitJson, error, json, Reply, RestContext } from './shapes';
 
 const DEFAULT_PAGELEN = 10;

@@ -2,7 +2,7 @@
  * The shapes the Bitbucket Cloud double answers in: its repositories, replies, Bitbucket's error body
  * (`{"type": "error", "error": {"message"}}`) and commit JSON, shared by its REST routes and its server.
  */
-import type { CommitInfo } from '../github-double/git';
+import type { CommitInfo } from '../git-fixtures';
 
 export interface BitbucketDoubleRepository {
   /** `workspace/repo_slug`. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AzureDevopsDouble, startAzureDevopsDouble } from '../../e2e/azure-devops-double';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { AzureDevopsSource, AzureDevopsSourceOptions } from '../src/hosts/azure-devops/source';
 import { toConnectError } from '../src/hosts/error-policy';
 import {

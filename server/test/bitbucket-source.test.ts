@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BitbucketDouble, startBitbucketDouble } from '../../e2e/bitbucket-double';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { toConnectError } from '../src/hosts/error-policy';
 import {
   BlameUnavailableError,
