@@ -57,7 +57,7 @@ describe('Azure DevOps OAuth client (Entra ID v2)', () => {
       },
       scope: '499b84ac-1321-427f-aa17-267ca6975798/vso.code',
     });
-    const refreshed = await client().refresh(grant.token.refreshToken as string, now);
+    const refreshed = await client().refresh(grant.token.refreshToken as string, '', now);
     expect(refreshed.token.refreshToken).not.toBe(grant.token.refreshToken);
   });
 
@@ -65,7 +65,7 @@ describe('Azure DevOps OAuth client (Entra ID v2)', () => {
     const wrong = await failure(client().exchangeCode(await codeFor('b'.repeat(43)), redirect, 'c'.repeat(43), now));
     expect(wrong).toMatchObject({ final: true, message: expect.stringMatching(/^oauth2: invalid_grant AADSTS501481/) });
     expect((wrong as Error).message).not.toMatch(/Trace ID/);
-    const secret = await failure(client('nope').refresh('r', now));
+    const secret = await failure(client('nope').refresh('r', '', now));
     expect(secret).toMatchObject({ final: true, message: expect.stringMatching(/^oauth2: invalid_client/) });
   });
 });

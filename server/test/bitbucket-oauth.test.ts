@@ -27,7 +27,7 @@ describe('Bitbucket OAuth client', () => {
   const redirect = 'http://grafana.local/a/linescope-app/callback';
 
   it('exchanges a code for a two-hour Bearer token with a refresh token and the consumer scope', async () => {
-    const grant = await client().exchangeCode(double.issueCode('alice', redirect), redirect, now);
+    const grant = await client().exchangeCode(double.issueCode('alice', redirect), redirect, '', now);
     expect(grant).toEqual({
       token: {
         accessToken: expect.any(String),
@@ -43,16 +43,16 @@ describe('Bitbucket OAuth client', () => {
   });
 
   it('refreshes with the rotating refresh token; the used one is final', async () => {
-    const first = await client().exchangeCode(double.issueCode('alice'), '', now);
-    const second = await client().refresh(first.token.refreshToken as string, now);
+    const first = await client().exchangeCode(double.issueCode('alice'), '', '', now);
+    const second = await client().refresh(first.token.refreshToken as string, '', now);
     expect(second.token.refreshToken).not.toBe(first.token.refreshToken);
-    const reused = await failure(client().refresh(first.token.refreshToken as string, now));
+    const reused = await failure(client().refresh(first.token.refreshToken as string, '', now));
     expect(reused).toBeInstanceOf(TokenEndpointError);
     expect(reused).toMatchObject({ final: true, message: 'oauth2: invalid_grant Invalid refresh_token' });
   });
 
   it('says a wrong consumer secret is final and an unreachable endpoint is not', async () => {
-    expect(await failure(client('wrong').exchangeCode(double.issueCode('alice'), '', now))).toMatchObject({
+    expect(await failure(client('wrong').exchangeCode(double.issueCode('alice'), '', '', now))).toMatchObject({
       final: true,
       message: expect.stringMatching(/^oauth2: invalid_client/),
     });
@@ -62,7 +62,7 @@ describe('Bitbucket OAuth client', () => {
       clientSecret: 's3cret-value',
       timeoutMs: 2000,
     });
-    const error = await failure(away.refresh('r', now));
+    const error = await failure(away.refresh('r', '', now));
     expect(error).toMatchObject({ final: false, message: expect.stringMatching(/cannot be reached/) });
     expect((error as Error).message).not.toContain('s3cret-value');
   });

@@ -37,7 +37,8 @@ export class AzureDevopsOAuthClient {
     );
   }
 
-  refresh(refreshToken: string, now = Date.now()): Promise<TokenGrant> {
+  /** Entra's refresh grant names no redirect URI. */
+  refresh(refreshToken: string, _redirectUri = '', now = Date.now()): Promise<TokenGrant> {
     return this.post({ grant_type: 'refresh_token', refresh_token: refreshToken }, now);
   }
 

@@ -20,14 +20,16 @@ export interface BitbucketOAuthConfig {
 export class BitbucketOAuthClient {
   constructor(private readonly config: BitbucketOAuthConfig) {}
 
-  exchangeCode(code: string, redirectUri: string, now = Date.now()): Promise<TokenGrant> {
+  /** Bitbucket documents no PKCE for Cloud: the verifier is not sent. */
+  exchangeCode(code: string, redirectUri: string, _codeVerifier = '', now = Date.now()): Promise<TokenGrant> {
     return this.post(
       { grant_type: 'authorization_code', code, ...(redirectUri ? { redirect_uri: redirectUri } : {}) },
       now
     );
   }
 
-  refresh(refreshToken: string, now = Date.now()): Promise<TokenGrant> {
+  /** The redirect URI is not part of Bitbucket's refresh grant. */
+  refresh(refreshToken: string, _redirectUri = '', now = Date.now()): Promise<TokenGrant> {
     return this.post({ grant_type: 'refresh_token', refresh_token: refreshToken }, now);
   }
 
