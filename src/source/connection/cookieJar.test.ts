@@ -9,10 +9,7 @@ test('the cookie value is base64 of {"token"}', () => {
 test("reads Pyroscope's legacy cookie field, and refuses what is not one", () => {
   const value = btoa(JSON.stringify({ metadata: 'enc', expiry: 1776067200000 }));
   expect(
-    parseLegacyCookie(
-      `${SESSION_COOKIE}=${value}; Expires=Tue, 13 Apr 2027 10:00:00 GMT; Secure; SameSite=Lax`,
-      SESSION_COOKIE
-    )
+    parseLegacyCookie(`${SESSION_COOKIE}=${value}; Expires=Tue, 13 Apr 2027 10:00:00 GMT; Secure; SameSite=Lax`, SESSION_COOKIE)
   ).toEqual({
     token: 'enc',
     expiry: 1776067200000,

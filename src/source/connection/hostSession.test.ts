@@ -1,6 +1,11 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
-import { HostSession, NON_EXPIRING_COOKIE_MS, REFRESH_MARGIN_MS, type TokenResponse } from './hostSession';
+import {
+  HostSession,
+  NON_EXPIRING_COOKIE_MS,
+  REFRESH_MARGIN_MS,
+  type TokenResponse,
+} from './hostSession';
 
 // Sessions in the shape of GitHub's: Pyroscope's cookie, a key of our own beside it.
 const SESSION_COOKIE = 'pyroscope_git_session';

@@ -23,7 +23,8 @@ export const LATE_CODE_MS = 10 * 60_000;
 
 /** What the popup page and the opener say to each other before the host's pages are shown. */
 export type StartMessage =
-  { type: typeof READY_MESSAGE_TYPE; state: string } | { type: typeof GO_MESSAGE_TYPE; state: string; url?: string };
+  | { type: typeof READY_MESSAGE_TYPE; state: string }
+  | { type: typeof GO_MESSAGE_TYPE; state: string; url?: string };
 
 /** What the callback page sends to the opener. */
 export interface CallbackMessage {
@@ -113,10 +114,7 @@ export function startPopupLogin(provider: PopupLoginProvider, env: LoginEnvironm
   if (!channel) {
     return {
       done: Promise.reject(
-        new LoginError(
-          'login-failed',
-          `This browser cannot hand the ${provider.name} login back (no BroadcastChannel).`
-        )
+        new LoginError('login-failed', `This browser cannot hand the ${provider.name} login back (no BroadcastChannel).`)
       ),
       cancel: () => {},
     };
