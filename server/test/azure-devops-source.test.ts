@@ -137,7 +137,9 @@ describe('Azure DevOps source', () => {
     const shared = source();
     const repo = repository('app');
     const missing = await failure(shared.forUser(tokens.owner).readFile(repo, 'main.go', 'no-such-branch'));
-    expect((missing as Error).message).toBe("no branch or tag 'no-such-branch' in contoso/Shop Floor/app");
+    expect((missing as Error).message).toBe(
+      "no commit 'no-such-branch' in contoso/Shop Floor/app readable with this token"
+    );
     double.resetRequests();
     expect(await failure(shared.forUser(tokens.member).readFile(repo, 'main.go', 'no-such-branch'))).toBeInstanceOf(
       FileNotFoundError

@@ -152,7 +152,7 @@ describe('Bitbucket source', () => {
       'package main // 2\n'
     );
     const missing = await failure(shared.forUser(tokens.owner).readFile(repo, 'main.go', 'no-such-branch'));
-    expect((missing as Error).message).toMatch(/no branch, tag or commit 'no-such-branch' in acme\/private/);
+    expect((missing as Error).message).toMatch(/no commit 'no-such-branch' in acme\/private readable with this token/);
     double.resetRequests();
     // Known missing for everyone with access now: no call for the member either.
     expect(await failure(shared.forUser(tokens.owner).readFile(repo, 'main.go', 'no-such-branch'))).toBeInstanceOf(

@@ -2,7 +2,7 @@
 import { azureDevopsCookie } from '../src/hosts/azure-devops/cookie';
 import { bitbucketCookie } from '../src/hosts/bitbucket/cookie';
 import { encodeSessionCookie } from '../src/session/cookie';
-import { encodeGitlabSessionCookie, encryptGitlabToken } from '../src/session/gitlab-cookie';
+import { encodeGitlabSessionCookie, encryptGitlabToken } from '../src/hosts/gitlab/cookie';
 import { deriveKey, encryptToken, OAuthToken, openText } from '../src/session/token';
 
 const key = deriveKey('a-session-secret-of-some-length', 'anonymous');

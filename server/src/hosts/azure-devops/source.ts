@@ -15,8 +15,9 @@ import { recordHostCall, ServerMetrics } from '../../metrics';
 import { BlameUnavailableError, FileNotFoundError, MalformedAnswerError } from '../errors';
 import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
-import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
+import { createHostCaches } from '../host-caches';
 import { CacheUser, ReadCache } from '../read-cache';
+import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
 import { AzureCommitJson, AzureDevopsClient } from './client';
 import { AzureDevopsNotFoundError } from './errors';
 import { azureCommitUrl, azureFileUrl } from './links';
@@ -37,25 +38,29 @@ export interface AzureDevopsSourceOptions {
 
 interface User extends CacheUser {
   client: AzureDevopsClient;
-  /** Within one request, each (repository, ref) is resolved once. */
-  resolved: Map<string, Promise<string>>;
 }
 
 export class AzureDevopsSource implements GitHostProvider {
   private readonly cache: ReadCache;
-  private readonly refs: ByteLru<CachedRef>;
+  private readonly refs: RefResolver<User>;
   private readonly commits: ByteLru<Commit>;
-  private readonly missingRefs: ByteLru<string>;
   private readonly now: () => number;
 
   constructor(private readonly options: AzureDevopsSourceOptions) {
     this.now = options.now ?? Date.now;
-    ({
+    ({ reads: this.cache, commits: this.commits } = createHostCaches<Commit>({
+      ...options,
+      hostKey: `azure-devops ${options.apiUrl}`,
+      now: this.now,
+    }));
+    this.refs = new RefResolver<User>({
+      hostName: 'Azure DevOps',
       reads: this.cache,
-      refs: this.refs,
-      missingRefs: this.missingRefs,
-      commits: this.commits,
-    } = createHostCaches<Commit>({ ...options, hostKey: `azure-devops ${options.apiUrl}`, now: this.now }));
+      refTtlMs: options.refTtlMs,
+      now: this.now,
+      normalize: (ref) => ref,
+      lookUp: (user, repo, ref) => this.lookUpSha(user, repo, ref),
+    });
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
@@ -73,8 +78,7 @@ export class AzureDevopsSource implements GitHostProvider {
       id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',
       client,
       signal,
-      resolved: new Map(),
-      proveAccess: (repo, sha) => this.proveAccess(user, repo, sha),
+      proveAccess: (repo, sha) => this.refs.proveAccess(user, repo, sha),
     };
     return {
       readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
@@ -126,46 +130,29 @@ export class AzureDevopsSource implements GitHostProvider {
   }
 
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    const key = `${repo.fullName}@${ref}`;
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = this.resolveSha(user, repo, ref, key);
-      user.resolved.set(key, pending);
-    }
-    return pending;
+    return this.refs.commitSha(user, repo, ref);
   }
 
-  private async resolveSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
+  /**
+   * Branch, then tag (peeled): the first that exists; `refs/heads/` and `refs/tags/` pick one, a full sha is read as
+   * a commit (the access proof asks for one). No ETag: Refs - List has none.
+   */
+  private async lookUpSha(user: User, repo: Repository, ref: string): Promise<RefAnswer> {
     if (FULL_SHA.test(ref)) {
-      return ref;
+      const commit = await this.request(user, repo, () => user.client.getCommit(repo, ref));
+      this.commits.set(`${repo.fullName}@${commit.commitId}`, toCommit(commit, repo));
+      return { sha: commit.commitId };
     }
-    const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
-    if (missing) {
-      throw new FileNotFoundError(missing);
-    }
-    const caches = { reads: this.cache, refs: this.refs };
-    const known = await cachedSha(caches, { refTtlMs: this.options.refTtlMs, now: this.now }, user, repo, ref, key);
-    return known ?? this.lookUpSha(user, repo, ref, key);
-  }
-
-  /** Branch, then tag: the first that exists; `refs/heads/` and `refs/tags/` pick one. */
-  private async lookUpSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
     const name = (ref || (await this.defaultBranch(user, repo))).replace(/^refs\//, '');
     const candidates = /^(heads|tags)\//.test(name) ? [name] : [`heads/${name}`, `tags/${name}`];
     for (const candidate of candidates) {
       const sha = await this.request(user, repo, () => user.client.findRef(repo, candidate));
       if (sha) {
-        rememberRef({ reads: this.cache, refs: this.refs }, this.options.refTtlMs, repo, ref, key, {
-          sha,
-          checkedAt: this.now(),
-        });
-        return sha;
+        return { sha };
       }
     }
-    // The repository answered, so this user reads it: the ref is missing for everyone.
-    const message = `no branch or tag '${ref}' in ${repo.fullName}`;
-    this.missingRefs.set(key, message);
-    throw new AzureDevopsNotFoundError(message);
+    // The repository answered this user's token, so the ref is missing for everyone.
+    throw new AzureDevopsNotFoundError(this.refs.markMissing(user, repo, ref, true));
   }
 
   private async defaultBranch(user: User, repo: Repository): Promise<string> {
@@ -174,17 +161,6 @@ export class AzureDevopsSource implements GitHostProvider {
       throw new FileNotFoundError(`${repo.fullName} has no default branch (an empty repository)`);
     }
     return answer.defaultBranch;
-  }
-
-  /** The proof the shared cache asks for: one commit call with this user's token (per request at most). */
-  private proveAccess(user: User, repo: Repository, sha: string): Promise<unknown> {
-    const key = `access:${repo.fullName}`;
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = this.request(user, repo, () => user.client.getCommit(repo, sha)).then((c) => c.commitId);
-      user.resolved.set(key, pending);
-    }
-    return pending;
   }
 
   /** One call on the repository with the user's token: a 200 shows the user's access. */

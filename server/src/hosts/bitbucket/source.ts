@@ -16,8 +16,9 @@ import { recordHostCall, ServerMetrics } from '../../metrics';
 import { BlameUnavailableError, FileNotFoundError } from '../errors';
 import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
-import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
+import { createHostCaches } from '../host-caches';
 import { CacheUser, ReadCache } from '../read-cache';
+import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
 import { BitbucketClient, BitbucketCommit } from './client';
 import { BitbucketNotFoundError } from './errors';
 import { bitbucketCommitUrl, bitbucketFileUrl } from './links';
@@ -38,25 +39,29 @@ export interface BitbucketSourceOptions {
 
 interface User extends CacheUser {
   client: BitbucketClient;
-  /** Within one request, each (repository, ref) is resolved once. */
-  resolved: Map<string, Promise<string>>;
 }
 
 export class BitbucketSource implements GitHostProvider {
   private readonly cache: ReadCache;
-  private readonly refs: ByteLru<CachedRef>;
+  private readonly refs: RefResolver<User>;
   private readonly commits: ByteLru<Commit>;
-  private readonly missingRefs: ByteLru<string>;
   private readonly now: () => number;
 
   constructor(private readonly options: BitbucketSourceOptions) {
     this.now = options.now ?? Date.now;
-    ({
+    ({ reads: this.cache, commits: this.commits } = createHostCaches<Commit>({
+      ...options,
+      hostKey: `bitbucket ${options.apiUrl}`,
+      now: this.now,
+    }));
+    this.refs = new RefResolver<User>({
+      hostName: 'Bitbucket',
       reads: this.cache,
-      refs: this.refs,
-      missingRefs: this.missingRefs,
-      commits: this.commits,
-    } = createHostCaches<Commit>({ ...options, hostKey: `bitbucket ${options.apiUrl}`, now: this.now }));
+      refTtlMs: options.refTtlMs,
+      now: this.now,
+      normalize: (ref) => ref,
+      lookUp: (user, repo, ref) => this.lookUpSha(user, repo, ref),
+    });
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
@@ -74,8 +79,7 @@ export class BitbucketSource implements GitHostProvider {
       id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',
       client,
       signal,
-      resolved: new Map(),
-      proveAccess: (repo, sha) => this.proveAccess(user, repo, sha),
+      proveAccess: (repo, sha) => this.refs.proveAccess(user, repo, sha),
     };
     return {
       readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
@@ -127,62 +131,37 @@ export class BitbucketSource implements GitHostProvider {
   }
 
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    const key = `${repo.fullName}@${ref}`;
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = this.resolveSha(user, repo, ref, key);
-      user.resolved.set(key, pending);
-    }
-    return pending;
+    return this.refs.commitSha(user, repo, ref);
   }
 
-  private async resolveSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
-    if (FULL_SHA.test(ref)) {
-      return ref;
-    }
-    const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
-    if (missing) {
-      throw new FileNotFoundError(missing);
-    }
-    const caches = { reads: this.cache, refs: this.refs };
-    const known = await cachedSha(caches, { refTtlMs: this.options.refTtlMs, now: this.now }, user, repo, ref, key);
-    return known ?? this.lookUpSha(user, repo, ref, key);
-  }
-
-  /** Branch, then tag, then commit (a short sha): the first that exists; `refs/heads/` and `refs/tags/` pick one. */
-  private async lookUpSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
+  /**
+   * Branch, then tag, then commit (a short sha): the first that exists; `refs/heads/` and `refs/tags/` pick one, a
+   * full sha goes straight to its commit (the access proof asks for one). No ETag: Bitbucket's refs have none.
+   */
+  private async lookUpSha(user: User, repo: Repository, ref: string): Promise<RefAnswer> {
     const name = ref || (await this.mainBranch(user, repo));
-    const tries: Array<() => Promise<BitbucketCommit>> = name.startsWith('refs/heads/')
-      ? [() => this.branch(user, repo, name.slice('refs/heads/'.length))]
-      : name.startsWith('refs/tags/')
-        ? [() => this.tag(user, repo, name.slice('refs/tags/'.length))]
-        : [
-            () => this.branch(user, repo, name),
-            () => this.tag(user, repo, name),
-            () => user.client.getCommit(repo.fullName, name),
-          ];
-    let notFound: unknown;
+    const commit = () => user.client.getCommit(repo.fullName, name);
+    const tries: Array<() => Promise<BitbucketCommit>> = FULL_SHA.test(name)
+      ? [commit]
+      : name.startsWith('refs/heads/')
+        ? [() => this.branch(user, repo, name.slice('refs/heads/'.length))]
+        : name.startsWith('refs/tags/')
+          ? [() => this.tag(user, repo, name.slice('refs/tags/'.length))]
+          : [() => this.branch(user, repo, name), () => this.tag(user, repo, name), commit];
     for (const attempt of tries) {
       try {
-        const commit = await this.request(user, repo, attempt);
-        rememberRef({ reads: this.cache, refs: this.refs }, this.options.refTtlMs, repo, ref, key, {
-          sha: commit.hash,
-          checkedAt: this.now(),
-        });
-        this.commits.set(`${repo.fullName}@${commit.hash}`, toCommit(commit, repo));
-        return commit.hash;
+        const found = await this.request(user, repo, attempt);
+        this.commits.set(`${repo.fullName}@${found.hash}`, toCommit(found, repo));
+        return { sha: found.hash };
       } catch (error) {
         if (!(error instanceof BitbucketNotFoundError)) {
           throw error;
         }
-        notFound = error;
       }
     }
     // Missing for everyone only once this user's access is known: the 404 may mean "this token cannot see it".
-    const message = `no branch, tag or commit '${ref}' in ${repo.fullName} readable with this token (${(notFound as Error).message})`;
     const known = await this.cache.knowsAccess(user, repo);
-    this.missingRefs.set(known ? key : `${user.id}|${key}`, message);
-    throw new BitbucketNotFoundError(message);
+    throw new BitbucketNotFoundError(this.refs.markMissing(user, repo, ref, known));
   }
 
   private async branch(user: User, repo: Repository, name: string) {
@@ -200,17 +179,6 @@ export class BitbucketSource implements GitHostProvider {
       throw new FileNotFoundError(`${repo.fullName} has no main branch (an empty repository)`);
     }
     return name;
-  }
-
-  /** The proof the shared cache asks for: one commit call with this user's token (per request at most). */
-  private proveAccess(user: User, repo: Repository, sha: string): Promise<unknown> {
-    const key = `access:${repo.fullName}`;
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = this.request(user, repo, () => user.client.getCommit(repo.fullName, sha)).then((c) => c.hash);
-      user.resolved.set(key, pending);
-    }
-    return pending;
   }
 
   /** One call on the repository with the user's token: a 200 shows the user's access. */
