@@ -49,11 +49,7 @@ describe('logs of a session from login to refusal', () => {
     // A token GitHub no longer accepts, and a refresh token it refuses.
     const granted = stack.double.issueToken('bob');
     secrets.push(granted.accessToken, granted.refreshToken as string);
-    const bob = sessionCookie({
-      accessToken: granted.accessToken,
-      refreshToken: granted.refreshToken,
-      expiry: granted.expiresAt,
-    });
+    const bob = sessionCookie({ accessToken: granted.accessToken, refreshToken: granted.refreshToken, expiry: granted.expiresAt });
     stack.double.revokeToken(granted.accessToken);
     expect((await rpc(stack.url, 'GetFile', file, { cookie: bob })).status).toBe(401);
     expect((await rpc(stack.url, 'GithubRefresh', {}, { cookie: bob })).status).toBe(200);
