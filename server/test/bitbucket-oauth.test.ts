@@ -1,7 +1,7 @@
 /** Bitbucket's OAuth 2.0 consumer token endpoint, against the double: code exchange, rotating refresh, refusals. */
 import { BitbucketDouble, startBitbucketDouble } from '../../e2e/bitbucket-double';
 import { BitbucketOAuthClient } from '../src/hosts/bitbucket/oauth';
-import { TokenEndpointError } from '../src/hosts/token-endpoint';
+import { OAuthError } from '../src/session/oauth';
 
 describe('Bitbucket OAuth client', () => {
   let double: BitbucketDouble;
@@ -47,7 +47,7 @@ describe('Bitbucket OAuth client', () => {
     const second = await client().refresh(first.token.refreshToken as string, '', now);
     expect(second.token.refreshToken).not.toBe(first.token.refreshToken);
     const reused = await failure(client().refresh(first.token.refreshToken as string, '', now));
-    expect(reused).toBeInstanceOf(TokenEndpointError);
+    expect(reused).toBeInstanceOf(OAuthError);
     expect(reused).toMatchObject({ final: true, message: 'oauth2: invalid_grant Invalid refresh_token' });
   });
 

@@ -4,6 +4,7 @@
  * `invalid_grant` and `invalid_client` are final (the code or refresh token, or the registration, can never work
  * again: connect anew); an unreachable endpoint or an odd answer is not.
  */
+import { OAuthError } from '../session/oauth';
 import { OAuthToken } from '../session/token';
 
 export interface TokenEndpointCall {
@@ -22,15 +23,6 @@ export interface TokenEndpointCall {
 export interface TokenGrant {
   token: OAuthToken;
   scope: string;
-}
-
-export class TokenEndpointError extends Error {
-  constructor(
-    message: string,
-    readonly final: boolean
-  ) {
-    super(message);
-  }
 }
 
 export async function postTokenRequest(call: TokenEndpointCall): Promise<TokenGrant> {
@@ -54,7 +46,7 @@ export async function postTokenRequest(call: TokenEndpointCall): Promise<TokenGr
     status = response.status;
     text = await response.text();
   } catch (error) {
-    throw new TokenEndpointError(
+    throw new OAuthError(
       (error as Error).name === 'TimeoutError'
         ? `${call.host}'s OAuth endpoint did not answer within ${call.timeoutMs} ms`
         : `${call.host}'s OAuth endpoint cannot be reached: ${(error as Error).message}`,
@@ -67,20 +59,17 @@ export async function postTokenRequest(call: TokenEndpointCall): Promise<TokenGr
   try {
     reply = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new TokenEndpointError(`${call.host}'s OAuth endpoint answered HTTP ${status} without JSON`, false);
+    throw new OAuthError(`${call.host}'s OAuth endpoint answered HTTP ${status} without JSON`, false);
   }
   if (typeof reply.error === 'string') {
     const final = reply.error === 'invalid_grant' || reply.error === 'invalid_client';
     // Entra's descriptions carry trace ids over several lines: the first line says what happened.
     const description =
       typeof reply.error_description === 'string' ? ` ${reply.error_description.split(/\r?\n/)[0]}` : '';
-    throw new TokenEndpointError(`oauth2: ${reply.error}${description}`, final);
+    throw new OAuthError(`oauth2: ${reply.error}${description}`, final);
   }
   if (status !== 200 || typeof reply.access_token !== 'string' || reply.access_token === '') {
-    throw new TokenEndpointError(
-      `${call.host}'s OAuth endpoint answered HTTP ${status} without an access token`,
-      false
-    );
+    throw new OAuthError(`${call.host}'s OAuth endpoint answered HTTP ${status} without an access token`, false);
   }
   const expiresIn = Number(reply.expires_in);
   return {
