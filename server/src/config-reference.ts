@@ -144,49 +144,6 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
       'other host names repository URLs may use for the same Bitbucket (comma-separated; compared, never contacted)',
   },
   {
-    name: 'AZURE_DEVOPS_URL',
-    default: '`https://dev.azure.com`',
-    meaning:
-      "Azure DevOps Services' web and REST URL; repository URLs on `dev.azure.com/<org>` and `<org>.visualstudio.com` are read from it",
-    field: 'azureDevopsUrl',
-    unset: 'https://dev.azure.com',
-  },
-  {
-    name: 'AZURE_DEVOPS_LOGIN_URL',
-    default: '`https://login.microsoftonline.com`',
-    meaning: "Microsoft Entra ID's sign-in URL (its v2 authorize and token endpoints below `/<tenant>/oauth2/v2.0/`)",
-    field: 'azureDevopsLoginUrl',
-    unset: 'https://login.microsoftonline.com',
-  },
-  {
-    name: 'AZURE_DEVOPS_TENANT_ID',
-    default: '`organizations`',
-    meaning: 'the Entra tenant the app is registered in (its id or domain; `organizations` for any work account)',
-    field: 'azureDevopsTenantId',
-    unset: 'organizations',
-  },
-  {
-    name: 'AZURE_DEVOPS_CLIENT_ID',
-    default: '–',
-    meaning:
-      "the Entra app registration's client id (delegated Azure DevOps permission `vso.code`); with its secret and the session secret it enables Azure DevOps",
-    field: 'azureDevopsClientId',
-    unset: '',
-  },
-  {
-    name: 'AZURE_DEVOPS_CLIENT_SECRET',
-    default: '–',
-    meaning: "the Entra app registration's client secret",
-    field: 'azureDevopsClientSecret',
-    unset: '',
-  },
-  {
-    name: 'AZURE_DEVOPS_REPOSITORY_HOSTS',
-    default: '–',
-    meaning:
-      'other host names repository URLs may use for the same Azure DevOps (comma-separated; compared, never contacted)',
-  },
-  {
     name: 'PYROSCOPE_URL',
     default: '–',
     meaning:

@@ -1,5 +1,5 @@
-/** Bitbucket's and Azure DevOps' settings: defaults, what must be set together, and a server with only one host. */
-import { azureDevopsConfigured, bitbucketConfigured, ConfigError, githubConfigured, loadConfig } from '../src/config';
+/** Bitbucket's settings: defaults, what must be set together, and a server with only Bitbucket. */
+import { bitbucketConfigured, ConfigError, githubConfigured, loadConfig } from '../src/config';
 
 const SECRET = 'a-session-secret-of-some-length';
 const problems = (env: Record<string, string>) => {
@@ -11,22 +11,18 @@ const problems = (env: Record<string, string>) => {
   }
 };
 
-describe('Bitbucket and Azure DevOps settings', () => {
+describe('Bitbucket settings', () => {
   it("default to the public hosts' URLs and are off without their application", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       bitbucketUrl: 'https://bitbucket.org',
       bitbucketApiUrl: 'https://api.bitbucket.org/2.0',
-      azureDevopsUrl: 'https://dev.azure.com',
-      azureDevopsLoginUrl: 'https://login.microsoftonline.com',
-      azureDevopsTenantId: 'organizations',
       bitbucketRepositoryHostAliases: [],
     });
     expect(bitbucketConfigured(config)).toBe(false);
-    expect(azureDevopsConfigured(config)).toBe(false);
   });
 
-  it('a server with only Bitbucket, or only Azure DevOps, needs no GitHub App', () => {
+  it('a server with only Bitbucket needs no GitHub App', () => {
     const bitbucketOnly = loadConfig({
       BITBUCKET_CLIENT_ID: 'k',
       BITBUCKET_CLIENT_SECRET: 's',
@@ -34,31 +30,16 @@ describe('Bitbucket and Azure DevOps settings', () => {
     });
     expect(bitbucketConfigured(bitbucketOnly)).toBe(true);
     expect(githubConfigured(bitbucketOnly)).toBe(false);
-    const azureOnly = loadConfig({
-      AZURE_DEVOPS_TENANT_ID: '11111111-2222-3333-4444-555555555555',
-      AZURE_DEVOPS_CLIENT_ID: 'id',
-      AZURE_DEVOPS_CLIENT_SECRET: 's',
-      SESSION_SECRET: SECRET,
-      AZURE_DEVOPS_REPOSITORY_HOSTS: 'Dev.Azure.com',
-    });
-    expect(azureDevopsConfigured(azureOnly)).toBe(true);
-    expect(azureOnly.azureDevopsRepositoryHostAliases).toEqual(['dev.azure.com']);
+    const aliased = loadConfig({ BITBUCKET_REPOSITORY_HOSTS: 'Bitbucket.org, bb.example.com' });
+    expect(aliased.bitbucketRepositoryHostAliases).toEqual(['bitbucket.org', 'bb.example.com']);
   });
 
-  it('refuses half an application, a bad URL, a bad tenant and a bad alias, saying what to set', () => {
+  it('refuses half an application, a bad URL and a bad alias, saying what to set', () => {
     expect(problems({ BITBUCKET_CLIENT_ID: 'k', SESSION_SECRET: SECRET })).toEqual([
       expect.stringMatching(/^BITBUCKET_CLIENT_ID, BITBUCKET_CLIENT_SECRET and SESSION_SECRET must be set together/),
     ]);
-    expect(problems({ AZURE_DEVOPS_CLIENT_ID: 'id', AZURE_DEVOPS_CLIENT_SECRET: 's' })).toEqual([
-      expect.stringMatching(
-        /^AZURE_DEVOPS_CLIENT_ID, AZURE_DEVOPS_CLIENT_SECRET and SESSION_SECRET must be set together/
-      ),
-    ]);
     expect(problems({ BITBUCKET_API_URL: 'ftp://x' })).toEqual([
       expect.stringMatching(/^BITBUCKET_API_URL="ftp:\/\/x" must be an http\(s\) URL/),
-    ]);
-    expect(problems({ AZURE_DEVOPS_TENANT_ID: '../evil' })).toEqual([
-      expect.stringMatching(/^AZURE_DEVOPS_TENANT_ID="\.\.\/evil" must be a tenant id/),
     ]);
     expect(problems({ BITBUCKET_REPOSITORY_HOSTS: 'bitbucket.org, not a host' })).toEqual([
       "BITBUCKET_REPOSITORY_HOSTS: 'not a host' is not a host name",
