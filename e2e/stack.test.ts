@@ -116,6 +116,23 @@ describe('startStack', () => {
     expect(elsewhere.status).toBe(400);
   }, 60_000);
 
+  it('serves the sample repositories on the Bitbucket double too, whose consumer sends its grant to the same callback', async () => {
+    stack = await start();
+    const goMod = await fetch(`${stack.bitbucket!.apiUrl}/repositories/linescope-demo/shop-go/src/v1.0.0/go.mod`);
+    expect(await goMod.text()).toMatch(/^module /m);
+    const callback = `${stack.url}/a/linescope-app/github/callback`;
+    const res = await fetch(`${stack.bitbucketUrl}/site/oauth2/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: stack.bitbucket!.clientId, redirect_uri: callback, response_type: 'code', state: 's3', grant: '1' }),
+      redirect: 'manual',
+    });
+    const location = new URL(res.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(callback);
+    expect(location.searchParams.get('state')).toBe('s3');
+    const elsewhere = await fetch(`${stack.bitbucketUrl}/site/oauth2/authorize?client_id=${stack.bitbucket!.clientId}&response_type=code&redirect_uri=http://evil.test/`);
+    expect(elsewhere.status).toBe(400);
+  }, 60_000);
+
   it('says why the source server stopped at start (its configuration problems), not only its exit code', async () => {
     const main = path.join(dataDir, 'refusing-server.js');
     writeFileSync(

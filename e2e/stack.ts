@@ -1,4 +1,4 @@
-// The whole standalone stack, programmatically: GitHub and GitLab doubles (sample repositories), Pyroscope querier double
+// The whole standalone stack, programmatically: GitHub, GitLab and Bitbucket doubles (sample repositories), Pyroscope querier double
 // (recorded sample profiles), the real Linescope source server in gateway mode, and the Grafana host in front.
 // Each part can be replaced by a real one (see StackOptions). Used by `npm start` and the Playwright setup.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import { sampleFrames } from '../samples/frames';
 import { createSampleRepos } from '../samples/repos';
 import { createStdlibStandIns } from './git-fixtures';
+import { startBitbucketDouble, type BitbucketDouble } from './bitbucket-double';
 import { startGithubDouble, type GithubDouble } from './github-double';
 import { startGitlabDouble, type GitlabDouble } from './gitlab-double';
 import type { HostDataSource } from './host/datasources';
@@ -20,6 +21,7 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 export const SOURCE_SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js');
 export const SESSION_COOKIE = 'pyroscope_git_session';
 export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
+export const BITBUCKET_SESSION_COOKIE = 'linescope_bitbucket_session';
 
 export interface RealGithub {
   /** Web URL (https://github.com or https://<ghe>). */
@@ -39,6 +41,11 @@ export interface RealGitlab {
   clientSecret: string;
 }
 
+export interface RealBitbucket {
+  clientId: string;
+  clientSecret: string;
+}
+
 export interface StackOptions {
   /** Host port (0: any free port) and interface. */
   port?: number;
@@ -51,6 +58,8 @@ export interface StackOptions {
   github?: RealGithub;
   /** A real GitLab (an OAuth application's credentials) instead of the GitLab double. */
   gitlab?: RealGitlab;
+  /** Bitbucket Cloud (an OAuth consumer's key and secret) instead of the Bitbucket double. */
+  bitbucket?: RealBitbucket;
   /** Session encryption key of the source server (random per run when absent). */
   sessionSecret?: string;
   /** A source server already running (its URL) instead of starting server/dist/main.js. */
@@ -73,6 +82,8 @@ export interface Stack {
   github?: GithubDouble;
   gitlabUrl: string;
   gitlab?: GitlabDouble;
+  bitbucketUrl: string;
+  bitbucket?: BitbucketDouble;
   /**
    * With the GitHub double: one line per standard-library stand-in (golang/go, python/cpython, openjdk/jdk17u),
    * what was added from this machine's toolchains or why not.
@@ -149,7 +160,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     let standInNotes: string[] = [];
     // Built afresh on every start (deterministic, so the shas stay the same): the last run's are in the way.
     const reposDir = path.join(opts.dataDir, 'repos');
-    const needsRepos = !opts.github || !opts.gitlab;
+    const needsRepos = !opts.github || !opts.gitlab || !opts.bitbucket;
     if (needsRepos) {
       await fs.rm(reposDir, { recursive: true, force: true });
     }
@@ -186,6 +197,28 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       gl = { url: gitlab.url, apiUrl: gitlab.apiUrl, clientId: gitlab.clientId, clientSecret: gitlab.clientSecret };
     }
 
+    // 2c. Bitbucket Cloud: the double with the same sample repositories (shop-go-bitbucket's labels name
+    // bitbucket.org), or the real one.
+    let bitbucket: BitbucketDouble | undefined;
+    let bitbucketEnv: Record<string, string>;
+    if (opts.bitbucket) {
+      bitbucketEnv = { BITBUCKET_CLIENT_ID: opts.bitbucket.clientId, BITBUCKET_CLIENT_SECRET: opts.bitbucket.clientSecret };
+    } else {
+      bitbucket = await startBitbucketDouble({
+        repositories: repos.map((r) => ({ fullName: r.fullName, dir: r.dir, mainBranch: r.defaultBranch })),
+        callbackUrl,
+      });
+      closers.push(() => bitbucket!.stop());
+      bitbucketEnv = {
+        BITBUCKET_URL: bitbucket.url,
+        BITBUCKET_API_URL: bitbucket.apiUrl,
+        BITBUCKET_CLIENT_ID: bitbucket.clientId,
+        BITBUCKET_CLIENT_SECRET: bitbucket.clientSecret,
+        // The double stands in for https://bitbucket.org/linescope-demo/shop-go.
+        BITBUCKET_REPOSITORY_HOSTS: 'bitbucket.org',
+      };
+    }
+
     // 3. Pyroscope: the querier double over samples/profiles, or a real one.
     let pyroscopeUrl = opts.pyroscopeUrl;
     if (!pyroscopeUrl) {
@@ -213,6 +246,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           GITLAB_CLIENT_SECRET: gl.clientSecret,
           // Likewise https://gitlab.com/linescope-demo/shop-go for the GitLab double.
           ...(gitlab ? { GITLAB_REPOSITORY_HOSTS: 'gitlab.com' } : {}),
+          ...bitbucketEnv,
           PYROSCOPE_URL: pyroscopeUrl,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
@@ -239,7 +273,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       type: 'grafana-pyroscope-datasource',
       url: sourceServerUrl,
       isDefault: true,
-      jsonData: { keepCookies: [SESSION_COOKIE, GITLAB_SESSION_COOKIE], minStep: '15s' },
+      jsonData: { keepCookies: [SESSION_COOKIE, GITLAB_SESSION_COOKIE, BITBUCKET_SESSION_COOKIE], minStep: '15s' },
     });
     host.ready();
     return {
@@ -251,6 +285,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       github,
       gitlabUrl: gl.url,
       gitlab,
+      bitbucketUrl: bitbucket?.url ?? 'https://bitbucket.org',
+      bitbucket,
       standInNotes,
       close,
     };

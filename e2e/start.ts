@@ -7,6 +7,8 @@
 //   GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET   (its GitHub App's credentials; callback <host>/a/linescope-app/github/callback)
 //   GITLAB_URL, GITLAB_API_URL,     a real GitLab (gitlab.com or self-managed) instead of the GitLab double
 //   GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET   (its OAuth application, scope read_api; same callback URL)
+//   BITBUCKET_CLIENT_ID, BITBUCKET_CLIENT_SECRET   Bitbucket Cloud (its OAuth consumer; same callback URL) instead
+//                                   of the Bitbucket double
 //   GITHUB_SESSION_SECRET           the source server's session key (random per run when unset)
 //   SOURCE_SERVER_URL               a source server already running instead of server/dist/main.js
 //   LINESCOPE_GRAFANA               the host's Grafana/React combination: 13.0 (default, React 18) or 13.2 (React 19;
@@ -34,6 +36,13 @@ async function main() {
     }
     gitlab = { url: (env.GITLAB_URL ?? 'https://gitlab.com').replace(/\/+$/, ''), apiUrl: env.GITLAB_API_URL, clientId: env.GITLAB_CLIENT_ID, clientSecret: env.GITLAB_CLIENT_SECRET };
   }
+  let bitbucket;
+  if (env.BITBUCKET_CLIENT_ID || env.BITBUCKET_CLIENT_SECRET) {
+    if (!env.BITBUCKET_CLIENT_ID || !env.BITBUCKET_CLIENT_SECRET) {
+      throw new Error('Bitbucket Cloud needs BITBUCKET_CLIENT_ID and BITBUCKET_CLIENT_SECRET (its OAuth consumer\'s key and secret)');
+    }
+    bitbucket = { clientId: env.BITBUCKET_CLIENT_ID, clientSecret: env.BITBUCKET_CLIENT_SECRET };
+  }
   const verbose = env.LINESCOPE_VERBOSE === '1';
   const stack = await startStack({
     port,
@@ -42,6 +51,7 @@ async function main() {
     pyroscopeUrl: env.PYROSCOPE_URL || undefined,
     github,
     gitlab,
+    bitbucket,
     sessionSecret: env.GITHUB_SESSION_SECRET || undefined,
     sourceServerUrl: env.SOURCE_SERVER_URL || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
@@ -62,6 +72,7 @@ Linescope is running.
   Source server   ${stack.sourceServerUrl}  (gateway mode, data source "Pyroscope")
   GitHub          ${stack.githubUrl}${github ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java)'}${standInLines(stack.standInNotes)}
   GitLab          ${stack.gitlabUrl}${gitlab ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java; service shop-go-gitlab)'}
+  Bitbucket       ${stack.bitbucketUrl}${bitbucket ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java; service shop-go-bitbucket)'}
 
 Press Ctrl-C to stop.`);
   let stopping = false;

@@ -37,6 +37,7 @@ describe('stack files', () => {
     expect(pyroscopeDs.jsonData.keepCookies).toContain(GIT_SESSION_COOKIE);
     // GitLab's session cookie, beside GitHub's.
     expect(pyroscopeDs.jsonData.keepCookies).toContain('linescope_gitlab_session');
+    expect(pyroscopeDs.jsonData.keepCookies).toContain('linescope_bitbucket_session');
   });
 
   it('points the data source at the source server in gateway mode, on the port the server listens on', () => {

@@ -6,6 +6,8 @@ describe('the stack profiles', () => {
     const services = [...new Set(series.map((s) => s.labels.service_name))].sort();
     expect(services).toEqual([
       'shop-go',
+      'shop-go-azure',
+      'shop-go-bitbucket',
       'shop-go-gitlab',
       'shop-go-sdk',
       'shop-go-trimpath',
@@ -45,6 +47,15 @@ describe('the stack profiles', () => {
       repository: 'https://gitlab.com/linescope-demo/shop-go',
       git_ref: onGitlab[0].labels.service_git_ref,
     });
+    for (const [service, repository] of [
+      ['shop-go-bitbucket', 'https://bitbucket.org/linescope-demo/shop-go'],
+      ['shop-go-azure', 'https://dev.azure.com/linescope-demo/shop/_git/shop-go'],
+    ]) {
+      const copies = series.filter((s) => s.labels.service_name === service);
+      expect(copies.map((s) => s.source).sort()).toEqual(onGitlab.map((s) => s.source).sort());
+      const buildId = JSON.parse(copies[0].profile.stringTable[Number(copies[0].profile.mapping[0].buildId)]);
+      expect({ service, repository: buildId.repository }).toEqual({ service, repository });
+    }
     const unlabelled = series.find((s) => s.labels.service_name === 'shop-python-unlabelled')!;
     expect(unlabelled.labels.service_repository).toBeUndefined();
     expect(

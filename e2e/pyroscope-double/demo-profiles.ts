@@ -14,7 +14,8 @@ const PROFILES_DIR = path.resolve(__dirname, '../../samples/profiles');
  *   the TypeScript ones only;
  * - shop-python v1 is served a second time as `shop-python-unlabelled`, without repository labels, the state of a
  *   service that was never labelled;
- * - shop-go (both versions, CPU and heap) is served a second time as `shop-go-gitlab`, its repository on GitLab.
+ * - shop-go (both versions, CPU and heap) is served again as `shop-go-gitlab`, `shop-go-bitbucket` and
+ *   `shop-go-azure`, its repository on GitLab, Bitbucket Cloud and Azure DevOps.
  * shop-go's v1.0.0 profiles (on both hosts) are replayed 40 minutes ago and v1.1.0's just now, so that the last hour
  * shows a deployment: a line's history over the hour has v1.0.0's cost, then v1.1.0's, and a commit change between.
  */
@@ -22,16 +23,24 @@ type Relabel = Array<{ set: Record<string, string>; drop?: string[] }>;
 
 const REPLAY_AGE_MS: Record<string, number> = { 'shop-go-v1.cpu': 40 * 60_000, 'shop-go-v1.heap': 40 * 60_000 };
 
-const ON_GITLAB: Relabel = [
+/** shop-go as it is, and its copies on the other Git hosts (one line per host). */
+const ON_EVERY_HOST: Relabel = [
   { set: {} },
   { set: { service_name: 'shop-go-gitlab', service_repository: 'https://gitlab.com/linescope-demo/shop-go' } },
+  { set: { service_name: 'shop-go-bitbucket', service_repository: 'https://bitbucket.org/linescope-demo/shop-go' } },
+  {
+    set: {
+      service_name: 'shop-go-azure',
+      service_repository: 'https://dev.azure.com/linescope-demo/shop/_git/shop-go',
+    },
+  },
 ];
 
 export const DEMO_RELABEL: Record<string, Relabel> = {
-  'shop-go-v1.cpu': ON_GITLAB,
-  'shop-go-v2.cpu': ON_GITLAB,
-  'shop-go-v1.heap': ON_GITLAB,
-  'shop-go-v2.heap': ON_GITLAB,
+  'shop-go-v1.cpu': ON_EVERY_HOST,
+  'shop-go-v2.cpu': ON_EVERY_HOST,
+  'shop-go-v1.heap': ON_EVERY_HOST,
+  'shop-go-v2.heap': ON_EVERY_HOST,
   'shop-go-v2-trimpath.cpu': [{ set: { service_name: 'shop-go-trimpath' } }],
   'shop-node-v1-compiled.cpu': [{ set: { service_name: 'shop-node-compiled' } }],
   'shop-python-v1.cpu': [

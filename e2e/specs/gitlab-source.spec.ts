@@ -2,25 +2,9 @@
 // "Connect to GitLab"; the popup goes to the GitLab double's authorize page (PKCE) and back to the same callback page;
 // the source appears with the numbers beside the right lines, with GitLab's file, blame and commit links.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openFlameGraph, openFunctionDetails, screenshot, SCREENSHOTS } from './support/app';
-
-const SAMPLES = path.resolve(__dirname, '../../samples');
-const GO_SEARCH = 'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search';
-
-/** The sample version (v1, v2) of a shop-go commit, from the profiles' labels. */
-function shopGoVersionOf(sha: string): string {
-  for (const version of ['v1', 'v2']) {
-    const labels = JSON.parse(
-      readFileSync(path.join(SAMPLES, 'profiles', `shop-go-${version}.cpu.labels.json`), 'utf8')
-    );
-    if (labels.service_git_ref.startsWith(sha)) {
-      return version;
-    }
-  }
-  throw new Error(`no shop-go sample at ${sha}`);
-}
+import { expectSourceBesideNumbers, GO_SEARCH } from './support/go-source';
 
 async function connectToGitlab(page: Page, panel: Locator) {
   const connectButton = panel.getByTestId('gitlab-connect');
@@ -51,28 +35,12 @@ test('connect to GitLab and see the source of shop-go-gitlab with its numbers', 
   await expect(panel.getByTestId('github-connect')).toHaveCount(0);
   await connectToGitlab(page, panel);
 
-  const view = panel.getByTestId('code-view');
-  await expect(view).toBeVisible();
+  await expect(panel.getByTestId('code-view')).toBeVisible();
   const fileLink = (await panel.getByTestId('source-link-file').getAttribute('href'))!;
   // GitLab's page of the file: <project>/-/blob/<sha>/<path>#L<n>
   const match = /\/linescope-demo\/shop-go\/-\/blob\/([0-9a-f]{40})\/(catalog\/search\.go)#L\d+$/.exec(fileLink);
   expect(match, fileLink).not.toBeNull();
-  const lines = readFileSync(
-    path.join(SAMPLES, 'sources', 'shop-go', shopGoVersionOf(match![1]), match![2]),
-    'utf8'
-  ).split('\n');
-  const rows = await view.locator('[data-testid="code-view-row"][data-hot="true"]').evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
-    }))
-  );
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) {
-    expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
-    expect(row.total, `line ${row.line}`).not.toBe('–');
-  }
+  await expectSourceBesideNumbers(panel, match![1], match![2]);
   await expect(panel.getByTestId('source-link-blame')).toHaveAttribute(
     'href',
     /\/linescope-demo\/shop-go\/-\/blame\/[0-9a-f]{40}\/catalog\/search\.go#L\d+$/

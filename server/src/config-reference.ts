@@ -109,6 +109,41 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
       'other host names repository URLs may use for the same GitLab (comma-separated; compared, never contacted; the panel reads them as GitLab’s too)',
   },
   {
+    name: 'BITBUCKET_URL',
+    default: '`https://bitbucket.org`',
+    meaning: "Bitbucket Cloud's web URL: its OAuth consumer pages and the host accepted in repository URLs",
+    field: 'bitbucketUrl',
+    unset: 'https://bitbucket.org',
+  },
+  {
+    name: 'BITBUCKET_API_URL',
+    default: '`https://api.bitbucket.org/2.0`',
+    meaning: "Bitbucket's REST API 2.0 base",
+    field: 'bitbucketApiUrl',
+    unset: 'https://api.bitbucket.org/2.0',
+  },
+  {
+    name: 'BITBUCKET_CLIENT_ID',
+    default: '–',
+    meaning:
+      "the Bitbucket OAuth consumer's key (permission *Repositories: Read*); with its secret and the session secret it enables Bitbucket",
+    field: 'bitbucketClientId',
+    unset: '',
+  },
+  {
+    name: 'BITBUCKET_CLIENT_SECRET',
+    default: '–',
+    meaning: "the Bitbucket OAuth consumer's secret",
+    field: 'bitbucketClientSecret',
+    unset: '',
+  },
+  {
+    name: 'BITBUCKET_REPOSITORY_HOSTS',
+    default: '–',
+    meaning:
+      'other host names repository URLs may use for the same Bitbucket (comma-separated; compared, never contacted)',
+  },
+  {
     name: 'PYROSCOPE_URL',
     default: '–',
     meaning:

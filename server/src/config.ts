@@ -27,6 +27,15 @@ export interface ServerConfig {
   gitlabClientSecret: string;
   /** Other host names that repository URLs may use for the configured GitLab (GITLAB_REPOSITORY_HOSTS). */
   gitlabRepositoryHostAliases: string[];
+  /** Bitbucket Cloud's web URL (its OAuth pages; https://bitbucket.org), without trailing slash. */
+  bitbucketUrl: string;
+  /** Bitbucket's REST API 2.0 base (https://api.bitbucket.org/2.0). */
+  bitbucketApiUrl: string;
+  /** The Bitbucket OAuth consumer (key and secret; permission Repositories: Read); both empty when not configured. */
+  bitbucketClientId: string;
+  bitbucketClientSecret: string;
+  /** Other host names repository URLs may use for the configured Bitbucket (BITBUCKET_REPOSITORY_HOSTS). */
+  bitbucketRepositoryHostAliases: string[];
   /** Gateway mode: Pyroscope's base URL (without the user and password PYROSCOPE_URL may carry), other paths are streamed there. */
   pyroscopeUrl?: string;
   /** `Basic …` from PYROSCOPE_URL's user and password: what the gateway and /ready authenticate to Pyroscope with. */
@@ -87,6 +96,19 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     return raw.replace(/\/+$/, '');
   };
 
+  const hostList = (name: string): string[] => {
+    const hosts = text(name)
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== '');
+    for (const host of hosts) {
+      if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
+        problems.push(`${name}: '${host}' is not a host name`);
+      }
+    }
+    return hosts;
+  };
+
   // The neutral names win; the GitHub-only names they replace are still read (documented aliases).
   const sessionSecretName = aliased(env, 'SESSION_SECRET', 'GITHUB_SESSION_SECRET', problems);
   const timeoutName = aliased(env, 'GIT_HOST_TIMEOUT_MS', 'GITHUB_TIMEOUT_MS', problems);
@@ -100,18 +122,19 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       url('GITHUB_CALLBACK_URL', undefined, 'https://grafana.example.com/a/linescope-app/github/callback') ?? '',
     githubUrl: url('GITHUB_URL', 'https://github.com', 'https://github.example.com') ?? 'https://github.com',
     githubApiUrl: url('GITHUB_API_URL', undefined, 'https://github.example.com/api/v3') ?? '',
-    repositoryHostAliases: text('GITHUB_REPOSITORY_HOSTS')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter((h) => h !== ''),
+    repositoryHostAliases: hostList('GITHUB_REPOSITORY_HOSTS'),
     gitlabUrl: url('GITLAB_URL', 'https://gitlab.com', 'https://gitlab.example.com') ?? 'https://gitlab.com',
     gitlabApiUrl: url('GITLAB_API_URL', undefined, 'https://gitlab.example.com/api/v4') ?? '',
     gitlabClientId: text('GITLAB_CLIENT_ID'),
     gitlabClientSecret: text('GITLAB_CLIENT_SECRET'),
-    gitlabRepositoryHostAliases: text('GITLAB_REPOSITORY_HOSTS')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter((h) => h !== ''),
+    gitlabRepositoryHostAliases: hostList('GITLAB_REPOSITORY_HOSTS'),
+    bitbucketUrl: url('BITBUCKET_URL', 'https://bitbucket.org', 'https://bitbucket.org') ?? 'https://bitbucket.org',
+    bitbucketApiUrl:
+      url('BITBUCKET_API_URL', 'https://api.bitbucket.org/2.0', 'https://api.bitbucket.org/2.0') ??
+      'https://api.bitbucket.org/2.0',
+    bitbucketClientId: text('BITBUCKET_CLIENT_ID'),
+    bitbucketClientSecret: text('BITBUCKET_CLIENT_SECRET'),
+    bitbucketRepositoryHostAliases: hostList('BITBUCKET_REPOSITORY_HOSTS'),
     pyroscopeUrl: url('PYROSCOPE_URL', undefined, 'http://pyroscope:4040'),
     logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
     githubTimeoutMs: integer(timeoutName, 10_000, 100, 600_000),
@@ -136,22 +159,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       new URL(config.githubUrl).host === 'github.com' ? 'https://api.github.com' : `${config.githubUrl}/api/v3`;
   }
   config.gitlabApiUrl ||= `${config.gitlabUrl}/api/v4`;
-  for (const host of config.repositoryHostAliases) {
-    if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
-      problems.push(`GITHUB_REPOSITORY_HOSTS: '${host}' is not a host name`);
-    }
-  }
-  for (const host of config.gitlabRepositoryHostAliases) {
-    if (!/^[a-z0-9.-]+(?::\d+)?$/.test(host)) {
-      problems.push(`GITLAB_REPOSITORY_HOSTS: '${host}' is not a host name`);
-    }
-  }
   if (!LOG_LEVELS.includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(config.logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
   }
   const oauth = [config.githubClientId, config.githubClientSecret, config.githubSessionSecret];
-  const gitlabOnly = config.githubClientId === '' && config.githubClientSecret === '' && gitlabConfigured(config);
-  if (!gitlabOnly && oauth.some((v) => v !== '') && oauth.some((v) => v === '')) {
+  // A server for another host only (its application named) needs no GitHub App: the session secret is that host's.
+  const anotherHostOnly =
+    config.githubClientId === '' &&
+    config.githubClientSecret === '' &&
+    [config.gitlabClientId, config.gitlabClientSecret, config.bitbucketClientId, config.bitbucketClientSecret].some(
+      (v) => v !== ''
+    );
+  if (!anotherHostOnly && oauth.some((v) => v !== '') && oauth.some((v) => v === '')) {
     problems.push(
       'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable GitHub, or none)'
     );
@@ -160,6 +179,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (gitlab.some((v) => v !== '') && (gitlab.some((v) => v === '') || config.githubSessionSecret === '')) {
     problems.push(
       'GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable GitLab; the session secret is shared with GitHub)'
+    );
+  }
+  const bitbucket = [config.bitbucketClientId, config.bitbucketClientSecret];
+  if (bitbucket.some((v) => v !== '') && (bitbucket.some((v) => v === '') || config.githubSessionSecret === '')) {
+    problems.push(
+      'BITBUCKET_CLIENT_ID, BITBUCKET_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable Bitbucket; the session secret is shared with the other hosts)'
     );
   }
   if (config.githubSessionSecret !== '' && config.githubSessionSecret.length < 16) {
@@ -230,4 +255,9 @@ export function githubConfigured(config: ServerConfig): boolean {
 /** GitLab is usable when its OAuth application and the session secret are set. */
 export function gitlabConfigured(config: ServerConfig): boolean {
   return config.gitlabClientId !== '' && config.gitlabClientSecret !== '' && config.githubSessionSecret !== '';
+}
+
+/** Bitbucket is usable when its OAuth consumer and the session secret are set. */
+export function bitbucketConfigured(config: ServerConfig): boolean {
+  return config.bitbucketClientId !== '' && config.bitbucketClientSecret !== '' && config.githubSessionSecret !== '';
 }

@@ -2,7 +2,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The Git hosts the server calls, as the `provider` label names them. */
-export type HostProvider = 'github' | 'gitlab';
+export type HostProvider = 'github' | 'gitlab' | 'bitbucket' | 'azure-devops';
 
 export interface ServerMetrics {
   registry: Registry;

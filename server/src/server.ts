@@ -15,6 +15,7 @@ import { createServerHosts, ServerHost } from './hosts/table';
 import { createMetrics, ServerMetrics } from './metrics';
 import { blameRoutes } from './rpc/blame';
 import { gitlabSessionRoutes } from './rpc/gitlab-session';
+import { hostSessionRoutes } from './rpc/host-session';
 import { vcsRoutes } from './rpc/service';
 
 export interface ServerDeps {
@@ -50,6 +51,7 @@ export interface Readiness {
 const VCS_PREFIX = '/vcs.v1.VCSService/';
 const GITLAB_PREFIX = '/linescope.v1.GitlabService/';
 const BLAME_PREFIX = '/linescope.v1.BlameService/';
+const HOST_SESSION_PREFIX = '/linescope.v1.HostSessionService/';
 
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): LinescopeServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
@@ -86,6 +88,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       vcsRoutes(services)(router);
       blameRoutes(services)(router);
       gitlabSessionRoutes(services)(router);
+      hostSessionRoutes(services)(router);
     },
     readMaxBytes: config.maxBodyBytes,
     interceptors: [observe],
@@ -113,7 +116,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       res.setHeader('connection', 'close');
     }
     const path = (req.url ?? '/').split('?')[0];
-    if ([VCS_PREFIX, GITLAB_PREFIX, BLAME_PREFIX].some((prefix) => path.startsWith(prefix))) {
+    if ([VCS_PREFIX, GITLAB_PREFIX, BLAME_PREFIX, HOST_SESSION_PREFIX].some((prefix) => path.startsWith(prefix))) {
       // connect-go refuses a Connect-Protocol-Version other than 1 when it is sent; connect-es only when required.
       const version = req.headers['connect-protocol-version'];
       if (version !== undefined && version !== '1') {

@@ -17,6 +17,9 @@ import { GitHubServicesProvider } from './providers/github/services';
 import { GitLabServicesProvider, type GitLabServices } from './providers/gitlab/services';
 import { gitLabServicesFor } from '../test-support/gitLabServices';
 import { useFunctionSource } from './useFunctionSource';
+import { bitbucket } from './providers/bitbucket/host';
+import type { SessionServiceHostServices } from './connection/sessionServiceHost';
+import { sessionServiceServicesFor } from '../test-support/sessionServiceHostServices';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -41,7 +44,8 @@ function setup(
   connected = true,
   repository = request.version.repository,
   gitlab?: GitLabServices,
-  extra: Partial<SourceRequest> = {}
+  extra: Partial<SourceRequest> = {},
+  bitbucketServices?: SessionServiceHostServices
 ) {
   const file = deferred<GetFileResponse>();
   const commits = deferred<CommitInfo[]>();
@@ -80,11 +84,14 @@ function setup(
     );
   }
   const gitLabServices = gitlab ?? gitLabServicesFor(api, false, 'vcs').services;
+  const bitbucketOnes = bitbucketServices ?? sessionServiceServicesFor(bitbucket.spec, api, false, 'vcs').services;
   const tree = (more: Partial<SourceRequest>) => (
     <WithQueries>
       <GitHubServicesProvider services={services}>
         <GitLabServicesProvider services={gitLabServices}>
-          <Probe more={more} />
+          <bitbucket.ServicesProvider services={bitbucketOnes}>
+            <Probe more={more} />
+          </bitbucket.ServicesProvider>
         </GitLabServicesProvider>
       </GitHubServicesProvider>
     </WithQueries>
@@ -159,11 +166,6 @@ test('not connected: nothing is requested and the panel is told to connect', () 
 });
 
 test.each([
-  [
-    'Bitbucket Cloud',
-    'https://bitbucket.org/ws/shop-go',
-    'https://bitbucket.org/ws/shop-go/src/aaaaaaa1/catalog/search.go#lines-3',
-  ],
   [
     'Azure DevOps',
     'https://dev.azure.com/org/proj/_git/shop-go',
@@ -248,7 +250,8 @@ test('after connecting again, the failure from the refused session is not shown:
 });
 
 test.each([
-  ['Bitbucket', 'https://bitbucket.org/team/shop-go', 'links-only'],
+  // GitHub's session does not count for Bitbucket: its own session is not connected.
+  ['Bitbucket', 'https://bitbucket.org/team/shop-go', 'not-connected'],
   ['Azure DevOps', 'https://dev.azure.com/org/project/_git/shop-go', 'links-only'],
   // GitHub's session does not count for GitLab: its own session is not connected.
   ['GitLab', 'https://gitlab.com/group/sub/shop-go', 'not-connected'],
@@ -273,6 +276,23 @@ test("a GitLab repository is read through the GitLab session and its API, not Gi
   await act(async () => gitLabFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
   await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent(/^loaded$/));
   expect(screen.getByTestId('blame')).toHaveTextContent('https://gitlab.com/group/sub/shop-go/-/blame/');
+});
+
+test("a Bitbucket repository is read through the Bitbucket session and its API, with Bitbucket's links", async () => {
+  const bitbucketFile = deferred<GetFileResponse>();
+  const bitbucketApi = {
+    getFile: jest.fn(() => bitbucketFile.promise),
+    getCommits: jest.fn(() => new Promise(() => {})),
+  } as unknown as jest.Mocked<VcsApi>;
+  const { services: bitbucketServices } = sessionServiceServicesFor(bitbucket.spec, bitbucketApi, true, 'vcs');
+  const { api } = setup(false, 'https://bitbucket.org/team/shop-go', undefined, {}, bitbucketServices);
+  await waitFor(() => expect(bitbucketApi.getFile).toHaveBeenCalledTimes(1));
+  expect(api.getFile).not.toHaveBeenCalled();
+  await act(async () => bitbucketFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent(/^loaded$/));
+  expect(screen.getByTestId('blame')).toHaveTextContent(
+    'https://bitbucket.org/team/shop-go/annotate/aaaaaaa1/catalog/search.go#lines-3'
+  );
 });
 
 test('a self-managed GitLab below a path is read through the GitLab session once the server names its web URL', async () => {

@@ -38,6 +38,7 @@ export default async function globalSetup(config: FullConfig) {
   process.env.LINESCOPE_E2E_PYROSCOPE_URL = stack.pyroscopeUrl;
   process.env.LINESCOPE_E2E_GITHUB_URL = stack.githubUrl;
   process.env.LINESCOPE_E2E_GITLAB_URL = stack.gitlabUrl;
+  process.env.LINESCOPE_E2E_BITBUCKET_URL = stack.bitbucketUrl;
   return async () => {
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -72,6 +72,38 @@ describe('lenient: what labels, build ids and requests carry', () => {
       'git@bitbucket.org:ws/repo.git',
       { kind: 'bitbucket', host: 'bitbucket.org', owner: 'ws', repo: 'repo', webUrl: 'https://bitbucket.org/ws/repo' },
     ],
+    [
+      'ssh://git@bitbucket.org/ws/repo.git',
+      { kind: 'bitbucket', host: 'bitbucket.org', owner: 'ws', repo: 'repo', webUrl: 'https://bitbucket.org/ws/repo' },
+    ],
+    [
+      'https://user@bitbucket.org/ws/repo.git',
+      { kind: 'bitbucket', host: 'bitbucket.org', owner: 'ws', repo: 'repo', webUrl: 'https://bitbucket.org/ws/repo' },
+    ],
+    [
+      'https://bitbucket.org/ws/repo/commits/abc',
+      { kind: 'bitbucket', host: 'bitbucket.org', owner: 'ws', repo: 'repo', webUrl: 'https://bitbucket.org/ws/repo' },
+    ],
+    [
+      'ssh://git@ssh.dev.azure.com/v3/org/proj/repo',
+      {
+        kind: 'azure-devops',
+        host: 'dev.azure.com',
+        owner: 'org/proj',
+        repo: 'repo',
+        webUrl: 'https://dev.azure.com/org/proj/_git/repo',
+      },
+    ],
+    [
+      'org@vs-ssh.visualstudio.com:v3/org/proj/repo',
+      {
+        kind: 'azure-devops',
+        host: 'dev.azure.com',
+        owner: 'org/proj',
+        repo: 'repo',
+        webUrl: 'https://dev.azure.com/org/proj/_git/repo',
+      },
+    ],
     // Azure DevOps, today's and the older host, https and ssh
     [
       'https://dev.azure.com/org/proj/_git/repo',

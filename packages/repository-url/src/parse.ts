@@ -297,7 +297,8 @@ function splitPath(kind: HostKind | undefined, host: string, segments: string[],
 
 /**
  * dev.azure.com/<org>/<project>/_git/<repo> (project omitted when it is named like the repository),
- * <org>.visualstudio.com/[DefaultCollection/]<project>/_git/<repo>, ssh.dev.azure.com:v3/<org>/<project>/<repo>.
+ * <org>.visualstudio.com/[DefaultCollection/]<project>/_git/<repo>, ssh.dev.azure.com:v3/<org>/<project>/<repo>
+ * (and the older vs-ssh.visualstudio.com:v3/…).
  */
 function azurePath(host: string, segments: string[], strict: boolean): Parts {
   const bare = host.replace(/:\d+$/, '');
@@ -332,7 +333,8 @@ function azurePath(host: string, segments: string[], strict: boolean): Parts {
   if (bad !== undefined) {
     return { reason: `invalid organization, project or repository name '${bad}'` };
   }
-  const legacy = bare.endsWith('.visualstudio.com');
+  // The older web host names the organization in the host; its ssh host (vs-ssh.visualstudio.com) does not.
+  const legacy = !ssh && bare.endsWith('.visualstudio.com');
   const webPath = legacy ? `${project}/_git/${repo}` : `${org}/${project}/_git/${repo}`;
   return {
     owner: `${org}/${project}`,

@@ -1,6 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { attemptOutcome, endsRefFallback, endsResolution, toConnectError } from './error-policy';
 import {
+  BlameUnavailableError,
   FileNotFoundError,
   FileRejectedError,
   HostAuthError,
@@ -19,6 +20,11 @@ describe('host failures as Connect codes', () => {
     [auth, Code.Unauthenticated, "GitLab rejected the session's token: 401 Unauthorized"],
     [new FileNotFoundError('404 Not Found'), Code.NotFound, '404 Not Found'],
     [new MalformedAnswerError('commit contains no date'), Code.Internal, 'commit contains no date'],
+    [
+      new BlameUnavailableError('Bitbucket', 'blame'),
+      Code.Unimplemented,
+      "Bitbucket's API has no blame (annotate); open the file's blame on Bitbucket instead",
+    ],
     [unreachable, Code.Unavailable, 'connect ECONNREFUSED'],
     [new HostError('did not answer', 504), Code.DeadlineExceeded, 'did not answer'],
     [new HostError('No commit found', 422), Code.NotFound, 'No commit found'],

@@ -5,6 +5,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { scrub } from '../log';
 import {
+  BlameUnavailableError,
   FileNotFoundError,
   FileRejectedError,
   HostAuthError,
@@ -62,6 +63,9 @@ export function toConnectError(error: unknown): ConnectError {
   }
   if (error instanceof FileNotFoundError) {
     return new ConnectError(error.message, Code.NotFound);
+  }
+  if (error instanceof BlameUnavailableError) {
+    return new ConnectError(error.message, Code.Unimplemented);
   }
   if (error instanceof MalformedAnswerError) {
     return new ConnectError(error.message, Code.Internal);

@@ -53,3 +53,12 @@ export class HostError extends Error {
 
 /** The host answered, but not with what its API documents (e.g. a commit without a date). */
 export class MalformedAnswerError extends Error {}
+
+/** The host's API has no blame (or compare) at all: the RPC says so, and the host's own web page is the way. */
+export class BlameUnavailableError extends Error {
+  constructor(host: string, what: 'blame' | 'compare') {
+    super(
+      `${host}'s API has no ${what === 'blame' ? 'blame (annotate)' : 'commit comparison with blame'}; open the file's blame on ${host} instead`
+    );
+  }
+}

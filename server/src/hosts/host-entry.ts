@@ -44,11 +44,15 @@ export interface HostApp {
   webUrl: string;
   /** Other host names repository URLs may use for it. */
   repositoryHosts: string[];
+  /** Whether the login passes a PKCE verifier on. */
+  pkce?: boolean;
+  /** Where the authorize page lives when not below webUrl (Entra ID's). */
+  loginUrl?: string;
 }
 
 export interface HostEntry {
   /** As in the plugin's provider table and in metrics labels. */
-  kind: 'github' | 'gitlab';
+  kind: 'github' | 'gitlab' | 'bitbucket';
   /** In messages: "GitHub". */
   name: string;
   /** Whether this server is set up for the host (its OAuth application and the session secret). */

@@ -7,6 +7,7 @@ import { ServerConfig } from '../config';
 import { OpenedSessions } from '../session/opened-sessions';
 import { HostOAuthClient } from '../session/oauth';
 import { GitHostProvider } from './git-host';
+import { bitbucketEntry } from './bitbucket/entry';
 import { githubEntry } from './github/entry';
 import { gitlabEntry } from './gitlab/entry';
 import { HostContext, HostEntry } from './host-entry';
@@ -17,7 +18,7 @@ export type { HostApp, HostContext, HostEntry, HostSessionCookie } from './host-
  * Every host the server knows. The first is the default: a bare `owner/repo` is on it, and it answers when no host
  * is configured (Pyroscope's GitHub, as the server was before GitLab).
  */
-export const HOST_TABLE: readonly HostEntry[] = [githubEntry, gitlabEntry];
+export const HOST_TABLE: readonly HostEntry[] = [githubEntry, gitlabEntry, bitbucketEntry];
 
 export type HostKind = HostEntry['kind'];
 

@@ -12,6 +12,7 @@ import pluginJson from '../../../src/plugin.json';
 import { GIT_SESSION_COOKIE } from '../../../src/constants';
 import { loadConfig } from '../../src/config';
 import { GITLAB_SESSION_COOKIE } from '../../src/hosts/gitlab/cookie';
+import { BITBUCKET_SESSION_COOKIE } from '../../src/hosts/bitbucket/cookie';
 import { kustomizeBuild, readKustomization, readYamlDocuments } from './kustomize';
 import { expandEnv, namedInComments, secretValue, variablesTheServerReads } from './server-env';
 
@@ -79,7 +80,7 @@ describe("Grafana's chart values", () => {
   it('provision the Pyroscope data source at the source server, keeping both session cookies', () => {
     const [source] = grafana.datasources['datasources.yaml'].datasources;
     expect(source).toMatchObject({ type: 'grafana-pyroscope-datasource', access: 'proxy' });
-    expect(source.jsonData.keepCookies).toEqual([GIT_SESSION_COOKIE, GITLAB_SESSION_COOKIE]);
+    expect(source.jsonData.keepCookies).toEqual([GIT_SESSION_COOKIE, GITLAB_SESSION_COOKIE, BITBUCKET_SESSION_COOKIE]);
     const url = new URL(source.url);
     const service = manifests.find((m) => m.kind === 'Service' && m.metadata.name === url.hostname.split('.')[0])!;
     expect(service).toBeDefined();

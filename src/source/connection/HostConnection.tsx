@@ -5,7 +5,7 @@ import { css } from '@emotion/css';
 import { t, Trans } from '@grafana/i18n';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { config } from '@grafana/runtime';
-import { Alert, Button, Icon, IconButton, LinkButton, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
+import { Alert, Button, Icon, IconButton, LinkButton, Spinner, Tooltip, useStyles2, type IconName } from '@grafana/ui';
 import { PLAIN_TEXT } from '../../constants';
 import type { SessionProblem, SessionState, SourceSession } from '../core/session';
 import { LoginError, type LoginAttempt } from './popupLogin';
@@ -13,7 +13,7 @@ import { LoginError, type LoginAttempt } from './popupLogin';
 /** One host's part of the row: its name, icon, cookie, test ids, and how a login starts. */
 export interface HostConnectionProvider {
   name: string;
-  icon: 'github' | 'gitlab';
+  icon: IconName;
   /** The session cookie the data source must forward. */
   cookieName: string;
   /** Prefix of the test ids: `github` gives github-connect, github-connected, … */

@@ -25,7 +25,7 @@ export interface HostLinks {
 }
 
 /** Hosts whose source Linescope cannot fetch: the panel shows their links only. */
-export const LINKS_ONLY_HOSTS: readonly LinkHostKind[] = ['bitbucket', 'azure-devops'];
+export const LINKS_ONLY_HOSTS: readonly LinkHostKind[] = ['azure-devops'];
 
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 

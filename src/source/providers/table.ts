@@ -14,6 +14,8 @@ import { gitLabAppQuery } from './gitlab/app';
 import { GitLabConnection } from './gitlab/GitLabConnection';
 import { GITLAB_STATE_PREFIX } from './gitlab/login';
 import { useGitLabServices, useGitLabSession } from './gitlab/services';
+import { loginStatePrefix } from '../connection/sessionServiceHost';
+import { bitbucket as bitbucketHost } from './bitbucket/host';
 
 export interface SourceConnection {
   session: SessionState;
@@ -53,7 +55,25 @@ const gitlab: SourceProvider = {
   Connection: GitLabConnection,
 };
 
-export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = { github, gitlab };
+/** A host that signs in through HostSessionService, as a provider. */
+function sessionServiceProvider(host: typeof bitbucketHost): SourceProvider {
+  return {
+    name: host.spec.name,
+    loginStatePrefix: loginStatePrefix(host.spec),
+    useConnection(uid) {
+      const services = host.useServices();
+      const { state } = host.useSession(uid);
+      return { session: state, api: () => services.api(uid) };
+    },
+    Connection: host.Connection,
+  };
+}
+
+export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = {
+  github,
+  gitlab,
+  bitbucket: sessionServiceProvider(bitbucketHost),
+};
 
 /**
  * The provider for a repository's kind. A host whose layout the URL reader does not know (kind undefined) goes to

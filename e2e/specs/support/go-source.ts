@@ -1,0 +1,40 @@
+// shop-go's source as the panel shows it, whichever Git host serves it: each hot line's code is the sample's line at
+// that commit, with a number beside it.
+import { expect, type Locator } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const SAMPLES = path.resolve(__dirname, '../../../samples');
+export const GO_SEARCH = 'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search';
+
+/** The sample version (v1, v2) of a shop-go commit, from the profiles' labels. */
+export function shopGoVersionOf(sha: string): string {
+  for (const version of ['v1', 'v2']) {
+    const labels = JSON.parse(
+      readFileSync(path.join(SAMPLES, 'profiles', `shop-go-${version}.cpu.labels.json`), 'utf8')
+    );
+    if (labels.service_git_ref.startsWith(sha)) {
+      return version;
+    }
+  }
+  throw new Error(`no shop-go sample at ${sha}`);
+}
+
+/** The code view shows shop-go's `file` at `sha`, a number beside every hot line. */
+export async function expectSourceBesideNumbers(panel: Locator, sha: string, file: string) {
+  const view = panel.getByTestId('code-view');
+  await expect(view).toBeVisible();
+  const lines = readFileSync(path.join(SAMPLES, 'sources', 'shop-go', shopGoVersionOf(sha), file), 'utf8').split('\n');
+  const rows = await view.locator('[data-testid="code-view-row"][data-hot="true"]').evaluateAll((els) =>
+    els.map((el) => ({
+      line: Number((el as HTMLElement).dataset.line),
+      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
+      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
+    }))
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
+    expect(row.total, `line ${row.line}`).not.toBe('–');
+  }
+}

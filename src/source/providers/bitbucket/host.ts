@@ -1,0 +1,19 @@
+// Bitbucket Cloud: signs in through the source server's HostSessionService with an OAuth consumer; its session is
+// the linescope_bitbucket_session cookie, which the data source must forward.
+import { t } from '@grafana/i18n';
+import { createSessionServiceHost } from '../../connection/sessionServiceHost';
+
+export const BITBUCKET_SESSION_COOKIE = 'linescope_bitbucket_session';
+
+export const bitbucket = createSessionServiceHost({
+  kind: 'bitbucket',
+  name: 'Bitbucket',
+  icon: 'code-branch',
+  cookieName: BITBUCKET_SESSION_COOKIE,
+  id: 'bitbucket',
+  notConfigured: () =>
+    t(
+      'source.bitbucket.not-configured',
+      'The source server has no Bitbucket OAuth consumer configured (BITBUCKET_CLIENT_ID, BITBUCKET_CLIENT_SECRET and the session secret).'
+    ),
+});
