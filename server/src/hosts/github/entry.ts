@@ -30,36 +30,38 @@ export const githubEntry: HostEntry = {
       fetch,
       now,
     }),
-  createOAuth: (config, { metrics, fetch }) =>
-    new GitHubOAuthClient({
-      githubUrl: config.githubUrl,
+  login: {
+    createOAuth: (config, { metrics, fetch }) =>
+      new GitHubOAuthClient({
+        githubUrl: config.githubUrl,
+        clientId: config.githubClientId,
+        clientSecret: config.githubClientSecret,
+        timeoutMs: config.githubTimeoutMs,
+        fetch,
+        // The token endpoint is counted with the API calls of its host.
+        onResponse: (status, seconds) =>
+          recordHostCall(metrics, 'github', {
+            method: 'POST',
+            route: githubRouteLabel('/login/oauth/access_token'),
+            status,
+            seconds,
+          }),
+      }),
+    // Pyroscope's cookie and wording (vcs.v1 stays wire-compatible with it).
+    cookie: {
+      name: SESSION_COOKIE,
+      seal: encryptToken,
+      open: decodeSessionCookie,
+      invalidMessage: 'invalid token',
+      expiredMessage: 'token is expired',
+    },
+    app: (config) => ({
       clientId: config.githubClientId,
-      clientSecret: config.githubClientSecret,
-      timeoutMs: config.githubTimeoutMs,
-      fetch,
-      // The token endpoint is counted with the API calls of its host.
-      onResponse: (status, seconds) =>
-        recordHostCall(metrics, 'github', {
-          method: 'POST',
-          route: githubRouteLabel('/login/oauth/access_token'),
-          status,
-          seconds,
-        }),
+      callbackUrl: config.githubCallbackUrl,
+      authorizeUrl: `${config.githubUrl}/login/oauth/authorize`,
+      scope: '',
+      webUrl: config.githubUrl,
+      repositoryHosts: hostNames(repositoryHost(config)).slice(1),
     }),
-  // Pyroscope's cookie and wording (vcs.v1 stays wire-compatible with it).
-  cookie: {
-    name: SESSION_COOKIE,
-    seal: encryptToken,
-    open: decodeSessionCookie,
-    invalidMessage: 'invalid token',
-    expiredMessage: 'token is expired',
   },
-  app: (config) => ({
-    clientId: config.githubClientId,
-    callbackUrl: config.githubCallbackUrl,
-    authorizeUrl: `${config.githubUrl}/login/oauth/authorize`,
-    scope: '',
-    webUrl: config.githubUrl,
-    repositoryHosts: hostNames(repositoryHost(config)).slice(1),
-  }),
 };

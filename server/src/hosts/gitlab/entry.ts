@@ -32,30 +32,32 @@ export const gitlabEntry: HostEntry = {
       now,
       shared,
     }),
-  createOAuth: (config, { metrics, fetch }) =>
-    new GitLabOAuthClient({
-      gitlabUrl: config.gitlabUrl,
+  login: {
+    createOAuth: (config, { metrics, fetch }) =>
+      new GitLabOAuthClient({
+        gitlabUrl: config.gitlabUrl,
+        clientId: config.gitlabClientId,
+        clientSecret: config.gitlabClientSecret,
+        timeoutMs: config.githubTimeoutMs,
+        fetch,
+        onResponse: (status, seconds) =>
+          recordHostCall(metrics, 'gitlab', { method: 'POST', route: '/oauth/token', status, seconds }),
+      }),
+    cookie: {
+      name: GITLAB_SESSION_COOKIE,
+      seal: encryptGitlabToken,
+      open: decodeGitlabSessionCookie,
+      invalidMessage: 'invalid GitLab session: connect to GitLab again',
+      expiredMessage: 'the GitLab session has expired: refresh it or connect again',
+    },
+    app: (config) => ({
       clientId: config.gitlabClientId,
-      clientSecret: config.gitlabClientSecret,
-      timeoutMs: config.githubTimeoutMs,
-      fetch,
-      onResponse: (status, seconds) =>
-        recordHostCall(metrics, 'gitlab', { method: 'POST', route: '/oauth/token', status, seconds }),
+      callbackUrl: config.githubCallbackUrl,
+      authorizeUrl: `${config.gitlabUrl}/oauth/authorize`,
+      scope: GITLAB_SCOPE,
+      webUrl: config.gitlabUrl,
+      // The aliases only: the web URL's own host comes first.
+      repositoryHosts: hostNames(repositoryHost(config)).slice(1),
     }),
-  cookie: {
-    name: GITLAB_SESSION_COOKIE,
-    seal: encryptGitlabToken,
-    open: decodeGitlabSessionCookie,
-    invalidMessage: 'invalid GitLab session: connect to GitLab again',
-    expiredMessage: 'the GitLab session has expired: refresh it or connect again',
   },
-  app: (config) => ({
-    clientId: config.gitlabClientId,
-    callbackUrl: config.githubCallbackUrl,
-    authorizeUrl: `${config.gitlabUrl}/oauth/authorize`,
-    scope: GITLAB_SCOPE,
-    webUrl: config.gitlabUrl,
-    // The aliases only: the web URL's own host comes first.
-    repositoryHosts: hostNames(repositoryHost(config)).slice(1),
-  }),
 };

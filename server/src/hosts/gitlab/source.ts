@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
 import { recordHostCall, ServerMetrics } from '../../metrics';
-import { FileNotFoundError } from '../errors';
 import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { SharedCache } from '../../cache/shared-cache';
