@@ -21,6 +21,21 @@ export interface HostContext {
   now: () => number;
 }
 
+/** What every host's source is built with from the configuration (its API URL is its own). */
+export function sourceOptions(config: ServerConfig, { metrics, shared, fetch, now }: HostContext) {
+  return {
+    timeoutMs: config.gitHostTimeoutMs,
+    maxFileBytes: config.maxFileBytes,
+    cacheBytes: config.cacheBytes,
+    refTtlMs: config.refTtlMs,
+    accessTtlMs: config.accessTtlMs,
+    metrics,
+    shared,
+    fetch,
+    now,
+  };
+}
+
 /** The session cookie the plugin keeps for a host: sealed with the server's key for the tenant. */
 export interface HostSessionCookie {
   name: string;

@@ -18,7 +18,7 @@ export interface ServiceDeps {
 
 /** The key that seals this tenant's session cookies (every host's) and shared-cache entries. */
 export function tenantKey(config: ServerConfig, ctx: HandlerContext): Buffer {
-  return deriveKey(config.githubSessionSecret, tenantFromHeaders(ctx.requestHeader));
+  return deriveKey(config.sessionSecret, tenantFromHeaders(ctx.requestHeader));
 }
 
 /**
@@ -39,9 +39,7 @@ export function hostSession(
       throw new Error(`failed to read cookie ${cookie.name}: http: named cookie not present`);
     }
     const tenant = tenantFromHeaders(ctx.requestHeader);
-    token = login.sessions.open(tenant, value, () =>
-      cookie.open(value, deriveKey(deps.config.githubSessionSecret, tenant))
-    );
+    token = login.sessions.open(tenant, value, () => cookie.open(value, deriveKey(deps.config.sessionSecret, tenant)));
   } catch (error) {
     deps.logger.debug({ cookie: cookie.name, err: scrub((error as Error).message) }, 'session cookie rejected');
     throw new ConnectError(cookie.invalidMessage, Code.Unauthenticated);
