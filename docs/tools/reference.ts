@@ -75,14 +75,15 @@ function sessions(): string {
   ];
   const cookies = table(
     ['Cookie', 'Host', 'Content'],
-    HOST_TABLE.map((entry) =>
-      entry.cookie.name === SESSION_COOKIE
-        ? [
-            `\`${SESSION_COOKIE}\``,
-            'GitHub (github.com, Enterprise)',
-            'base64 of `{"token": …}`: the GitHub token sealed with AES-256-GCM under the session secret (Pyroscope’s format)',
-          ]
-        : [`\`${entry.cookie.name}\``, entry.name, `the same sealed shape with \`"provider": "${entry.kind}"\` inside`]
+    HOST_TABLE.flatMap((entry) => (entry.login ? [{ entry, cookie: entry.login.cookie }] : [])).map(
+      ({ entry, cookie }) =>
+        cookie.name === SESSION_COOKIE
+          ? [
+              `\`${SESSION_COOKIE}\``,
+              'GitHub (github.com, Enterprise)',
+              'base64 of `{"token": …}`: the GitHub token sealed with AES-256-GCM under the session secret (Pyroscope’s format)',
+            ]
+          : [`\`${cookie.name}\``, entry.name, `the same sealed shape with \`"provider": "${entry.kind}"\` inside`]
     )
   );
   const rpcs = services

@@ -40,7 +40,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: '–',
     meaning:
       'key material for every session cookie (GitHub and GitLab) and for the shared cache (≥ 16 characters, e.g. `openssl rand -base64 48`); the same on every replica; both names set to different values is refused',
-    field: 'githubSessionSecret',
+    field: 'sessionSecret',
     unset: '',
   },
   {
@@ -162,7 +162,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     aliases: ['GITHUB_TIMEOUT_MS'],
     default: '`10000`',
     meaning: 'timeout of every outbound call (Git host APIs, OAuth, connecting to Pyroscope)',
-    field: 'githubTimeoutMs',
+    field: 'gitHostTimeoutMs',
     unset: 10000,
   },
   {

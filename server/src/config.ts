@@ -4,7 +4,7 @@ export interface ServerConfig {
   githubClientId: string;
   githubClientSecret: string;
   /** SESSION_SECRET (alias GITHUB_SESSION_SECRET): seals every host's session cookie and the shared cache. */
-  githubSessionSecret: string;
+  sessionSecret: string;
   githubCallbackUrl: string;
   /** Web host of GitHub (github.com or GitHub Enterprise), without trailing slash. */
   githubUrl: string;
@@ -42,7 +42,7 @@ export interface ServerConfig {
   pyroscopeAuthorization?: string;
   logLevel: string;
   /** Outbound call timeout (GIT_HOST_TIMEOUT_MS, alias GITHUB_TIMEOUT_MS: Git host APIs, OAuth, gateway connection). */
-  githubTimeoutMs: number;
+  gitHostTimeoutMs: number;
   maxFileBytes: number;
   maxBodyBytes: number;
   cacheBytes: number;
@@ -117,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     port: integer('PORT', 4041, 0, 65535),
     githubClientId: text('GITHUB_CLIENT_ID'),
     githubClientSecret: text('GITHUB_CLIENT_SECRET'),
-    githubSessionSecret: env[sessionSecretName] ?? '',
+    sessionSecret: env[sessionSecretName] ?? '',
     githubCallbackUrl:
       url('GITHUB_CALLBACK_URL', undefined, 'https://grafana.example.com/a/linescope-app/github/callback') ?? '',
     githubUrl: url('GITHUB_URL', 'https://github.com', 'https://github.example.com') ?? 'https://github.com',
@@ -137,7 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     bitbucketRepositoryHostAliases: hostList('BITBUCKET_REPOSITORY_HOSTS'),
     pyroscopeUrl: url('PYROSCOPE_URL', undefined, 'http://pyroscope:4040'),
     logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
-    githubTimeoutMs: integer(timeoutName, 10_000, 100, 600_000),
+    gitHostTimeoutMs: integer(timeoutName, 10_000, 100, 600_000),
     maxFileBytes: integer('MAX_FILE_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxBodyBytes: integer('MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     cacheBytes: integer('CACHE_BYTES', 256 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
@@ -162,7 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (!LOG_LEVELS.includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(config.logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
   }
-  const oauth = [config.githubClientId, config.githubClientSecret, config.githubSessionSecret];
+  const oauth = [config.githubClientId, config.githubClientSecret, config.sessionSecret];
   // A server for another host only (its application named) needs no GitHub App: the session secret is that host's.
   const anotherHostOnly =
     config.githubClientId === '' &&
@@ -176,18 +176,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     );
   }
   const gitlab = [config.gitlabClientId, config.gitlabClientSecret];
-  if (gitlab.some((v) => v !== '') && (gitlab.some((v) => v === '') || config.githubSessionSecret === '')) {
+  if (gitlab.some((v) => v !== '') && (gitlab.some((v) => v === '') || config.sessionSecret === '')) {
     problems.push(
       'GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable GitLab; the session secret is shared with GitHub)'
     );
   }
   const bitbucket = [config.bitbucketClientId, config.bitbucketClientSecret];
-  if (bitbucket.some((v) => v !== '') && (bitbucket.some((v) => v === '') || config.githubSessionSecret === '')) {
+  if (bitbucket.some((v) => v !== '') && (bitbucket.some((v) => v === '') || config.sessionSecret === '')) {
     problems.push(
       'BITBUCKET_CLIENT_ID, BITBUCKET_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable Bitbucket; the session secret is shared with the other hosts)'
     );
   }
-  if (config.githubSessionSecret !== '' && config.githubSessionSecret.length < 16) {
+  if (config.sessionSecret !== '' && config.sessionSecret.length < 16) {
     problems.push(`${sessionSecretName} is too short: use at least 16 characters, e.g. \`openssl rand -base64 48\``);
   }
   if (problems.length > 0) {
@@ -249,15 +249,15 @@ function cacheUrlProblems(raw: string): string[] {
 
 /** GitHub is usable when the three secrets are set (Pyroscope's GithubApp check). */
 export function githubConfigured(config: ServerConfig): boolean {
-  return config.githubClientId !== '' && config.githubClientSecret !== '' && config.githubSessionSecret !== '';
+  return config.githubClientId !== '' && config.githubClientSecret !== '' && config.sessionSecret !== '';
 }
 
 /** GitLab is usable when its OAuth application and the session secret are set. */
 export function gitlabConfigured(config: ServerConfig): boolean {
-  return config.gitlabClientId !== '' && config.gitlabClientSecret !== '' && config.githubSessionSecret !== '';
+  return config.gitlabClientId !== '' && config.gitlabClientSecret !== '' && config.sessionSecret !== '';
 }
 
 /** Bitbucket is usable when its OAuth consumer and the session secret are set. */
 export function bitbucketConfigured(config: ServerConfig): boolean {
-  return config.bitbucketClientId !== '' && config.bitbucketClientSecret !== '' && config.githubSessionSecret !== '';
+  return config.bitbucketClientId !== '' && config.bitbucketClientSecret !== '' && config.sessionSecret !== '';
 }

@@ -94,7 +94,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     interceptors: [observe],
   });
   const gateway = config.pyroscopeUrl
-    ? createGateway(config.pyroscopeUrl, logger, config.githubTimeoutMs, config.pyroscopeAuthorization)
+    ? createGateway(config.pyroscopeUrl, logger, config.gitHostTimeoutMs, config.pyroscopeAuthorization)
     : undefined;
 
   let draining = false;
@@ -142,7 +142,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
       if (draining) {
         answer({ ready: false, reason: 'shutting down' });
       } else {
-        const timeoutMs = Math.min(config.githubTimeoutMs, READY_PROBE_TIMEOUT_MS);
+        const timeoutMs = Math.min(config.gitHostTimeoutMs, READY_PROBE_TIMEOUT_MS);
         readiness(config.pyroscopeUrl, timeoutMs, config.pyroscopeAuthorization).then(answer);
       }
     } else if (path === '/metrics') {

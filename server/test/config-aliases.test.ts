@@ -21,21 +21,19 @@ function problems(env: Record<string, string>): string[] {
 describe('neutral names with their old aliases', () => {
   it('reads the session secret from SESSION_SECRET, for GitHub and GitLab alike', () => {
     const config = loadConfig({ ...GITHUB, ...GITLAB, SESSION_SECRET: SECRET });
-    expect(config.githubSessionSecret).toBe(SECRET);
+    expect(config.sessionSecret).toBe(SECRET);
     expect(githubConfigured(config)).toBe(true);
     expect(gitlabConfigured(config)).toBe(true);
   });
 
   it('still reads GITHUB_SESSION_SECRET when SESSION_SECRET is unset or empty', () => {
-    expect(loadConfig({ ...GITLAB, GITHUB_SESSION_SECRET: SECRET }).githubSessionSecret).toBe(SECRET);
-    expect(loadConfig({ ...GITLAB, SESSION_SECRET: '', GITHUB_SESSION_SECRET: SECRET }).githubSessionSecret).toBe(
-      SECRET
-    );
+    expect(loadConfig({ ...GITLAB, GITHUB_SESSION_SECRET: SECRET }).sessionSecret).toBe(SECRET);
+    expect(loadConfig({ ...GITLAB, SESSION_SECRET: '', GITHUB_SESSION_SECRET: SECRET }).sessionSecret).toBe(SECRET);
   });
 
   it('accepts both names when they agree, and refuses to guess when they differ, without echoing either', () => {
     const both = { ...GITHUB, SESSION_SECRET: SECRET, GITHUB_SESSION_SECRET: SECRET };
-    expect(loadConfig(both).githubSessionSecret).toBe(SECRET);
+    expect(loadConfig(both).sessionSecret).toBe(SECRET);
     const found = problems({ ...GITHUB, SESSION_SECRET: SECRET, GITHUB_SESSION_SECRET: OTHER });
     expect(found).toEqual([
       'SESSION_SECRET and GITHUB_SESSION_SECRET (its old name) are both set, to different values: keep only SESSION_SECRET',
@@ -54,10 +52,10 @@ describe('neutral names with their old aliases', () => {
   });
 
   it('reads the Git host timeout from GIT_HOST_TIMEOUT_MS, else GITHUB_TIMEOUT_MS, else 10 s', () => {
-    expect(loadConfig({}).githubTimeoutMs).toBe(10_000);
-    expect(loadConfig({ GIT_HOST_TIMEOUT_MS: '2500' }).githubTimeoutMs).toBe(2500);
-    expect(loadConfig({ GITHUB_TIMEOUT_MS: '3500' }).githubTimeoutMs).toBe(3500);
-    expect(loadConfig({ GIT_HOST_TIMEOUT_MS: '2500', GITHUB_TIMEOUT_MS: '2500' }).githubTimeoutMs).toBe(2500);
+    expect(loadConfig({}).gitHostTimeoutMs).toBe(10_000);
+    expect(loadConfig({ GIT_HOST_TIMEOUT_MS: '2500' }).gitHostTimeoutMs).toBe(2500);
+    expect(loadConfig({ GITHUB_TIMEOUT_MS: '3500' }).gitHostTimeoutMs).toBe(3500);
+    expect(loadConfig({ GIT_HOST_TIMEOUT_MS: '2500', GITHUB_TIMEOUT_MS: '2500' }).gitHostTimeoutMs).toBe(2500);
   });
 
   it('checks the timeout under the name it came from, and refuses two different timeouts', () => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { loadConfig } from '../src/config';
-import { encodeSegment, GitlabClient, GitlabClientOptions } from '../src/hosts/gitlab/client';
-import { GitlabAuthError, GitlabError, GitlabNotFoundError, GitlabRateLimitError } from '../src/hosts/gitlab/errors';
+import { encodeSegment, GitLabClient, GitLabClientOptions } from '../src/hosts/gitlab/client';
+import { GitLabAuthError, GitLabError, GitLabNotFoundError, GitLabRateLimitError } from '../src/hosts/gitlab/errors';
 import { FileNotFoundError, RateLimitError } from '../src/hosts/errors';
 
 describe('GitLab client', () => {
@@ -42,8 +42,8 @@ describe('GitLab client', () => {
     double.setLatency(0);
   });
 
-  const client = (options: Partial<GitlabClientOptions> = {}) =>
-    new GitlabClient({ apiUrl: double.apiUrl, timeoutMs: 5000, token, ...options });
+  const client = (options: Partial<GitLabClientOptions> = {}) =>
+    new GitLabClient({ apiUrl: double.apiUrl, timeoutMs: 5000, token, ...options });
 
   it('encodes project and file paths as one segment, dots included', () => {
     expect(encodeSegment('group/subgroup/my.app')).toBe('group%2Fsubgroup%2Fmy%2Eapp');
@@ -104,7 +104,7 @@ describe('GitLab client', () => {
         (e: unknown) => e
       );
     const hidden = await failure(client().getRawFile('group/private', 'main.go', 'main', 1024));
-    expect(hidden).toBeInstanceOf(GitlabNotFoundError);
+    expect(hidden).toBeInstanceOf(GitLabNotFoundError);
     expect(hidden).toBeInstanceOf(FileNotFoundError);
     expect(hidden).toMatchObject({ missing: 'project', message: expect.stringMatching(/404 Project Not Found$/) });
     const owner = double.issueToken('owner').accessToken;
@@ -119,7 +119,7 @@ describe('GitLab client', () => {
   it('reports a 401 (revoked or unknown token) as an authentication error', async () => {
     const revoked = double.issueToken('alice').accessToken;
     double.revokeToken(revoked);
-    await expect(client({ token: revoked }).getProject('group/subgroup/my.app')).rejects.toThrow(GitlabAuthError);
+    await expect(client({ token: revoked }).getProject('group/subgroup/my.app')).rejects.toThrow(GitLabAuthError);
     await expect(client({ token: 'unknown' }).getProject('group/subgroup/my.app')).rejects.toThrow(
       /: 401 Unauthorized$/
     );
@@ -131,7 +131,7 @@ describe('GitLab client', () => {
     const error = await client()
       .getProject('group/subgroup/my.app')
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GitlabRateLimitError);
+    expect(error).toBeInstanceOf(GitLabRateLimitError);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ resetAt: resetAt * 1000, status: 429 });
     expect((error as Error).message).toBe(
@@ -151,8 +151,8 @@ describe('GitLab client', () => {
     const error = await client({ fetch: withoutReset, now: () => now })
       .getProject('group/subgroup/my.app')
       .catch((e: unknown) => e);
-    expect((error as GitlabRateLimitError).resetAt).toBeGreaterThanOrEqual(now + 89_000);
-    expect((error as GitlabRateLimitError).resetAt).toBeLessThanOrEqual(now + 90_000);
+    expect((error as GitLabRateLimitError).resetAt).toBeGreaterThanOrEqual(now + 89_000);
+    expect((error as GitLabRateLimitError).resetAt).toBeLessThanOrEqual(now + 90_000);
   });
 
   it('retries once when the rate limit lifts within the allowed wait, and a transient 502 once', async () => {
@@ -167,7 +167,7 @@ describe('GitLab client', () => {
     const error = await client()
       .getProject('group/subgroup/my.app')
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GitlabError);
+    expect(error).toBeInstanceOf(GitLabError);
     expect(error).toMatchObject({ status: 503, message: expect.stringMatching(/: 503 Service Unavailable$/) });
   });
 
@@ -207,7 +207,7 @@ describe('GitLab client', () => {
       const config = loadConfig({ GITLAB_URL: `${prefixed.url}/` });
       expect(config.gitlabUrl).toBe(prefixed.url);
       expect(config.gitlabApiUrl).toBe(`${prefixed.url}/api/v4`);
-      const c = new GitlabClient({ apiUrl: config.gitlabApiUrl, timeoutMs: 5000 });
+      const c = new GitLabClient({ apiUrl: config.gitlabApiUrl, timeoutMs: 5000 });
       expect((await c.listTree('group/subgroup/my.app', 'main', 10_000))?.length).toBeGreaterThan(200);
       expect((await c.getRawFile('group/subgroup/my.app', 'main.go', 'v1.2.0', 1024)).content.toString()).toBe(
         'package main\n'

@@ -11,7 +11,7 @@ import { ResolutionExplanationSchema, VCSService } from '../../proto/gen/vcs/v1/
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
-import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
+import { encodeGitLabSessionCookie, encryptGitLabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { deriveKey } from '../src/session/token';
 import { bothHostsConfig, decodeContent, gitlabCookieFor, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 
@@ -330,8 +330,8 @@ describe('GitLab repositories over HTTP', () => {
   it('a token GitLab no longer accepts is unauthenticated, so the panel offers to connect again', async () => {
     const revoked = gitlab.issueToken('alice', { lifetimeSeconds: 0 });
     gitlab.revokeToken(revoked.accessToken);
-    const cookie = `${GITLAB_SESSION_COOKIE}=${encodeGitlabSessionCookie(
-      encryptGitlabToken({ accessToken: revoked.accessToken, tokenType: 'Bearer' }, deriveKey(SECRET, 'anonymous'))
+    const cookie = `${GITLAB_SESSION_COOKIE}=${encodeGitLabSessionCookie(
+      encryptGitLabToken({ accessToken: revoked.accessToken, tokenType: 'Bearer' }, deriveKey(SECRET, 'anonymous'))
     )}`;
     expect((await getFile({ localPath: 'main.go', ref: 'main' }, cookie)).body.code).toBe('unauthenticated');
   });

@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
 import { encodeSessionCookie, SESSION_COOKIE } from '../src/session/cookie';
-import { decodeGitlabSessionCookie, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
+import { decodeGitLabSessionCookie, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { deriveKey, encryptToken } from '../src/session/token';
 import { rpc, RpcResult, SECRET } from './helpers';
 
@@ -131,7 +131,7 @@ describe('GitLab session RPCs', () => {
     expect(Number(res.body.tokenExpiresAt)).toBe(clock.now + 7_200_000);
     expect(Number(res.body.refreshTokenExpiresAt)).toBeGreaterThan(clock.now + 7_200_000);
     const cookie = cookieOf(res.body.token).split('=')[1];
-    const token = decodeGitlabSessionCookie(cookie, deriveKey(SECRET, 'anonymous'));
+    const token = decodeGitLabSessionCookie(cookie, deriveKey(SECRET, 'anonymous'));
     expect(token).toMatchObject({ tokenType: 'Bearer', expiry: clock.now + 7_200_000 });
     const user = await fetch(`${double.apiUrl}/user`, { headers: { authorization: `Bearer ${token.accessToken}` } });
     expect(((await user.json()) as { username: string }).username).toBe('alice');

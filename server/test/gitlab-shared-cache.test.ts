@@ -12,7 +12,7 @@ import { SharedCache } from '../src/cache/shared-cache';
 import { loadConfig, ServerConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer } from '../src/server';
-import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
+import { encodeGitLabSessionCookie, encryptGitLabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { deriveKey } from '../src/session/token';
 import { decodeContent, rpc, SECRET, tempDir } from './helpers';
 import { RedisServer, startRedis, waitUntil } from './redis';
@@ -63,7 +63,7 @@ describe('GitLab replicas sharing one cache', () => {
   /** A GitLab session for a fresh token of the double, and the id the caches know that token by. */
   function session(username: string, tenant = 'anonymous') {
     const granted = gitlab.issueToken(username);
-    const sealed = encryptGitlabToken(
+    const sealed = encryptGitLabToken(
       {
         accessToken: granted.accessToken,
         tokenType: 'Bearer',
@@ -73,7 +73,7 @@ describe('GitLab replicas sharing one cache', () => {
       deriveKey(SECRET, tenant)
     );
     return {
-      cookie: `${GITLAB_SESSION_COOKIE}=${encodeGitlabSessionCookie(sealed)}`,
+      cookie: `${GITLAB_SESSION_COOKIE}=${encodeGitLabSessionCookie(sealed)}`,
       tenant,
       userId: createHash('sha256').update(granted.accessToken).digest('hex'),
     };

@@ -6,7 +6,7 @@ import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { FileNotFoundError, FileRejectedError } from '../src/hosts/errors';
 import { Repository } from '../src/hosts/git-host';
-import { GitlabSource, GitlabSourceOptions } from '../src/hosts/gitlab/source';
+import { GitLabSource, GitLabSourceOptions } from '../src/hosts/gitlab/source';
 
 describe('GitLab source', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-gitlab-source-'));
@@ -48,8 +48,8 @@ describe('GitLab source', () => {
   });
   beforeEach(() => double.resetRequests());
 
-  const source = (options: Partial<GitlabSourceOptions> = {}) =>
-    new GitlabSource({
+  const source = (options: Partial<GitLabSourceOptions> = {}) =>
+    new GitLabSource({
       apiUrl: double.apiUrl,
       timeoutMs: 5000,
       maxFileBytes: 2048,

@@ -10,7 +10,7 @@ import {
   startGithubDouble,
 } from '../../e2e/github-double';
 import type { GitlabDouble } from '../../e2e/gitlab-double';
-import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
+import { encodeGitLabSessionCookie, encryptGitLabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { loadConfig, ServerConfig } from '../src/config';
 import { createLogger, Logger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
@@ -133,7 +133,7 @@ export function gitlabCookieFor(
   lifetimeSeconds?: number
 ): string {
   const granted = gitlab.issueToken(username, { lifetimeSeconds });
-  const sealed = encryptGitlabToken(
+  const sealed = encryptGitLabToken(
     {
       accessToken: granted.accessToken,
       tokenType: 'Bearer',
@@ -142,7 +142,7 @@ export function gitlabCookieFor(
     },
     deriveKey(SECRET, tenant)
   );
-  return `${GITLAB_SESSION_COOKIE}=${encodeGitlabSessionCookie(sealed)}`;
+  return `${GITLAB_SESSION_COOKIE}=${encodeGitLabSessionCookie(sealed)}`;
 }
 
 /** A server configured for both doubles: GitHub (github.com) and GitLab (gitlab.com). */

@@ -14,10 +14,10 @@ describe('the host table', () => {
   it('holds each host once, each with a cookie of its own', () => {
     const kinds = HOST_TABLE.map((e) => e.kind);
     expect(new Set(kinds).size).toBe(kinds.length);
-    const cookies = HOST_TABLE.map((e) => e.cookie.name);
+    const cookies = HOST_TABLE.map((e) => e.login?.cookie.name);
     expect(new Set(cookies).size).toBe(cookies.length);
     // vcs.v1 stays Pyroscope's: GitHub's cookie is pyroscope_git_session.
-    expect(hostOfKind(createServerHosts(loadConfig({}), context()), 'github').entry.cookie.name).toBe(
+    expect(hostOfKind(createServerHosts(loadConfig({}), context()), 'github').login?.entry.cookie.name).toBe(
       'pyroscope_git_session'
     );
   });
@@ -33,11 +33,13 @@ describe('the host table', () => {
   it('seals a session with one host’s cookie that no other host opens', () => {
     const key = Buffer.alloc(32, 7);
     const token = { accessToken: 'a-token', tokenType: 'Bearer' };
-    for (const sealer of HOST_TABLE) {
+    const logins = HOST_TABLE.flatMap((e) => (e.login ? [{ kind: e.kind, cookie: e.login.cookie }] : []));
+    expect(logins.map((l) => l.kind)).toEqual(['github', 'gitlab', 'bitbucket']);
+    for (const sealer of logins) {
       const sealed = Buffer.from(JSON.stringify({ token: sealer.cookie.seal(token, key) })).toString('base64');
       expect(sealer.cookie.open(sealed, key).accessToken).toBe('a-token');
       // Pyroscope's cookie (GitHub's) names no provider, so it opens any sealed token; the others refuse a stranger's.
-      for (const other of HOST_TABLE.filter((e) => e !== sealer && e.kind !== 'github')) {
+      for (const other of logins.filter((e) => e !== sealer && e.kind !== 'github')) {
         expect(() => other.cookie.open(sealed, key)).toThrow();
       }
     }

@@ -115,7 +115,7 @@ describe('the kustomize base', () => {
     expect(config).toMatchObject({
       githubClientId: 'github-client-id-0123456789abcdef',
       gitlabClientId: 'gitlab-client-id-0123456789abcdef',
-      githubSessionSecret: 'session-secret-0123456789abcdef',
+      sessionSecret: 'session-secret-0123456789abcdef',
       gitlabUrl: 'https://gitlab.com',
       gitlabApiUrl: 'https://gitlab.com/api/v4',
       githubApiUrl: 'https://api.github.com',

@@ -25,7 +25,7 @@ const refused: Array<[string, string, string]> = [
   ['server/src/metrics.ts', 'LruCache', './cache/lru'],
 ];
 const allowed: Array<[string, string, string]> = [
-  ['server/src/hosts/gitlab/probe.ts', 'GitlabSource', './source'],
+  ['server/src/hosts/gitlab/probe.ts', 'GitLabSource', './source'],
   ['server/src/hosts/gitlab/probe.ts', 'RefResolver', '../ref-resolver'],
   ['server/src/hosts/table.ts', 'githubEntry', './github/entry'],
   ['server/src/rpc/probe.ts', 'HOST_TABLE', '../hosts/table'],

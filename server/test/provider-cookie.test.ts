@@ -2,7 +2,7 @@
 import { azureDevopsCookie } from '../src/hosts/azure-devops/cookie';
 import { bitbucketCookie } from '../src/hosts/bitbucket/cookie';
 import { encodeSessionCookie } from '../src/session/cookie';
-import { encodeGitlabSessionCookie, encryptGitlabToken } from '../src/hosts/gitlab/cookie';
+import { encodeGitLabSessionCookie, encryptGitLabToken } from '../src/hosts/gitlab/cookie';
 import { deriveKey, encryptToken, OAuthToken, openText } from '../src/session/token';
 
 const key = deriveKey('a-session-secret-of-some-length', 'anonymous');
@@ -38,7 +38,7 @@ describe.each([
     expect(() => cookie.open(encodeSessionCookie(encryptToken(TOKEN, key)), key)).toThrow(
       `not a ${hostName} session (no provider in the token)`
     );
-    expect(() => cookie.open(encodeGitlabSessionCookie(encryptGitlabToken(TOKEN, key)), key)).toThrow(
+    expect(() => cookie.open(encodeGitLabSessionCookie(encryptGitLabToken(TOKEN, key)), key)).toThrow(
       `not a ${hostName} session (provider "gitlab")`
     );
     const other = cookie === bitbucketCookie ? azureDevopsCookie : bitbucketCookie;

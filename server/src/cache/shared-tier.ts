@@ -21,7 +21,7 @@ export function createSharedCache(
   if (!config.cacheUrl) {
     return undefined;
   }
-  if (config.githubSessionSecret === '') {
+  if (config.sessionSecret === '') {
     // Keys and values are sealed with the secret; without it (GitHub not configured) only public data is read.
     logger.warn('CACHE_URL is set but GITHUB_SESSION_SECRET is not: the shared cache stays off');
     return undefined;
@@ -29,7 +29,7 @@ export function createSharedCache(
   const store = new RedisStore({ url: config.cacheUrl, timeoutMs: config.cacheTimeoutMs, logger, metrics });
   const cache = new SharedCache({
     store,
-    secret: config.githubSessionSecret,
+    secret: config.sessionSecret,
     maxBodyBytes: config.maxFileBytes,
     metrics,
   });

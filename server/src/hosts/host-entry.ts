@@ -21,6 +21,21 @@ export interface HostContext {
   now: () => number;
 }
 
+/** What every host's source is built with from the configuration (its API URL is its own). */
+export function sourceOptions(config: ServerConfig, { metrics, shared, fetch, now }: HostContext) {
+  return {
+    timeoutMs: config.gitHostTimeoutMs,
+    maxFileBytes: config.maxFileBytes,
+    cacheBytes: config.cacheBytes,
+    refTtlMs: config.refTtlMs,
+    accessTtlMs: config.accessTtlMs,
+    metrics,
+    shared,
+    fetch,
+    now,
+  };
+}
+
 /** The session cookie the plugin keeps for a host: sealed with the server's key for the tenant. */
 export interface HostSessionCookie {
   name: string;
@@ -50,17 +65,27 @@ export interface HostApp {
   loginUrl?: string;
 }
 
+/** How users sign in to a host: its OAuth application and the session cookie the plugin keeps for it. */
+export interface HostLogin {
+  createOAuth(config: ServerConfig, context: HostContext): HostOAuthClient;
+  cookie: HostSessionCookie;
+  app(config: ServerConfig): HostApp;
+}
+
+/**
+ * A source of files: a Git host, or any other place the server reads source from (a package registry) behind the
+ * same `GitHostProvider`. Add its kind here, its folder under hosts/, and its entry to table.ts.
+ */
 export interface HostEntry {
   /** As in the plugin's provider table and in metrics labels. */
   kind: 'github' | 'gitlab' | 'bitbucket';
   /** In messages: "GitHub". */
   name: string;
-  /** Whether this server is set up for the host (its OAuth application and the session secret). */
+  /** Whether this server is set up for the host (e.g. its OAuth application and the session secret). */
   configured(config: ServerConfig): boolean;
   /** Where its repositories live and the host names requests may use for it. */
   repositoryHost(config: ServerConfig): RepositoryHost;
   createSource(config: ServerConfig, context: HostContext): GitHostProvider;
-  createOAuth(config: ServerConfig, context: HostContext): HostOAuthClient;
-  cookie: HostSessionCookie;
-  app(config: ServerConfig): HostApp;
+  /** Undefined for a source read anonymously only (no session is asked for). */
+  login?: HostLogin;
 }

@@ -1,6 +1,6 @@
 /** The ref resolver on its own, with a lookup that counts its calls: what every host's refs go through. */
 import { SharedCache } from '../cache/shared-cache';
-import { ByteStore } from '../cache/redis-store';
+import { memoryStore } from '../cache/testing/memory-store';
 import { FileNotFoundError } from './errors';
 import { CacheUser, ReadCache } from './read-cache';
 import { RefAnswer, RefResolver } from './ref-resolver';
@@ -19,14 +19,7 @@ interface Call {
 
 /** One store (a Map standing in for the cache server) under every replica made, and one clock. */
 function world() {
-  const values = new Map<string, Buffer>();
-  const store: ByteStore = {
-    get: async (key) => values.get(key),
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-    close: async () => undefined,
-  };
+  const store = memoryStore();
   const shared = new SharedCache({ store, secret: 'a-session-secret-of-enough-length', maxBodyBytes: 1024 });
   let now = 1_000_000;
   return { shared, now: () => now, advance: (ms: number) => (now += ms) };

@@ -1,5 +1,5 @@
 import { SharedCache } from '../cache/shared-cache';
-import { ByteStore } from '../cache/redis-store';
+import { memoryStore } from '../cache/testing/memory-store';
 import { CachedFile } from './files';
 import { ReadCache } from './read-cache';
 import { SharedReads } from './shared-reads';
@@ -11,14 +11,7 @@ const flush = () => new Promise((r) => setImmediate(r));
 
 /** Two replicas' read caches over one store (a Map standing in for the cache server). */
 function replicas() {
-  const values = new Map<string, Buffer>();
-  const store: ByteStore = {
-    get: async (key) => values.get(key),
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-    close: async () => undefined,
-  };
+  const store = memoryStore();
   let now = 1_000_000;
   const shared = new SharedCache({ store, secret: 'a-session-secret-of-enough-length', maxBodyBytes: 1024 });
   const replica = () =>

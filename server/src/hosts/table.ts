@@ -10,9 +10,9 @@ import { GitHostProvider } from './git-host';
 import { bitbucketEntry } from './bitbucket/entry';
 import { githubEntry } from './github/entry';
 import { gitlabEntry } from './gitlab/entry';
-import { HostContext, HostEntry } from './host-entry';
+import { HostContext, HostEntry, HostLogin } from './host-entry';
 
-export type { HostApp, HostContext, HostEntry, HostSessionCookie } from './host-entry';
+export type { HostApp, HostContext, HostEntry, HostLogin, HostSessionCookie } from './host-entry';
 
 /**
  * Every host the server knows. The first is the default: a bare `owner/repo` is on it, and it answers when no host
@@ -28,6 +28,12 @@ export interface ServerHost {
   /** Configured, or the default host of a server where none is: requests may name its repositories. */
   serves: boolean;
   source: GitHostProvider;
+  /** How users sign in to it; undefined for a source read anonymously. */
+  login?: ServerLogin;
+}
+
+export interface ServerLogin {
+  entry: HostLogin;
   oauth: HostOAuthClient;
   /** Session cookies opened recently (the expiry is still checked per request). */
   sessions: OpenedSessions;
@@ -43,8 +49,15 @@ export function createServerHosts(config: ServerConfig, context: HostContext): S
     entry,
     serves: entry.configured(config) || (i === 0 && noneConfigured),
     source: entry.createSource(config, context),
-    oauth: entry.createOAuth(config, context),
-    sessions: new OpenedSessions({ maxBytes: OPENED_SESSIONS_BYTES, ttlMs: OPENED_SESSIONS_TTL_MS, now: context.now }),
+    login: entry.login && {
+      entry: entry.login,
+      oauth: entry.login.createOAuth(config, context),
+      sessions: new OpenedSessions({
+        maxBytes: OPENED_SESSIONS_BYTES,
+        ttlMs: OPENED_SESSIONS_TTL_MS,
+        now: context.now,
+      }),
+    },
   }));
 }
 
@@ -55,4 +68,12 @@ export function hostOfKind(hosts: readonly ServerHost[], kind: HostKind): Server
     throw new Error(`no ${kind} host in the host table`);
   }
   return host;
+}
+
+/** The sign-in of a host that has one (the session RPCs of a host). */
+export function loginOf(host: ServerHost): ServerLogin {
+  if (!host.login) {
+    throw new Error(`${host.entry.name} has no sign-in`);
+  }
+  return host.login;
 }

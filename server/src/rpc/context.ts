@@ -1,7 +1,7 @@
 /** What every RPC handler shares: its dependencies, the tenant's key, a host's session cookie, login answers. */
 import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { ServerConfig } from '../config';
-import { ServerHost } from '../hosts/table';
+import { ServerHost, ServerLogin } from '../hosts/table';
 import { Logger, scrub } from '../log';
 import { readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
 import { GrantedToken } from '../session/oauth';
@@ -18,7 +18,7 @@ export interface ServiceDeps {
 
 /** The key that seals this tenant's session cookies (every host's) and shared-cache entries. */
 export function tenantKey(config: ServerConfig, ctx: HandlerContext): Buffer {
-  return deriveKey(config.githubSessionSecret, tenantFromHeaders(ctx.requestHeader));
+  return deriveKey(config.sessionSecret, tenantFromHeaders(ctx.requestHeader));
 }
 
 /**
@@ -28,10 +28,10 @@ export function tenantKey(config: ServerConfig, ctx: HandlerContext): Buffer {
 export function hostSession(
   deps: Pick<ServiceDeps, 'config' | 'logger' | 'now'>,
   ctx: HandlerContext,
-  host: ServerHost,
+  login: ServerLogin,
   checkExpiry = true
 ): OAuthToken {
-  const { cookie } = host.entry;
+  const { cookie } = login.entry;
   let token: OAuthToken;
   try {
     const value = readCookie(ctx.requestHeader.get('cookie'), cookie.name);
@@ -39,11 +39,9 @@ export function hostSession(
       throw new Error(`failed to read cookie ${cookie.name}: http: named cookie not present`);
     }
     const tenant = tenantFromHeaders(ctx.requestHeader);
-    token = host.sessions.open(tenant, value, () =>
-      cookie.open(value, deriveKey(deps.config.githubSessionSecret, tenant))
-    );
+    token = login.sessions.open(tenant, value, () => cookie.open(value, deriveKey(deps.config.sessionSecret, tenant)));
   } catch (error) {
-    deps.logger.debug({ host: host.entry.kind, err: scrub((error as Error).message) }, 'session cookie rejected');
+    deps.logger.debug({ cookie: cookie.name, err: scrub((error as Error).message) }, 'session cookie rejected');
     throw new ConnectError(cookie.invalidMessage, Code.Unauthenticated);
   }
   // A token without expiry (GitHub OAuth apps, or GitHub Apps with expiring tokens off) never expires; Pyroscope
@@ -55,9 +53,9 @@ export function hostSession(
 }
 
 /** A login's or refresh's answer: the sealed token the plugin keeps as the host's cookie, and when it expires. */
-export function sessionAnswer(deps: Pick<ServiceDeps, 'now'>, host: ServerHost, granted: GrantedToken, key: Buffer) {
+export function sessionAnswer(deps: Pick<ServiceDeps, 'now'>, login: ServerLogin, granted: GrantedToken, key: Buffer) {
   return {
-    token: host.entry.cookie.seal(granted.token, key),
+    token: login.entry.cookie.seal(granted.token, key),
     tokenExpiresAt: BigInt(granted.token.expiry ?? 0),
     // Without the host's word on the refresh token's lifetime, the session lasts as long as Pyroscope's cookie.
     refreshTokenExpiresAt: BigInt(granted.refreshTokenExpiry ?? deps.now() + SESSION_LIFETIME_MS),

@@ -1,14 +1,14 @@
 /** GithubApp: the OAuth client id and where the login popup goes. */
 import { Code, ConnectError } from '@connectrpc/connect';
-import { hostOfKind } from '../hosts/table';
+import { hostOfKind, loginOf } from '../hosts/table';
 import { ServiceDeps } from './context';
 
 export function githubApp({ config, hosts }: ServiceDeps) {
-  const { entry } = hostOfKind(hosts, 'github');
-  if (!entry.configured(config)) {
+  const github = hostOfKind(hosts, 'github');
+  if (!github.entry.configured(config)) {
     throw new ConnectError('GitHub integration is not configured', Code.Unimplemented);
   }
-  const app = entry.app(config);
+  const app = loginOf(github).entry.app(config);
   return {
     clientID: app.clientId,
     callbackURL: app.callbackUrl,

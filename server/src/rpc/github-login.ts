@@ -2,7 +2,7 @@
  * encrypted session token, with Pyroscope's answers. */
 import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { GithubLoginRequest } from '../../../proto/gen/vcs/v1/vcs_pb';
-import { hostOfKind } from '../hosts/table';
+import { hostOfKind, loginOf } from '../hosts/table';
 import { scrub } from '../log';
 import { GrantedToken } from '../session/oauth';
 import { ServiceDeps, tenantKey } from './context';
@@ -13,7 +13,7 @@ export async function githubLogin(deps: ServiceDeps, request: GithubLoginRequest
   if (!deps.config.githubClientId || !deps.config.githubClientSecret) {
     throw fail(Code.Internal);
   }
-  const github = hostOfKind(deps.hosts, 'github');
+  const github = loginOf(hostOfKind(deps.hosts, 'github'));
   let key: Buffer;
   try {
     key = tenantKey(deps.config, ctx);

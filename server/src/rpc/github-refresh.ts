@@ -1,13 +1,13 @@
 /** GithubRefresh: the session's refresh token exchanged for a new session token, with Pyroscope's answers. */
 import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
-import { hostOfKind, ServerHost } from '../hosts/table';
+import { hostOfKind, loginOf, ServerLogin } from '../hosts/table';
 import { scrub } from '../log';
 import { legacyCookieString } from '../session/cookie';
 import { GrantedToken, OAuthError } from '../session/oauth';
 import { hostSession, ServiceDeps, sessionAnswer, tenantKey } from './context';
 
 export async function githubRefresh(deps: ServiceDeps, ctx: HandlerContext) {
-  const github = hostOfKind(deps.hosts, 'github');
+  const github = loginOf(hostOfKind(deps.hosts, 'github'));
   const old = hostSession(deps, ctx, github, false);
   const key = tenantKey(deps.config, ctx);
   if (!old.refreshToken) {
@@ -27,6 +27,6 @@ export async function githubRefresh(deps: ServiceDeps, ctx: HandlerContext) {
 }
 
 /** The session answer plus Pyroscope's deprecated `cookie` field (a whole Set-Cookie-style string). */
-export function githubTokenResponse(deps: ServiceDeps, github: ServerHost, granted: GrantedToken, key: Buffer) {
+export function githubTokenResponse(deps: ServiceDeps, github: ServerLogin, granted: GrantedToken, key: Buffer) {
   return { ...sessionAnswer(deps, github, granted, key), cookie: legacyCookieString(granted.token, key, deps.now()) };
 }

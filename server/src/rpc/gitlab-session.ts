@@ -6,17 +6,18 @@
  */
 import { Code, ConnectError, ConnectRouter } from '@connectrpc/connect';
 import { GitlabService } from '../../../proto/gen/linescope/v1/gitlab_pb';
-import { hostOfKind } from '../hosts/table';
+import { hostOfKind, loginOf } from '../hosts/table';
 import { scrub } from '../log';
 import { GrantedToken, OAuthError } from '../session/oauth';
 import { hostSession, ServiceDeps, sessionAnswer, tenantKey } from './context';
 
 export function gitlabSessionRoutes(deps: ServiceDeps): (router: ConnectRouter) => void {
   const { config, logger } = deps;
-  const gitlab = hostOfKind(deps.hosts, 'gitlab');
+  const host = hostOfKind(deps.hosts, 'gitlab');
+  const gitlab = loginOf(host);
 
   const requireConfigured = () => {
-    if (!gitlab.entry.configured(config)) {
+    if (!host.entry.configured(config)) {
       throw new ConnectError('GitLab integration is not configured', Code.Unimplemented);
     }
   };

@@ -6,7 +6,7 @@
  */
 import { Code, ConnectError, ConnectRouter, HandlerContext } from '@connectrpc/connect';
 import { HostSessionService } from '../../../proto/gen/linescope/v1/host_session_pb';
-import { ServerHost } from '../hosts/table';
+import { loginOf, ServerHost } from '../hosts/table';
 import { scrub } from '../log';
 import { OAuthError } from '../session/oauth';
 import { hostSession, ServiceDeps, sessionAnswer, tenantKey } from './context';
@@ -18,9 +18,9 @@ export function hostSessionRoutes(deps: ServiceDeps): (router: ConnectRouter) =>
   const { config, logger } = deps;
 
   const hostOf = (kind: string): ServerHost => {
-    const host = deps.hosts.find((h) => h.entry.kind === kind && !OWN_SERVICES.has(kind));
+    const host = deps.hosts.find((h) => h.entry.kind === kind && h.login && !OWN_SERVICES.has(kind));
     if (!host) {
-      const known = deps.hosts.filter((h) => !OWN_SERVICES.has(h.entry.kind)).map((h) => h.entry.kind);
+      const known = deps.hosts.filter((h) => h.login && !OWN_SERVICES.has(h.entry.kind)).map((h) => h.entry.kind);
       throw new ConnectError(
         `host '${kind}' signs in elsewhere or is unknown; this service serves ${known.join(', ')}`,
         Code.InvalidArgument
@@ -45,7 +45,7 @@ export function hostSessionRoutes(deps: ServiceDeps): (router: ConnectRouter) =>
     router.service(HostSessionService, {
       hostApp(request) {
         const host = hostOf(request.host);
-        return host.entry.app(config);
+        return loginOf(host).entry.app(config);
       },
 
       async hostLogin(request, ctx: HandlerContext) {
@@ -62,13 +62,13 @@ export function hostSessionRoutes(deps: ServiceDeps): (router: ConnectRouter) =>
           );
         }
         try {
-          const grant = await host.oauth.exchangeCode(
+          const grant = await loginOf(host).oauth.exchangeCode(
             request.authorizationCode,
             redirectUri,
             request.codeVerifier,
             deps.now()
           );
-          return sessionAnswer(deps, host, grant, tenantKey(config, ctx));
+          return sessionAnswer(deps, loginOf(host), grant, tenantKey(config, ctx));
         } catch (error) {
           throw failed(host, 'authorization', error);
         }
@@ -76,7 +76,7 @@ export function hostSessionRoutes(deps: ServiceDeps): (router: ConnectRouter) =>
 
       async hostRefresh(request, ctx: HandlerContext) {
         const host = hostOf(request.host);
-        const old = hostSession(deps, ctx, host, false);
+        const old = hostSession(deps, ctx, loginOf(host), false);
         if (!old.refreshToken) {
           throw new ConnectError(
             `the ${host.entry.name} session has no refresh token: connect again`,
@@ -84,8 +84,8 @@ export function hostSessionRoutes(deps: ServiceDeps): (router: ConnectRouter) =>
           );
         }
         try {
-          const grant = await host.oauth.refresh(old.refreshToken, config.githubCallbackUrl, deps.now());
-          return sessionAnswer(deps, host, grant, tenantKey(config, ctx));
+          const grant = await loginOf(host).oauth.refresh(old.refreshToken, config.githubCallbackUrl, deps.now());
+          return sessionAnswer(deps, loginOf(host), grant, tenantKey(config, ctx));
         } catch (error) {
           throw failed(host, 'refresh', error);
         }

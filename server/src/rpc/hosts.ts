@@ -71,7 +71,7 @@ function chooseHost(deps: ServiceDeps, repositoryUrl: string): ServerHost {
 /** The session token of another host, when the request carries a valid one (else anonymous). */
 function optionalToken(deps: ServiceDeps, ctx: HandlerContext, host: ServerHost): string | undefined {
   try {
-    return hostSession(deps, ctx, host).accessToken;
+    return host.login && hostSession(deps, ctx, host.login).accessToken;
   } catch {
     return undefined;
   }
@@ -79,7 +79,8 @@ function optionalToken(deps: ServiceDeps, ctx: HandlerContext, host: ServerHost)
 
 export function requestHosts(deps: ServiceDeps, ctx: HandlerContext, repositoryUrl: string): RequestHosts {
   const chosen = chooseHost(deps, repositoryUrl);
-  const token = hostSession(deps, ctx, chosen).accessToken;
+  // A host users sign in to needs this request's session; a source read anonymously does not.
+  const token = chosen.login && hostSession(deps, ctx, chosen.login).accessToken;
   let repository: Repository;
   try {
     repository = parseRepositoryUrl(repositoryUrl, chosen.entry.repositoryHost(deps.config));

@@ -48,19 +48,18 @@ export class AzureDevopsSource implements GitHostProvider {
 
   constructor(private readonly options: AzureDevopsSourceOptions) {
     this.now = options.now ?? Date.now;
-    ({ reads: this.cache, commits: this.commits } = createHostCaches<Commit>({
+    ({
+      reads: this.cache,
+      refs: this.refs,
+      commits: this.commits,
+    } = createHostCaches<Commit, User>({
       ...options,
       hostKey: `azure-devops ${options.apiUrl}`,
       now: this.now,
-    }));
-    this.refs = new RefResolver<User>({
       hostName: 'Azure DevOps',
-      reads: this.cache,
-      refTtlMs: options.refTtlMs,
-      now: this.now,
-      normalize: (ref) => ref,
-      lookUp: (user, repo, ref) => this.lookUpSha(user, repo, ref),
-    });
+      normalizeRef: (ref) => ref,
+      lookUpRef: (user, repo, ref) => this.lookUpSha(user, repo, ref),
+    }));
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {

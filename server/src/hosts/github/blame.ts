@@ -65,7 +65,7 @@ interface GraphqlError {
   message?: string;
 }
 
-export async function fetchGithubBlame(
+export async function fetchGitHubBlame(
   api: GitHubApi,
   repo: Repository,
   sha: string,
@@ -165,7 +165,7 @@ interface CompareJson {
 }
 
 /** The commits between two refs, oldest first, and the files changed (GitHub lists up to 250 commits unpaged). */
-export async function fetchGithubComparison(
+export async function fetchGitHubComparison(
   api: GitHubApi,
   repo: Repository,
   base: string,

@@ -22,7 +22,7 @@ import { judgeContents } from './contents';
 import { classifyGitHubError } from './errors';
 import { BlameCache } from '../blame/blame-cache';
 import { clipBlame, LineSpan } from '../blame/model';
-import { fetchGithubBlame, fetchGithubComparison } from './blame';
+import { fetchGitHubBlame, fetchGitHubComparison } from './blame';
 
 export interface GitHubSourceOptions {
   apiUrl: string;
@@ -75,26 +75,20 @@ export class GitHubSource implements GitHostProvider {
 
   constructor(private readonly options: GitHubSourceOptions) {
     this.now = options.now ?? Date.now;
-    ({ reads: this.reads, commits: this.commits } = createHostCaches<CommitJson>({
+    ({
+      reads: this.reads,
+      refs: this.refs,
+      commits: this.commits,
+      blames: this.blames,
+    } = createHostCaches<CommitJson, User>({
       ...options,
       hostKey: `github ${options.apiUrl}`,
-      now: this.now,
-    }));
-    this.refs = new RefResolver<User>({
       hostName: 'GitHub',
-      reads: this.reads,
-      refTtlMs: options.refTtlMs,
       now: this.now,
-      normalize: (ref) => ref || 'HEAD',
-      lookUp: (user, repo, ref, etag, signal) => this.lookUpSha(user, repo, ref, etag, signal),
-    });
+      normalizeRef: (ref) => ref || 'HEAD',
+      lookUpRef: (user, repo, ref, etag, signal) => this.lookUpSha(user, repo, ref, etag, signal),
+    }));
     this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
-    this.blames = new BlameCache({
-      reads: this.reads,
-      hostKey: `github ${options.apiUrl}`,
-      shared: options.shared,
-      maxBytes: Math.floor(options.cacheBytes / 8),
-    });
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
@@ -126,7 +120,7 @@ export class GitHubSource implements GitHostProvider {
       commitUrl,
       fileUrl,
       blame: (repo, ref, path, span) => this.blame(user, repo, ref, path, span),
-      compare: (repo, base, head) => fetchGithubComparison(api, repo, base, head, signal),
+      compare: (repo, base, head) => fetchGitHubComparison(api, repo, base, head, signal),
     };
   }
 
@@ -135,7 +129,7 @@ export class GitHubSource implements GitHostProvider {
     const cleanPath = cleanFilePath(path);
     const sha = await this.commitSha(user, repo, ref);
     const blame = await this.blames.read(user, repo, sha, cleanPath, undefined, (signal) =>
-      fetchGithubBlame(user.api, repo, sha, cleanPath, signal)
+      fetchGitHubBlame(user.api, repo, sha, cleanPath, signal)
     );
     return { sha, ...clipBlame(blame, span) };
   }

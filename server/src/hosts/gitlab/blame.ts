@@ -18,9 +18,9 @@ import {
   LineSpan,
   MAX_BLAME_RANGES,
 } from '../blame/model';
-import { GitlabClient } from './client';
+import { GitLabClient } from './client';
 
-interface GitlabCommitJson {
+interface GitLabCommitJson {
   id?: unknown;
   title?: unknown;
   message?: unknown;
@@ -29,8 +29,8 @@ interface GitlabCommitJson {
   authored_date?: unknown;
 }
 
-export async function fetchGitlabBlame(
-  client: GitlabClient,
+export async function fetchGitLabBlame(
+  client: GitLabClient,
   repo: Repository,
   sha: string,
   path: string,
@@ -43,7 +43,7 @@ export async function fetchGitlabBlame(
   const blame: Blame = { ranges: [], commits: [] };
   const indexOf = commitIndexer(blame.commits);
   let line = span?.start ?? 1;
-  for (const entry of answer as Array<{ commit?: GitlabCommitJson; lines?: unknown }>) {
+  for (const entry of answer as Array<{ commit?: GitLabCommitJson; lines?: unknown }>) {
     const count = Array.isArray(entry?.lines) ? entry.lines.length : 0;
     if (count === 0) {
       throw new MalformedAnswerError(`GitLab's blame of ${path} has an entry without lines`);
@@ -58,7 +58,7 @@ export async function fetchGitlabBlame(
   return blame;
 }
 
-function gitlabCommit(repo: Repository, commit: GitlabCommitJson): BlameCommitInfo {
+function gitlabCommit(repo: Repository, commit: GitLabCommitJson): BlameCommitInfo {
   const sha = checkSha(commit.id);
   return {
     sha,
@@ -70,14 +70,14 @@ function gitlabCommit(repo: Repository, commit: GitlabCommitJson): BlameCommitIn
 }
 
 /** GitLab lists every commit unpaged; `compare_timeout` says the diffs were cut short. */
-export async function fetchGitlabComparison(
-  client: GitlabClient,
+export async function fetchGitLabComparison(
+  client: GitLabClient,
   repo: Repository,
   base: string,
   head: string
 ): Promise<Comparison> {
   const answer = (await client.compare(repo.fullName, base, head)) as {
-    commits?: GitlabCommitJson[];
+    commits?: GitLabCommitJson[];
     diffs?: Array<{ old_path?: unknown; new_path?: unknown }>;
     compare_timeout?: unknown;
   };

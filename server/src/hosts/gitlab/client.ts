@@ -6,9 +6,9 @@
  * is retried once; conditional requests (If-None-Match) are supported for commits.
  */
 import type { HostCall } from '../../metrics';
-import { GitlabAuthError, GitlabError, GitlabNotFoundError, GitlabRateLimitError, missingKind } from './errors';
+import { GitLabAuthError, GitLabError, GitLabNotFoundError, GitLabRateLimitError, missingKind } from './errors';
 
-export interface GitlabClientOptions {
+export interface GitLabClientOptions {
   /** `<GITLAB_URL>/api/v4`. */
   apiUrl: string;
   timeoutMs: number;
@@ -24,7 +24,7 @@ export interface GitlabClientOptions {
   onResponse?: (call: HostCall) => void;
 }
 
-export interface GitlabProject {
+export interface GitLabProject {
   id: number;
   path_with_namespace: string;
   default_branch: string | null;
@@ -32,7 +32,7 @@ export interface GitlabProject {
   visibility?: string;
 }
 
-export interface GitlabCommit {
+export interface GitLabCommit {
   id: string;
   short_id: string;
   title: string;
@@ -45,7 +45,7 @@ export interface GitlabCommit {
   web_url: string;
 }
 
-export interface GitlabTreeEntry {
+export interface GitLabTreeEntry {
   id: string;
   name: string;
   type: 'blob' | 'tree' | 'commit';
@@ -53,16 +53,16 @@ export interface GitlabTreeEntry {
   mode: string;
 }
 
-export interface GitlabFile {
+export interface GitLabFile {
   content: Buffer;
   blobId: string;
   commitId: string;
   size: number;
 }
 
-export interface GitlabRefInfo {
+export interface GitLabRefInfo {
   name: string;
-  commit: GitlabCommit;
+  commit: GitLabCommit;
 }
 
 export type Conditional<T> = { notModified: false; data: T; etag?: string } | { notModified: true };
@@ -74,18 +74,18 @@ export function encodeSegment(value: string): string {
 
 const TREE_PAGE_SIZE = 100;
 
-export class GitlabClient {
-  constructor(private readonly options: GitlabClientOptions) {}
+export class GitLabClient {
+  constructor(private readonly options: GitLabClientOptions) {}
 
-  getProject(projectPath: string): Promise<GitlabProject> {
-    return this.json<GitlabProject>(`/projects/${encodeSegment(projectPath)}`, '/projects/{project}');
+  getProject(projectPath: string): Promise<GitLabProject> {
+    return this.json<GitLabProject>(`/projects/${encodeSegment(projectPath)}`, '/projects/{project}');
   }
 
   /**
    * A file's bytes at ref (raw endpoint), refused before download when GitLab's `X-Gitlab-Size` says it is over
    * maxBytes (then `content` is empty and `size` says how large it is).
    */
-  async getRawFile(projectPath: string, filePath: string, ref: string, maxBytes: number): Promise<GitlabFile> {
+  async getRawFile(projectPath: string, filePath: string, ref: string, maxBytes: number): Promise<GitLabFile> {
     const query = ref ? `?${new URLSearchParams({ ref })}` : '';
     const response = await this.call(
       `/projects/${encodeSegment(projectPath)}/repository/files/${encodeSegment(filePath)}/raw${query}`,
@@ -129,8 +129,8 @@ export class GitlabClient {
    * Every entry of the tree at ref (recursive), following keyset pagination; undefined when there are more than
    * maxEntries (a monorepo too large to list for one request).
    */
-  async listTree(projectPath: string, ref: string, maxEntries: number): Promise<GitlabTreeEntry[] | undefined> {
-    const entries: GitlabTreeEntry[] = [];
+  async listTree(projectPath: string, ref: string, maxEntries: number): Promise<GitLabTreeEntry[] | undefined> {
+    const entries: GitLabTreeEntry[] = [];
     const query = new URLSearchParams({
       ref,
       recursive: 'true',
@@ -140,7 +140,7 @@ export class GitlabClient {
     let next: string | undefined = `/projects/${encodeSegment(projectPath)}/repository/tree?${query}`;
     while (next) {
       const response = await this.call(next, '/projects/{project}/repository/tree');
-      entries.push(...((await response.json()) as GitlabTreeEntry[]));
+      entries.push(...((await response.json()) as GitLabTreeEntry[]));
       if (entries.length > maxEntries) {
         return undefined;
       }
@@ -150,7 +150,7 @@ export class GitlabClient {
   }
 
   /** A commit by sha, branch or tag; with an ETag, GitLab's 304 says it is unchanged. */
-  async getCommit(projectPath: string, ref: string, etag?: string): Promise<Conditional<GitlabCommit>> {
+  async getCommit(projectPath: string, ref: string, etag?: string): Promise<Conditional<GitLabCommit>> {
     const response = await this.call(
       `/projects/${encodeSegment(projectPath)}/repository/commits/${encodeSegment(ref)}`,
       '/projects/{project}/repository/commits/{ref}',
@@ -161,19 +161,19 @@ export class GitlabClient {
     }
     return {
       notModified: false,
-      data: (await response.json()) as GitlabCommit,
+      data: (await response.json()) as GitLabCommit,
       etag: response.headers.get('etag') ?? undefined,
     };
   }
 
-  getBranch(projectPath: string, branch: string): Promise<GitlabRefInfo> {
+  getBranch(projectPath: string, branch: string): Promise<GitLabRefInfo> {
     return this.json(
       `/projects/${encodeSegment(projectPath)}/repository/branches/${encodeSegment(branch)}`,
       '/projects/{project}/repository/branches/{branch}'
     );
   }
 
-  getTag(projectPath: string, tag: string): Promise<GitlabRefInfo & { target: string }> {
+  getTag(projectPath: string, tag: string): Promise<GitLabRefInfo & { target: string }> {
     return this.json(
       `/projects/${encodeSegment(projectPath)}/repository/tags/${encodeSegment(tag)}`,
       '/projects/{project}/repository/tags/{tag}'
@@ -218,7 +218,7 @@ export class GitlabClient {
       const error = await this.classify(response, what);
       const retryable =
         attempt === 0 &&
-        ((error instanceof GitlabRateLimitError &&
+        ((error instanceof GitLabRateLimitError &&
           error.resetAt !== undefined &&
           error.resetAt - this.now() <= (this.options.maxRateLimitWaitSeconds ?? 2) * 1000) ||
           response.status === 502 ||
@@ -226,7 +226,7 @@ export class GitlabClient {
       if (!retryable) {
         throw error;
       }
-      const wait = error instanceof GitlabRateLimitError ? Math.max(0, (error.resetAt ?? 0) - this.now()) : 100;
+      const wait = error instanceof GitLabRateLimitError ? Math.max(0, (error.resetAt ?? 0) - this.now()) : 100;
       await sleep(wait, this.options.signal);
     }
   }
@@ -255,12 +255,12 @@ export class GitlabClient {
       return response;
     } catch (error) {
       if (timeout.aborted && !this.options.signal?.aborted) {
-        throw new GitlabError(`${what}: GitLab did not answer within ${this.options.timeoutMs} ms`, undefined);
+        throw new GitLabError(`${what}: GitLab did not answer within ${this.options.timeoutMs} ms`, undefined);
       }
       if (this.options.signal?.aborted) {
         throw error;
       }
-      throw new GitlabError(`${what}: ${(error as Error).cause ?? (error as Error).message}`, undefined);
+      throw new GitLabError(`${what}: ${(error as Error).cause ?? (error as Error).message}`, undefined);
     } finally {
       this.options.onResponse?.({
         method: 'GET',
@@ -290,17 +290,17 @@ export class GitlabClient {
           : Number.isFinite(retryAfter) && response.headers.has('retry-after')
             ? this.now() + retryAfter * 1000
             : undefined;
-      return new GitlabRateLimitError(resetAt, 429);
+      return new GitLabRateLimitError(resetAt, 429);
     }
     // GitLab's messages usually start with the status ("404 File Not Found"); others get it in front.
     const said = message.startsWith(String(response.status)) ? message : `${response.status} ${message}`;
     if (response.status === 401) {
-      return new GitlabAuthError(`${what}: ${said}`);
+      return new GitLabAuthError(`${what}: ${said}`);
     }
     if (response.status === 404) {
-      return new GitlabNotFoundError(`${what}: ${message}`, missingKind(message));
+      return new GitLabNotFoundError(`${what}: ${message}`, missingKind(message));
     }
-    return new GitlabError(`${what}: ${said}`, response.status);
+    return new GitLabError(`${what}: ${said}`, response.status);
   }
 
   private now(): number {
@@ -317,7 +317,7 @@ function nextLink(header: string | null, apiUrl: string): string | undefined {
   const base = new URL(apiUrl);
   const next = new URL(target, base);
   if (next.origin !== base.origin || !next.pathname.startsWith(base.pathname)) {
-    throw new GitlabError(`GitLab's next page ${next.origin} is not on ${base.origin}`, undefined);
+    throw new GitLabError(`GitLab's next page ${next.origin} is not on ${base.origin}`, undefined);
   }
   return next.toString();
 }

@@ -22,11 +22,11 @@ export function gitlabTokenToJson(token: OAuthToken): string {
   return JSON.stringify({ ...JSON.parse(tokenToJson(token)), provider: GITLAB_PROVIDER });
 }
 
-export function encryptGitlabToken(token: OAuthToken, key: Buffer): string {
+export function encryptGitLabToken(token: OAuthToken, key: Buffer): string {
   return sealText(gitlabTokenToJson(token), key);
 }
 
-export function decryptGitlabToken(encrypted: string, key: Buffer): OAuthToken {
+export function decryptGitLabToken(encrypted: string, key: Buffer): OAuthToken {
   const plain = openText(encrypted, key);
   const token = tokenFromJson(plain);
   const provider = (JSON.parse(plain) as Record<string, unknown>).provider;
@@ -44,12 +44,12 @@ export function decryptGitlabToken(encrypted: string, key: Buffer): OAuthToken {
 }
 
 /** The cookie value the plugin writes from the `token` response field. */
-export function encodeGitlabSessionCookie(encryptedToken: string): string {
+export function encodeGitLabSessionCookie(encryptedToken: string): string {
   return Buffer.from(JSON.stringify({ token: encryptedToken })).toString('base64');
 }
 
 /** Only the new shape: a GitLab session never had Pyroscope's legacy `{"metadata", "expiry"}` form. */
-export function decodeGitlabSessionCookie(value: string, key: Buffer): OAuthToken {
+export function decodeGitLabSessionCookie(value: string, key: Buffer): OAuthToken {
   const json = decodeStdBase64(value).toString('utf8');
   let parsed: unknown;
   try {
@@ -61,5 +61,5 @@ export function decodeGitlabSessionCookie(value: string, key: Buffer): OAuthToke
   if (typeof token !== 'string') {
     throw new SessionError('the GitLab session cookie has no token');
   }
-  return decryptGitlabToken(token, key);
+  return decryptGitLabToken(token, key);
 }

@@ -1,11 +1,11 @@
 /** GitLab (gitlab.com or self-managed, maybe below a path) in the host table. */
 import { gitlabConfigured, ServerConfig } from '../../config';
 import { recordHostCall } from '../../metrics';
-import { HostEntry } from '../host-entry';
+import { HostEntry, sourceOptions } from '../host-entry';
 import { hostNames, RepositoryHost } from '../repository';
-import { decodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from './cookie';
+import { decodeGitLabSessionCookie, encryptGitLabToken, GITLAB_SESSION_COOKIE } from './cookie';
 import { GitLabOAuthClient } from './oauth';
-import { GitlabSource } from './source';
+import { GitLabSource } from './source';
 
 /** GitLab's OAuth scope: reading repositories through the API. */
 export const GITLAB_SCOPE = 'read_api';
@@ -19,43 +19,34 @@ export const gitlabEntry: HostEntry = {
   name: 'GitLab',
   configured: gitlabConfigured,
   repositoryHost,
-  createSource: (config, { metrics, shared, fetch, now }) =>
-    new GitlabSource({
-      apiUrl: config.gitlabApiUrl,
-      timeoutMs: config.githubTimeoutMs,
-      maxFileBytes: config.maxFileBytes,
-      cacheBytes: config.cacheBytes,
-      refTtlMs: config.refTtlMs,
-      accessTtlMs: config.accessTtlMs,
-      metrics,
-      fetch,
-      now,
-      shared,
-    }),
-  createOAuth: (config, { metrics, fetch }) =>
-    new GitLabOAuthClient({
-      gitlabUrl: config.gitlabUrl,
+  createSource: (config, context) =>
+    new GitLabSource({ apiUrl: config.gitlabApiUrl, ...sourceOptions(config, context) }),
+  login: {
+    createOAuth: (config, { metrics, fetch }) =>
+      new GitLabOAuthClient({
+        gitlabUrl: config.gitlabUrl,
+        clientId: config.gitlabClientId,
+        clientSecret: config.gitlabClientSecret,
+        timeoutMs: config.gitHostTimeoutMs,
+        fetch,
+        onResponse: (status, seconds) =>
+          recordHostCall(metrics, 'gitlab', { method: 'POST', route: '/oauth/token', status, seconds }),
+      }),
+    cookie: {
+      name: GITLAB_SESSION_COOKIE,
+      seal: encryptGitLabToken,
+      open: decodeGitLabSessionCookie,
+      invalidMessage: 'invalid GitLab session: connect to GitLab again',
+      expiredMessage: 'the GitLab session has expired: refresh it or connect again',
+    },
+    app: (config) => ({
       clientId: config.gitlabClientId,
-      clientSecret: config.gitlabClientSecret,
-      timeoutMs: config.githubTimeoutMs,
-      fetch,
-      onResponse: (status, seconds) =>
-        recordHostCall(metrics, 'gitlab', { method: 'POST', route: '/oauth/token', status, seconds }),
+      callbackUrl: config.githubCallbackUrl,
+      authorizeUrl: `${config.gitlabUrl}/oauth/authorize`,
+      scope: GITLAB_SCOPE,
+      webUrl: config.gitlabUrl,
+      // The aliases only: the web URL's own host comes first.
+      repositoryHosts: hostNames(repositoryHost(config)).slice(1),
     }),
-  cookie: {
-    name: GITLAB_SESSION_COOKIE,
-    seal: encryptGitlabToken,
-    open: decodeGitlabSessionCookie,
-    invalidMessage: 'invalid GitLab session: connect to GitLab again',
-    expiredMessage: 'the GitLab session has expired: refresh it or connect again',
   },
-  app: (config) => ({
-    clientId: config.gitlabClientId,
-    callbackUrl: config.githubCallbackUrl,
-    authorizeUrl: `${config.gitlabUrl}/oauth/authorize`,
-    scope: GITLAB_SCOPE,
-    webUrl: config.gitlabUrl,
-    // The aliases only: the web URL's own host comes first.
-    repositoryHosts: hostNames(repositoryHost(config)).slice(1),
-  }),
 };

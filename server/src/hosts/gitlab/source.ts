@@ -16,13 +16,13 @@ import { SharedCache } from '../../cache/shared-cache';
 import { CacheUser, ReadCache } from '../read-cache';
 import { createHostCaches } from '../host-caches';
 import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
-import { GitlabClient, GitlabCommit } from './client';
-import { GitlabNotFoundError } from './errors';
+import { GitLabClient, GitLabCommit } from './client';
+import { GitLabNotFoundError } from './errors';
 import { BlameCache } from '../blame/blame-cache';
 import { clipBlame, LineSpan } from '../blame/model';
-import { fetchGitlabBlame, fetchGitlabComparison } from './blame';
+import { fetchGitLabBlame, fetchGitLabComparison } from './blame';
 
-export interface GitlabSourceOptions {
+export interface GitLabSourceOptions {
   apiUrl: string;
   timeoutMs: number;
   maxFileBytes: number;
@@ -39,12 +39,12 @@ export interface GitlabSourceOptions {
 }
 
 interface User extends CacheUser {
-  client: GitlabClient;
+  client: GitLabClient;
 }
 
 const DEFAULT_MAX_TREE_ENTRIES = 2000;
 
-export class GitlabSource implements GitHostProvider {
+export class GitLabSource implements GitHostProvider {
   private readonly cache: ReadCache;
   /** Refs found missing: 404 Commit Not Found for everyone (once access is known), any other 404 for that user. */
   private readonly refs: RefResolver<User>;
@@ -52,32 +52,26 @@ export class GitlabSource implements GitHostProvider {
   private readonly blames: BlameCache;
   private readonly now: () => number;
 
-  constructor(private readonly options: GitlabSourceOptions) {
+  constructor(private readonly options: GitLabSourceOptions) {
     this.now = options.now ?? Date.now;
-    ({ reads: this.cache, commits: this.commits } = createHostCaches<Commit>({
+    ({
+      reads: this.cache,
+      refs: this.refs,
+      commits: this.commits,
+      blames: this.blames,
+    } = createHostCaches<Commit, User>({
       ...options,
       hostKey: `gitlab ${options.apiUrl}`,
-      now: this.now,
-    }));
-    this.refs = new RefResolver<User>({
       hostName: 'GitLab',
-      reads: this.cache,
-      refTtlMs: options.refTtlMs,
       now: this.now,
-      normalize: normalizeRef,
-      lookUp: (user, repo, ref, etag) => this.lookUpSha(user, repo, ref, etag),
-    });
-    this.blames = new BlameCache({
-      reads: this.cache,
-      hostKey: `gitlab ${options.apiUrl}`,
-      shared: options.shared,
-      maxBytes: Math.floor(options.cacheBytes / 8),
-    });
+      normalizeRef: normalizeRef,
+      lookUpRef: (user, repo, ref, etag) => this.lookUpSha(user, repo, ref, etag),
+    }));
   }
 
   forUser(token: string | undefined, signal?: AbortSignal): GitHost {
     const { metrics } = this.options;
-    const client = new GitlabClient({
+    const client = new GitLabClient({
       apiUrl: this.options.apiUrl,
       timeoutMs: this.options.timeoutMs,
       token,
@@ -100,7 +94,7 @@ export class GitlabSource implements GitHostProvider {
       commitUrl: gitlabCommitUrl,
       fileUrl: gitlabFileUrl,
       blame: (repo, ref, path, span) => this.blame(user, repo, ref, path, span),
-      compare: (repo, base, head) => fetchGitlabComparison(client, repo, base, head),
+      compare: (repo, base, head) => fetchGitLabComparison(client, repo, base, head),
     };
   }
 
@@ -109,7 +103,7 @@ export class GitlabSource implements GitHostProvider {
     const cleanPath = cleanFilePath(path);
     const sha = await this.commitSha(user, repo, ref);
     const blame = await this.blames.read(user, repo, sha, cleanPath, span, () =>
-      fetchGitlabBlame(user.client, repo, sha, cleanPath, span)
+      fetchGitLabBlame(user.client, repo, sha, cleanPath, span)
     );
     return { sha, ...clipBlame(blame, span) };
   }
@@ -128,7 +122,7 @@ export class GitlabSource implements GitHostProvider {
       const file = await user.client.getRawFile(repo.fullName, path, sha, max);
       return file.size > max ? tooLarge(path, file.size, max) : judgeBytes(file.content, path, max);
     } catch (error) {
-      if (error instanceof GitlabNotFoundError) {
+      if (error instanceof GitLabNotFoundError) {
         // Not a proof of access, whatever its wording (fail closed): the cache shares it once access is known.
         return { kind: 'missing', reason: 'not_found', message: `file not found: ${error.message}` };
       }
@@ -190,11 +184,11 @@ export class GitlabSource implements GitHostProvider {
       this.cache.markAccess(user, repo);
       return answer;
     } catch (error) {
-      if (error instanceof GitlabNotFoundError) {
+      if (error instanceof GitLabNotFoundError) {
         // Access is proven by a 200 or 304 only: a 404 in any wording may mean "this token cannot see the project",
         // so the missing ref is for everyone only when this user's access is already known.
         const known = error.missing !== 'project' && (await this.cache.knowsAccess(user, repo));
-        throw new GitlabNotFoundError(this.refs.markMissing(user, repo, ref, known), error.missing);
+        throw new GitLabNotFoundError(this.refs.markMissing(user, repo, ref, known), error.missing);
       }
       throw error;
     }
@@ -206,7 +200,7 @@ function normalizeRef(ref: string): string {
   return (ref || 'HEAD').replace(/^refs\/(?:heads|tags)\//, '');
 }
 
-function toCommit(commit: GitlabCommit, repo: Repository): Commit {
+function toCommit(commit: GitLabCommit, repo: Repository): Commit {
   return {
     sha: commit.id,
     message: commit.message,
