@@ -16,7 +16,7 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): Buffer {
   try {
     return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
-    if (error instanceof RangeError) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new ArchiveRejectedError(`archive refused: it unpacks to more than the limit of ${maxBytes} bytes`);
     }
     throw new ArchiveRejectedError(`archive refused: not a readable gzip stream (${String(error)})`);
