@@ -1,18 +1,25 @@
 /**
  * Doubles of the package registries' protocols, written from their documentation (see each protocol's file),
- * on one HTTP server under one prefix per registry: `/goproxy` (GOPROXY), `/npm` (the npm registry), and the
- * others as they are added. Every request is recorded; a registry may demand credentials (401 otherwise) and
- * answer a forced status for paths under a prefix.
+ * on one HTTP server under one prefix per registry: `/goproxy` (GOPROXY), `/npm` (the npm registry),
+ * `/rubygems`, `/pypi` (JSON API under `/pypi/pypi`, files under `/pypi/packages`) and `/maven`. Every request
+ * is recorded; a registry may demand credentials (401 otherwise) and answer a forced status for paths under a
+ * prefix.
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { GoModule, goproxyRoutes } from './goproxy';
+import { MavenArtifact, mavenRoutes } from './maven';
 import { NpmPackage, npmRoutes } from './npm';
+import { PythonRelease, pypiRoutes } from './pypi';
+import { Gem, rubygemsRoutes } from './rubygems';
 import { Reply, RouteContext, plain } from './reply';
 
 export interface RegistryDoubleOptions {
   goModules?: GoModule[];
   npmPackages?: NpmPackage[];
+  gems?: Gem[];
+  pythonReleases?: PythonRelease[];
+  mavenArtifacts?: MavenArtifact[];
   port?: number;
   /** `Authorization` header value every request must carry (401 without it). */
   requireAuthorization?: string;
@@ -31,6 +38,12 @@ export interface RegistryDouble {
   goproxyUrl: string;
   /** NPM_REGISTRY_URL for this double. */
   npmUrl: string;
+  /** RUBYGEMS_URL for this double. */
+  rubygemsUrl: string;
+  /** PYPI_URL for this double (the JSON API's base). */
+  pypiUrl: string;
+  /** MAVEN_URL for this double. */
+  mavenUrl: string;
   requests: RegistryRequestRecord[];
   /** Recorded requests whose path starts with prefix. */
   calls(prefix: string): RegistryRequestRecord[];
@@ -47,6 +60,9 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
   const routes: Record<string, (ctx: RouteContext) => Promise<Reply> | Reply> = {
     '/goproxy/': goproxyRoutes(options.goModules ?? []),
     '/npm/': npmRoutes(options.npmPackages ?? [], () => `${baseUrl}/npm`),
+    '/rubygems/': rubygemsRoutes(options.gems ?? []),
+    '/pypi/': pypiRoutes(options.pythonReleases ?? [], () => `${baseUrl}/pypi`),
+    '/maven/': mavenRoutes(options.mavenArtifacts ?? []),
   };
 
   const server = http.createServer((req, res) => {
@@ -79,6 +95,9 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
     url: baseUrl,
     goproxyUrl: `${baseUrl}/goproxy`,
     npmUrl: `${baseUrl}/npm`,
+    rubygemsUrl: `${baseUrl}/rubygems`,
+    pypiUrl: `${baseUrl}/pypi/pypi`,
+    mavenUrl: `${baseUrl}/maven`,
     requests,
     calls: (prefix) => requests.filter((r) => r.path.startsWith(prefix)),
     resetRequests: () => requests.splice(0),
