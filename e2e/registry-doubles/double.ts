@@ -55,7 +55,7 @@ export interface RegistryDouble {
 
 export async function startRegistryDouble(options: RegistryDoubleOptions): Promise<RegistryDouble> {
   const requests: RegistryRequestRecord[] = [];
-  const forced: { prefix: string; status: number; left: number }[] = [];
+  const forced: Array<{ prefix: string; status: number; left: number }> = [];
   let baseUrl = '';
   const routes: Record<string, (ctx: RouteContext) => Promise<Reply> | Reply> = {
     '/goproxy/': goproxyRoutes(options.goModules ?? []),
@@ -68,7 +68,12 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
     const answer = (reply: Reply) => {
-      requests.push({ method: req.method ?? 'GET', path, status: reply.status, authorization: req.headers.authorization });
+      requests.push({
+        method: req.method ?? 'GET',
+        path,
+        status: reply.status,
+        authorization: req.headers.authorization,
+      });
       res.writeHead(reply.status, reply.headers ?? {});
       res.end(req.method === 'HEAD' ? undefined : reply.body);
     };
@@ -86,7 +91,13 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
         return answer(plain(404, 'not found'));
       }
       const url = new URL(path, 'http://double');
-      answer(await routes[prefix]({ path: url.pathname.slice(prefix.length - 1), rawPath: path.slice(prefix.length - 1), headers: req.headers }));
+      answer(
+        await routes[prefix]({
+          path: url.pathname.slice(prefix.length - 1),
+          rawPath: path.slice(prefix.length - 1),
+          headers: req.headers,
+        })
+      );
     })().catch((error: unknown) => answer(plain(500, String(error))));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -1,4 +1,9 @@
-export { startRegistryDouble, type RegistryDouble, type RegistryDoubleOptions, type RegistryRequestRecord } from './double';
+export {
+  startRegistryDouble,
+  type RegistryDouble,
+  type RegistryDoubleOptions,
+  type RegistryRequestRecord,
+} from './double';
 export type { GoModule } from './goproxy';
 export type { NpmPackage } from './npm';
 export type { Gem } from './rubygems';

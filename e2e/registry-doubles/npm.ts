@@ -81,7 +81,9 @@ export function npmRoutes(packages: NpmPackage[], base: () => string): (ctx: Rou
 }
 
 function cacheable(reply: Reply): Reply {
-  const etag = `"${createHash('sha1').update(reply.body ?? '').digest('hex')}"`;
+  const etag = `"${createHash('sha1')
+    .update(reply.body ?? '')
+    .digest('hex')}"`;
   return {
     ...reply,
     headers: { ...reply.headers, 'cache-control': 'public, max-age=300', etag, vary: 'accept-encoding, accept' },

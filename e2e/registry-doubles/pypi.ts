@@ -18,7 +18,7 @@ export interface PythonRelease {
   /** Paths as site-packages holds them (`yaml/__init__.py`). */
   files: Record<string, string>;
   /** Which files the release offers; default both a pure wheel and an sdist. */
-  kinds?: ('wheel' | 'sdist')[];
+  kinds?: Array<'wheel' | 'sdist'>;
   /** Put the sdist's code under `src/`. */
   srcLayout?: boolean;
 }
@@ -29,12 +29,16 @@ export function pypiRoutes(releases: PythonRelease[], base: () => string): (ctx:
   const files = new Map<string, Buffer>();
   const build = async (r: PythonRelease) => {
     const underscored = r.name.replace(/[-.]+/g, '_');
-    const out: { filename: string; packagetype: string; body: Buffer }[] = [];
+    const out: Array<{ filename: string; packagetype: string; body: Buffer }> = [];
     const kinds = r.kinds ?? ['wheel', 'sdist'];
     if (kinds.includes('wheel')) {
       const entries = Object.fromEntries(Object.entries(r.files).map(([p, b]) => [p, strToU8(b)]));
       entries[`${underscored}-${r.version}.dist-info/METADATA`] = strToU8(`Name: ${r.name}\nVersion: ${r.version}\n`);
-      out.push({ filename: `${underscored}-${r.version}-py3-none-any.whl`, packagetype: 'bdist_wheel', body: Buffer.from(zipSync(entries)) });
+      out.push({
+        filename: `${underscored}-${r.version}-py3-none-any.whl`,
+        packagetype: 'bdist_wheel',
+        body: Buffer.from(zipSync(entries)),
+      });
     }
     if (kinds.includes('sdist')) {
       const top = `${underscored}-${r.version}`;
@@ -51,7 +55,9 @@ export function pypiRoutes(releases: PythonRelease[], base: () => string): (ctx:
     const file = /^\/packages\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]+\/(.+)$/.exec(path);
     if (file) {
       const body = files.get(file[1]);
-      return body ? { status: 200, headers: { 'content-type': 'application/octet-stream' }, body } : jsonReply(404, { message: 'Not Found' });
+      return body
+        ? { status: 200, headers: { 'content-type': 'application/octet-stream' }, body }
+        : jsonReply(404, { message: 'Not Found' });
     }
     const match = /^\/pypi\/([^/]+)\/([^/]+)\/json$/.exec(path);
     if (!match) {
@@ -76,6 +82,13 @@ export function pypiRoutes(releases: PythonRelease[], base: () => string): (ctx:
         yanked: false,
       };
     });
-    return { ...jsonReply(200, { info: { name: release.name, version: release.version }, urls }), headers: { 'content-type': 'application/json', 'cache-control': 'max-age=900, public', 'x-pypi-last-serial': '1' } };
+    return {
+      ...jsonReply(200, { info: { name: release.name, version: release.version }, urls }),
+      headers: {
+        'content-type': 'application/json',
+        'cache-control': 'max-age=900, public',
+        'x-pypi-last-serial': '1',
+      },
+    };
   };
 }

@@ -23,7 +23,10 @@ export function rubygemsRoutes(gems: Gem[]): (ctx: RouteContext) => Promise<Repl
   const built = new Map<Gem, Buffer>();
   const gemFile = async (g: Gem) => {
     if (!built.has(g)) {
-      const entries = Object.entries(g.files).map(([name, body]) => ({ header: { name, size: Buffer.byteLength(body) }, body }));
+      const entries = Object.entries(g.files).map(([name, body]) => ({
+        header: { name, size: Buffer.byteLength(body) },
+        body,
+      }));
       const data = g.data ?? gzipSync(await packTar(entries));
       const metadata = gzipSync(`--- !ruby/object:Gem::Specification\nname: ${g.name}\nversion: ${g.version}\n`);
       const outer = await packTar([
@@ -54,7 +57,9 @@ export function rubygemsRoutes(gems: Gem[]): (ctx: RouteContext) => Promise<Repl
       name: gem.name,
       version: gem.version,
       platform: gem.platform ?? 'ruby',
-      sha: createHash('sha256').update(await gemFile(gem)).digest('hex'),
+      sha: createHash('sha256')
+        .update(await gemFile(gem))
+        .digest('hex'),
       gem_uri: `/gems/${fullName(gem)}.gem`,
       yanked: false,
     });

@@ -73,7 +73,10 @@ async function readBounded(response: Response, maxBytes: number, url: URL): Prom
   const declared = Number(response.headers.get('content-length') ?? 'NaN');
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw new HostError(`${printable(url)} is ${declared} bytes, larger than the limit of ${maxBytes}`, response.status);
+    throw new HostError(
+      `${printable(url)} is ${declared} bytes, larger than the limit of ${maxBytes}`,
+      response.status
+    );
   }
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -145,7 +145,11 @@ function judgeFromIndex(index: ArchiveIndex | undefined, path: string, maxFileBy
     return notInPackage(path);
   }
   if (entry.kind !== 'file') {
-    return { kind: 'missing', reason: 'not_a_file', message: `${path} is a ${entry.kind === 'link' ? 'link' : 'special file'} in the package, not a file` };
+    return {
+      kind: 'missing',
+      reason: 'not_a_file',
+      message: `${path} is a ${entry.kind === 'link' ? 'link' : 'special file'} in the package, not a file`,
+    };
   }
   return entry.size > maxFileBytes ? tooLarge(path, entry.size, maxFileBytes) : undefined;
 }

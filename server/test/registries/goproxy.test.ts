@@ -36,7 +36,11 @@ describe('GOPROXY', () => {
   it('reads comma and pipe lists, direct and off, and adds https to bare hosts', () => {
     const entries = parseGoproxy('proxy.example.com|https://user:secret@goproxy.internal/path,direct');
     expect(entries).toEqual([
-      { kind: 'proxy', endpoint: { base: 'https://proxy.example.com', origin: 'https://proxy.example.com' }, nextOnAnyError: true },
+      {
+        kind: 'proxy',
+        endpoint: { base: 'https://proxy.example.com', origin: 'https://proxy.example.com' },
+        nextOnAnyError: true,
+      },
       {
         kind: 'proxy',
         endpoint: {
@@ -120,7 +124,9 @@ describe('GoModuleProxy', () => {
     const got = await proxy.readFile(ref);
     expect(got.file).toEqual({ kind: 'file', content: Buffer.from('package toml // decode') });
     expect(got.pageUrl).toBe(`${double.goproxyUrl}/github.com/!burnt!sushi/toml/@v/v1.3.2.info`);
-    expect(double.calls('/goproxy/').map((r) => r.path)).toEqual(['/goproxy/github.com/!burnt!sushi/toml/@v/v1.3.2.zip']);
+    expect(double.calls('/goproxy/').map((r) => r.path)).toEqual([
+      '/goproxy/github.com/!burnt!sushi/toml/@v/v1.3.2.zip',
+    ]);
 
     await proxy.readFile(ref);
     const missing = await proxy.readFile({ ...ref, path: 'nope.go' });
@@ -148,7 +154,10 @@ describe('GoModuleProxy', () => {
 
   it('stops a comma list at a server error, and goes on after a pipe', async () => {
     double.forceStatus('/goproxy/first/', 503, 2);
-    const comma = new GoModuleProxy(parseGoproxy(`${double.url}/goproxy/first,${double.goproxyUrl}`), registryContext());
+    const comma = new GoModuleProxy(
+      parseGoproxy(`${double.url}/goproxy/first,${double.goproxyUrl}`),
+      registryContext()
+    );
     await expect(comma.readFile(ref)).rejects.toThrow(HostError);
     const pipe = new GoModuleProxy(parseGoproxy(`${double.url}/goproxy/first|${double.goproxyUrl}`), registryContext());
     expect((await pipe.readFile(ref)).file.kind).toBe('file');
@@ -172,7 +181,9 @@ describe('GoModuleProxy', () => {
       expect(got.file.kind).toBe('file');
       expect(got.pageUrl).not.toContain('s3cret');
       const anonymous = new GoModuleProxy(parseGoproxy(secured.goproxyUrl), registryContext());
-      const failure = await anonymous.readFile({ name: 'example.org/lib', version: 'v1.0.0', path: 'x.go' }).catch((e) => e);
+      const failure = await anonymous
+        .readFile({ name: 'example.org/lib', version: 'v1.0.0', path: 'x.go' })
+        .catch((e) => e);
       expect(failure).toBeInstanceOf(HostError);
       expect(String(failure.message)).not.toContain('s3cret');
     } finally {

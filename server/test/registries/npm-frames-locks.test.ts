@@ -22,13 +22,21 @@ describe('npm frames', () => {
   });
 
   it('takes the version from pnpm and Yarn PnP paths', () => {
-    expect(npmFrameOf('/app/node_modules/.pnpm/@babel+core@7.23.9_supports-color@8.1.1/node_modules/@babel/core/lib/index.js')).toMatchObject({
+    expect(
+      npmFrameOf(
+        '/app/node_modules/.pnpm/@babel+core@7.23.9_supports-color@8.1.1/node_modules/@babel/core/lib/index.js'
+      )
+    ).toMatchObject({
       name: '@babel/core',
       version: '7.23.9',
       path: 'lib/index.js',
     });
-    expect(npmFrameOf('/app/node_modules/.pnpm/react-dom@18.2.0(react@18.2.0)/node_modules/react-dom/index.js')?.version).toBe('18.2.0');
-    expect(npmFrameOf('/app/.yarn/cache/lodash-npm-4.17.21-6382451519-eb835a2e51.zip/node_modules/lodash/lodash.js')).toMatchObject({
+    expect(
+      npmFrameOf('/app/node_modules/.pnpm/react-dom@18.2.0(react@18.2.0)/node_modules/react-dom/index.js')?.version
+    ).toBe('18.2.0');
+    expect(
+      npmFrameOf('/app/.yarn/cache/lodash-npm-4.17.21-6382451519-eb835a2e51.zip/node_modules/lodash/lodash.js')
+    ).toMatchObject({
       name: 'lodash',
       version: '4.17.21',
     });
@@ -56,7 +64,10 @@ const v3 = JSON.stringify({
 describe('package-lock.json', () => {
   it('reads v2/v3 install paths, nested installs, aliases and links', () => {
     expect(versionFromPackageLock(v3, 'node_modules/ms', 'ms')).toEqual({ name: 'ms', version: '2.1.3' });
-    expect(versionFromPackageLock(v3, 'node_modules/a/node_modules/ms', 'ms')).toEqual({ name: 'ms', version: '2.0.0' });
+    expect(versionFromPackageLock(v3, 'node_modules/a/node_modules/ms', 'ms')).toEqual({
+      name: 'ms',
+      version: '2.0.0',
+    });
     expect(versionFromPackageLock(v3, 'node_modules/alias', 'alias')).toEqual({ name: 'real-pkg', version: '1.0.0' });
     expect(versionFromPackageLock(v3, 'node_modules/shared', 'shared')).toEqual({
       problem: 'installs node_modules/shared as a link (a workspace), not from the registry',
@@ -74,12 +85,17 @@ describe('package-lock.json', () => {
       lockfileVersion: 1,
       dependencies: { a: { version: '1.0.0', dependencies: { ms: { version: '2.0.0' } } }, ms: { version: '2.1.3' } },
     });
-    expect(versionFromPackageLock(v1, 'node_modules/a/node_modules/ms', 'ms')).toEqual({ name: 'ms', version: '2.0.0' });
+    expect(versionFromPackageLock(v1, 'node_modules/a/node_modules/ms', 'ms')).toEqual({
+      name: 'ms',
+      version: '2.0.0',
+    });
     expect(versionFromPackageLock(v1, 'node_modules/ms', 'ms')).toEqual({ name: 'ms', version: '2.1.3' });
   });
 
   it('explains a lock that is not JSON', () => {
-    expect(versionFromPackageLock('{ not json', 'node_modules/ms', 'ms')).toMatchObject({ problem: expect.stringContaining('is not JSON') });
+    expect(versionFromPackageLock('{ not json', 'node_modules/ms', 'ms')).toMatchObject({
+      problem: expect.stringContaining('is not JSON'),
+    });
   });
 });
 
@@ -108,9 +124,18 @@ describe('yarn.lock', () => {
 
 describe('pnpm-lock.yaml', () => {
   it.each([
-    ['v9', `lockfileVersion: '9.0'\npackages:\n  ms@2.1.3:\n    resolution: {integrity: sha512-x}\n  '@scope/b@1.2.0':\n    resolution: {integrity: sha512-y}\n`],
-    ['v6', `lockfileVersion: '6.0'\npackages:\n  /ms@2.1.3:\n    resolution: {integrity: sha512-x}\n  /@scope/b@1.2.0(react@18.2.0):\n    resolution: {integrity: sha512-y}\n`],
-    ['v5', `lockfileVersion: 5.4\npackages:\n  /ms/2.1.3:\n    resolution: {integrity: sha512-x}\n  /@scope/b/1.2.0_react@18.2.0:\n    resolution: {integrity: sha512-y}\n`],
+    [
+      'v9',
+      `lockfileVersion: '9.0'\npackages:\n  ms@2.1.3:\n    resolution: {integrity: sha512-x}\n  '@scope/b@1.2.0':\n    resolution: {integrity: sha512-y}\n`,
+    ],
+    [
+      'v6',
+      `lockfileVersion: '6.0'\npackages:\n  /ms@2.1.3:\n    resolution: {integrity: sha512-x}\n  /@scope/b@1.2.0(react@18.2.0):\n    resolution: {integrity: sha512-y}\n`,
+    ],
+    [
+      'v5',
+      `lockfileVersion: 5.4\npackages:\n  /ms/2.1.3:\n    resolution: {integrity: sha512-x}\n  /@scope/b/1.2.0_react@18.2.0:\n    resolution: {integrity: sha512-y}\n`,
+    ],
   ])('reads %s keys', (_, lock) => {
     expect(versionFromPnpmLock(lock, 'ms')).toEqual({ name: 'ms', version: '2.1.3' });
     expect(versionFromPnpmLock(lock, '@scope/b')).toEqual({ name: '@scope/b', version: '1.2.0' });
@@ -131,6 +156,10 @@ describe('npmVersion', () => {
       ],
     });
     files['pnpm-lock.yaml'] = `lockfileVersion: '9.0'\npackages:\n  ms@2.1.3: {}\n`;
-    expect(await npmVersion(frame, async (path) => files[path])).toEqual({ name: 'ms', version: '2.1.3', source: 'pnpm-lock.yaml' });
+    expect(await npmVersion(frame, async (path) => files[path])).toEqual({
+      name: 'ms',
+      version: '2.1.3',
+      source: 'pnpm-lock.yaml',
+    });
   });
 });

@@ -63,7 +63,11 @@ describe('NpmRegistry', () => {
     });
     try {
       const endpoint = parseEndpoint(secured.npmUrl.replace('http://', 'http://:npm_s3cret@'), 'npm');
-      const got = await new NpmRegistry(endpoint, registryContext()).readFile({ name: 'ms', version: '2.1.3', path: 'index.js' });
+      const got = await new NpmRegistry(endpoint, registryContext()).readFile({
+        name: 'ms',
+        version: '2.1.3',
+        path: 'index.js',
+      });
       expect(got.file.kind).toBe('file');
       expect(JSON.stringify(got)).not.toContain('s3cret');
       expect(secured.requests.every((r) => r.authorization === 'Bearer npm_s3cret')).toBe(true);

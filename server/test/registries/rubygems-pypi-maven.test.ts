@@ -18,7 +18,12 @@ beforeAll(async () => {
   double = await startRegistryDouble({
     gems: [
       { name: 'rack', version: '3.0.8', files: { 'lib/rack.rb': 'module Rack; end' } },
-      { name: 'nokogiri', version: '1.16.0', platform: 'x86_64-linux', files: { 'lib/nokogiri.rb': 'module Nokogiri; end' } },
+      {
+        name: 'nokogiri',
+        version: '1.16.0',
+        platform: 'x86_64-linux',
+        files: { 'lib/nokogiri.rb': 'module Nokogiri; end' },
+      },
       {
         name: 'evil',
         version: '1.0.0',
@@ -32,7 +37,12 @@ beforeAll(async () => {
       { name: 'attrs', version: '23.2.0', files: { 'attr/__init__.py': '# attr' }, kinds: ['sdist'], srcLayout: true },
     ],
     mavenArtifacts: [
-      { groupId: 'com.google.guava', artifactId: 'guava', version: '33.0.0-jre', sources: { 'com/google/common/base/Strings.java': 'class Strings {}' } },
+      {
+        groupId: 'com.google.guava',
+        artifactId: 'guava',
+        version: '33.0.0-jre',
+        sources: { 'com/google/common/base/Strings.java': 'class Strings {}' },
+      },
       { groupId: 'org.example', artifactId: 'nosources', version: '1.0' },
     ],
   });
@@ -69,7 +79,12 @@ describe('Ruby gems', () => {
   });
 
   it('asks for the platform gem by its full name', async () => {
-    const got = await gems().readFile({ name: 'nokogiri', version: '1.16.0', platform: 'x86_64-linux', path: 'lib/nokogiri.rb' });
+    const got = await gems().readFile({
+      name: 'nokogiri',
+      version: '1.16.0',
+      platform: 'x86_64-linux',
+      path: 'lib/nokogiri.rb',
+    });
     expect(got.file.kind).toBe('file');
     await expect(gems().readFile({ name: 'nokogiri', version: '1.16.0', path: 'lib/nokogiri.rb' })).rejects.toThrow(
       'nokogiri-1.16.0 is not on RubyGems'
@@ -77,7 +92,9 @@ describe('Ruby gems', () => {
   });
 
   it('refuses a gem whose data climbs out', async () => {
-    await expect(gems().readFile({ name: 'evil', version: '1.0.0', path: 'x.rb' })).rejects.toThrow(ArchiveRejectedError);
+    await expect(gems().readFile({ name: 'evil', version: '1.0.0', path: 'x.rb' })).rejects.toThrow(
+      ArchiveRejectedError
+    );
   });
 });
 
@@ -105,19 +122,35 @@ describe('Python packages', () => {
       'requirements/base.txt': 'six==1.16.0\n',
     };
     const read = async (path: string) => files[path];
-    expect(await pythonVersion('requests', read)).toEqual({ distribution: 'requests', version: '2.31.0', source: 'uv.lock' });
-    expect(await pythonVersion('dateutil', read)).toEqual({ distribution: 'python-dateutil', version: '2.9.0', source: 'poetry.lock' });
-    expect(await pythonVersion('yaml', read)).toMatchObject({ distribution: 'pyyaml', version: '6.0.1', source: 'Pipfile.lock' });
+    expect(await pythonVersion('requests', read)).toEqual({
+      distribution: 'requests',
+      version: '2.31.0',
+      source: 'uv.lock',
+    });
+    expect(await pythonVersion('dateutil', read)).toEqual({
+      distribution: 'python-dateutil',
+      version: '2.9.0',
+      source: 'poetry.lock',
+    });
+    expect(await pythonVersion('yaml', read)).toMatchObject({
+      distribution: 'pyyaml',
+      version: '6.0.1',
+      source: 'Pipfile.lock',
+    });
     expect(await pythonVersion('flask', read)).toMatchObject({ version: '3.0.2', source: 'requirements.txt' });
     expect(await pythonVersion('six', read)).toMatchObject({ version: '1.16.0', source: 'requirements/base.txt' });
     const missing = await pythonVersion('numpy', read);
     expect(missing.version).toBeUndefined();
-    expect(missing).toMatchObject({ tried: expect.arrayContaining(['uv.lock: no pin for a distribution named like numpy', 'requirements.lock: none']) });
+    expect(missing).toMatchObject({
+      tried: expect.arrayContaining(['uv.lock: no pin for a distribution named like numpy', 'requirements.lock: none']),
+    });
   });
 
   it('explains a lock that cannot be parsed', async () => {
     const got = await pythonVersion('x', async (path) => (path === 'uv.lock' ? '[[package' : undefined));
-    expect(got).toMatchObject({ tried: expect.arrayContaining([expect.stringMatching(/^uv\.lock: cannot be parsed/)]) });
+    expect(got).toMatchObject({
+      tried: expect.arrayContaining([expect.stringMatching(/^uv\.lock: cannot be parsed/)]),
+    });
   });
 
   const pypi = () => new PypiRegistry(parseEndpoint(double.pypiUrl, 'basic'), registryContext());
@@ -129,9 +162,13 @@ describe('Python packages', () => {
   });
 
   it('falls back to the sdist, flat or src layout, under the normalized name', async () => {
-    expect((await pypi().readFile({ name: 'PyYAML', version: '6.0.1', path: 'yaml/__init__.py' })).file.kind).toBe('file');
+    expect((await pypi().readFile({ name: 'PyYAML', version: '6.0.1', path: 'yaml/__init__.py' })).file.kind).toBe(
+      'file'
+    );
     expect(double.calls('/pypi/pypi/')[0].path).toBe('/pypi/pypi/pyyaml/6.0.1/json');
-    expect((await pypi().readFile({ name: 'attrs', version: '23.2.0', path: 'attr/__init__.py' })).file.kind).toBe('file');
+    expect((await pypi().readFile({ name: 'attrs', version: '23.2.0', path: 'attr/__init__.py' })).file.kind).toBe(
+      'file'
+    );
   });
 
   it('explains an unknown release', async () => {
@@ -154,7 +191,11 @@ describe('Maven sources jars', () => {
   const maven = () => new MavenRepository(parseEndpoint(double.mavenUrl, 'basic'), registryContext());
 
   it('reads a class file from the sources jar', async () => {
-    const got = await maven().readFile({ name: 'com.google.guava:guava', version: '33.0.0-jre', path: 'com/google/common/base/Strings.java' });
+    const got = await maven().readFile({
+      name: 'com.google.guava:guava',
+      version: '33.0.0-jre',
+      path: 'com/google/common/base/Strings.java',
+    });
     expect(got.file).toEqual({ kind: 'file', content: Buffer.from('class Strings {}') });
   });
 

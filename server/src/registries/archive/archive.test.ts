@@ -10,7 +10,13 @@ const keepAll = (path: string) => path;
 const stripFirst = (path: string) => path.split('/').slice(1).join('/') || undefined;
 
 function options(overrides: Partial<ReadArchiveOptions> = {}): ReadArchiveOptions {
-  return { format: 'zip', limits: DEFAULT_ARCHIVE_LIMITS, pathInPackage: keepAll, maxFileBytes: 1024 * 1024, ...overrides };
+  return {
+    format: 'zip',
+    limits: DEFAULT_ARCHIVE_LIMITS,
+    pathInPackage: keepAll,
+    maxFileBytes: 1024 * 1024,
+    ...overrides,
+  };
 }
 
 /** A zip made by hand with one stored entry, so that its headers can lie. */
@@ -82,7 +88,10 @@ describe('safeEntryPath', () => {
 
 describe('zip archives', () => {
   it('indexes every file and reads the wanted one', async () => {
-    const zip = zipSync({ 'm@v1.0.0/a.go': strToU8('package a'), 'm@v1.0.0/sub/b.go': strToU8('package b'.repeat(500)) });
+    const zip = zipSync({
+      'm@v1.0.0/a.go': strToU8('package a'),
+      'm@v1.0.0/sub/b.go': strToU8('package b'.repeat(500)),
+    });
     const read = await readArchive(zip, options({ wanted: 'm@v1.0.0/sub/b.go' }));
     expect([...read.index.keys()]).toEqual(['m@v1.0.0/a.go', 'm@v1.0.0/sub/b.go']);
     expect(read.content?.toString()).toBe('package b'.repeat(500));
@@ -96,7 +105,9 @@ describe('zip archives', () => {
           maxKeys: 6,
         }),
         async (files) => {
-          const names = Object.keys(files).filter((n) => !Object.keys(files).some((o) => o.startsWith(`${n.slice(0, -3)}/`)));
+          const names = Object.keys(files).filter(
+            (n) => !Object.keys(files).some((o) => o.startsWith(`${n.slice(0, -3)}/`))
+          );
           const zip = zipSync(Object.fromEntries(names.map((n) => [n, files[n]])));
           for (const name of names) {
             const read = await readArchive(zip, options({ wanted: name }));
@@ -144,9 +155,9 @@ describe('zip archives', () => {
     await expect(readArchive(many, options({ limits: { ...DEFAULT_ARCHIVE_LIMITS, maxEntries: 10 } }))).rejects.toThrow(
       'more than 10 entries'
     );
-    await expect(readArchive(many, options({ limits: { ...DEFAULT_ARCHIVE_LIMITS, maxArchiveBytes: 100 } }))).rejects.toThrow(
-      'larger than the limit of 100'
-    );
+    await expect(
+      readArchive(many, options({ limits: { ...DEFAULT_ARCHIVE_LIMITS, maxArchiveBytes: 100 } }))
+    ).rejects.toThrow('larger than the limit of 100');
     await expect(readArchive(Buffer.from('not a zip at all, just text'), options())).rejects.toThrow('not a zip file');
   });
 });
@@ -158,7 +169,10 @@ describe('gzipped tar archives', () => {
       { header: { name: 'package/package.json', size: 2 }, body: '{}' },
       { header: { name: long, size: 14 }, body: 'module.exports' },
     ]);
-    const read = await readArchive(archive, options({ format: 'tar.gz', pathInPackage: stripFirst, wanted: long.slice(8) }));
+    const read = await readArchive(
+      archive,
+      options({ format: 'tar.gz', pathInPackage: stripFirst, wanted: long.slice(8) })
+    );
     expect([...read.index.keys()]).toEqual(['package.json', long.slice(8)]);
     expect(read.content?.toString()).toBe('module.exports');
   });
@@ -168,7 +182,9 @@ describe('gzipped tar archives', () => {
     await expect(readArchive(climbing, options({ format: 'tar.gz' }))).rejects.toThrow(ArchiveRejectedError);
     const absolute = await tarGz([{ header: { name: '/etc/cron.d/x', size: 1 }, body: 'x' }]);
     await expect(readArchive(absolute, options({ format: 'tar.gz' }))).rejects.toThrow(ArchiveRejectedError);
-    const linked = await tarGz([{ header: { name: 'package/a.js', size: 0, type: 'symlink', linkname: '/etc/passwd' } }]);
+    const linked = await tarGz([
+      { header: { name: 'package/a.js', size: 0, type: 'symlink', linkname: '/etc/passwd' } },
+    ]);
     const read = await readArchive(linked, options({ format: 'tar.gz', pathInPackage: stripFirst, wanted: 'a.js' }));
     expect(read.index.get('a.js')?.kind).toBe('link');
     expect(read.content).toBeUndefined();
@@ -185,6 +201,8 @@ describe('gzipped tar archives', () => {
     await expect(readArchive(gzipSync(tar.subarray(0, 1024)), options({ format: 'tar.gz' }))).rejects.toThrow(
       ArchiveRejectedError
     );
-    await expect(readArchive(Buffer.from('plain text'), options({ format: 'tar.gz' }))).rejects.toThrow('not a readable gzip');
+    await expect(readArchive(Buffer.from('plain text'), options({ format: 'tar.gz' }))).rejects.toThrow(
+      'not a readable gzip'
+    );
   });
 });

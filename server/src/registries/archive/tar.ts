@@ -27,7 +27,7 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): Buffer {
 export async function readTar(tar: Uint8Array, options: ReadArchiveOptions): Promise<ArchiveRead> {
   const index: ArchiveIndex = new Map();
   let wantedSeen = false;
-  let unpacked: { header: TarHeader; data?: Uint8Array }[];
+  let unpacked: Array<{ header: TarHeader; data?: Uint8Array }>;
   try {
     unpacked = await unpackTar(tar, {
       strict: true,

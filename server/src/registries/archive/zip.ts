@@ -155,6 +155,8 @@ function inflateBounded(compressed: Buffer, size: number, describe: string): Buf
     // One byte of room even for an empty entry, so that "more than declared" shows as a length mismatch.
     return inflateRawSync(compressed, { maxOutputLength: Math.max(1, size) });
   } catch (error) {
-    throw new ArchiveRejectedError(`archive refused: ${describe} does not inflate to its declared size (${String(error)})`);
+    throw new ArchiveRejectedError(
+      `archive refused: ${describe} does not inflate to its declared size (${String(error)})`
+    );
   }
 }

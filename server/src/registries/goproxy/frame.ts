@@ -56,7 +56,10 @@ export interface Requirement {
  * A versionless import-path frame (`example.org/lib/sub/x.go`) placed in the required module with the longest
  * matching path, at the version go.mod requires.
  */
-export function moduleFileByRequirement(framePath: string, requirements: readonly Requirement[]): ModuleFile | undefined {
+export function moduleFileByRequirement(
+  framePath: string,
+  requirements: readonly Requirement[]
+): ModuleFile | undefined {
   const path = framePath.replace(/^\/+/, '');
   let best: Requirement | undefined;
   for (const requirement of requirements) {

@@ -8,9 +8,7 @@ import { CredentialStyle, RegistryEndpoint, parseEndpoint } from '../endpoint';
 export const DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
 
 export type ProxyEntry =
-  | { kind: 'proxy'; endpoint: RegistryEndpoint; nextOnAnyError: boolean }
-  | { kind: 'direct' }
-  | { kind: 'off' };
+  { kind: 'proxy'; endpoint: RegistryEndpoint; nextOnAnyError: boolean } | { kind: 'direct' } | { kind: 'off' };
 
 const STYLE: CredentialStyle = 'basic';
 

@@ -36,7 +36,9 @@ export function versionFromYarnLock(text: string, name: string): LockAnswer {
     return undefined;
   }
   if (answers.length > 1) {
-    return { problem: `locks ${name} at several versions (${answers.join(', ')}) and does not say which is installed where` };
+    return {
+      problem: `locks ${name} at several versions (${answers.join(', ')}) and does not say which is installed where`,
+    };
   }
   const [only] = answers;
   return { name: found.get(only)!, version: only.slice(only.lastIndexOf('@') + 1) };

@@ -14,7 +14,9 @@ const PART = /^[A-Za-z0-9_.-]+$/;
 export function parseCoordinates(text: string): MavenCoordinates {
   const parts = text.trim().split(':');
   if (parts.length !== 3 || !parts.every((part) => PART.test(part) && !part.split('.').includes(''))) {
-    throw new Error(`Maven coordinates must read groupId:artifactId:version, e.g. com.google.guava:guava:33.0.0-jre (got ${JSON.stringify(text)})`);
+    throw new Error(
+      `Maven coordinates must read groupId:artifactId:version, e.g. com.google.guava:guava:33.0.0-jre (got ${JSON.stringify(text)})`
+    );
   }
   const [groupId, artifactId, version] = parts;
   if (version.endsWith('-SNAPSHOT')) {

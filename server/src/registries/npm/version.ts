@@ -11,7 +11,7 @@ import { NpmFrame } from './frame';
 
 export type NpmVersion = { name: string; version: string; source: string } | { version?: undefined; tried: string[] };
 
-const LOCKS: { file: string; read: (text: string, frame: NpmFrame) => LockAnswer }[] = [
+const LOCKS: Array<{ file: string; read: (text: string, frame: NpmFrame) => LockAnswer }> = [
   { file: 'npm-shrinkwrap.json', read: (text, frame) => versionFromPackageLock(text, frame.lockKey, frame.name) },
   { file: 'package-lock.json', read: (text, frame) => versionFromPackageLock(text, frame.lockKey, frame.name) },
   { file: 'yarn.lock', read: (text, frame) => versionFromYarnLock(text, frame.name) },

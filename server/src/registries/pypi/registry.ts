@@ -68,7 +68,9 @@ export class PypiRegistry implements PackageRegistry {
       throw new PackageNotFoundError(`PyPI has no pure wheel and no sdist of ${name} ${version}`);
     }
     if (!this.fileOrigins.includes(safeOrigin(chosen.url))) {
-      throw new PackageNotFoundError(`PyPI names ${chosen.filename} on a host other than the index's (${safeOrigin(chosen.url)})`);
+      throw new PackageNotFoundError(
+        `PyPI names ${chosen.filename} on a host other than the index's (${safeOrigin(chosen.url)})`
+      );
     }
     const archive = await this.get(chosen.url, this.context.maxArchiveBytes, signal);
     if (archive.status === 404) {
@@ -109,7 +111,14 @@ function parseRelease(body: Buffer, name: string, version: string): ReleaseFile[
   return urls.flatMap((item: Record<string, unknown>) => {
     const digests = item?.digests as Record<string, unknown> | undefined;
     return typeof item?.filename === 'string' && typeof item.url === 'string' && typeof item.packagetype === 'string'
-      ? [{ filename: item.filename, url: item.url, packagetype: item.packagetype, sha256: typeof digests?.sha256 === 'string' ? digests.sha256 : undefined }]
+      ? [
+          {
+            filename: item.filename,
+            url: item.url,
+            packagetype: item.packagetype,
+            sha256: typeof digests?.sha256 === 'string' ? digests.sha256 : undefined,
+          },
+        ]
       : [];
   });
 }

@@ -12,15 +12,21 @@ import {
   pinsFromTomlLock,
 } from '../locks/python-locks';
 
-export type PythonVersion = { distribution: string; version: string; source: string } | { version?: undefined; tried: string[] };
+export type PythonVersion =
+  { distribution: string; version: string; source: string } | { version?: undefined; tried: string[] };
 
-const FULL_LOCKS: { file: string; read: (text: string) => Pins }[] = [
+const FULL_LOCKS: Array<{ file: string; read: (text: string) => Pins }> = [
   { file: 'uv.lock', read: pinsFromTomlLock },
   { file: 'poetry.lock', read: pinsFromTomlLock },
   { file: 'Pipfile.lock', read: pinsFromPipfileLock },
 ];
 
-export const REQUIREMENTS_FILES = ['requirements.txt', 'requirements.lock', 'requirements/base.txt', 'requirements/prod.txt'];
+export const REQUIREMENTS_FILES = [
+  'requirements.txt',
+  'requirements.lock',
+  'requirements/base.txt',
+  'requirements/prod.txt',
+];
 const MAX_INCLUDE_DEPTH = 2;
 
 export async function pythonVersion(

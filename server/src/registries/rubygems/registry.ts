@@ -57,7 +57,11 @@ export class RubygemsRegistry implements PackageRegistry {
     }
     const gem = await readTar(response.body, {
       format: 'tar.gz',
-      limits: { maxArchiveBytes: this.context.maxArchiveBytes, maxUnpackedBytes: this.context.maxArchiveBytes, maxEntries: 16 },
+      limits: {
+        maxArchiveBytes: this.context.maxArchiveBytes,
+        maxUnpackedBytes: this.context.maxArchiveBytes,
+        maxEntries: 16,
+      },
       pathInPackage: (entryPath) => entryPath,
       wanted: 'data.tar.gz',
       maxFileBytes: this.context.maxArchiveBytes,
