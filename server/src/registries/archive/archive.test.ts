@@ -55,6 +55,7 @@ describe('safeEntryPath', () => {
     ['a/../../b', "climbs out with '..'"],
     ['/etc/passwd', 'is an absolute path'],
     ['C:/Windows/x', 'is an absolute path'],
+    ['./C:/Windows/x', 'is an absolute path'],
     ['a\\..\\b', 'uses a backslash'],
     ['a//b', 'has an empty path element'],
     ['', 'has an empty name'],

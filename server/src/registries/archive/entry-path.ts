@@ -28,5 +28,8 @@ export function safeEntryPath(name: string): string {
   if (kept.length === 0 || kept.includes('')) {
     refuse('has an empty path element');
   }
+  if (/^[A-Za-z]:/.test(kept[0])) {
+    refuse('is an absolute path');
+  }
   return kept.join('/');
 }
