@@ -1,4 +1,6 @@
 /** Server configuration from the environment, validated at start with messages that say how to fix it. */
+import { REGISTRIES, RegistrySettings, registrySettingProblems } from './registries/table';
+
 export interface ServerConfig {
   port: number;
   githubClientId: string;
@@ -45,6 +47,13 @@ export interface ServerConfig {
   cacheTimeoutMs: number;
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
   shutdownDrainMs: number;
+  /**
+   * The package registries (GOPROXY, NPM_REGISTRY_URL, RUBYGEMS_URL, PYPI_URL, MAVEN_URL): a URL (credentials
+   * allowed, never logged) or `off`. GOPROXY keeps Go's list syntax.
+   */
+  registries: RegistrySettings;
+  /** Largest package archive downloaded from a registry (bytes). */
+  registryMaxArchiveBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -123,7 +132,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     cacheUrl: text('CACHE_URL') || undefined,
     cacheTimeoutMs: integer('CACHE_TIMEOUT_MS', 250, 10, 60_000),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
+    registries: Object.fromEntries(
+      REGISTRIES.map((entry) => [entry.kind, text(entry.variable, entry.defaultUrl)])
+    ) as RegistrySettings,
+    registryMaxArchiveBytes: integer('REGISTRY_MAX_ARCHIVE_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
+  problems.push(...registrySettingProblems(config.registries));
   if (config.pyroscopeUrl !== undefined) {
     Object.assign(config, withoutUserinfo(config.pyroscopeUrl));
   }
