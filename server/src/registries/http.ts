@@ -80,15 +80,14 @@ async function readBounded(response: Response, maxBytes: number, url: URL): Prom
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      total += chunk.length;
-      if (total > maxBytes) {
-        await response.body.cancel().catch(() => undefined);
-        throw new HostError(`${printable(url)} is larger than the limit of ${maxBytes} bytes`, response.status);
-      }
-      chunks.push(chunk);
+  const reader = response.body?.getReader();
+  for (let next = await reader?.read(); reader && next && !next.done; next = await reader.read()) {
+    total += next.value.length;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new HostError(`${printable(url)} is larger than the limit of ${maxBytes} bytes`, response.status);
     }
+    chunks.push(next.value);
   }
   return Buffer.concat(chunks);
 }
