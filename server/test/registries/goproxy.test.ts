@@ -163,6 +163,11 @@ describe('GoModuleProxy', () => {
     expect((await pipe.readFile(ref)).file.kind).toBe('file');
   });
 
+  it('stops a download past the archive limit', async () => {
+    const proxy = new GoModuleProxy(parseGoproxy(double.goproxyUrl), registryContext({ maxArchiveBytes: 64 }));
+    await expect(proxy.readFile(ref)).rejects.toThrow(/larger than the limit of 64/);
+  });
+
   it('says off when GOPROXY=off, without a request', async () => {
     const proxy = new GoModuleProxy(parseGoproxy('off'), registryContext());
     await expect(proxy.readFile(ref)).rejects.toThrow('GOPROXY=off forbids downloads');
