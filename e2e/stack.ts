@@ -13,6 +13,8 @@ import { startGitlabDouble, type GitlabDouble } from './gitlab-double';
 import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
+import { startRegistryDouble, type RegistryDouble } from './registry-doubles';
+import { recordedGoModules } from './registry-doubles/recorded';
 import { startPyroscopeDouble } from './pyroscope-double/server';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -70,6 +72,8 @@ export interface Stack {
   github?: GithubDouble;
   gitlabUrl: string;
   gitlab?: GitlabDouble;
+  /** The package registries' double, serving the dependency files the sample profiles name (recorded). */
+  registries: RegistryDouble;
   /**
    * With the GitHub double: one line per standard-library stand-in (golang/go, python/cpython, openjdk/jdk17u),
    * what was added from this machine's toolchains or why not.
@@ -191,6 +195,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       pyroscopeUrl = querier.url;
     }
 
+    // 3b. The package registries: a double serving the real dependency files the samples' frames name, so that the
+    // stack shows registry source without contacting any registry.
+    const registries = await startRegistryDouble({ goModules: recordedGoModules() });
+    closers.push(() => registries.close());
+
     // 4. The source server in gateway mode in front of Pyroscope.
     let sourceServerUrl = opts.sourceServerUrl;
     if (!sourceServerUrl) {
@@ -211,6 +220,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           // Likewise https://gitlab.com/linescope-demo/shop-go for the GitLab double.
           ...(gitlab ? { GITLAB_REPOSITORY_HOSTS: 'gitlab.com' } : {}),
           PYROSCOPE_URL: pyroscopeUrl,
+          GOPROXY: registries.goproxyUrl,
+          NPM_REGISTRY_URL: registries.npmUrl,
+          RUBYGEMS_URL: registries.rubygemsUrl,
+          PYPI_URL: registries.pypiUrl,
+          MAVEN_URL: registries.mavenUrl,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
         log
@@ -248,6 +262,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       github,
       gitlabUrl: gl.url,
       gitlab,
+      registries,
       standInNotes,
       close,
     };
