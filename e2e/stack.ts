@@ -140,7 +140,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // 1. The host first: the OAuth callback URL (of the GitHub App, or the double) is on it. Its data source is added
     // once the source server behind it runs; until then it answers 503 with a page that reloads.
     const datasources: HostDataSource[] = [];
-    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl, startingUntilReady: true, tokenRotationIntervalMs: opts.tokenRotationIntervalMs });
+    const host = await startHost({
+      port: opts.port ?? 0,
+      host: opts.host,
+      dataDir: opts.dataDir,
+      datasources,
+      publicUrl: opts.publicUrl,
+      startingUntilReady: true,
+      tokenRotationIntervalMs: opts.tokenRotationIntervalMs,
+    });
     closers.push(() => host.close());
     const callbackUrl = `${host.url}/a/linescope-app/github/callback`;
 
@@ -160,12 +168,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     } else {
       // Standard-library frames resolve only if golang/go, python/cpython and openjdk/jdk17u exist on the "GitHub":
       // stand-ins made of the local toolchains' files that the sample profiles name, when this machine has them.
-      const standIns = createStdlibStandIns(reposDir, sampleFrames().map((f) => f.localPath));
+      const standIns = createStdlibStandIns(
+        reposDir,
+        sampleFrames().map((f) => f.localPath)
+      );
       standInNotes = standIns.map((s) => s.note);
       github = await startGithubDouble({
         repos: [
           ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
-          ...standIns.flatMap((s) => (s.repo ? [{ fullName: s.fullName, dir: s.repo.dir, defaultBranch: s.repo.defaultBranch }] : [])),
+          ...standIns.flatMap((s) =>
+            s.repo ? [{ fullName: s.fullName, dir: s.repo.dir, defaultBranch: s.repo.defaultBranch }] : []
+          ),
         ],
         callbackUrl,
       });
