@@ -1,7 +1,7 @@
 import { defineConfig } from 'eslint/config';
 import boundaries from 'eslint-plugin-boundaries';
 import baseConfig from './.config/eslint.config.mjs';
-import { TEST_FILES, layerRule, pluginLayers } from './eslint.layers.mjs';
+import { TEST_FILES, layerElements, layerRule } from './eslint.layers.mjs';
 import { i18nConfig } from './eslint.i18n.mjs';
 
 export default defineConfig([
@@ -52,14 +52,14 @@ export default defineConfig([
       'docs/**/*.ts',
     ],
   },
-  // The plugin's layers (ARCHITECTURE.md): a folder imports only the folders below it.
+  // The plugin's layers (ARCHITECTURE.md): a folder imports only the folders below it, a Git host's folder no other's.
   {
     files: ['src/**/*.{ts,tsx}', 'packages/lines/**/*.ts', 'packages/cli/**/*.ts'],
     plugins: { boundaries },
     settings: {
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
       'boundaries/include': ['src/**/*', 'packages/lines/**/*', 'packages/cli/**/*'],
-      'boundaries/elements': pluginLayers.map(({ type, pattern }) => ({ type, pattern, mode: 'full' })),
+      'boundaries/elements': layerElements,
     },
     rules: { 'boundaries/element-types': layerRule() },
   },

@@ -27,8 +27,8 @@ export const UNTRANSLATED_VIEWS = [
   'src/settings/AppConfig.tsx',
   'src/side-panel/ResizableSplit.tsx',
   'src/source/overrides/OverrideEditor.tsx',
-  'src/source/providers/HostConnection.tsx',
-  'src/source/providers/github/CallbackPage.tsx',
+  'src/source/connection/HostConnection.tsx',
+  'src/source/providers/LoginCallbackPage.tsx',
 ];
 
 export const i18nConfig = [

@@ -1,5 +1,5 @@
 // The plugin's layers, lowest first, and what each may import besides itself. ARCHITECTURE.md draws the same
-// picture; eslint.config.mjs turns this table into the lint rule, and eslint.layers.test.ts shows that it bites.
+// picture; eslint.config.mjs turns this table into the lint rule, and src/layers.node.test.ts shows that it bites.
 export const pluginLayers = [
   // The per-line computation, shared with the CLI and the MCP server: below every plugin layer, it imports none.
   { type: 'lines', pattern: 'packages/lines/**', mayImport: [] },
@@ -37,6 +37,21 @@ export const pluginLayers = [
   },
 ];
 
+/**
+ * Inside source/: each Git host's folder (`providers/<host>/`) is an element of its own, part of the source layer.
+ * It imports its own folder, source/'s neutral code (core/, connection/) and the layers below, never another host's
+ * folder: what two hosts share lives in the neutral folders. Listed before the layers, so it wins over `source`.
+ */
+export const hostFolder = { type: 'git-host', pattern: 'src/source/providers/*/**', capture: ['host'] };
+
+/** The elements eslint-plugin-boundaries knows: each host's folder, then the layers. */
+export const layerElements = [hostFolder, ...pluginLayers].map(({ type, pattern, capture }) => ({
+  type,
+  pattern,
+  capture,
+  mode: 'full',
+}));
+
 /** Tests sit beside the code they check and may also use the test helpers. */
 export const TEST_FILES = [
   'src/**/*.test.{ts,tsx}',
@@ -45,14 +60,31 @@ export const TEST_FILES = [
   'packages/cli/test/**',
 ];
 
-/** The rule: each layer may import itself and what the table lists (tests: also `extra`). */
+/** A layer that may import source/ may import the hosts' folders too (source/ itself picks them from its table). */
+const withHosts = (types) => (types.includes('source') ? [...types, hostFolder.type] : types);
+
+/**
+ * The rule: each layer may import itself and what the table lists (tests: also `extra`); a host's folder what the
+ * source layer may, and of the hosts' folders only its own.
+ */
 export function layerRule(extra = []) {
+  const source = pluginLayers.find(({ type }) => type === 'source');
   return [
     'error',
     {
       default: 'disallow',
       message: '${file.type} is below ${dependency.type}: it may import only its own layer and lower ones',
-      rules: pluginLayers.map(({ type, mayImport }) => ({ from: type, allow: [type, ...mayImport, ...extra] })),
+      rules: [
+        ...pluginLayers.map(({ type, mayImport }) => ({ from: type, allow: withHosts([type, ...mayImport, ...extra]) })),
+        { from: hostFolder.type, allow: ['source', ...source.mayImport, ...extra] },
+        { from: hostFolder.type, allow: [[hostFolder.type, { host: '${from.host}' }]] },
+        {
+          from: hostFolder.type,
+          disallow: [[hostFolder.type, { host: '!${from.host}' }]],
+          message:
+            'providers/${file.host}/ imports providers/${dependency.host}/: a Git host folder never imports another; what hosts share goes in source/connection/ or source/core/',
+        },
+      ],
     },
   ];
 }

@@ -21,7 +21,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-import { generatedStore, GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
+import { generatedStore } from '../../e2e/git-fixtures';
+import { GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
 import { encodeSessionCookie, SESSION_COOKIE } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
 import { CpuProfile, formatProfileTop } from './cpu-profile';

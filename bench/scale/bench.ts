@@ -11,7 +11,8 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { createFixtureRepo, GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
+import { GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
 import { freePort, RedisServer, startRedis, waitUntil } from '../../server/test/redis';
 import { encodeSessionCookie } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';

@@ -3,13 +3,8 @@
  * plus stand-ins for golang/go, python/cpython and openjdk/jdk17u holding the standard-library files the frames name.
  */
 import path from 'node:path';
-import {
-  createFixtureRepo,
-  createStdlibStandIns,
-  GithubDouble,
-  SAMPLE_TOOLCHAINS,
-  startGithubDouble,
-} from '../../e2e/github-double';
+import { createFixtureRepo, createStdlibStandIns, SAMPLE_TOOLCHAINS } from '../../e2e/git-fixtures';
+import { GithubDouble, startGithubDouble } from '../../e2e/github-double';
 import { createSampleRepos } from '../../samples/repos';
 import type { SampleFrame } from '../../samples/frames';
 

@@ -3,10 +3,11 @@
  * the GitHub calls it makes for the same frames: no cache, one best mapping, Pyroscope's stdlib rules (x.y.z
  * GOROOT versions, /usr/local/go/src/ and $GOROOT/src/ prefixes), site-packages as stdlib, up to 30 suffix tries.
  */
-import { bestMapping, parseConfig, PyroscopeConfig } from '../../server/src/resolve/config';
-import { GO_STD_PACKAGES } from '../../server/src/resolve/go-std-packages';
+import { parseConfig } from '../../server/src/resolve/config';
+import { GO_STD_PACKAGES } from '../../server/src/resolve/languages/go-std-packages';
+import { parseModulePath } from '../../server/src/resolve/languages/go-modules';
+import { bestMapping, PyroscopeConfig } from '../../server/src/resolve/mappings';
 import { goJoin, extensionOf } from '../../server/src/resolve/paths';
-import { parseModulePath } from '../../server/src/resolve/go-modules';
 import { Repository, repositoryFromParts } from '../../server/src/hosts/github/repository-url';
 
 export interface ReferenceReader {

@@ -5,8 +5,7 @@
  * identical/ahead/behind/diverged; 404 "Not Found" for an unknown ref and "No common ancestor between …" for
  * unrelated histories.
  */
-import { git, resolveCommit } from './git';
-import { changedFiles, commitsBetween } from './history';
+import { changedFiles, commitsBetween, git, resolveCommit } from '../git-fixtures';
 
 const UNPAGED_LIMIT = 250;
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { createFixtureRepo } from './fixtures';
+import { createFixtureRepo } from '../git-fixtures';
 import { GithubDouble, startGithubDouble } from './double';
 
 describe('GitHub double', () => {

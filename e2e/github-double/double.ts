@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { gitStore, RepoStore } from './store';
+import { gitStore, RepoStore } from '../git-fixtures';
 import { githubCompare } from './compare';
 import { answerGraphql } from './graphql';
 

@@ -9,8 +9,7 @@
  * A commit whose title ends in "(#N)" (a squash merge) is associated with pull request N.
  */
 import { buildSchema, graphql, GraphQLError } from 'graphql';
-import { commitInfo, objectAt, resolveCommit } from './git';
-import { blameRuns } from './history';
+import { blameRuns, commitInfo, objectAt, resolveCommit } from '../git-fixtures';
 
 const SCHEMA = buildSchema(`
   scalar DateTime

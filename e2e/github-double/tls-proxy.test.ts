@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startGithubDouble, type GithubDouble } from './double';
-import { createFixtureRepo } from './fixtures';
+import { createFixtureRepo } from '../git-fixtures';
 import { startGithubTlsProxy, type TlsProxy } from './tls-proxy';
 
 const exec = promisify(execFile);

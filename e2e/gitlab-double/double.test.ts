@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSampleRepos, SampleRepo } from '../../samples/repos';
-import { createFixtureRepo } from '../github-double/fixtures';
+import { createFixtureRepo } from '../git-fixtures';
 import { GitlabDouble, startGitlabDouble } from './double';
 
 const enc = encodeURIComponent;

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { commitInfo, objectAt, readBlob, resolveCommit } from '../github-double/git';
+import { commitInfo, objectAt, readBlob, resolveCommit } from '../git-fixtures';
 import { escapeHtml, issueCode, issueToken, oauth, OAuthState } from './oauth';
 import { canRead, restApi } from './rest';
 import { GitlabDoubleProject, hashNumber, json, Reply, RestContext } from './shapes';

@@ -5,8 +5,16 @@
  * without title or web_url; compare has `commit` (the newest), `commits` (oldest first), `diffs`,
  * `compare_timeout`, `compare_same_ref` and `web_url`. Computed with `git blame --porcelain` and `git log`.
  */
-import { commitInfo, CommitInfo, git, objectAt, resolveCommit } from '../github-double/git';
-import { blameRuns, changedFiles, commitsBetween } from '../github-double/history';
+import {
+  blameRuns,
+  changedFiles,
+  commitInfo,
+  CommitInfo,
+  commitsBetween,
+  git,
+  objectAt,
+  resolveCommit,
+} from '../git-fixtures';
 import { commitJson, GitlabDoubleProject, gitlabDate, json, notFound, Reply, RestContext } from './shapes';
 
 /** GitLab's blame names the commit without title or web_url. */

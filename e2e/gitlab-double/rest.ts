@@ -2,7 +2,7 @@
  * GitLab REST API v4 for what the source server reads: projects (by numeric id or URL-encoded full path),
  * repository files (JSON, HEAD metadata, raw), tree (offset pagination with X-Next-Page and keyset pagination
  * with a Link header), commits, branches and tags, with GitLab's JSON shapes and `{"message": "404 … Not Found"}`
- * errors. The repositories are local git repositories, read with the git CLI helpers of the GitHub double.
+ * errors. The repositories are local git repositories, read with the git CLI readers of git-fixtures.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -14,7 +14,7 @@ import {
   readBlob,
   recentCommits,
   resolveCommit,
-} from '../github-double/git';
+} from '../git-fixtures';
 import { fileBlame, repositoryCompare } from './history';
 import {
   commitJson,

@@ -3,7 +3,7 @@
  * its blame and compare routes.
  */
 import { createHash } from 'node:crypto';
-import type { CommitInfo } from '../github-double/git';
+import type { CommitInfo } from '../git-fixtures';
 
 export type Visibility = 'public' | 'internal' | 'private';
 

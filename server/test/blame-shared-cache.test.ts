@@ -2,7 +2,7 @@
  * Blames in the shared tier (CACHE_URL, a real redis-server): a blame one replica fetched is served by another
  * without a GraphQL call, after that user's own access proof; never to a user who cannot read the repository.
  */
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { createLogger } from '../src/log';
 import { createServer } from '../src/server';
 import { Stack, startStack, tempDir } from './helpers';

@@ -3,7 +3,8 @@
  * double (file blame with its range, repository compare): what each line's commit is, the pull request link,
  * caching and joining of blames across users with each user's own access proof, metrics, and bad input.
  */
-import { createFixtureRepo, type FixtureCommit, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { createFixtureRepo, type FixtureCommit } from '../../e2e/git-fixtures';
+import { GithubDouble, startGithubDouble } from '../../e2e/github-double';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';

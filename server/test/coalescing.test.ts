@@ -2,7 +2,7 @@
  * Concurrent identical requests share their GitHub calls, per user where access must be proven: over HTTP,
  * against the GitHub double, counting the calls it received.
  */
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { createLogger } from '../src/log';
 import { createServer } from '../src/server';
 import { decodeContent, rpc, Stack, startStack, tempDir } from './helpers';

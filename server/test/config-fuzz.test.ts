@@ -2,9 +2,10 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 
-import { matchingMappings, parseConfig } from '../src/resolve/config';
+import { parseConfig } from '../src/resolve/config';
 import { parseConfigCached } from '../src/resolve/config-cache';
 import { MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from '../src/resolve/config-limits';
+import { matchingMappings } from '../src/resolve/mappings';
 import { fuzzParameters, fuzzTestTimeout, runtimeErrorMessage } from '../../src/test-support/fuzz';
 
 /** Parses as the resolver does; checks the answer is a config and/or readable problems, never a throw. */

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { FaultyProxy, startFaultyProxy } from './faulty-proxy';
 import { decodeContent, rpc, Stack, startStack, tempDir } from './helpers';
 

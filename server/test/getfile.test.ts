@@ -1,7 +1,7 @@
 /** GetFile, GetCommit and GetCommits over real HTTP against the GitHub double serving local git repositories. */
 import { Code, ConnectError, createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { ResolutionExplanationSchema, VCSService } from '../../proto/gen/vcs/v1/vcs_pb';
 import { decodeContent, rpc, Stack, startStack, tempDir } from './helpers';
 

@@ -4,7 +4,8 @@
  */
 import { Code, ConnectError, createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
-import { createFixtureRepo, GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
+import { GithubDouble, startGithubDouble } from '../../e2e/github-double';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { ResolutionExplanationSchema, VCSService } from '../../proto/gen/vcs/v1/vcs_pb';
 import { loadConfig } from '../src/config';

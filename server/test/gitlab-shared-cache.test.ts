@@ -5,7 +5,7 @@
  * through the shared tier, and its "404 Project Not Found" is kept for that token alone.
  */
 import { createHash } from 'node:crypto';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { ByteStore } from '../src/cache/redis-store';
 import { SharedCache } from '../src/cache/shared-cache';

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
 import { FileNotFoundError, FileRejectedError } from '../src/hosts/errors';
 import { Repository } from '../src/hosts/git-host';

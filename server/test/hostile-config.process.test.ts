@@ -6,7 +6,8 @@
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createFixtureRepo, startGithubDouble, type GithubDouble } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
+import { startGithubDouble, type GithubDouble } from '../../e2e/github-double';
 import { startSourceServer } from '../../e2e/stack';
 import { decodeContent, githubDoubleEnv, rpc, sessionCookie, tempDir } from './helpers';
 

@@ -3,7 +3,7 @@
  * invalid_argument before any host call; a config with a thousand mappings costs at most the per-file host-call
  * budget and gives a not-found explanation of a few KB.
  */
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { MAX_REFS_PER_REQUEST, MAX_REQUEST_FIELD_CHARS } from '../src/rpc/limits';
 import { rpc, Stack, startStack, tempDir } from './helpers';
 

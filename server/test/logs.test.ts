@@ -3,7 +3,7 @@
  * code, a token, a cookie or a secret (the redaction of fields and free text is unit-tested in config.test.ts).
  */
 import { Writable } from 'node:stream';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { createLogger } from '../src/log';
 import { cookieForToken, rpc, SECRET, sessionCookie, Stack, startStack, tempDir } from './helpers';
 

@@ -4,7 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createFixtureRepo, startGithubDouble } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
+import { startGithubDouble } from '../../e2e/github-double';
 import { decodeContent, githubDoubleEnv, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 
 const MAIN = path.join(__dirname, '../src/main.ts');

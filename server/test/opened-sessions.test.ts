@@ -3,7 +3,7 @@
  * cookie is worth: an expired token is refused even while its session is kept, a cookie opens only for the
  * tenant it was sealed for, and a cookie that does not open is refused every time.
  */
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { OpenedSessions } from '../src/session/opened-sessions';
 import { OAuthToken } from '../src/session/token';
 import { rpc, sessionCookie, Stack, startStack, tempDir } from './helpers';

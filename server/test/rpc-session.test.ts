@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { VCSService } from '../../proto/gen/vcs/v1/vcs_pb';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';

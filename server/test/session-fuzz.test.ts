@@ -1,7 +1,7 @@
 /** The session cookie under tampering: every forged, cut or foreign cookie is `unauthenticated`, never a crash. */
 import fc from 'fast-check';
 
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { fuzzParameters, fuzzTestTimeout } from '../../src/test-support/fuzz';
 import { decodeSessionCookie, encodeSessionCookie, readCookie, SESSION_COOKIE } from '../src/session/cookie';
 import { deriveKey, encryptToken, OAuthToken, SessionError } from '../src/session/token';

@@ -4,7 +4,7 @@
  * cache server failing, tampered or foreign values, and another key version never change an answer.
  */
 import { Writable } from 'node:stream';
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { SharedCache } from '../src/cache/shared-cache';
 import { ByteStore } from '../src/cache/redis-store';
 import { createLogger } from '../src/log';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 
-import { createFixtureRepo } from '../../e2e/github-double';
+import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { fuzzParameters, fuzzTestTimeout } from '../../src/test-support/fuzz';
 import { parseRepositoryUrl, RepositoryUrlError, supportedHosts } from '../src/hosts/github/repository-url';
 import { rpc, Stack, startStack, tempDir } from './helpers';

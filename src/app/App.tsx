@@ -6,7 +6,7 @@ import { SettingsProvider } from '../settings/SettingsContext';
 import { type LinescopeJsonData, resolveSettings } from '../settings/settings';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../queryClient';
-import { GithubCallbackPage } from '../source/providers/github/CallbackPage';
+import { LoginCallbackPage } from '../source/providers/LoginCallbackPage';
 
 const FlameGraphPage = React.lazy(() => import('../pages/FlameGraphPage'));
 const queryClient = createQueryClient();
@@ -19,7 +19,7 @@ export default function App({ meta }: AppRootProps<LinescopeJsonData>) {
       <QueryClientProvider client={queryClient}>
         <Routes>
           <Route path={ROUTES.FlameGraph} element={<FlameGraphPage />} />
-          <Route path={ROUTES.GitHubCallback} element={<GithubCallbackPage />} />
+          <Route path={ROUTES.GitHubCallback} element={<LoginCallbackPage />} />
           <Route path="*" element={<Navigate to={ROUTES.FlameGraph} replace />} />
         </Routes>
       </QueryClientProvider>

@@ -1,6 +1,7 @@
 import type { VcsApi } from '../source/core/api';
 import type { GithubServices } from '../source/providers/github/services';
-import { HostSession } from '../source/providers/github/session';
+import { HostSession } from '../source/connection/hostSession';
+import { GITHUB_SESSION } from '../source/providers/github/session';
 import { memoryCookieJar, memoryStorage } from './memory';
 
 /** The GitHub services the source layer uses, over a source-server double (`api`), connected or not. */
@@ -10,6 +11,7 @@ export function githubServicesFor(api: VcsApi, connected: boolean, dataSourceUid
     jar: memoryCookieJar(),
     storage: memoryStorage(),
     secure: false,
+    ...GITHUB_SESSION,
   });
   if (connected) {
     session.store({

@@ -1,5 +1,5 @@
 import type { VcsApi } from '../source/core/api';
-import { HostSession } from '../source/providers/github/session';
+import { HostSession } from '../source/connection/hostSession';
 import {
   GITLAB_SESSION_COOKIE,
   GITLAB_SESSION_STORAGE_KEY,

@@ -3,8 +3,8 @@
 import React from 'react';
 import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
 import { act, render } from '@testing-library/react';
-import { GithubCallbackPage } from '../source/providers/github/CallbackPage';
-import { CALLBACK_CHANNEL } from '../source/providers/github/login';
+import { CALLBACK_CHANNEL } from '../source/connection/popupLogin';
+import { LoginCallbackPage } from '../source/providers/LoginCallbackPage';
 import { memoryStorage } from './memory';
 
 type Channel = Pick<BroadcastChannel, 'postMessage' | 'close' | 'onmessage'>;
@@ -28,7 +28,7 @@ export function loginPopup(options: { blocked?: boolean } = {}) {
   });
   const show = (search: string) =>
     act(() => {
-      render(<GithubCallbackPage win={popupWindow(search) as never} createChannel={createChannel} />);
+      render(<LoginCallbackPage win={popupWindow(search) as never} createChannel={createChannel} />);
     });
   return {
     opened,

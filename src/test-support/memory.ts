@@ -1,5 +1,5 @@
 // In-memory stand-ins for browser storage and cookies, for tests only.
-import type { CookieJar } from '../source/providers/github/cookie';
+import type { CookieJar } from '../source/connection/cookieJar';
 
 export function memoryStorage(): Storage {
   const items = new Map<string, string>();

@@ -3,7 +3,8 @@
  * table, and `config-schema.test.ts` holds it to `parseConfig` (every field's example parses cleanly, every source
  * kind the parser accepts is described, and nothing else).
  */
-import { LANGUAGES, SOURCE_KINDS } from './config';
+import { SOURCE_KINDS } from './config';
+import { LANGUAGES } from './languages';
 
 export interface ConfigField {
   /** Where the field sits, `mappings[]` standing for each entry of `source_code.mappings`. */

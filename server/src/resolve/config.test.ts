@@ -1,5 +1,6 @@
 /** `.pyroscope.yaml`: parsing, validation and the order mappings are tried in. */
-import { bestMapping, matchingMappings, parseConfig } from './config';
+import { parseConfig } from './config';
+import { bestMapping, matchingMappings } from './mappings';
 
 describe('.pyroscope.yaml parsing', () => {
   it('parses a go mapping to a github source', () => {

@@ -1,34 +1,13 @@
-/** `.pyroscope.yaml`: parsing, validation and matching of source-code mappings. */
+/** `.pyroscope.yaml`: parsing and validation (the mappings it gives, and their matching, are in mappings.ts). */
 import { parseDocument } from 'yaml';
 
 import { isRepositoryName } from '../hosts/github/repository-url';
 import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
-import { framePathForms } from './frame-path';
+import { LANGUAGES } from './languages';
+import { Mapping, MappingSource, PyroscopeConfig } from './mappings';
 
-export const LANGUAGES = ['go', 'java', 'python', 'javascript', 'typescript', 'ruby'] as const;
-export type Language = (typeof LANGUAGES)[number];
 /** The kinds of `source` a mapping may have (exactly one each). */
 export const SOURCE_KINDS = ['local', 'github', 'gitlab'] as const;
-
-export type MappingSource =
-  | { local: { path: string } }
-  | { github: { owner: string; repo: string; ref: string; path: string } }
-  /** Linescope: a project on the configured GitLab (`group/subgroup/project`); Pyroscope ignores the key. */
-  | { gitlab: { project: string; ref: string; path: string } };
-
-export interface Mapping {
-  /** Position in the file (0-based), used for ties and in messages. */
-  index: number;
-  pathPrefixes: string[];
-  functionNamePrefixes: string[];
-  language: Language;
-  source: MappingSource;
-}
-
-export interface PyroscopeConfig {
-  version: 'v1';
-  mappings: Mapping[];
-}
 
 export interface ConfigResult {
   /** Undefined when the file cannot be used at all (parse error, wrong version). */
@@ -113,7 +92,7 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
     errors.push('at least one path or a function_name match is required');
   }
   const language = scalar(m.language);
-  if (!(LANGUAGES as readonly string[]).includes(language)) {
+  if (!LANGUAGES.includes(language)) {
     errors.push(`language '${language}' unsupported, valid languages are [${LANGUAGES.join(' ')}]`);
   }
   const source = (m.source && typeof m.source === 'object' ? m.source : {}) as Record<string, unknown>;
@@ -134,7 +113,7 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
       return `a gitlab source needs project: <group>/<project> (groups may nest), got '${project}'`;
     }
     const gitlab = { project, ref: scalar(fields.ref), path: scalar(fields.path) };
-    return { index, pathPrefixes, functionNamePrefixes, language: language as Language, source: { gitlab } };
+    return { index, pathPrefixes, functionNamePrefixes, language, source: { gitlab } };
   }
   const mappingSource: MappingSource =
     present[0] === 'local'
@@ -156,7 +135,7 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
       return `a github source's owner and repo are names of letters, digits, '.', '-' and '_': '${owner}/${repo}'`;
     }
   }
-  return { index, pathPrefixes, functionNamePrefixes, language: language as Language, source: mappingSource };
+  return { index, pathPrefixes, functionNamePrefixes, language, source: mappingSource };
 }
 
 function prefixes(value: unknown, key: string, errors: string[]): string[] {
@@ -197,61 +176,4 @@ function scalar(value: unknown): string {
     return v;
   });
   return json.length > 200 ? `${json.slice(0, 200)}…` : json;
-}
-
-export interface MappingMatch {
-  mapping: Mapping;
-  /** Length of the longest matching prefix. */
-  score: number;
-  /** Length of the longest matching *path* prefix (-1 when only function_name matched). */
-  pathPrefixLength: number;
-  /**
-   * The frame's path after that prefix, in the form the prefix matched (as given, or unwrapped: see
-   * frame-path.ts); the whole unwrapped path when only function_name matched.
-   */
-  rest: string;
-}
-
-/**
- * Every mapping whose path or function_name prefix matches, longest prefix first, ties in file order. A path
- * prefix matches the path unwrapped (`file:///app/x.js` as `/app/x.js`) or as the frame gives it.
- */
-export function matchingMappings(
-  config: PyroscopeConfig | undefined,
-  path: string,
-  functionName: string
-): MappingMatch[] {
-  const forms = framePathForms(path);
-  const matches: MappingMatch[] = [];
-  for (const mapping of config?.mappings ?? []) {
-    let pathPrefixLength = -1;
-    let functionPrefixLength = -1;
-    let rest = forms[0];
-    for (const prefix of mapping.functionNamePrefixes) {
-      if (functionName.startsWith(prefix)) {
-        functionPrefixLength = Math.max(functionPrefixLength, prefix.length);
-      }
-    }
-    for (const prefix of mapping.pathPrefixes) {
-      const form = forms.find((f) => f.startsWith(prefix));
-      if (form !== undefined && prefix.length > pathPrefixLength) {
-        pathPrefixLength = prefix.length;
-        rest = form.slice(prefix.length);
-      }
-    }
-    const score = Math.max(pathPrefixLength, functionPrefixLength);
-    if (score >= 0) {
-      matches.push({ mapping, score, pathPrefixLength, rest });
-    }
-  }
-  return matches.sort((a, b) => b.score - a.score || a.mapping.index - b.mapping.index);
-}
-
-/** Pyroscope's single best mapping (strictly greater score wins, ties to the earlier one). */
-export function bestMapping(
-  config: PyroscopeConfig | undefined,
-  path: string,
-  functionName: string
-): MappingMatch | undefined {
-  return matchingMappings(config, path, functionName)[0];
 }

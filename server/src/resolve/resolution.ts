@@ -5,11 +5,8 @@
 import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-policy';
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
 import { repositoryFromParts } from '../hosts/github/repository-url';
-import { ConfigResult, Language, MappingMatch } from './config';
-import { parseConfigCached } from './config-cache';
 import { unwrapFramePath } from './frame-path';
-import { GitlabModuleHost } from './go-modules';
-import { GoMod, parseGoMod } from './gomod';
+import { Language, MappingMatch } from './mappings';
 import { goJoin, stripLeadingSlashes, underRoot } from './paths';
 
 export interface ResolveRequest {
@@ -21,6 +18,12 @@ export interface ResolveRequest {
   functionName: string;
   /** The runtime's version from the service's labels (Node's, Ruby's), "" or absent when unknown. */
   runtimeVersion?: string;
+}
+
+/** A GitLab whose projects may be Go modules: `gitlab.com`, or `example.com` with the prefix `/gitlab`. */
+export interface GitlabModuleHost {
+  host: string;
+  pathPrefix: string;
 }
 
 /** The configured GitLab, for mappings and Go modules that name one of its projects. */
@@ -77,7 +80,7 @@ export class Resolution {
   private fetches = 0;
   /** Reads started ahead (while the config loads), picked up by tryFile when the same place is tried. */
   private readonly prefetched = new Map<string, Promise<RepoFile>>();
-  private goModCache = new Map<string, Promise<GoMod | undefined>>();
+  private readonly remembered = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly reader: SourceReader,
@@ -236,35 +239,14 @@ export class Resolution {
     }
   }
 
-  /** Loads `.pyroscope.yaml` at rootPath (parsed once per content); problems are kept for the explanation. */
-  async loadConfig(): Promise<ConfigResult | undefined> {
-    const found = await this.tryUnderRoot('config', '.pyroscope.yaml');
-    if (!found) {
-      return undefined;
+  /** What `load` gives, loaded once per resolution whichever rule asks first (a language's go.mod, say). */
+  remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let pending = this.remembered.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = load();
+      this.remembered.set(key, pending);
     }
-    this.configFound = true;
-    const result = parseConfigCached(found.content);
-    this.configProblems = [...result.problems];
-    return result;
-  }
-
-  /** go.mod at rootPath, else at the repository root (Pyroscope reads only the root). */
-  async loadGoMod(): Promise<{ mod: GoMod; dir: string } | undefined> {
-    const dirs = this.request.rootPath ? [underRoot(this.request.rootPath, ''), ''] : [''];
-    for (const dir of dirs) {
-      let pending = this.goModCache.get(dir);
-      if (!pending) {
-        pending = this.tryFile('go:go.mod', this.request.repository, goJoin(dir, 'go.mod'), this.request.ref).then(
-          (f) => (f ? parseGoMod(f.content.toString('utf8')) : undefined)
-        );
-        this.goModCache.set(dir, pending);
-      }
-      const mod = await pending;
-      if (mod) {
-        return { mod, dir };
-      }
-    }
-    return undefined;
+    return pending;
   }
 
   /** Fetches the file a mapping points to, for the path relative to the mapping (`rel`). */

@@ -3,48 +3,31 @@
  * longest prefix first (all of them), then the language's own rules; a record of every place tried.
  */
 import { SourceReader } from '../hosts/git-host';
-import { Language, matchingMappings } from './config';
-import { findGoFile } from './go';
-import { findJavaFile, javaFileOf } from './java';
-import { JAVASCRIPT_EXTENSIONS } from './javascript';
-import { detectGoStd, goReleaseTag } from './go-modules';
+import { ConfigResult } from './config';
+import { parseConfigCached } from './config-cache';
 import { unwrapFramePath } from './frame-path';
-import { extensionOf, goJoin, hasParentSegment } from './paths';
-import { findNodeFile, nodeLibraryFile, nodeMappedPath, nodeNotFoundReason, nodeReleaseTag } from './node';
-import { detectPythonStd, findPythonFile } from './python';
+import { LANGUAGE_RULES, rulesNamed } from './languages';
+import { LanguageFrame, LanguageRules } from './languages/language';
+import { Language, matchingMappings } from './mappings';
+import { extensionOf, hasParentSegment } from './paths';
 import { GitlabContext, NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
-import { findRubyFile, rubyNotFoundReason } from './ruby';
 
 export class BadPathError extends Error {}
 
-export function languageOfPath(path: string): Language | '' {
-  const ext = extensionOf(unwrapFramePath(path));
-  if (ext === '.go' || ext === '.s') {
-    return 'go';
-  }
-  if (ext === '.py') {
-    return 'python';
-  }
-  if (ext === '.java') {
-    return 'java';
-  }
-  if (JAVASCRIPT_EXTENSIONS.includes(ext) || path.startsWith('node:')) {
-    return 'javascript';
-  }
-  if (ext === '.rb' || path === '<cfunc>' || path.startsWith('<internal:')) {
-    return 'ruby';
-  }
-  return '';
+/** The rules of the first language (in the table's order) that owns a frame's path. */
+function rulesOfPath(path: string): LanguageRules | undefined {
+  const extension = extensionOf(unwrapFramePath(path));
+  return LANGUAGE_RULES.find((rules) => rules.ownsPath(path, extension));
 }
 
-/**
- * Pyroscope's Java agent writes frames without a file, named by class and method (`com/acme/Foo.bar`): with no
- * path, such a name says Java.
- */
-const JAVA_FRAME_NAME = /^[A-Za-z_$][\w$]*(\/[A-Za-z_$][\w$]*)+\.[\w$<>]+$/;
+export function languageOfPath(path: string): Language | '' {
+  return rulesOfPath(path)?.names[0] ?? '';
+}
 
+/** By the path, else (a frame with no path) by the function name alone. */
 export function languageOfFrame(path: string, functionName: string): Language | '' {
-  return languageOfPath(path) || (path === '' && JAVA_FRAME_NAME.test(functionName) ? 'java' : '');
+  const byName = () => LANGUAGE_RULES.find((rules) => rules.ownsFunctionName?.(functionName))?.names[0] ?? '';
+  return languageOfPath(path) || (path === '' ? byName() : '');
 }
 
 export async function resolveFile(
@@ -62,107 +45,50 @@ export async function resolveFile(
     }
   }
   const r = new Resolution(reader, request, githubUrl, gitlab);
-  speculate(r);
-  const configResult = await r.loadConfig();
-  const config = configResult?.config;
+  // While the config loads, start what the frame's language rules will most likely need.
+  rulesOfPath(request.path)?.speculate?.(r);
+  const config = (await loadConfig(r))?.config;
   const matches = matchingMappings(config, request.path, request.functionName);
-  const language = matches[0]?.mapping.language ?? languageOfFrame(request.path, request.functionName);
-  r.language = language;
+  r.language = matches[0]?.mapping.language ?? languageOfFrame(request.path, request.functionName);
 
   for (const match of matches) {
     const rel =
-      match.mapping.language === 'java'
-        ? javaFileOf(request.functionName, request.path)
-        : nodeLibraryFile(request.path)
-          ? nodeMappedPath(relativeToMapping(match))
-          : relativeToMapping(match);
+      rulesNamed(match.mapping.language)?.fileForMapping?.(request) ??
+      underMapping(request.path, relativeToMapping(match));
     const found = await r.tryMapping(match, rel);
     if (found) {
       return found;
     }
   }
 
-  let found: Resolved | undefined;
-  switch (language) {
-    case 'go':
-      found = await findGoFile(r, config);
-      break;
-    case 'python':
-      found = await findPythonFile(r);
-      break;
-    case 'java':
-      found = await findJavaFile(r);
-      break;
-    case 'javascript':
-    case 'typescript':
-      found = await findNodeFile(r, request.runtimeVersion ?? '', matches.length > 0);
-      break;
-    case 'ruby':
-      found = await findRubyFile(r, request.runtimeVersion ?? '', matches.length > 0);
-      break;
-    default:
-      found = await r.tryRelativeSuffixes('relative', request.path);
-  }
+  const rules = rulesNamed(r.language);
+  const frame: LanguageFrame = { config, mapped: matches.length > 0, runtimeVersion: request.runtimeVersion ?? '' };
+  const found = rules ? await rules.find(r, frame) : await r.tryRelativeSuffixes('relative', request.path);
   if (found) {
     return found;
   }
-  throw notResolved(r, matches.length);
+  throw notResolved(r, rules?.notFoundReason(r, frame) ?? 'file not found');
 }
 
-/**
- * While the config loads, start what the language rules will most likely need: the standard-library file of a
- * versioned Go or Python frame or of a `node:` frame at the runtime version, else the tree listing used to match
- * relative paths (which a `node:` frame never needs).
- */
-function speculate(r: Resolution): void {
-  const path = r.request.path;
-  const language = languageOfPath(path);
-  const nodeLibrary = nodeLibraryFile(path);
-  if (nodeLibrary) {
-    const tag = nodeReleaseTag(r.request.runtimeVersion ?? '');
-    if (tag) {
-      r.prefetchFile(r.repository('nodejs', 'node'), nodeLibrary, tag);
-    }
-    return;
-  }
-  const goStd = language === 'go' ? detectGoStd(path) : undefined;
-  if (goStd?.version) {
-    r.prefetchFile(r.repository('golang', 'go'), goJoin('src', goStd.path), goReleaseTag(goStd.version));
-    return;
-  }
-  const pyStd = language === 'python' ? detectPythonStd(path) : undefined;
-  if (pyStd) {
-    r.prefetchFile(r.repository('python', 'cpython'), goJoin('Lib', pyStd.path), pyStd.version);
-    return;
-  }
-  const relative =
-    language === 'javascript' ||
-    language === 'python' ||
-    (language === 'go' && !goStd && path.startsWith('/') && !path.includes('@v'));
-  if (relative) {
-    r.prefetchTree();
-  }
+/** Where the frame sits under a mapping: its path after the prefix, unless its language says otherwise. */
+function underMapping(path: string, rel: string): string {
+  return rulesOfPath(path)?.underMapping?.(path, rel) ?? rel;
 }
 
-function notResolved(r: Resolution, matchCount: number): NotResolvedError {
+/** Loads `.pyroscope.yaml` at rootPath (parsed once per content); problems are kept for the explanation. */
+async function loadConfig(r: Resolution): Promise<ConfigResult | undefined> {
+  const found = await r.tryUnderRoot('config', '.pyroscope.yaml');
+  if (!found) {
+    return undefined;
+  }
+  r.configFound = true;
+  const result = parseConfigCached(found.content);
+  r.configProblems = [...result.problems];
+  return result;
+}
+
+function notResolved(r: Resolution, reason: string): NotResolvedError {
   const tried = r.attempts.filter((a) => a.rule !== 'config');
-  const reason = (() => {
-    switch (r.language) {
-      case 'java':
-        return matchCount === 0
-          ? 'no mappings provided, file not resolvable'
-          : 'no mapping found the file, file not resolvable';
-      case 'python':
-        return 'stdlib not detected and no mappings provided, file not resolvable';
-      case 'javascript':
-      case 'typescript':
-        return nodeNotFoundReason(r.request.path, r.request.runtimeVersion, matchCount > 0);
-      case 'ruby':
-        return rubyNotFoundReason(r.request.path, r.request.runtimeVersion, matchCount > 0);
-      default:
-        return 'file not found';
-    }
-  })();
   const configProblems = bounded(r.configProblems, MAX_EXPLAINED_PROBLEMS, (n) => `… and ${n} more problems`);
   const problems = configProblems.length > 0 ? `; .pyroscope.yaml: ${configProblems.join('; ')}` : '';
   const message = `${reason} (${tried.length} place${tried.length === 1 ? '' : 's'} tried for ${r.request.path || '(empty path)'})${problems}`;

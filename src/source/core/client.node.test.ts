@@ -3,8 +3,9 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ResolutionExplanationSchema } from '../../../proto/gen/vcs/v1/vcs_pb';
-import { SESSION_COOKIE, encodeSessionCookieValue } from '../providers/github/cookie';
-import { HostSession, REFRESH_MARGIN_MS, SESSION_STORAGE_KEY } from '../providers/github/session';
+import { encodeSessionCookieValue } from '../connection/cookieJar';
+import { HostSession, REFRESH_MARGIN_MS } from '../connection/hostSession';
+import { GITHUB_SESSION, SESSION_COOKIE, SESSION_STORAGE_KEY } from '../providers/github/session';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import { createVcsApi } from './api';
 import { classifyVcsError } from './errors';
@@ -47,6 +48,7 @@ function setup(options: { tokenExpiresAt?: number; verified?: boolean; connected
     jar,
     storage,
     secure: false,
+    ...GITHUB_SESSION,
   });
   sessions.push(session);
   if (options.connected !== false) {

@@ -4,8 +4,9 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { BackendSrv, BackendSrvRequest } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';
-import { SESSION_COOKIE, encodeSessionCookieValue } from '../providers/github/cookie';
-import { HostSession, SESSION_STORAGE_KEY } from '../providers/github/session';
+import { encodeSessionCookieValue } from '../connection/cookieJar';
+import { HostSession } from '../connection/hostSession';
+import { GITHUB_SESSION, SESSION_COOKIE, SESSION_STORAGE_KEY } from '../providers/github/session';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import { createVcsApi } from './api';
 import { classifyVcsError } from './errors';
@@ -59,7 +60,13 @@ function setup(rotate: (grafanaToken: { value: string }) => Promise<void>) {
       await rotate(grafana);
     }),
   });
-  const session = new HostSession('pyro', { refresh: () => client.githubRefresh({}), jar, storage, secure: false });
+  const session = new HostSession('pyro', {
+    refresh: () => client.githubRefresh({}),
+    jar,
+    storage,
+    secure: false,
+    ...GITHUB_SESSION,
+  });
   session.sync();
   sessions.push(session);
   return { api: createVcsApi(client, session), session, jar, rotations, grafana };

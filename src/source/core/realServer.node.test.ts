@@ -2,14 +2,14 @@
 // Grafana-style data source proxy (keepCookies filtering, upstream 401 → plain-text 400).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFixtureRepo } from '../../../e2e/github-double/index';
+import { createFixtureRepo } from '../../../e2e/git-fixtures';
 import { proxyDataSource } from '../../../e2e/host/ds-proxy';
 import type { HostDataSource } from '../../../e2e/host/datasources';
 import { startStack, tempDir, type Stack } from '../../../server/test/helpers';
-import { SESSION_COOKIE } from '../providers/github/cookie';
+import { HostSession } from '../connection/hostSession';
 import { authorizeUrl } from '../providers/github/login';
+import { GITHUB_SESSION, SESSION_COOKIE } from '../providers/github/session';
 import { pkcePair } from './pkce';
-import { HostSession } from '../providers/github/session';
 import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import { createVcsApi } from './api';
 import { classifyVcsError } from './errors';
@@ -88,6 +88,7 @@ function browser() {
     jar,
     storage: memoryStorage(),
     secure: false,
+    ...GITHUB_SESSION,
   });
   return { jar, session, client, api: createVcsApi(client, session) };
 }

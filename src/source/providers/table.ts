@@ -8,9 +8,11 @@ import type { VcsApi } from '../core/api';
 import type { SessionState } from '../core/session';
 import { githubAppQuery, githubHostsOf } from './github/app';
 import { GitHubConnection } from './github/GitHubConnection';
+import { GITHUB_STATE_PREFIX } from './github/login';
 import { useGithubServices, useGithubSession } from './github/services';
 import { gitlabAppQuery } from './gitlab/app';
 import { GitLabConnection } from './gitlab/GitLabConnection';
+import { GITLAB_STATE_PREFIX } from './gitlab/login';
 import { useGitlabServices, useGitlabSession } from './gitlab/services';
 
 export interface SourceConnection {
@@ -19,6 +21,10 @@ export interface SourceConnection {
 }
 
 export interface SourceProvider {
+  /** The host's name, as people know it ("GitHub"). */
+  name: string;
+  /** What its logins put in front of their one-time state, so the callback page knows whose login came back. */
+  loginStatePrefix: string;
   /** The session for a source data source and the vcs.v1 API that uses it. */
   useConnection(vcsDatasourceUid: string): SourceConnection;
   /** The repository row's Connect / Connected / Disconnect part for this host. */
@@ -26,6 +32,8 @@ export interface SourceProvider {
 }
 
 const github: SourceProvider = {
+  name: 'GitHub',
+  loginStatePrefix: GITHUB_STATE_PREFIX,
   useConnection(uid) {
     const services = useGithubServices();
     const { state } = useGithubSession(uid);
@@ -35,6 +43,8 @@ const github: SourceProvider = {
 };
 
 const gitlab: SourceProvider = {
+  name: 'GitLab',
+  loginStatePrefix: GITLAB_STATE_PREFIX,
   useConnection(uid) {
     const services = useGitlabServices();
     const { state } = useGitlabSession(uid);
@@ -53,6 +63,13 @@ export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = { git
 export function providerKindFor(kind: HostKind | undefined): HostKind | undefined {
   const chosen = kind ?? 'github';
   return SOURCE_PROVIDERS[chosen] ? chosen : undefined;
+}
+
+/** The provider whose login started with this one-time state: the longest prefix that matches. */
+export function providerOfLoginState(state: string): SourceProvider | undefined {
+  return Object.values(SOURCE_PROVIDERS)
+    .filter((provider) => state.startsWith(provider.loginStatePrefix))
+    .sort((a, b) => b.loginStatePrefix.length - a.loginStatePrefix.length)[0];
 }
 
 /** Every provider's connection, in the table's fixed order, so the hooks run the same way on every render. */

@@ -5,11 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { Code, ConnectError } from '@connectrpc/connect';
 import type { VcsApi } from '../../core/api';
 import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
-import { SESSION_COOKIE } from './cookie';
+import { WithQueries } from '../../../test-support/queries';
+import { HostSession } from '../../connection/hostSession';
+import { CALLBACK_MESSAGE_TYPE, LATE_CODE_MS, POPUP_READY_MS } from '../../connection/popupLogin';
 import { GitHubConnection } from './GitHubConnection';
-import { CALLBACK_MESSAGE_TYPE, LATE_CODE_MS, POPUP_READY_MS } from './login';
 import { GithubServicesProvider, type GithubServices } from './services';
-import { HostSession } from './session';
+import { GITHUB_SESSION, SESSION_COOKIE } from './session';
 import { loginPopup } from '../../../test-support/loginPopup';
 
 const ORIGIN = 'http://localhost';
@@ -66,6 +67,7 @@ function setup(
     jar,
     storage: memoryStorage(),
     secure: false,
+    ...GITHUB_SESSION,
   });
   const services: GithubServices = {
     session: () => session,
@@ -79,9 +81,11 @@ function setup(
     }),
   };
   const view = render(
-    <GithubServicesProvider services={services}>
-      <GitHubConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
-    </GithubServicesProvider>
+    <WithQueries>
+      <GithubServicesProvider services={services}>
+        <GitHubConnection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
+      </GithubServicesProvider>
+    </WithQueries>
   );
   /** What a callback page (ours, or another tab's) says on the login channel. */
   const callback = (message: Record<string, unknown>) =>

@@ -1,8 +1,10 @@
 // The repository row's GitHub part: Connect to owner/repo (GitHub's popup), connected with Disconnect, and what
 // to do when the data source does not forward pyroscope_git_session.
 import React, { useCallback, useMemo } from 'react';
-import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../HostConnection';
-import { SESSION_COOKIE } from './cookie';
+import { useQueryClient } from '@tanstack/react-query';
+import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../../connection/HostConnection';
+import { githubAppQuery } from './app';
+import { SESSION_COOKIE } from './session';
 import { startGithubLogin } from './login';
 import { useGithubServices, useGithubSession } from './services';
 
@@ -13,13 +15,13 @@ export interface GitHubConnectionProps {
   repositoryName?: string;
 }
 
-export { dataSourceSettingsUrl } from '../HostConnection';
-
 export function GitHubConnection({ vcsDataSourceUid, repositoryName }: GitHubConnectionProps) {
   const services = useGithubServices();
+  const queries = useQueryClient();
   const { session, state } = useGithubSession(vcsDataSourceUid);
+  // The same answer that told the panel which GitHub the server is configured with: no second GithubApp call.
   const { app, prefetch } = usePrefetchedApp(
-    useCallback(() => services.api(vcsDataSourceUid).githubApp(), [services, vcsDataSourceUid])
+    useCallback(() => queries.query(githubAppQuery(services, vcsDataSourceUid)), [queries, services, vcsDataSourceUid])
   );
   const startLogin = useCallback(
     () => startGithubLogin(services.api(vcsDataSourceUid), session, services.loginEnvironment(), app.current),

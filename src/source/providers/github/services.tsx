@@ -6,10 +6,11 @@ import { createVcsApi, type VcsApi } from '../../core/api';
 import { backendSrvRotation } from '../../core/grafanaSession';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
 import { createBlameClient } from '../../core/blame';
-import { documentCookieJar, pageIsHttps } from './cookie';
-import type { LoginEnvironment } from './login';
 import type { SessionState } from '../../core/session';
-import { HostSession, SESSION_STORAGE_KEY } from './session';
+import { documentCookieJar, pageIsHttps } from '../../connection/cookieJar';
+import { HostSession } from '../../connection/hostSession';
+import type { LoginEnvironment } from '../../connection/popupLogin';
+import { GITHUB_SESSION, SESSION_STORAGE_KEY } from './session';
 
 export interface GithubServices {
   session(dataSourceUid: string): HostSession;
@@ -32,6 +33,7 @@ function createBrowserServices(): GithubServices {
         storage: window.localStorage,
         secure: pageIsHttps(),
         bus,
+        ...GITHUB_SESSION,
       });
       found = { session, api: createVcsApi(client, session, createBlameClient(transport)) };
       entries.set(uid, found);

@@ -6,9 +6,8 @@ import { Code, ConnectError } from '@connectrpc/connect';
 import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
 import { WithQueries } from '../../../test-support/queries';
 import { loginPopup } from '../../../test-support/loginPopup';
-import { SESSION_COOKIE } from '../github/cookie';
-import { CALLBACK_MESSAGE_TYPE } from '../github/login';
-import { HostSession } from '../github/session';
+import { HostSession } from '../../connection/hostSession';
+import { CALLBACK_MESSAGE_TYPE } from '../../connection/popupLogin';
 import { GitLabConnection } from './GitLabConnection';
 import { PKCE_VERIFIER_KEY } from './login';
 import {
@@ -123,7 +122,7 @@ test('Connect to GitLab: popup to GitLab (state marked gitlab., PKCE), the code 
   expect(sessionStorage.getItem(PKCE_VERIFIER_KEY)).toBeNull();
   expect(JSON.parse(atob(jar.get(GITLAB_SESSION_COOKIE)!))).toEqual({ token: 'encrypted-gitlab' });
   // GitHub's cookie is not touched.
-  expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+  expect(jar.get('pyroscope_git_session')).toBeUndefined();
 });
 
 test('a server without a GitLab application is named as such', async () => {

@@ -2,7 +2,7 @@
 // when the data source does not forward linescope_gitlab_session.
 import React, { useCallback, useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../HostConnection';
+import { HostConnection, type HostConnectionProvider, usePrefetchedApp } from '../../connection/HostConnection';
 import { gitlabAppQuery } from './app';
 import { startGitlabLogin } from './login';
 import { GITLAB_SESSION_COOKIE, useGitlabServices, useGitlabSession } from './services';

@@ -3,8 +3,8 @@
 import type { GitlabAppResponse } from '../../../../proto/gen/linescope/v1/gitlab_pb';
 import { safeAuthorizeUrl } from '../../../domain/safeUrl';
 import { pkcePair } from '../../core/pkce';
-import { startPopupLogin, type LoginAttempt, type LoginEnvironment } from '../github/login';
-import type { TokenResponse } from '../github/session';
+import type { TokenResponse } from '../../connection/hostSession';
+import { startPopupLogin, type LoginAttempt, type LoginEnvironment } from '../../connection/popupLogin';
 
 export const GITLAB_STATE_PREFIX = 'gitlab.';
 export const PKCE_VERIFIER_KEY = 'linescope.gitlab.pkceVerifier';

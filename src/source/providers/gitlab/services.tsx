@@ -6,9 +6,9 @@ import { createVcsApi, type VcsApi } from '../../core/api';
 import type { SessionState } from '../../core/session';
 import { createVcsClient, vcsProxyBaseUrl } from '../../core/transport';
 import { createBlameClient } from '../../core/blame';
-import { documentCookieJar, pageIsHttps } from '../github/cookie';
-import type { LoginEnvironment } from '../github/login';
-import { HostSession } from '../github/session';
+import { documentCookieJar, pageIsHttps } from '../../connection/cookieJar';
+import { HostSession } from '../../connection/hostSession';
+import type { LoginEnvironment } from '../../connection/popupLogin';
 import { createGitlabClient } from './client';
 import type { GitlabLoginApi } from './login';
 

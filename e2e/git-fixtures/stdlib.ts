@@ -1,5 +1,5 @@
 /**
- * Small `golang/go`, `python/cpython`, `openjdk/jdk17u`, `ruby/ruby` and `nodejs/node` repositories for the double,
+ * Small `golang/go`, `python/cpython`, `openjdk/jdk17u`, `ruby/ruby` and `nodejs/node` repositories for the doubles,
  * made of real files of the toolchains installed on this machine (e.g. /usr/lib/go-1.19/src, /usr/lib/python3.11,
  * /usr/lib/ruby/3.1.0, and the library sources built into the running Node), tagged / branched as upstream
  * (`go1.19`, `3.11`, `ruby_3_1`, `v20.20.2`). Only the files asked for are copied, so building them is quick.

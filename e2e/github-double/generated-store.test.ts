@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
+import { createFixtureRepo, generatedStore } from '../git-fixtures';
 import { GithubDouble, startGithubDouble } from './double';
-import { createFixtureRepo } from './fixtures';
-import { generatedStore } from './memory-store';
 
 const contentOf = (path: string) => `// ${path}\n${'x'.repeat(path.length * 7)}\n`;
 const PATHS = ['go.mod', 'cmd/server/main.go', 'pkg/p0/f0.go', 'pkg/p0/f1.go', 'pkg/p1/f2.go'];

@@ -1,13 +1,16 @@
 import { Code, ConnectError } from '@connectrpc/connect';
-import { memoryCookieJar, memoryStorage } from '../../../test-support/memory';
-import { SESSION_COOKIE } from './cookie';
+import { memoryCookieJar, memoryStorage } from '../../test-support/memory';
 import {
   HostSession,
   NON_EXPIRING_COOKIE_MS,
   REFRESH_MARGIN_MS,
-  SESSION_STORAGE_KEY,
   type TokenResponse,
-} from './session';
+} from './hostSession';
+
+// Sessions in the shape of GitHub's: Pyroscope's cookie, a key of our own beside it.
+const SESSION_COOKIE = 'pyroscope_git_session';
+const SESSION_STORAGE_KEY = 'linescope.github.session';
+const names = { cookieName: SESSION_COOKIE, storageKey: SESSION_STORAGE_KEY };
 
 const HOUR = 3600_000;
 
@@ -23,7 +26,7 @@ function tokens(token: string, expiresAt: number): TokenResponse {
 function makeSession(refresh: () => Promise<TokenResponse>, secure = false) {
   const jar = memoryCookieJar();
   const storage = memoryStorage();
-  const session = new HostSession('vcs', { refresh, jar, storage, secure });
+  const session = new HostSession('vcs', { refresh, jar, storage, secure, ...names });
   return { session, jar, storage };
 }
 
@@ -106,7 +109,7 @@ describe.each([
     session.store(response('forever'));
     session.markVerified();
     session.dispose();
-    const reloaded = new HostSession('vcs', { refresh: jest.fn(), jar, storage, secure: false });
+    const reloaded = new HostSession('vcs', { refresh: jest.fn(), jar, storage, secure: false, ...names });
     expect(reloaded.getState()).toMatchObject({ connected: true, tokenExpiresAt: undefined });
     reloaded.reportUnauthenticated();
     expect(reloaded.getState()).toMatchObject({ connected: false, problem: { kind: 'rejected' } });
@@ -189,8 +192,8 @@ test("another data source's session is not taken for this one", () => {
   const jar = memoryCookieJar();
   const storage = memoryStorage();
   const bus = new EventTarget();
-  const a = new HostSession('a', { refresh: jest.fn(), jar, storage, secure: false, bus });
-  const b = new HostSession('b', { refresh: jest.fn(), jar, storage, secure: false, bus });
+  const a = new HostSession('a', { refresh: jest.fn(), jar, storage, secure: false, bus, ...names });
+  const b = new HostSession('b', { refresh: jest.fn(), jar, storage, secure: false, bus, ...names });
   a.store(tokens('t', Date.now() + HOUR));
   expect(a.getState().connected).toBe(true);
   expect(b.getState().connected).toBe(false);

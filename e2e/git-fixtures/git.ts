@@ -1,4 +1,4 @@
-/** Read-only access to local git repositories through the git CLI (what the GitHub double serves). */
+/** Read-only access to local git repositories through the git CLI (what every host double serves). */
 import { execFile } from 'node:child_process';
 
 export class GitError extends Error {}
@@ -23,8 +23,8 @@ export function git(dir: string, args: string[]): Promise<Buffer> {
 const SAFE_REF = /^[^\s~^:?*[\\]+$/;
 
 /**
- * The commit sha a GitHub-style ref names: a full or short sha, a branch, a tag, HEAD, `heads/<b>` or
- * `tags/<t>`; undefined when nothing matches.
+ * The commit sha a ref names: a full or short sha, a branch, a tag, HEAD, `heads/<b>` or `tags/<t>`; undefined
+ * when nothing matches.
  */
 export async function resolveCommit(dir: string, ref: string): Promise<string | undefined> {
   if (!SAFE_REF.test(ref) || ref.startsWith('-') || ref.includes('..')) {

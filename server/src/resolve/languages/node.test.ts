@@ -1,7 +1,7 @@
 /** Node.js rules: the table of paths to places, and whole resolutions over an in-memory repository. */
 import { nodeLibraryFile, nodeModulesPackage, nodeReleaseTag } from './node';
-import { NotResolvedError } from './resolution';
-import { resolveOver as resolve } from '../../test/map-reader';
+import { NotResolvedError } from '../resolution';
+import { resolveOver as resolve } from '../../../test/map-reader';
 
 const NODE_MAPPING = `version: v1
 source_code:

@@ -1,8 +1,8 @@
 /** Ruby rules: the table of paths to places, and whole resolutions over an in-memory repository. */
-import { parseConfig } from './config';
-import { NotResolvedError } from './resolution';
+import { parseConfig } from '../config';
+import { NotResolvedError } from '../resolution';
 import { detectRubyStd, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
-import { resolveOver as resolve } from '../../test/map-reader';
+import { resolveOver as resolve } from '../../../test/map-reader';
 
 
 describe('Ruby paths', () => {

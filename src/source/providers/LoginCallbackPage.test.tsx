@@ -1,8 +1,8 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
-import { GithubCallbackPage } from './CallbackPage';
-import { CALLBACK_MESSAGE_TYPE, GO_MESSAGE_TYPE, OAUTH_STATE_KEY, READY_MESSAGE_TYPE } from './login';
-import { memoryStorage } from '../../../test-support/memory';
+import { LoginCallbackPage } from './LoginCallbackPage';
+import { CALLBACK_MESSAGE_TYPE, GO_MESSAGE_TYPE, OAUTH_STATE_KEY, READY_MESSAGE_TYPE } from '../connection/popupLogin';
+import { memoryStorage } from '../../test-support/memory';
 
 type Listener = ((event: MessageEvent) => void) | null;
 
@@ -21,7 +21,7 @@ function popupWindow(search: string, storedState: string | null) {
 
 test('opened to start a login: keeps the state, says it is ready, goes to the URL the opener sends for it', () => {
   const p = popupWindow('?login=s1', null);
-  render(<GithubCallbackPage win={p.win as never} createChannel={p.createChannel} />);
+  render(<LoginCallbackPage win={p.win as never} createChannel={p.createChannel} />);
   expect(p.win.sessionStorage.getItem(OAUTH_STATE_KEY)).toBe('s1');
   expect(p.channel.postMessage).toHaveBeenCalledWith({ type: READY_MESSAGE_TYPE, state: 's1' });
   expect(screen.getByTestId('github-callback-starting')).toBeInTheDocument();
@@ -35,7 +35,7 @@ test('opened to start a login: keeps the state, says it is ready, goes to the UR
 
 test('closes itself when the opener could not start the login', () => {
   const p = popupWindow('?login=s1', null);
-  render(<GithubCallbackPage win={p.win as never} createChannel={p.createChannel} />);
+  render(<LoginCallbackPage win={p.win as never} createChannel={p.createChannel} />);
   p.reply({ type: GO_MESSAGE_TYPE, state: 's1' });
   expect(p.assign).not.toHaveBeenCalled();
   expect(p.win.close).toHaveBeenCalled();
@@ -43,7 +43,7 @@ test('closes itself when the opener could not start the login', () => {
 
 test('hands the code over on the channel and closes', () => {
   const p = popupWindow('?code=abc&state=s1', 's1');
-  render(<GithubCallbackPage win={p.win as never} createChannel={p.createChannel} />);
+  render(<LoginCallbackPage win={p.win as never} createChannel={p.createChannel} />);
   expect(p.channel.postMessage).toHaveBeenCalledWith({ type: CALLBACK_MESSAGE_TYPE, pendingState: 's1', code: 'abc' });
   expect(p.win.close).toHaveBeenCalled();
   expect(screen.getByTestId('github-callback-done')).toBeInTheDocument();
@@ -51,7 +51,7 @@ test('hands the code over on the channel and closes', () => {
 
 test('refuses a state it did not start, and passes no code on', () => {
   const p = popupWindow('?code=abc&state=forged', 's1');
-  render(<GithubCallbackPage win={p.win as never} createChannel={p.createChannel} />);
+  render(<LoginCallbackPage win={p.win as never} createChannel={p.createChannel} />);
   expect(p.channel.postMessage).toHaveBeenCalledWith({
     type: CALLBACK_MESSAGE_TYPE,
     pendingState: 's1',
@@ -62,19 +62,19 @@ test('refuses a state it did not start, and passes no code on', () => {
 
 test("passes GitHub's error on", () => {
   const p = popupWindow('?error=access_denied&error_description=denied&state=s1', 's1');
-  render(<GithubCallbackPage win={p.win as never} createChannel={p.createChannel} />);
+  render(<LoginCallbackPage win={p.win as never} createChannel={p.createChannel} />);
   expect(p.channel.postMessage.mock.calls[0][0]).toMatchObject({ error: 'access_denied', errorDescription: 'denied' });
   expect(screen.getByTestId('github-callback-error')).toHaveTextContent('GitHub said: denied');
 });
 
 test("names GitLab when the login was GitLab's (its state), and passes the code on the same way", () => {
   const denied = popupWindow('?error=access_denied&error_description=denied&state=gitlab.s1', 'gitlab.s1');
-  const { unmount } = render(<GithubCallbackPage win={denied.win as never} createChannel={denied.createChannel} />);
+  const { unmount } = render(<LoginCallbackPage win={denied.win as never} createChannel={denied.createChannel} />);
   expect(screen.getByTestId('github-callback-error')).toHaveTextContent('GitLab said: denied');
   expect(screen.getByTestId('github-callback-error')).toHaveTextContent('GitLab login did not finish');
   unmount();
   const ok = popupWindow('?code=gl&state=gitlab.s1', 'gitlab.s1');
-  render(<GithubCallbackPage win={ok.win as never} createChannel={ok.createChannel} />);
+  render(<LoginCallbackPage win={ok.win as never} createChannel={ok.createChannel} />);
   expect(ok.channel.postMessage).toHaveBeenCalledWith({
     type: CALLBACK_MESSAGE_TYPE,
     pendingState: 'gitlab.s1',

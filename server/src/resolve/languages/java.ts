@@ -1,6 +1,25 @@
 /** Java frames: the function name gives the file (inner classes and lambdas stripped). */
-import { Resolution, Resolved } from './resolution';
-import { underRoot } from './paths';
+import { LanguageRules } from './language';
+import { underRoot } from '../paths';
+import { Resolution, Resolved } from '../resolution';
+
+/**
+ * Pyroscope's Java agent writes frames without a file, named by class and method (`com/acme/Foo.bar`): with no
+ * path, such a name says Java.
+ */
+const JAVA_FRAME_NAME = /^[A-Za-z_$][\w$]*(\/[A-Za-z_$][\w$]*)+\.[\w$<>]+$/;
+
+export const java = {
+  names: ['java'],
+  ownsPath: (_path, extension) => extension === '.java',
+  ownsFunctionName: (functionName) => JAVA_FRAME_NAME.test(functionName),
+  examplePaths: ['src/main/java/com/acme/shop/Catalog.java'],
+  // A mapping of Java classes takes the class path in full, whatever prefix matched.
+  fileForMapping: (request) => javaFileOf(request.functionName, request.path),
+  find: findJavaFile,
+  notFoundReason: (_r, frame) =>
+    frame.mapped ? 'no mapping found the file, file not resolvable' : 'no mappings provided, file not resolvable',
+} satisfies LanguageRules;
 
 /**
  * `com/example/Outer$Inner.method` → `com/example/Outer.java` (Pyroscope's rule). Dotted names
@@ -25,7 +44,7 @@ export function javaFunctionToPath(functionName: string): string {
 }
 
 /** The Java file of a frame: from the function name, else from a `.java` path. */
-export function javaFileOf(functionName: string, path: string): string {
+function javaFileOf(functionName: string, path: string): string {
   if (functionName) {
     return javaFunctionToPath(functionName);
   }
@@ -33,7 +52,7 @@ export function javaFileOf(functionName: string, path: string): string {
 }
 
 /** After the mappings (which take the class path in full): the class in the service's own tree. */
-export async function findJavaFile(r: Resolution): Promise<Resolved | undefined> {
+async function findJavaFile(r: Resolution): Promise<Resolved | undefined> {
   const file = javaFileOf(r.request.functionName, r.request.path);
   if (!file || file === '.java') {
     return undefined;

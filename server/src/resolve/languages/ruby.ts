@@ -3,9 +3,18 @@
  * built-in Ruby code (`<internal:numeric>`) at the labelled version, application paths relative to the repository,
  * gems only through mappings. C methods (`<cfunc>`) have no Ruby source.
  */
-import { goJoin } from './paths';
-import { unwrapFramePath } from './frame-path';
-import { packageNotFound, Resolution, Resolved, unmatchedReason } from './resolution';
+import { LanguageRules } from './language';
+import { unwrapFramePath } from '../frame-path';
+import { goJoin } from '../paths';
+import { packageNotFound, Resolution, Resolved, unmatchedReason } from '../resolution';
+
+export const ruby = {
+  names: ['ruby'],
+  ownsPath: (path, extension) => extension === '.rb' || path === '<cfunc>' || path.startsWith('<internal:'),
+  examplePaths: ['/usr/lib/ruby/3.1.0/set.rb', '<internal:numeric>', '<cfunc>', '/app/lib/shop/catalog.rb'],
+  find: (r, frame) => findRubyFile(r, frame.runtimeVersion, frame.mapped),
+  notFoundReason: (r, frame) => rubyNotFoundReason(r.request.path, frame.runtimeVersion, frame.mapped),
+} satisfies LanguageRules;
 
 const STDLIB = /\/lib\/ruby\/(\d+)\.(\d+)\.\d+\/(.+)$/;
 /** An install prefix that names the full version: rbenv/asdf `versions/3.2.2`, rvm `rubies/ruby-3.2.2`, `ruby-3.2.2`. */
@@ -93,7 +102,7 @@ export function rubyHasNoSource(path: string): boolean {
 }
 
 /** `mapped`: a `.pyroscope.yaml` mapping matched the path (and was tried). */
-export async function findRubyFile(
+async function findRubyFile(
   r: Resolution,
   runtimeVersion: string,
   mapped: boolean
@@ -150,7 +159,7 @@ export async function findRubyFile(
 }
 
 /** The reason given when nothing was found (`mapped`: a mapping matched the path). */
-export function rubyNotFoundReason(framePath: string, runtimeVersion = '', mapped = false): string {
+function rubyNotFoundReason(framePath: string, runtimeVersion = '', mapped = false): string {
   const path = unwrapFramePath(framePath);
   if (rubyHasNoSource(path)) {
     return 'C method, no Ruby source';

@@ -8,11 +8,36 @@ import {
   parseModulePath,
   refFromVersion,
 } from './go-modules';
-import { matchingMappings, PyroscopeConfig } from './config';
-import { goJoin } from './paths';
-import { Resolution, Resolved } from './resolution';
+import { GoMod, parseGoMod } from './gomod';
+import { LanguageRules } from './language';
+import { matchingMappings, PyroscopeConfig } from '../mappings';
+import { goJoin, underRoot } from '../paths';
+import { Resolution, Resolved } from '../resolution';
 
-export async function findGoFile(r: Resolution, config: PyroscopeConfig | undefined): Promise<Resolved | undefined> {
+export const go = {
+  names: ['go'],
+  ownsPath: (_path, extension) => extension === '.go' || extension === '.s',
+  examplePaths: ['/usr/local/go/src/net/http/server.go', 'github.com/acme/shop/main.go', 'runtime/asm_amd64.s'],
+  speculate,
+  find: (r, frame) => findGoFile(r, frame.config),
+  notFoundReason: () => 'file not found',
+} satisfies LanguageRules;
+
+/**
+ * A versioned standard-library file is read from golang/go at once; an absolute path outside a module cache will be
+ * matched against the tree.
+ */
+function speculate(r: Resolution): void {
+  const path = r.request.path;
+  const std = detectGoStd(path);
+  if (std?.version) {
+    r.prefetchFile(r.repository('golang', 'go'), goJoin('src', std.path), goReleaseTag(std.version));
+  } else if (!std && path.startsWith('/') && !path.includes('@v')) {
+    r.prefetchTree();
+  }
+}
+
+async function findGoFile(r: Resolution, config: PyroscopeConfig | undefined): Promise<Resolved | undefined> {
   const path = r.request.path;
 
   const std = detectGoStd(path);
@@ -34,7 +59,7 @@ export async function findGoFile(r: Resolution, config: PyroscopeConfig | undefi
 
   const module = parseModulePath(path);
   if (module) {
-    const goMod = await r.loadGoMod();
+    const goMod = await loadGoMod(r);
     const found = await tryModule(
       r,
       locateModule(module.path, module.version, goMod?.mod, r.gitlab?.moduleHosts),
@@ -68,7 +93,7 @@ async function findStd(
       }
     }
     // No version in the path (-trimpath, $GOROOT): the release go.mod names, else master.
-    const fromGoMod = goVersionFromGoMod((await r.loadGoMod())?.mod);
+    const fromGoMod = goVersionFromGoMod((await loadGoMod(r))?.mod);
     for (const ref of fromGoMod ? [goReleaseTag(fromGoMod), 'master'] : ['master']) {
       const found = await r.tryFile('go:stdlib', r.repository('golang', 'go'), goJoin('src', stdPath), ref);
       if (found) {
@@ -90,7 +115,7 @@ async function findTrimmedModulePath(r: Resolution, path: string): Promise<Resol
   if (path.startsWith('/') || !segments[0].includes('.') || segments.length < 2) {
     return undefined;
   }
-  const goMod = await r.loadGoMod();
+  const goMod = await loadGoMod(r);
   if (!goMod) {
     return undefined;
   }
@@ -159,4 +184,20 @@ async function tryModule(
       return r.tryGitlabFile('go:module', location.project, file, ref);
     }
   }
+}
+
+/** go.mod at rootPath, else at the repository root (Pyroscope reads only the root), read once per resolution. */
+async function loadGoMod(r: Resolution): Promise<{ mod: GoMod; dir: string } | undefined> {
+  const dirs = r.request.rootPath ? [underRoot(r.request.rootPath, ''), ''] : [''];
+  for (const dir of dirs) {
+    const mod = await r.remember(`go.mod:${dir}`, () =>
+      r
+        .tryFile('go:go.mod', r.request.repository, goJoin(dir, 'go.mod'), r.request.ref)
+        .then((f) => (f ? parseGoMod(f.content.toString('utf8')) : undefined))
+    );
+    if (mod) {
+      return { mod, dir };
+    }
+  }
+  return undefined;
 }

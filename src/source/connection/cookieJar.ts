@@ -1,7 +1,6 @@
-// The `pyroscope_git_session` cookie. The browser never sees the GitHub token itself: `token` is encrypted with a
-// key only the server has; the cookie is base64 of {"token": <that>} (the shape both Pyroscope and Linescope read).
-
-export const SESSION_COOKIE = 'pyroscope_git_session';
+// A Git host's session cookie (GitHub's `pyroscope_git_session`, GitLab's `linescope_gitlab_session`). The browser
+// never sees the host's token itself: `token` is encrypted with a key only the server has; the cookie is base64 of
+// {"token": <that>} (the shape both Pyroscope and Linescope read).
 
 /** Access to cookies, so that node tests can stand in for `document.cookie`. */
 export interface CookieJar {
@@ -15,12 +14,12 @@ export function encodeSessionCookieValue(token: string): string {
 }
 
 /**
- * Reads the legacy `cookie` field (`pyroscope_git_session=<base64 {"metadata","expiry"}>; Expires=...`) that
- * Pyroscope's server returns beside `token`. Used for the encrypted token when `token` is missing, and for the
- * real new expiry (Pyroscope's GithubRefresh sends the *old* expiry in `tokenExpiresAt`).
+ * Reads the legacy `cookie` field (`<name>=<base64 {"metadata","expiry"}>; Expires=...`) that Pyroscope's server
+ * returns beside `token` for its `pyroscope_git_session`. Used for the encrypted token when `token` is missing, and
+ * for the real new expiry (Pyroscope's GithubRefresh sends the *old* expiry in `tokenExpiresAt`).
  */
-export function parseLegacyCookie(cookie: string): { token: string; expiry?: number } | undefined {
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+export function parseLegacyCookie(cookie: string, name: string): { token: string; expiry?: number } | undefined {
+  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie);
   if (!match) {
     return undefined;
   }

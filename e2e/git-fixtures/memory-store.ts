@@ -2,7 +2,7 @@
  * A repository of one commit whose files are made on demand from their path, for load benchmarks: thousands of
  * distinct files without a git process per read (the git-backed store reads some 20 files/s on a busy machine,
  * which would measure git instead of the server). Object shas are git's: a repository made by createFixtureRepo
- * with the same files in one commit has the same blob, tree and commit shas, so the double's answers are the same
+ * with the same files in one commit has the same blob, tree and commit shas, so a double's answers are the same
  * bytes and ETags. Tree and commit shas need every file once (made lazily, on the first lookup of a ref).
  */
 import { createHash } from 'node:crypto';
@@ -20,8 +20,8 @@ export interface GeneratedRepo {
   message?: string;
 }
 
-/** createFixtureRepo's author, committer and first commit's date. */
-const AUTHOR = { name: 'Linescope Demo', email: 'demo@linescope.example', date: '2026-01-01T12:00:00Z' };
+/** createFixtureRepo's author, committer and first commit's date (as `git show --format=%aI` writes it). */
+const AUTHOR = { name: 'Linescope Demo', email: 'demo@linescope.example', date: '2026-01-01T12:00:00+00:00' };
 const AUTHOR_LINE = `${AUTHOR.name} <${AUTHOR.email}> ${Date.parse(AUTHOR.date) / 1000} +0000`;
 const FULL_SHA = /^[0-9a-f]{40}$/;
 const SHORT_SHA = /^[0-9a-f]{4,40}$/;

@@ -1,7 +1,8 @@
 /** Go module paths: module-cache parsing, stdlib detection, go.mod application, vanity hosts, versions → refs. */
 import { GO_STD_PACKAGES } from './go-std-packages';
 import { GoMod } from './gomod';
-import { goJoin } from './paths';
+import { goJoin } from '../paths';
+import { GitlabModuleHost } from '../resolution';
 
 export interface ModuleFile {
   path: string;
@@ -268,12 +269,6 @@ const VANITY_HOSTS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^mvdan\.cc\/([^/]+)/, (m) => `github.com/mvdan/${m[1]}`],
   [/^lukechampine\.com\/([^/]+)/, (m) => `github.com/lukechampine/${m[1]}`],
 ];
-
-/** A GitLab whose projects may be Go modules: `gitlab.com`, or `example.com` with the prefix `/gitlab`. */
-export interface GitlabModuleHost {
-  host: string;
-  pathPrefix: string;
-}
 
 /**
  * The project of a module path on a configured GitLab: `gitlab.com/group/sub/project[/vN]` → `group/sub/project`.

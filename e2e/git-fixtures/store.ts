@@ -1,5 +1,5 @@
 /**
- * What the GitHub double reads of a repository: its refs, trees, blobs and commits. `gitStore` reads a real local
+ * What a host double reads of a repository: its refs, trees, blobs and commits. `gitStore` reads a real local
  * git repository with the git CLI (tests, the standalone host); `generatedStore` (memory-store.ts) answers from
  * memory, for load benchmarks where a git process per request would measure git instead of the server.
  */
@@ -20,7 +20,7 @@ export type { CommitInfo, TreeEntry } from './git';
 export interface RepoStore {
   /** The branch HEAD points at. */
   currentBranch(): Promise<string>;
-  /** The commit sha a GitHub-style ref names (sha, branch, tag, HEAD, heads/<b>, tags/<t>), if any. */
+  /** The commit sha a ref names (sha, branch, tag, HEAD, heads/<b>, tags/<t>), if any. */
   resolveCommit(ref: string): Promise<string | undefined>;
   /** Entries of the tree at commit:path (one level, or all with recursive), with blob sizes. */
   listTree(commit: string, path: string, recursive: boolean): Promise<TreeEntry[]>;

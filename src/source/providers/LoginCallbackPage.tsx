@@ -1,10 +1,9 @@
-// GitHub and GitLab logins run in a popup opened with noopener on this page (the one-time state says which host it
-// is for). Opened with `?login=<state>`, the page keeps the state in the popup's own session storage, says it is
+// Every host's login runs in a popup opened with noopener on this page (the one-time state says which host it is
+// for, through the providers' table). Opened with `?login=<state>`, the page keeps the state in the popup's own session storage, says it is
 // ready and goes on to the authorize URL the opener sends back (over a BroadcastChannel, keyed by the state). Sent
 // back by the host, it checks the state, hands the result to the opener on the same channel, then closes itself.
 import React, { useEffect, useState } from 'react';
 import { Alert } from '@grafana/ui';
-import { GITLAB_STATE_PREFIX } from '../gitlab/login';
 import {
   CALLBACK_CHANNEL,
   GO_MESSAGE_TYPE,
@@ -14,13 +13,14 @@ import {
   callbackMessage,
   type CallbackMessage,
   type StartMessage,
-} from './login';
+} from '../connection/popupLogin';
+import { providerOfLoginState } from './table';
 
 type PopupWindow = Pick<Window, 'sessionStorage' | 'close'> & {
   location: Pick<Location, 'search' | 'assign'>;
 };
 
-export interface GithubCallbackPageProps {
+export interface LoginCallbackPageProps {
   /** Defaults to the real window; tests pass their own. */
   win?: PopupWindow;
   /** Defaults to a BroadcastChannel; tests pass their own. */
@@ -29,7 +29,7 @@ export interface GithubCallbackPageProps {
 
 const broadcastChannel = () => new BroadcastChannel(CALLBACK_CHANNEL);
 
-export function GithubCallbackPage({ win = window, createChannel = broadcastChannel }: GithubCallbackPageProps) {
+export function LoginCallbackPage({ win = window, createChannel = broadcastChannel }: LoginCallbackPageProps) {
   const starting = new URLSearchParams(win.location.search).get(START_PARAM);
   // Computed once: the state stays in session storage, so a second render (strict mode) reads the same result.
   const [message] = useState<CallbackMessage | undefined>(() =>
@@ -66,7 +66,7 @@ export function GithubCallbackPage({ win = window, createChannel = broadcastChan
   if (!message) {
     return <div data-testid="github-callback-starting">Opening the login page…</div>;
   }
-  const host = message.pendingState?.startsWith(GITLAB_STATE_PREFIX) ? 'GitLab' : 'GitHub';
+  const host = providerOfLoginState(message.pendingState ?? '')?.name ?? 'Git host';
   if (message.error) {
     return (
       <Alert severity="error" title={`${host} login did not finish`} data-testid="github-callback-error">
@@ -79,4 +79,4 @@ export function GithubCallbackPage({ win = window, createChannel = broadcastChan
   return <div data-testid="github-callback-done">Connected. This window closes by itself; you can also close it.</div>;
 }
 
-export default GithubCallbackPage;
+export default LoginCallbackPage;

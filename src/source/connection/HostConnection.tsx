@@ -5,8 +5,8 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { Alert, Button, Icon, IconButton, LinkButton, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
-import { LoginError, type LoginAttempt } from './github/login';
 import type { SessionProblem, SessionState, SourceSession } from '../core/session';
+import { LoginError, type LoginAttempt } from './popupLogin';
 
 /** One host's part of the row: its name, icon, cookie, test ids, and how a login starts. */
 export interface HostConnectionProvider {
@@ -187,7 +187,7 @@ const loginErrorTitle = (name: string): Record<LoginError['kind'], string> => ({
   'popup-blocked': 'Pop-up blocked',
   'popup-closed': `${name} window closed`,
   'state-mismatch': 'Login could not be verified',
-  'github-error': `${name} refused the connection`,
+  'host-refused': `${name} refused the connection`,
   'not-configured': `${name} is not configured on the source server`,
   'login-failed': `${name} login failed`,
 });

@@ -1,6 +1,7 @@
 /** Python frames: mappings (already tried), CPython's standard library, site-packages, relative paths. */
-import { Resolution, Resolved } from './resolution';
-import { goJoin } from './paths';
+import { LanguageRules } from './language';
+import { goJoin } from '../paths';
+import { Resolution, Resolved } from '../resolution';
 
 const PYTHON_LIB = /\/python(\d+\.\d{1,2})\//g;
 const INSTALLED = /\/(?:site|dist)-packages\//;
@@ -21,7 +22,26 @@ export function detectPythonStd(path: string): { version: string; path: string }
   return { version: last[1], path: rest };
 }
 
-export async function findPythonFile(r: Resolution): Promise<Resolved | undefined> {
+export const python = {
+  names: ['python'],
+  ownsPath: (_path, extension) => extension === '.py',
+  examplePaths: ['/usr/lib/python3.12/json/decoder.py', '/app/shop/catalog.py'],
+  speculate,
+  find: findPythonFile,
+  notFoundReason: () => 'stdlib not detected and no mappings provided, file not resolvable',
+} satisfies LanguageRules;
+
+/** A standard-library file is read from python/cpython at once; any other path will be matched against the tree. */
+function speculate(r: Resolution): void {
+  const std = detectPythonStd(r.request.path);
+  if (std) {
+    r.prefetchFile(r.repository('python', 'cpython'), goJoin('Lib', std.path), std.version);
+  } else {
+    r.prefetchTree();
+  }
+}
+
+async function findPythonFile(r: Resolution): Promise<Resolved | undefined> {
   const path = r.request.path;
   const std = detectPythonStd(path);
   if (std) {

@@ -3,9 +3,37 @@
  * nodejs/node at the Node version, `file://` URLs and absolute paths relative to the repository, installed packages
  * (`node_modules/<package>/…`) only through mappings.
  */
-import { unwrapFramePath } from './frame-path';
-import { findJavaScriptFile } from './javascript';
-import { packageNotFound, Resolution, Resolved, unmatchedReason } from './resolution';
+import { LanguageRules } from './language';
+import { unwrapFramePath } from '../frame-path';
+import { packageNotFound, Resolution, Resolved, unmatchedReason } from '../resolution';
+
+const JAVASCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
+
+export const node = {
+  names: ['javascript', 'typescript'],
+  ownsPath: (path, extension) => JAVASCRIPT_EXTENSIONS.includes(extension) || path.startsWith('node:'),
+  examplePaths: ['node:internal/timers', 'file:///srv/shop/dist/main.mjs', '/app/src/catalog.ts'],
+  underMapping: (path, rel) => (nodeLibraryFile(path) ? nodeMappedPath(rel) : rel),
+  speculate,
+  find: (r, frame) => findNodeFile(r, frame.runtimeVersion, frame.mapped),
+  notFoundReason: (r, frame) => nodeNotFoundReason(r.request.path, frame.runtimeVersion, frame.mapped),
+} satisfies LanguageRules;
+
+/**
+ * A `node:` frame is read from nodejs/node at the Node version (when it is a release), and needs no tree; any other
+ * path will be matched against the tree.
+ */
+function speculate(r: Resolution): void {
+  const library = nodeLibraryFile(r.request.path);
+  if (!library) {
+    r.prefetchTree();
+    return;
+  }
+  const tag = nodeReleaseTag(r.request.runtimeVersion ?? '');
+  if (tag) {
+    r.prefetchFile(r.repository('nodejs', 'node'), library, tag);
+  }
+}
 
 const NODE_BUILTIN = /^node:([A-Za-z0-9_/.-]+)$/;
 const NODE_VERSION = /^v?(\d+\.\d+\.\d+)$/;
@@ -38,12 +66,12 @@ export function nodeModulesPackage(path: string): { name: string; prefix: string
 }
 
 /** Where a `.pyroscope.yaml` mapping of `node:` frames points: the mapped rest with `.js` (`fs` → `fs.js`). */
-export function nodeMappedPath(rel: string): string {
+function nodeMappedPath(rel: string): string {
   return rel.endsWith('.js') ? rel : `${rel}.js`;
 }
 
 /** `mapped`: a `.pyroscope.yaml` mapping matched the path (and was tried). */
-export async function findNodeFile(
+async function findNodeFile(
   r: Resolution,
   runtimeVersion: string,
   mapped: boolean
@@ -78,11 +106,12 @@ export async function findNodeFile(
     });
     return undefined;
   }
-  return findJavaScriptFile(r, file);
+  // Shorter and shorter suffixes of the path in the repository, a `webpack://` URL read as a path. No source maps.
+  return r.tryRelativeSuffixes('relative', file.replace(/^webpack:\/\/\/?/, '/'));
 }
 
 /** The reason given when nothing was found, with what would fix it (`mapped`: a mapping matched the path). */
-export function nodeNotFoundReason(path: string, runtimeVersion = '', mapped = false): string {
+function nodeNotFoundReason(path: string, runtimeVersion = '', mapped = false): string {
   if (nodeLibraryFile(path)) {
     return mapped || nodeReleaseTag(runtimeVersion)
       ? 'Node.js library file not found at the Node version'

@@ -1,0 +1,85 @@
+/**
+ * `.pyroscope.yaml`'s mappings as the resolver uses them, and which of them match a frame. Parsing and validation
+ * are in config.ts; this part knows no language, so the language rules can use it.
+ */
+import { framePathForms } from './frame-path';
+
+/** A `language:` name of `.pyroscope.yaml`: one of those the language table lists (languages/index.ts). */
+export type Language = string;
+
+export type MappingSource =
+  | { local: { path: string } }
+  | { github: { owner: string; repo: string; ref: string; path: string } }
+  /** Linescope: a project on the configured GitLab (`group/subgroup/project`); Pyroscope ignores the key. */
+  | { gitlab: { project: string; ref: string; path: string } };
+
+export interface Mapping {
+  /** Position in the file (0-based), used for ties and in messages. */
+  index: number;
+  pathPrefixes: string[];
+  functionNamePrefixes: string[];
+  language: Language;
+  source: MappingSource;
+}
+
+export interface PyroscopeConfig {
+  version: 'v1';
+  mappings: Mapping[];
+}
+
+export interface MappingMatch {
+  mapping: Mapping;
+  /** Length of the longest matching prefix. */
+  score: number;
+  /** Length of the longest matching *path* prefix (-1 when only function_name matched). */
+  pathPrefixLength: number;
+  /**
+   * The frame's path after that prefix, in the form the prefix matched (as given, or unwrapped: see
+   * frame-path.ts); the whole unwrapped path when only function_name matched.
+   */
+  rest: string;
+}
+
+/**
+ * Every mapping whose path or function_name prefix matches, longest prefix first, ties in file order. A path
+ * prefix matches the path unwrapped (`file:///app/x.js` as `/app/x.js`) or as the frame gives it.
+ */
+export function matchingMappings(
+  config: PyroscopeConfig | undefined,
+  path: string,
+  functionName: string
+): MappingMatch[] {
+  const forms = framePathForms(path);
+  const matches: MappingMatch[] = [];
+  for (const mapping of config?.mappings ?? []) {
+    let pathPrefixLength = -1;
+    let functionPrefixLength = -1;
+    let rest = forms[0];
+    for (const prefix of mapping.functionNamePrefixes) {
+      if (functionName.startsWith(prefix)) {
+        functionPrefixLength = Math.max(functionPrefixLength, prefix.length);
+      }
+    }
+    for (const prefix of mapping.pathPrefixes) {
+      const form = forms.find((f) => f.startsWith(prefix));
+      if (form !== undefined && prefix.length > pathPrefixLength) {
+        pathPrefixLength = prefix.length;
+        rest = form.slice(prefix.length);
+      }
+    }
+    const score = Math.max(pathPrefixLength, functionPrefixLength);
+    if (score >= 0) {
+      matches.push({ mapping, score, pathPrefixLength, rest });
+    }
+  }
+  return matches.sort((a, b) => b.score - a.score || a.mapping.index - b.mapping.index);
+}
+
+/** Pyroscope's single best mapping (strictly greater score wins, ties to the earlier one). */
+export function bestMapping(
+  config: PyroscopeConfig | undefined,
+  path: string,
+  functionName: string
+): MappingMatch | undefined {
+  return matchingMappings(config, path, functionName)[0];
+}
