@@ -40,7 +40,7 @@ describe('the registry double', () => {
   it('speaks npm: scoped documents, the abbreviated form on request, 404 as JSON', async () => {
     const abbreviated = await get('/npm/@scope%2fb', { accept: 'application/vnd.npm.install-v1+json' });
     expect(abbreviated.headers.get('content-type')).toBe('application/vnd.npm.install-v1+json');
-    const document = await abbreviated.json();
+    const document = (await abbreviated.json()) as { versions: Record<string, { dist: { tarball: string } }> };
     expect(document.versions['1.2.0'].dist.tarball).toBe(`${double.npmUrl}/@scope/b/-/b-1.2.0.tgz`);
     expect((await get('/npm/@scope/b/-/b-1.2.0.tgz')).status).toBe(200);
     const missing = await get('/npm/absent');
