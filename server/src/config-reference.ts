@@ -207,7 +207,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'PYPI_URL',
     default: '`https://pypi.org/pypi`',
     meaning:
-      "the base of a PyPI-style JSON API (`<base>/<project>/<version>/json`) for `site-packages` frames, or `off`; files are fetched only from its origin (and files.pythonhosted.org for PyPI itself)",
+      'the base of a PyPI-style JSON API (`<base>/<project>/<version>/json`) for `site-packages` frames, or `off`; files are fetched only from its origin (and files.pythonhosted.org for PyPI itself)',
   },
   {
     name: 'MAVEN_URL',

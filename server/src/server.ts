@@ -10,6 +10,7 @@ import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { gitlabConfigured, ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
 import { createSharedCache } from './cache/shared-tier';
+import { createRegistrySources } from './registries/runtime';
 import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
 import { createMetrics, githubRouteLabel, HostProvider, recordHostCall, ServerMetrics } from './metrics';
@@ -131,9 +132,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     onResponse: tokenCalls('gitlab', '/oauth/token'),
   });
   const sessions = new OpenedSessions({ maxBytes: OPENED_SESSIONS_BYTES, ttlMs: OPENED_SESSIONS_TTL_MS, now });
+  const registries = createRegistrySources(config, metrics, shared?.cache);
   const rpc = connectNodeAdapter({
     routes: (router) => {
-      vcsRoutes({ config, source, gitlab, oauth, sessions, logger, now })(router);
+      vcsRoutes({ config, source, gitlab, oauth, registries, sessions, logger, now })(router);
       blameRoutes({ config, source, gitlab, oauth, sessions, logger, now })(router);
       gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
     },

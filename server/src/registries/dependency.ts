@@ -12,7 +12,7 @@ import { npmFrameOf } from './npm/frame';
 import { npmVersion } from './npm/version';
 import { pythonFrameOf } from './pypi/frame';
 import { pythonVersion } from './pypi/version';
-import { describeSource, PackageFileRef, PackageNotFoundError, PackageRegistry, RegistryKind } from './registry';
+import { PackageFileRef, PackageNotFoundError, PackageRegistry, RegistryKind } from './registry';
 import { gemFrameOf } from './rubygems/frame';
 
 /** The package a frame lies in; `ref` absent when its version could not be found (`tried` says where). */
@@ -70,8 +70,8 @@ export async function pythonDependency(framePath: string, readLock: ReadLockFile
 
 export interface RegistryAttempt {
   rule: string;
-  /** The registry and package as people read them ("the npm registry: ms 2.1.3"). */
-  source: string;
+  /** The registry and package as people read them ("the npm registry: ms"). */
+  where: string;
   version: string;
   path: string;
   outcome: string;
@@ -95,12 +95,12 @@ export async function readDependency(
   const rule = `registry:${dependency.registry}`;
   if (!dependency.ref) {
     const outcome = `not_found: no version for ${dependency.name} (${dependency.tried.join('; ')})`;
-    return { found: false, attempt: { rule, source: dependency.name, version: '', path: dependency.path, outcome } };
+    return { found: false, attempt: { rule, where: dependency.name, version: '', path: dependency.path, outcome } };
   }
   const { ref } = dependency;
   const attempt: RegistryAttempt = {
     rule,
-    source: registry ? describeSource(registry, ref) : `${ref.name} ${ref.version}`,
+    where: registry ? `${registry.title}: ${ref.name}` : ref.name,
     version: ref.version,
     path: ref.path,
     outcome: 'found',

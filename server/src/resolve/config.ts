@@ -4,10 +4,11 @@ import { parseDocument } from 'yaml';
 import { isRepositoryName } from '../hosts/github/repository-url';
 import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
 import { LANGUAGES } from './languages';
-import { Mapping, MappingSource, PyroscopeConfig } from './mappings';
+import { parseCoordinates } from '../registries/maven/coordinates';
+import { MAPPED_REGISTRIES, MappedRegistry, Mapping, MappingSource, PyroscopeConfig } from './mappings';
 
 /** The kinds of `source` a mapping may have (exactly one each). */
-export const SOURCE_KINDS = ['local', 'github', 'gitlab'] as const;
+export const SOURCE_KINDS = ['local', 'github', 'gitlab', 'registry', 'maven'] as const;
 
 export interface ConfigResult {
   /** Undefined when the file cannot be used at all (parse error, wrong version). */
@@ -105,7 +106,29 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
   if (errors.length > 0) {
     return errors.join('; ');
   }
+  if (present[0] === 'registry') {
+    const kind = scalar(source.registry);
+    if (!(MAPPED_REGISTRIES as readonly string[]).includes(kind)) {
+      return `a registry source is one of ${MAPPED_REGISTRIES.join(', ')} (Maven: a maven source with coordinates), got '${kind}'`;
+    }
+    return {
+      index,
+      pathPrefixes,
+      functionNamePrefixes,
+      language,
+      source: { registry: { kind: kind as MappedRegistry } },
+    };
+  }
   const fields = (source[present[0]] ?? {}) as Record<string, unknown>;
+  if (present[0] === 'maven') {
+    const coordinates = scalar(fields.coordinates);
+    try {
+      parseCoordinates(coordinates);
+    } catch (error) {
+      return `a maven source needs coordinates: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return { index, pathPrefixes, functionNamePrefixes, language, source: { maven: { coordinates } } };
+  }
   if (present[0] === 'gitlab') {
     const project = scalar(fields.project).replace(/^\/+|\/+$/g, '');
     const segments = project.split('/');

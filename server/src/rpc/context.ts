@@ -5,6 +5,7 @@ import { GitHostProvider, Repository } from '../hosts/git-host';
 import { GitlabSource } from '../hosts/gitlab/source';
 import { parseRepositoryUrl, RepositoryUrlError } from '../hosts/github/repository-url';
 import { Logger, scrub } from '../log';
+import type { RegistrySources } from '../registries/runtime';
 import { decodeSessionCookie, legacyCookieString, readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
 import { GrantedToken, OAuthClient } from '../session/oauth';
 import { OpenedSessions } from '../session/opened-sessions';
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   /** Undefined when GitLab is not configured. */
   gitlab?: GitlabSource;
   oauth: OAuthClient;
+  /** The package registries dependency frames are read from (GetFile). */
+  registries?: RegistrySources;
   /** GitHub session cookies opened recently (the expiry is still checked per request). */
   sessions: OpenedSessions;
   logger: Logger;

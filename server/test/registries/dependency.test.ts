@@ -67,7 +67,7 @@ describe('readDependency', () => {
     expect(read).toMatchObject({
       found: true,
       pageUrl: 'https://page',
-      attempt: { source: 'the npm registry: ms 2.1.3' },
+      attempt: { where: 'the npm registry: ms', version: '2.1.3' },
     });
   });
 
