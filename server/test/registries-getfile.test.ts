@@ -23,7 +23,8 @@ source_code:
         - prefix: /app/node_modules/@acme/
       language: javascript
       source:
-        registry: "off"
+        registry:
+          name: "off"
     - function_name:
         - prefix: com/google/common
       language: java

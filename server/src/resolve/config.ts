@@ -106,20 +106,20 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
   if (errors.length > 0) {
     return errors.join('; ');
   }
+  const fields = (source[present[0]] ?? {}) as Record<string, unknown>;
   if (present[0] === 'registry') {
-    const kind = scalar(source.registry);
-    if (!(MAPPED_REGISTRIES as readonly string[]).includes(kind)) {
-      return `a registry source is one of ${MAPPED_REGISTRIES.join(', ')} (Maven: a maven source with coordinates), got '${kind}'`;
+    const name = scalar(fields.name);
+    if (!(MAPPED_REGISTRIES as readonly string[]).includes(name)) {
+      return `a registry source needs name: one of ${MAPPED_REGISTRIES.join(', ')} (Maven: a maven source with coordinates), got '${name}'`;
     }
     return {
       index,
       pathPrefixes,
       functionNamePrefixes,
       language,
-      source: { registry: { kind: kind as MappedRegistry } },
+      source: { registry: { name: name as MappedRegistry } },
     };
   }
-  const fields = (source[present[0]] ?? {}) as Record<string, unknown>;
   if (present[0] === 'maven') {
     const coordinates = scalar(fields.coordinates);
     try {

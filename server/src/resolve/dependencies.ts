@@ -87,17 +87,17 @@ export async function tryMappedRegistry(
     const ref = { name: `${groupId}:${artifactId}`, version, path: rel };
     return tryDependency(r, { registry: 'maven', ref, versionFrom: '.pyroscope.yaml' });
   }
-  if (!('registry' in source) || source.registry.kind === 'off') {
+  if (!('registry' in source) || source.registry.name === 'off') {
     return undefined;
   }
   const dependency = await dependencyOf?.(r);
-  if (!dependency || dependency.registry !== source.registry.kind) {
+  if (!dependency || dependency.registry !== source.registry.name) {
     r.attempts.push({
       rule: `mapping:registry[${match.mapping.index}]`,
-      repositoryUrl: source.registry.kind,
+      repositoryUrl: source.registry.name,
       ref: '',
       path: rel,
-      outcome: `not_found: the frame is not inside a ${source.registry.kind} package (${match.mapping.language} frames: ${dependencyOf ? 'no package in its path' : 'no registry'})`,
+      outcome: `not_found: the frame is not inside a ${source.registry.name} package (${match.mapping.language} frames: ${dependencyOf ? 'no package in its path' : 'no registry'})`,
     });
     return undefined;
   }
@@ -106,5 +106,5 @@ export async function tryMappedRegistry(
 
 /** Whether a matching mapping keeps this frame away from every registry (`registry: off`). */
 export function registriesOffFor(matches: readonly MappingMatch[]): boolean {
-  return matches.some(({ mapping }) => 'registry' in mapping.source && mapping.source.registry.kind === 'off');
+  return matches.some(({ mapping }) => 'registry' in mapping.source && mapping.source.registry.name === 'off');
 }

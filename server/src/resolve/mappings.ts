@@ -16,7 +16,7 @@ export type MappingSource =
    * Linescope: frames under the prefix come from a package registry first (the package and version from the frame
    * and the lock files, as without the mapping), or never (`off`).
    */
-  | { registry: { kind: MappedRegistry } }
+  | { registry: { name: MappedRegistry } }
   /** Linescope: Java sources from the `-sources.jar` of these Maven coordinates (`group:artifact:version`). */
   | { maven: { coordinates: string } };
 
