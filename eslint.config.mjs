@@ -1,7 +1,7 @@
 import { defineConfig } from 'eslint/config';
 import boundaries from 'eslint-plugin-boundaries';
 import baseConfig from './.config/eslint.config.mjs';
-import { TEST_FILES, layerElements, layerRule } from './eslint.layers.mjs';
+import { TEST_FILES, layerElements, layerRule, serverLayerRule, serverLayers } from './eslint.layers.mjs';
 import { i18nConfig } from './eslint.i18n.mjs';
 
 export default defineConfig([
@@ -64,6 +64,25 @@ export default defineConfig([
     rules: { 'boundaries/element-types': layerRule() },
   },
   { files: TEST_FILES, rules: { 'boundaries/element-types': layerRule(['test-support']) } },
+  // The server's layers (ARCHITECTURE.md): the same rule, with one element per Git host folder.
+  {
+    files: ['server/src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } },
+      'boundaries/include': ['server/src/**/*'],
+      'boundaries/elements': [
+        ...serverLayers.filter((layer) => layer.matchFirst),
+        ...serverLayers.filter((layer) => !layer.matchFirst),
+      ].map(({ type, pattern, capture }) => ({
+        type,
+        pattern,
+        mode: 'full',
+        ...(capture ? { capture } : {}),
+      })),
+    },
+    rules: { 'boundaries/element-types': serverLayerRule() },
+  },
   ...i18nConfig,
   { ignores: ['**/out/', 'e2e/artifacts/', 'e2e/.data/', 'server/dist/', 'proto/gen/'] },
 ]);

@@ -1,5 +1,6 @@
-// The plugin's layers, lowest first, and what each may import besides itself. ARCHITECTURE.md draws the same
-// picture; eslint.config.mjs turns this table into the lint rule, and src/layers.node.test.ts shows that it bites.
+// The plugin's and the server's layers, lowest first, and what each may import besides itself. ARCHITECTURE.md
+// draws the same pictures; eslint.config.mjs turns these tables into the lint rule, and src/layers.node.test.ts
+// (plugin) and server/test/layers.test.ts (server) show that it bites.
 export const pluginLayers = [
   // The per-line computation, shared with the CLI and the MCP server: below every plugin layer, it imports none.
   { type: 'lines', pattern: 'packages/lines/**', mayImport: [] },
@@ -37,6 +38,62 @@ export const pluginLayers = [
   },
 ];
 
+// The server: configuration, logs and metrics at the bottom; caches; sessions; what every Git host shares
+// (hosts/*.ts and hosts/blame/); each host in its own folder, which imports no other host's; the host table, the
+// one module that names the hosts; resolution; the RPCs; the server itself. resolve/ and rpc/ see the hosts only
+// through the neutral modules and the table.
+export const serverLayers = [
+  { type: 'server-base', pattern: 'server/src/{config,config-reference,log,metrics}.ts', mayImport: [] },
+  { type: 'server-cache', pattern: 'server/src/cache/**', mayImport: ['server-base'] },
+  { type: 'server-session', pattern: 'server/src/session/**', mayImport: ['server-cache', 'server-base'] },
+  {
+    type: 'server-hosts',
+    pattern: 'server/src/hosts/{*.ts,blame/**}',
+    mayImport: ['server-session', 'server-cache', 'server-base'],
+  },
+  // One element per host folder (captured as `host`; blame/ is matched above, as neutral): a host imports its own
+  // folder, never another host's.
+  {
+    type: 'server-host',
+    pattern: 'server/src/hosts/*/**',
+    capture: ['host'],
+    mayImport: ['server-hosts', 'server-session', 'server-cache', 'server-base'],
+    mayImportItself: [['server-host', { host: '${from.host}' }]],
+  },
+  {
+    type: 'server-host-table',
+    pattern: 'server/src/hosts/table.ts',
+    // Matched before the neutral hosts/*.ts (an element is the first whose pattern matches).
+    matchFirst: true,
+    mayImport: ['server-host', 'server-hosts', 'server-session', 'server-cache', 'server-base'],
+  },
+  { type: 'server-gateway', pattern: 'server/src/gateway/**', mayImport: ['server-base'] },
+  {
+    type: 'server-resolve',
+    pattern: 'server/src/resolve/**',
+    mayImport: ['server-hosts', 'server-cache', 'server-base'],
+  },
+  {
+    type: 'server-rpc',
+    pattern: 'server/src/rpc/**',
+    mayImport: ['server-resolve', 'server-host-table', 'server-hosts', 'server-session', 'server-cache', 'server-base'],
+  },
+  {
+    type: 'server-app',
+    pattern: 'server/src/{server,main,index}.ts',
+    mayImport: [
+      'server-rpc',
+      'server-gateway',
+      'server-resolve',
+      'server-host-table',
+      'server-hosts',
+      'server-session',
+      'server-cache',
+      'server-base',
+    ],
+  },
+];
+
 /**
  * Inside source/: each Git host's folder (`providers/<host>/`) is an element of its own, part of the source layer.
  * It imports its own folder, source/'s neutral code (core/, connection/) and the layers below, never another host's
@@ -63,9 +120,11 @@ export const TEST_FILES = [
 /** A layer that may import source/ may import the hosts' folders too (source/ itself picks them from its table). */
 const withHosts = (types) => (types.includes('source') ? [...types, hostFolder.type] : types);
 
+const LAYER_MESSAGE = '${file.type} is below ${dependency.type}: it may import only its own layer and lower ones';
+
 /**
- * The rule: each layer may import itself and what the table lists (tests: also `extra`); a host's folder what the
- * source layer may, and of the hosts' folders only its own.
+ * The plugin's rule: each layer may import itself and what the table lists (tests: also `extra`); a host's folder
+ * what the source layer may, and of the hosts' folders only its own.
  */
 export function layerRule(extra = []) {
   const source = pluginLayers.find(({ type }) => type === 'source');
@@ -73,7 +132,7 @@ export function layerRule(extra = []) {
     'error',
     {
       default: 'disallow',
-      message: '${file.type} is below ${dependency.type}: it may import only its own layer and lower ones',
+      message: LAYER_MESSAGE,
       rules: [
         ...pluginLayers.map(({ type, mayImport }) => ({ from: type, allow: withHosts([type, ...mayImport, ...extra]) })),
         { from: hostFolder.type, allow: ['source', ...source.mayImport, ...extra] },
@@ -85,6 +144,24 @@ export function layerRule(extra = []) {
             'providers/${file.host}/ imports providers/${dependency.host}/: a Git host folder never imports another; what hosts share goes in source/connection/ or source/core/',
         },
       ],
+    },
+  ];
+}
+
+/**
+ * The server's rule: each layer may import itself (or, with `mayImportItself`, only the part of itself it names)
+ * and what the table lists.
+ */
+export function serverLayerRule() {
+  return [
+    'error',
+    {
+      default: 'disallow',
+      message: LAYER_MESSAGE,
+      rules: serverLayers.map(({ type, mayImport, mayImportItself }) => ({
+        from: type,
+        allow: [...(mayImportItself ?? [type]), ...mayImport],
+      })),
     },
   ];
 }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { sourceServerEnv, type GithubDouble } from '../../e2e/github-double';
 import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/log';
-import { parseRepositoryUrl, Repository } from '../../server/src/hosts/github/repository-url';
+import { parseRepositoryUrl, Repository } from '../../server/src/hosts/repository';
 import { createServer } from '../../server/src/server';
 import { startBenchDouble } from './double';
 import {
@@ -89,7 +89,11 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
 
   // The reference algorithm: one uncached contents call per read, with the same token.
   const reference = async (f: SampleFrame) => {
-    const repository = parseRepositoryUrl(f.repositoryURL, double.url, ['github.com']);
+    const repository = parseRepositoryUrl(f.repositoryURL, {
+      kind: 'github',
+      webUrl: double.url,
+      aliases: ['github.com'],
+    });
     return referenceResolve(
       {
         read: async (repo: Repository, p: string, ref: string) => {

@@ -8,7 +8,7 @@ import { GO_STD_PACKAGES } from '../../server/src/resolve/languages/go-std-packa
 import { parseModulePath } from '../../server/src/resolve/languages/go-modules';
 import { bestMapping, PyroscopeConfig } from '../../server/src/resolve/mappings';
 import { goJoin, extensionOf } from '../../server/src/resolve/paths';
-import { Repository, repositoryFromParts } from '../../server/src/hosts/github/repository-url';
+import { Repository, repositoryFromParts } from '../../server/src/hosts/repository';
 
 export interface ReferenceReader {
   /** One GitHub contents call; undefined on 404. */

@@ -1,68 +1,33 @@
-// Builds small pprof profiles (google.v1.Profile) from root-first stacks, for the double's unit tests.
-import { create } from '@bufbuild/protobuf';
-import {
-  FunctionSchema,
-  LineSchema,
-  LocationSchema,
-  MappingSchema,
-  ProfileSchema,
-  SampleSchema,
-  ValueTypeSchema,
-  type Profile,
-} from '../../proto/gen/google/v1/profile_pb';
-import { newStringTable } from './string-table';
+// Small pprof profiles (google.v1.Profile) from root-first stacks, for the double's unit tests, built with the one
+// pprof builder (`@linescope/lines`' testing builder) and read back as the double reads an ingested profile.
+import { fromBinary } from '@bufbuild/protobuf';
+import { PprofBuilder, StackFrame } from '@linescope/lines/testing/pprofBuilder';
+import { ProfileSchema, type Profile } from '../../proto/gen/google/v1/profile_pb';
 
-/** A frame is `name` or `name@file:line`; a location may inline several frames (`outer|inner`, root first). */
+/**
+ * A frame is `name` or `name@file:line` (`main.go:1` when not said); a location may inline several frames
+ * (`outer|inner`, root first). Each stack gets its value in cpu/nanoseconds and a tenth of it (at least 1) in
+ * samples/count.
+ */
 export function cpuProfile(stacks: Array<[string, number]>, buildId = ''): Profile {
-  const table = newStringTable();
-  const str = table.index;
-  const p = create(ProfileSchema, {
-    sampleType: [
-      create(ValueTypeSchema, { type: str('samples'), unit: str('count') }),
-      create(ValueTypeSchema, { type: str('cpu'), unit: str('nanoseconds') }),
-    ],
-    periodType: create(ValueTypeSchema, { type: str('cpu'), unit: str('nanoseconds') }),
-    period: 10000000n,
-    mapping: [create(MappingSchema, { id: 1n, filename: str('/bin/app'), buildId: str(buildId), hasFunctions: true })],
-  });
-  const fns = new Map<string, bigint>();
-  const fn = (name: string, file: string) => {
-    const key = `${name}@${file}`;
-    if (!fns.has(key)) {
-      const id = BigInt(p.function.length + 1);
-      p.function.push(
-        create(FunctionSchema, { id, name: str(name), systemName: str(name), filename: str(file), startLine: 1n })
-      );
-      fns.set(key, id);
-    }
-    return fns.get(key)!;
-  };
-  const locs = new Map<string, bigint>();
+  const builder = new PprofBuilder([
+    ['samples', 'count'],
+    ['cpu', 'nanoseconds'],
+  ]).withPeriod(['cpu', 'nanoseconds'], 10_000_000);
+  const mapping = builder.mapping(buildId, '/bin/app');
   for (const [stack, value] of stacks) {
-    const ids = stack.split(';').map((frame) => {
-      if (!locs.has(frame)) {
-        const id = BigInt(p.location.length + 1);
-        // Inlined frames are stored leaf first inside a location.
-        const lines = frame
-          .split('|')
-          .reverse()
-          .map((f) => {
-            const [name, where = 'main.go:1'] = f.split('@');
-            const [file, line] = where.split(':');
-            return create(LineSchema, { functionId: fn(name, file), line: BigInt(line) });
-          });
-        p.location.push(create(LocationSchema, { id, mappingId: 1n, address: id * 16n, line: lines }));
-        locs.set(frame, id);
-      }
-      return locs.get(frame)!;
-    });
-    p.sample.push(
-      create(SampleSchema, {
-        locationId: ids.reverse(),
-        value: [BigInt(Math.max(1, Math.round(value / 10))), BigInt(value)],
-      })
-    );
+    // pprof keeps stacks, and the frames inlined into one location, leaf first.
+    const locations = stack
+      .split(';')
+      .reverse()
+      .map((location) => location.split('|').reverse().map(frameOf));
+    builder.stack(mapping, locations, [Math.max(1, Math.round(value / 10)), value]);
   }
-  p.stringTable = table.strings;
-  return p;
+  return fromBinary(ProfileSchema, builder.encode());
+}
+
+function frameOf(text: string): StackFrame {
+  const [name, where = 'main.go:1'] = text.split('@');
+  const [file, line] = where.split(':');
+  return { name, file, startLine: 1, line: Number(line) };
 }

@@ -9,10 +9,11 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
 import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
-import { Frame, StackProfileBuilder, writeProfile } from './pprof';
+import { cpuSamplesBuilder, writeProfile } from './pprof';
 
 const SERVICE = 'shop-java';
 const RUN_SECONDS = 15;
@@ -79,23 +80,20 @@ export function jfrJsonToProfile(
   if (samples.length === 0) {
     throw new Error('the recording has no jdk.ExecutionSample events with stacks');
   }
-  const builder = new StackProfileBuilder(
-    [
-      { type: 'samples', unit: 'count' },
-      { type: 'cpu', unit: 'nanoseconds' },
-    ],
-    { filename: jvm.filename, buildId: `openjdk-${jvm.version}` },
-    { type: { type: 'cpu', unit: 'nanoseconds' }, value: periodNanos },
-    true
-  );
+  const builder = cpuSamplesBuilder(periodNanos);
+  const mapping = builder.mapping(`openjdk-${jvm.version}`, jvm.filename, {
+    hasFilenames: true,
+    hasLineNumbers: true,
+    hasInlineFrames: true,
+  });
   let first = Infinity;
   let last = -Infinity;
   for (const event of samples) {
     const time = Date.parse(event.values.startTime);
     first = Math.min(first, time);
     last = Math.max(last, time);
-    const locations: Frame[][] = [];
-    let pending: Frame[] = [];
+    const locations: StackFrame[][] = [];
+    let pending: StackFrame[] = [];
     for (const jfrFrame of event.values.stackTrace!.frames) {
       pending.push({
         name: javaFunctionName(jfrFrame),
@@ -111,13 +109,12 @@ export function jfrJsonToProfile(
     if (pending.length > 0) {
       locations.push(pending); // an inlined frame with no compiled frame below it: keep it as it is
     }
-    builder.add(locations, [1, periodNanos]);
+    builder.stack(mapping, locations, [1, periodNanos]);
   }
-  return builder.build({
-    timeNanos: first * 1e6,
-    durationNanos: (last - first) * 1e6 + periodNanos,
-    comments: [`converted from JDK Flight Recorder jdk.ExecutionSample events (period ${periodNanos / 1e6} ms)`],
-  });
+  return builder
+    .withTime(first * 1e6, (last - first) * 1e6 + periodNanos)
+    .comment(`converted from JDK Flight Recorder jdk.ExecutionSample events (period ${periodNanos / 1e6} ms)`)
+    .profile();
 }
 
 function javaSources(dir: string): string[] {

@@ -7,10 +7,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
 import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
-import { Frame, StackProfileBuilder, writeProfile } from './pprof';
+import { cpuSamplesBuilder, writeProfile } from './pprof';
 
 const SERVICE = 'shop-python';
 const RUN_SECONDS = 15;
@@ -36,26 +37,21 @@ export function pythonRawToProfile(raw: PythonRawProfile): Profile {
   if (!Array.isArray(raw?.frames) || !Array.isArray(raw.stacks) || !Array.isArray(raw.samples)) {
     throw new Error('not a pysampler profile: frames, stacks and samples must be arrays');
   }
-  const frames: Frame[] = raw.frames.map(([file, name, startLine, line], i) => {
+  const frames: StackFrame[] = raw.frames.map(([file, name, startLine, line], i) => {
     if (typeof file !== 'string' || typeof name !== 'string' || !Number.isInteger(line)) {
       throw new Error(`pysampler frame ${i} is malformed: ${JSON.stringify(raw.frames[i])}`);
     }
     return { file, name, startLine, line };
   });
-  const builder = new StackProfileBuilder(
-    [
-      { type: 'samples', unit: 'count' },
-      { type: 'cpu', unit: 'nanoseconds' },
-    ],
-    { filename: raw.executable, buildId: `python-${raw.python}` },
-    { type: { type: 'cpu', unit: 'nanoseconds' }, value: raw.interval_ns }
-  );
+  const builder = cpuSamplesBuilder(raw.interval_ns);
+  const mapping = builder.mapping(`python-${raw.python}`, raw.executable, { hasFilenames: true, hasLineNumbers: true });
   raw.samples.forEach(([stackIndex, cpu], i) => {
     const stack = raw.stacks[stackIndex];
     if (!stack) {
       throw new Error(`pysampler sample ${i} names stack ${stackIndex}, which does not exist`);
     }
-    builder.add(
+    builder.stack(
+      mapping,
       stack.map((f) => {
         const frame = frames[f];
         if (!frame) {
@@ -66,11 +62,10 @@ export function pythonRawToProfile(raw: PythonRawProfile): Profile {
       [1, cpu]
     );
   });
-  return builder.build({
-    timeNanos: raw.start_unix_ns,
-    durationNanos: raw.duration_ns,
-    comments: [`recorded by Linescope's pysampler (sys._current_frames every ${raw.interval_ns / 1e6} ms)`],
-  });
+  return builder
+    .withTime(raw.start_unix_ns, raw.duration_ns)
+    .comment(`recorded by Linescope's pysampler (sys._current_frames every ${raw.interval_ns / 1e6} ms)`)
+    .profile();
 }
 
 export async function recordPython(): Promise<void> {

@@ -11,10 +11,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
 import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
-import { Frame, StackProfileBuilder, writeProfile } from './pprof';
+import { cpuSamplesBuilder, writeProfile } from './pprof';
 import { parseStackprofMethod, StackprofFile } from './stackprof';
 
 const SERVICE = 'shop-ruby';
@@ -48,7 +49,7 @@ export function rubyRawToProfile(raw: RubyRawProfile): Profile {
   if (!Array.isArray(raw?.frames) || !Array.isArray(raw.stacks) || !Array.isArray(raw.samples)) {
     throw new Error('not an rbsampler profile: frames, stacks and samples must be arrays');
   }
-  const frames: Frame[] = raw.frames.map((f, i) => {
+  const frames: StackFrame[] = raw.frames.map((f, i) => {
     const [file, name, startLine, line] = Array.isArray(f) ? f : [];
     if (
       typeof file !== 'string' ||
@@ -62,20 +63,15 @@ export function rubyRawToProfile(raw: RubyRawProfile): Profile {
     }
     return { file, name, startLine, line };
   });
-  const builder = new StackProfileBuilder(
-    [
-      { type: 'samples', unit: 'count' },
-      { type: 'cpu', unit: 'nanoseconds' },
-    ],
-    { filename: raw.executable, buildId: `ruby-${raw.ruby}` },
-    { type: { type: 'cpu', unit: 'nanoseconds' }, value: raw.interval_ns }
-  );
+  const builder = cpuSamplesBuilder(raw.interval_ns);
+  const mapping = builder.mapping(`ruby-${raw.ruby}`, raw.executable, { hasFilenames: true, hasLineNumbers: true });
   raw.samples.forEach(([stackIndex, cpu], i) => {
     const stack = raw.stacks[stackIndex];
     if (!stack) {
       throw new Error(`rbsampler sample ${i} names stack ${stackIndex}, which does not exist`);
     }
-    builder.add(
+    builder.stack(
+      mapping,
       stack.map((f) => {
         const frame = frames[f];
         if (!frame) {
@@ -86,13 +82,12 @@ export function rubyRawToProfile(raw: RubyRawProfile): Profile {
       [1, cpu]
     );
   });
-  return builder.build({
-    timeNanos: raw.start_unix_ns,
-    durationNanos: raw.duration_ns,
-    comments: [
-      `recorded by Linescope's rbsampler (rb_profile_frames in the SIGPROF handler, every ${raw.interval_ns / 1e6} ms of CPU)`,
-    ],
-  });
+  return builder
+    .withTime(raw.start_unix_ns, raw.duration_ns)
+    .comment(
+      `recorded by Linescope's rbsampler (rb_profile_frames in the SIGPROF handler, every ${raw.interval_ns / 1e6} ms of CPU)`
+    )
+    .profile();
 }
 
 /** Builds the sampler's C extension into `work`; returns the directory that holds rbsampler.so. */

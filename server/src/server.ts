@@ -7,32 +7,29 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Code, ConnectError, Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
-import { gitlabConfigured, ServerConfig } from './config';
+import { ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
 import { createSharedCache } from './cache/shared-tier';
 import { createRegistrySources } from './registries/runtime';
-import { GitHubSource } from './hosts/github/source';
 import { createLogger, Logger, scrub } from './log';
-import { createMetrics, githubRouteLabel, HostProvider, recordHostCall, ServerMetrics } from './metrics';
+import { createServerHosts, ServerHost } from './hosts/table';
+import { createMetrics, ServerMetrics } from './metrics';
 import { blameRoutes } from './rpc/blame';
 import { gitlabSessionRoutes } from './rpc/gitlab-session';
 import { vcsRoutes } from './rpc/service';
-import { GitlabOAuthClient } from './hosts/gitlab/oauth';
-import { GitlabSource } from './hosts/gitlab/source';
-import { OAuthClient } from './session/oauth';
-import { OpenedSessions } from './session/opened-sessions';
 
 export interface ServerDeps {
   logger?: Logger;
   metrics?: ServerMetrics;
-  /** Used for GitHub's API and OAuth calls (tests may wrap it to add latency or count calls). */
+  /** Used for the Git hosts' API and OAuth calls (tests may wrap it to add latency or count calls). */
   fetch?: typeof fetch;
   now?: () => number;
 }
 
 export interface LinescopeServer {
   http: http.Server;
-  source: GitHubSource;
+  /** Every host of the host table, as this server runs it. */
+  hosts: readonly ServerHost[];
   metrics: ServerMetrics;
   /** Starts listening (port 0 = any free port); resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
@@ -52,9 +49,6 @@ export interface Readiness {
 }
 
 const VCS_PREFIX = '/vcs.v1.VCSService/';
-/** Opened GitHub sessions: a minute, and some 10,000 users' worth of memory. */
-const OPENED_SESSIONS_TTL_MS = 60_000;
-const OPENED_SESSIONS_BYTES = 4 * 1024 * 1024;
 const GITLAB_PREFIX = '/linescope.v1.GitlabService/';
 const BLAME_PREFIX = '/linescope.v1.BlameService/';
 
@@ -63,29 +57,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
   const metrics = deps.metrics ?? createMetrics();
   const now = deps.now ?? Date.now;
   const shared = createSharedCache(config, logger, metrics);
-  // The OAuth token endpoints are counted with the API calls of their host.
-  const tokenCalls = (provider: HostProvider, route: string) => (status: number | undefined, seconds: number) =>
-    recordHostCall(metrics, provider, { method: 'POST', route, status, seconds });
-  const source = new GitHubSource({
-    apiUrl: config.githubApiUrl,
-    timeoutMs: config.githubTimeoutMs,
-    maxFileBytes: config.maxFileBytes,
-    cacheBytes: config.cacheBytes,
-    refTtlMs: config.refTtlMs,
-    accessTtlMs: config.accessTtlMs,
-    metrics,
-    shared: shared?.cache,
-    fetch: deps.fetch,
-    now,
-  });
-  const oauth = new OAuthClient({
-    githubUrl: config.githubUrl,
-    clientId: config.githubClientId,
-    clientSecret: config.githubClientSecret,
-    timeoutMs: config.githubTimeoutMs,
-    fetch: deps.fetch,
-    onResponse: tokenCalls('github', githubRouteLabel('/login/oauth/access_token')),
-  });
+  const hosts = createServerHosts(config, { metrics, shared: shared?.cache, fetch: deps.fetch, now });
 
   const observe: Interceptor = (next) => async (req) => {
     const started = performance.now();
@@ -109,35 +81,13 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     }
   };
 
-  const gitlab = gitlabConfigured(config)
-    ? new GitlabSource({
-        apiUrl: config.gitlabApiUrl,
-        timeoutMs: config.githubTimeoutMs,
-        maxFileBytes: config.maxFileBytes,
-        cacheBytes: config.cacheBytes,
-        refTtlMs: config.refTtlMs,
-        accessTtlMs: config.accessTtlMs,
-        metrics,
-        fetch: deps.fetch,
-        now,
-        shared: shared?.cache,
-      })
-    : undefined;
-  const gitlabOAuth = new GitlabOAuthClient({
-    gitlabUrl: config.gitlabUrl,
-    clientId: config.gitlabClientId,
-    clientSecret: config.gitlabClientSecret,
-    timeoutMs: config.githubTimeoutMs,
-    fetch: deps.fetch,
-    onResponse: tokenCalls('gitlab', '/oauth/token'),
-  });
-  const sessions = new OpenedSessions({ maxBytes: OPENED_SESSIONS_BYTES, ttlMs: OPENED_SESSIONS_TTL_MS, now });
   const registries = createRegistrySources(config, metrics, shared?.cache);
   const rpc = connectNodeAdapter({
     routes: (router) => {
-      vcsRoutes({ config, source, gitlab, oauth, registries, sessions, logger, now })(router);
-      blameRoutes({ config, source, gitlab, oauth, sessions, logger, now })(router);
-      gitlabSessionRoutes({ config, oauth: gitlabOAuth, logger, now })(router);
+      const services = { config, hosts, registries, logger, now };
+      vcsRoutes(services)(router);
+      blameRoutes(services)(router);
+      gitlabSessionRoutes(services)(router);
     },
     readMaxBytes: config.maxBodyBytes,
     interceptors: [observe],
@@ -213,7 +163,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
 
   return {
     http: server,
-    source,
+    hosts,
     metrics,
     listen(port = config.port, host?: string) {
       return new Promise((resolve, reject) => {

@@ -11,7 +11,7 @@ import { ResolutionExplanationSchema, VCSService } from '../../proto/gen/vcs/v1/
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
-import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/session/gitlab-cookie';
+import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { deriveKey } from '../src/session/token';
 import { bothHostsConfig, decodeContent, gitlabCookieFor, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 

@@ -1,7 +1,8 @@
 /** GitLab's OAuth endpoint through the server's OAuth client, against the GitLab double over HTTP. */
 import { createHash } from 'node:crypto';
 import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
-import { GitlabOAuthClient, GitlabOAuthError } from '../src/hosts/gitlab/oauth';
+import { GitLabOAuthClient } from '../src/hosts/gitlab/oauth';
+import { OAuthError } from '../src/session/oauth';
 
 const REDIRECT = 'http://grafana.local/a/linescope-app/github/callback';
 
@@ -14,7 +15,7 @@ describe('GitLab OAuth client', () => {
   afterEach(() => double.setLatency(0));
 
   const client = (overrides: { clientSecret?: string; timeoutMs?: number } = {}) =>
-    new GitlabOAuthClient({
+    new GitLabOAuthClient({
       gitlabUrl: double.url,
       clientId: double.clientId,
       clientSecret: overrides.clientSecret ?? double.clientSecret,
@@ -48,7 +49,6 @@ describe('GitLab OAuth client', () => {
         refreshToken: expect.any(String),
         expiry: now + 7_200_000,
       },
-      scope: 'read_api',
     });
     const user = await fetch(`${double.apiUrl}/user`, {
       headers: { authorization: `Bearer ${grant.token.accessToken}` },
@@ -72,7 +72,7 @@ describe('GitLab OAuth client', () => {
     const error = await client()
       .refresh(first.token.refreshToken as string, REDIRECT)
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GitlabOAuthError);
+    expect(error).toBeInstanceOf(OAuthError);
     expect(error).toMatchObject({ final: true, message: expect.stringMatching(/^oauth2: invalid_grant /) });
   });
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
 import { encodeSessionCookie, SESSION_COOKIE } from '../src/session/cookie';
-import { decodeGitlabSessionCookie, GITLAB_SESSION_COOKIE } from '../src/session/gitlab-cookie';
+import { decodeGitlabSessionCookie, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { deriveKey, encryptToken } from '../src/session/token';
 import { rpc, RpcResult, SECRET } from './helpers';
 

@@ -6,7 +6,7 @@ import {
   encodeGitlabSessionCookie,
   encryptGitlabToken,
   gitlabTokenToJson,
-} from '../src/session/gitlab-cookie';
+} from '../src/hosts/gitlab/cookie';
 import { deriveKey, encryptToken, OAuthToken, openText, sealText } from '../src/session/token';
 
 const SECRET = 'a-session-secret-of-some-length';

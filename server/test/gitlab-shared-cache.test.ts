@@ -12,7 +12,7 @@ import { SharedCache } from '../src/cache/shared-cache';
 import { loadConfig, ServerConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer } from '../src/server';
-import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/session/gitlab-cookie';
+import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { deriveKey } from '../src/session/token';
 import { decodeContent, rpc, SECRET, tempDir } from './helpers';
 import { RedisServer, startRedis, waitUntil } from './redis';

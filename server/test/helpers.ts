@@ -10,7 +10,7 @@ import {
   startGithubDouble,
 } from '../../e2e/github-double';
 import type { GitlabDouble } from '../../e2e/gitlab-double';
-import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/session/gitlab-cookie';
+import { encodeGitlabSessionCookie, encryptGitlabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { loadConfig, ServerConfig } from '../src/config';
 import { createLogger, Logger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';

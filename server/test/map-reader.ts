@@ -1,7 +1,7 @@
 /** A SourceReader over an in-memory map, for resolution tests without HTTP: it records each read and listing. */
 import { FileNotFoundError } from '../src/hosts/errors';
 import { RepoFile, SourceReader } from '../src/hosts/git-host';
-import { parseRepositoryUrl, Repository } from '../src/hosts/github/repository-url';
+import { parseRepositoryUrl, Repository } from '../src/hosts/repository';
 import { resolveFile } from '../src/resolve/resolver';
 
 /** Files keyed `owner/repo@ref:path`; lists a repository's tree like GitHub's recursive tree call, unless `canList` is off. */
@@ -44,7 +44,11 @@ const GITHUB = 'https://github.com';
  */
 export function resolveOver(files: Record<string, string>, path: string, runtimeVersion = '') {
   const reader = new MapReader(files);
-  const repository = parseRepositoryUrl('https://github.com/acme/shop', GITHUB);
+  const repository = parseRepositoryUrl('https://github.com/acme/shop', {
+    kind: 'github',
+    webUrl: GITHUB,
+    aliases: [],
+  });
   const request = { repository, ref: 'main', path, rootPath: '', functionName: 'f', runtimeVersion };
   return { reader, result: resolveFile(reader, request, GITHUB) };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeSessionCookie, legacyCookieString, readCookie } from '../src/session/cookie';
-import { durationValue, parseRefreshReply, requiredValue } from '../src/session/oauth';
+import { durationValue, parseRefreshReply, requiredValue } from '../src/hosts/github/oauth';
 import {
   decodeStdBase64,
   decryptToken,

@@ -7,10 +7,11 @@ import fc from 'fast-check';
 
 import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { fuzzParameters, fuzzTestTimeout } from '../../src/test-support/fuzz';
-import { parseRepositoryUrl, RepositoryUrlError, supportedHosts } from '../src/hosts/github/repository-url';
+import { hostNames, parseRepositoryUrl, RepositoryUrlError } from '../src/hosts/repository';
 import { rpc, Stack, startStack, tempDir } from './helpers';
 
 const GITHUB = 'https://ghe.corp.example';
+const GITHUB_HOST = { kind: 'github' as const, webUrl: GITHUB, aliases: [] };
 
 const hosts = [
   'ghe.corp.example',
@@ -98,7 +99,7 @@ describe('repository URLs from requests', () => {
         fc.property(repositoryUrl, (url) => {
           let repository;
           try {
-            repository = parseRepositoryUrl(url, GITHUB);
+            repository = parseRepositoryUrl(url, GITHUB_HOST);
           } catch (e) {
             expect(e).toBeInstanceOf(RepositoryUrlError);
             return;
@@ -111,7 +112,7 @@ describe('repository URLs from requests', () => {
           expect(repository.webUrl).toBe(`${GITHUB}/${repository.owner}/${repository.repo}`);
           const host = writtenHost(url);
           if (host !== undefined) {
-            expect(supportedHosts(GITHUB)).toContain(host);
+            expect(hostNames(GITHUB_HOST)).toContain(host);
           }
         }),
         fuzzParameters(3000)

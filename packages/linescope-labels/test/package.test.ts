@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { FORMATS } from '../src/formats';
-import { buildCli, makeRepo, removeTempRepos, runCli } from './tempRepo';
+import { buildCli, CLI, makeRepo, removeTempRepos, runCli } from './tempRepo';
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
@@ -28,6 +28,12 @@ describe('the package', () => {
     expect(pkg.repository).toMatchObject({ directory: 'packages/linescope-labels' });
     // Bundled: nothing to install beside it.
     expect(pkg.dependencies).toBeUndefined();
+  });
+
+  it('bundles the workspace packages it reads with (@linescope/repository-url): installed alone, it still runs', () => {
+    const cli = readFileSync(CLI, 'utf8');
+    expect(cli).not.toMatch(/require\(["']@linescope\//);
+    expect(cli).toContain('ssh.dev.azure.com');
   });
 
   it('packs the CLI, its README and license, and nothing of its sources or tests', () => {

@@ -2,6 +2,7 @@ export {
   type HostKind,
   type KnownHost,
   type ParseOptions,
+  type ParseProblem,
   type ParseResult,
   type RepositoryUrl,
   hostKindOf,

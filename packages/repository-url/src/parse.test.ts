@@ -181,7 +181,7 @@ describe('lenient: what labels, build ids and requests carry', () => {
     ['https://github.com/../r', /expecting|invalid/],
     ['https://localhost/o/r', /not a host name/],
   ])('refuses %j', (text, reason) => {
-    expect(lenient(text)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+    expect(lenient(text)).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
   });
 
   it('reads a bare owner/repo on the default host when there is one', () => {
@@ -198,6 +198,54 @@ describe('lenient: what labels, build ids and requests carry', () => {
   it('keeps its answer for a huge path to the repository and its first pages', () => {
     const tail = Array.from({ length: 10_000 }, (_, i) => `p${i}`).join('/');
     expect(lenient(`https://github.com/o/r/tree/${tail}`)).toMatchObject({ ok: true, value: { fullName: 'o/r' } });
+  });
+});
+
+describe('lenient: what a failure says beside its sentence', () => {
+  it.each([
+    ['', 'empty', undefined],
+    ['not a url', 'no-host', undefined],
+    ['https://localhost/o/r', 'no-host', undefined],
+    ['ftp://github.com/o/r', 'scheme', undefined],
+    ['https://[::1/o/r', 'syntax', undefined],
+    ['https://github.com/only-owner', 'shape', 'github.com'],
+    ['git@gitlab.com:', 'shape', 'gitlab.com'],
+    ['https://code.example.net:8443/a%20b/c', 'name', 'code.example.net:8443'],
+  ])('%j: %s, naming host %s', (text, problem, host) => {
+    const result = lenient(text);
+    expect(result).toMatchObject({ ok: false, problem });
+    expect(!result.ok && result.host).toBe(host);
+  });
+});
+
+describe('lenient: git remotes as git writes them', () => {
+  it.each([
+    ['git+https://github.com/o/r.git', 'https://github.com/o/r'],
+    ['git+http://git.internal:8080/team/repo.git', 'https://git.internal:8080/team/repo'],
+    ['ssh+git://git@github.com/o/r.git', 'https://github.com/o/r'],
+    ['git://github.com/o/r.git', 'https://github.com/o/r'],
+  ])('reads %s as %s', (text, webUrl) => {
+    expect(lenient(text)).toMatchObject({ ok: true, value: { webUrl } });
+  });
+
+  it('keeps http when asked, for http remotes only', () => {
+    const keep = (text: string) => parseRepositoryUrl(text, { mode: 'lenient', keepHttp: true });
+    expect(keep('http://git.internal:8080/team/repo.git')).toMatchObject({
+      ok: true,
+      value: { webUrl: 'http://git.internal:8080/team/repo' },
+    });
+    expect(keep('git+http://git.internal/team/repo')).toMatchObject({
+      ok: true,
+      value: { webUrl: 'http://git.internal/team/repo' },
+    });
+    expect(keep('ssh://git@git.internal:22/team/repo')).toMatchObject({
+      ok: true,
+      value: { webUrl: 'https://git.internal/team/repo' },
+    });
+    expect(lenient('http://ghe.corp/team/repo')).toMatchObject({
+      ok: true,
+      value: { webUrl: 'https://ghe.corp/team/repo' },
+    });
   });
 });
 
@@ -227,7 +275,7 @@ describe('strict: what a person types in the override form', () => {
     ['https://gitlab.com/g/p/-/tree/main', /a group and a project/],
     ['https://dev.azure.com/org/proj/_git/repo/commit/abc', /organization, a project and a repository/],
   ])('refuses %j with a reason', (text, reason) => {
-    expect(strict(text)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+    expect(strict(text)).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
   });
 });
 

@@ -23,6 +23,11 @@ export interface ParseOptions {
   hosts?: readonly KnownHost[];
   /** Lenient mode: the host of a bare `owner/repo` (without it such text is refused). */
   defaultHost?: string;
+  /**
+   * Lenient mode: an http:// URL keeps http in its web URL (a git remote says how its host serves pages); without
+   * it every lenient URL gets its host's own scheme.
+   */
+  keepHttp?: boolean;
 }
 
 export interface RepositoryUrl {
@@ -41,7 +46,23 @@ export interface RepositoryUrl {
   webUrl: string;
 }
 
-export type ParseResult = { ok: true; value: RepositoryUrl } | { ok: false; reason: string };
+/**
+ * Why a text is not a repository URL, for callers that word it their own way: `empty`, a `scheme` that has no
+ * repository pages, `syntax` (not a URL at all), `no-host` (none named, or not a host name), `shape` (the path is
+ * not a repository by its host's layout), `name` (an owner or repository name no host allows), `query` (strict:
+ * a query or fragment).
+ */
+export type ParseProblem = 'empty' | 'scheme' | 'syntax' | 'no-host' | 'shape' | 'name' | 'query';
+
+export type ParseResult =
+  | { ok: true; value: RepositoryUrl }
+  | {
+      ok: false;
+      reason: string;
+      problem: ParseProblem;
+      /** The host the text names, when it names one (lower case, an http(s) port kept). */
+      host?: string;
+    };
 
 const PUBLIC_HOSTS: Record<string, HostKind> = {
   'github.com': 'github',
@@ -57,7 +78,7 @@ const PUBLIC_HOSTS: Record<string, HostKind> = {
 const NAME = /^[A-Za-z0-9._-]+$/;
 /** Azure DevOps project names may hold spaces. */
 const AZURE_PROJECT = /^[^/\\?#]+$/;
-const LENIENT_SCHEMES = ['https', 'http', 'ssh', 'git', 'git+ssh'];
+const LENIENT_SCHEMES = ['https', 'http', 'ssh', 'git', 'git+ssh', 'ssh+git', 'git+https', 'git+http'];
 
 /** Which layout a host's URLs follow: configured hosts first (with or without port), then the public ones. */
 export function hostKindOf(host: string, hosts: readonly KnownHost[] = []): KnownHost | undefined {
@@ -99,7 +120,12 @@ export function parseRepositoryUrl(input: string, options: ParseOptions): ParseR
   return options.mode === 'strict' ? parseStrict(input, options) : parseLenient(input, options);
 }
 
-const fail = (reason: string): ParseResult => ({ ok: false, reason });
+const fail = (reason: string, problem: ParseProblem, host?: string): ParseResult => ({
+  ok: false,
+  reason,
+  problem,
+  ...(host === undefined ? {} : { host }),
+});
 
 // scp-like `[user@]host:path`; `host:` must not be followed by `//` (that is a scheme).
 const SCP = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9._-]+):(?!\/\/)(.*)$/;
@@ -107,7 +133,7 @@ const SCP = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9._-]+):(?!\/\/)(.*)$/;
 function parseStrict(input: string, options: ParseOptions): ParseResult {
   const text = input.trim();
   if (!text) {
-    return fail('Enter the repository URL, for example https://github.com/owner/repo.');
+    return fail('Enter the repository URL, for example https://github.com/owner/repo.', 'empty');
   }
   const scp = /^[\w.-]+@/.test(text) ? SCP.exec(text) : null;
   if (scp) {
@@ -117,13 +143,13 @@ function parseStrict(input: string, options: ParseOptions): ParseResult {
   try {
     url = new URL(text);
   } catch {
-    return fail('This is not a URL. Use the form https://github.com/owner/repo.');
+    return fail('This is not a URL. Use the form https://github.com/owner/repo.', 'syntax');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return fail('The repository URL must start with https://.');
+    return fail('The repository URL must start with https://.', 'scheme', url.host.toLowerCase() || undefined);
   }
   if (url.search || url.hash) {
-    return fail('Remove the query or fragment: use https://host/owner/repo.');
+    return fail('Remove the query or fragment: use https://host/owner/repo.', 'query', url.host.toLowerCase());
   }
   return read(url.protocol, url.host.toLowerCase(), decodePath(url.pathname), options, true);
 }
@@ -131,22 +157,24 @@ function parseStrict(input: string, options: ParseOptions): ParseResult {
 function parseLenient(input: string, options: ParseOptions): ParseResult {
   const text = input.trim();
   if (!text) {
-    return fail('repository URL is empty');
+    return fail('repository URL is empty', 'empty');
   }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   if (scheme) {
     if (!LENIENT_SCHEMES.includes(scheme[1].toLowerCase())) {
-      return fail(`repository URL scheme '${scheme[1]}' not supported; use https:// or ssh://`);
+      return fail(`repository URL scheme '${scheme[1]}' not supported; use https:// or ssh://`, 'scheme');
     }
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      return fail(`repository URL '${text}' cannot be parsed`);
+      return fail(`repository URL '${text}' cannot be parsed`, 'syntax');
     }
     // The port of an http(s) URL is part of the web host; an ssh or git port is not.
-    const host = (url.protocol.startsWith('http') ? url.host : url.hostname).toLowerCase();
-    return read('https:', host, decodePath(url.pathname), options, false);
+    const web = /^(?:git\+)?(https?):$/.exec(url.protocol);
+    const host = (web ? url.host : url.hostname).toLowerCase();
+    const protocol = web && options.keepHttp ? `${web[1]}:` : 'https:';
+    return read(protocol, host, decodePath(url.pathname), options, false);
   }
   const scp = SCP.exec(text);
   if (scp) {
@@ -159,7 +187,7 @@ function parseLenient(input: string, options: ParseOptions): ParseResult {
   if (options.defaultHost) {
     return read('https:', options.defaultHost.toLowerCase(), text, options, false);
   }
-  return fail(`repository URL '${text}' names no host; expecting https://<host>/<owner>/<repo>`);
+  return fail(`repository URL '${text}' names no host; expecting https://<host>/<owner>/<repo>`, 'no-host');
 }
 
 function decodePath(path: string): string {
@@ -173,7 +201,7 @@ function decodePath(path: string): string {
 function read(protocol: string, host: string, path: string, options: ParseOptions, strict: boolean): ParseResult {
   const known = hostKindOf(host, options.hosts);
   if (!known && !host.includes('.') && host !== options.defaultHost?.toLowerCase()) {
-    return fail(`repository host '${host}' is not a host name`);
+    return fail(`repository host '${host}' is not a host name`, 'no-host');
   }
   const prefix = normalizePrefix(known?.pathPrefix);
   let rest = path.replace(/^\/+/, '');
@@ -183,12 +211,16 @@ function read(protocol: string, host: string, path: string, options: ParseOption
   const segments = rest.split('/').filter((s) => s !== '');
   const parts = splitPath(known?.kind, host, segments, strict);
   if ('reason' in parts) {
-    return fail(parts.reason === 'shape' ? shapeReason(known?.kind, path, strict) : parts.reason);
+    return parts.reason === 'shape'
+      ? fail(shapeReason(known?.kind, path, strict), 'shape', host)
+      : fail(parts.reason, 'name', host);
   }
   const { owner, repo, webPath } = parts;
   const webHost = parts.webHost ?? host;
-  // A typed URL keeps its scheme; others get the host's own (https unless configured otherwise).
-  const base = `${strict ? protocol : `${known?.scheme ?? 'https'}:`}//${webHost}${prefix}`;
+  // A typed URL keeps its scheme (a remote's http too, when asked); others get the host's own (https unless
+  // configured otherwise).
+  const keep = strict || (options.keepHttp && protocol === 'http:');
+  const base = `${keep ? protocol : `${known?.scheme ?? 'https'}:`}//${webHost}${prefix}`;
   return {
     ok: true,
     value: {

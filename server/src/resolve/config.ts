@@ -1,7 +1,7 @@
 /** `.pyroscope.yaml`: parsing and validation (the mappings it gives, and their matching, are in mappings.ts). */
 import { parseDocument } from 'yaml';
 
-import { isRepositoryName } from '../hosts/github/repository-url';
+import { isRepositoryName } from '../hosts/repository';
 import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
 import { LANGUAGES } from './languages';
 import { parseCoordinates } from '../registries/maven/coordinates';

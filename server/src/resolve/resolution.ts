@@ -4,7 +4,7 @@
  */
 import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-policy';
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
-import { repositoryFromParts } from '../hosts/github/repository-url';
+import { repositoryFromParts } from '../hosts/repository';
 import type { RegistrySources } from '../registries/runtime';
 import type { RegistryKind } from '../registries/registry';
 import { unwrapFramePath } from './frame-path';

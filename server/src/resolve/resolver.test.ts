@@ -1,11 +1,15 @@
 /** Resolution without HTTP: a SourceReader over an in-memory map, recording each read, in Pyroscope's order. */
-import { parseRepositoryUrl } from '../hosts/github/repository-url';
+import { parseRepositoryUrl } from '../hosts/repository';
 import { languageOfFrame, languageOfPath, resolveFile } from './resolver';
 import { NotResolvedError, Resolution } from './resolution';
 import { MapReader } from '../../test/map-reader';
 
 const GH = 'https://github.com';
-const repository = parseRepositoryUrl('http://github.com/grafana/pyroscope', GH);
+const repository = parseRepositoryUrl('http://github.com/grafana/pyroscope', {
+  kind: 'github',
+  webUrl: GH,
+  aliases: [],
+});
 
 /** The request for a frame at `path` in grafana/pyroscope at main. */
 const frame = (path: string, functionName = '') => ({ repository, ref: 'main', path, rootPath: '', functionName });

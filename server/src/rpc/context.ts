@@ -1,76 +1,68 @@
-/** What every vcs.v1 handler shares: its dependencies, the session cookie, the repository URL, token answers. */
+/** What every RPC handler shares: its dependencies, the tenant's key, a host's session cookie, login answers. */
 import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { ServerConfig } from '../config';
-import { GitHostProvider, Repository } from '../hosts/git-host';
-import { GitlabSource } from '../hosts/gitlab/source';
-import { parseRepositoryUrl, RepositoryUrlError } from '../hosts/github/repository-url';
+import { ServerHost } from '../hosts/table';
 import { Logger, scrub } from '../log';
 import type { RegistrySources } from '../registries/runtime';
-import { decodeSessionCookie, legacyCookieString, readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
-import { GrantedToken, OAuthClient } from '../session/oauth';
-import { OpenedSessions } from '../session/opened-sessions';
+import { readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
+import { GrantedToken } from '../session/oauth';
 import { tenantFromHeaders } from '../session/tenant';
-import { deriveKey, encryptToken, OAuthToken } from '../session/token';
+import { deriveKey, OAuthToken } from '../session/token';
 
 export interface ServiceDeps {
   config: ServerConfig;
-  source: GitHostProvider;
-  /** Undefined when GitLab is not configured. */
-  gitlab?: GitlabSource;
-  oauth: OAuthClient;
+  /** Every host of the host table, as this server runs it. */
+  hosts: readonly ServerHost[];
   /** The package registries dependency frames are read from (GetFile). */
   registries?: RegistrySources;
-  /** GitHub session cookies opened recently (the expiry is still checked per request). */
-  sessions: OpenedSessions;
   logger: Logger;
   now: () => number;
 }
 
-export function tenantKey(deps: ServiceDeps, ctx: HandlerContext): Buffer {
-  return deriveKey(deps.config.githubSessionSecret, tenantFromHeaders(ctx.requestHeader));
+/** The key that seals this tenant's session cookies (every host's) and shared-cache entries. */
+export function tenantKey(config: ServerConfig, ctx: HandlerContext): Buffer {
+  return deriveKey(config.githubSessionSecret, tenantFromHeaders(ctx.requestHeader));
 }
 
-/** Cookie → token (any failure: 401 "invalid token"); the access-token expiry is checked unless skipped. */
-export function session(deps: ServiceDeps, ctx: HandlerContext, checkExpiry = true): OAuthToken {
+/**
+ * A host's session cookie → its token (any failure: unauthenticated, in the host's words); the access-token expiry
+ * is checked unless skipped (a refresh needs the expired token's refresh token).
+ */
+export function hostSession(
+  deps: Pick<ServiceDeps, 'config' | 'logger' | 'now'>,
+  ctx: HandlerContext,
+  host: ServerHost,
+  checkExpiry = true
+): OAuthToken {
+  const { cookie } = host.entry;
   let token: OAuthToken;
   try {
-    const cookie = readCookie(ctx.requestHeader.get('cookie'));
-    if (cookie === undefined) {
-      throw new Error('failed to read cookie pyroscope_git_session: http: named cookie not present');
+    const value = readCookie(ctx.requestHeader.get('cookie'), cookie.name);
+    if (value === undefined) {
+      throw new Error(`failed to read cookie ${cookie.name}: http: named cookie not present`);
     }
     const tenant = tenantFromHeaders(ctx.requestHeader);
-    token = deps.sessions.open(tenant, cookie, () =>
-      decodeSessionCookie(cookie, deriveKey(deps.config.githubSessionSecret, tenant))
+    token = host.sessions.open(tenant, value, () =>
+      cookie.open(value, deriveKey(deps.config.githubSessionSecret, tenant))
     );
   } catch (error) {
-    deps.logger.debug({ err: scrub((error as Error).message) }, 'session cookie rejected');
-    throw new ConnectError('invalid token', Code.Unauthenticated);
+    deps.logger.debug({ host: host.entry.kind, err: scrub((error as Error).message) }, 'session cookie rejected');
+    throw new ConnectError(cookie.invalidMessage, Code.Unauthenticated);
   }
-  // A token without expiry (OAuth apps, or GitHub Apps with expiring tokens off) never expires; Pyroscope
+  // A token without expiry (GitHub OAuth apps, or GitHub Apps with expiring tokens off) never expires; Pyroscope
   // treats its zero time as always expired.
   if (checkExpiry && token.expiry !== undefined && deps.now() > token.expiry) {
-    throw new ConnectError('token is expired', Code.Unauthenticated);
+    throw new ConnectError(cookie.expiredMessage, Code.Unauthenticated);
   }
   return token;
 }
 
-export function repositoryOf(deps: ServiceDeps, url: string): Repository {
-  try {
-    return parseRepositoryUrl(url, deps.config.githubUrl, deps.config.repositoryHostAliases);
-  } catch (error) {
-    if (error instanceof RepositoryUrlError) {
-      throw new ConnectError(error.message, Code.InvalidArgument);
-    }
-    throw error;
-  }
-}
-
-export function tokenResponse(deps: ServiceDeps, granted: GrantedToken, key: Buffer) {
-  const now = deps.now();
+/** A login's or refresh's answer: the sealed token the plugin keeps as the host's cookie, and when it expires. */
+export function sessionAnswer(deps: Pick<ServiceDeps, 'now'>, host: ServerHost, granted: GrantedToken, key: Buffer) {
   return {
-    cookie: legacyCookieString(granted.token, key, now),
-    token: encryptToken(granted.token, key),
+    token: host.entry.cookie.seal(granted.token, key),
     tokenExpiresAt: BigInt(granted.token.expiry ?? 0),
-    refreshTokenExpiresAt: BigInt(granted.refreshTokenExpiry ?? now + SESSION_LIFETIME_MS),
+    // Without the host's word on the refresh token's lifetime, the session lasts as long as Pyroscope's cookie.
+    refreshTokenExpiresAt: BigInt(granted.refreshTokenExpiry ?? deps.now() + SESSION_LIFETIME_MS),
   };
 }

@@ -1,21 +1,24 @@
 /**
  * Which configured Git host a request's repository is on, and each host as this user for this request. The
- * repository URL's host picks the provider (the configured GitLab or GitHub, with their aliases); a host that is
- * not configured is invalid_argument naming the configured ones, and nothing is requested from it. The provider's
- * session cookie is required; the other host (Go's standard library lives on GitHub, a mapping may name a GitLab
- * project) is read with its own session when the request carries one, else anonymously.
+ * repository URL's host picks the host (by the names each host's repository URLs may carry); a bare `owner/repo`
+ * is on the table's default host; a host that is not configured is invalid_argument naming the configured ones,
+ * and nothing is requested from it. The chosen host's session cookie is required; the other hosts (Go's standard
+ * library lives on GitHub, a mapping may name a GitLab project) are read with their own sessions when the request
+ * carries them, else anonymously.
  */
 import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
-import { githubConfigured, gitlabConfigured, ServerConfig } from '../config';
 import { readerByHost } from '../hosts/by-host';
 import { GitHost, Repository, SourceReader } from '../hosts/git-host';
-import { RepositoryUrlError, supportedHosts } from '../hosts/github/repository-url';
-import { gitlabHosts, hostOfRepositoryUrl, parseGitlabRepositoryUrl } from '../hosts/gitlab/repository-url';
+import {
+  hostNames,
+  hostOfRepositoryUrl,
+  knownHosts,
+  parseRepositoryUrl,
+  RepositoryUrlError,
+} from '../hosts/repository';
+import { HOST_TABLE, HostKind, hostOfKind, ServerHost } from '../hosts/table';
 import { GitlabContext } from '../resolve/resolution';
-import { gitlabSession } from './gitlab-session';
-import { repositoryOf, ServiceDeps, session } from './context';
-
-export type HostKind = 'github' | 'gitlab';
+import { hostSession, ServiceDeps } from './context';
 
 export interface RequestHosts {
   kind: HostKind;
@@ -27,84 +30,78 @@ export interface RequestHosts {
   gitlab?: GitlabContext;
 }
 
-/** GitHub answers when it is configured, and also when nothing is (the server before GitLab did so). */
-function githubServes(config: ServerConfig): boolean {
-  return githubConfigured(config) || !gitlabConfigured(config);
+/** Where GitLab projects live, for Go import paths that name one (when this server serves GitLab). */
+export function gitlabContext(deps: Pick<ServiceDeps, 'config' | 'hosts'>): GitlabContext | undefined {
+  const gitlab = hostOfKind(deps.hosts, 'gitlab');
+  if (!gitlab.serves) {
+    return undefined;
+  }
+  const repositoryHost = gitlab.entry.repositoryHost(deps.config);
+  return {
+    webUrl: repositoryHost.webUrl,
+    moduleHosts: knownHosts(repositoryHost).map((h) => ({ host: h.host, pathPrefix: h.pathPrefix ?? '' })),
+  };
 }
 
-export function gitlabContext(config: ServerConfig): GitlabContext | undefined {
-  return gitlabConfigured(config)
-    ? { webUrl: config.gitlabUrl, moduleHosts: gitlabHosts(config.gitlabUrl, config.gitlabRepositoryHostAliases) }
-    : undefined;
-}
-
-/** The hosts repository URLs may name on this server, for messages. */
-function configuredHosts(config: ServerConfig): string[] {
-  return [
-    ...(githubServes(config) ? supportedHosts(config.githubUrl, config.repositoryHostAliases) : []),
-    ...(gitlabContext(config)?.moduleHosts.map((h) => `${h.host}${h.pathPrefix}`) ?? []),
-  ];
-}
-
-function notSupported(config: ServerConfig, host: string): ConnectError {
+function notSupported(deps: ServiceDeps, host: string): ConnectError {
+  const supported = deps.hosts.filter((h) => h.serves).flatMap((h) => hostNames(h.entry.repositoryHost(deps.config)));
   return new ConnectError(
-    `repository host '${host}' not supported; supported hosts: ${configuredHosts(config).join(', ')}`,
+    `repository host '${host}' not supported; supported hosts: ${supported.join(', ')}`,
     Code.InvalidArgument
   );
 }
 
-/** The session token of the other host, when the request carries a valid one (else anonymous). */
-function optionalToken(read: () => { accessToken: string }): string | undefined {
+/** The host a repository URL is on: the one whose names include the URL's host; a bare owner/repo's is the default. */
+function chooseHost(deps: ServiceDeps, repositoryUrl: string): ServerHost {
+  const served = deps.hosts.filter((h) => h.serves);
+  const urlHost = hostOfRepositoryUrl(repositoryUrl);
+  const chosen =
+    urlHost === undefined
+      ? served.find((h) => h.entry === HOST_TABLE[0])
+      : served.find((h) => hostNames(h.entry.repositoryHost(deps.config)).includes(urlHost));
+  // A server of the default host alone answers as Pyroscope does: the session first, then the URL's host refused.
+  const pyroscope = served.length === 1 && served[0].entry === HOST_TABLE[0] ? served[0] : undefined;
+  const host = chosen ?? pyroscope;
+  if (!host) {
+    throw notSupported(deps, urlHost ?? repositoryUrl);
+  }
+  return host;
+}
+
+/** The session token of another host, when the request carries a valid one (else anonymous). */
+function optionalToken(deps: ServiceDeps, ctx: HandlerContext, host: ServerHost): string | undefined {
   try {
-    return read().accessToken;
+    return hostSession(deps, ctx, host).accessToken;
   } catch {
     return undefined;
   }
 }
 
 export function requestHosts(deps: ServiceDeps, ctx: HandlerContext, repositoryUrl: string): RequestHosts {
-  const { config } = deps;
-  const gitlab = gitlabContext(config);
-  const urlHost = hostOfRepositoryUrl(repositoryUrl);
-  const onGitlab = gitlab !== undefined && gitlab.moduleHosts.some((h) => h.host === urlHost);
-  let kind: HostKind;
+  const chosen = chooseHost(deps, repositoryUrl);
+  const token = hostSession(deps, ctx, chosen).accessToken;
   let repository: Repository;
-  let githubToken: string | undefined;
-  let gitlabToken: string | undefined;
-  if (onGitlab) {
-    kind = 'gitlab';
-    gitlabToken = gitlabSession(deps, ctx).accessToken;
-    try {
-      repository = parseGitlabRepositoryUrl(repositoryUrl, config.gitlabUrl, gitlab.moduleHosts);
-    } catch (error) {
-      if (error instanceof RepositoryUrlError) {
-        throw new ConnectError(error.message, Code.InvalidArgument);
-      }
-      throw error;
+  try {
+    repository = parseRepositoryUrl(repositoryUrl, chosen.entry.repositoryHost(deps.config));
+  } catch (error) {
+    if (error instanceof RepositoryUrlError) {
+      throw new ConnectError(error.message, Code.InvalidArgument);
     }
-    githubToken = githubServes(config) ? optionalToken(() => session(deps, ctx)) : undefined;
-  } else if (githubServes(config)) {
-    // Refused before the session is read: a host nobody configured is the first thing to say.
-    const githubHosts = supportedHosts(config.githubUrl, config.repositoryHostAliases);
-    if (gitlab && urlHost !== undefined && !githubHosts.includes(urlHost)) {
-      throw notSupported(config, urlHost);
+    throw error;
+  }
+  const views = deps.hosts.map((h) => {
+    if (!h.serves) {
+      return undefined;
     }
-    kind = 'github';
-    githubToken = session(deps, ctx).accessToken;
-    repository = repositoryOf(deps, repositoryUrl);
-    gitlabToken = gitlab ? optionalToken(() => gitlabSession(deps, ctx)) : undefined;
-  } else {
-    throw notSupported(config, urlHost ?? repositoryUrl);
-  }
-  const githubHost = githubServes(config) ? deps.source.forUser(githubToken, ctx.signal) : undefined;
-  const gitlabHost = deps.gitlab?.forUser(gitlabToken, ctx.signal);
-  const host = kind === 'gitlab' ? gitlabHost : githubHost;
-  if (!host) {
-    throw notSupported(config, urlHost ?? repositoryUrl);
-  }
-  const reader = readerByHost([
-    { name: 'GitHub', webUrl: config.githubUrl, reader: githubHost },
-    { name: 'GitLab', webUrl: config.gitlabUrl, reader: gitlabHost },
-  ]);
-  return { kind, repository, host, reader, gitlab };
+    return h.source.forUser(h === chosen ? token : optionalToken(deps, ctx, h), ctx.signal);
+  });
+  const reader = readerByHost(
+    deps.hosts.map((h, i) => ({
+      name: h.entry.name,
+      webUrl: h.entry.repositoryHost(deps.config).webUrl,
+      reader: views[i],
+    }))
+  );
+  const host = views[deps.hosts.indexOf(chosen)] as GitHost;
+  return { kind: chosen.entry.kind, repository, host, reader, gitlab: gitlabContext(deps) };
 }

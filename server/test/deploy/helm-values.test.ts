@@ -11,7 +11,7 @@ import packageJson from '../../../package.json';
 import pluginJson from '../../../src/plugin.json';
 import { GIT_SESSION_COOKIE } from '../../../src/constants';
 import { loadConfig } from '../../src/config';
-import { GITLAB_SESSION_COOKIE } from '../../src/session/gitlab-cookie';
+import { GITLAB_SESSION_COOKIE } from '../../src/hosts/gitlab/cookie';
 import { kustomizeBuild, readKustomization, readYamlDocuments } from './kustomize';
 import { expandEnv, namedInComments, secretValue, variablesTheServerReads } from './server-env';
 

@@ -14,7 +14,8 @@ import { FileNotFoundError, FileRejectedError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
-import { CachedRef, cachedSha, createHostCaches, freshSha, FULL_SHA, rememberRef } from '../host-caches';
+import { createHostCaches } from '../host-caches';
+import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
 import { judgeContents } from './contents';
@@ -38,12 +39,11 @@ export interface GitHubSourceOptions {
 }
 
 /**
- * One user's calls: their client, the RPC's signal, and each (repository, ref) resolved once per request. Calls
- * made inside joined work take that work's signal (see ReadCache.join), never `signal` directly.
+ * One user's calls: their client and the RPC's signal. Calls made inside joined work take that work's signal (see
+ * ReadCache.join), never `signal` directly.
  */
 interface User extends CacheUser {
   api: GitHubApi;
-  resolved: Map<string, Promise<string>>;
 }
 
 /**
@@ -66,22 +66,28 @@ function encodePath(path: string, kind: 'path' | 'ref' = 'path'): string {
 
 export class GitHubSource implements GitHostProvider {
   private readonly reads: ReadCache;
-  private readonly refs: ByteLru<CachedRef>;
+  /** Refs found missing: 422 for everyone, 404 for that user. */
+  private readonly refs: RefResolver<User>;
   private readonly commits: ByteLru<CommitJson>;
-  /** Refs found missing (422: for everyone; 404: for that user), trusted as long as found refs. */
-  private readonly missingRefs: ByteLru<string>;
   private readonly clients: ByteLru<GitHubApi>;
   private readonly blames: BlameCache;
   private readonly now: () => number;
 
   constructor(private readonly options: GitHubSourceOptions) {
     this.now = options.now ?? Date.now;
-    ({
+    ({ reads: this.reads, commits: this.commits } = createHostCaches<CommitJson>({
+      ...options,
+      hostKey: `github ${options.apiUrl}`,
+      now: this.now,
+    }));
+    this.refs = new RefResolver<User>({
+      hostName: 'GitHub',
       reads: this.reads,
-      refs: this.refs,
-      missingRefs: this.missingRefs,
-      commits: this.commits,
-    } = createHostCaches<CommitJson>({ ...options, hostKey: `github ${options.apiUrl}`, now: this.now }));
+      refTtlMs: options.refTtlMs,
+      now: this.now,
+      normalize: (ref) => ref || 'HEAD',
+      lookUp: (user, repo, ref, etag, signal) => this.lookUpSha(user, repo, ref, etag, signal),
+    });
     this.clients = new ByteLru({ maxBytes: 1000 * 1024, sizeOf: () => 1024 });
     this.blames = new BlameCache({
       reads: this.reads,
@@ -109,12 +115,8 @@ export class GitHubSource implements GitHostProvider {
       id,
       api,
       signal,
-      resolved: new Map(),
       // Once per request: a (usually 304, free) lookup of the commit with this user's token.
-      proveAccess: (repo, sha, joined) =>
-        this.memo(user, `access:${repo.fullName}`, () =>
-          this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`, joined ?? signal)
-        ),
+      proveAccess: (repo, sha, joined) => this.refs.proveAccess(user, repo, sha, joined),
     };
     return {
       readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
@@ -205,7 +207,7 @@ export class GitHubSource implements GitHostProvider {
       if (immutable) {
         this.commits.set(key, commit);
       } else if (typeof data.sha === 'string') {
-        this.rememberRef(repo, ref, key, { sha: data.sha, checkedAt: this.now() });
+        this.refs.remember(repo, ref, { sha: data.sha, checkedAt: this.now() });
       }
       return commit;
     } catch (error) {
@@ -213,95 +215,36 @@ export class GitHubSource implements GitHostProvider {
     }
   }
 
-  /**
-   * The commit sha for ref. A full sha is used as is; other refs are cached for refTtlMs and then revalidated
-   * with the stored ETag (which also shows that this user's token reads the repository). A fresh ref this user
-   * may read is answered at once, without joining the other lookups.
-   */
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    const key = `${repo.fullName}@${ref || 'HEAD'}`;
-    return this.memo(user, key, () => {
-      if (FULL_SHA.test(ref)) {
-        return Promise.resolve(ref);
-      }
-      const caches = { reads: this.reads, refs: this.refs, missingRefs: this.missingRefs };
-      const fresh = freshSha(caches, { refTtlMs: this.options.refTtlMs, now: this.now }, user, repo, key);
-      return fresh !== undefined
-        ? Promise.resolve(fresh)
-        : this.reads.join(user, `ref:${key}`, (signal) => this.resolveSha(user, repo, ref, signal));
-    });
+    return this.refs.commitSha(user, repo, ref);
   }
 
-  private memo(user: User, key: string, work: () => Promise<string>): Promise<string> {
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = work();
-      user.resolved.set(key, pending);
-    }
-    return pending;
-  }
-
-  private async resolveSha(user: User, repo: Repository, ref: string, signal: AbortSignal): Promise<string> {
-    const wanted = ref || 'HEAD';
-    const key = `${repo.fullName}@${wanted}`;
-    const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
-    if (missing) {
-      throw new FileNotFoundError(missing);
-    }
-    const known = await cachedSha(
-      { reads: this.reads, refs: this.refs },
-      { refTtlMs: this.options.refTtlMs, now: this.now },
-      user,
-      repo,
-      wanted,
-      key
-    );
-    if (known) {
-      return known;
-    }
-    return this.lookUpSha(user, repo, wanted, key, signal);
-  }
-
-  private rememberRef(repo: Repository, ref: string, key: string, value: CachedRef): void {
-    rememberRef({ reads: this.reads, refs: this.refs }, this.options.refTtlMs, repo, ref, key, value);
-  }
-
+  /** GitHub's answer for a ref: its sha alone (`application/vnd.github.sha`), or 304 for the ETag sent. */
   private async lookUpSha(
     user: User,
     repo: Repository,
     ref: string,
-    key: string,
+    etag: string | undefined,
     signal: AbortSignal | undefined
-  ): Promise<string> {
-    const cached = this.refs.get(key);
+  ): Promise<RefAnswer> {
     try {
       const response = await this.requestCommit(
         user,
         repo,
         ref,
-        {
-          accept: 'application/vnd.github.sha',
-          ...(cached?.etag ? { 'if-none-match': cached.etag } : {}),
-        },
+        { accept: 'application/vnd.github.sha', ...(etag ? { 'if-none-match': etag } : {}) },
         signal
       );
-      const sha = String(response.data).trim();
-      this.rememberRef(repo, ref, key, { sha, etag: response.headers.etag, checkedAt: this.now() });
-      this.reads.markAccess(user, repo);
-      return sha;
+      return { sha: String(response.data).trim(), etag: response.headers.etag };
     } catch (error) {
       const status = (error as { status?: number }).status;
-      if (cached && status === 304) {
-        this.rememberRef(repo, ref, key, { ...cached, checkedAt: this.now() });
-        this.reads.markAccess(user, repo);
-        return cached.sha;
+      if (etag && status === 304) {
+        return 'not-modified';
       }
       const classified = classifyGitHubError(error);
       // 404: no such repository for this user; 422: no such commit. Both mean "nothing at this ref".
       if (classified instanceof FileNotFoundError || status === 422) {
-        const message = `no commit '${ref}' in ${repo.fullName} readable with this token`;
-        this.missingRefs.set(status === 422 ? key : `${user.id}|${key}`, message);
-        throw new FileNotFoundError(message);
+        throw new FileNotFoundError(this.refs.markMissing(user, repo, ref, status === 422));
       }
       throw classified;
     }

@@ -3,37 +3,17 @@
  * the authorization-code exchange (with PKCE when the plugin used it) and the refresh grant. GitLab's access
  * tokens last two hours; a refresh token works once, and the answer carries the next one.
  */
-import { OAuthToken } from '../../session/token';
+import { GrantedToken, HostOAuthClient, OAuthError, postGrant, TokenEndpoint } from '../../session/oauth';
 
-export interface GitlabOAuthConfig {
+export interface GitLabOAuthConfig extends Omit<TokenEndpoint, 'url'> {
   /** GITLAB_URL, e.g. https://gitlab.com or https://example.com/gitlab. */
   gitlabUrl: string;
-  clientId: string;
-  clientSecret: string;
-  timeoutMs: number;
-  fetch?: typeof fetch;
-  onResponse?: (status: number | undefined, seconds: number) => void;
 }
 
-export interface GitlabGrant {
-  token: OAuthToken;
-  scope: string;
-}
+export class GitLabOAuthClient implements HostOAuthClient {
+  constructor(private readonly config: GitLabOAuthConfig) {}
 
-/** GitLab refused the grant; `final` when the code or refresh token can never work again (connect anew). */
-export class GitlabOAuthError extends Error {
-  constructor(
-    message: string,
-    readonly final: boolean
-  ) {
-    super(message);
-  }
-}
-
-export class GitlabOAuthClient {
-  constructor(private readonly config: GitlabOAuthConfig) {}
-
-  exchangeCode(code: string, redirectUri: string, codeVerifier = '', now = Date.now()): Promise<GitlabGrant> {
+  exchangeCode(code: string, redirectUri: string, codeVerifier = '', now = Date.now()): Promise<GrantedToken> {
     return this.post(
       {
         grant_type: 'authorization_code',
@@ -45,7 +25,7 @@ export class GitlabOAuthClient {
     );
   }
 
-  refresh(refreshToken: string, redirectUri: string, now = Date.now()): Promise<GitlabGrant> {
+  refresh(refreshToken: string, redirectUri: string, now = Date.now()): Promise<GrantedToken> {
     return this.post(
       {
         grant_type: 'refresh_token',
@@ -56,52 +36,39 @@ export class GitlabOAuthClient {
     );
   }
 
-  /** Client credentials go in the form body, never in the URL. */
-  private async post(grant: Record<string, string>, now: number): Promise<GitlabGrant> {
-    const body = new URLSearchParams({
-      ...grant,
-      client_id: this.config.clientId,
-      client_secret: this.config.clientSecret,
-    });
-    const started = performance.now();
-    let status: number | undefined;
+  private async post(grant: Record<string, string>, now: number): Promise<GrantedToken> {
+    let status: number;
     let text: string;
     try {
-      const response = await (this.config.fetch ?? fetch)(`${this.config.gitlabUrl.replace(/\/+$/, '')}/oauth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      status = response.status;
-      text = await response.text();
+      ({ status, text } = await postGrant(
+        { ...this.config, url: `${this.config.gitlabUrl.replace(/\/+$/, '')}/oauth/token` },
+        grant
+      ));
     } catch (error) {
       const name = (error as Error).name;
-      throw new GitlabOAuthError(
+      throw new OAuthError(
         name === 'TimeoutError'
           ? `GitLab's OAuth endpoint did not answer within ${this.config.timeoutMs} ms`
           : `GitLab's OAuth endpoint cannot be reached: ${(error as Error).message}${causeOf(error)}`,
         false
       );
-    } finally {
-      this.config.onResponse?.(status, (performance.now() - started) / 1000);
     }
     let reply: Record<string, unknown>;
     try {
       reply = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      throw new GitlabOAuthError(`GitLab's OAuth endpoint answered HTTP ${status} without JSON`, false);
+      throw new OAuthError(`GitLab's OAuth endpoint answered HTTP ${status} without JSON`, false);
     }
     if (typeof reply.error === 'string') {
       // invalid_grant: the code or refresh token is used, expired or revoked; invalid_client: the app changed.
       const final = reply.error === 'invalid_grant' || reply.error === 'invalid_client';
-      throw new GitlabOAuthError(
+      throw new OAuthError(
         `oauth2: ${reply.error}${reply.error_description ? ` ${reply.error_description}` : ''}`,
         final
       );
     }
     if (status !== 200 || typeof reply.access_token !== 'string' || reply.access_token === '') {
-      throw new GitlabOAuthError(`GitLab's OAuth endpoint answered HTTP ${status} without an access token`, false);
+      throw new OAuthError(`GitLab's OAuth endpoint answered HTTP ${status} without an access token`, false);
     }
     const expiresIn = Number(reply.expires_in);
     return {
@@ -112,7 +79,6 @@ export class GitlabOAuthClient {
         // Our clock, not GitLab's created_at: the expiry is compared with our clock.
         expiry: Number.isFinite(expiresIn) && expiresIn > 0 ? now + expiresIn * 1000 : undefined,
       },
-      scope: typeof reply.scope === 'string' ? reply.scope : '',
     };
   }
 }

@@ -10,12 +10,12 @@
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
 import { recordHostCall, ServerMetrics } from '../../metrics';
-import { FileNotFoundError } from '../errors';
 import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { SharedCache } from '../../cache/shared-cache';
 import { CacheUser, ReadCache } from '../read-cache';
-import { CachedRef, cachedSha, createHostCaches, FULL_SHA, rememberRef } from '../host-caches';
+import { createHostCaches } from '../host-caches';
+import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
 import { GitlabClient, GitlabCommit } from './client';
 import { GitlabNotFoundError } from './errors';
 import { BlameCache } from '../blame/blame-cache';
@@ -40,29 +40,33 @@ export interface GitlabSourceOptions {
 
 interface User extends CacheUser {
   client: GitlabClient;
-  /** Within one request, each (project, ref) is resolved once. */
-  resolved: Map<string, Promise<string>>;
 }
 
 const DEFAULT_MAX_TREE_ENTRIES = 2000;
 
 export class GitlabSource implements GitHostProvider {
   private readonly cache: ReadCache;
-  private readonly refs: ByteLru<CachedRef>;
+  /** Refs found missing: 404 Commit Not Found for everyone (once access is known), any other 404 for that user. */
+  private readonly refs: RefResolver<User>;
   private readonly commits: ByteLru<Commit>;
-  /** Refs found missing (404 Commit Not Found: for everyone; 404 Project Not Found: for that user). */
-  private readonly missingRefs: ByteLru<string>;
   private readonly blames: BlameCache;
   private readonly now: () => number;
 
   constructor(private readonly options: GitlabSourceOptions) {
     this.now = options.now ?? Date.now;
-    ({
+    ({ reads: this.cache, commits: this.commits } = createHostCaches<Commit>({
+      ...options,
+      hostKey: `gitlab ${options.apiUrl}`,
+      now: this.now,
+    }));
+    this.refs = new RefResolver<User>({
+      hostName: 'GitLab',
       reads: this.cache,
-      refs: this.refs,
-      missingRefs: this.missingRefs,
-      commits: this.commits,
-    } = createHostCaches<Commit>({ ...options, hostKey: `gitlab ${options.apiUrl}`, now: this.now }));
+      refTtlMs: options.refTtlMs,
+      now: this.now,
+      normalize: normalizeRef,
+      lookUp: (user, repo, ref, etag) => this.lookUpSha(user, repo, ref, etag),
+    });
     this.blames = new BlameCache({
       reads: this.cache,
       hostKey: `gitlab ${options.apiUrl}`,
@@ -86,8 +90,7 @@ export class GitlabSource implements GitHostProvider {
       id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',
       client,
       signal,
-      resolved: new Map(),
-      proveAccess: (repo, sha) => this.proveAccess(user, repo, sha),
+      proveAccess: (repo, sha) => this.refs.proveAccess(user, repo, sha),
     };
     return {
       readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
@@ -161,67 +164,23 @@ export class GitlabSource implements GitHostProvider {
     const commit = toCommit(answer.data, repo);
     this.commits.set(`${repo.fullName}@${commit.sha}`, commit);
     if (!FULL_SHA.test(wanted)) {
-      this.refs.set(`${repo.fullName}@${wanted}`, { sha: commit.sha, etag: answer.etag, checkedAt: this.now() });
+      this.refs.remember(repo, wanted, { sha: commit.sha, etag: answer.etag, checkedAt: this.now() });
     }
     return commit;
   }
 
-  /** A full sha is used as is; a branch or tag is cached for refTtlMs, then revalidated with its ETag. */
   private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    const wanted = normalizeRef(ref);
-    const key = `${repo.fullName}@${wanted}`;
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = this.resolveSha(user, repo, wanted, key);
-      user.resolved.set(key, pending);
-    }
-    return pending;
+    return this.refs.commitSha(user, repo, ref);
   }
 
-  private async resolveSha(user: User, repo: Repository, wanted: string, key: string): Promise<string> {
-    if (FULL_SHA.test(wanted)) {
-      return wanted;
-    }
-    const missing = this.missingRefs.get(key) ?? this.missingRefs.get(`${user.id}|${key}`);
-    if (missing) {
-      throw new FileNotFoundError(missing);
-    }
-    const caches = { reads: this.cache, refs: this.refs };
-    const known = await cachedSha(caches, { refTtlMs: this.options.refTtlMs, now: this.now }, user, repo, wanted, key);
-    if (known) {
-      return known;
-    }
-    return this.lookUpSha(user, repo, wanted, key);
-  }
-
-  private async lookUpSha(user: User, repo: Repository, ref: string, key: string): Promise<string> {
-    const cached = this.refs.get(key);
-    const answer = await this.requestCommit(user, repo, ref, cached?.etag);
-    if (answer.notModified && cached) {
-      this.rememberRef(repo, ref, key, { ...cached, checkedAt: this.now() });
-      return cached.sha;
-    }
+  /** GitLab's answer for a ref: the commit (kept by its sha), or 304 for the ETag sent. */
+  private async lookUpSha(user: User, repo: Repository, ref: string, etag: string | undefined): Promise<RefAnswer> {
+    const answer = await this.requestCommit(user, repo, ref, etag);
     if (answer.notModified) {
-      throw new Error('GitLab answered 304 to a request without If-None-Match');
+      return 'not-modified';
     }
-    this.rememberRef(repo, ref, key, { sha: answer.data.id, etag: answer.etag, checkedAt: this.now() });
     this.commits.set(`${repo.fullName}@${answer.data.id}`, toCommit(answer.data, repo));
-    return answer.data.id;
-  }
-
-  private rememberRef(repo: Repository, ref: string, key: string, value: CachedRef): void {
-    rememberRef({ reads: this.cache, refs: this.refs }, this.options.refTtlMs, repo, ref, key, value);
-  }
-
-  /** The proof the shared cache asks for: one commits call with this user's token (per request at most). */
-  private proveAccess(user: User, repo: Repository, sha: string): Promise<unknown> {
-    const key = `access:${repo.fullName}`;
-    let pending = user.resolved.get(key);
-    if (!pending) {
-      pending = this.lookUpSha(user, repo, sha, `${repo.fullName}@${sha}`);
-      user.resolved.set(key, pending);
-    }
-    return pending;
+    return { sha: answer.data.id, etag: answer.etag };
   }
 
   /** The one commits call behind a ref's sha and a commit's details; any answer from the project shows access. */
@@ -234,11 +193,8 @@ export class GitlabSource implements GitHostProvider {
       if (error instanceof GitlabNotFoundError) {
         // Access is proven by a 200 or 304 only: a 404 in any wording may mean "this token cannot see the project",
         // so the missing ref is for everyone only when this user's access is already known.
-        const key = `${repo.fullName}@${ref}`;
-        const message = `no commit '${ref}' in ${repo.fullName} readable with this token`;
         const known = error.missing !== 'project' && (await this.cache.knowsAccess(user, repo));
-        this.missingRefs.set(known ? key : `${user.id}|${key}`, message);
-        throw new GitlabNotFoundError(message, error.missing);
+        throw new GitlabNotFoundError(this.refs.markMissing(user, repo, ref, known), error.missing);
       }
       throw error;
     }

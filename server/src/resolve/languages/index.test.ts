@@ -1,7 +1,7 @@
 /** The language table: each entry complete, and the resolver naming none of them. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseRepositoryUrl } from '../../hosts/github/repository-url';
+import { parseRepositoryUrl } from '../../hosts/repository';
 import { MapReader } from '../../../test/map-reader';
 import { parseConfig } from '../config';
 import { CONFIG_FIELDS } from '../config-schema';
@@ -10,7 +10,7 @@ import { languageOfFrame, languageOfPath } from '../resolver';
 import { LANGUAGE_RULES, LANGUAGES, rulesNamed } from '.';
 
 const GITHUB = 'https://github.com';
-const repository = parseRepositoryUrl('https://github.com/acme/shop', GITHUB);
+const repository = parseRepositoryUrl('https://github.com/acme/shop', { kind: 'github', webUrl: GITHUB, aliases: [] });
 const frameAt = (framePath: string) => ({ repository, ref: 'main', path: framePath, rootPath: '', functionName: 'f' });
 
 /** Every entry with a readable label for test names. */

@@ -4,7 +4,15 @@
  * `"provider": "gitlab"`. A payload without that field (a GitHub session) or with another provider is refused,
  * so the two cookies cannot be swapped.
  */
-import { decodeStdBase64, OAuthToken, openText, sealText, SessionError, tokenFromJson, tokenToJson } from './token';
+import {
+  decodeStdBase64,
+  OAuthToken,
+  openText,
+  sealText,
+  SessionError,
+  tokenFromJson,
+  tokenToJson,
+} from '../../session/token';
 
 export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
 export const GITLAB_PROVIDER = 'gitlab';

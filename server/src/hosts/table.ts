@@ -1,0 +1,57 @@
+/**
+ * The server's Git hosts, one entry each (mirroring the plugin's src/source/providers/table.ts): a host is its
+ * folder plus one line here. Everything above (the RPCs, the session code, the wiring) goes through this table and
+ * names no host.
+ */
+import { ServerConfig } from '../config';
+import { OpenedSessions } from '../session/opened-sessions';
+import { HostOAuthClient } from '../session/oauth';
+import { GitHostProvider } from './git-host';
+import { githubEntry } from './github/entry';
+import { gitlabEntry } from './gitlab/entry';
+import { HostContext, HostEntry } from './host-entry';
+
+export type { HostApp, HostContext, HostEntry, HostSessionCookie } from './host-entry';
+
+/**
+ * Every host the server knows. The first is the default: a bare `owner/repo` is on it, and it answers when no host
+ * is configured (Pyroscope's GitHub, as the server was before GitLab).
+ */
+export const HOST_TABLE: readonly HostEntry[] = [githubEntry, gitlabEntry];
+
+export type HostKind = HostEntry['kind'];
+
+/** A host as this server runs it. */
+export interface ServerHost {
+  entry: HostEntry;
+  /** Configured, or the default host of a server where none is: requests may name its repositories. */
+  serves: boolean;
+  source: GitHostProvider;
+  oauth: HostOAuthClient;
+  /** Session cookies opened recently (the expiry is still checked per request). */
+  sessions: OpenedSessions;
+}
+
+/** Opened sessions: a minute, and some 10,000 users' worth of memory per host. */
+const OPENED_SESSIONS_TTL_MS = 60_000;
+const OPENED_SESSIONS_BYTES = 4 * 1024 * 1024;
+
+export function createServerHosts(config: ServerConfig, context: HostContext): ServerHost[] {
+  const noneConfigured = !HOST_TABLE.some((entry) => entry.configured(config));
+  return HOST_TABLE.map((entry, i) => ({
+    entry,
+    serves: entry.configured(config) || (i === 0 && noneConfigured),
+    source: entry.createSource(config, context),
+    oauth: entry.createOAuth(config, context),
+    sessions: new OpenedSessions({ maxBytes: OPENED_SESSIONS_BYTES, ttlMs: OPENED_SESSIONS_TTL_MS, now: context.now }),
+  }));
+}
+
+/** The host of that kind (every kind in the table has one). */
+export function hostOfKind(hosts: readonly ServerHost[], kind: HostKind): ServerHost {
+  const host = hosts.find((h) => h.entry.kind === kind);
+  if (!host) {
+    throw new Error(`no ${kind} host in the host table`);
+  }
+  return host;
+}
