@@ -1,5 +1,16 @@
 /** Server configuration from the environment, validated at start with messages that say how to fix it. */
-import { REGISTRIES, RegistrySettings, registrySettingProblems } from './registries/table';
+
+/** The package registries' variables and defaults (registries/table.ts makes the clients from them). */
+export const REGISTRY_VARIABLES = {
+  goproxy: { name: 'GOPROXY', default: 'https://proxy.golang.org,direct' },
+  npm: { name: 'NPM_REGISTRY_URL', default: 'https://registry.npmjs.org' },
+  rubygems: { name: 'RUBYGEMS_URL', default: 'https://rubygems.org' },
+  pypi: { name: 'PYPI_URL', default: 'https://pypi.org/pypi' },
+  maven: { name: 'MAVEN_URL', default: 'https://repo1.maven.org/maven2' },
+} as const;
+
+/** Each registry's setting: its URL (credentials allowed; GOPROXY a Go list), or `off`. */
+export type RegistrySettings = Record<keyof typeof REGISTRY_VARIABLES, string>;
 
 export interface ServerConfig {
   port: number;
@@ -133,11 +144,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     cacheTimeoutMs: integer('CACHE_TIMEOUT_MS', 250, 10, 60_000),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
     registries: Object.fromEntries(
-      REGISTRIES.map((entry) => [entry.kind, text(entry.variable, entry.defaultUrl)])
+      Object.entries(REGISTRY_VARIABLES).map(([kind, variable]) => [kind, text(variable.name, variable.default)])
     ) as RegistrySettings,
     registryMaxArchiveBytes: integer('REGISTRY_MAX_ARCHIVE_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
-  problems.push(...registrySettingProblems(config.registries));
+  problems.push(...registryProblems(config.registries));
   if (config.pyroscopeUrl !== undefined) {
     Object.assign(config, withoutUserinfo(config.pyroscopeUrl));
   }
@@ -214,6 +225,31 @@ function withoutUserinfo(raw: string): Pick<ServerConfig, 'pyroscopeUrl' | 'pyro
     pyroscopeUrl: url.toString().replace(/\/+$/, ''),
     pyroscopeAuthorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
   };
+}
+
+/**
+ * Each registry setting is `off` or http(s) URLs; GOPROXY a `,`/`|` list of them, `direct` and `off` (no scheme
+ * means https, as Go reads it). Credentials in a URL are never echoed.
+ */
+function registryProblems(settings: RegistrySettings): string[] {
+  const problems: string[] = [];
+  for (const [kind, variable] of Object.entries(REGISTRY_VARIABLES)) {
+    const value = settings[kind as keyof RegistrySettings].trim();
+    const items = kind === 'goproxy' ? value.split(/[,|]/).map((i) => i.trim()) : [value];
+    for (const item of items.filter((i) => i !== '' && i !== 'off' && !(kind === 'goproxy' && i === 'direct'))) {
+      const withScheme = kind === 'goproxy' && !/^[a-z][a-z0-9+.-]*:/i.test(item) ? `https://${item}` : item;
+      let protocol = '';
+      try {
+        protocol = new URL(withScheme).protocol;
+      } catch {
+        // reported below
+      }
+      if (protocol !== 'https:' && protocol !== 'http:') {
+        problems.push(`${variable.name}: ${JSON.stringify(redactUserinfo(item))} is not an http(s) URL or off`);
+      }
+    }
+  }
+  return problems;
 }
 
 /** Text of a URL that may not parse, without what could be a password (`//user:secret@` → `//[redacted]@`). */

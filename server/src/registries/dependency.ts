@@ -15,6 +15,9 @@ import { pythonVersion } from './pypi/version';
 import { PackageFileRef, PackageNotFoundError, PackageRegistry, RegistryKind } from './registry';
 import { gemFrameOf } from './rubygems/frame';
 
+/** Maven coordinates as `.pyroscope.yaml`'s maven source names them (resolve/ reads them only through here). */
+export { parseCoordinates } from './maven/coordinates';
+
 /** The package a frame lies in; `ref` absent when its version could not be found (`tried` says where). */
 export type Dependency =
   | { registry: RegistryKind; ref: PackageFileRef; versionFrom: string }

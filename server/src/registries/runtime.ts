@@ -9,7 +9,7 @@ import { DEFAULT_ARCHIVE_LIMITS } from './archive/limits';
 import { DEFAULT_MAX_DOCUMENT_BYTES, RegistryContext } from './context';
 import { PackageFiles } from './package-files';
 import { PackageRegistry, RegistryKind } from './registry';
-import { createRegistries, REGISTRIES } from './table';
+import { createRegistries, registryVariable } from './table';
 
 export interface RegistrySources {
   get(kind: RegistryKind): PackageRegistry | undefined;
@@ -42,11 +42,10 @@ export function createRegistrySources(
   return {
     get: (kind) => registries.get(kind),
     offReason: (kind) => {
-      const entry = REGISTRIES.find((e) => e.kind === kind)!;
       const value = config.registries[kind].trim();
       return kind === 'goproxy' && value !== 'off'
         ? `GOPROXY=${value.split(/[,|]/)[0]}: the Git hosts only`
-        : `${entry.variable}=off`;
+        : `${registryVariable(kind)}=off`;
     },
   };
 }

@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { isRepositoryName } from '../hosts/repository';
 import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
 import { LANGUAGES } from './languages';
-import { parseCoordinates } from '../registries/maven/coordinates';
+import { parseCoordinates } from '../registries/dependency';
 import { MAPPED_REGISTRIES, MappedRegistry, Mapping, MappingSource, PyroscopeConfig } from './mappings';
 
 /** The kinds of `source` a mapping may have (exactly one each). */

@@ -5,9 +5,8 @@
  * the profile's commit, under the root path, once per resolution.
  */
 import { FileNotFoundError, FileRejectedError } from '../hosts/errors';
-import { Dependency, readDependency } from '../registries/dependency';
+import { Dependency, parseCoordinates, readDependency } from '../registries/dependency';
 import { ReadLockFile } from '../registries/locks/lock-result';
-import { parseCoordinates } from '../registries/maven/coordinates';
 import { MappingMatch } from './mappings';
 import { underRoot } from './paths';
 import type { Resolution, Resolved } from './resolution';
