@@ -10,6 +10,6 @@ export interface ArchiveLimits {
 
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxArchiveBytes: 64 * 1024 * 1024,
-  maxUnpackedBytes: 256 * 1024 * 1024,
+  maxUnpackedBytes: 128 * 1024 * 1024,
   maxEntries: 50_000,
 };
