@@ -59,6 +59,8 @@ export interface StackOptions {
   sourceServerUrl?: string;
   /** The URL browsers use for the host, when it differs from http://<host>:<port> (it names the OAuth callback). */
   publicUrl?: string;
+  /** The Grafana/React combination of the host (e2e/host/grafana-combinations.ts; default 13.0). */
+  grafana?: string;
   /** How soon Grafana's session token needs rotating (default Grafana's 10 minutes; the e2e run uses seconds). */
   tokenRotationIntervalMs?: number;
   log?: (line: string) => void;
@@ -141,15 +143,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // 1. The host first: the OAuth callback URL (of the GitHub App, or the double) is on it. Its data source is added
     // once the source server behind it runs; until then it answers 503 with a page that reloads.
     const datasources: HostDataSource[] = [];
-    const host = await startHost({
-      port: opts.port ?? 0,
-      host: opts.host,
-      dataDir: opts.dataDir,
-      datasources,
-      publicUrl: opts.publicUrl,
-      startingUntilReady: true,
-      tokenRotationIntervalMs: opts.tokenRotationIntervalMs,
-    });
+    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl, startingUntilReady: true, tokenRotationIntervalMs: opts.tokenRotationIntervalMs, grafana: opts.grafana });
     closers.push(() => host.close());
     const callbackUrl = `${host.url}/a/linescope-app/github/callback`;
 

@@ -9,6 +9,8 @@
 //   GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET   (its OAuth application, scope read_api; same callback URL)
 //   GITHUB_SESSION_SECRET           the source server's session key (random per run when unset)
 //   SOURCE_SERVER_URL               a source server already running instead of server/dist/main.js
+//   LINESCOPE_GRAFANA               the host's Grafana/React combination: 13.0 (default, React 18) or 13.2 (React 19;
+//                                   build its shell first: npx tsx e2e/host/build-shell.ts --grafana 13.2)
 import path from 'node:path';
 import { startStack } from './stack';
 
@@ -43,6 +45,7 @@ async function main() {
     sessionSecret: env.GITHUB_SESSION_SECRET || undefined,
     sourceServerUrl: env.SOURCE_SERVER_URL || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
+    grafana: env.LINESCOPE_GRAFANA || undefined,
     log: (line) => {
       if (verbose || /"level":(40|50|60)/.test(line)) {
         console.log(line);

@@ -14,3 +14,9 @@ export const ROUTES = {
   FlameGraph: 'flamegraph',
   GitHubCallback: 'github/callback',
 } as const;
+
+/**
+ * Values put into a translated text that React renders: i18next escapes them for HTML by default (a path would read
+ * `src&#x2F;main.go`), React escapes already. `t('key', 'In {{file}}', { file, interpolation: PLAIN_TEXT })`.
+ */
+export const PLAIN_TEXT = { escapeValue: false } as const;

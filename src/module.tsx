@@ -2,7 +2,7 @@ import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { LoadingPlaceholder } from '@grafana/ui';
-import { initPluginTranslations } from '@grafana/i18n';
+import { initPluginTranslations, Trans } from '@grafana/i18n';
 import type { AppConfigProps } from './settings/AppConfig';
 import type { LinescopeJsonData } from './settings/settings';
 import { PLUGIN_BASE_URL, PLUGIN_ID, ROUTES } from './constants';
@@ -25,14 +25,27 @@ const withTranslations =
 const LazyApp = lazy(withTranslations(() => import('./app/App')));
 const LazyAppConfig = lazy(withTranslations(() => import('./settings/AppConfig')));
 
+// Shown while the translations load, so through <Trans> (t() is not ready yet) in the plugin's namespace: Grafana
+// has loaded the plugin's locale files before module.js runs.
+const Loading = ({ settings }: { settings?: boolean }) =>
+  settings ? (
+    <Trans i18nKey="app.loading-settings" ns={PLUGIN_ID}>
+      Loading settings…
+    </Trans>
+  ) : (
+    <Trans i18nKey="app.loading" ns={PLUGIN_ID}>
+      Loading Linescope…
+    </Trans>
+  );
+
 const App = (props: AppRootProps<LinescopeJsonData>) => (
-  <Suspense fallback={<LoadingPlaceholder text="Loading Linescope…" />}>
+  <Suspense fallback={<LoadingPlaceholder text={<Loading />} />}>
     <LazyApp {...props} />
   </Suspense>
 );
 
 const AppConfig = (props: AppConfigProps) => (
-  <Suspense fallback={<LoadingPlaceholder text="Loading settings…" />}>
+  <Suspense fallback={<LoadingPlaceholder text={<Loading settings />} />}>
     <LazyAppConfig {...props} />
   </Suspense>
 );

@@ -10,6 +10,7 @@
  */
 import { buildSchema, graphql, GraphQLError } from 'graphql';
 import { blameRuns, commitInfo, objectAt, resolveCommit } from '../git-fixtures';
+import { DOCS, GithubContext, json, notFound, Reply } from './shapes';
 
 const SCHEMA = buildSchema(`
   scalar DateTime
@@ -228,7 +229,7 @@ function rootValue(context: GraphqlContext) {
 }
 
 /** One GraphQL request's answer body (always HTTP 200 once authenticated, as GitHub's). */
-export async function answerGraphql(body: Buffer, context: GraphqlContext): Promise<unknown> {
+async function answerGraphql(body: Buffer, context: GraphqlContext): Promise<unknown> {
   let request: { query?: unknown; variables?: unknown };
   try {
     request = JSON.parse(body.toString('utf8'));
@@ -260,4 +261,36 @@ export async function answerGraphql(body: Buffer, context: GraphqlContext): Prom
       };
     }),
   };
+}
+
+/** `POST /graphql`: authenticated only (GitHub's 401 otherwise), errors as 200 with `errors[]`. */
+export async function graphqlRoute(
+  ctx: GithubContext,
+  method: string,
+  body: Buffer,
+  login: string | null,
+  rateLimit: GraphqlContext['rateLimit']
+): Promise<Reply> {
+  if (method !== 'POST') {
+    return notFound();
+  }
+  if (!login) {
+    return json(401, {
+      message: 'This endpoint requires you to be authenticated.',
+      documentation_url: `${DOCS}/overview/resources-in-the-rest-api#authentication`,
+    });
+  }
+  return json(
+    200,
+    await answerGraphql(body, {
+      baseUrl: ctx.baseUrl,
+      visibleRepo: (owner, name) => {
+        // Blame reads git itself: a repository served from a store (the load benchmark's) has none to give.
+        const repo = ctx.visibleRepo(owner, name, login);
+        return repo && 'dir' in repo ? { fullName: `${owner}/${name}`, dir: repo.dir } : undefined;
+      },
+      loginOf: ctx.loginOf,
+      rateLimit,
+    })
+  );
 }

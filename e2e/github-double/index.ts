@@ -2,9 +2,9 @@ export {
   startGithubDouble,
   type GithubDouble,
   type GithubDoubleOptions,
-  type DoubleRepo,
-  type ForcedRateLimit,
   type ForcedServerError,
   type RequestRecord,
 } from './double';
 export { sourceServerEnv } from './server-env';
+export type { ForcedRateLimit } from './rate-limit';
+export type { DoubleRepo } from './shapes';

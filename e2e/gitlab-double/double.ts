@@ -7,8 +7,8 @@
  * prefix as a self-managed instance at `https://example.com/gitlab` has.
  */
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { oauthParams, recordRequest, startDoubleServer } from '../double-server';
 import { commitInfo, objectAt, readBlob, resolveCommit } from '../git-fixtures';
 import { escapeHtml, issueCode, issueToken, oauth, OAuthState } from './oauth';
 import { canRead, restApi } from './rest';
@@ -86,7 +86,6 @@ export interface GitlabDouble {
   stop(): Promise<void>;
 }
 
-const MAX_RECORDED_REQUESTS = 10_000;
 const WINDOW_SECONDS = 60;
 
 export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<GitlabDouble> {
@@ -131,46 +130,26 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
     projectId,
   };
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://double');
-      const path = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-      const record: GitlabRequestRecord = {
-        method: req.method ?? 'GET',
-        path: `${path}${url.search}`,
-        status: 0,
-        username: null,
-      };
-      const inPrefix = prefix === '' || url.pathname.startsWith(`${prefix}/`);
-      // Requests outside a self-managed instance's prefix never reach GitLab: not recorded.
-      if (inPrefix) {
-        requests.push(record);
-      }
-      if (requests.length > MAX_RECORDED_REQUESTS) {
-        requests.splice(0, requests.length - MAX_RECORDED_REQUESTS);
-      }
-      const send = (reply: Reply) => {
-        record.status = reply.status;
-        const write = () => {
-          res.writeHead(reply.status, reply.headers);
-          res.end(req.method === 'HEAD' ? undefined : reply.body);
-        };
-        if (latencyMs > 0) {
-          setTimeout(write, latencyMs).unref();
-        } else {
-          write();
-        }
-      };
-      const handled = inPrefix
-        ? handle(req, url, path, Buffer.concat(chunks), record)
-        : Promise.resolve(page(404, '<h1>404 Page Not Found</h1>'));
-      handled.then(send, (error: Error) =>
-        send(json(500, { message: `500 Internal Server Error (double: ${error.message})` }))
-      );
-    });
-  });
+  /** A request outside a self-managed instance's prefix never reaches GitLab: not recorded. */
+  async function answer(req: http.IncomingMessage, body: Buffer): Promise<Reply> {
+    const url = new URL(req.url ?? '/', 'http://double');
+    if (prefix !== '' && !url.pathname.startsWith(`${prefix}/`)) {
+      return page(404, '<h1>404 Page Not Found</h1>');
+    }
+    const path = url.pathname.slice(prefix.length);
+    const record: GitlabRequestRecord = {
+      method: req.method ?? 'GET',
+      path: `${path}${url.search}`,
+      status: 0,
+      username: null,
+    };
+    recordRequest(requests, record);
+    const reply = await handle(req, url, path, body, record).catch((error: Error) =>
+      json(500, { message: `500 Internal Server Error (double: ${error.message})` })
+    );
+    record.status = reply.status;
+    return reply;
+  }
 
   async function handle(
     req: http.IncomingMessage,
@@ -181,20 +160,9 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
   ): Promise<Reply> {
     const method = req.method ?? 'GET';
     if (path.startsWith('/oauth/')) {
-      const params = new URLSearchParams(url.search);
-      const contentType = String(req.headers['content-type'] ?? '');
-      if (body.length > 0) {
-        if (contentType.includes('json')) {
-          try {
-            for (const [k, v] of Object.entries(JSON.parse(body.toString('utf8')) as Record<string, unknown>)) {
-              params.set(k, String(v));
-            }
-          } catch {
-            return json(400, { error: 'invalid_request', error_description: 'The request body is not valid JSON.' });
-          }
-        } else {
-          new URLSearchParams(body.toString('utf8')).forEach((v, k) => params.set(k, v));
-        }
+      const params = oauthParams(url, body, String(req.headers['content-type'] ?? ''));
+      if (!params) {
+        return json(400, { error: 'invalid_request', error_description: 'The request body is not valid JSON.' });
       }
       return oauth(state, method, path, params, String(req.headers.authorization ?? ''));
     }
@@ -332,10 +300,13 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
     return page(404, '<h1>404 Page Not Found</h1>');
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const address = server.address() as AddressInfo;
-  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  webUrl = `http://${host}:${address.port}${prefix}`;
+  const server = await startDoubleServer({
+    port: options.port,
+    host: options.host,
+    latencyMs: () => latencyMs,
+    handle: answer,
+  });
+  webUrl = `${server.origin}${prefix}`;
 
   return {
     url: webUrl,
@@ -372,11 +343,7 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
     setLatency: (ms) => {
       latencyMs = ms;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: server.stop,
   };
 }
 

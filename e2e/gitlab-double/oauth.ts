@@ -5,6 +5,7 @@
  * two hours; a refresh token works once and the answer carries the next one.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { redirectBack } from '../double-server';
 import { Reply, json } from './shapes';
 
 export interface TokenRecord {
@@ -122,20 +123,7 @@ function authorize(state: OAuthState, method: string, params: URLSearchParams): 
   if (redirectUri === '' || (state.redirectUris.length > 0 && !state.redirectUris.includes(redirectUri))) {
     return html(400, '<h3>An error has occurred</h3><p>The redirect URI included is not valid.</p>');
   }
-  const back = (values: Record<string, string>): Reply => {
-    const target = new URL(redirectUri);
-    for (const [k, v] of Object.entries(values)) {
-      target.searchParams.set(k, v);
-    }
-    if (params.get('state') !== null) {
-      target.searchParams.set('state', params.get('state') as string);
-    }
-    return {
-      status: 302,
-      headers: { location: target.toString(), 'content-type': 'text/html' },
-      body: Buffer.alloc(0),
-    };
-  };
+  const back = (values: Record<string, string>): Reply => redirectBack(redirectUri, values, params.get('state'));
   if (params.get('response_type') !== 'code') {
     return back({
       error: 'unsupported_response_type',

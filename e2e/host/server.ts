@@ -14,9 +14,9 @@ import { fontFile, ICON_DIRS } from './static-assets';
 import { appExtensions } from './grafana-api/extensions';
 import { parseCookieHeader } from './grafana-api/proxy-rules';
 import { deletedSessionCookies, SessionTokens, TOKEN_NEEDS_ROTATION_BODY, UNAUTHORIZED_BODY } from './grafana-api/session-tokens';
+import { grafanaCombination, installedVersions } from './grafana-combinations';
 import { currentUserDto, hasPermission, loginToken, sessionDigest, signedOutUserDto, USERS, type HostUser } from './users';
 
-export const GRAFANA_VERSION = '13.0.2';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
 export interface HostOptions {
@@ -26,8 +26,11 @@ export interface HostOptions {
   dataDir: string;
   /** The plugin's built dist/ (module.js, plugin.json, chunks). */
   pluginDist?: string;
-  /** The shell bundle (shell.js, shell.css). */
-  shellDist?: string;
+  /**
+   * The Grafana/React combination (grafana-combinations.ts, default 13.0): its shell bundle is served, and its
+   * @grafana/runtime version is the Grafana version the host reports.
+   */
+  grafana?: string;
   datasources: HostDataSource[];
   /** The app's row before anyone saves settings (like provisioning/plugins). Default: enabled, no jsonData. */
   initialSettings?: StoredPluginSettings;
@@ -109,7 +112,9 @@ const ACCESS_DENIED = (action: string) => ({
 
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const pluginDist = opts.pluginDist ?? path.join(REPO_ROOT, 'dist');
-  const shellDist = opts.shellDist ?? path.join(__dirname, 'dist');
+  const combination = grafanaCombination(opts.grafana);
+  const shellDist = combination.shellDist;
+  const grafanaVersion = installedVersions(combination).grafana;
   const sessions = new SessionTokens(opts.tokenRotationIntervalMs, opts.now);
   const proxyLog: ProxyLogEntry[] = [];
   const store = new PluginSettingsStore(path.join(opts.dataDir, 'plugin-settings.json'), opts.initialSettings ?? { enabled: true, pinned: true });
@@ -123,7 +128,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     return {
       appUrl,
       appSubUrl: '',
-      buildInfo: { version: GRAFANA_VERSION, versionString: `Grafana v${GRAFANA_VERSION} (Linescope standalone host)`, buildstamp: 0, commit: 'linescope-host', commitShort: 'host', env: 'production', edition: 'Open Source', latestVersion: '', hasUpdate: false, hideVersion: false },
+      buildInfo: { version: grafanaVersion, versionString: `Grafana v${grafanaVersion} (Linescope standalone host)`, buildstamp: 0, commit: 'linescope-host', commitShort: 'host', env: 'production', edition: 'Open Source', latestVersion: '', hasUpdate: false, hideVersion: false },
       defaultDatasource: def?.name ?? '',
       datasources: Object.fromEntries(opts.datasources.map((d) => [d.name, frontendDto(d)])),
       apps: {
@@ -262,7 +267,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return sendJson(res, 403, ACCESS_DENIED('datasources:query'));
       }
       const session = sessionDigest(sessions.firstTokenOf(loginToken(cookie)));
-      return proxyDataSource(req, res, (uid) => opts.datasources.find((d) => d.uid === uid), GRAFANA_VERSION, (e) => {
+      return proxyDataSource(req, res, (uid) => opts.datasources.find((d) => d.uid === uid), grafanaVersion, (e) => {
         proxyLog.push({ session, ...e });
         if (proxyLog.length > 5000) {
           proxyLog.shift();
@@ -276,7 +281,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sendJson(res, 200, await frontendSettings());
     }
     if (p === '/api/health') {
-      return sendJson(res, 200, { commit: 'linescope-host', database: 'ok', version: GRAFANA_VERSION });
+      return sendJson(res, 200, { commit: 'linescope-host', database: 'ok', version: grafanaVersion });
     }
     if (p === '/api/login/ping') {
       return sendJson(res, 200, { message: 'Logged in' });

@@ -21,6 +21,9 @@ export function formatValue(value: number, pprofUnit: string): string {
   return formattedValueToString(getValueFormat(grafanaUnit(pprofUnit))(value));
 }
 
+/** A count of things (lines, calls) in a sentence: grouped digits, as the rest of the panel prints them. */
+export const formatCount = (n: number) => n.toLocaleString('en-US');
+
 /** How a table cell reads for nothing: a dash (`pprof -list`'s "." read as a typo in sentences and tables). */
 export const NO_VALUE = '–';
 

@@ -1,4 +1,11 @@
-import { noSourceSentence, whyNoSourceFile } from './noSource';
+import { whyNoSourceFile } from './noSource';
+import { noSourceDetail, noSourceSentence, noSourceTitle } from './noSourceText';
+
+const title = (name: string, file: string) => {
+  const reason = whyNoSourceFile(name, file);
+  return reason && noSourceTitle(reason);
+};
+const detail = (name: string, file: string) => noSourceDetail(whyNoSourceFile(name, file)!);
 
 describe('whyNoSourceFile', () => {
   it.each([
@@ -12,21 +19,21 @@ describe('whyNoSourceFile', () => {
     ['downcase', '<cfunc>', 'A method written in C'],
     ['hexSlice', '', 'No file in the profile'],
     ['', '  ', 'No file in the profile'],
-  ])('%s in %j: %s', (name, file, title) => {
-    expect(whyNoSourceFile(name, file)?.title).toBe(title);
+  ])('%s in %j: %s', (name, file, expected) => {
+    expect(title(name, file)).toBe(expected);
   });
 
   it('looks up a Java frame without a file (Pyroscope’s Java agent writes none) by its class-qualified name', () => {
     expect(whyNoSourceFile('com/linescope/shop/Catalog.search', '')).toBeUndefined();
     expect(whyNoSourceFile('com/acme/Outer$Inner.lambda$run$0', '')).toBeUndefined();
     // The agent's native frames stay without source.
-    expect(whyNoSourceFile('libjvm.so.PhaseIFG::SquareUp', '')?.title).toBe('No file in the profile');
-    expect(whyNoSourceFile('Catalog.search', '')?.title).toBe('No file in the profile');
+    expect(title('libjvm.so.PhaseIFG::SquareUp', '')).toBe('No file in the profile');
+    expect(title('Catalog.search', '')).toBe('No file in the profile');
   });
 
   it('names the pattern of a regular expression and the C method', () => {
-    expect(whyNoSourceFile('RegExp: ^SKU-(\\d{4})[0-8]$', '')?.detail).toContain('/^SKU-(\\d{4})[0-8]$/');
-    expect(whyNoSourceFile('downcase', '<cfunc>')?.detail).toMatch(/^downcase is part of Ruby/);
+    expect(detail('RegExp: ^SKU-(\\d{4})[0-8]$', '')).toContain('/^SKU-(\\d{4})[0-8]$/');
+    expect(detail('downcase', '<cfunc>')).toMatch(/^downcase is part of Ruby/);
   });
 
   it.each([
@@ -36,6 +43,11 @@ describe('whyNoSourceFile', () => {
     ['Set#include?', '/usr/lib/ruby/3.1.0/set.rb'],
   ])('leaves %s in %s to the source server', (name, file) => {
     expect(whyNoSourceFile(name, file)).toBeUndefined();
+  });
+
+  it('keeps names as they are: no HTML escaping of <, & or / in the text React renders', () => {
+    expect(detail('std::vector<int>::push_back&', '')).toContain('“std::vector<int>::push_back&”');
+    expect(detail('RegExp: a/b', '')).toContain('/a/b/');
   });
 
   it('continues the panel’s “Source not loaded:” sentence', () => {

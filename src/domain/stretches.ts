@@ -76,9 +76,7 @@ export function viewItems(stretches: Stretch[], fileLines: number): ViewItem[] {
   return items;
 }
 
-/** "Lines 38–61, 65–71 and 133" for the view's caption. */
-export function describeStretches(stretches: LineRange[]): string {
-  const parts = stretches.map((s) => (s.start === s.end ? `${s.start}` : `${s.start}–${s.end}`));
-  const label = stretches.length === 1 && stretches[0].start === stretches[0].end ? 'Line' : 'Lines';
-  return `${label} ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]}`;
+/** Each stretch as its caption names it: "38–61", or "133" for one line. */
+export function stretchRanges(stretches: LineRange[]): string[] {
+  return stretches.map((s) => (s.start === s.end ? `${s.start}` : `${s.start}–${s.end}`));
 }

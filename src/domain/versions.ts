@@ -37,23 +37,34 @@ export function versionChoices(
   });
 }
 
+/** A choice's name, worded by the panel (function-details/versionNames.ts). */
+export type VersionName =
+  | { kind: 'ref'; ref: string }
+  /** No version known: its place among the choices (1-based). */
+  | { kind: 'unknown'; place: number }
+  | { kind: 'profiled-as'; ref: string; profiled: string }
+  | { kind: 'place'; ref: string; place: number; of: number };
+
 /**
  * How each choice is named in the commit choice: its ref, and when several choices share that ref (an override gives
  * every version the same one) what tells them apart: the ref the profile gave it, else its place among the versions.
  */
-export function choiceNames(choices: Array<Pick<VersionChoice, 'version' | 'replaced'>>): string[] {
-  const refs = choices.map((c, i) => (c.version?.gitRef ? shortRef(c.version.gitRef) : `unknown version ${i + 1}`));
-  return refs.map((ref, i) => {
+export function choiceNames(choices: Array<Pick<VersionChoice, 'version' | 'replaced'>>): VersionName[] {
+  const refs = choices.map((c) => (c.version?.gitRef ? shortRef(c.version.gitRef) : undefined));
+  return refs.map((ref, i): VersionName => {
+    if (ref === undefined) {
+      return { kind: 'unknown', place: i + 1 };
+    }
     const sharing = choices.filter((_, j) => refs[j] === ref);
     if (sharing.length < 2) {
-      return ref;
+      return { kind: 'ref', ref };
     }
     const profiled = sharing.map((c) => (c.replaced?.gitRef ? shortRef(c.replaced.gitRef) : ''));
     const profiledTellApart =
       profiled.every((p) => p !== '' && p !== ref) && new Set(profiled).size === profiled.length;
     const own = choices[i].replaced?.gitRef;
     return profiledTellApart && own
-      ? `${ref} (profiled as ${shortRef(own)})`
-      : `${ref} (version ${i + 1} of ${choices.length})`;
+      ? { kind: 'profiled-as', ref, profiled: shortRef(own) }
+      : { kind: 'place', ref, place: i + 1, of: choices.length };
   });
 }

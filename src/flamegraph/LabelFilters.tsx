@@ -3,6 +3,7 @@ import React, { useId, useState } from 'react';
 import { css } from '@emotion/css';
 import { Button, Combobox, type ComboboxOption, IconButton, Stack, useStyles2 } from '@grafana/ui';
 import { type Matcher, MATCH_OPS, type MatchOp } from '../pyroscope/selector';
+import { PLAIN_TEXT } from '../constants';
 import { testIds } from '../testIds';
 
 interface Props {
@@ -82,10 +83,12 @@ function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, onCh
     const needle = typed.toLowerCase();
     return options(values.filter((v) => v.toLowerCase().includes(needle)));
   };
+  const number = index + 1;
+  const remove = t('flamegraph.filter-row.remove', 'Remove filter {{number}}', { number, interpolation: PLAIN_TEXT });
   return (
     <Stack direction="row" gap={0.5} alignItems="center">
       <span id={`${id}-label`} className={styles.hidden}>
-        Filter {index + 1} label
+        {t('flamegraph.filter-row.label', 'Filter {{number}} label', { number, interpolation: PLAIN_TEXT })}
       </span>
       <Combobox
         aria-labelledby={`${id}-label`}
@@ -98,7 +101,7 @@ function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, onCh
         onChange={(v) => onChange({ name: v.value, value: '' })}
       />
       <span id={`${id}-op`} className={styles.hidden}>
-        Filter {index + 1} operator
+        {t('flamegraph.filter-row.operator', 'Filter {{number}} operator', { number, interpolation: PLAIN_TEXT })}
       </span>
       <Combobox
         aria-labelledby={`${id}-op`}
@@ -108,7 +111,7 @@ function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, onCh
         onChange={(v) => onChange({ op: v.value as MatchOp })}
       />
       <span id={`${id}-value`} className={styles.hidden}>
-        Filter {index + 1} value
+        {t('flamegraph.filter-row.value', 'Filter {{number}} value', { number, interpolation: PLAIN_TEXT })}
       </span>
       <Combobox
         // Remount when the label changes so the value list is asked for again.
@@ -122,12 +125,7 @@ function FilterRow({ row, index, labelNames, labelNamesLoading, loadValues, onCh
         disabled={!row.name}
         onChange={(v) => onChange({ value: v.value })}
       />
-      <IconButton
-        name="times"
-        aria-label={`Remove filter ${index + 1}`}
-        tooltip={`Remove filter ${index + 1}`}
-        onClick={onRemove}
-      />
+      <IconButton name="times" aria-label={remove} tooltip={remove} onClick={onRemove} />
     </Stack>
   );
 }

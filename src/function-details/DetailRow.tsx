@@ -62,7 +62,9 @@ export function FilePath({ path }: { path: string }) {
       {copyFailed && (
         <div role="alert" data-testid={testIds.functionDetails.copyFileFailed}>
           <Text variant="bodySmall" color="error">
-            The browser did not allow copying. Select the path here and copy it:
+            <Trans i18nKey="function-details.file-path.copy-failed">
+              The browser did not allow copying. Select the path here and copy it:
+            </Trans>
           </Text>
           <code className={styles.wrapped}>{path}</code>
         </div>
@@ -75,6 +77,9 @@ export function FilePath({ path }: { path: string }) {
 export function CallSite({ text }: { text: string }) {
   const styles = useStyles2(getStyles);
   const [expanded, setExpanded] = useState(false);
+  const toggle = expanded
+    ? t('function-details.call-site.one-line', 'Show the call site on one line')
+    : t('function-details.call-site.whole', 'Show the whole call site');
   return (
     <div className={styles.callSite}>
       <span
@@ -88,8 +93,8 @@ export function CallSite({ text }: { text: string }) {
         name={expanded ? 'angle-up' : 'angle-down'}
         size="sm"
         aria-expanded={expanded}
-        aria-label={expanded ? 'Show the call site on one line' : 'Show the whole call site'}
-        tooltip={expanded ? 'Show the call site on one line' : 'Show the whole call site'}
+        aria-label={toggle}
+        tooltip={toggle}
         onClick={() => setExpanded((e) => !e)}
       />
     </div>

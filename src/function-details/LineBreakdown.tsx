@@ -1,10 +1,12 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { buildBreakdown } from './breakdown';
 import { hottestLine } from '../domain/hottest';
-import { formatValue, lineCellFormatter } from '../domain/format';
+import { PLAIN_TEXT } from '../constants';
+import { formatCount, formatValue, lineCellFormatter } from '../domain/format';
 import type { FunctionVersion } from '../domain/model';
 import type { SourceFile } from '../source/core/types';
 import { AnnotatedSource, type AsideColumn } from './code-view/AnnotatedSource';
@@ -37,7 +39,14 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
   const { value, share } = lineCellFormatter(unit, version.total);
   const { self: selfWithout, total: totalWithout } = version.withoutLineNumber;
   // In a sentence a zero reads "0 s", and a share only follows a value that has one.
-  const amount = (v: number) => (share(v) ? `${formatValue(v, unit)} (${share(v)})` : formatValue(v, unit));
+  const amount = (v: number) =>
+    share(v)
+      ? t('function-details.value-with-share', '{{value}} ({{share}})', {
+          value: formatValue(v, unit),
+          share: share(v),
+          interpolation: PLAIN_TEXT,
+        })
+      : formatValue(v, unit);
   // Without source, the lines with samples come first (a long span is mostly empty lines); the rest on request.
   const [allLines, setAllLines] = useState(false);
   const sampledRows = breakdown.rows.filter((row) => row.sampled);
@@ -48,15 +57,18 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
   }, [allLines, version]);
 
   return (
-    <section aria-label="Breakdown per line" data-testid={testIds.functionDetails.breakdown}>
+    <section
+      aria-label={t('function-details.line-breakdown.title', 'Breakdown per line')}
+      data-testid={testIds.functionDetails.breakdown}
+    >
       <Stack direction="row" gap={1} alignItems="center" justifyContent="space-between">
         <Text element="h4" variant="h5">
-          Breakdown per line
+          <Trans i18nKey="function-details.line-breakdown.title">Breakdown per line</Trans>
         </Text>
         {/* A source view with its own links (file, blame, commit) makes this one redundant. */}
         {source.status === 'loaded' && source.fileUrl && !source.links && !source.packageSource && (
           <a href={source.fileUrl} target="_blank" rel="noreferrer" className={styles.link}>
-            View file
+            <Trans i18nKey="function-details.line-breakdown.view-file">View file</Trans>
           </a>
         )}
       </Stack>
@@ -81,13 +93,17 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
         </Stack>
       ) : breakdown.rows.length === 0 ? (
         <Text color="secondary" italic>
-          No sample of this function carries a line number, so there is nothing to break down by line.
+          <Trans i18nKey="function-details.line-breakdown.no-line-numbers">
+            No sample of this function carries a line number, so there is nothing to break down by line.
+          </Trans>
         </Text>
       ) : (
         <div className={styles.scroll}>
           {breakdown.compact ? (
             <Text color="secondary" variant="bodySmall">
-              The function spans too many lines to list them all: only lines with samples are shown.
+              <Trans i18nKey="function-details.line-breakdown.compact">
+                The function spans too many lines to list them all: only lines with samples are shown.
+              </Trans>
             </Text>
           ) : (
             sampledRows.length < breakdown.rows.length && (
@@ -100,22 +116,50 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
                 data-testid={testIds.functionDetails.breakdownAllLines}
               >
                 {allLines
-                  ? `Only the ${sampledRows.length} lines with samples`
-                  : `All ${breakdown.rows.length} lines of the function`}
+                  ? t('function-details.line-breakdown.sampled-lines', 'Only the {{number}} lines with samples', {
+                      count: sampledRows.length,
+                      number: formatCount(sampledRows.length),
+                      defaultValue_one: 'Only the {{number}} line with samples',
+                      interpolation: PLAIN_TEXT,
+                    })
+                  : t('function-details.line-breakdown.all-lines', 'All {{number}} lines of the function', {
+                      count: breakdown.rows.length,
+                      number: formatCount(breakdown.rows.length),
+                      defaultValue_one: 'All {{number}} line of the function',
+                      interpolation: PLAIN_TEXT,
+                    })}
               </Button>
             )
           )}
           <table className={styles.table}>
             <thead>
               <tr>
-                {calls && <th scope="col" aria-label="Calls" />}
-                <th scope="col">Line</th>
-                <th scope="col">Self</th>
-                <th scope="col" aria-label="Self share of the function total">
+                {calls && <th scope="col" aria-label={t('function-details.line-breakdown.column-calls', 'Calls')} />}
+                <th scope="col">
+                  <Trans i18nKey="function-details.line-breakdown.column-line">Line</Trans>
+                </th>
+                <th scope="col">
+                  <Trans i18nKey="function-details.line-breakdown.column-self">Self</Trans>
+                </th>
+                <th
+                  scope="col"
+                  aria-label={t(
+                    'function-details.line-breakdown.column-self-share',
+                    'Self share of the function total'
+                  )}
+                >
                   %
                 </th>
-                <th scope="col">Total</th>
-                <th scope="col" aria-label="Total share of the function total">
+                <th scope="col">
+                  <Trans i18nKey="function-details.line-breakdown.column-total">Total</Trans>
+                </th>
+                <th
+                  scope="col"
+                  aria-label={t(
+                    'function-details.line-breakdown.column-total-share',
+                    'Total share of the function total'
+                  )}
+                >
                   %
                 </th>
               </tr>
@@ -123,7 +167,9 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
             <tbody>
               <tr className={styles.summary}>
                 {calls && <td />}
-                <th scope="row">Function</th>
+                <th scope="row">
+                  <Trans i18nKey="function-details.line-breakdown.row-function">Function</Trans>
+                </th>
                 <td>{value(version.self)}</td>
                 <td>{share(version.self)}</td>
                 <td>{value(version.total)}</td>
@@ -167,8 +213,11 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
         <div data-testid={testIds.functionDetails.breakdownWithoutLine} className={styles.without}>
           <LineCallsToggle line={0} calls={calls} />
           <Text color="secondary">
-            Without a line number: self {amount(selfWithout)}, total {amount(totalWithout)}. These samples are counted
-            in the function’s totals but cannot be placed on a line (the profiler recorded no line for them).
+            {t(
+              'function-details.line-breakdown.without-line',
+              'Without a line number: self {{self}}, total {{total}}. These samples are counted in the function’s totals but cannot be placed on a line (the profiler recorded no line for them).',
+              { self: amount(selfWithout), total: amount(totalWithout), interpolation: PLAIN_TEXT }
+            )}
           </Text>
         </div>
       )}
@@ -176,14 +225,33 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
   );
 }
 
-const NOT_LOADED: Record<string, string> = {
-  'not-connected': 'connect (Repository, above) to see the code beside the numbers.',
-  'session-ended': 'the session ended; connect again (Repository, above).',
-  'no-provider':
-    'Linescope cannot sign in to this repository’s host from the panel (GitHub and GitLab only); the links below open the file, its blame and the commit there.',
-  'links-only':
-    'Linescope links to Bitbucket Cloud and Azure DevOps but cannot fetch their source; the links below open the file, its blame and the commit there.',
-};
+/** Why the source is not shown, as the "Source not loaded: …" sentence continues. */
+function notLoadedReason(reason: string | undefined): string | undefined {
+  switch (reason) {
+    case 'not-connected':
+      return t(
+        'function-details.line-breakdown.not-loaded.not-connected',
+        'connect (Repository, above) to see the code beside the numbers.'
+      );
+    case 'session-ended':
+      return t(
+        'function-details.line-breakdown.not-loaded.session-ended',
+        'the session ended; connect again (Repository, above).'
+      );
+    case 'no-provider':
+      return t(
+        'function-details.line-breakdown.not-loaded.no-provider',
+        'Linescope cannot sign in to this repository’s host from the panel (GitHub and GitLab only); the links below open the file, its blame and the commit there.'
+      );
+    case 'links-only':
+      return t(
+        'function-details.line-breakdown.not-loaded.links-only',
+        'Linescope links to Bitbucket Cloud and Azure DevOps but cannot fetch their source; the links below open the file, its blame and the commit there.'
+      );
+    default:
+      return undefined;
+  }
+}
 
 function SourceStatus(props: { source: SourceFile; noSourceReason?: string; fileName: string }) {
   const { source, noSourceReason, fileName } = props;
@@ -191,10 +259,10 @@ function SourceStatus(props: { source: SourceFile; noSourceReason?: string; file
     case 'loaded':
       return null;
     case 'loading':
-      return <LoadingPlaceholder text="Loading source…" />;
+      return <LoadingPlaceholder text={t('function-details.line-breakdown.loading-source', 'Loading source…')} />;
     case 'error':
       return (
-        <Alert severity="warning" title="Source not loaded">
+        <Alert severity="warning" title={t('function-details.line-breakdown.source-not-loaded', 'Source not loaded')}>
           {source.message}
           {source.missing && <WhyNoSource {...source.missing} language={languageOf(fileName)} />}
         </Alert>
@@ -203,11 +271,20 @@ function SourceStatus(props: { source: SourceFile; noSourceReason?: string; file
       return (
         <div data-testid={testIds.functionDetails.sourceNotLoaded}>
           <Text color="secondary" variant="bodySmall">
-            Source not loaded:{' '}
-            {(source.reason && NOT_LOADED[source.reason]) ??
-              noSourceReason ??
-              'no source is available for this version yet.'}{' '}
-            The numbers below are complete: every line of the function with its self and total.
+            {t(
+              'function-details.line-breakdown.not-loaded.sentence',
+              'Source not loaded: {{reason}} The numbers below are complete: every line of the function with its self and total.',
+              {
+                reason:
+                  notLoadedReason(source.reason) ??
+                  noSourceReason ??
+                  t(
+                    'function-details.line-breakdown.not-loaded.no-source',
+                    'no source is available for this version yet.'
+                  ),
+                interpolation: PLAIN_TEXT,
+              }
+            )}
           </Text>
         </div>
       );

@@ -10,6 +10,7 @@ import type { SourceRequest } from '../source/core/types';
 import { LINKS_ONLY_HOSTS } from '../source/core/host-links';
 import { OverrideButton } from '../source/overrides/OverrideEditor';
 import { SOURCE_PROVIDERS, providerKindFor } from '../source/providers/table';
+import { PLAIN_TEXT } from '../constants';
 import { testIds } from '../testIds';
 
 interface Props {
@@ -41,7 +42,12 @@ export function RepositoryValue({ target, selected, repository, hosts, labels, s
       ) : raw ? (
         <span>{raw}</span>
       ) : (
-        <Tooltip content="Send the service_repository and service_git_ref labels with the profiles (or the OpenTelemetry vcs.* attributes) so Linescope knows where the source is.">
+        <Tooltip
+          content={t(
+            'function-details.repository-value.unknown-tooltip',
+            'Send the service_repository and service_git_ref labels with the profiles (or the OpenTelemetry vcs.* attributes) so Linescope knows where the source is.'
+          )}
+        >
           <span>
             <Trans i18nKey="function-details.repository-value.unknown">– (unknown)</Trans>
           </span>
@@ -52,9 +58,11 @@ export function RepositoryValue({ target, selected, repository, hosts, labels, s
           <Badge
             color="orange"
             text={t('function-details.repository-value.text-from-labels', 'from labels')}
-            tooltip={`This profile's build id has no version, so the repository comes from the service's ${
-              labels?.from.repository ?? ''
-            } label. It may not match the exact build.`}
+            tooltip={t(
+              'function-details.repository-value.from-labels-tooltip',
+              "This profile's build id has no version, so the repository comes from the service's {{label}} label. It may not match the exact build.",
+              { label: labels?.from.repository ?? '', interpolation: PLAIN_TEXT }
+            )}
           />
         </span>
       )}
@@ -65,7 +73,10 @@ export function RepositoryValue({ target, selected, repository, hosts, labels, s
         <Badge
           color="blue"
           text={t('function-details.repository-value.text-links-only', 'links only')}
-          tooltip="Linescope links to Bitbucket Cloud and Azure DevOps (file, blame, commit) but cannot fetch their source."
+          tooltip={t(
+            'function-details.repository-value.links-only-tooltip',
+            'Linescope links to Bitbucket Cloud and Azure DevOps (file, blame, commit) but cannot fetch their source.'
+          )}
         />
       )}
       {sourceRequest && !linksOnly && Connection && (

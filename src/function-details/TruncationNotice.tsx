@@ -1,6 +1,7 @@
-import { t } from '@grafana/i18n';
+import { t, Trans } from '@grafana/i18n';
 import React from 'react';
 import { Alert } from '@grafana/ui';
+import { PLAIN_TEXT } from '../constants';
 import { testIds } from '../testIds';
 import { formatShare, formatValue } from '../domain/format';
 import type { FunctionDetails } from '../domain/model';
@@ -26,18 +27,29 @@ export function TruncationNotice({ details }: { details: FunctionDetails }) {
       data-testid={testIds.functionDetails.truncated}
     >
       <p>
-        To stay under its node limit, Pyroscope merged the smallest branches of this call site into “other”: {value} (
-        {share} of the call site) no longer says which functions and lines it ran in.
+        {t(
+          'function-details.truncation-notice.merged',
+          'To stay under its node limit, Pyroscope merged the smallest branches of this call site into “other”: {{value}} ({{share}} of the call site) no longer says which functions and lines it ran in.',
+          { value, share, interpolation: PLAIN_TEXT }
+        )}
       </p>
       <p>
-        So self and total of each line, and of the function, may be low, by up to {value} in all; lines that ran only in
-        the cut branches are missing. The numbers shown are never too high.
+        {t(
+          'function-details.truncation-notice.low',
+          'So self and total of each line, and of the function, may be low, by up to {{value}} in all; lines that ran only in the cut branches are missing. The numbers shown are never too high.',
+          { value, interpolation: PLAIN_TEXT }
+        )}
       </p>
       <p>
-        Linescope already asks for as many nodes as Pyroscope allows. The limit is the tenant&apos;s: an admin can raise
-        <code> -querier.max-flamegraph-nodes-max</code> or turn off
-        <code> -querier.max-flamegraph-nodes-on-select-merge-profile</code>. A narrower time range or label filter also
-        helps.
+        <Trans
+          i18nKey="function-details.truncation-notice.limit"
+          defaults="Linescope already asks for as many nodes as Pyroscope allows. The limit is the tenant’s: an admin can raise <code>{{raise}}</code> or turn off <code>{{off}}</code>. A narrower time range or label filter also helps."
+          values={{
+            raise: '-querier.max-flamegraph-nodes-max',
+            off: '-querier.max-flamegraph-nodes-on-select-merge-profile',
+          }}
+          components={{ code: <code /> }}
+        />
       </p>
     </Alert>
   );

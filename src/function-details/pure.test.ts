@@ -3,7 +3,7 @@ import { MAX_FUNCTION_LINES } from '../domain/span';
 import { formatShare, formatValue, grafanaUnit, lineCellFormatter } from '../domain/format';
 import type { FunctionVersion } from '../domain/model';
 import { describeRepository, shortRef } from '../domain/repository';
-import { choiceNames } from '../domain/versions';
+import { choiceNameTexts as choiceNames } from './versionNames';
 
 const version = (patch: Partial<FunctionVersion>): FunctionVersion => ({
   key: '1',

@@ -72,7 +72,10 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
   }
   if (profileTypes.status === 'success' && profileTypes.value.length === 0) {
     return (
-      <EmptyState variant="not-found" message="No profiles in this data source for the time range">
+      <EmptyState
+        variant="not-found"
+        message={t('pages.flame-graph-body.empty-data-source', 'No profiles in this data source for the time range')}
+      >
         <div data-testid={testIds.flameGraphPage.empty}>
           <Trans i18nKey="pages.flame-graph-body.no-profile-types">
             Pick a wider or more recent time range, or another data source. Pyroscope only lists profile types it
@@ -84,7 +87,10 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
   }
   if (services.status === 'success' && services.value.length === 0 && !scopedToServices) {
     return (
-      <EmptyState variant="not-found" message="No service sends profiles in the time range">
+      <EmptyState
+        variant="not-found"
+        message={t('pages.flame-graph-body.empty-services', 'No service sends profiles in the time range')}
+      >
         <div data-testid={testIds.flameGraphPage.empty}>
           <Trans i18nKey="pages.flame-graph-body.wider-recent-range">Pick a wider or more recent time range.</Trans>
         </div>
@@ -110,7 +116,10 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
   }
   if (flameGraph.value.kind === 'empty') {
     return (
-      <EmptyState variant="not-found" message="No profiles for this selection">
+      <EmptyState
+        variant="not-found"
+        message={t('pages.flame-graph-body.empty-selection', 'No profiles for this selection')}
+      >
         <div data-testid={testIds.flameGraphPage.empty}>
           {t(
             'pages.flame-graph-body.nothing-matched',
@@ -124,7 +133,7 @@ export function FlameGraphBody(props: FlameGraphBodyProps) {
   }
   return (
     <ResizableSplit
-      sideLabel="Function details"
+      sideLabel={t('pages.flame-graph-body.side-panel', 'Function details')}
       main={
         <LinescopeFlameGraph
           data={flameGraph.value.frame}

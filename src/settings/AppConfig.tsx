@@ -1,10 +1,10 @@
-import { t } from '@grafana/i18n';
+import { t, Trans } from '@grafana/i18n';
 import React, { useState } from 'react';
 import { lastValueFrom } from 'rxjs';
 import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { config, DataSourcePicker, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Stack, Switch } from '@grafana/ui';
-import { PLUGIN_ID, PYROSCOPE_DS_TYPE } from '../constants';
+import { PLAIN_TEXT, PLUGIN_ID, PYROSCOPE_DS_TYPE } from '../constants';
 import { testIds } from '../testIds';
 import {
   canEditSettings,
@@ -15,7 +15,12 @@ import {
 } from './settings';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<LinescopeJsonData>> {
-  /** After a save: Grafana caches the plugin meta per page load, so the new settings apply after a reload. */
+  /**
+   * After a save: Grafana caches the plugin meta per page load, so the new settings apply after a full reload.
+   * Not locationService.reload(): it only remounts the route, and the app would go on with the cached meta (Grafana's
+   * own app example reloads the page too). The validator's direct-window-location-access rule reads only
+   * window.location.href and .search.
+   */
   onSaved?: () => void;
 }
 
@@ -24,9 +29,12 @@ type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' }
 const errorMessage = (err: unknown): string => {
   const e = err as { status?: number; data?: { message?: string }; message?: string };
   if (e?.status === 403) {
-    return 'Grafana refused the change (403): only organization admins can change plugin settings.';
+    return t(
+      'settings.app-config.error-forbidden',
+      'Grafana refused the change (403): only organization admins can change plugin settings.'
+    );
   }
-  return e?.data?.message ?? e?.message ?? 'Unknown error';
+  return e?.data?.message ?? e?.message ?? t('settings.app-config.error-unknown', 'Unknown error');
 };
 
 const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConfigProps) => {
@@ -74,14 +82,19 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
           title={t('settings.app-config.title-readonly', 'Read-only')}
           data-testid={testIds.config.readOnlyNote}
         >
-          These settings apply to the whole organization. Only an organization admin can change them; ask one if
-          something here should be different.
+          <Trans i18nKey="settings.app-config.read-only">
+            These settings apply to the whole organization. Only an organization admin can change them; ask one if
+            something here should be different.
+          </Trans>
         </Alert>
       )}
       <FieldSet label={t('settings.app-config.label-function-details', 'Function details')}>
         <Field
           label={t('settings.app-config.label-enable-function-details', 'Enable function details')}
-          description="Adds “Function details” to the flame graph's context menu: per-line self and total for the clicked function, and its source when a vcs.v1 server can fetch it."
+          description={t(
+            'settings.app-config.description-enable-function-details',
+            "Adds “Function details” to the flame graph's context menu: per-line self and total for the clicked function, and its source when a vcs.v1 server can fetch it."
+          )}
           disabled={!editable}
         >
           <Switch
@@ -94,7 +107,10 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
         </Field>
         <Field
           label={t('settings.app-config.label-source-vcsv-data-source', 'Source (vcs.v1) data source')}
-          description="The data source whose proxy reaches a vcs.v1 server (Pyroscope with GitHub configured, or the Linescope source server). Empty: the Pyroscope data source in use."
+          description={t(
+            'settings.app-config.description-source-data-source',
+            'The data source whose proxy reaches a vcs.v1 server (Pyroscope with GitHub configured, or the Linescope source server). Empty: the Pyroscope data source in use.'
+          )}
           disabled={!editable}
         >
           <div data-testid={testIds.config.vcsDatasource}>
@@ -116,7 +132,10 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
       <FieldSet label={t('settings.app-config.label-flame-graph', 'Flame graph')}>
         <Field
           label={t('settings.app-config.label-default-pyroscope-data-source', 'Default Pyroscope data source')}
-          description="The data source the flame graph page opens with. Empty: Grafana's default Pyroscope data source."
+          description={t(
+            'settings.app-config.description-default-data-source',
+            "The data source the flame graph page opens with. Empty: Grafana's default Pyroscope data source."
+          )}
           disabled={!editable}
         >
           <div data-testid={testIds.config.defaultDatasource}>
@@ -150,13 +169,19 @@ const AppConfig = ({ plugin, onSaved = () => window.location.reload() }: AppConf
             title={t('settings.app-config.title-the-settings-were-not-saved', 'The settings were not saved')}
             data-testid={testIds.config.saveError}
           >
-            {save.message}. Your changes are still in the form: try again, or check that you are an organization admin.
+            {t(
+              'settings.app-config.not-saved',
+              '{{message}}. Your changes are still in the form: try again, or check that you are an organization admin.',
+              { message: save.message, interpolation: PLAIN_TEXT }
+            )}
           </Alert>
         )}
         {editable && (
           <div>
             <Button type="submit" data-testid={testIds.config.save} disabled={save.status === 'saving'}>
-              {save.status === 'saving' ? 'Saving…' : 'Save settings'}
+              {save.status === 'saving'
+                ? t('settings.app-config.saving', 'Saving…')
+                : t('settings.app-config.save', 'Save settings')}
             </Button>
           </div>
         )}

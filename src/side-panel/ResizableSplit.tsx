@@ -7,10 +7,12 @@
 // `overflow: hidden`, which breaks the sticky side panel and stacking the panel below on narrow screens; and it
 // sets pane sizes on the DOM directly, so the remembered share and the bounds (which depend on the container's
 // width) could not be React state. The pure rules stay in width.ts.
+import { t } from '@grafana/i18n';
 import React, { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import { PLAIN_TEXT } from '../constants';
 import { testIds } from '../testIds';
 import { clampShare, readShare, shareAfterKey, shareAtPointer, shareBounds, writeShare } from './width';
 
@@ -108,13 +110,23 @@ export function ResizableSplit({ main, side, sideLabel }: Props) {
           <div
             role="separator"
             aria-orientation="vertical"
-            aria-label={`Resize ${sideLabel}`}
+            aria-label={t('side-panel.resizable-split.resize', 'Resize {{panel}}', {
+              panel: sideLabel,
+              interpolation: PLAIN_TEXT,
+            })}
             aria-controls={sideId}
             aria-valuenow={percent(effective)}
             aria-valuemin={percent(bounds.min)}
             aria-valuemax={percent(bounds.max)}
-            aria-valuetext={`${sideLabel} ${percent(effective)}% wide`}
-            title="Drag, or use the arrow keys, to resize (Enter: default width)"
+            aria-valuetext={t('side-panel.resizable-split.width', '{{panel}} {{percent}}% wide', {
+              panel: sideLabel,
+              percent: percent(effective),
+              interpolation: PLAIN_TEXT,
+            })}
+            title={t(
+              'side-panel.resizable-split.how-to',
+              'Drag, or use the arrow keys, to resize (Enter: default width)'
+            )}
             tabIndex={0}
             className={styles.handle}
             data-dragging={dragging ? 'true' : undefined}

@@ -6,7 +6,10 @@ import { flameNodes, onlyNode, pointOf, type FlameNode } from './flame-geometry'
 export const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
 /** Pyroscope's Node SDK sends wall-time profiles. */
 export const WALL = 'wall:wall:nanoseconds:wall:nanoseconds';
-export const SCREENSHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
+// The default Grafana combination's screenshots are the ones docs/ shows (npm run docs:screenshots); global-setup
+// sends another combination's to a folder of their own.
+export const SCREENSHOTS =
+  process.env.LINESCOPE_E2E_SCREENSHOTS ?? path.resolve(__dirname, '../../artifacts/screenshots');
 
 export function flameGraphUrl(service: string, profileType = CPU): string {
   const params = new URLSearchParams({

@@ -46,7 +46,8 @@ export function baselineScope<T extends QueryScope>(comparison: T, baseline: Bas
 /** True when the baseline needs its own profile (every kind but another version of the same profile). */
 export const needsOwnProfile = (baseline: Baseline) => baseline.kind !== 'version';
 
-function formatOffset(ms: number): string {
+/** An offset as the URL writes it: 1w, 2d, 3h, 90m. */
+export function formatOffset(ms: number): string {
   for (const unit of ['w', 'd', 'h', 'm']) {
     if (ms % UNIT_MS[unit] === 0) {
       return `${ms / UNIT_MS[unit]}${unit}`;
@@ -68,7 +69,14 @@ export function formatBaselineParam(baseline: Baseline): string {
   }
 }
 
-export type ParsedBaseline = { baseline: Baseline } | { error: string };
+/** What is wrong with a `compare=` value or a typed label selector (the panel words it: baselineText.ts). */
+export interface BaselineProblem {
+  kind: 'offset' | 'range' | 'selector' | 'no-version' | 'comparison';
+  /** The part that could not be read. */
+  value: string;
+}
+
+export type ParsedBaseline = { baseline: Baseline } | { error: BaselineProblem };
 
 /** Reads `compare=…`; a malformed value is an error that says what was expected, never a silent other comparison. */
 export function parseBaselineParam(value: string): ParsedBaseline {
@@ -79,14 +87,14 @@ export function parseBaselineParam(value: string): ParsedBaseline {
     case 'offset': {
       const m = /^(\d{1,6})([mhdw])$/.exec(rest);
       if (!m || Number(m[1]) === 0) {
-        return { error: `“${rest}” is not a time offset: expected a number and m, h, d or w, such as 1d or 1w` };
+        return { error: { kind: 'offset', value: rest } };
       }
       return { baseline: { kind: 'offset', ms: Number(m[1]) * UNIT_MS[m[2]] } };
     }
     case 'range': {
       const m = /^(\d{1,15})-(\d{1,15})$/.exec(rest);
       if (!m || Number(m[1]) >= Number(m[2])) {
-        return { error: `“${rest}” is not a time range: expected <from>-<to> in Unix milliseconds, from before to` };
+        return { error: { kind: 'range', value: rest } };
       }
       return { baseline: { kind: 'range', from: Number(m[1]), to: Number(m[2]) } };
     }
@@ -95,11 +103,9 @@ export function parseBaselineParam(value: string): ParsedBaseline {
       return error ? { error } : { baseline: { kind: 'labels', selector: rest } };
     }
     case 'version':
-      return rest ? { baseline: { kind: 'version', key: rest } } : { error: 'No version is named after “version:”' };
+      return rest ? { baseline: { kind: 'version', key: rest } } : { error: { kind: 'no-version', value: '' } };
     default:
-      return {
-        error: `“${value}” is not a comparison: expected offset:…, range:…, labels:{…} or version:…`,
-      };
+      return { error: { kind: 'comparison', value } };
   }
 }
 
@@ -107,30 +113,10 @@ export function parseBaselineParam(value: string): ParsedBaseline {
  * A light check of a label selector before it is sent: braces around it. Pyroscope validates the matchers
  * themselves and its error is shown as it is.
  */
-export function checkSelector(selector: string): string | undefined {
+export function checkSelector(selector: string): BaselineProblem | undefined {
   const s = selector.trim();
   if (!s.startsWith('{') || !s.endsWith('}')) {
-    return `“${selector}” is not a label selector: expected matchers in braces, such as {service_name="api", version="v1.0.0"}`;
+    return { kind: 'selector', value: selector };
   }
   return undefined;
-}
-
-/** How the baseline reads in the panel ("the same window 1 day earlier", "version=\"v1.0.0\""...). */
-export function describeBaseline(baseline: Baseline, versionName?: (key: string) => string): string {
-  switch (baseline.kind) {
-    case 'offset':
-      if (baseline.ms === DAY_MS) {
-        return 'the same window one day earlier';
-      }
-      if (baseline.ms === WEEK_MS) {
-        return 'the same window one week earlier';
-      }
-      return `the same window ${formatOffset(baseline.ms)} earlier`;
-    case 'range':
-      return `${new Date(baseline.from).toISOString()} – ${new Date(baseline.to).toISOString()}`;
-    case 'labels':
-      return baseline.selector;
-    case 'version':
-      return versionName ? versionName(baseline.key) : `version ${baseline.key}`;
-  }
 }

@@ -7,6 +7,7 @@ import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { compactAge, type LineBlame, relativeDate, shortSha } from '../../domain/blame/blame';
 import { testIds } from '../../testIds';
+import { PLAIN_TEXT } from '../../constants';
 
 /** Narrow, so that the code keeps its room in a side panel: the full entry is in the cell's tooltip. */
 export const BLAME_COLUMN_WIDTH = 168;
@@ -35,8 +36,11 @@ export function BlameCell({ blame, now }: { blame: LineBlame | undefined; now: n
       title={describe}
       aria-label={
         recent
-          ? t('function-details.blame.cell-label-recent', 'Last changed by {{describe}} (recent)', { describe })
-          : t('function-details.blame.cell-label', 'Last changed by {{describe}}', { describe })
+          ? t('function-details.blame.cell-label-recent', 'Last changed by {{describe}} (recent)', {
+              describe,
+              interpolation: PLAIN_TEXT,
+            })
+          : t('function-details.blame.cell-label', 'Last changed by {{describe}}', { describe, interpolation: PLAIN_TEXT })
       }
       data-testid={testIds.functionDetails.blame}
       data-sha={commit.sha}

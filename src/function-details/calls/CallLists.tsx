@@ -3,7 +3,8 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, IconButton, Stack, Text, useStyles2 } from '@grafana/ui';
-import { formatShare, formatValue } from '../../domain/format';
+import { PLAIN_TEXT } from '../../constants';
+import { formatCount, formatShare, formatValue } from '../../domain/format';
 import { testIds } from '../../testIds';
 import type { CallCost, FunctionCalls } from '../../domain/calls';
 
@@ -38,7 +39,12 @@ export function CalledFrom({ calls, functionTotal, unit, onOpenCaller }: CalledF
         whole={functionTotal}
         unit={unit}
         onOpen={onOpenCaller}
-        linkLabel={(c) => `Open the caller ${c.functionName}`}
+        linkLabel={(c) =>
+          t('function-details.called-from.open-caller', 'Open the caller {{name}}', {
+            name: c.functionName,
+            interpolation: PLAIN_TEXT,
+          })
+        }
         linkTestId={testIds.functionDetails.callerLink}
       >
         {calls.outermost > 0 && (
@@ -71,14 +77,21 @@ interface LineCalleesProps {
 /** What one line calls, largest first, each with its total and share of the line. */
 export function LineCallees({ id, line, callees, lineTotal, unit, onOpenCallee, onClose }: LineCalleesProps) {
   const styles = useStyles2(getStyles);
-  const title = line > 0 ? `Calls from line ${line}` : 'Calls from frames without a line number';
+  const title =
+    line > 0
+      ? t('function-details.line-callees.title', 'Calls from line {{line}}', { line, interpolation: PLAIN_TEXT })
+      : t('function-details.line-callees.title-without-line', 'Calls from frames without a line number');
+  const close =
+    line > 0
+      ? t('function-details.line-callees.close', 'Close calls from line {{line}}', { line, interpolation: PLAIN_TEXT })
+      : t('function-details.line-callees.close-without-line', 'Close calls from frames without a line number');
   return (
     <section id={id} aria-label={title} className={styles.callees}>
       <Stack direction="row" justifyContent="space-between" alignItems="center">
         <Text element="h5" variant="bodySmall" weight="medium">
           {title}
         </Text>
-        <IconButton name="times" size="sm" aria-label={`Close ${title.toLowerCase()}`} onClick={onClose} />
+        <IconButton name="times" size="sm" aria-label={close} onClick={onClose} />
       </Stack>
       <CallList
         testId={testIds.functionDetails.callees}
@@ -86,7 +99,18 @@ export function LineCallees({ id, line, callees, lineTotal, unit, onOpenCallee, 
         whole={lineTotal}
         unit={unit}
         onOpen={onOpenCallee}
-        linkLabel={(c) => `Open ${c.functionName}, called from ${line > 0 ? `line ${line}` : 'this function'}`}
+        linkLabel={(c) =>
+          line > 0
+            ? t('function-details.line-callees.open', 'Open {{name}}, called from line {{line}}', {
+                name: c.functionName,
+                line,
+                interpolation: PLAIN_TEXT,
+              })
+            : t('function-details.line-callees.open-without-line', 'Open {{name}}, called from this function', {
+                name: c.functionName,
+                interpolation: PLAIN_TEXT,
+              })
+        }
         linkTestId={testIds.functionDetails.calleeLink}
       />
     </section>
@@ -117,7 +141,11 @@ function CallList({ testId, costs, whole, unit, onOpen, linkLabel, linkTestId, c
               fill="text"
               size="sm"
               className={styles.link}
-              title={`${cost.functionName} (${cost.fileName})`}
+              title={t('function-details.call-list.function-in-file', '{{name}} ({{file}})', {
+                name: cost.functionName,
+                file: cost.fileName,
+                interpolation: PLAIN_TEXT,
+              })}
               aria-label={linkLabel(cost)}
               data-testid={linkTestId}
               onClick={() => onOpen(cost.functionName)}
@@ -131,7 +159,19 @@ function CallList({ testId, costs, whole, unit, onOpen, linkLabel, linkTestId, c
       </ul>
       {costs.length > FIRST_SHOWN && (
         <Button size="sm" variant="secondary" fill="text" onClick={() => setAll((a) => !a)}>
-          {all ? `Show the first ${FIRST_SHOWN}` : `Show all ${costs.length}`}
+          {all
+            ? t('function-details.call-list.show-first', 'Show the first {{number}}', {
+                count: FIRST_SHOWN,
+                number: formatCount(FIRST_SHOWN),
+                defaultValue_one: 'Show the first {{number}}',
+                interpolation: PLAIN_TEXT,
+              })
+            : t('function-details.call-list.show-all', 'Show all {{number}}', {
+                count: costs.length,
+                number: formatCount(costs.length),
+                defaultValue_one: 'Show all {{number}}',
+                interpolation: PLAIN_TEXT,
+              })}
         </Button>
       )}
     </>
@@ -142,7 +182,11 @@ function Amount({ value, whole, unit }: { value: number; whole: number; unit: st
   const styles = useStyles2(getStyles);
   return (
     <span className={styles.amount}>
-      {formatValue(value, unit)} ({formatShare(value, whole)})
+      {t('function-details.value-with-share', '{{value}} ({{share}})', {
+        value: formatValue(value, unit),
+        share: formatShare(value, whole),
+        interpolation: PLAIN_TEXT,
+      })}
     </span>
   );
 }

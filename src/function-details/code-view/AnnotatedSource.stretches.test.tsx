@@ -52,6 +52,6 @@ test('shows the function and, apart from it, the inlined helper’s sampled line
     '⋯ 718 lines not shown (lines 6283–7000)',
   ]);
   const pastEnd = rows.find((r) => r.dataset.line === '7133')!;
-  expect(within(pastEnd).getByTestId('code-view-past-end')).toHaveTextContent('past the end of the file (7000 lines)');
+  expect(within(pastEnd).getByTestId('code-view-past-end')).toHaveTextContent('past the end of the file (7,000 lines)');
   expect(within(pastEnd).getByTestId('code-view-total')).toHaveTextContent('500 ms');
 });

@@ -1,17 +1,18 @@
 // The annotated code view: the function's lines, syntax highlighted, with self and total beside each line as
 // values and as shares of the function, a heat mark on hot lines, and the hottest line scrolled into view.
 // Rows are virtualised, so a 20,000-line file renders only what is on screen.
-import { Trans } from '@grafana/i18n';
+import { t, Trans } from '@grafana/i18n';
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { cx } from '@emotion/css';
 import { Button, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lineCellFormatter } from '../../domain/format';
+import { formatCount, lineCellFormatter } from '../../domain/format';
 import type { LineCost } from '../../domain/model';
 import { highlightLines, languageOf } from './highlight';
 import { buildRows, widestColumns } from './rows';
 import { functionBody } from '../../domain/span';
-import { describeStretches, sourceStretches, viewItems, type ViewItem } from '../../domain/stretches';
+import { PLAIN_TEXT } from '../../constants';
+import { sourceStretches, stretchRanges, viewItems, type LineRange, type ViewItem } from '../../domain/stretches';
 import { Gap } from './Gap';
 import { SourceRow } from './SourceRow';
 import {
@@ -145,8 +146,7 @@ export function AnnotatedSource({
     <div className={styles.container} data-testid="code-view" data-language={language ?? 'plain'}>
       <Stack direction="row" justifyContent="space-between" alignItems="center">
         <Text color="secondary" variant="bodySmall">
-          {wholeFile ? `Whole file, ${lines.length} lines` : describeStretches(stretches)}
-          {hottestLine !== undefined && ` · hottest line ${hottestLine}`}
+          {caption(wholeFile ? undefined : stretches, lines.length, hottestLine)}
         </Text>
         <Button
           size="sm"
@@ -156,14 +156,20 @@ export function AnnotatedSource({
           aria-pressed={wholeFile}
           data-testid="code-view-whole-file"
         >
-          {wholeFile ? 'Show the function only' : 'Show the whole file'}
+          {wholeFile
+            ? t('function-details.annotated-source.function-only', 'Show the function only')
+            : t('function-details.annotated-source.whole-file', 'Show the whole file')}
         </Button>
         {toolbar}
       </Stack>
       <div
         ref={scrollRef}
         role="table"
-        aria-label={`Source of ${fileName} with self and total per line`}
+        aria-label={t(
+          'function-details.annotated-source.table-label',
+          'Source of {{file}} with self and total per line',
+          { file: fileName, interpolation: PLAIN_TEXT }
+        )}
         aria-rowcount={rows.length + 1}
         className={styles.scroll}
         style={{ height: viewHeight }}
@@ -186,9 +192,9 @@ export function AnnotatedSource({
                 i === LAST_PINNED && styles.lastPinned
               )}
               style={{ left: column.left }}
-              aria-label={column.label}
+              aria-label={columnLabel(column.key)}
             >
-              {column.title}
+              {columnTitle(column.key)}
             </span>
           ))}
           {asides.map((a) => (
@@ -240,4 +246,69 @@ export function AnnotatedSource({
       </div>
     </div>
   );
+}
+
+type ColumnKey = (typeof NUMBER_COLUMNS)[number]['key'];
+
+function columnTitle(key: ColumnKey): string {
+  switch (key) {
+    case 'line':
+      return t('function-details.annotated-source.column-line', 'Line');
+    case 'self':
+      return t('function-details.annotated-source.column-self', 'Self');
+    case 'total':
+      return t('function-details.annotated-source.column-total', 'Total');
+    default:
+      return '%';
+  }
+}
+
+function columnLabel(key: ColumnKey): string | undefined {
+  switch (key) {
+    case 'self-share':
+      return t('function-details.annotated-source.column-self-share', 'Self, share of the function');
+    case 'total-share':
+      return t('function-details.annotated-source.column-total-share', 'Total, share of the function');
+    default:
+      return undefined;
+  }
+}
+
+/** "Lines 38–61, 65–71 and 133 · hottest line 40", or the whole file's length when it is all shown. */
+function caption(stretches: LineRange[] | undefined, fileLines: number, hottest: number | undefined): string {
+  const shown = stretches
+    ? stretchesText(stretches)
+    : t('function-details.annotated-source.whole-file-lines', 'Whole file, {{number}} lines', {
+        count: fileLines,
+        number: formatCount(fileLines),
+        defaultValue_one: 'Whole file, {{number}} line',
+        interpolation: PLAIN_TEXT,
+      });
+  return hottest === undefined
+    ? shown
+    : t('function-details.annotated-source.with-hottest', '{{shown}} · hottest line {{line}}', {
+        shown,
+        line: hottest,
+        interpolation: PLAIN_TEXT,
+      });
+}
+
+function stretchesText(stretches: LineRange[]): string {
+  const ranges = stretchRanges(stretches);
+  if (ranges.length === 1) {
+    return stretches[0].start === stretches[0].end
+      ? t('function-details.annotated-source.one-line', 'Line {{range}}', {
+          range: ranges[0],
+          interpolation: PLAIN_TEXT,
+        })
+      : t('function-details.annotated-source.one-stretch', 'Lines {{range}}', {
+          range: ranges[0],
+          interpolation: PLAIN_TEXT,
+        });
+  }
+  return t('function-details.annotated-source.stretches', 'Lines {{first}} and {{last}}', {
+    first: ranges.slice(0, -1).join(', '),
+    last: ranges[ranges.length - 1],
+    interpolation: PLAIN_TEXT,
+  });
 }

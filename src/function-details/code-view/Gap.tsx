@@ -1,4 +1,7 @@
+import { t } from '@grafana/i18n';
 import React from 'react';
+import { PLAIN_TEXT } from '../../constants';
+import { formatCount } from '../../domain/format';
 import type { ViewItem } from '../../domain/stretches';
 
 /** A collapsed run of lines between two shown stretches of the code view. */
@@ -10,8 +13,6 @@ export function Gap(props: {
   className: string;
 }) {
   const count = props.item.to - props.item.from + 1;
-  const lines =
-    props.item.from === props.item.to ? `line ${props.item.from}` : `lines ${props.item.from}–${props.item.to}`;
   return (
     <div
       role="row"
@@ -23,7 +24,19 @@ export function Gap(props: {
       style={{ transform: `translateY(${props.top}px)`, minWidth: props.width }}
     >
       <span role="cell" style={{ gridColumn: '1 / -1' }}>
-        ⋯ {count.toLocaleString('en-US')} line{count === 1 ? '' : 's'} not shown ({lines})
+        {count === 1
+          ? t('function-details.gap.one-line', '⋯ 1 line not shown (line {{from}})', {
+              from: props.item.from,
+              interpolation: PLAIN_TEXT,
+            })
+          : t('function-details.gap.lines', '⋯ {{number}} lines not shown (lines {{from}}–{{to}})', {
+              count,
+              number: formatCount(count),
+              defaultValue_one: '⋯ {{number}} line not shown (lines {{from}}–{{to}})',
+              from: props.item.from,
+              to: props.item.to,
+              interpolation: PLAIN_TEXT,
+            })}
       </span>
     </div>
   );

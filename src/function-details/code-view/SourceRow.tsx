@@ -1,5 +1,8 @@
 // One line of the code view: its number, self and total with their shares (pinned), and its highlighted code.
+import { t } from '@grafana/i18n';
 import React from 'react';
+import { PLAIN_TEXT } from '../../constants';
+import { formatCount } from '../../domain/format';
 import { cx } from '@emotion/css';
 import { useTheme2 } from '@grafana/ui';
 import type { Token, TokenKind } from './highlight';
@@ -89,7 +92,17 @@ export function SourceRow({
         <span className={styles.heat} style={{ opacity: row.heat }} aria-hidden />
         {row.line > fileLength ? (
           <span className={styles.pastEnd} data-testid="code-view-past-end">
-            past the end of the file ({fileLength} lines): an inlined function’s line, reported in this one
+            {t(
+              'function-details.source-row.past-end',
+              'past the end of the file ({{number}} lines): an inlined function’s line, reported in this one',
+              {
+                count: fileLength,
+                number: formatCount(fileLength),
+                defaultValue_one:
+                  'past the end of the file ({{number}} line): an inlined function’s line, reported in this one',
+                interpolation: PLAIN_TEXT,
+              }
+            )}
           </span>
         ) : (
           <Code tokens={tokens} colors={colors} />

@@ -5,6 +5,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Stack, Text, useStyles2 } from '@grafana/ui';
+import { PLAIN_TEXT } from '../../constants';
 import type { ResolutionExplanation } from '../../../proto/gen/vcs/v1/vcs_pb';
 
 export interface WhyNoSourceProps {
@@ -29,7 +30,16 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
         <Text element="h5" weight="medium">
           <Trans i18nKey="function-details.why-no-source.why-no-source">Why no source?</Trans>
         </Text>
-        <Text>The source server could not find this file: {message}</Text>
+        <Text>
+          {t(
+            'function-details.why-no-source.server-message',
+            'The source server could not find this file: {{message}}',
+            {
+              message,
+              interpolation: PLAIN_TEXT,
+            }
+          )}
+        </Text>
         {explanation && explanation.attempts.length > 0 && (
           <div>
             <Text weight="medium">
@@ -38,14 +48,13 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
             <ol className={styles.list} data-testid="why-no-source-attempts">
               {explanation.attempts.map((a, i) => (
                 <li key={i}>
-                  <code>{a.path || '(no path)'}</code> in <code>{a.repositoryUrl}</code>
-                  {a.ref && (
-                    <>
-                      {' '}
-                      at <code>{a.ref}</code>
-                    </>
-                  )}{' '}
-                  — {a.rule} → {a.outcome}
+                  <Attempt
+                    path={a.path || t('function-details.why-no-source.no-path', '(no path)')}
+                    repository={a.repositoryUrl}
+                    gitRef={a.ref}
+                    rule={a.rule}
+                    outcome={a.outcome}
+                  />
                 </li>
               ))}
             </ol>
@@ -74,7 +83,7 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
               <React.Fragment key={name}>
                 <dt>{name}</dt>
                 <dd>
-                  <code>{value || '(empty)'}</code>
+                  <code>{value || t('function-details.why-no-source.empty', '(empty)')}</code>
                 </dd>
               </React.Fragment>
             ))}
@@ -86,12 +95,18 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
           </Text>
           <ul className={styles.list}>
             <li>
-              Check the labels sent with the profiles: <code>service_repository</code> (the repository URL),{' '}
-              <code>service_git_ref</code> (the commit that runs) and <code>service_root_path</code> (where the service
-              lives in the repository). The pen next to Repository sets them for this service while you investigate.
+              <Trans
+                i18nKey="function-details.why-no-source.check-labels"
+                defaults="Check the labels sent with the profiles: <code>service_repository</code> (the repository URL), <code>service_git_ref</code> (the commit that runs) and <code>service_root_path</code> (where the service lives in the repository). The pen next to Repository sets them for this service while you investigate."
+                components={{ code: <code /> }}
+              />
             </li>
             {explanation && !explanation.configFound && (
-              <li>There is no .pyroscope.yaml at the root path: add one to map paths to where the source lives.</li>
+              <li>
+                <Trans i18nKey="function-details.why-no-source.no-config">
+                  There is no .pyroscope.yaml at the root path: add one to map paths to where the source lives.
+                </Trans>
+              </li>
             )}
             <li>{fixFor(lang)}</li>
           </ul>
@@ -101,13 +116,42 @@ export function WhyNoSource({ message, explanation, inputs, language }: WhyNoSou
   );
 }
 
+/**
+ * One place the server looked: the path in the repository (at the ref), the rule that led there and what came of it.
+ * The server's values go in as elements, not as Trans values, which Trans would interpolate once more.
+ */
+function Attempt(props: { path: string; repository: string; gitRef: string; rule: string; outcome: string }) {
+  const components = {
+    path: <code>{props.path}</code>,
+    repository: <code>{props.repository}</code>,
+    gitRef: <code>{props.gitRef}</code>,
+    rule: <>{props.rule}</>,
+    outcome: <>{props.outcome}</>,
+  };
+  return props.gitRef ? (
+    <Trans
+      i18nKey="function-details.why-no-source.attempt-at"
+      defaults="<path/> in <repository/> at <gitRef/> — <rule/> → <outcome/>"
+      components={components}
+    />
+  ) : (
+    <Trans
+      i18nKey="function-details.why-no-source.attempt"
+      defaults="<path/> in <repository/> — <rule/> → <outcome/>"
+      components={components}
+    />
+  );
+}
+
 function fixFor(language: string | undefined): React.ReactNode {
   const example = (yaml: string) => <pre className={preClass}>{yaml}</pre>;
   switch (language) {
     case 'java':
       return (
         <>
-          Java frames carry class names, not paths: map the package prefix to a directory in .pyroscope.yaml:
+          <Trans i18nKey="function-details.why-no-source.fix-java">
+            Java frames carry class names, not paths: map the package prefix to a directory in .pyroscope.yaml:
+          </Trans>
           {example(
             `source_code:\n  mappings:\n    - function_name:\n        - prefix: com/example/shop\n      language: java\n      source:\n        local:\n          path: src/main/java/com/example/shop`
           )}
@@ -116,7 +160,9 @@ function fixFor(language: string | undefined): React.ReactNode {
     case 'python':
       return (
         <>
-          Map the interpreter path prefix of your code to its directory in the repository:
+          <Trans i18nKey="function-details.why-no-source.fix-python">
+            Map the interpreter path prefix of your code to its directory in the repository:
+          </Trans>
           {example(
             `source_code:\n  mappings:\n    - path:\n        - prefix: /app\n      language: python\n      source:\n        local:\n          path: src`
           )}
@@ -125,7 +171,9 @@ function fixFor(language: string | undefined): React.ReactNode {
     default:
       return (
         <>
-          Map the path prefix the profiler recorded to where the code lives (another repository works too):
+          <Trans i18nKey="function-details.why-no-source.fix-other">
+            Map the path prefix the profiler recorded to where the code lives (another repository works too):
+          </Trans>
           {example(
             `source_code:\n  mappings:\n    - path:\n        - prefix: github.com/org/lib\n      language: go\n      source:\n        github:\n          owner: org\n          repo: lib\n          ref: v1.2.3\n          path: ""`
           )}

@@ -9,13 +9,15 @@ export const ROW_HEIGHT = 20;
  * Line, self, its share, total, its share: pinned to the left, so that a long line scrolled sideways still has its
  * numbers beside it. `left` is where each one sticks.
  */
-export const NUMBER_COLUMNS = [
-  { title: 'Line', width: 64, share: false, testId: undefined, label: undefined },
-  { title: 'Self', width: 72, share: false, testId: 'code-view-self', label: undefined },
-  { title: '%', width: 44, share: true, testId: undefined, label: 'Self, share of the function' },
-  { title: 'Total', width: 72, share: false, testId: 'code-view-total', label: undefined },
-  { title: '%', width: 44, share: true, testId: undefined, label: 'Total, share of the function' },
-].map((column, i, all) => ({ ...column, left: all.slice(0, i).reduce((sum, c) => sum + c.width, 0) }));
+export const NUMBER_COLUMNS = (
+  [
+    { key: 'line', width: 64, share: false, testId: undefined },
+    { key: 'self', width: 72, share: false, testId: 'code-view-self' },
+    { key: 'self-share', width: 44, share: true, testId: undefined },
+    { key: 'total', width: 72, share: false, testId: 'code-view-total' },
+    { key: 'total-share', width: 44, share: true, testId: undefined },
+  ] as const
+).map((column, i, all) => ({ ...column, left: all.slice(0, i).reduce((sum, c) => sum + c.width, 0) }));
 export const LAST_PINNED = NUMBER_COLUMNS.length - 1;
 export const PINNED_WIDTH = NUMBER_COLUMNS.reduce((sum, c) => sum + c.width, 0);
 export const TAB_SIZE = 4;

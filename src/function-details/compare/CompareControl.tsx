@@ -17,6 +17,7 @@ import {
 } from '@grafana/ui';
 import { type Baseline, checkSelector, DAY_MS, WEEK_MS } from '../../domain/compare/baseline';
 import { testIds } from '../../testIds';
+import { baselineProblemText } from './baselineText';
 
 type Mode = 'day' | 'week' | 'range' | 'labels' | 'version';
 
@@ -65,7 +66,8 @@ export function CompareControl({ baseline, description, selector, range, version
     }
   };
   const applyLabels = () => {
-    const error = checkSelector(labels);
+    const problem = checkSelector(labels);
+    const error = problem && baselineProblemText(problem);
     setLabelsError(error);
     if (!error) {
       apply({ kind: 'labels', selector: labels.trim() });
@@ -132,7 +134,12 @@ export function CompareControl({ baseline, description, selector, range, version
       {baseline && !editing ? (
         <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
           <Text>
-            Compared with <strong>{description}</strong>
+            <Trans
+              i18nKey="function-details.compare-control.compared-with"
+              defaults="Compared with <description/>"
+              // A typed selector as an element: Trans would interpolate a value once more.
+              components={{ description: <strong>{description}</strong> }}
+            />
           </Text>
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
             <Trans i18nKey="function-details.compare-control.change">Change</Trans>

@@ -2,7 +2,8 @@ import React from 'react';
 import { formatValue } from '../../domain/format';
 import type { FunctionDetails } from '../../domain/model';
 import type { FunctionDetailsTarget } from '../../domain/target';
-import { choiceNames, type VersionChoice } from '../../domain/versions';
+import type { VersionChoice } from '../../domain/versions';
+import { choiceNameTexts } from '../versionNames';
 import type { SourceFile, SourceRequest } from '../../source/core/types';
 import { CompareControl } from './CompareControl';
 import { ComparisonView } from './ComparisonView';
@@ -39,7 +40,7 @@ export function ComparisonSection({
   param,
   children,
 }: Props) {
-  const names = choiceNames(choices);
+  const names = choiceNameTexts(choices);
   const versions = choices
     .map((c, i) => ({ key: c.key, name: names[i], version: c.version }))
     .filter((v) => v.key !== selected.key);

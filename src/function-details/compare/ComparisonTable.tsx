@@ -1,9 +1,10 @@
-import { Trans } from '@grafana/i18n';
+import { t, Trans } from '@grafana/i18n';
 import React, { useEffect, useRef } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { formatSharePercent, formatSharePoints, formatSignedValue } from '../../domain/compare/formatChange';
+import { PLAIN_TEXT } from '../../constants';
 import { NO_VALUE } from '../../domain/format';
 import type { CostPair, LineComparison } from '../../domain/compare/lineDelta';
 import type { ComparisonRow } from '../../domain/compare/rows';
@@ -36,7 +37,29 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
   }, [focused, focusCount]);
 
   const pair = (costs: CostPair, shares: CostPair, which: keyof CostPair) =>
-    costs[which] > 0 ? `${formatValue(costs[which])} (${formatSharePercent(shares[which])})` : NO_VALUE;
+    costs[which] > 0
+      ? t('function-details.value-with-share', '{{value}} ({{share}})', {
+          value: formatValue(costs[which]),
+          share: formatSharePercent(shares[which]),
+          interpolation: PLAIN_TEXT,
+        })
+      : NO_VALUE;
+  const selfAndTotal = (costs: CostPair, shares: CostPair) => (
+    <>
+      <div>
+        {t('function-details.comparison-table.self', 'self {{pair}}', {
+          pair: pair(costs, shares, 'self'),
+          interpolation: PLAIN_TEXT,
+        })}
+      </div>
+      <div>
+        {t('function-details.comparison-table.total', 'total {{pair}}', {
+          pair: pair(costs, shares, 'total'),
+          interpolation: PLAIN_TEXT,
+        })}
+      </div>
+    </>
+  );
   const removedStarts = rows.findIndex((r) => r.removed);
 
   return (
@@ -47,13 +70,31 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
             <th scope="col">
               <Trans i18nKey="function-details.comparison-table.line">Line</Trans>
             </th>
-            <th scope="col" title="Baseline self and total, with their shares of the baseline's whole profile">
+            <th
+              scope="col"
+              title={t(
+                'function-details.comparison-table.baseline-title',
+                "Baseline self and total, with their shares of the baseline's whole profile"
+              )}
+            >
               <Trans i18nKey="function-details.comparison-table.baseline">Baseline</Trans>
             </th>
-            <th scope="col" title="Comparison self and total, with their shares of the comparison's whole profile">
+            <th
+              scope="col"
+              title={t(
+                'function-details.comparison-table.comparison-title',
+                "Comparison self and total, with their shares of the comparison's whole profile"
+              )}
+            >
               <Trans i18nKey="function-details.comparison-table.comparison">Comparison</Trans>
             </th>
-            <th scope="col" title="The change of the total's share of the whole profile, and of the values">
+            <th
+              scope="col"
+              title={t(
+                'function-details.comparison-table.change-title',
+                "The change of the total's share of the whole profile, and of the values"
+              )}
+            >
               <Trans i18nKey="function-details.comparison-table.change">Change</Trans>
             </th>
             {source && (
@@ -87,40 +128,30 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
                   <td className={styles.number}>
                     {row.removed ? `(${row.line})` : row.line}
                     {c && c.baselineLine !== undefined && c.baselineLine !== row.line && !row.removed && (
-                      <div className={styles.was}>was {c.baselineLine}</div>
+                      <div className={styles.was}>
+                        {t('function-details.comparison-table.was', 'was {{line}}', {
+                          line: c.baselineLine,
+                          interpolation: PLAIN_TEXT,
+                        })}
+                      </div>
                     )}
                   </td>
-                  <td>
-                    {c ? (
-                      <>
-                        <div>self {pair(c.baseline, c.baselineShare, 'self')}</div>
-                        <div>total {pair(c.baseline, c.baselineShare, 'total')}</div>
-                      </>
-                    ) : (
-                      NO_VALUE
-                    )}
-                  </td>
-                  <td>
-                    {c ? (
-                      <>
-                        <div>self {pair(c.comparison, c.comparisonShare, 'self')}</div>
-                        <div>total {pair(c.comparison, c.comparisonShare, 'total')}</div>
-                      </>
-                    ) : (
-                      NO_VALUE
-                    )}
-                  </td>
+                  <td>{c ? selfAndTotal(c.baseline, c.baselineShare) : NO_VALUE}</td>
+                  <td>{c ? selfAndTotal(c.comparison, c.comparisonShare) : NO_VALUE}</td>
                   {c ? (
                     <td
                       data-testid={testIds.functionDetails.lineDelta}
                       data-delta-share={c.deltaShare.total}
                       style={toneStyle(theme, c.deltaShare.total, largest)}
-                      aria-label={`${formatSharePoints(c.deltaShare.total)} of the whole, ${toneLabel(c.deltaShare.total)}`}
+                      aria-label={toneLabel(c.deltaShare.total)}
                     >
                       <div className={styles.points}>{formatSharePoints(c.deltaShare.total)}</div>
                       <div className={styles.small}>
-                        total {formatSignedValue(c.delta.total, formatValue)}, self{' '}
-                        {formatSignedValue(c.delta.self, formatValue)}
+                        {t('function-details.comparison-table.delta', 'total {{total}}, self {{self}}', {
+                          total: formatSignedValue(c.delta.total, formatValue),
+                          self: formatSignedValue(c.delta.self, formatValue),
+                          interpolation: PLAIN_TEXT,
+                        })}
                       </div>
                       <ChangeBadge status={c.status} />
                     </td>
@@ -140,7 +171,9 @@ export function ComparisonTable({ rows, source, baselineSource, largest, formatV
       </table>
       {rows.length === 0 && (
         <Text color="secondary" italic>
-          Neither side has a sample of this function with a line number.
+          <Trans i18nKey="function-details.comparison-table.no-lines">
+            Neither side has a sample of this function with a line number.
+          </Trans>
         </Text>
       )}
     </div>

@@ -2,6 +2,7 @@ import { t, Trans } from '@grafana/i18n';
 import React from 'react';
 import { Alert, Button, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { formatSharePercent, formatSharePoints, formatSignedValue } from '../../domain/compare/formatChange';
+import { PLAIN_TEXT } from '../../constants';
 import { ComparisonTable } from './ComparisonTable';
 import { LargestChanges } from './LargestChanges';
 import type { ComparisonActions, ComparisonData } from './useComparison';
@@ -45,8 +46,11 @@ export function ComparisonView({ data, actions, formatValue, suspects }: Props) 
           'No samples of this function in the baseline'
         )}
       >
-        The baseline ({data.description}) has no sample of this function at this call site: everything here is new or
-        the baseline holds no data. Pick another baseline, or widen its time range.
+        {t(
+          'function-details.comparison-view.empty',
+          'The baseline ({{baseline}}) has no sample of this function at this call site: everything here is new or the baseline holds no data. Pick another baseline, or widen its time range.',
+          { baseline: data.description, interpolation: PLAIN_TEXT }
+        )}
       </Alert>
     );
   }
@@ -61,10 +65,19 @@ export function ComparisonView({ data, actions, formatValue, suspects }: Props) 
           <Trans i18nKey="function-details.comparison-view.compared-per-line">Compared per line</Trans>
         </Text>
         <Text color="secondary" variant="bodySmall">
-          Function total {formatValue(whole.baseline.total)} ({formatSharePercent(whole.baselineShare.total)} of the
-          baseline) → {formatValue(whole.comparison.total)} ({formatSharePercent(whole.comparisonShare.total)} of the
-          comparison): {formatSharePoints(whole.deltaShare.total)}, {formatSignedValue(whole.delta.total, formatValue)}.
-          Shares are of each side’s whole profile, so more traffic alone changes no share.
+          {t(
+            'function-details.comparison-view.function-total',
+            'Function total {{baseline}} ({{baselineShare}} of the baseline) → {{comparison}} ({{comparisonShare}} of the comparison): {{points}}, {{delta}}. Shares are of each side’s whole profile, so more traffic alone changes no share.',
+            {
+              baseline: formatValue(whole.baseline.total),
+              baselineShare: formatSharePercent(whole.baselineShare.total),
+              comparison: formatValue(whole.comparison.total),
+              comparisonShare: formatSharePercent(whole.comparisonShare.total),
+              points: formatSharePoints(whole.deltaShare.total),
+              delta: formatSignedValue(whole.delta.total, formatValue),
+              interpolation: PLAIN_TEXT,
+            }
+          )}
         </Text>
         {data.approximate && (
           <Alert

@@ -5,6 +5,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { formatSharePercent, formatSharePoints } from '../../domain/compare/formatChange';
 import type { LineComparison } from '../../domain/compare/lineDelta';
+import { PLAIN_TEXT } from '../../constants';
 import { rowKey } from '../../domain/compare/rows';
 import { testIds } from '../../testIds';
 import { ChangeBadge, toneLabel, toneStyle } from './tone';
@@ -41,7 +42,16 @@ export function LargestChanges({ changes, largest, formatValue, onSelect, focuse
         <ol className={styles.list}>
           {changes.map((change) => {
             const key = rowKey(change);
-            const where = change.line !== undefined ? `Line ${change.line}` : `Baseline line ${change.baselineLine}`;
+            const where =
+              change.line !== undefined
+                ? t('function-details.largest-changes.line', 'Line {{line}}', {
+                    line: change.line,
+                    interpolation: PLAIN_TEXT,
+                  })
+                : t('function-details.largest-changes.baseline-line', 'Baseline line {{line}}', {
+                    line: change.baselineLine,
+                    interpolation: PLAIN_TEXT,
+                  });
             return (
               <li key={key}>
                 <button
@@ -57,13 +67,22 @@ export function LargestChanges({ changes, largest, formatValue, onSelect, focuse
                   <span
                     className={styles.delta}
                     style={toneStyle(theme, change.deltaShare.total, largest)}
-                    aria-label={`${formatSharePoints(change.deltaShare.total)} of the whole, ${toneLabel(change.deltaShare.total)}`}
+                    aria-label={toneLabel(change.deltaShare.total)}
                   >
                     {formatSharePoints(change.deltaShare.total)}
                   </span>
                   <span className={styles.detail}>
-                    total {formatValue(change.baseline.total)} ({formatSharePercent(change.baselineShare.total)}) →{' '}
-                    {formatValue(change.comparison.total)} ({formatSharePercent(change.comparisonShare.total)})
+                    {t(
+                      'function-details.largest-changes.totals',
+                      'total {{baseline}} ({{baselineShare}}) → {{comparison}} ({{comparisonShare}})',
+                      {
+                        baseline: formatValue(change.baseline.total),
+                        baselineShare: formatSharePercent(change.baselineShare.total),
+                        comparison: formatValue(change.comparison.total),
+                        comparisonShare: formatSharePercent(change.comparisonShare.total),
+                        interpolation: PLAIN_TEXT,
+                      }
+                    )}
                   </span>
                 </button>
               </li>

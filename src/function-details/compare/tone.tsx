@@ -1,6 +1,9 @@
+import { t } from '@grafana/i18n';
 import React from 'react';
 import { colorManipulator, type GrafanaTheme2 } from '@grafana/data';
 import { Badge } from '@grafana/ui';
+import { PLAIN_TEXT } from '../../constants';
+import { formatSharePoints } from '../../domain/compare/formatChange';
 import { changeTone } from '../../domain/compare/lineDelta';
 import type { LineStatus } from '../../domain/compare/lineMatching';
 
@@ -16,23 +19,43 @@ export function toneStyle(theme: GrafanaTheme2, deltaShare: number, largest: num
   return { background: colorManipulator.alpha(base, 0.12 + 0.5 * tone.strength) };
 }
 
-/** The direction as words too, for screen readers and colour-blind eyes. */
+/** The change as words too, for screen readers and colour-blind eyes: "+3.0 pp of the whole, worse". */
 export function toneLabel(deltaShare: number): string {
-  return deltaShare > 0 ? 'worse' : deltaShare < 0 ? 'better' : 'unchanged';
+  const points = formatSharePoints(deltaShare);
+  return deltaShare > 0
+    ? t('function-details.tone.worse', '{{points}} of the whole, worse', { points, interpolation: PLAIN_TEXT })
+    : deltaShare < 0
+      ? t('function-details.tone.better', '{{points}} of the whole, better', { points, interpolation: PLAIN_TEXT })
+      : t('function-details.tone.unchanged', '{{points}} of the whole, unchanged', {
+          points,
+          interpolation: PLAIN_TEXT,
+        });
 }
 
-const STATUS_TEXT: Record<Exclude<LineStatus, 'same'>, { text: string; color: 'blue' | 'purple' | 'green' | 'red' }> = {
-  edited: { text: 'edited', color: 'blue' },
-  moved: { text: 'moved', color: 'purple' },
-  added: { text: 'added', color: 'green' },
-  removed: { text: 'removed', color: 'red' },
+const STATUS_COLOR: Record<Exclude<LineStatus, 'same'>, 'blue' | 'purple' | 'green' | 'red'> = {
+  edited: 'blue',
+  moved: 'purple',
+  added: 'green',
+  removed: 'red',
 };
+
+function statusText(status: Exclude<LineStatus, 'same'>): string {
+  switch (status) {
+    case 'edited':
+      return t('function-details.tone.edited', 'edited');
+    case 'moved':
+      return t('function-details.tone.moved', 'moved');
+    case 'added':
+      return t('function-details.tone.added', 'added');
+    case 'removed':
+      return t('function-details.tone.removed', 'removed');
+  }
+}
 
 /** How a line's code changed between the two versions of the file; nothing for unchanged code. */
 export function ChangeBadge({ status }: { status: LineStatus }) {
   if (status === 'same') {
     return null;
   }
-  const { text, color } = STATUS_TEXT[status];
-  return <Badge text={text} color={color} />;
+  return <Badge text={statusText(status)} color={STATUS_COLOR[status]} />;
 }

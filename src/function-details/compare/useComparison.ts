@@ -1,11 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import {
-  type Baseline,
-  describeBaseline,
-  formatBaselineParam,
-  parseBaselineParam,
-} from '../../domain/compare/baseline';
+import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '../../constants';
+import { type Baseline, formatBaselineParam, parseBaselineParam } from '../../domain/compare/baseline';
 import { compareVersions } from '../../domain/compare/compareVersions';
 import {
   type FunctionComparison,
@@ -20,6 +17,7 @@ import { QuerierClient } from '../../pyroscope/querier';
 import type { SourceFile, SourceRequest } from '../../source/core/types';
 import { useFunctionSource } from '../../source/useFunctionSource';
 import { computeFunctionDetailsInWorker } from '../worker/computeFunctionDetailsInWorker';
+import { baselineProblemText, describeBaseline } from './baselineText';
 import { type BaselineLoaders, loadBaseline } from './loadBaseline';
 
 /** The baseline's requests: the same querier calls and worker computation as the panel's own side. */
@@ -101,7 +99,7 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
   const text = param.onChange ? param.value : localParam;
   const parsed = useMemo(() => (text ? parseBaselineParam(text) : undefined), [text]);
   const baseline = parsed && 'baseline' in parsed ? parsed.baseline : undefined;
-  const urlError = parsed && 'error' in parsed ? parsed.error : undefined;
+  const urlError = parsed && 'error' in parsed ? baselineProblemText(parsed.error) : undefined;
   const [focus, setFocus] = useState<{ key?: string; count: number }>({ count: 0 });
 
   const setBaseline = useCallback(
@@ -191,9 +189,7 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
 
   const data: ComparisonData = {
     baseline,
-    description: baseline
-      ? describeBaseline(baseline, (k) => versions.find((v) => v.key === k)?.name ?? `version ${k}`)
-      : undefined,
+    description: baseline ? describeBaseline(baseline, (k) => versions.find((v) => v.key === k)?.name) : undefined,
     urlError,
     status,
     error: baselineQuery.error ?? undefined,
@@ -206,9 +202,16 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
     approximate: !comparison
       ? undefined
       : !comparison.exactMatching
-        ? 'The two versions of the file differ too much to follow their lines: lines are paired by number.'
+        ? t(
+            'function-details.comparison.approximate-differ',
+            'The two versions of the file differ too much to follow their lines: lines are paired by number.'
+          )
         : differentCode && (!comparisonLines || !baselineLines)
-          ? `The two sides ran different commits (${short(baselineRef)} and ${short(comparisonRef)}), but both files are needed to follow moved and edited lines: lines are paired by number until the source is loaded.`
+          ? t(
+              'function-details.comparison.approximate-no-source',
+              'The two sides ran different commits ({{baseline}} and {{comparison}}), but both files are needed to follow moved and edited lines: lines are paired by number until the source is loaded.',
+              { baseline: short(baselineRef), comparison: short(comparisonRef), interpolation: PLAIN_TEXT }
+            )
           : undefined,
     focused: focus.key,
     focusCount: focus.count,
@@ -225,4 +228,5 @@ export function useComparison(input: Input): { data: ComparisonData; actions: Co
   };
 }
 
-const short = (ref: string | undefined) => (ref ? (/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 7) : ref) : 'unknown');
+const short = (ref: string | undefined) =>
+  ref ? (/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 7) : ref) : t('function-details.comparison.unknown-ref', 'unknown');

@@ -181,6 +181,16 @@ describe('CompareControl', () => {
     expect(onChange).toHaveBeenCalledWith(undefined);
   });
 
+  it('shows a typed label selector as it is, braces and markup included', () => {
+    const selector = '{version="{{count}}", team="<b>x</b>"}';
+    render(
+      <CompareControl {...props} baseline={{ kind: 'labels', selector }} description={selector} onChange={jest.fn()} />
+    );
+    const control = screen.getByTestId(testIds.functionDetails.compare);
+    expect(control).toHaveTextContent(`Compared with ${selector}`);
+    expect(within(control).getByText(selector).tagName).toBe('STRONG');
+  });
+
   it('says when the link’s comparison could not be read', () => {
     render(<CompareControl {...props} urlError="“offset:1y” is not a time offset" onChange={jest.fn()} />);
     expect(screen.getByText('The comparison in the link could not be read')).toBeInTheDocument();

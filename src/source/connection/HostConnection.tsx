@@ -37,7 +37,7 @@ export interface HostConnectionProps {
  * user clicks. A failed request is forgotten: it is made again, and reported, when the user clicks Connect.
  */
 export function usePrefetchedApp<T>(request: () => Promise<T>) {
-  const app = useRef<Promise<T>>();
+  const app = useRef<Promise<T> | undefined>(undefined);
   const prefetch = useCallback(() => {
     if (!app.current) {
       const pending = request();
@@ -63,7 +63,7 @@ export function HostConnection({ provider, vcsDataSourceUid, repositoryName }: H
   const { session, state, name, testIdPrefix: id } = provider;
   const [connecting, setConnecting] = useState(false);
   const [loginError, setLoginError] = useState<LoginError>();
-  const attempt = useRef<LoginAttempt>();
+  const attempt = useRef<LoginAttempt | undefined>(undefined);
   const { prefetch, startLogin } = provider;
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import { relativeDate, shortSha } from '../../../domain/blame/blame';
 import type { Suspect } from '../../../domain/blame/suspects';
 import { formatSharePoints } from '../../../domain/compare/formatChange';
 import { testIds } from '../../../testIds';
+import { PLAIN_TEXT } from '../../../constants';
 import type { SuspectsState } from './useSuspects';
 
 interface Props {
@@ -29,6 +30,7 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
   const between = t('function-details.suspects.between', '{{baseline}} and {{comparison}}', {
     baseline: refName(baselineRef),
     comparison: refName(comparisonRef),
+    interpolation: PLAIN_TEXT,
   });
   return (
     <section
@@ -41,7 +43,10 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
       </Text>
       {state.status === 'loading' && (
         <LoadingPlaceholder
-          text={t('function-details.suspects.loading', 'Looking for the commits between {{between}}…', { between })}
+          text={t('function-details.suspects.loading', 'Looking for the commits between {{between}}…', {
+            between,
+            interpolation: PLAIN_TEXT,
+          })}
         />
       )}
       {state.status === 'error' && (
@@ -49,6 +54,7 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
           {t('function-details.suspects.error', 'The commits between {{between}} could not be read: {{message}}', {
             between,
             message: state.error.message,
+            interpolation: PLAIN_TEXT,
           })}
         </Text>
       )}
@@ -56,6 +62,7 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
         <Text color="secondary" variant="bodySmall">
           {t('function-details.suspects.nothing-hotter', 'No line of this function got hotter between {{between}}.', {
             between,
+            interpolation: PLAIN_TEXT,
           })}
         </Text>
       )}
@@ -64,7 +71,7 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
           {t(
             'function-details.suspects.no-change',
             'No line that got hotter was changed between {{between}}: the regression is not in this function’s code. Look at the data, the configuration, or the functions it calls.',
-            { between }
+            { between, interpolation: PLAIN_TEXT }
           )}
         </Text>
       )}
@@ -77,23 +84,25 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
       )}
       {state.status === 'loaded' && state.data.kind === 'suspects' && state.data.unmatched.length > 0 && (
         <Text color="secondary" variant="bodySmall">
-          {state.data.unmatched.length === 1
-            ? t(
-                'function-details.suspects.unmatched-one',
+          {t(
+            'function-details.suspects.unmatched',
+            'Also hotter, but not changed between {{between}} (data, configuration or callees): lines {{lines}}.',
+            {
+              count: state.data.unmatched.length,
+              defaultValue_one:
                 'Also hotter, but not changed between {{between}} (data, configuration or callees): line {{lines}}.',
-                { between, lines: state.data.unmatched[0].line }
-              )
-            : t(
-                'function-details.suspects.unmatched-many',
-                'Also hotter, but not changed between {{between}} (data, configuration or callees): lines {{lines}}.',
-                { between, lines: state.data.unmatched.map((l) => l.line).join(', ') }
-              )}
+              between,
+              lines: state.data.unmatched.map((l) => l.line).join(', '),
+              interpolation: PLAIN_TEXT,
+            }
+          )}
         </Text>
       )}
       {state.status === 'loaded' && state.data.truncated && (
         <Text color="secondary" variant="bodySmall">
           {t('function-details.suspects.truncated', 'The host listed only part of the commits between {{between}}.', {
             between,
+            interpolation: PLAIN_TEXT,
           })}
         </Text>
       )}
@@ -126,6 +135,7 @@ function SuspectItem({ suspect, onSelectLine }: { suspect: Suspect; onSelectLine
             author: commit.authorLogin || commit.authorName,
             age: relativeDate(commit.date, now),
             gained: formatSharePoints(suspect.gained),
+            interpolation: PLAIN_TEXT,
           })}
         </Text>
       </Stack>
@@ -140,6 +150,7 @@ function SuspectItem({ suspect, onSelectLine }: { suspect: Suspect; onSelectLine
             {t('function-details.suspects.line-gained', '{{line}} ({{gained}})', {
               line: l.line,
               gained: formatSharePoints(l.gained),
+              interpolation: PLAIN_TEXT,
             })}
           </Button>
         ))}
