@@ -3,6 +3,7 @@ import { t } from '@grafana/i18n';
 import React from 'react';
 import { Stack, Text, TextLink } from '@grafana/ui';
 import type { PackageSource } from '../../source/core/types';
+import { PLAIN_TEXT } from '../../constants';
 import { testIds } from '../../testIds';
 
 function registryTitle(registry: string): string {
@@ -28,11 +29,12 @@ export function PackageSourceNote({ source, pageUrl }: { source: PackageSource; 
     <Stack direction="row" gap={1} alignItems="center">
       <span data-testid={testIds.functionDetails.packageSource}>
         <Text color="secondary" variant="bodySmall">
-          {/* The package's name and version stay outside the message: translations never touch (nor escape) them. */}
-          {t('function-details.package-source.from', 'From {{registry}}:', {
+          {t('function-details.package-source.from', 'From {{registry}}: {{name}} {{version}}', {
             registry: registryTitle(source.registry),
-          })}{' '}
-          {source.name} {version}
+            name: source.name,
+            version,
+            interpolation: PLAIN_TEXT,
+          })}
         </Text>
       </span>
       {pageUrl && (
