@@ -5,7 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { TarHeader, unpackTar } from 'modern-tar';
-import { ArchiveEntry, ArchiveIndex, ArchiveRead, ReadArchiveOptions, addEntry } from './archive';
+import { ArchiveEntry, ArchiveIndex, ArchiveRead, ReadArchiveOptions, addEntry } from './entries';
 import { ArchiveRejectedError, safeEntryPath } from './entry-path';
 
 export async function readTarGz(bytes: Uint8Array, options: ReadArchiveOptions): Promise<ArchiveRead> {

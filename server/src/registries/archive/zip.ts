@@ -5,7 +5,7 @@
  * (no registry archive needs them).
  */
 import { crc32, inflateRawSync } from 'node:zlib';
-import { ArchiveRead, ArchiveIndex, ReadArchiveOptions, addEntry } from './archive';
+import { ArchiveRead, ArchiveIndex, ReadArchiveOptions, addEntry } from './entries';
 import { ArchiveRejectedError, safeEntryPath } from './entry-path';
 
 const END_OF_DIRECTORY = 0x06054b50;
