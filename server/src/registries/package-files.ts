@@ -8,6 +8,7 @@ import { Coalescer } from '../cache/coalescer';
 import { ByteLru } from '../cache/lru';
 import { SharedCache, SharedEntry } from '../cache/shared-cache';
 import { CachedFile, judgeBytes, tooLarge } from '../hosts/files';
+import { decodeFile, encodeFile } from '../hosts/shared-reads';
 import { ArchiveFormat, ArchiveIndex, readArchive } from './archive/archive';
 import { ArchiveLimits } from './archive/limits';
 
@@ -168,29 +169,6 @@ function indexBytes(index: ArchiveIndex): number {
     bytes += path.length * 2 + 48;
   }
   return bytes;
-}
-
-function encodeFile(file: CachedFile): SharedEntry {
-  return file.kind === 'file'
-    ? { header: { state: 'file' }, body: file.content }
-    : { header: { state: file.kind, reason: file.reason, message: file.message }, body: Buffer.alloc(0) };
-}
-
-function decodeFile(entry: SharedEntry): CachedFile | undefined {
-  const { state, reason, message } = entry.header;
-  if (state === 'file') {
-    return { kind: 'file', content: entry.body };
-  }
-  if (typeof message !== 'string' || entry.body.length > 0) {
-    return undefined;
-  }
-  if (state === 'missing' && (reason === 'not_found' || reason === 'not_a_file')) {
-    return { kind: 'missing', reason, message };
-  }
-  if (state === 'rejected' && (reason === 'too_large' || reason === 'binary')) {
-    return { kind: 'rejected', reason, message };
-  }
-  return undefined;
 }
 
 function decodeIndex(entry: SharedEntry): ArchiveIndex | undefined {
