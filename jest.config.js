@@ -24,6 +24,7 @@ const shared = {
       'yaml',
       'until-async',
       'bottleneck',
+      'modern-tar',
     ]) + '(?!.*\\.mjs$)',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -15,6 +15,8 @@ import { startGitlabDouble, type GitlabDouble } from './gitlab-double';
 import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
+import { startRegistryDouble, type RegistryDouble } from './registry-doubles';
+import { recordedGoModules } from './registry-doubles/recorded';
 import { startPyroscopeDouble } from './pyroscope-double/server';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -84,6 +86,8 @@ export interface Stack {
   gitlab?: GitlabDouble;
   bitbucketUrl: string;
   bitbucket?: BitbucketDouble;
+  /** The package registries' double, serving the dependency files the sample profiles name (recorded). */
+  registries: RegistryDouble;
   /**
    * With the GitHub double: one line per standard-library stand-in (golang/go, python/cpython, openjdk/jdk17u),
    * what was added from this machine's toolchains or why not.
@@ -150,7 +154,16 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // 1. The host first: the OAuth callback URL (of the GitHub App, or the double) is on it. Its data source is added
     // once the source server behind it runs; until then it answers 503 with a page that reloads.
     const datasources: HostDataSource[] = [];
-    const host = await startHost({ port: opts.port ?? 0, host: opts.host, dataDir: opts.dataDir, datasources, publicUrl: opts.publicUrl, startingUntilReady: true, tokenRotationIntervalMs: opts.tokenRotationIntervalMs, grafana: opts.grafana });
+    const host = await startHost({
+      port: opts.port ?? 0,
+      host: opts.host,
+      dataDir: opts.dataDir,
+      datasources,
+      publicUrl: opts.publicUrl,
+      startingUntilReady: true,
+      tokenRotationIntervalMs: opts.tokenRotationIntervalMs,
+      grafana: opts.grafana,
+    });
     closers.push(() => host.close());
     const callbackUrl = `${host.url}/a/linescope-app/github/callback`;
 
@@ -170,12 +183,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     } else {
       // Standard-library frames resolve only if golang/go, python/cpython and openjdk/jdk17u exist on the "GitHub":
       // stand-ins made of the local toolchains' files that the sample profiles name, when this machine has them.
-      const standIns = createStdlibStandIns(reposDir, sampleFrames().map((f) => f.localPath));
+      const standIns = createStdlibStandIns(
+        reposDir,
+        sampleFrames().map((f) => f.localPath)
+      );
       standInNotes = standIns.map((s) => s.note);
       github = await startGithubDouble({
         repos: [
           ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
-          ...standIns.flatMap((s) => (s.repo ? [{ fullName: s.fullName, dir: s.repo.dir, defaultBranch: s.repo.defaultBranch }] : [])),
+          ...standIns.flatMap((s) =>
+            s.repo ? [{ fullName: s.fullName, dir: s.repo.dir, defaultBranch: s.repo.defaultBranch }] : []
+          ),
         ],
         callbackUrl,
       });
@@ -202,7 +220,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     let bitbucket: BitbucketDouble | undefined;
     let bitbucketEnv: Record<string, string>;
     if (opts.bitbucket) {
-      bitbucketEnv = { BITBUCKET_CLIENT_ID: opts.bitbucket.clientId, BITBUCKET_CLIENT_SECRET: opts.bitbucket.clientSecret };
+      bitbucketEnv = {
+        BITBUCKET_CLIENT_ID: opts.bitbucket.clientId,
+        BITBUCKET_CLIENT_SECRET: opts.bitbucket.clientSecret,
+      };
     } else {
       bitbucket = await startBitbucketDouble({
         repositories: repos.map((r) => ({ fullName: r.fullName, dir: r.dir, mainBranch: r.defaultBranch })),
@@ -227,6 +248,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       pyroscopeUrl = querier.url;
     }
 
+    // 3b. The package registries: a double serving the real dependency files the samples' frames name, so that the
+    // stack shows registry source without contacting any registry.
+    const registries = await startRegistryDouble({ goModules: recordedGoModules() });
+    closers.push(() => registries.close());
+
     // 4. The source server in gateway mode in front of Pyroscope.
     let sourceServerUrl = opts.sourceServerUrl;
     if (!sourceServerUrl) {
@@ -248,6 +274,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           ...(gitlab ? { GITLAB_REPOSITORY_HOSTS: 'gitlab.com' } : {}),
           ...bitbucketEnv,
           PYROSCOPE_URL: pyroscopeUrl,
+          GOPROXY: registries.goproxyUrl,
+          NPM_REGISTRY_URL: registries.npmUrl,
+          RUBYGEMS_URL: registries.rubygemsUrl,
+          PYPI_URL: registries.pypiUrl,
+          MAVEN_URL: registries.mavenUrl,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
         log
@@ -287,6 +318,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       gitlab,
       bitbucketUrl: bitbucket?.url ?? 'https://bitbucket.org',
       bitbucket,
+      registries,
       standInNotes,
       close,
     };

@@ -59,6 +59,8 @@ export const testIds = {
     breakdown: 'linescope-breakdown',
     breakdownLine: 'linescope-breakdown-line',
     breakdownAllLines: 'linescope-breakdown-all-lines',
+    packageSource: 'linescope-package-source',
+    packageSourceLink: 'linescope-package-source-link',
     breakdownWithoutLine: 'linescope-breakdown-without-line',
     sourceNotLoaded: 'linescope-source-not-loaded',
     sourceRetry: 'linescope-source-retry',

@@ -221,4 +221,39 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     field: 'shutdownDrainMs',
     unset: 20000,
   },
+  {
+    name: 'GOPROXY',
+    default: '`https://proxy.golang.org,direct`',
+    meaning:
+      "Go module proxies for dependency frames, in Go's syntax: a `,` list (the next after a 404/410) or `|` list (the next after any error); `direct` ends the list (the Git hosts, as without a proxy); `off` switches the proxy off; `https://user:pw@proxy.internal` sends basic auth, never logged. [Dependencies from package registries](../source-mapping.md#dependencies-from-package-registries)",
+  },
+  {
+    name: 'NPM_REGISTRY_URL',
+    default: '`https://registry.npmjs.org`',
+    meaning:
+      'the npm registry for `node_modules` frames, or `off`; `https://:token@npm.internal` sends the token as a bearer token, `https://user:pw@…` as basic auth',
+  },
+  {
+    name: 'RUBYGEMS_URL',
+    default: '`https://rubygems.org`',
+    meaning: 'the gem server for frames under `gems/<name>-<version>/`, or `off`; user and password in it: basic auth',
+  },
+  {
+    name: 'PYPI_URL',
+    default: '`https://pypi.org/pypi`',
+    meaning:
+      'the base of a PyPI-style JSON API (`<base>/<project>/<version>/json`) for `site-packages` frames, or `off`; files are fetched only from its origin (and files.pythonhosted.org for PyPI itself)',
+  },
+  {
+    name: 'MAVEN_URL',
+    default: '`https://repo1.maven.org/maven2`',
+    meaning: 'the Maven repository whose `-sources.jar` files a `maven` mapping in `.pyroscope.yaml` reads, or `off`',
+  },
+  {
+    name: 'REGISTRY_MAX_ARCHIVE_BYTES',
+    default: '`67108864`',
+    meaning: 'larger package archives (module zips, tarballs, gems, wheels, sources jars) are not downloaded',
+    field: 'registryMaxArchiveBytes',
+    unset: 67108864,
+  },
 ];

@@ -1,4 +1,17 @@
 /** Server configuration from the environment, validated at start with messages that say how to fix it. */
+
+/** The package registries' variables and defaults (registries/table.ts makes the clients from them). */
+export const REGISTRY_VARIABLES = {
+  goproxy: { name: 'GOPROXY', default: 'https://proxy.golang.org,direct' },
+  npm: { name: 'NPM_REGISTRY_URL', default: 'https://registry.npmjs.org' },
+  rubygems: { name: 'RUBYGEMS_URL', default: 'https://rubygems.org' },
+  pypi: { name: 'PYPI_URL', default: 'https://pypi.org/pypi' },
+  maven: { name: 'MAVEN_URL', default: 'https://repo1.maven.org/maven2' },
+} as const;
+
+/** Each registry's setting: its URL (credentials allowed; GOPROXY a Go list), or `off`. */
+export type RegistrySettings = Record<keyof typeof REGISTRY_VARIABLES, string>;
+
 export interface ServerConfig {
   port: number;
   githubClientId: string;
@@ -54,6 +67,13 @@ export interface ServerConfig {
   cacheTimeoutMs: number;
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
   shutdownDrainMs: number;
+  /**
+   * The package registries (GOPROXY, NPM_REGISTRY_URL, RUBYGEMS_URL, PYPI_URL, MAVEN_URL): a URL (credentials
+   * allowed, never logged) or `off`. GOPROXY keeps Go's list syntax.
+   */
+  registries: RegistrySettings;
+  /** Largest package archive downloaded from a registry (bytes). */
+  registryMaxArchiveBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -146,7 +166,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     cacheUrl: text('CACHE_URL') || undefined,
     cacheTimeoutMs: integer('CACHE_TIMEOUT_MS', 250, 10, 60_000),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
+    registries: Object.fromEntries(
+      Object.entries(REGISTRY_VARIABLES).map(([kind, variable]) => [kind, text(variable.name, variable.default)])
+    ) as RegistrySettings,
+    registryMaxArchiveBytes: integer('REGISTRY_MAX_ARCHIVE_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
+  problems.push(...registryProblems(config.registries));
   if (config.pyroscopeUrl !== undefined) {
     Object.assign(config, withoutUserinfo(config.pyroscopeUrl));
   }
@@ -225,6 +250,31 @@ function withoutUserinfo(raw: string): Pick<ServerConfig, 'pyroscopeUrl' | 'pyro
     pyroscopeUrl: url.toString().replace(/\/+$/, ''),
     pyroscopeAuthorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
   };
+}
+
+/**
+ * Each registry setting is `off` or http(s) URLs; GOPROXY a `,`/`|` list of them, `direct` and `off` (no scheme
+ * means https, as Go reads it). Credentials in a URL are never echoed.
+ */
+function registryProblems(settings: RegistrySettings): string[] {
+  const problems: string[] = [];
+  for (const [kind, variable] of Object.entries(REGISTRY_VARIABLES)) {
+    const value = settings[kind as keyof RegistrySettings].trim();
+    const items = kind === 'goproxy' ? value.split(/[,|]/).map((i) => i.trim()) : [value];
+    for (const item of items.filter((i) => i !== '' && i !== 'off' && !(kind === 'goproxy' && i === 'direct'))) {
+      const withScheme = kind === 'goproxy' && !/^[a-z][a-z0-9+.-]*:/i.test(item) ? `https://${item}` : item;
+      let protocol = '';
+      try {
+        protocol = new URL(withScheme).protocol;
+      } catch {
+        // reported below
+      }
+      if (protocol !== 'https:' && protocol !== 'http:') {
+        problems.push(`${variable.name}: ${JSON.stringify(redactUserinfo(item))} is not an http(s) URL or off`);
+      }
+    }
+  }
+  return problems;
 }
 
 /** Text of a URL that may not parse, without what could be a password (`//user:secret@` → `//[redacted]@`). */

@@ -17,6 +17,7 @@ export interface ServerMetrics {
   requestsInFlight: Gauge;
   ready: Gauge;
   draining: Gauge;
+  registryRequests: Counter<'registry' | 'status_code'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): ServerMetrics {
@@ -89,6 +90,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
     draining: new Gauge({
       name: 'linescope_draining',
       help: '1 from SIGTERM on, while requests in flight finish (SHUTDOWN_DRAIN_SECONDS), else 0',
+      registers: [registry],
+    }),
+    registryRequests: new Counter({
+      name: 'linescope_registry_requests_total',
+      help: 'Requests to the package registries (goproxy, npm, rubygems, pypi, maven) by status code (0 when no answer came); archives are immutable, so a file read again costs none',
+      labelNames: ['registry', 'status_code'],
       registers: [registry],
     }),
   };

@@ -10,6 +10,7 @@ import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { ServerConfig } from './config';
 import { createGateway } from './gateway/proxy';
 import { createSharedCache } from './cache/shared-tier';
+import { createRegistrySources } from './registries/runtime';
 import { createLogger, Logger, scrub } from './log';
 import { createServerHosts, ServerHost } from './hosts/table';
 import { createMetrics, ServerMetrics } from './metrics';
@@ -82,9 +83,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Lines
     }
   };
 
+  const registries = createRegistrySources(config, metrics, shared?.cache);
   const rpc = connectNodeAdapter({
     routes: (router) => {
-      const services = { config, hosts, logger, now };
+      const services = { config, hosts, registries, logger, now };
       vcsRoutes(services)(router);
       blameRoutes(services)(router);
       gitlabSessionRoutes(services)(router);

@@ -23,6 +23,11 @@ const refused: Array<[string, string, string]> = [
   ['server/src/session/probe.ts', 'requestHosts', '../rpc/hosts'],
   ['server/src/resolve/probe.ts', 'requestHosts', '../rpc/hosts'],
   ['server/src/metrics.ts', 'LruCache', './cache/lru'],
+  // A registry never imports another's folder; resolve/ sees registries through the table-level modules.
+  ['server/src/registries/npm/probe.ts', 'GoModuleProxy', '../goproxy/registry'],
+  ['server/src/resolve/probe.ts', 'NpmRegistry', '../registries/npm/registry'],
+  ['server/src/registries/archive/probe.ts', 'REGISTRIES', '../table'],
+  ['server/src/config.ts', 'REGISTRIES', './registries/table'],
 ];
 const allowed: Array<[string, string, string]> = [
   ['server/src/hosts/gitlab/probe.ts', 'GitLabSource', './source'],
@@ -32,6 +37,9 @@ const allowed: Array<[string, string, string]> = [
   ['server/src/rpc/probe.ts', 'parseRepositoryUrl', '../hosts/repository'],
   ['server/src/resolve/probe.ts', 'Repository', '../hosts/repository'],
   ['server/src/server.ts', 'vcsRoutes', './rpc/service'],
+  ['server/src/registries/npm/probe.ts', 'readArchive', '../archive/archive'],
+  ['server/src/registries/table.ts', 'NpmRegistry', './npm/registry'],
+  ['server/src/resolve/probe.ts', 'npmDependency', '../registries/dependency'],
 ];
 
 test('an import running up the server’s layers or across host folders fails the lint; the others pass', () => {

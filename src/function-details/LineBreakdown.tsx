@@ -11,6 +11,7 @@ import type { FunctionVersion } from '../domain/model';
 import type { SourceFile } from '../source/core/types';
 import { AnnotatedSource, type AsideColumn } from './code-view/AnnotatedSource';
 import { languageOf } from './code-view/highlight';
+import { PackageSourceNote } from './code-view/PackageSourceNote';
 import { SourceLinks } from './code-view/SourceLinks';
 import { WhyNoSource } from './code-view/WhyNoSource';
 import { SourceRetry } from './SourceRetry';
@@ -68,7 +69,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
           <Trans i18nKey="function-details.line-breakdown.title">Breakdown per line</Trans>
         </Text>
         {/* A source view with its own links (file, blame, commit) makes this one redundant. */}
-        {source.status === 'loaded' && source.fileUrl && !source.links && (
+        {source.status === 'loaded' && source.fileUrl && !source.links && !source.packageSource && (
           <a href={source.fileUrl} target="_blank" rel="noreferrer" className={styles.link}>
             <Trans i18nKey="function-details.line-breakdown.view-file">View file</Trans>
           </a>
@@ -80,6 +81,7 @@ export function LineBreakdown({ version, unit, source, noSourceReason, calls, bl
       {source.status === 'loaded' ? (
         <Stack direction="column" gap={1}>
           {source.links && <SourceLinks links={source.links} />}
+          {source.packageSource && <PackageSourceNote source={source.packageSource} pageUrl={source.fileUrl} />}
           <AnnotatedSource
             lines={source.lines}
             fileName={version.fileName}

@@ -110,6 +110,15 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   function fileState(): SourceFile {
     if (file.data) {
       const { response, lines } = file.data;
+      if (response.packageSource) {
+        // A dependency's file from its package registry: the package's page, no repository links and no blame.
+        return {
+          status: 'loaded',
+          lines,
+          fileUrl: safeLinkUrl(response.URL, { hosts }),
+          packageSource: { ...response.packageSource },
+        };
+      }
       return {
         status: 'loaded',
         lines,

@@ -31,11 +31,7 @@ export class SharedReads {
   }
 
   setFile(repo: Repository, sha: string, path: string, file: CachedFile): void {
-    const entry =
-      file.kind === 'file'
-        ? { header: { state: 'file' }, body: file.content }
-        : { header: { state: file.kind, reason: file.reason, message: file.message }, body: Buffer.alloc(0) };
-    this.cache.set('files', [this.host, repo.fullName, sha, path], entry);
+    this.cache.set('files', [this.host, repo.fullName, sha, path], encodeFile(file));
   }
 
   /** `{ paths: undefined }` records a tree too large to list. */
@@ -74,7 +70,14 @@ export class SharedReads {
   }
 }
 
-function decodeFile(entry: SharedEntry): CachedFile | undefined {
+/** A file (or why there is none) as the shared tier keeps it; package registries' files use the same shape. */
+export function encodeFile(file: CachedFile): SharedEntry {
+  return file.kind === 'file'
+    ? { header: { state: 'file' }, body: file.content }
+    : { header: { state: file.kind, reason: file.reason, message: file.message }, body: Buffer.alloc(0) };
+}
+
+export function decodeFile(entry: SharedEntry): CachedFile | undefined {
   const { state, reason, message } = entry.header;
   if (state === 'file') {
     return { kind: 'file', content: entry.body };

@@ -89,4 +89,36 @@ export const SOURCE_KINDS_DESCRIBED: SourceKind[] = [
       '  source: { gitlab: { project: acme/platform/lib, ref: v1.2.0, path: src/main/java } }',
     ].join('\n'),
   },
+  {
+    kind: 'registry',
+    fields: [
+      {
+        key: 'name',
+        type: 'one of `goproxy`, `npm`, `rubygems`, `pypi`, `off`',
+        meaning:
+          'frames under the prefix are read from that package registry first, the package and version from the frame path and the lock files; `off` keeps every frame under the prefix away from all registries',
+      },
+    ],
+    example: [
+      '- path: [{ prefix: /app/node_modules/ }]',
+      '  language: javascript',
+      '  source: { registry: { name: npm } }',
+    ].join('\n'),
+  },
+  {
+    kind: 'maven',
+    fields: [
+      {
+        key: 'coordinates',
+        type: 'string',
+        meaning:
+          '`groupId:artifactId:version` whose `-sources.jar` (from `MAVEN_URL`) holds the classes under the prefix',
+      },
+    ],
+    example: [
+      '- function_name: [{ prefix: com/google/common }]',
+      '  language: java',
+      '  source: { maven: { coordinates: "com.google.guava:guava:33.0.0-jre" } }',
+    ].join('\n'),
+  },
 ];

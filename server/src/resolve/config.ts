@@ -4,10 +4,11 @@ import { parseDocument } from 'yaml';
 import { isRepositoryName } from '../hosts/repository';
 import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
 import { LANGUAGES } from './languages';
-import { Mapping, MappingSource, PyroscopeConfig } from './mappings';
+import { parseCoordinates } from '../registries/dependency';
+import { MAPPED_REGISTRIES, MappedRegistry, Mapping, MappingSource, PyroscopeConfig } from './mappings';
 
 /** The kinds of `source` a mapping may have (exactly one each). */
-export const SOURCE_KINDS = ['local', 'github', 'gitlab'] as const;
+export const SOURCE_KINDS = ['local', 'github', 'gitlab', 'registry', 'maven'] as const;
 
 export interface ConfigResult {
   /** Undefined when the file cannot be used at all (parse error, wrong version). */
@@ -106,6 +107,28 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
     return errors.join('; ');
   }
   const fields = (source[present[0]] ?? {}) as Record<string, unknown>;
+  if (present[0] === 'registry') {
+    const name = scalar(fields.name);
+    if (!(MAPPED_REGISTRIES as readonly string[]).includes(name)) {
+      return `a registry source needs name: one of ${MAPPED_REGISTRIES.join(', ')} (Maven: a maven source with coordinates), got '${name}'`;
+    }
+    return {
+      index,
+      pathPrefixes,
+      functionNamePrefixes,
+      language,
+      source: { registry: { name: name as MappedRegistry } },
+    };
+  }
+  if (present[0] === 'maven') {
+    const coordinates = scalar(fields.coordinates);
+    try {
+      parseCoordinates(coordinates);
+    } catch (error) {
+      return `a maven source needs coordinates: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return { index, pathPrefixes, functionNamePrefixes, language, source: { maven: { coordinates } } };
+  }
   if (present[0] === 'gitlab') {
     const project = scalar(fields.project).replace(/^\/+|\/+$/g, '');
     const segments = project.split('/');

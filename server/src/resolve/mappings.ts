@@ -11,7 +11,18 @@ export type MappingSource =
   | { local: { path: string } }
   | { github: { owner: string; repo: string; ref: string; path: string } }
   /** Linescope: a project on the configured GitLab (`group/subgroup/project`); Pyroscope ignores the key. */
-  | { gitlab: { project: string; ref: string; path: string } };
+  | { gitlab: { project: string; ref: string; path: string } }
+  /**
+   * Linescope: frames under the prefix come from a package registry first (the package and version from the frame
+   * and the lock files, as without the mapping), or never (`off`).
+   */
+  | { registry: { name: MappedRegistry } }
+  /** Linescope: Java sources from the `-sources.jar` of these Maven coordinates (`group:artifact:version`). */
+  | { maven: { coordinates: string } };
+
+/** The registries a `registry:` mapping may name (Maven's has coordinates of its own), or `off`. */
+export const MAPPED_REGISTRIES = ['goproxy', 'npm', 'rubygems', 'pypi', 'off'] as const;
+export type MappedRegistry = (typeof MAPPED_REGISTRIES)[number];
 
 export interface Mapping {
   /** Position in the file (0-based), used for ties and in messages. */

@@ -5,6 +5,8 @@
 import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-policy';
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
 import { repositoryFromParts } from '../hosts/repository';
+import type { RegistrySources } from '../registries/runtime';
+import type { RegistryKind } from '../registries/registry';
 import { unwrapFramePath } from './frame-path';
 import { Language, MappingMatch } from './mappings';
 import { goJoin, stripLeadingSlashes, underRoot } from './paths';
@@ -41,6 +43,8 @@ export interface Resolved {
   ref: string;
   path: string;
   rule: string;
+  /** Set when the file came from a package registry: `repository` is then the request's, `ref` the version. */
+  packageSource?: { registry: RegistryKind; name: string; version: string; platform?: string };
 }
 
 export interface Attempt {
@@ -82,12 +86,25 @@ export class Resolution {
   private readonly prefetched = new Map<string, Promise<RepoFile>>();
   private readonly remembered = new Map<string, Promise<unknown>>();
 
+  /** A matching `.pyroscope.yaml` mapping says `registry: off`: no registry is asked for this frame. */
+  registriesOff = false;
+
   constructor(
     readonly reader: SourceReader,
     readonly request: ResolveRequest,
     readonly githubUrl: string,
-    readonly gitlab?: GitlabContext
+    readonly gitlab?: GitlabContext,
+    readonly registries?: RegistrySources
   ) {}
+
+  /** Counts one call against the resolution's budget; false (and nothing counted) when it is spent. */
+  spendFetch(): boolean {
+    if (this.fetches >= MAX_FETCHES) {
+      return false;
+    }
+    this.fetches++;
+    return true;
+  }
 
   get ref(): string {
     return this.request.ref || 'HEAD';
@@ -252,6 +269,10 @@ export class Resolution {
   /** Fetches the file a mapping points to, for the path relative to the mapping (`rel`). */
   tryMapping(match: MappingMatch, rel: string, rule = 'mapping'): Promise<Resolved | undefined> {
     const source = match.mapping.source;
+    if ('registry' in source || 'maven' in source) {
+      // Registry mappings read packages, not repositories: the resolver hands them to dependencies.ts.
+      return Promise.resolve(undefined);
+    }
     if ('local' in source) {
       const path = source.local.path ? goJoin(source.local.path, rel) : rel;
       return this.tryUnderRoot(`${rule}:local[${match.mapping.index}]`, path);

@@ -3,7 +3,9 @@
  * longest prefix first (all of them), then the language's own rules; a record of every place tried.
  */
 import { SourceReader } from '../hosts/git-host';
+import type { RegistrySources } from '../registries/runtime';
 import { ConfigResult } from './config';
+import { registriesOffFor, tryMappedRegistry } from './dependencies';
 import { parseConfigCached } from './config-cache';
 import { unwrapFramePath } from './frame-path';
 import { LANGUAGE_RULES, rulesNamed } from './languages';
@@ -34,7 +36,8 @@ export async function resolveFile(
   reader: SourceReader,
   request: ResolveRequest,
   githubUrl: string,
-  gitlab?: GitlabContext
+  gitlab?: GitlabContext,
+  registries?: RegistrySources
 ): Promise<Resolved> {
   for (const [name, value] of [
     ['localPath', request.path],
@@ -44,18 +47,23 @@ export async function resolveFile(
       throw new BadPathError(`${name} must not contain '..': ${value}`);
     }
   }
-  const r = new Resolution(reader, request, githubUrl, gitlab);
+  const r = new Resolution(reader, request, githubUrl, gitlab, registries);
   // While the config loads, start what the frame's language rules will most likely need.
   rulesOfPath(request.path)?.speculate?.(r);
   const config = (await loadConfig(r))?.config;
   const matches = matchingMappings(config, request.path, request.functionName);
   r.language = matches[0]?.mapping.language ?? languageOfFrame(request.path, request.functionName);
 
+  r.registriesOff = registriesOffFor(matches);
+
   for (const match of matches) {
-    const rel =
-      rulesNamed(match.mapping.language)?.fileForMapping?.(request) ??
-      underMapping(request.path, relativeToMapping(match));
-    const found = await r.tryMapping(match, rel);
+    const mappedRules = rulesNamed(match.mapping.language);
+    const rel = mappedRules?.fileForMapping?.(request) ?? underMapping(request.path, relativeToMapping(match));
+    const source = match.mapping.source;
+    const found =
+      'registry' in source || 'maven' in source
+        ? await tryMappedRegistry(r, match, rel, mappedRules?.dependency)
+        : await r.tryMapping(match, rel);
     if (found) {
       return found;
     }

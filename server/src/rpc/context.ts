@@ -3,6 +3,7 @@ import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
 import { ServerConfig } from '../config';
 import { ServerHost, ServerLogin } from '../hosts/table';
 import { Logger, scrub } from '../log';
+import type { RegistrySources } from '../registries/runtime';
 import { readCookie, SESSION_LIFETIME_MS } from '../session/cookie';
 import { GrantedToken } from '../session/oauth';
 import { tenantFromHeaders } from '../session/tenant';
@@ -12,6 +13,8 @@ export interface ServiceDeps {
   config: ServerConfig;
   /** Every host of the host table, as this server runs it. */
   hosts: readonly ServerHost[];
+  /** The package registries dependency frames are read from (GetFile). */
+  registries?: RegistrySources;
   logger: Logger;
   now: () => number;
 }

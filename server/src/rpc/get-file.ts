@@ -31,15 +31,19 @@ export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: H
         runtimeVersion: request.runtimeVersion,
       },
       deps.config.githubUrl,
-      gitlab
+      gitlab,
+      deps.registries
     );
+    const fromPackage = resolved.packageSource;
     return {
       content: resolved.content.toString('base64'),
+      // A registry's file: the package's page at that version; no repository of its own.
       URL: resolved.url,
-      resolvedRepositoryUrl: resolved.repository.webUrl,
+      resolvedRepositoryUrl: fromPackage ? '' : resolved.repository.webUrl,
       resolvedRef: resolved.ref,
       resolvedPath: resolved.path,
       rule: resolved.rule,
+      packageSource: fromPackage && { ...fromPackage, platform: fromPackage.platform ?? '' },
     };
   } catch (error) {
     if (error instanceof NotResolvedError) {

@@ -67,6 +67,16 @@ export type SourceFile =
       links?: SourceLinkSet;
       /** Where the server found the file (maybe another repository: a dependency's), for its blame. */
       resolved?: ResolvedFile;
+      /** The file came from a package registry (a dependency at the version that ran), not a Git host. */
+      packageSource?: PackageSource;
     }
   /** `retryable`: a passing failure (rate limit, timeout, host unavailable) that asking again may fix. */
   | { status: 'error'; message: string; missing?: MissingFile; retryable?: boolean };
+
+/** A dependency's package as the source server read it: `registry` is goproxy, npm, rubygems, pypi or maven. */
+export interface PackageSource {
+  registry: string;
+  name: string;
+  version: string;
+  platform: string;
+}

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file vcs/v1/vcs.proto.
  */
 export const file_vcs_v1_vcs: GenFile = /*@__PURE__*/
-  fileDesc("ChB2Y3MvdjEvdmNzLnByb3RvEgZ2Y3MudjEiEgoQR2l0aHViQXBwUmVxdWVzdCJeChFHaXRodWJBcHBSZXNwb25zZRIQCghjbGllbnRJRBgBIAEoCRITCgtjYWxsYmFja1VSTBgCIAEoCRIUCgxhdXRob3JpemVVUkwYZCABKAkSDAoEcGtjZRhlIAEoCCJGChJHaXRodWJMb2dpblJlcXVlc3QSGQoRYXV0aG9yaXphdGlvbkNvZGUYASABKAkSFQoNY29kZV92ZXJpZmllchhkIAEoCSJwChNHaXRodWJMb2dpblJlc3BvbnNlEg4KBmNvb2tpZRgBIAEoCRINCgV0b2tlbhgCIAEoCRIYChB0b2tlbl9leHBpcmVzX2F0GAMgASgDEiAKGHJlZnJlc2hfdG9rZW5fZXhwaXJlc19hdBgEIAEoAyIWChRHaXRodWJSZWZyZXNoUmVxdWVzdCJyChVHaXRodWJSZWZyZXNoUmVzcG9uc2USDgoGY29va2llGAEgASgJEg0KBXRva2VuGAIgASgJEhgKEHRva2VuX2V4cGlyZXNfYXQYAyABKAMSIAoYcmVmcmVzaF90b2tlbl9leHBpcmVzX2F0GAQgASgDIogBCg5HZXRGaWxlUmVxdWVzdBIVCg1yZXBvc2l0b3J5VVJMGAEgASgJEgsKA3JlZhgCIAEoCRIRCglsb2NhbFBhdGgYAyABKAkSEAoIcm9vdFBhdGgYBCABKAkSFAoMZnVuY3Rpb25OYW1lGAUgASgJEhcKD3J1bnRpbWVfdmVyc2lvbhhkIAEoCSKLAQoPR2V0RmlsZVJlc3BvbnNlEg8KB2NvbnRlbnQYASABKAkSCwoDVVJMGAIgASgJEh8KF3Jlc29sdmVkX3JlcG9zaXRvcnlfdXJsGGQgASgJEhQKDHJlc29sdmVkX3JlZhhlIAEoCRIVCg1yZXNvbHZlZF9wYXRoGGYgASgJEgwKBHJ1bGUYZyABKAkiNgoQR2V0Q29tbWl0UmVxdWVzdBIVCg1yZXBvc2l0b3J5VVJMGAEgASgJEgsKA3JlZhgCIAEoCSJyChFHZXRDb21taXRSZXNwb25zZRIPCgdtZXNzYWdlGAEgASgJEiQKBmF1dGhvchgCIAEoCzIULnZjcy52MS5Db21taXRBdXRob3ISDAoEZGF0ZRgDIAEoCRILCgNzaGEYBCABKAkSCwoDVVJMGAUgASgJIjAKDENvbW1pdEF1dGhvchINCgVsb2dpbhgBIAEoCRIRCglhdmF0YXJVUkwYAiABKAkieAoKQ29tbWl0SW5mbxIPCgdtZXNzYWdlGAEgASgJEiQKBmF1dGhvchgCIAEoCzIULnZjcy52MS5Db21taXRBdXRob3ISDAoEZGF0ZRgDIAEoCRILCgNzaGEYBCABKAkSCwoDVVJMGAUgASgJEgsKA3JlZhhkIAEoCSI5ChFHZXRDb21taXRzUmVxdWVzdBIWCg5yZXBvc2l0b3J5X3VybBgBIAEoCRIMCgRyZWZzGAIgAygJIjkKEkdldENvbW1pdHNSZXNwb25zZRIjCgdjb21taXRzGAEgAygLMhIudmNzLnYxLkNvbW1pdEluZm8ihQEKFVJlc29sdXRpb25FeHBsYW5hdGlvbhIrCghhdHRlbXB0cxgBIAMoCzIZLnZjcy52MS5SZXNvbHV0aW9uQXR0ZW1wdBIXCg9jb25maWdfcHJvYmxlbXMYAiADKAkSEAoIbGFuZ3VhZ2UYAyABKAkSFAoMY29uZmlnX2ZvdW5kGAQgASgIImUKEVJlc29sdXRpb25BdHRlbXB0EgwKBHJ1bGUYASABKAkSFgoOcmVwb3NpdG9yeV91cmwYAiABKAkSCwoDcmVmGAMgASgJEgwKBHBhdGgYBCABKAkSDwoHb3V0Y29tZRgFIAEoCTKzAwoKVkNTU2VydmljZRJCCglHaXRodWJBcHASGC52Y3MudjEuR2l0aHViQXBwUmVxdWVzdBoZLnZjcy52MS5HaXRodWJBcHBSZXNwb25zZSIAEkgKC0dpdGh1YkxvZ2luEhoudmNzLnYxLkdpdGh1YkxvZ2luUmVxdWVzdBobLnZjcy52MS5HaXRodWJMb2dpblJlc3BvbnNlIgASTgoNR2l0aHViUmVmcmVzaBIcLnZjcy52MS5HaXRodWJSZWZyZXNoUmVxdWVzdBodLnZjcy52MS5HaXRodWJSZWZyZXNoUmVzcG9uc2UiABI8CgdHZXRGaWxlEhYudmNzLnYxLkdldEZpbGVSZXF1ZXN0GhcudmNzLnYxLkdldEZpbGVSZXNwb25zZSIAEkIKCUdldENvbW1pdBIYLnZjcy52MS5HZXRDb21taXRSZXF1ZXN0GhkudmNzLnYxLkdldENvbW1pdFJlc3BvbnNlIgASRQoKR2V0Q29tbWl0cxIZLnZjcy52MS5HZXRDb21taXRzUmVxdWVzdBoaLnZjcy52MS5HZXRDb21taXRzUmVzcG9uc2UiAGIGcHJvdG8z");
+  fileDesc("ChB2Y3MvdjEvdmNzLnByb3RvEgZ2Y3MudjEiEgoQR2l0aHViQXBwUmVxdWVzdCJeChFHaXRodWJBcHBSZXNwb25zZRIQCghjbGllbnRJRBgBIAEoCRITCgtjYWxsYmFja1VSTBgCIAEoCRIUCgxhdXRob3JpemVVUkwYZCABKAkSDAoEcGtjZRhlIAEoCCJGChJHaXRodWJMb2dpblJlcXVlc3QSGQoRYXV0aG9yaXphdGlvbkNvZGUYASABKAkSFQoNY29kZV92ZXJpZmllchhkIAEoCSJwChNHaXRodWJMb2dpblJlc3BvbnNlEg4KBmNvb2tpZRgBIAEoCRINCgV0b2tlbhgCIAEoCRIYChB0b2tlbl9leHBpcmVzX2F0GAMgASgDEiAKGHJlZnJlc2hfdG9rZW5fZXhwaXJlc19hdBgEIAEoAyIWChRHaXRodWJSZWZyZXNoUmVxdWVzdCJyChVHaXRodWJSZWZyZXNoUmVzcG9uc2USDgoGY29va2llGAEgASgJEg0KBXRva2VuGAIgASgJEhgKEHRva2VuX2V4cGlyZXNfYXQYAyABKAMSIAoYcmVmcmVzaF90b2tlbl9leHBpcmVzX2F0GAQgASgDIogBCg5HZXRGaWxlUmVxdWVzdBIVCg1yZXBvc2l0b3J5VVJMGAEgASgJEgsKA3JlZhgCIAEoCRIRCglsb2NhbFBhdGgYAyABKAkSEAoIcm9vdFBhdGgYBCABKAkSFAoMZnVuY3Rpb25OYW1lGAUgASgJEhcKD3J1bnRpbWVfdmVyc2lvbhhkIAEoCSK6AQoPR2V0RmlsZVJlc3BvbnNlEg8KB2NvbnRlbnQYASABKAkSCwoDVVJMGAIgASgJEh8KF3Jlc29sdmVkX3JlcG9zaXRvcnlfdXJsGGQgASgJEhQKDHJlc29sdmVkX3JlZhhlIAEoCRIVCg1yZXNvbHZlZF9wYXRoGGYgASgJEgwKBHJ1bGUYZyABKAkSLQoOcGFja2FnZV9zb3VyY2UYaCABKAsyFS52Y3MudjEuUGFja2FnZVNvdXJjZSJSCg1QYWNrYWdlU291cmNlEhAKCHJlZ2lzdHJ5GAEgASgJEgwKBG5hbWUYAiABKAkSDwoHdmVyc2lvbhgDIAEoCRIQCghwbGF0Zm9ybRgEIAEoCSI2ChBHZXRDb21taXRSZXF1ZXN0EhUKDXJlcG9zaXRvcnlVUkwYASABKAkSCwoDcmVmGAIgASgJInIKEUdldENvbW1pdFJlc3BvbnNlEg8KB21lc3NhZ2UYASABKAkSJAoGYXV0aG9yGAIgASgLMhQudmNzLnYxLkNvbW1pdEF1dGhvchIMCgRkYXRlGAMgASgJEgsKA3NoYRgEIAEoCRILCgNVUkwYBSABKAkiMAoMQ29tbWl0QXV0aG9yEg0KBWxvZ2luGAEgASgJEhEKCWF2YXRhclVSTBgCIAEoCSJ4CgpDb21taXRJbmZvEg8KB21lc3NhZ2UYASABKAkSJAoGYXV0aG9yGAIgASgLMhQudmNzLnYxLkNvbW1pdEF1dGhvchIMCgRkYXRlGAMgASgJEgsKA3NoYRgEIAEoCRILCgNVUkwYBSABKAkSCwoDcmVmGGQgASgJIjkKEUdldENvbW1pdHNSZXF1ZXN0EhYKDnJlcG9zaXRvcnlfdXJsGAEgASgJEgwKBHJlZnMYAiADKAkiOQoSR2V0Q29tbWl0c1Jlc3BvbnNlEiMKB2NvbW1pdHMYASADKAsyEi52Y3MudjEuQ29tbWl0SW5mbyKFAQoVUmVzb2x1dGlvbkV4cGxhbmF0aW9uEisKCGF0dGVtcHRzGAEgAygLMhkudmNzLnYxLlJlc29sdXRpb25BdHRlbXB0EhcKD2NvbmZpZ19wcm9ibGVtcxgCIAMoCRIQCghsYW5ndWFnZRgDIAEoCRIUCgxjb25maWdfZm91bmQYBCABKAgiZQoRUmVzb2x1dGlvbkF0dGVtcHQSDAoEcnVsZRgBIAEoCRIWCg5yZXBvc2l0b3J5X3VybBgCIAEoCRILCgNyZWYYAyABKAkSDAoEcGF0aBgEIAEoCRIPCgdvdXRjb21lGAUgASgJMrMDCgpWQ1NTZXJ2aWNlEkIKCUdpdGh1YkFwcBIYLnZjcy52MS5HaXRodWJBcHBSZXF1ZXN0GhkudmNzLnYxLkdpdGh1YkFwcFJlc3BvbnNlIgASSAoLR2l0aHViTG9naW4SGi52Y3MudjEuR2l0aHViTG9naW5SZXF1ZXN0GhsudmNzLnYxLkdpdGh1YkxvZ2luUmVzcG9uc2UiABJOCg1HaXRodWJSZWZyZXNoEhwudmNzLnYxLkdpdGh1YlJlZnJlc2hSZXF1ZXN0Gh0udmNzLnYxLkdpdGh1YlJlZnJlc2hSZXNwb25zZSIAEjwKB0dldEZpbGUSFi52Y3MudjEuR2V0RmlsZVJlcXVlc3QaFy52Y3MudjEuR2V0RmlsZVJlc3BvbnNlIgASQgoJR2V0Q29tbWl0EhgudmNzLnYxLkdldENvbW1pdFJlcXVlc3QaGS52Y3MudjEuR2V0Q29tbWl0UmVzcG9uc2UiABJFCgpHZXRDb21taXRzEhkudmNzLnYxLkdldENvbW1pdHNSZXF1ZXN0GhoudmNzLnYxLkdldENvbW1pdHNSZXNwb25zZSIAYgZwcm90bzM");
 
 /**
  * @generated from message vcs.v1.GithubAppRequest
@@ -271,6 +271,14 @@ export type GetFileResponse = Message<"vcs.v1.GetFileResponse"> & {
    * @generated from field: string rule = 103;
    */
   rule: string;
+
+  /**
+   * Linescope: set when the file came from a package registry (a dependency at the exact version that ran)
+   * rather than from a Git host; URL is then the package's page at that version.
+   *
+   * @generated from field: vcs.v1.PackageSource package_source = 104;
+   */
+  packageSource?: PackageSource | undefined;
 };
 
 /**
@@ -279,6 +287,47 @@ export type GetFileResponse = Message<"vcs.v1.GetFileResponse"> & {
  */
 export const GetFileResponseSchema: GenMessage<GetFileResponse> = /*@__PURE__*/
   messageDesc(file_vcs_v1_vcs, 7);
+
+/**
+ * Linescope: the package a dependency's file was read from.
+ *
+ * @generated from message vcs.v1.PackageSource
+ */
+export type PackageSource = Message<"vcs.v1.PackageSource"> & {
+  /**
+   * The registry: "goproxy", "npm", "rubygems", "pypi" or "maven".
+   *
+   * @generated from field: string registry = 1;
+   */
+  registry: string;
+
+  /**
+   * The package as the registry names it (a Go module path, an npm name, a gem, a PyPI distribution,
+   * Maven's groupId:artifactId).
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string version = 3;
+   */
+  version: string;
+
+  /**
+   * A gem's platform (e.g. "x86_64-linux"); empty otherwise.
+   *
+   * @generated from field: string platform = 4;
+   */
+  platform: string;
+};
+
+/**
+ * Describes the message vcs.v1.PackageSource.
+ * Use `create(PackageSourceSchema)` to create a new message.
+ */
+export const PackageSourceSchema: GenMessage<PackageSource> = /*@__PURE__*/
+  messageDesc(file_vcs_v1_vcs, 8);
 
 /**
  * @generated from message vcs.v1.GetCommitRequest
@@ -300,7 +349,7 @@ export type GetCommitRequest = Message<"vcs.v1.GetCommitRequest"> & {
  * Use `create(GetCommitRequestSchema)` to create a new message.
  */
 export const GetCommitRequestSchema: GenMessage<GetCommitRequest> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 8);
+  messageDesc(file_vcs_v1_vcs, 9);
 
 /**
  * @generated from message vcs.v1.GetCommitResponse
@@ -337,7 +386,7 @@ export type GetCommitResponse = Message<"vcs.v1.GetCommitResponse"> & {
  * Use `create(GetCommitResponseSchema)` to create a new message.
  */
 export const GetCommitResponseSchema: GenMessage<GetCommitResponse> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 9);
+  messageDesc(file_vcs_v1_vcs, 10);
 
 /**
  * @generated from message vcs.v1.CommitAuthor
@@ -359,7 +408,7 @@ export type CommitAuthor = Message<"vcs.v1.CommitAuthor"> & {
  * Use `create(CommitAuthorSchema)` to create a new message.
  */
 export const CommitAuthorSchema: GenMessage<CommitAuthor> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 10);
+  messageDesc(file_vcs_v1_vcs, 11);
 
 /**
  * @generated from message vcs.v1.CommitInfo
@@ -404,7 +453,7 @@ export type CommitInfo = Message<"vcs.v1.CommitInfo"> & {
  * Use `create(CommitInfoSchema)` to create a new message.
  */
 export const CommitInfoSchema: GenMessage<CommitInfo> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 11);
+  messageDesc(file_vcs_v1_vcs, 12);
 
 /**
  * @generated from message vcs.v1.GetCommitsRequest
@@ -426,7 +475,7 @@ export type GetCommitsRequest = Message<"vcs.v1.GetCommitsRequest"> & {
  * Use `create(GetCommitsRequestSchema)` to create a new message.
  */
 export const GetCommitsRequestSchema: GenMessage<GetCommitsRequest> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 12);
+  messageDesc(file_vcs_v1_vcs, 13);
 
 /**
  * @generated from message vcs.v1.GetCommitsResponse
@@ -443,7 +492,7 @@ export type GetCommitsResponse = Message<"vcs.v1.GetCommitsResponse"> & {
  * Use `create(GetCommitsResponseSchema)` to create a new message.
  */
 export const GetCommitsResponseSchema: GenMessage<GetCommitsResponse> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 13);
+  messageDesc(file_vcs_v1_vcs, 14);
 
 /**
  * Linescope: attached as a Connect error detail to GetFile's not_found (and invalid_argument) errors, so that
@@ -484,7 +533,7 @@ export type ResolutionExplanation = Message<"vcs.v1.ResolutionExplanation"> & {
  * Use `create(ResolutionExplanationSchema)` to create a new message.
  */
 export const ResolutionExplanationSchema: GenMessage<ResolutionExplanation> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 14);
+  messageDesc(file_vcs_v1_vcs, 15);
 
 /**
  * @generated from message vcs.v1.ResolutionAttempt
@@ -525,7 +574,7 @@ export type ResolutionAttempt = Message<"vcs.v1.ResolutionAttempt"> & {
  * Use `create(ResolutionAttemptSchema)` to create a new message.
  */
 export const ResolutionAttemptSchema: GenMessage<ResolutionAttempt> = /*@__PURE__*/
-  messageDesc(file_vcs_v1_vcs, 15);
+  messageDesc(file_vcs_v1_vcs, 16);
 
 /**
  * @generated from service vcs.v1.VCSService

@@ -8,6 +8,8 @@ import {
   parseModulePath,
   refFromVersion,
 } from './go-modules';
+import { goDependency } from '../../registries/dependency';
+import { tryDependency } from '../dependencies';
 import { GoMod, parseGoMod } from './gomod';
 import { LanguageRules } from './language';
 import { matchingMappings, PyroscopeConfig } from '../mappings';
@@ -20,6 +22,7 @@ export const go = {
   examplePaths: ['/usr/local/go/src/net/http/server.go', 'github.com/acme/shop/main.go', 'runtime/asm_amd64.s'],
   speculate,
   find: (r, frame) => findGoFile(r, frame.config),
+  dependency: goModuleDependency,
   notFoundReason: () => 'file not found',
 } satisfies LanguageRules;
 
@@ -60,12 +63,8 @@ async function findGoFile(r: Resolution, config: PyroscopeConfig | undefined): P
   const module = parseModulePath(path);
   if (module) {
     const goMod = await loadGoMod(r);
-    const found = await tryModule(
-      r,
-      locateModule(module.path, module.version, goMod?.mod, r.gitlab?.moduleHosts),
-      module.file,
-      goMod?.dir ?? ''
-    );
+    const location = locateModule(module.path, module.version, goMod?.mod, r.gitlab?.moduleHosts);
+    const found = await tryModule(r, location, module.file, goMod?.dir ?? '');
     if (found) {
       return found;
     }
@@ -74,6 +73,11 @@ async function findGoFile(r: Resolution, config: PyroscopeConfig | undefined): P
     if (found) {
       return found;
     }
+  }
+  // A module no Git host served: the module proxy at the exact version (unless go.mod replaces it locally).
+  const fromProxy = await tryDependency(r, await goModuleDependency(r));
+  if (fromProxy) {
+    return fromProxy;
   }
 
   return r.tryRelativeSuffixes('relative', path);
@@ -184,6 +188,19 @@ async function tryModule(
       return r.tryGitlabFile('go:module', location.project, file, ref);
     }
   }
+}
+
+/**
+ * The module version a frame lies in: from the module cache or -trimpath path, else from go.mod's requirements.
+ * A module go.mod replaces with a local directory is the service's own code, never the proxy's.
+ */
+async function goModuleDependency(r: Resolution) {
+  const path = r.request.path;
+  const goMod = path.startsWith('/') && path.includes('@') ? undefined : (await loadGoMod(r))?.mod;
+  const requirements = goMod ? [...goMod.requires].map(([modulePath, version]) => ({ path: modulePath, version })) : [];
+  const dependency = goDependency(path, requirements);
+  const replaced = dependency?.ref && goMod?.replaces.has(dependency.ref.name);
+  return replaced || (goMod && dependency?.ref && path.startsWith(`${goMod.module}/`)) ? undefined : dependency;
 }
 
 /** go.mod at rootPath, else at the repository root (Pyroscope reads only the root), read once per resolution. */

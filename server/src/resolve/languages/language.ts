@@ -2,6 +2,7 @@
  * What one language brings to GetFile's resolution. Each language is one module exporting one `LanguageRules`,
  * listed once in index.ts; resolver.ts runs whichever the frame or the matching mapping names, and knows none.
  */
+import type { Dependency } from '../../registries/dependency';
 import { PyroscopeConfig } from '../mappings';
 import { Resolution, ResolveRequest, Resolved } from '../resolution';
 
@@ -35,6 +36,11 @@ export interface LanguageRules {
    * source that reads dependencies (a package registry) is one more place tried at that step.
    */
   find(r: Resolution, frame: LanguageFrame): Promise<Resolved | undefined>;
+  /**
+   * The dependency (package and version) a frame lies in, for the package registries: what `find` tries at its
+   * step, and what a `registry:` mapping reads first. Undefined for a frame outside any package.
+   */
+  dependency?(r: Resolution): Promise<Dependency | undefined>;
   /** Why nothing was found, with what would fix it (the places tried are told beside it). */
   notFoundReason(r: Resolution, frame: LanguageFrame): string;
 }

@@ -3,6 +3,8 @@
  * nodejs/node at the Node version, `file://` URLs and absolute paths relative to the repository, installed packages
  * (`node_modules/<package>/…`) only through mappings.
  */
+import { npmDependency } from '../../registries/dependency';
+import { lockReader, tryDependency } from '../dependencies';
 import { LanguageRules } from './language';
 import { unwrapFramePath } from '../frame-path';
 import { packageNotFound, Resolution, Resolved, unmatchedReason } from '../resolution';
@@ -16,6 +18,7 @@ export const node = {
   underMapping: (path, rel) => (nodeLibraryFile(path) ? nodeMappedPath(rel) : rel),
   speculate,
   find: (r, frame) => findNodeFile(r, frame.runtimeVersion, frame.mapped),
+  dependency: (r) => npmDependency(unwrapFramePath(r.request.path), lockReader(r)),
   notFoundReason: (r, frame) => nodeNotFoundReason(r.request.path, frame.runtimeVersion, frame.mapped),
 } satisfies LanguageRules;
 
@@ -71,11 +74,7 @@ function nodeMappedPath(rel: string): string {
 }
 
 /** `mapped`: a `.pyroscope.yaml` mapping matched the path (and was tried). */
-async function findNodeFile(
-  r: Resolution,
-  runtimeVersion: string,
-  mapped: boolean
-): Promise<Resolved | undefined> {
+async function findNodeFile(r: Resolution, runtimeVersion: string, mapped: boolean): Promise<Resolved | undefined> {
   const path = r.request.path;
   const library = nodeLibraryFile(path);
   if (library) {
@@ -97,6 +96,11 @@ async function findNodeFile(
   const file = unwrapFramePath(path);
   const pkg = nodeModulesPackage(file);
   if (pkg) {
+    // The npm registry at the version the service's lock file names; else what a mapping would need.
+    const fromRegistry = await tryDependency(r, await npmDependency(file, lockReader(r)));
+    if (fromRegistry) {
+      return fromRegistry;
+    }
     r.attempts.push({
       rule: 'node:node_modules',
       repositoryUrl: '',

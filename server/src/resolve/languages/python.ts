@@ -1,4 +1,6 @@
 /** Python frames: mappings (already tried), CPython's standard library, site-packages, relative paths. */
+import { pythonDependency } from '../../registries/dependency';
+import { lockReader, tryDependency } from '../dependencies';
 import { LanguageRules } from './language';
 import { goJoin } from '../paths';
 import { Resolution, Resolved } from '../resolution';
@@ -28,6 +30,7 @@ export const python = {
   examplePaths: ['/usr/lib/python3.12/json/decoder.py', '/app/shop/catalog.py'],
   speculate,
   find: findPythonFile,
+  dependency: (r) => pythonDependency(r.request.path, lockReader(r)),
   notFoundReason: () => 'stdlib not detected and no mappings provided, file not resolvable',
 } satisfies LanguageRules;
 
@@ -64,6 +67,11 @@ async function findPythonFile(r: Resolution): Promise<Resolved | undefined> {
       (await r.tryUnderRoot('python:site-packages', goJoin('src', rest)));
     if (found) {
       return found;
+    }
+    // A third-party package: PyPI at the version the service's lock or pins name.
+    const fromRegistry = await tryDependency(r, await pythonDependency(path, lockReader(r)));
+    if (fromRegistry) {
+      return fromRegistry;
     }
   }
   return r.tryRelativeSuffixes('relative', path);

@@ -4,7 +4,6 @@ import { NotResolvedError } from '../resolution';
 import { detectRubyStd, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
 import { resolveOver as resolve } from '../../../test/map-reader';
 
-
 describe('Ruby paths', () => {
   it.each([
     ['/usr/lib/ruby/3.1.0/set.rb', { ref: 'ruby_3_1', file: 'set.rb' }],

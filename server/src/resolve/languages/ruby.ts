@@ -3,6 +3,8 @@
  * built-in Ruby code (`<internal:numeric>`) at the labelled version, application paths relative to the repository,
  * gems only through mappings. C methods (`<cfunc>`) have no Ruby source.
  */
+import { gemDependency } from '../../registries/dependency';
+import { tryDependency } from '../dependencies';
 import { LanguageRules } from './language';
 import { unwrapFramePath } from '../frame-path';
 import { goJoin } from '../paths';
@@ -13,6 +15,7 @@ export const ruby = {
   ownsPath: (path, extension) => extension === '.rb' || path === '<cfunc>' || path.startsWith('<internal:'),
   examplePaths: ['/usr/lib/ruby/3.1.0/set.rb', '<internal:numeric>', '<cfunc>', '/app/lib/shop/catalog.rb'],
   find: (r, frame) => findRubyFile(r, frame.runtimeVersion, frame.mapped),
+  dependency: (r) => Promise.resolve(gemDependency(unwrapFramePath(r.request.path))),
   notFoundReason: (r, frame) => rubyNotFoundReason(r.request.path, frame.runtimeVersion, frame.mapped),
 } satisfies LanguageRules;
 
@@ -102,11 +105,7 @@ export function rubyHasNoSource(path: string): boolean {
 }
 
 /** `mapped`: a `.pyroscope.yaml` mapping matched the path (and was tried). */
-async function findRubyFile(
-  r: Resolution,
-  runtimeVersion: string,
-  mapped: boolean
-): Promise<Resolved | undefined> {
+async function findRubyFile(r: Resolution, runtimeVersion: string, mapped: boolean): Promise<Resolved | undefined> {
   const path = unwrapFramePath(r.request.path);
   const ruby = r.repository('ruby', 'ruby');
   if (rubyHasNoSource(path)) {
@@ -146,6 +145,11 @@ async function findRubyFile(
   }
   const gem = rubyGem(path);
   if (gem) {
+    // A released gem (not Bundler's git checkout) from RubyGems at the version in its folder's name.
+    const fromRegistry = await tryDependency(r, gemDependency(path));
+    if (fromRegistry) {
+      return fromRegistry;
+    }
     r.attempts.push({
       rule: 'ruby:gem',
       repositoryUrl: '',

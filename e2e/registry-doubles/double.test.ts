@@ -1,0 +1,70 @@
+import { unzipSync } from 'fflate';
+import { startRegistryDouble, type RegistryDouble } from '.';
+import { recordedGoModules } from './recorded';
+
+describe('the registry double', () => {
+  let double: RegistryDouble;
+  beforeAll(async () => {
+    double = await startRegistryDouble({
+      goModules: [
+        { module: 'github.com/BurntSushi/toml', version: 'v1.3.2', files: { 'decode.go': 'package toml' } },
+        { module: 'example.org/gone', version: 'v1.0.0', files: {}, gone: true },
+      ],
+      npmPackages: [{ name: '@scope/b', version: '1.2.0', files: { 'index.js': 'x' } }],
+      pythonReleases: [{ name: 'PyYAML', version: '6.0.1', files: { 'yaml/__init__.py': '' } }],
+      gems: [{ name: 'rack', version: '3.0.8', files: { 'lib/rack.rb': '' } }],
+      mavenArtifacts: [{ groupId: 'org.example', artifactId: 'nosources', version: '1.0' }],
+    });
+  });
+  afterAll(() => double.close());
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${double.url}${path}`, { headers, redirect: 'manual' });
+
+  it('speaks GOPROXY: escaped paths, zips under module@version/, 404 and 410 misses in plain text', async () => {
+    const zip = await get('/goproxy/github.com/!burnt!sushi/toml/@v/v1.3.2.zip');
+    expect(zip.status).toBe(200);
+    expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))).toEqual([
+      'github.com/BurntSushi/toml@v1.3.2/decode.go',
+    ]);
+    expect(await (await get('/goproxy/github.com/!burnt!sushi/toml/@v/list')).text()).toBe('v1.3.2\n');
+    expect(await (await get('/goproxy/github.com/!burnt!sushi/toml/@v/v1.3.2.info')).json()).toMatchObject({
+      Version: 'v1.3.2',
+    });
+    const unescaped = await get('/goproxy/github.com/BurntSushi/toml/@v/v1.3.2.zip');
+    expect(unescaped.status).toBe(404);
+    const gone = await get('/goproxy/example.org/gone/@v/v1.0.0.zip');
+    expect([gone.status, gone.headers.get('content-type')]).toEqual([410, 'text/plain; charset=utf-8']);
+  });
+
+  it('speaks npm: scoped documents, the abbreviated form on request, 404 as JSON', async () => {
+    const abbreviated = await get('/npm/@scope%2fb', { accept: 'application/vnd.npm.install-v1+json' });
+    expect(abbreviated.headers.get('content-type')).toBe('application/vnd.npm.install-v1+json');
+    const document = (await abbreviated.json()) as { versions: Record<string, { dist: { tarball: string } }> };
+    expect(document.versions['1.2.0'].dist.tarball).toBe(`${double.npmUrl}/@scope/b/-/b-1.2.0.tgz`);
+    expect((await get('/npm/@scope/b/-/b-1.2.0.tgz')).status).toBe(200);
+    const missing = await get('/npm/absent');
+    expect([missing.status, await missing.json()]).toEqual([404, { error: 'Not found' }]);
+  });
+
+  it('speaks PyPI, RubyGems and Maven: redirects and misses as documented', async () => {
+    const spelled = await get('/pypi/pypi/PyYAML/6.0.1/json');
+    expect([spelled.status, spelled.headers.get('location')]).toEqual([301, '/pypi/pypi/pyyaml/6.0.1/json']);
+    const gem = await get('/rubygems/gems/rack-3.0.8.gem');
+    expect([gem.status, gem.headers.get('location')]).toEqual([302, '/rubygems/downloads/rack-3.0.8.gem']);
+    const jar = await get('/maven/org/example/nosources/1.0/nosources-1.0-sources.jar');
+    expect([jar.status, await jar.text()]).toEqual([404, '']);
+  });
+
+  it('serves the recorded sample dependencies with their licenses', () => {
+    const modules = recordedGoModules();
+    expect(modules.map((m) => `${m.module}@${m.version}`).sort()).toEqual([
+      'github.com/grafana/pyroscope-go/godeltaprof@v0.1.12',
+      'github.com/grafana/pyroscope-go@v1.5.0',
+      'github.com/klauspost/compress@v1.20.2',
+    ]);
+    for (const m of modules) {
+      expect(Object.keys(m.files)).toContain('LICENSE');
+    }
+  });
+});
