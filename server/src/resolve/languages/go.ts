@@ -196,11 +196,21 @@ async function tryModule(
  */
 async function goModuleDependency(r: Resolution) {
   const path = r.request.path;
-  const goMod = path.startsWith('/') && path.includes('@') ? undefined : (await loadGoMod(r))?.mod;
+  const versionInPath = path.startsWith('/') && path.includes('@');
+  const goMod = versionInPath || !mayNameModule(path) ? undefined : (await loadGoMod(r))?.mod;
   const requirements = goMod ? [...goMod.requires].map(([modulePath, version]) => ({ path: modulePath, version })) : [];
   const dependency = goDependency(path, requirements);
   const replaced = dependency?.ref && goMod?.replaces.has(dependency.ref.name);
   return replaced || (goMod && dependency?.ref && path.startsWith(`${goMod.module}/`)) ? undefined : dependency;
+}
+
+/**
+ * Whether a frame path may hold a module's import path: Go requires a dot in a module path's first element
+ * (`example.org/lib`), so a path with no dotted directory (`/home/ci/app/internal/x.go`, `main.go`) is the
+ * service's own code and costs no go.mod read.
+ */
+function mayNameModule(path: string): boolean {
+  return path.split('/').slice(0, -1).some((segment) => segment.includes('.'));
 }
 
 /** go.mod at rootPath, else at the repository root (Pyroscope reads only the root), read once per resolution. */
