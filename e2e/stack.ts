@@ -10,8 +10,8 @@ import { sampleFrames } from '../samples/frames';
 import { createSampleRepos } from '../samples/repos';
 import { createStdlibStandIns } from './git-fixtures';
 import { startBitbucketDouble, type BitbucketDouble } from './bitbucket-double';
-import { startGithubDouble, type GithubDouble } from './github-double';
-import { startGitlabDouble, type GitlabDouble } from './gitlab-double';
+import { startGitHubDouble, type GitHubDouble } from './github-double';
+import { startGitLabDouble, type GitLabDouble } from './gitlab-double';
 import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
@@ -81,9 +81,9 @@ export interface Stack {
   pyroscopeUrl: string;
   sourceServerUrl: string;
   githubUrl: string;
-  github?: GithubDouble;
+  github?: GitHubDouble;
   gitlabUrl: string;
-  gitlab?: GitlabDouble;
+  gitlab?: GitLabDouble;
   bitbucketUrl: string;
   bitbucket?: BitbucketDouble;
   /** The package registries' double, serving the dependency files the sample profiles name (recorded). */
@@ -168,7 +168,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const callbackUrl = `${host.url}/a/linescope-app/github/callback`;
 
     // 2. GitHub: the double with the sample repositories, or a real one.
-    let github: GithubDouble | undefined;
+    let github: GitHubDouble | undefined;
     let gh: RealGithub;
     let standInNotes: string[] = [];
     // Built afresh on every start (deterministic, so the shas stay the same): the last run's are in the way.
@@ -188,7 +188,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         sampleFrames().map((f) => f.localPath)
       );
       standInNotes = standIns.map((s) => s.note);
-      github = await startGithubDouble({
+      github = await startGitHubDouble({
         repos: [
           ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
           ...standIns.flatMap((s) =>
@@ -202,12 +202,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     }
 
     // 2b. GitLab: the double with the same sample repositories (shop-go-gitlab's labels name gitlab.com), or a real one.
-    let gitlab: GitlabDouble | undefined;
+    let gitlab: GitLabDouble | undefined;
     let gl: RealGitlab;
     if (opts.gitlab) {
       gl = opts.gitlab;
     } else {
-      gitlab = await startGitlabDouble({
+      gitlab = await startGitLabDouble({
         projects: repos.map((r) => ({ path: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
         redirectUris: [callbackUrl],
       });

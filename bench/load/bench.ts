@@ -22,7 +22,7 @@ import http from 'node:http';
 import path from 'node:path';
 
 import { generatedStore } from '../../e2e/git-fixtures';
-import { GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
+import { GitHubDouble, sourceServerEnv, startGitHubDouble } from '../../e2e/github-double';
 import { encodeSessionCookie, SESSION_COOKIE } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
 import { CpuProfile, formatProfileTop } from './cpu-profile';
@@ -117,7 +117,7 @@ async function warmUp(server: ServerProcess, request: (client: number) => { body
 async function runPhase(
   name: string,
   server: ServerProcess,
-  double: GithubDouble | undefined,
+  double: GitHubDouble | undefined,
   request: (client: number, n: number) => { body: string; cookie: string },
   fileOf: (client: number, n: number) => string,
   seconds = SECONDS
@@ -230,7 +230,7 @@ function print(result: PhaseResult, baseline?: PhaseResult): void {
  * The repository in memory, each file made from its path when it is read: a git process per read would hold the
  * churn to what git manages on this machine, and measure the double instead of the server.
  */
-function startDouble(): Promise<GithubDouble> {
+function startDouble(): Promise<GitHubDouble> {
   const files = new Map<string, string>([
     ['go.mod', 'module github.com/acme/app\n\ngo 1.22\n'],
     // Mappings send every path straight to its file: without them each lookup of a relative Go path starts with
@@ -254,7 +254,7 @@ function startDouble(): Promise<GithubDouble> {
     content: (path) => files.get(path) ?? churnFile(churnIndex.get(path)!),
     tags: ['v1'],
   });
-  return startGithubDouble({ repos: [{ fullName: 'acme/app', store }] });
+  return startGitHubDouble({ repos: [{ fullName: 'acme/app', store }] });
 }
 
 const profileFile = (phase: string) => path.resolve(CPU_PROFILE_DIR ?? '', `${phase}.cpuprofile`);
@@ -282,7 +282,7 @@ function printProfile(phase: string): void {
 }
 
 async function main(): Promise<void> {
-  let double: GithubDouble | undefined;
+  let double: GitHubDouble | undefined;
   const servers: ServerProcess[] = [];
   try {
     double = await startDouble();

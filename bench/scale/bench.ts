@@ -12,7 +12,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { GithubDouble, sourceServerEnv, startGithubDouble } from '../../e2e/github-double';
+import { GitHubDouble, sourceServerEnv, startGitHubDouble } from '../../e2e/github-double';
 import { freePort, RedisServer, startRedis, waitUntil } from '../../server/test/redis';
 import { encodeSessionCookie } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
@@ -30,7 +30,7 @@ interface Replica {
   stop(): Promise<void>;
 }
 
-async function startReplica(double: GithubDouble, cacheUrl?: string): Promise<Replica> {
+async function startReplica(double: GitHubDouble, cacheUrl?: string): Promise<Replica> {
   const port = await freePort();
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
     cwd: ROOT,
@@ -97,7 +97,7 @@ async function getFile(url: string, cookie: string, i: number): Promise<boolean>
 }
 
 /** The three waves, wave w on replicas[w % replicas.length]; the GitHub calls they cost and how many were found. */
-async function waves(double: GithubDouble, replicas: Replica[], cookie: string) {
+async function waves(double: GitHubDouble, replicas: Replica[], cookie: string) {
   const before = double.apiCalls().length;
   let found = 0;
   for (let wave = 0; wave < WAVES; wave++) {
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     files[`internal/part${i}/part${i}.go`] = `package part${i}\n\nfunc Run() int { return ${i} }\n`;
   }
   const repo = createFixtureRepo(tmp.dir, 'acme/shop', [{ files }]);
-  const double = await startGithubDouble({ repos: [{ fullName: 'acme/shop', dir: repo.dir }] });
+  const double = await startGitHubDouble({ repos: [{ fullName: 'acme/shop', dir: repo.dir }] });
   let redis: RedisServer | undefined;
   const running: Replica[] = [];
   const start = async (count: number, cacheUrl?: string) => {

@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sourceServerEnv, type GithubDouble } from '../../e2e/github-double';
+import { sourceServerEnv, type GitHubDouble } from '../../e2e/github-double';
 import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/log';
 import { parseRepositoryUrl, Repository } from '../../server/src/hosts/repository';
@@ -58,7 +58,7 @@ interface Pass {
   found: number;
 }
 
-async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
+async function run(double: GitHubDouble, frames: SampleFrame[]): Promise<void> {
   const { token, cookie } = benchSession(double);
   const config = loadConfig({
     PORT: '0',
@@ -228,7 +228,7 @@ async function run(double: GithubDouble, frames: SampleFrame[]): Promise<void> {
  * Its GitHub calls per frame, and whether both servers answer each frame the same (found or not, same content).
  */
 async function realPyroscopeLines(
-  double: GithubDouble,
+  double: GitHubDouble,
   frames: SampleFrame[],
   cold: Pass,
   modelCalls: number,

@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import { createFixtureRepo, createStdlibStandIns, SAMPLE_TOOLCHAINS } from '../../e2e/git-fixtures';
-import { GithubDouble, startGithubDouble } from '../../e2e/github-double';
+import { GitHubDouble, startGitHubDouble } from '../../e2e/github-double';
 import { createSampleRepos } from '../../samples/repos';
 import type { SampleFrame } from '../../samples/frames';
 
-export async function startBenchDouble(work: string, frames: SampleFrame[]): Promise<GithubDouble> {
+export async function startBenchDouble(work: string, frames: SampleFrame[]): Promise<GitHubDouble> {
   const repos = await createSampleRepos(path.join(work, 'repos'));
   const [go, cpython] = createStdlibStandIns(
     work,
@@ -20,7 +20,7 @@ export async function startBenchDouble(work: string, frames: SampleFrame[]): Pro
     jdkFiles[`src/java.base/share/classes/${f.localPath}`] = `// ${f.localPath}\n`;
   }
   const jdk = createFixtureRepo(work, 'openjdk/jdk17u', [{ files: jdkFiles, tags: ['jdk-17.0.15+6'] }]);
-  return startGithubDouble({
+  return startGitHubDouble({
     repos: [
       ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
       { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },

@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { GithubDouble } from '../../e2e/github-double';
-import { startGithubTlsProxy } from '../../e2e/github-double/tls-proxy';
+import type { GitHubDouble } from '../../e2e/github-double';
+import { startGitHubTlsProxy } from '../../e2e/github-double/tls-proxy';
 import { startPyroscope } from '../../e2e/pyroscope-contract/pyroscope-process';
 import { encodeSessionCookie } from '../../server/src/session/cookie';
 import { deriveKey, encryptToken } from '../../server/src/session/token';
@@ -80,7 +80,7 @@ export const SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
  * The GitHub token and the session cookie both servers accept: the token encrypted with the same secret for tenant
  * anonymous, with an expiry an hour ahead (Pyroscope refuses a token without one: Go's zero time counts as expired).
  */
-export function benchSession(double: GithubDouble): { token: string; cookie: string } {
+export function benchSession(double: GitHubDouble): { token: string; cookie: string } {
   const token = double.issueToken('bench', 0).accessToken;
   const sealed = encryptToken(
     { accessToken: token, expiry: Date.now() + 3600_000 },
@@ -92,10 +92,10 @@ export function benchSession(double: GithubDouble): { token: string; cookie: str
 /** Runs the frames through a real Pyroscope in front of `double`; per frame its answer and GitHub calls. */
 export async function askPyroscope(
   bin: string,
-  double: GithubDouble,
+  double: GitHubDouble,
   frames: SampleFrame[]
 ): Promise<PyroscopeGetFileRecording> {
-  const proxy = await startGithubTlsProxy({ webUrl: double.url, apiUrl: double.apiUrl });
+  const proxy = await startGitHubTlsProxy({ webUrl: double.url, apiUrl: double.apiUrl });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linescope-pyroscope-vcs-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,

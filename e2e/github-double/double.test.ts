@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { createFixtureRepo } from '../git-fixtures';
-import { GithubDouble, startGithubDouble } from './double';
+import { GitHubDouble, startGitHubDouble } from './double';
 
 describe('GitHub double', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-double-'));
@@ -16,12 +16,12 @@ describe('GitHub double', () => {
     { files: { 'src/a.go': 'package src // 2\n' }, branch: 'release' },
   ]);
   const secret = createFixtureRepo(root, 'acme/secret', [{ files: { 'x.txt': 'hidden\n' } }]);
-  let double: GithubDouble;
+  let double: GitHubDouble;
   let alice: string;
   let bob: string;
 
   beforeAll(async () => {
-    double = await startGithubDouble({
+    double = await startGitHubDouble({
       repos: [
         { fullName: 'acme/app', dir: repo.dir },
         { fullName: 'acme/secret', dir: secret.dir, private: true, readers: ['alice'] },
@@ -236,7 +236,7 @@ describe('GitHub double', () => {
     });
 
     it('sends the browser to the configured callback when the authorize request has no redirect_uri', async () => {
-      const withCallback = await startGithubDouble({
+      const withCallback = await startGitHubDouble({
         repos: [],
         callbackUrl: 'http://grafana.local/a/linescope-app/github/callback',
         defaultLogin: 'alice',
@@ -265,7 +265,7 @@ describe('GitHub double', () => {
 
     it('expires tokens after their lifetime', async () => {
       let now = Date.now();
-      const timed = await startGithubDouble({
+      const timed = await startGitHubDouble({
         repos: [{ fullName: 'acme/app', dir: repo.dir }],
         now: () => now,
         tokenLifetimeSeconds: 60,

@@ -14,10 +14,10 @@ import { graphqlRoute } from './graphql';
 import { issueCode, issueToken, loginOfToken, oauth, OAuthState } from './oauth';
 import { forcedLimitReply, ForcedRateLimit, rateHeaders, RateLimits, windowOf } from './rate-limit';
 import { restApi } from './rest';
-import { apiError, DoubleRepo, GithubContext, json, Reply, ServedRepo } from './shapes';
+import { apiError, DoubleRepo, GitHubContext, json, Reply, ServedRepo } from './shapes';
 import { avatar, webPage } from './web';
 
-export interface GithubDoubleOptions {
+export interface GitHubDoubleOptions {
   repos: DoubleRepo[];
   port?: number;
   host?: string;
@@ -56,7 +56,7 @@ export interface ForcedServerError {
   count?: number;
 }
 
-export interface GithubDouble {
+export interface GitHubDouble {
   /** Web base URL (GITHUB_URL). */
   url: string;
   /** REST base URL (GITHUB_API_URL); the same server. */
@@ -84,7 +84,7 @@ export interface GithubDouble {
   stop(): Promise<void>;
 }
 
-export async function startGithubDouble(options: GithubDoubleOptions): Promise<GithubDouble> {
+export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<GitHubDouble> {
   const now = options.now ?? Date.now;
   let latencyMs = options.latencyMs ?? 0;
   const repos = new Map<string, ServedRepo>();
@@ -104,7 +104,7 @@ export async function startGithubDouble(options: GithubDoubleOptions): Promise<G
     now,
   };
   let baseUrl = '';
-  const ctx: GithubContext = {
+  const ctx: GitHubContext = {
     get baseUrl() {
       return baseUrl;
     },

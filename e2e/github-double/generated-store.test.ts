@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { createFixtureRepo, generatedStore } from '../git-fixtures';
-import { GithubDouble, startGithubDouble } from './double';
+import { GitHubDouble, startGitHubDouble } from './double';
 
 const contentOf = (path: string) => `// ${path}\n${'x'.repeat(path.length * 7)}\n`;
 const PATHS = ['go.mod', 'cmd/server/main.go', 'pkg/p0/f0.go', 'pkg/p0/f1.go', 'pkg/p1/f2.go'];
@@ -27,13 +27,13 @@ describe('generated repository store', () => {
     },
     tags: ['v1'],
   });
-  let git: GithubDouble;
-  let generated: GithubDouble;
+  let git: GitHubDouble;
+  let generated: GitHubDouble;
   let token: string;
 
   beforeAll(async () => {
-    git = await startGithubDouble({ repos: [{ fullName: 'acme/app', dir: real.dir }] });
-    generated = await startGithubDouble({ repos: [{ fullName: 'acme/app', store }] });
+    git = await startGitHubDouble({ repos: [{ fullName: 'acme/app', dir: real.dir }] });
+    generated = await startGitHubDouble({ repos: [{ fullName: 'acme/app', store }] });
     token = generated.issueToken('alice').accessToken;
   });
   afterAll(async () => {
@@ -42,7 +42,7 @@ describe('generated repository store', () => {
   });
 
   /** An answer of a double with its own base URL taken out, so that the two doubles' answers compare. */
-  const answer = async (double: GithubDouble, path: string, headers: Record<string, string> = {}) => {
+  const answer = async (double: GitHubDouble, path: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${double.apiUrl}${path}`, { headers });
     return {
       status: res.status,
@@ -96,7 +96,7 @@ describe('generated repository store', () => {
   });
 
   it('lists the recursive tree as git does', async () => {
-    const entries = async (double: GithubDouble) => {
+    const entries = async (double: GitHubDouble) => {
       const octokit = new Octokit({ baseUrl: double.apiUrl });
       const { data } = await octokit.rest.git.getTree({ owner: 'acme', repo: 'app', tree_sha: 'v1', recursive: '1' });
       return data.tree.map(({ path, sha, size, mode, type }) => ({ path, sha, size, mode, type }));

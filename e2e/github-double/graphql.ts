@@ -10,7 +10,7 @@
  */
 import { buildSchema, graphql, GraphQLError } from 'graphql';
 import { blameRuns, commitInfo, objectAt, resolveCommit } from '../git-fixtures';
-import { DOCS, GithubContext, json, notFound, Reply } from './shapes';
+import { DOCS, GitHubContext, json, notFound, Reply } from './shapes';
 
 const SCHEMA = buildSchema(`
   scalar DateTime
@@ -103,7 +103,7 @@ const SCHEMA = buildSchema(`
 `);
 
 /** GitHub's error `type`s, kept on the thrown error and moved to the top level of the answer. */
-class GithubGraphqlError extends Error {
+class GitHubGraphqlError extends Error {
   constructor(
     readonly type: 'NOT_FOUND' | 'RATE_LIMITED',
     message: string
@@ -175,7 +175,7 @@ function commitNode(repo: GraphqlRepo, sha: string, context: GraphqlContext) {
     blame: async ({ path }: { path: string }) => {
       const object = await objectAt(repo.dir, sha, path);
       if (!object || object.type !== 'blob') {
-        throw new GithubGraphqlError('NOT_FOUND', `Could not resolve file for path '${path}'.`);
+        throw new GitHubGraphqlError('NOT_FOUND', `Could not resolve file for path '${path}'.`);
       }
       const runs = await blameRuns(repo.dir, sha, path);
       const times = new Map<string, number>();
@@ -210,7 +210,7 @@ function rootValue(context: GraphqlContext) {
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = context.visibleRepo(owner, name);
       if (!repo) {
-        throw new GithubGraphqlError(
+        throw new GitHubGraphqlError(
           'NOT_FOUND',
           `Could not resolve to a Repository with the name '${owner}/${name}'.`
         );
@@ -252,7 +252,7 @@ async function answerGraphql(body: Buffer, context: GraphqlContext): Promise<unk
   return {
     ...(result.data !== undefined ? { data: result.data } : {}),
     errors: result.errors.map((error: GraphQLError) => {
-      const type = error.originalError instanceof GithubGraphqlError ? error.originalError.type : undefined;
+      const type = error.originalError instanceof GitHubGraphqlError ? error.originalError.type : undefined;
       return {
         ...(type ? { type } : {}),
         ...(error.path ? { path: error.path } : {}),
@@ -265,7 +265,7 @@ async function answerGraphql(body: Buffer, context: GraphqlContext): Promise<unk
 
 /** `POST /graphql`: authenticated only (GitHub's 401 otherwise), errors as 200 with `errors[]`. */
 export async function graphqlRoute(
-  ctx: GithubContext,
+  ctx: GitHubContext,
   method: string,
   body: Buffer,
   login: string | null,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFixtureRepo } from '../git-fixtures';
-import { GithubDouble, startGithubDouble } from './double';
+import { GitHubDouble, startGitHubDouble } from './double';
 
 const BLAME = `query($owner: String!, $name: String!, $sha: String!, $path: String!) {
   repository(owner: $owner, name: $name) { object(expression: $sha) { ... on Commit { blame(path: $path) {
@@ -17,11 +17,11 @@ describe('blame and compare of the GitHub double', () => {
     { files: { 'a.go': 'one\ntwo\nthree\n' }, tags: ['v1'], message: 'First' },
     { files: { 'a.go': 'one\nTWO\nthree\n' }, tags: ['v2'], message: 'Second (#7)' },
   ]);
-  let github: GithubDouble;
+  let github: GitHubDouble;
   let token: string;
 
   beforeAll(async () => {
-    github = await startGithubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }] });
+    github = await startGitHubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }] });
     token = github.issueToken('alice').accessToken;
   });
   afterAll(async () => {
@@ -81,5 +81,4 @@ describe('blame and compare of the GitHub double', () => {
     const reversed = await json(await fetch(`${github.apiUrl}/repos/acme/app/compare/v2...v1`));
     expect(reversed).toMatchObject({ status: 'behind', ahead_by: 0, behind_by: 1, commits: [] });
   });
-
 });

@@ -1,7 +1,7 @@
 export {
-  startGithubDouble,
-  type GithubDouble,
-  type GithubDoubleOptions,
+  startGitHubDouble,
+  type GitHubDouble,
+  type GitHubDoubleOptions,
   type ForcedServerError,
   type RequestRecord,
 } from './double';

@@ -10,7 +10,7 @@ import {
   apiError,
   commitJson,
   contentEntry,
-  GithubContext,
+  GitHubContext,
   hashNumber,
   json,
   notFound,
@@ -29,7 +29,7 @@ async function defaultBranchOf(repo: ServedRepo): Promise<string> {
 
 /** `segments` are the path's segments (without a GHE /api/v3 prefix), still URL-encoded. */
 export async function restApi(
-  ctx: GithubContext,
+  ctx: GitHubContext,
   method: string,
   segments: string[],
   url: URL,
@@ -85,7 +85,7 @@ export async function restApi(
 
 /** A route under /repos/{owner}/{repo}/: `rest` is the decoded path after its kind. */
 interface RepoRoute {
-  ctx: GithubContext;
+  ctx: GitHubContext;
   repo: ServedRepo;
   fullName: string;
   rest: string[];

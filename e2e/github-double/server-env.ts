@@ -1,4 +1,4 @@
-import type { GithubDouble } from './double';
+import type { GitHubDouble } from './double';
 
 /**
  * The environment that points a source server at a GitHub double: its OAuth application, web and API URLs, and
@@ -14,7 +14,7 @@ export const REGISTRIES_OFF: Record<string, string> = {
 };
 
 export function sourceServerEnv(
-  double: Pick<GithubDouble, 'clientId' | 'clientSecret' | 'url' | 'apiUrl'>,
+  double: Pick<GitHubDouble, 'clientId' | 'clientSecret' | 'url' | 'apiUrl'>,
   sessionSecret: string
 ): Record<string, string> {
   return {

@@ -29,7 +29,7 @@ export type DoubleRepo = {
 export type ServedRepo = DoubleRepo & { git: RepoStore };
 
 /** What the routes know of the double they answer for. */
-export interface GithubContext {
+export interface GitHubContext {
   /** Web and REST base URL (the same server). */
   readonly baseUrl: string;
   /** The repository if it exists and `login` (null = anonymous) may see it. */
@@ -68,7 +68,7 @@ export const html = (status: number, page: string): Reply => ({
   body: Buffer.from(page),
 });
 
-export function userJson(ctx: GithubContext, login: string) {
+export function userJson(ctx: GitHubContext, login: string) {
   return {
     login,
     id: hashNumber(login),
@@ -79,7 +79,7 @@ export function userJson(ctx: GithubContext, login: string) {
   };
 }
 
-export async function commitJson(ctx: GithubContext, repo: ServedRepo, fullName: string, sha: string) {
+export async function commitJson(ctx: GitHubContext, repo: ServedRepo, fullName: string, sha: string) {
   const { baseUrl } = ctx;
   const c = await repo.git.commitInfo(sha);
   const authorLogin = ctx.loginOf(c.authorEmail);
@@ -111,7 +111,7 @@ export async function commitJson(ctx: GithubContext, repo: ServedRepo, fullName:
 
 /** One entry of `GET /repos/{owner}/{repo}/contents/{path}` (a file's, or each of a directory listing's). */
 export function contentEntry(
-  ctx: GithubContext,
+  ctx: GitHubContext,
   fullName: string,
   ref: string,
   path: string,

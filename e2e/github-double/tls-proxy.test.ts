@@ -5,22 +5,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGithubDouble, type GithubDouble } from './double';
+import { startGitHubDouble, type GitHubDouble } from './double';
 import { createFixtureRepo } from '../git-fixtures';
-import { startGithubTlsProxy, type TlsProxy } from './tls-proxy';
+import { startGitHubTlsProxy, type TlsProxy } from './tls-proxy';
 
 const exec = promisify(execFile);
 
 describe('GitHub double behind a TLS proxy', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-tls-'));
   const repo = createFixtureRepo(root, 'acme/app', [{ files: { 'src/a.go': 'package src\n' }, tags: ['v1'] }]);
-  let double: GithubDouble;
+  let double: GitHubDouble;
   let proxy: TlsProxy;
   let token: string;
 
   beforeAll(async () => {
-    double = await startGithubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }] });
-    proxy = await startGithubTlsProxy({ webUrl: double.url, apiUrl: double.apiUrl });
+    double = await startGitHubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }] });
+    proxy = await startGitHubTlsProxy({ webUrl: double.url, apiUrl: double.apiUrl });
     token = double.issueToken('alice').accessToken;
   });
   afterAll(async () => {

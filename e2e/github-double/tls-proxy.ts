@@ -85,7 +85,7 @@ function makeCertificates(dir: string): { key: Buffer; cert: Buffer; caFile: str
 /**
  * `webUrl` serves github.com (OAuth), `apiUrl` api.github.com (REST); both are the double's plain-HTTP addresses.
  */
-export async function startGithubTlsProxy(target: { webUrl: string; apiUrl: string }): Promise<TlsProxy> {
+export async function startGitHubTlsProxy(target: { webUrl: string; apiUrl: string }): Promise<TlsProxy> {
   const dir = mkdtempSync(path.join(tmpdir(), 'linescope-tls-proxy-'));
   const { key, cert, caFile } = makeCertificates(dir);
   const forward = (req: http.IncomingMessage, res: http.ServerResponse) => {

@@ -3,7 +3,7 @@
  * (`/<owner>/<repo>/blob|blame/<ref>/<path>`) and a commit's (`/<owner>/<repo>/commit/<ref>`) as plain pages of
  * public repositories, avatars, and GitHub's 404 page for anything else.
  */
-import { escapeHtml, GithubContext, html, Reply } from './shapes';
+import { escapeHtml, GitHubContext, html, Reply } from './shapes';
 
 const NOT_FOUND = '<!doctype html><title>Page not found</title><h1>404</h1>';
 
@@ -16,7 +16,7 @@ export const avatar = (): Reply => ({
 });
 
 /** `segments` are the path's segments, still URL-encoded. */
-export async function webPage(ctx: GithubContext, segments: string[]): Promise<Reply> {
+export async function webPage(ctx: GitHubContext, segments: string[]): Promise<Reply> {
   const [owner, name, kind, ref, ...rest] = segments.map((s) => decodeURIComponent(s));
   const repo = owner && name ? ctx.visibleRepo(owner, name, null) : undefined;
   if (!repo) {

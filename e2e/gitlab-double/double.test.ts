@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSampleRepos, SampleRepo } from '../../samples/repos';
 import { createFixtureRepo } from '../git-fixtures';
-import { GitlabDouble, startGitlabDouble } from './double';
+import { GitLabDouble, startGitLabDouble } from './double';
 
 const enc = encodeURIComponent;
 
@@ -25,7 +25,7 @@ describe('GitLab double', () => {
   const secret = createFixtureRepo(root, 'acme/secret', [{ files: { 'x.txt': 'hidden\n' } }]);
   let shopGo: SampleRepo;
   let clock = Date.UTC(2026, 11, 2, 5, 0, 0);
-  let double: GitlabDouble;
+  let double: GitLabDouble;
   let alice: string;
   let bob: string;
 
@@ -33,7 +33,7 @@ describe('GitLab double', () => {
     shopGo = (await createSampleRepos(join(root, 'samples'))).find((r) =>
       r.fullName.endsWith('/shop-go')
     ) as SampleRepo;
-    double = await startGitlabDouble({
+    double = await startGitLabDouble({
       projects: [
         { path: 'acme/platform/app', dir: app.dir },
         { path: 'acme/secret', dir: secret.dir, visibility: 'private', members: ['alice'] },
@@ -289,7 +289,7 @@ describe('GitLab double', () => {
     });
 
     it('limits requests per minute on its own, per user', async () => {
-      const strict = await startGitlabDouble({
+      const strict = await startGitLabDouble({
         projects: [{ path: 'acme/platform/app', dir: app.dir }],
         authenticatedLimitPerMinute: 2,
       });
@@ -429,7 +429,7 @@ describe('GitLab double', () => {
   });
 
   it('serves a self-managed instance under a path prefix, and nothing outside it', async () => {
-    const prefixed = await startGitlabDouble({
+    const prefixed = await startGitLabDouble({
       projects: [{ path: 'acme/platform/app', dir: app.dir }],
       pathPrefix: '/gitlab',
     });

@@ -12,10 +12,10 @@ import { oauthParams, recordRequest, startDoubleServer } from '../double-server'
 import { commitInfo, objectAt, readBlob, resolveCommit } from '../git-fixtures';
 import { escapeHtml, issueCode, issueToken, oauth, OAuthState } from './oauth';
 import { canRead, restApi } from './rest';
-import { GitlabDoubleProject, hashNumber, json, Reply, RestContext } from './shapes';
+import { GitLabDoubleProject, hashNumber, json, Reply, RestContext } from './shapes';
 
-export interface GitlabDoubleOptions {
-  projects: GitlabDoubleProject[];
+export interface GitLabDoubleOptions {
+  projects: GitLabDoubleProject[];
   port?: number;
   host?: string;
   /** A self-managed instance under a path, e.g. `/gitlab`; default none. */
@@ -37,7 +37,7 @@ export interface GitlabDoubleOptions {
   now?: () => number;
 }
 
-export interface GitlabRequestRecord {
+export interface GitLabRequestRecord {
   method: string;
   /** The path without the instance's path prefix, with its query. */
   path: string;
@@ -45,30 +45,30 @@ export interface GitlabRequestRecord {
   username: string | null;
 }
 
-export interface ForcedGitlabRateLimit {
+export interface ForcedGitLabRateLimit {
   /** Unix seconds when the limit resets; default in a minute. */
   resetAt?: number;
   /** How many requests it applies to; default: until cleared. */
   count?: number;
 }
 
-export interface ForcedGitlabServerError {
+export interface ForcedGitLabServerError {
   /** API path (after /api/v4) prefix, e.g. `/projects/`. */
   pathPrefix: string;
   status: 500 | 502 | 503;
   count?: number;
 }
 
-export interface GitlabDouble {
+export interface GitLabDouble {
   /** Web URL (GITLAB_URL), including the path prefix. */
   url: string;
   /** REST base (GITLAB_API_URL): `<url>/api/v4`. */
   apiUrl: string;
   clientId: string;
   clientSecret: string;
-  requests: GitlabRequestRecord[];
+  requests: GitLabRequestRecord[];
   /** REST calls so far whose path after /api/v4 starts with prefix. */
-  apiCalls(prefix?: string): GitlabRequestRecord[];
+  apiCalls(prefix?: string): GitLabRequestRecord[];
   resetRequests(): void;
   issueCode(username: string, redirectUri?: string): string;
   /** A token as the token endpoint grants it (lifetime in seconds, 0 = never expires, like a PAT). */
@@ -77,10 +77,10 @@ export interface GitlabDouble {
     options?: { scopes?: string[]; lifetimeSeconds?: number }
   ): { accessToken: string; refreshToken: string; expiresAt?: number };
   revokeToken(accessToken: string): void;
-  addProject(project: GitlabDoubleProject): void;
-  forceRateLimit(limit?: ForcedGitlabRateLimit): void;
+  addProject(project: GitLabDoubleProject): void;
+  forceRateLimit(limit?: ForcedGitLabRateLimit): void;
   clearRateLimit(): void;
-  forceServerError(error: ForcedGitlabServerError): void;
+  forceServerError(error: ForcedGitLabServerError): void;
   clearServerErrors(): void;
   setLatency(ms: number): void;
   stop(): Promise<void>;
@@ -88,18 +88,18 @@ export interface GitlabDouble {
 
 const WINDOW_SECONDS = 60;
 
-export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<GitlabDouble> {
+export async function startGitLabDouble(options: GitLabDoubleOptions): Promise<GitLabDouble> {
   const now = options.now ?? Date.now;
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '').replace(/^(?=[^/])/, '/');
   const authLimit = options.authenticatedLimitPerMinute ?? 2000;
   const anonLimit = options.unauthenticatedLimitPerMinute ?? 500;
   let latencyMs = options.latencyMs ?? 0;
-  const projects = new Map<string, GitlabDoubleProject>();
-  const projectsById = new Map<number, GitlabDoubleProject>();
-  const requests: GitlabRequestRecord[] = [];
+  const projects = new Map<string, GitLabDoubleProject>();
+  const projectsById = new Map<number, GitLabDoubleProject>();
+  const requests: GitLabRequestRecord[] = [];
   const usage = new Map<string, { count: number; reset: number }>();
-  let forced: (ForcedGitlabRateLimit & { remaining: number }) | undefined;
-  let serverErrors: Array<ForcedGitlabServerError & { remaining: number }> = [];
+  let forced: (ForcedGitLabRateLimit & { remaining: number }) | undefined;
+  let serverErrors: Array<ForcedGitLabServerError & { remaining: number }> = [];
   const state: OAuthState = {
     clientId: options.clientId ?? 'linescope-gitlab-test-app',
     clientSecret: options.clientSecret ?? 'linescope-gitlab-test-secret',
@@ -112,8 +112,8 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
     now,
     prefix,
   };
-  const projectId = (project: GitlabDoubleProject) => hashNumber(project.path.toLowerCase());
-  const addProject = (project: GitlabDoubleProject) => {
+  const projectId = (project: GitLabDoubleProject) => hashNumber(project.path.toLowerCase());
+  const addProject = (project: GitLabDoubleProject) => {
     projects.set(project.path.toLowerCase(), project);
     projectsById.set(projectId(project), project);
   };
@@ -137,7 +137,7 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
       return page(404, '<h1>404 Page Not Found</h1>');
     }
     const path = url.pathname.slice(prefix.length);
-    const record: GitlabRequestRecord = {
+    const record: GitLabRequestRecord = {
       method: req.method ?? 'GET',
       path: `${path}${url.search}`,
       status: 0,
@@ -156,7 +156,7 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
     url: URL,
     path: string,
     body: Buffer,
-    record: GitlabRequestRecord
+    record: GitLabRequestRecord
   ): Promise<Reply> {
     const method = req.method ?? 'GET';
     if (path.startsWith('/oauth/')) {
@@ -181,7 +181,7 @@ export async function startGitlabDouble(options: GitlabDoubleOptions): Promise<G
     req: http.IncomingMessage,
     url: URL,
     apiPath: string,
-    record: GitlabRequestRecord
+    record: GitLabRequestRecord
   ): Promise<Reply> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
     const token =

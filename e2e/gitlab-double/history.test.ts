@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFixtureRepo } from '../git-fixtures';
-import { GitlabDouble, startGitlabDouble } from './double';
+import { GitLabDouble, startGitLabDouble } from './double';
 
 describe('blame and compare of the GitLab double', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-history-'));
@@ -11,11 +11,11 @@ describe('blame and compare of the GitLab double', () => {
     { files: { 'a.go': 'one\ntwo\nthree\n' }, tags: ['v1'], message: 'First' },
     { files: { 'a.go': 'one\nTWO\nthree\n' }, tags: ['v2'], message: 'Second (#7)' },
   ]);
-  let gitlab: GitlabDouble;
+  let gitlab: GitLabDouble;
   let gitlabToken: string;
 
   beforeAll(async () => {
-    gitlab = await startGitlabDouble({ projects: [{ path: 'acme/app', dir: repo.dir }] });
+    gitlab = await startGitLabDouble({ projects: [{ path: 'acme/app', dir: repo.dir }] });
     gitlabToken = gitlab.issueToken('alice').accessToken;
   });
   afterAll(async () => {

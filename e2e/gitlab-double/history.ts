@@ -15,7 +15,7 @@ import {
   objectAt,
   resolveCommit,
 } from '../git-fixtures';
-import { commitJson, GitlabDoubleProject, gitlabDate, json, notFound, Reply, RestContext } from './shapes';
+import { commitJson, GitLabDoubleProject, gitlabDate, json, notFound, Reply, RestContext } from './shapes';
 
 /** GitLab's blame names the commit without title or web_url. */
 function blameCommitJson(c: CommitInfo) {
@@ -32,7 +32,7 @@ function blameCommitJson(c: CommitInfo) {
   };
 }
 
-export async function fileBlame(project: GitlabDoubleProject, path: string, query: URLSearchParams): Promise<Reply> {
+export async function fileBlame(project: GitLabDoubleProject, path: string, query: URLSearchParams): Promise<Reply> {
   const ref = query.get('ref') ?? '';
   if (ref === '') {
     return json(400, { error: 'ref is missing, ref is empty' });
@@ -87,7 +87,7 @@ export async function fileBlame(project: GitlabDoubleProject, path: string, quer
 
 export async function repositoryCompare(
   ctx: RestContext,
-  project: GitlabDoubleProject,
+  project: GitLabDoubleProject,
   query: URLSearchParams
 ): Promise<Reply> {
   const fromRef = query.get('from') ?? '';

@@ -1,9 +1,9 @@
 export {
-  startGitlabDouble,
-  type GitlabDouble,
-  type GitlabDoubleOptions,
-  type GitlabRequestRecord,
-  type ForcedGitlabRateLimit,
-  type ForcedGitlabServerError,
+  startGitLabDouble,
+  type GitLabDouble,
+  type GitLabDoubleOptions,
+  type GitLabRequestRecord,
+  type ForcedGitLabRateLimit,
+  type ForcedGitLabServerError,
 } from './double';
-export type { GitlabDoubleProject, Visibility } from './shapes';
+export type { GitLabDoubleProject, Visibility } from './shapes';

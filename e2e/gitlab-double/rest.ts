@@ -18,7 +18,7 @@ import {
 import { fileBlame, repositoryCompare } from './history';
 import {
   commitJson,
-  type GitlabDoubleProject,
+  type GitLabDoubleProject,
   hashNumber,
   json,
   JSON_TYPE,
@@ -32,7 +32,7 @@ import {
 const MAX_PER_PAGE = 100;
 const DEFAULT_PER_PAGE = 20;
 
-export function canRead(project: GitlabDoubleProject, username: string | null): boolean {
+export function canRead(project: GitLabDoubleProject, username: string | null): boolean {
   const visibility = project.visibility ?? 'public';
   if (visibility === 'public') {
     return true;
@@ -90,11 +90,11 @@ export async function restApi(
   }
 }
 
-async function defaultBranchOf(project: GitlabDoubleProject): Promise<string> {
+async function defaultBranchOf(project: GitLabDoubleProject): Promise<string> {
   return project.defaultBranch ?? (await currentBranch(project.dir));
 }
 
-async function projectJson(ctx: RestContext, project: GitlabDoubleProject) {
+async function projectJson(ctx: RestContext, project: GitLabDoubleProject) {
   const segments = project.path.split('/');
   const name = segments[segments.length - 1];
   const namespace = segments.slice(0, -1).join('/');
@@ -140,7 +140,7 @@ function validFilePath(path: string): boolean {
 
 async function files(
   ctx: RestContext,
-  project: GitlabDoubleProject,
+  project: GitLabDoubleProject,
   more: string[],
   query: URLSearchParams,
   head: boolean
@@ -214,7 +214,7 @@ function perPageOf(query: URLSearchParams): number {
 
 async function tree(
   ctx: RestContext,
-  project: GitlabDoubleProject,
+  project: GitLabDoubleProject,
   segments: string[],
   query: URLSearchParams
 ): Promise<Reply> {
@@ -296,7 +296,7 @@ function decodePageToken(token: string): string | undefined {
 
 async function commits(
   ctx: RestContext,
-  project: GitlabDoubleProject,
+  project: GitLabDoubleProject,
   more: string[],
   query: URLSearchParams
 ): Promise<Reply> {
@@ -337,7 +337,7 @@ async function commits(
   });
 }
 
-async function branches(ctx: RestContext, project: GitlabDoubleProject, more: string[]): Promise<Reply> {
+async function branches(ctx: RestContext, project: GitLabDoubleProject, more: string[]): Promise<Reply> {
   const listed = (await git(project.dir, ['for-each-ref', '--format=%(refname:short)', 'refs/heads'])).toString();
   const names = listed.split('\n').filter((n) => n !== '');
   const defaultBranch = await defaultBranchOf(project);
@@ -362,7 +362,7 @@ async function branches(ctx: RestContext, project: GitlabDoubleProject, more: st
   return names.includes(name) ? json(200, await branchJson(name)) : notFound('Branch');
 }
 
-async function tags(ctx: RestContext, project: GitlabDoubleProject, more: string[]): Promise<Reply> {
+async function tags(ctx: RestContext, project: GitLabDoubleProject, more: string[]): Promise<Reply> {
   const listed = (
     await git(project.dir, ['for-each-ref', '--format=%(refname:short)%00%(objectname)%00%(contents)', 'refs/tags'])
   ).toString();

@@ -7,7 +7,7 @@ import type { CommitInfo } from '../git-fixtures';
 
 export type Visibility = 'public' | 'internal' | 'private';
 
-export interface GitlabDoubleProject {
+export interface GitLabDoubleProject {
   /** Full path with namespace: `group/project` or `group/subgroup/project`. */
   path: string;
   dir: string;
@@ -28,8 +28,8 @@ export interface RestContext {
   webUrl: string;
   /** API base URL: `<webUrl>/api/v4`. */
   apiUrl: string;
-  findProject(id: string): GitlabDoubleProject | undefined;
-  projectId(project: GitlabDoubleProject): number;
+  findProject(id: string): GitLabDoubleProject | undefined;
+  projectId(project: GitLabDoubleProject): number;
 }
 
 export const JSON_TYPE = 'application/json';
@@ -40,11 +40,11 @@ export const json = (status: number, value: unknown, headers: Record<string, str
 });
 export const notFound = (what: string): Reply => json(404, { message: `404 ${what} Not Found` });
 
-export function webUrlOf(ctx: RestContext, project: GitlabDoubleProject): string {
+export function webUrlOf(ctx: RestContext, project: GitLabDoubleProject): string {
   return `${ctx.webUrl}/${project.path}`;
 }
 
-export function commitJson(ctx: RestContext, project: GitlabDoubleProject, c: CommitInfo) {
+export function commitJson(ctx: RestContext, project: GitLabDoubleProject, c: CommitInfo) {
   return {
     id: c.sha,
     short_id: c.sha.slice(0, 8),

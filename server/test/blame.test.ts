@@ -4,8 +4,8 @@
  * caching and joining of blames across users with each user's own access proof, metrics, and bad input.
  */
 import { createFixtureRepo, type FixtureCommit } from '../../e2e/git-fixtures';
-import { GithubDouble, startGithubDouble } from '../../e2e/github-double';
-import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
+import { GitHubDouble, startGitHubDouble } from '../../e2e/github-double';
+import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
 import { OAuthToken } from '../src/session/token';
@@ -24,8 +24,8 @@ const project = createFixtureRepo(tmp.dir, 'acme/platform/shop', history);
 const secret = createFixtureRepo(tmp.dir, 'acme/secret', history);
 
 describe('BlameService over HTTP', () => {
-  let github: GithubDouble;
-  let gitlab: GitlabDouble;
+  let github: GitHubDouble;
+  let gitlab: GitLabDouble;
   let server: LinescopeServer;
   let url: string;
 
@@ -45,13 +45,13 @@ describe('BlameService over HTTP', () => {
   };
 
   beforeAll(async () => {
-    github = await startGithubDouble({
+    github = await startGitHubDouble({
       repos: [
         { fullName: 'acme/shop', dir: shop.dir },
         { fullName: 'acme/secret', dir: secret.dir, private: true, readers: ['alice'] },
       ],
     });
-    gitlab = await startGitlabDouble({ projects: [{ path: 'acme/platform/shop', dir: project.dir }] });
+    gitlab = await startGitLabDouble({ projects: [{ path: 'acme/platform/shop', dir: project.dir }] });
     const config = bothHostsConfig(github, gitlab);
     server = createServer(config, { logger: createLogger('silent') });
     url = await server.listen(0, '127.0.0.1');

@@ -635,7 +635,7 @@ describe('GetFile over HTTP', () => {
   });
 
   it('bounds every GitHub call with a timeout: a GitHub too slow to answer is deadline_exceeded, not waited for', async () => {
-    const github = watchGithubCalls();
+    const github = watchGitHubCalls();
     // GitHub answers every call, but only long after the 200 ms timeout.
     const slow = await startStack([{ fullName: 'acme/app', dir: app.dir }], {
       env: { GITHUB_TIMEOUT_MS: '200' },
@@ -852,7 +852,7 @@ describe('GetFile over HTTP', () => {
  * Wraps the server's fetch to GitHub and logs, in order, each call's start and how it ended: aborted (and the
  * abort's reason, e.g. TimeoutError), answered by GitHub, or failed. `settled` waits for every call started so far.
  */
-function watchGithubCalls() {
+function watchGitHubCalls() {
   const events: string[] = [];
   let endings: Array<Promise<unknown>> = [];
   const watched: typeof fetch = (input, init) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
+import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
 import { loadConfig } from '../src/config';
 import { encodeSegment, GitLabClient, GitLabClientOptions } from '../src/hosts/gitlab/client';
 import { GitLabAuthError, GitLabError, GitLabNotFoundError, GitLabRateLimitError } from '../src/hosts/gitlab/errors';
@@ -18,12 +18,12 @@ describe('GitLab client', () => {
     { files: { 'main.go': 'package main\n', 'docs/big.txt': 'x'.repeat(5000), ...many }, tags: ['v1.2.0'] },
     { files: { 'main.go': 'package main // 2\n' }, branch: 'release/1.x' },
   ]);
-  let double: GitlabDouble;
+  let double: GitLabDouble;
   let token: string;
   const signals: AbortController[] = [];
 
   beforeAll(async () => {
-    double = await startGitlabDouble({
+    double = await startGitLabDouble({
       projects: [
         { path: 'group/subgroup/my.app', dir: app.dir },
         { path: 'group/private', dir: app.dir, visibility: 'private', members: ['owner'] },
@@ -199,7 +199,7 @@ describe('GitLab client', () => {
   });
 
   it('works with a self-managed instance under a path prefix (GITLAB_URL with a path)', async () => {
-    const prefixed = await startGitlabDouble({
+    const prefixed = await startGitLabDouble({
       projects: [{ path: 'group/subgroup/my.app', dir: app.dir }],
       pathPrefix: '/gitlab',
     });

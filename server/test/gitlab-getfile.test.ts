@@ -5,8 +5,8 @@
 import { Code, ConnectError, createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { GithubDouble, startGithubDouble } from '../../e2e/github-double';
-import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
+import { GitHubDouble, startGitHubDouble } from '../../e2e/github-double';
+import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
 import { ResolutionExplanationSchema, VCSService } from '../../proto/gen/vcs/v1/vcs_pb';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
@@ -81,8 +81,8 @@ const jdk = createFixtureRepo(tmp.dir, 'openjdk/jdk', [
 const APP_URL = 'https://gitlab.com/acme/platform/app';
 
 describe('GitLab repositories over HTTP', () => {
-  let github: GithubDouble;
-  let gitlab: GitlabDouble;
+  let github: GitHubDouble;
+  let gitlab: GitLabDouble;
   let server: LinescopeServer;
   let url: string;
   let alice: string;
@@ -92,13 +92,13 @@ describe('GitLab repositories over HTTP', () => {
     gitlabCookieFor(gitlab, username, tenant, lifetimeSeconds);
 
   beforeAll(async () => {
-    github = await startGithubDouble({
+    github = await startGitHubDouble({
       repos: [
         { fullName: 'golang/go', dir: goRepo.dir },
         { fullName: 'openjdk/jdk', dir: jdk.dir },
       ],
     });
-    gitlab = await startGitlabDouble({
+    gitlab = await startGitLabDouble({
       projects: [
         { path: 'acme/platform/app', dir: app.dir },
         { path: 'acme/lib', dir: lib.dir },

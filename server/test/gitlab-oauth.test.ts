@@ -1,15 +1,15 @@
 /** GitLab's OAuth endpoint through the server's OAuth client, against the GitLab double over HTTP. */
 import { createHash } from 'node:crypto';
-import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
+import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
 import { GitLabOAuthClient } from '../src/hosts/gitlab/oauth';
 import { OAuthError } from '../src/session/oauth';
 
 const REDIRECT = 'http://grafana.local/a/linescope-app/github/callback';
 
 describe('GitLab OAuth client', () => {
-  let double: GitlabDouble;
+  let double: GitLabDouble;
   beforeAll(async () => {
-    double = await startGitlabDouble({ projects: [], pathPrefix: '/gitlab', redirectUris: [REDIRECT] });
+    double = await startGitLabDouble({ projects: [], pathPrefix: '/gitlab', redirectUris: [REDIRECT] });
   });
   afterAll(() => double.stop());
   afterEach(() => double.setLatency(0));

@@ -1,5 +1,5 @@
 /** linescope.v1.GitlabService over real HTTP: app info, the OAuth popup's login, refresh, and cookie swaps refused. */
-import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
+import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
@@ -26,7 +26,7 @@ async function gitlabRpc(
 }
 
 describe('GitLab session RPCs', () => {
-  let double: GitlabDouble;
+  let double: GitLabDouble;
   let server: LinescopeServer;
   let url: string;
   const clock = { now: Date.UTC(2026, 11, 2, 5, 0, 0) };
@@ -37,7 +37,7 @@ describe('GitLab session RPCs', () => {
   };
 
   beforeAll(async () => {
-    double = await startGitlabDouble({ projects: [], redirectUris: [CALLBACK] });
+    double = await startGitLabDouble({ projects: [], redirectUris: [CALLBACK] });
     // GitLab alone: no GitHub application.
     server = start({
       GITLAB_URL: double.url,

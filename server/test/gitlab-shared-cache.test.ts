@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
+import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
 import { ByteStore } from '../src/cache/redis-store';
 import { SharedCache } from '../src/cache/shared-cache';
 import { loadConfig, ServerConfig } from '../src/config';
@@ -29,13 +29,13 @@ const PROJECT = `/api/v4/projects/${encodeURIComponent('acme/secret')}`;
 
 describe('GitLab replicas sharing one cache', () => {
   let redis: RedisServer;
-  let gitlab: GitlabDouble;
+  let gitlab: GitLabDouble;
   let config: ServerConfig;
   const servers: Array<{ close(): Promise<void> }> = [];
 
   beforeAll(async () => {
     redis = await startRedis();
-    gitlab = await startGitlabDouble({
+    gitlab = await startGitLabDouble({
       projects: [{ path: 'acme/secret', dir: secret.dir, visibility: 'private', members: ['alice', 'bob'] }],
     });
     config = loadConfig({

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { GitlabDouble, startGitlabDouble } from '../../e2e/gitlab-double';
+import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
 import { FileNotFoundError, FileRejectedError } from '../src/hosts/errors';
 import { Repository } from '../src/hosts/git-host';
 import { GitLabSource, GitLabSourceOptions } from '../src/hosts/gitlab/source';
@@ -17,7 +17,7 @@ describe('GitLab source', () => {
     },
     { files: { 'main.go': 'package main // 2\n', 'big.txt': 'x'.repeat(3000) }, branch: 'release/1.x' },
   ]);
-  let double: GitlabDouble;
+  let double: GitLabDouble;
   let clock = Date.UTC(2026, 11, 2, 5, 0, 0);
   const tokens: Record<string, string> = {};
   const project = (path: string): Repository => {
@@ -31,7 +31,7 @@ describe('GitLab source', () => {
   };
 
   beforeAll(async () => {
-    double = await startGitlabDouble({
+    double = await startGitLabDouble({
       projects: [
         { path: 'group/sub/app', dir: app.dir },
         { path: 'group/private', dir: app.dir, visibility: 'private', members: ['owner', 'member'] },

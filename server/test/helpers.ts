@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DoubleRepo,
-  GithubDouble,
-  GithubDoubleOptions,
+  GitHubDouble,
+  GitHubDoubleOptions,
   sourceServerEnv,
-  startGithubDouble,
+  startGitHubDouble,
 } from '../../e2e/github-double';
-import type { GitlabDouble } from '../../e2e/gitlab-double';
+import type { GitLabDouble } from '../../e2e/gitlab-double';
 import { encodeGitLabSessionCookie, encryptGitLabToken, GITLAB_SESSION_COOKIE } from '../src/hosts/gitlab/cookie';
 import { loadConfig, ServerConfig } from '../src/config';
 import { createLogger, Logger } from '../src/log';
@@ -20,7 +20,7 @@ import { deriveKey, encryptToken, OAuthToken } from '../src/session/token';
 export const SECRET = 'linescope-test-session-secret-0123456789';
 
 export interface Stack {
-  double: GithubDouble;
+  double: GitHubDouble;
   server: LinescopeServer;
   url: string;
   config: ServerConfig;
@@ -33,7 +33,7 @@ export async function startStack(
   repos: DoubleRepo[],
   options: {
     env?: Record<string, string>;
-    double?: Partial<GithubDoubleOptions>;
+    double?: Partial<GitHubDoubleOptions>;
     logger?: Logger;
     /** Wraps the server's calls to GitHub (e.g. to watch them being aborted). */
     fetch?: typeof fetch;
@@ -41,7 +41,7 @@ export async function startStack(
     now?: () => number;
   } = {}
 ): Promise<Stack> {
-  const double = await startGithubDouble({ repos, ...options.double });
+  const double = await startGitHubDouble({ repos, ...options.double });
   const config = loadConfig({
     PORT: '0',
     ...githubDoubleEnv(double),
@@ -78,7 +78,7 @@ export async function startStack(
 }
 
 /** The environment that points a source server at the GitHub double (its OAuth app, web and API URLs). */
-export function githubDoubleEnv(double: GithubDouble): Record<string, string> {
+export function githubDoubleEnv(double: GitHubDouble): Record<string, string> {
   return sourceServerEnv(double, SECRET);
 }
 
@@ -127,7 +127,7 @@ export function decodeContent(body: Record<string, unknown>): string {
 
 /** The cookie the plugin writes after GitlabLogin, for a fresh token of the GitLab double. */
 export function gitlabCookieFor(
-  gitlab: GitlabDouble,
+  gitlab: GitLabDouble,
   username: string,
   tenant = 'anonymous',
   lifetimeSeconds?: number
@@ -146,7 +146,7 @@ export function gitlabCookieFor(
 }
 
 /** A server configured for both doubles: GitHub (github.com) and GitLab (gitlab.com). */
-export function bothHostsConfig(github: GithubDouble, gitlab: GitlabDouble): ServerConfig {
+export function bothHostsConfig(github: GitHubDouble, gitlab: GitLabDouble): ServerConfig {
   return loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',

@@ -9,7 +9,7 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { startGithubDouble, type GithubDouble } from '../../e2e/github-double';
+import { startGitHubDouble, type GitHubDouble } from '../../e2e/github-double';
 import { startRegistryDouble, type RegistryDouble } from '../../e2e/registry-doubles';
 import { startSourceServer } from '../../e2e/stack';
 import { decodeContent, githubDoubleEnv, rpc, sessionCookie, tempDir } from './helpers';
@@ -65,7 +65,7 @@ const SHAPES = [
 
 describe('the built server under hostile package archives', () => {
   const tmp = tempDir('hostile-archives');
-  let github: GithubDouble;
+  let github: GitHubDouble;
   let registries: RegistryDouble;
   let server: { url: string; child: ChildProcess };
   let exit: Promise<number | null>;
@@ -85,7 +85,7 @@ describe('the built server under hostile package archives', () => {
         },
       },
     ]);
-    github = await startGithubDouble({ repos: [{ fullName: repo.fullName, dir: repo.dir }] });
+    github = await startGitHubDouble({ repos: [{ fullName: repo.fullName, dir: repo.dir }] });
     registries = await startRegistryDouble({
       goModules: [
         ...SHAPES.map((s) => ({ module: `example.org/${s.name}`, version: 'v1.0.0', files: {}, zip: s.zip })),

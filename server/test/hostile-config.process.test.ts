@@ -7,7 +7,7 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { startGithubDouble, type GithubDouble } from '../../e2e/github-double';
+import { startGitHubDouble, type GitHubDouble } from '../../e2e/github-double';
 import { startSourceServer } from '../../e2e/stack';
 import { decodeContent, githubDoubleEnv, rpc, sessionCookie, tempDir } from './helpers';
 
@@ -52,7 +52,7 @@ const SHAPES: Array<{ name: string; config: string; problem: RegExp }> = [
 
 describe('the built server under hostile .pyroscope.yaml files', () => {
   const tmp = tempDir('hostile-config');
-  let double: GithubDouble;
+  let double: GitHubDouble;
   let server: { url: string; child: ChildProcess };
   let exit: Promise<number | null>;
   let cookie: string;
@@ -65,7 +65,7 @@ describe('the built server under hostile .pyroscope.yaml files', () => {
         { files: { '.pyroscope.yaml': config, 'main.go': `package main // ${name}\n` } },
       ])
     );
-    double = await startGithubDouble({ repos: repos.map((r) => ({ fullName: r.fullName, dir: r.dir })) });
+    double = await startGitHubDouble({ repos: repos.map((r) => ({ fullName: r.fullName, dir: r.dir })) });
     server = await startSourceServer(
       { ...githubDoubleEnv(double), LOG_LEVEL: 'info' },
       (line) => (stderr += `${line}\n`)

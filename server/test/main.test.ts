@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { startGithubDouble } from '../../e2e/github-double';
+import { startGitHubDouble } from '../../e2e/github-double';
 import { decodeContent, githubDoubleEnv, rpc, SECRET, sessionCookie, tempDir } from './helpers';
 
 const MAIN = path.join(__dirname, '../src/main.ts');
@@ -99,7 +99,7 @@ describe('main', () => {
     afterAll(() => tmp.remove());
 
     async function slowGetFile(env: Record<string, string>) {
-      const double = await startGithubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }] });
+      const double = await startGitHubDouble({ repos: [{ fullName: 'acme/app', dir: repo.dir }] });
       const proc = run({
         PORT: '0',
         LOG_LEVEL: 'info',

@@ -1,6 +1,8 @@
 // Turns what BackendSrv throws for data source proxy calls and data source queries into one message that says what
 // went wrong and what to do about it.
 
+import { t } from '@grafana/i18n';
+
 export class PyroscopeError extends Error {
   constructor(
     message: string,
@@ -52,26 +54,50 @@ const parseJsonText = (value: string | undefined): string | undefined => {
 
 function hintFor(status: number | undefined, message: string): string {
   if (/Authentication to data source failed/i.test(message)) {
-    return 'The data source rejected the credentials Grafana sent. Check the data source’s authentication settings.';
+    return t(
+      'pyroscope.failure-hint.credentials',
+      'The data source rejected the credentials Grafana sent. Check the data source’s authentication settings.'
+    );
   }
   switch (status) {
     case 400:
-      return 'Pyroscope did not accept the query. Check the label filters and the time range (Pyroscope allows at most 24h by default).';
+      return t(
+        'pyroscope.failure-hint.bad-query',
+        'Pyroscope did not accept the query. Check the label filters and the time range (Pyroscope allows at most 24h by default).'
+      );
     case 403:
-      return 'You are not allowed to query this data source. Ask an admin for query access.';
+      return t(
+        'pyroscope.failure-hint.forbidden',
+        'You are not allowed to query this data source. Ask an admin for query access.'
+      );
     case 404:
-      return 'The data source was not found, or its URL does not lead to Pyroscope. Pick another data source or check its URL.';
+      return t(
+        'pyroscope.failure-hint.not-found',
+        'The data source was not found, or its URL does not lead to Pyroscope. Pick another data source or check its URL.'
+      );
     case 429:
-      return 'Pyroscope is rate limiting queries. Wait a moment and try again, or narrow the time range.';
+      return t(
+        'pyroscope.failure-hint.rate-limited',
+        'Pyroscope is rate limiting queries. Wait a moment and try again, or narrow the time range.'
+      );
     case 499:
-      return 'The request was cancelled.';
+      return t('pyroscope.failure-hint.cancelled', 'The request was cancelled.');
     case 502:
     case 503:
-      return 'Grafana could not reach Pyroscope. Check that Pyroscope is running and that the data source URL is right.';
+      return t(
+        'pyroscope.failure-hint.unreachable',
+        'Grafana could not reach Pyroscope. Check that Pyroscope is running and that the data source URL is right.'
+      );
     case 504:
-      return 'Pyroscope took too long. Narrow the time range or the label filters, then try again.';
+      return t(
+        'pyroscope.failure-hint.timed-out',
+        'Pyroscope took too long. Narrow the time range or the label filters, then try again.'
+      );
     default:
-      return 'Try again; if it keeps failing, check the data source in Grafana’s Connections page.';
+      return t(
+        'pyroscope.failure-hint.other',
+        'Try again; if it keeps failing, check the data source in Grafana’s Connections page.'
+      );
   }
 }
 

@@ -23,17 +23,17 @@ export interface ResolveRequest {
 }
 
 /** A GitLab whose projects may be Go modules: `gitlab.com`, or `example.com` with the prefix `/gitlab`. */
-export interface GitlabModuleHost {
+export interface GitLabModuleHost {
   host: string;
   pathPrefix: string;
 }
 
 /** The configured GitLab, for mappings and Go modules that name one of its projects. */
-export interface GitlabContext {
+export interface GitLabContext {
   /** GITLAB_URL: the projects' web base. */
   webUrl: string;
   /** The host (and path prefix) GitLab import paths and repository URLs use, aliases included. */
-  moduleHosts: GitlabModuleHost[];
+  moduleHosts: GitLabModuleHost[];
 }
 
 export interface Resolved {
@@ -93,7 +93,7 @@ export class Resolution {
     readonly reader: SourceReader,
     readonly request: ResolveRequest,
     readonly githubUrl: string,
-    readonly gitlab?: GitlabContext,
+    readonly gitlab?: GitLabContext,
     readonly registries?: RegistrySources
   ) {}
 
@@ -129,7 +129,7 @@ export class Resolution {
   }
 
   /** Reads from a GitLab project, or records why it cannot when the server has no GitLab. */
-  tryGitlabFile(rule: string, project: string, path: string, ref: string): Promise<Resolved | undefined> {
+  tryGitLabFile(rule: string, project: string, path: string, ref: string): Promise<Resolved | undefined> {
     const repository = this.gitlabRepository(project);
     if (!repository) {
       this.attempts.push({
@@ -279,7 +279,7 @@ export class Resolution {
     }
     if ('gitlab' in source) {
       const { project, ref, path } = source.gitlab;
-      return this.tryGitlabFile(`${rule}:gitlab[${match.mapping.index}]`, project, path ? goJoin(path, rel) : rel, ref);
+      return this.tryGitLabFile(`${rule}:gitlab[${match.mapping.index}]`, project, path ? goJoin(path, rel) : rel, ref);
     }
     const { owner, repo, ref, path } = source.github;
     return this.tryFile(
@@ -298,7 +298,7 @@ export class Resolution {
 export function relativeSuffixes(
   path: string,
   repository?: Repository,
-  gitlabHosts: readonly GitlabModuleHost[] = []
+  gitlabHosts: readonly GitLabModuleHost[] = []
 ): string[] {
   let p = unwrapFramePath(path);
   if (repository) {

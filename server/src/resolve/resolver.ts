@@ -12,7 +12,7 @@ import { LANGUAGE_RULES, rulesNamed } from './languages';
 import { LanguageFrame, LanguageRules } from './languages/language';
 import { Language, matchingMappings } from './mappings';
 import { extensionOf, hasParentSegment } from './paths';
-import { GitlabContext, NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
+import { GitLabContext, NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
 
 export class BadPathError extends Error {}
 
@@ -36,7 +36,7 @@ export async function resolveFile(
   reader: SourceReader,
   request: ResolveRequest,
   githubUrl: string,
-  gitlab?: GitlabContext,
+  gitlab?: GitLabContext,
   registries?: RegistrySources
 ): Promise<Resolved> {
   for (const [name, value] of [

@@ -17,7 +17,7 @@ import {
   RepositoryUrlError,
 } from '../hosts/repository';
 import { HOST_TABLE, HostKind, hostOfKind, ServerHost } from '../hosts/table';
-import { GitlabContext } from '../resolve/resolution';
+import { GitLabContext } from '../resolve/resolution';
 import { hostSession, ServiceDeps } from './context';
 
 export interface RequestHosts {
@@ -27,11 +27,11 @@ export interface RequestHosts {
   host: GitHost;
   /** Every configured host, for resolutions that leave the repository's host. */
   reader: SourceReader;
-  gitlab?: GitlabContext;
+  gitlab?: GitLabContext;
 }
 
 /** Where GitLab projects live, for Go import paths that name one (when this server serves GitLab). */
-export function gitlabContext(deps: Pick<ServiceDeps, 'config' | 'hosts'>): GitlabContext | undefined {
+export function gitlabContext(deps: Pick<ServiceDeps, 'config' | 'hosts'>): GitLabContext | undefined {
   const gitlab = hostOfKind(deps.hosts, 'gitlab');
   if (!gitlab.serves) {
     return undefined;

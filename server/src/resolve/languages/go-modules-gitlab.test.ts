@@ -1,23 +1,23 @@
 /** Go modules hosted on the configured GitLab: import paths with nested groups, major versions, a path prefix. */
-import { locateModule, toGitlabProject } from './go-modules';
+import { locateModule, toGitLabProject } from './go-modules';
 import { parseGoMod } from './gomod';
 
 const GITLAB_COM = [{ host: 'gitlab.com', pathPrefix: '' }];
 
 describe('Go modules on GitLab', () => {
   it('takes the whole module path as the project, groups nested or not, without a major-version suffix', () => {
-    expect(toGitlabProject('gitlab.com/group/project', GITLAB_COM)).toBe('group/project');
-    expect(toGitlabProject('gitlab.com/group/sub/project/v2', GITLAB_COM)).toBe('group/sub/project');
-    expect(toGitlabProject('gitlab.com/group', GITLAB_COM)).toBeUndefined();
-    expect(toGitlabProject('github.com/group/project', GITLAB_COM)).toBeUndefined();
-    expect(toGitlabProject('gitlab.com.evil.example/group/project', GITLAB_COM)).toBeUndefined();
+    expect(toGitLabProject('gitlab.com/group/project', GITLAB_COM)).toBe('group/project');
+    expect(toGitLabProject('gitlab.com/group/sub/project/v2', GITLAB_COM)).toBe('group/sub/project');
+    expect(toGitLabProject('gitlab.com/group', GITLAB_COM)).toBeUndefined();
+    expect(toGitLabProject('github.com/group/project', GITLAB_COM)).toBeUndefined();
+    expect(toGitLabProject('gitlab.com.evil.example/group/project', GITLAB_COM)).toBeUndefined();
   });
 
   it('knows a self-managed GitLab under a path prefix, and only the configured ones', () => {
     const selfManaged = [{ host: 'example.com', pathPrefix: '/gitlab' }];
-    expect(toGitlabProject('example.com/gitlab/team/svc', selfManaged)).toBe('team/svc');
-    expect(toGitlabProject('example.com/team/svc', selfManaged)).toBeUndefined();
-    expect(toGitlabProject('gitlab.com/team/svc', [])).toBeUndefined();
+    expect(toGitLabProject('example.com/gitlab/team/svc', selfManaged)).toBe('team/svc');
+    expect(toGitLabProject('example.com/team/svc', selfManaged)).toBeUndefined();
+    expect(toGitLabProject('gitlab.com/team/svc', [])).toBeUndefined();
   });
 
   it('locates a required module on GitLab at its go.mod version, after replacements', () => {

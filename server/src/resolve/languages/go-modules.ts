@@ -2,7 +2,7 @@
 import { GO_STD_PACKAGES } from './go-std-packages';
 import { GoMod } from './gomod';
 import { goJoin } from '../paths';
-import { GitlabModuleHost } from '../resolution';
+import { GitLabModuleHost } from '../resolution';
 
 export interface ModuleFile {
   path: string;
@@ -153,7 +153,7 @@ export function locateModule(
   path: string,
   version: string,
   goMod: GoMod | undefined,
-  gitlabHosts: readonly GitlabModuleHost[] = []
+  gitlabHosts: readonly GitLabModuleHost[] = []
 ): ModuleLocation {
   let modulePath = path;
   let moduleVersion = version;
@@ -174,7 +174,7 @@ export function locateModule(
   if (modulePath === '') {
     return { kind: 'unsupported', reason: 'empty module path' };
   }
-  const gitlab = toGitlabProject(modulePath, gitlabHosts);
+  const gitlab = toGitLabProject(modulePath, gitlabHosts);
   if (gitlab) {
     return { kind: 'gitlab', project: gitlab, version: moduleVersion, modulePath };
   }
@@ -275,7 +275,7 @@ const VANITY_HOSTS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
  * With nested groups the import path cannot say where a project ends and a package folder begins; a module's
  * path is its project's (GitLab's own go-get answer), so the whole path is taken, without a major-version suffix.
  */
-export function toGitlabProject(modulePath: string, hosts: readonly GitlabModuleHost[]): string | undefined {
+export function toGitLabProject(modulePath: string, hosts: readonly GitLabModuleHost[]): string | undefined {
   for (const { host, pathPrefix } of hosts) {
     const base = `${host.toLowerCase()}${pathPrefix.replace(/\/+$/, '')}/`;
     if (!modulePath.toLowerCase().startsWith(base)) {

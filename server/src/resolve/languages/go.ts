@@ -185,7 +185,7 @@ async function tryModule(
     }
     case 'gitlab': {
       const ref = refFromVersion(location.version);
-      return r.tryGitlabFile('go:module', location.project, file, ref);
+      return r.tryGitLabFile('go:module', location.project, file, ref);
     }
   }
 }
@@ -210,7 +210,10 @@ async function goModuleDependency(r: Resolution) {
  * service's own code and costs no go.mod read.
  */
 function mayNameModule(path: string): boolean {
-  return path.split('/').slice(0, -1).some((segment) => segment.includes('.'));
+  return path
+    .split('/')
+    .slice(0, -1)
+    .some((segment) => segment.includes('.'));
 }
 
 /** go.mod at rootPath, else at the repository root (Pyroscope reads only the root), read once per resolution. */
