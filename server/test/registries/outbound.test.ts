@@ -5,7 +5,11 @@ const endpoint = parseEndpoint('https://:t0ken@npm.corp.example/api/npm', 'npm')
 
 describe('where a registry request may go', () => {
   it.each([
-    ['the registry origin, with its credentials', 'https://npm.corp.example/elsewhere/x.tgz', { withCredentials: true }],
+    [
+      'the registry origin, with its credentials',
+      'https://npm.corp.example/elsewhere/x.tgz',
+      { withCredentials: true },
+    ],
     ['another https origin, without them', 'https://cdn.example/x.tgz', { withCredentials: false }],
   ])('allows %s', (_, url, expected) => {
     expect(outbound(new URL(url), endpoint)).toEqual({ allowed: true, ...expected });
