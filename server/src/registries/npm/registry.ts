@@ -56,7 +56,8 @@ export class NpmRegistry implements PackageRegistry {
     const tarballUrl = this.onRegistry(dist.tarball, name, version);
     const tarball = await this.get(tarballUrl, this.context.maxArchiveBytes, signal);
     if (tarball.status === 404) {
-      const named = dist.tarball && tarballUrl !== dist.tarball ? ` (its document names ${elsewhere(dist.tarball)})` : '';
+      const named =
+        dist.tarball && tarballUrl !== dist.tarball ? ` (its document names ${elsewhere(dist.tarball)})` : '';
       throw new PackageNotFoundError(
         `the npm registry lists ${name}@${version} but has no tarball at ${tarballUrl}${named}`
       );
@@ -83,7 +84,9 @@ export class NpmRegistry implements PackageRegistry {
   /** The document's tarball URL when it lies under the registry, else the registry's conventional tarball path. */
   private onRegistry(tarball: string | undefined, name: string, version: string): string {
     const given = tarball === undefined ? undefined : fromDocument(tarball, this.endpoint, { underBase: true });
-    return given?.toString() ?? `${this.endpoint.base}/${name}/-/${name.split('/').pop()}-${version}.tgz`;
+    return (
+      given?.toString() ?? `${this.endpoint.base}/${name}/-/${name.split('/').pop()}-${encodeURIComponent(version)}.tgz`
+    );
   }
 }
 
