@@ -5,7 +5,9 @@
  *     warm (second pass), beside the calls the reference algorithm (Pyroscope's, modelled in reference.ts) makes;
  *   - GetFile latency over HTTP with a simulated 50 ms GitHub round trip, cold and warm, beside the reference's;
  *   - GitHub calls of a cold burst of 200 identical concurrent GetFile requests (one user, one file) beside the
- *     same 200 requests one after another on a cold server.
+ *     same 200 requests one after another on a cold server;
+ *   - registry requests per dependency file, per registry: cold, warm on the same replica and on a second replica
+ *     sharing the cache tier (registries.ts); the run fails (exit 1) when a warm read reaches a registry.
  * Everything is measured in the same run; the ratios are what to read.
  *
  *   npm run bench:server            (BENCH_FRAMES=<n> to change the number of frames, default 45)
@@ -31,6 +33,7 @@ import {
 } from './pyroscope-vcs';
 import { BENCH_FRAMES, pickFrames, sampleFrames, SampleFrame } from '../../samples/frames';
 import { referenceResolve } from './reference';
+import { registryBench } from './registries';
 
 const RTT_MS = 50;
 const BURST = 200;
@@ -47,6 +50,14 @@ async function main(): Promise<void> {
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+  const registries = await registryBench();
+  process.stdout.write(`\n${registries.lines.join('\n')}\n`);
+  if (registries.failures.length > 0) {
+    process.stderr.write(
+      `\nFAILED: registry requests per file\n${registries.failures.map((f) => `  ${f}\n`).join('')}`
+    );
+    process.exit(1);
   }
 }
 

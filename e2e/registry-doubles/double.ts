@@ -50,12 +50,14 @@ export interface RegistryDouble {
   resetRequests(): void;
   /** Answer `status` (text/plain) for the next `count` requests whose path starts with prefix. */
   forceStatus(prefix: string, status: number, count?: number): void;
+  /** Answer a 302 to `location` for the next `count` requests whose path starts with prefix. */
+  forceRedirect(prefix: string, location: string, count?: number): void;
   close(): Promise<void>;
 }
 
 export async function startRegistryDouble(options: RegistryDoubleOptions): Promise<RegistryDouble> {
   const requests: RegistryRequestRecord[] = [];
-  const forced: Array<{ prefix: string; status: number; left: number }> = [];
+  const forced: Array<{ prefix: string; status: number; left: number; location?: string }> = [];
   let baseUrl = '';
   const routes: Record<string, (ctx: RouteContext) => Promise<Reply> | Reply> = {
     '/goproxy/': goproxyRoutes(options.goModules ?? []),
@@ -84,7 +86,8 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
       const force = forced.find((f) => path.startsWith(f.prefix) && f.left > 0);
       if (force) {
         force.left--;
-        return answer(plain(force.status, `forced ${force.status}`));
+        const reply = plain(force.status, `forced ${force.status}`);
+        return answer(force.location ? { ...reply, headers: { ...reply.headers, location: force.location } } : reply);
       }
       const prefix = Object.keys(routes).find((p) => path.startsWith(p));
       if (!prefix || (req.method !== 'GET' && req.method !== 'HEAD')) {
@@ -113,6 +116,7 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
     calls: (prefix) => requests.filter((r) => r.path.startsWith(prefix)),
     resetRequests: () => requests.splice(0),
     forceStatus: (prefix, status, count = Infinity) => forced.push({ prefix, status, left: count }),
+    forceRedirect: (prefix, location, count = Infinity) => forced.push({ prefix, status: 302, left: count, location }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -18,6 +18,8 @@ export interface NpmPackage {
   tarball?: Uint8Array;
   /** Write this integrity instead of the tarball's own (a tampered tarball). */
   integrity?: string;
+  /** Name this URL as `dist.tarball` instead of the registry's own (given the registry's base URL). */
+  tarballUrl?: (registryBase: string) => string;
 }
 
 const ABBREVIATED = 'application/vnd.npm.install-v1+json';
@@ -40,7 +42,7 @@ export function npmRoutes(packages: NpmPackage[], base: () => string): (ctx: Rou
       name: p.name,
       version: p.version,
       dist: {
-        tarball: `${base()}/${p.name}/-/${p.name.split('/').pop()}-${p.version}.tgz`,
+        tarball: p.tarballUrl?.(base()) ?? `${base()}/${p.name}/-/${p.name.split('/').pop()}-${p.version}.tgz`,
         shasum: createHash('sha1').update(tarball).digest('hex'),
         integrity: p.integrity ?? `sha512-${createHash('sha512').update(tarball).digest('base64')}`,
         fileCount: Object.keys(p.files).length,

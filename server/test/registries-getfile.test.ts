@@ -13,6 +13,7 @@ const PACKAGE_LOCK = JSON.stringify({
     '': { name: 'shop' },
     'node_modules/ms': { version: '2.1.3' },
     'node_modules/@acme/private': { version: '1.0.0' },
+    'node_modules/chalk': { version: '5.3.0' },
   },
 });
 const GO_MOD = 'module github.com/acme/shop\n\ngo 1.22\n\nrequire example.org/lib v1.2.3\n';
@@ -31,6 +32,12 @@ source_code:
       source:
         maven:
           coordinates: com.google.guava:guava:33.0.0-jre
+    - function_name:
+        - prefix: com/fasterxml/jackson/core
+      language: java
+      source:
+        maven:
+          coordinates: com.fasterxml.jackson.core:jackson-core:2.17.0
 `;
 
 describe('GetFile from package registries', () => {
@@ -61,7 +68,7 @@ describe('GetFile from package registries', () => {
         files: {
           'go.mod': GO_MOD,
           'package-lock.json': PACKAGE_LOCK,
-          'requirements.txt': 'PyYAML==6.0.1\n',
+          'requirements.txt': 'PyYAML==6.0.1\nrequests==2.31.0\n',
           '.pyroscope.yaml': CONFIG,
           'main.go': 'package main\n',
         },
@@ -168,6 +175,65 @@ describe('GetFile from package registries', () => {
       ])
     );
   });
+
+  it.each([
+    [
+      'npm, a version from package-lock.json',
+      ['/app/node_modules/chalk/index.js', ''],
+      {
+        rule: 'registry:npm',
+        repositoryUrl: 'the npm registry: chalk',
+        ref: '5.3.0',
+        path: 'index.js',
+        outcome: /^not_found: chalk@5\.3\.0 is not on the npm registry \(.*\/npm\/chalk\/5\.3\.0: 404\)$/,
+      },
+    ],
+    [
+      'RubyGems, a version from the frame',
+      ['/usr/local/bundle/gems/rack-9.9.9/lib/rack.rb', ''],
+      {
+        rule: 'registry:rubygems',
+        repositoryUrl: 'RubyGems: rack',
+        ref: '9.9.9',
+        path: 'lib/rack.rb',
+        outcome: /^not_found: rack-9\.9\.9 is not on RubyGems \(.*\/gems\/rack-9\.9\.9\.gem: 404\)$/,
+      },
+    ],
+    [
+      'PyPI, a version from requirements.txt',
+      ['/venv/lib/python3.12/site-packages/requests/models.py', ''],
+      {
+        rule: 'registry:pypi',
+        repositoryUrl: 'PyPI: requests',
+        ref: '2.31.0',
+        path: 'requests/models.py',
+        outcome: /^not_found: requests 2\.31\.0 is not on PyPI \(.*\/requests\/2\.31\.0\/json: 404\)$/,
+      },
+    ],
+    [
+      'Maven, the coordinates of a mapping',
+      ['JsonParser.java', 'com/fasterxml/jackson/core/JsonParser.nextToken'],
+      {
+        rule: 'registry:maven',
+        repositoryUrl: 'the Maven repository: com.fasterxml.jackson.core:jackson-core',
+        ref: '2.17.0',
+        path: 'com/fasterxml/jackson/core/JsonParser.java',
+        outcome:
+          /^not_found: the Maven repository has no sources jar for com\.fasterxml\.jackson\.core:jackson-core:2\.17\.0 .*404\)$/,
+      },
+    ],
+  ])(
+    '%s the registry lacks: Why no source? names the registry, the package and the version',
+    async (_, frame, tried) => {
+      const missing = await getFile(frame[0], frame[1]);
+      expect(missing.status).toBe(404);
+      const attempts = (missing.body.details as Array<{ debug?: { attempts?: unknown[] } }> | undefined)?.[0]?.debug
+        ?.attempts;
+      expect(attempts).toEqual(
+        expect.arrayContaining([expect.objectContaining({ ...tried, outcome: expect.stringMatching(tried.outcome) })])
+      );
+    }
+  );
 
   it('says which lock files it read when none names the version', async () => {
     const missing = await getFile('/app/node_modules/left-pad/index.js');

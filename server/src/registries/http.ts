@@ -1,10 +1,11 @@
 /**
- * GETs to a registry: bounded bodies, a deadline, redirects followed by hand (at most five, never from https to
- * http) so that the endpoint's credentials leave only for its own origin. A URL in an error names no credentials
- * (endpoints hold none) and no query.
+ * GETs to a registry: bounded bodies, a deadline, redirects followed by hand (at most five) so that every URL,
+ * the first and each redirect's, passes the outbound rule (`outbound.ts`): credentials only for the registry's own
+ * origin, https to leave it. A URL in an error names no credentials and no query.
  */
 import { HostError } from '../hosts/errors';
 import { RegistryEndpoint } from './endpoint';
+import { outbound } from './outbound';
 
 export interface RegistryResponse {
   status: number;
@@ -30,12 +31,18 @@ export async function registryGet(url: string, options: GetOptions): Promise<Reg
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let current = new URL(url);
+  let from: { url: URL; status: number } | undefined;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const allowed = outbound(current, options.endpoint);
+    if (!allowed.allowed) {
+      const what = from ? `${printable(from.url)} redirected to ${printable(current)}` : printable(current);
+      throw new HostError(`${what}: not requested, ${allowed.why}`, from?.status);
+    }
     const headers: Record<string, string> = { 'user-agent': 'linescope-source-server' };
     if (options.accept) {
       headers.accept = options.accept;
     }
-    if (options.endpoint.authorization && current.origin === options.endpoint.origin) {
+    if (options.endpoint.authorization && allowed.withCredentials) {
       headers.authorization = options.endpoint.authorization;
     }
     let response: Response;
@@ -52,11 +59,8 @@ export async function registryGet(url: string, options: GetOptions): Promise<Reg
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel();
-      const next = new URL(location, current);
-      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && current.protocol === 'http:')) {
-        throw new HostError(`${printable(current)} redirected to a ${next.protocol} URL`, response.status);
-      }
-      current = next;
+      from = { url: current, status: response.status };
+      current = redirectTarget(location, from);
       continue;
     }
     return {
@@ -90,6 +94,14 @@ async function readBounded(response: Response, maxBytes: number, url: URL): Prom
     chunks.push(next.value);
   }
   return Buffer.concat(chunks);
+}
+
+function redirectTarget(location: string, from: { url: URL; status: number }): URL {
+  try {
+    return new URL(location, from.url);
+  } catch {
+    throw new HostError(`${printable(from.url)} redirected to something that is not a URL`, from.status);
+  }
 }
 
 /** The URL without credentials, query or fragment: what errors may show. */

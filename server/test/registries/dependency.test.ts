@@ -8,6 +8,7 @@ import {
   readDependency,
 } from '../../src/registries/dependency';
 import { PackageFileRef, PackageNotFoundError, PackageRegistry } from '../../src/registries/registry';
+import { createRegistrySources } from '../../src/registries/runtime';
 
 function registry(
   answer: (ref: PackageFileRef) => Promise<Awaited<ReturnType<PackageRegistry['readFile']>>>
@@ -92,5 +93,38 @@ describe('readDependency', () => {
     expect((await readDependency(unversioned, undefined, '')).attempt.outcome).toBe(
       'not_found: no version for ms (package-lock.json: none)'
     );
+  });
+});
+
+describe('registries switched off', () => {
+  const settings = { goproxy: 'off', npm: 'off', rubygems: 'off', pypi: 'off', maven: 'off' };
+  const sources = (registries: typeof settings) =>
+    createRegistrySources(
+      {
+        registries,
+        registryMaxArchiveBytes: 1024 * 1024,
+        cacheBytes: 1024 * 1024,
+        maxFileBytes: 1024,
+        gitHostTimeoutMs: 1000,
+      },
+      undefined
+    );
+
+  it.each([
+    ['goproxy', 'GOPROXY=off'],
+    ['npm', 'NPM_REGISTRY_URL=off'],
+    ['rubygems', 'RUBYGEMS_URL=off'],
+    ['pypi', 'PYPI_URL=off'],
+    ['maven', 'MAVEN_URL=off'],
+  ] as const)('%s is not asked, and the explanation names %s', (kind, reason) => {
+    const off = sources(settings);
+    expect(off.get(kind)).toBeUndefined();
+    expect(off.offReason(kind)).toBe(reason);
+  });
+
+  it('reads GOPROXY=direct as the Git hosts only', () => {
+    const direct = sources({ ...settings, goproxy: 'direct' });
+    expect(direct.get('goproxy')).toBeUndefined();
+    expect(direct.offReason('goproxy')).toBe('GOPROXY=direct: the Git hosts only');
   });
 });

@@ -162,4 +162,23 @@ describe('npmVersion', () => {
       source: 'pnpm-lock.yaml',
     });
   });
+
+  it.each([
+    [
+      { name: 'x/../../../admin', version: '1.0.0' },
+      'names "x/../../../admin" for node_modules/ms, not an npm package name',
+    ],
+    [{ name: '@scope/..', version: '1.0.0' }, 'names "@scope/.." for node_modules/ms, not an npm package name'],
+    [{ version: '../../-/evil' }, 'locks node_modules/ms at "../../-/evil", not a version on a registry'],
+    [{ version: 'file:../ms' }, 'locks node_modules/ms at "file:../ms", not a version on a registry'],
+    [{ version: 'git+ssh://git@github.com/a/ms.git#abc' }, 'not a version on a registry'],
+  ])('takes nothing a hostile lock names that no registry could serve: %j', async (entry, problem) => {
+    const lock = JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/ms': entry } });
+    const found = await npmVersion(npmFrameOf('/app/node_modules/ms/index.js')!, async (path) =>
+      path === 'package-lock.json' ? lock : undefined
+    );
+    expect(found.version).toBeUndefined();
+    expect(JSON.stringify(found)).toContain(`package-lock.json: `);
+    expect(JSON.stringify(found)).toContain(JSON.stringify(problem).slice(1, -1));
+  });
 });

@@ -71,4 +71,24 @@ describe('Gap', () => {
     gap(3, 12_002);
     expect(screen.getByTestId('code-view-gap')).toHaveTextContent('⋯ 12,000 lines not shown (lines 3–12002)');
   });
+
+  it('names the registry, the package and the version a dependency frame was looked up at', () => {
+    const tried = create(ResolutionExplanationSchema, {
+      attempts: [
+        create(ResolutionAttemptSchema, {
+          rule: 'registry:npm',
+          repositoryUrl: 'the npm registry: chalk',
+          ref: '5.3.0',
+          path: 'index.js',
+          outcome: 'not_found: chalk@5.3.0 is not on the npm registry',
+        }),
+      ],
+      configFound: true,
+    });
+    render(<WhyNoSource message="not found" explanation={tried} inputs={[]} language="javascript" />);
+    const [attempt] = within(screen.getByTestId('why-no-source-attempts')).getAllByRole('listitem');
+    expect(attempt).toHaveTextContent(
+      'index.js in the npm registry: chalk at 5.3.0 — registry:npm → not_found: chalk@5.3.0 is not on the npm registry'
+    );
+  });
 });

@@ -17,6 +17,11 @@ export interface NpmFrame {
 
 const NAME = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9_.~-][\w.~-]*$/i;
 
+/** A name npm could have published (`name` or `@scope/name`): nothing that could climb out of a registry path. */
+export function isNpmName(name: string): boolean {
+  return NAME.test(name) && !/^\.\.?$/.test(name.split('/').pop() ?? '');
+}
+
 export function npmFrameOf(framePath: string): NpmFrame | undefined {
   const path = framePath.replace(/^file:\/\//, '').replace(/\\/g, '/');
   const segments = path.split('/');

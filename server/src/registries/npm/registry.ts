@@ -1,15 +1,18 @@
 /**
  * npm packages from the registry at NPM_REGISTRY_URL: the version document (`/<name>/<version>`, scoped names
- * with `%2f`) names the tarball and its integrity; the tarball is fetched only from the registry's own origin
- * (another host in `dist.tarball` is replaced by the registry's conventional path) and checked against
- * `dist.integrity` before any file is read; files sit under the tarball's first folder (`package/` nearly always).
+ * with `%2f`) names the tarball and its integrity; the tarball is asked of the registry itself: `dist.tarball` as
+ * given only under NPM_REGISTRY_URL (its origin and path, no userinfo), else the registry's conventional path
+ * (npm's `replace-registry-host=always`): a host the document names is never contacted. The registry may redirect
+ * the download elsewhere (outbound.ts: https only, without its credentials). The tarball is checked against
+ * `dist.integrity` before any file is read; files sit under its first folder (`package/` nearly always).
  */
 import { createHash } from 'node:crypto';
 import { HostError, MalformedAnswerError } from '../../hosts/errors';
 import { ArchiveRejectedError } from '../archive/entry-path';
 import { RegistryContext } from '../context';
 import { RegistryEndpoint } from '../endpoint';
-import { registryGet } from '../http';
+import { printable, registryGet } from '../http';
+import { fromDocument } from '../outbound';
 import { PackageArchive } from '../package-files';
 import { PackageFileRef, PackageNotFoundError, PackageRegistry, RegistryFile } from '../registry';
 
@@ -53,7 +56,11 @@ export class NpmRegistry implements PackageRegistry {
     const tarballUrl = this.onRegistry(dist.tarball, name, version);
     const tarball = await this.get(tarballUrl, this.context.maxArchiveBytes, signal);
     if (tarball.status === 404) {
-      throw new PackageNotFoundError(`the npm registry lists ${name}@${version} but has no tarball at ${tarballUrl}`);
+      const named =
+        dist.tarball && tarballUrl !== dist.tarball ? ` (its document names ${elsewhere(dist.tarball)})` : '';
+      throw new PackageNotFoundError(
+        `the npm registry lists ${name}@${version} but has no tarball at ${tarballUrl}${named}`
+      );
     }
     checkIntegrity(tarball.body, dist, `${name}@${version}`);
     return { format: 'tar.gz', bytes: tarball.body };
@@ -74,18 +81,21 @@ export class NpmRegistry implements PackageRegistry {
     return response;
   }
 
-  /** A tarball URL on the registry's own origin as given, else the registry's conventional tarball path. */
+  /** The document's tarball URL when it lies under the registry, else the registry's conventional tarball path. */
   private onRegistry(tarball: string | undefined, name: string, version: string): string {
-    if (tarball) {
-      try {
-        if (new URL(tarball).origin === this.endpoint.origin) {
-          return tarball;
-        }
-      } catch {
-        // not a URL: use the conventional path
-      }
-    }
-    return `${this.endpoint.base}/${name}/-/${name.split('/').pop()}-${version}.tgz`;
+    const given = tarball === undefined ? undefined : fromDocument(tarball, this.endpoint, { underBase: true });
+    return (
+      given?.toString() ?? `${this.endpoint.base}/${name}/-/${name.split('/').pop()}-${encodeURIComponent(version)}.tgz`
+    );
+  }
+}
+
+/** Where a document's tarball URL points, as a message may show it (no userinfo, no query). */
+function elsewhere(tarball: string): string {
+  try {
+    return printable(new URL(tarball));
+  } catch {
+    return 'something that is not a URL';
   }
 }
 

@@ -7,7 +7,7 @@ import { MAX_LOCK_FILE_CHARS, ReadLockFile } from '../locks/lock-result';
 import { LockAnswer, versionFromPackageLock } from '../locks/package-lock';
 import { versionFromPnpmLock } from '../locks/pnpm-lock';
 import { versionFromYarnLock } from '../locks/yarn-lock';
-import { NpmFrame } from './frame';
+import { isNpmName, NpmFrame } from './frame';
 
 export type NpmVersion = { name: string; version: string; source: string } | { version?: undefined; tried: string[] };
 
@@ -34,10 +34,26 @@ export async function npmVersion(frame: NpmFrame, read: ReadLockFile): Promise<N
       continue;
     }
     const answer = lock.read(text, frame);
-    if (answer && 'version' in answer) {
+    const unusable = answer && 'version' in answer ? notOnRegistry(answer, frame) : undefined;
+    if (answer && 'version' in answer && !unusable) {
       return { ...answer, source: lock.file };
     }
-    tried.push(`${lock.file}: ${answer ? answer.problem : `no entry for ${frame.lockKey}`}`);
+    tried.push(
+      `${lock.file}: ${unusable ?? (answer && 'problem' in answer ? answer.problem : `no entry for ${frame.lockKey}`)}`
+    );
   }
   return { tried };
+}
+
+/** Semantic versions, as every version published to an npm registry is (no `file:`, `git+…`, paths). */
+const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** Why a lock file's answer names nothing a registry could serve (a repository's lock is untrusted input). */
+function notOnRegistry(answer: { name: string; version: string }, frame: NpmFrame): string | undefined {
+  if (!isNpmName(answer.name)) {
+    return `names ${JSON.stringify(answer.name)} for ${frame.lockKey}, not an npm package name`;
+  }
+  return VERSION.test(answer.version)
+    ? undefined
+    : `locks ${frame.lockKey} at ${JSON.stringify(answer.version)}, not a version on a registry`;
 }

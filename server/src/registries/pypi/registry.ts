@@ -11,6 +11,7 @@ import { ArchiveRejectedError } from '../archive/entry-path';
 import { RegistryContext } from '../context';
 import { RegistryEndpoint } from '../endpoint';
 import { registryGet } from '../http';
+import { fromDocument } from '../outbound';
 import { normalizeDistribution } from '../locks/python-locks';
 import { PackageArchive } from '../package-files';
 import { PackageFileRef, PackageNotFoundError, PackageRegistry, RegistryFile } from '../registry';
@@ -28,13 +29,14 @@ interface ReleaseFile {
 export class PypiRegistry implements PackageRegistry {
   readonly kind = 'pypi';
   readonly title = 'PyPI';
+  /** Origins besides the index's own that its files may come from. */
   private readonly fileOrigins: string[];
 
   constructor(
     private readonly endpoint: RegistryEndpoint,
     private readonly context: RegistryContext
   ) {
-    this.fileOrigins = endpoint.base === PUBLIC_PYPI ? [endpoint.origin, PUBLIC_FILES] : [endpoint.origin];
+    this.fileOrigins = endpoint.base === PUBLIC_PYPI ? [PUBLIC_FILES] : [];
   }
 
   async readFile(ref: PackageFileRef, signal?: AbortSignal): Promise<RegistryFile> {
@@ -67,12 +69,13 @@ export class PypiRegistry implements PackageRegistry {
     if (!chosen) {
       throw new PackageNotFoundError(`PyPI has no pure wheel and no sdist of ${name} ${version}`);
     }
-    if (!this.fileOrigins.includes(safeOrigin(chosen.url))) {
+    const fileUrl = fromDocument(chosen.url, this.endpoint, { underBase: false, otherOrigins: this.fileOrigins });
+    if (!fileUrl) {
       throw new PackageNotFoundError(
-        `PyPI names ${chosen.filename} on a host other than the index's (${safeOrigin(chosen.url)})`
+        `PyPI names ${chosen.filename} at a URL it is not read from (${safeOrigin(chosen.url)}: not the index's, or with userinfo)`
       );
     }
-    const archive = await this.get(chosen.url, this.context.maxArchiveBytes, signal);
+    const archive = await this.get(fileUrl.toString(), this.context.maxArchiveBytes, signal);
     if (archive.status === 404) {
       throw new PackageNotFoundError(`PyPI lists ${chosen.filename} but does not serve it`);
     }
