@@ -116,6 +116,14 @@ export async function rpc(
   };
 }
 
+/** The error a promise rejects with, or undefined when it resolves. */
+export function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (e: unknown) => e
+  );
+}
+
 export function tempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `linescope-${prefix}-`));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
