@@ -97,7 +97,7 @@ export interface HostLogin {
  */
 export interface HostEntry {
   /** As in the plugin's provider table and in metrics labels. */
-  kind: 'github' | 'gitlab' | 'bitbucket';
+  kind: 'github' | 'gitlab' | 'bitbucket' | 'azure-devops';
   /** In messages: "GitHub". */
   name: string;
   /** Whether this server is set up for the host (e.g. its OAuth application and the session secret). */
