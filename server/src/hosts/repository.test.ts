@@ -128,34 +128,34 @@ describe('the host a URL names', () => {
 });
 
 describe('host names served by a rule', () => {
-  // A host whose older names carry the owner's first segment in the host name (as <org>.visualstudio.com does).
+  // A host that also answers on any <name>.legacy.example: repositories read there live below its web URL.
   const RULED: RepositoryHost = {
-    kind: 'azure-devops',
-    webUrl: 'https://dev.azure.com',
+    kind: 'gitlab',
+    webUrl: 'https://code.example.com',
     aliases: [],
     byRule: {
-      serves: (name) => /^[a-z]+\.visualstudio\.com$/.test(name),
-      pagePath: (owner, repo) => encodeURI(`${owner}/_git/${repo}`),
+      serves: (name) => /^[a-z]+\.legacy\.example$/.test(name),
+      pagePath: (owner, repo) => encodeURI(`${owner}/${repo}`),
     },
   };
 
   it('reads a repository on a ruled name with its page below the configured web URL', () => {
-    expect(servesHostName(RULED, 'org.visualstudio.com')).toBe(true);
-    expect(parseRepositoryUrl('https://org.visualstudio.com/My%20Project/_git/app', RULED)).toEqual({
-      owner: 'org/My Project',
+    expect(servesHostName(RULED, 'org.legacy.example')).toBe(true);
+    expect(parseRepositoryUrl('https://org.legacy.example/team/app', RULED)).toEqual({
+      owner: 'team',
       repo: 'app',
-      fullName: 'org/My Project/app',
-      webUrl: 'https://dev.azure.com/org/My%20Project/_git/app',
+      fullName: 'team/app',
+      webUrl: 'https://code.example.com/team/app',
     });
   });
 
   it('refuses names the rule does not serve, and hosts without a rule serve only their names', () => {
-    expect(servesHostName(RULED, 'org.visualstudio.com.evil.example')).toBe(false);
-    expect(() => parseRepositoryUrl('https://org.visualstudio.com.evil.example/p/_git/app', RULED)).toThrow(
+    expect(servesHostName(RULED, 'org.legacy.example.evil.example')).toBe(false);
+    expect(() => parseRepositoryUrl('https://org.legacy.example.evil.example/p/_git/app', RULED)).toThrow(
       RepositoryUrlError
     );
     const { byRule: _rule, ...unruled } = RULED;
-    expect(servesHostName(unruled, 'org.visualstudio.com')).toBe(false);
-    expect(() => parseRepositoryUrl('https://org.visualstudio.com/p/_git/app', unruled)).toThrow(RepositoryUrlError);
+    expect(servesHostName(unruled, 'org.legacy.example')).toBe(false);
+    expect(() => parseRepositoryUrl('https://org.legacy.example/p/_git/app', unruled)).toThrow(RepositoryUrlError);
   });
 });
