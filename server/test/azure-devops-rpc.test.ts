@@ -79,11 +79,10 @@ describe('Azure DevOps through the source server', () => {
       deriveKey(SECRET, 'anonymous')
     );
 
-  /** The popup's way: HostApp's authorize page with a PKCE challenge, the consent accepted, the code handed back. */
-  async function signIn(user: string, verifier: string): Promise<RpcResult['body']> {
+  /** The popup's way: HostApp's authorize page with a PKCE challenge, the consent accepted: the code handed back. */
+  async function consentCode(user: string, verifier: string): Promise<string> {
     const hostApp = (await session({ host: 'azure-devops' }, {}, 'HostApp')).body;
-    const authorize = new URL(hostApp.authorizeUrl as string);
-    const consent = await fetch(authorize, {
+    const consent = await fetch(hostApp.authorizeUrl as string, {
       method: 'POST',
       redirect: 'manual',
       body: new URLSearchParams({
@@ -97,15 +96,17 @@ describe('Azure DevOps through the source server', () => {
         accept: '1',
       }),
     });
-    const code = new URL(consent.headers.get('location') as string).searchParams.get('code');
-    const login = await session({
-      host: 'azure-devops',
-      authorizationCode: code,
-      redirectUri: CALLBACK,
-      codeVerifier: verifier,
-    });
-    expect(login.status).toBe(200);
-    return login.body;
+    return new URL(consent.headers.get('location') as string).searchParams.get('code') as string;
+  }
+
+  /** HostLogin with the code and this verifier. */
+  const login = (code: string, verifier: string) =>
+    session({ host: 'azure-devops', authorizationCode: code, redirectUri: CALLBACK, codeVerifier: verifier });
+
+  async function signIn(user: string, verifier: string): Promise<RpcResult['body']> {
+    const answer = await login(await consentCode(user, verifier), verifier);
+    expect(answer.status).toBe(200);
+    return answer.body;
   }
 
   it("HostApp names the Entra app, Entra's authorize page for the tenant, vso.code with offline_access, and PKCE", async () => {
@@ -154,28 +155,8 @@ describe('Azure DevOps through the source server', () => {
   });
 
   it('refuses a code exchanged with the wrong verifier as final (connect again)', async () => {
-    const hostApp = (await session({ host: 'azure-devops' }, {}, 'HostApp')).body;
-    const consent = await fetch(hostApp.authorizeUrl as string, {
-      method: 'POST',
-      redirect: 'manual',
-      body: new URLSearchParams({
-        client_id: double.clientId,
-        response_type: 'code',
-        redirect_uri: CALLBACK,
-        scope: SCOPE,
-        code_challenge: createHash('sha256').update('right'.repeat(9)).digest('base64url'),
-        code_challenge_method: 'S256',
-        accept: '1',
-      }),
-    });
-    const code = new URL(consent.headers.get('location') as string).searchParams.get('code');
-    const wrong = await session({
-      host: 'azure-devops',
-      authorizationCode: code,
-      redirectUri: CALLBACK,
-      codeVerifier: 'wrong'.repeat(9),
-    });
-    expect(wrong).toMatchObject({
+    const code = await consentCode('alice@contoso.com', 'right'.repeat(9));
+    expect(await login(code, 'wrong'.repeat(9))).toMatchObject({
       status: 401,
       body: { message: expect.stringMatching(/^Azure DevOps refused the authorization: .*AADSTS501481/) },
     });
