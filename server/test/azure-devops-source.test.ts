@@ -1,6 +1,8 @@
 /** Azure DevOps as a Git host: files, refs and commits with caching, per-user access proof, its failures. */
 import { AzureDevopsDouble, startAzureDevopsDouble } from '../../e2e/azure-devops-double';
 import { AzureDevopsSource, AzureDevopsSourceOptions } from '../src/hosts/azure-devops/source';
+import { ByteStore } from '../src/cache/redis-store';
+import { SharedCache } from '../src/cache/shared-cache';
 import { toConnectError } from '../src/hosts/error-policy';
 import { BlameUnavailableError, FileNotFoundError, HostAuthError, RateLimitError } from '../src/hosts/errors';
 import { Repository } from '../src/hosts/git-host';
@@ -89,6 +91,30 @@ describe('Azure DevOps source', () => {
     expect(double.apiCalls().map((c) => [c.username, c.path.replace(/\?.*/, '')])).toEqual([
       ['member', `/contoso/Shop%20Floor/_apis/git/repositories/private/commits/${sha}`],
     ]);
+  });
+
+  it('shares a file between replicas (the shared tier) only with users whose own token has read the repository', async () => {
+    const values = new Map<string, Buffer>();
+    const store: ByteStore = {
+      get: async (key) => values.get(key),
+      set: async (key, value) => void values.set(key, value),
+      close: async () => undefined,
+    };
+    const tier = new SharedCache({ store, secret: 'a-session-secret-of-enough-length', maxBodyBytes: 2048 });
+    const [first, second] = [source({ shared: tier }), source({ shared: tier })];
+    const repo = repository('private');
+    const sha = app.commits.commit1;
+    expect(await readText(first.forUser(tokens.owner), repo, 'main.go', sha)).toBe('package main // 2\n');
+    expect(values.size).toBeGreaterThan(0);
+    double.resetRequests();
+    const refused = await failure(second.forUser(tokens.outsider).readFile(repo, 'main.go', sha));
+    expect(refused).toBeInstanceOf(FileNotFoundError);
+    expect((refused as Error).message).toMatch(/TF401019/);
+    expect(await readText(second.forUser(tokens.member), repo, 'main.go', sha)).toBe('package main // 2\n');
+    // The member's proof is one commit call with their token; the file itself comes from the shared tier.
+    const calls = double.apiCalls().map((c) => [c.username, c.path.replace(/\?.*/, '').replace(/^.*\/private\//, '')]);
+    expect(calls.filter(([user]) => user === 'member')).toEqual([['member', `commits/${sha}`]]);
+    expect(calls.some(([, path]) => path === 'items')).toBe(false);
   });
 
   it('keeps a branch missing from a readable repository missing for everyone, without asking again', async () => {
