@@ -36,7 +36,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
     }),
     hostDuration: new Histogram({
       name: 'linescope_git_host_request_duration_seconds',
-      help: 'Calls to the Git hosts (GitHub, GitLab) by provider, method, route and status code (empty when the transport failed)',
+      help: 'Calls to the Git hosts by provider (github, gitlab, bitbucket, azure-devops), method, route and status code (empty when the transport failed)',
       labelNames: ['provider', 'method', 'route', 'status_code'],
       // Pyroscope's classic buckets for pyroscope_vcs_github_request_duration.
       buckets: [0.1, 0.1931, 0.3728, 0.7197, 1.3895, 2.6827, 5.1795, 10],
@@ -67,7 +67,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Serve
     }),
     rateLimitRemaining: new Gauge({
       name: 'linescope_git_host_rate_limit_remaining',
-      help: "The rate limit left after the last reply of a Git host (GitHub's x-ratelimit-remaining, GitLab's RateLimit-Remaining), by provider and resource",
+      help: "The rate limit left after the last reply of a Git host (GitHub's x-ratelimit-remaining, GitLab's RateLimit-Remaining, Azure DevOps' X-RateLimit-Remaining once it delays or throttles), by provider and resource",
       labelNames: ['provider', 'resource'],
       registers: [registry],
     }),
