@@ -2,7 +2,7 @@
 // numbers for Go, Python and Java, switching commits, overriding repository and ref, disconnecting, an expiring
 // session, and a frame whose source cannot be found.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connect, openFlameGraph, openFunctionDetails, screenshot } from './support/app';
 
@@ -14,7 +14,10 @@ const JAVA_SEARCH = 'com/linescope/shop/Catalog.search';
 
 /** The sample version (v1, v2…) a commit sha of a sample repository was built from, from the profiles' labels. */
 function sampleVersionOf(repo: string, sha: string): string {
-  const labels = ['shop-go-v1', 'shop-go-v2', 'shop-python-v1', 'shop-java-v1'].map((name) => ({
+  const names = readdirSync(path.join(SAMPLES, 'profiles'))
+    .map((file) => /^(shop-[a-z]+-v\d+)\.cpu\.labels\.json$/.exec(file)?.[1])
+    .filter((name): name is string => name !== undefined);
+  const labels = names.map((name) => ({
     name,
     labels: JSON.parse(readFileSync(path.join(SAMPLES, 'profiles', `${name}.cpu.labels.json`), 'utf8')),
   }));
