@@ -284,11 +284,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           ...(gitlab ? { GITLAB_REPOSITORY_HOSTS: 'gitlab.com' } : {}),
           ...bitbucketEnv,
           PYROSCOPE_URL: pyroscopeUrl,
-          GOPROXY: registries.goproxyUrl,
-          NPM_REGISTRY_URL: registries.npmUrl,
-          RUBYGEMS_URL: registries.rubygemsUrl,
-          PYPI_URL: registries.pypiUrl,
-          MAVEN_URL: registries.mavenUrl,
+          ...registries.env,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
         log

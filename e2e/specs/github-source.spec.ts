@@ -4,7 +4,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { connect, openFlameGraph, openFunctionDetails, screenshot } from './support/app';
+import { connect, openFlameGraph, openFunctionDetails, sampledRows, screenshot } from './support/app';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 
@@ -50,16 +50,7 @@ async function expectNumbersBesideTheRightLines(panel: Locator): Promise<{ hotte
   const fileLink = await panel.getByTestId('source-link-file').getAttribute('href');
   expect(fileLink).toBeTruthy();
   const lines = sourceLinesFor(fileLink!);
-  const hotRows = view.locator('[data-testid="code-view-row"][data-hot="true"]');
-  await expect(hotRows.first()).toBeVisible();
-  const rows = await hotRows.evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
-      hottest: (el as HTMLElement).dataset.hottest === 'true',
-    }))
-  );
+  const rows = await sampledRows(view);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);

@@ -4,7 +4,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { connect, openFlameGraph, openFunctionDetails } from './support/app';
+import { connect, openFlameGraph, openFunctionDetails, sampledRows } from './support/app';
 
 const RECORDED = path.resolve(__dirname, '../registry-doubles/recorded');
 
@@ -14,14 +14,7 @@ async function expectPackageFileBesideTheNumbers(panel: Locator, recordedFile: s
   await expect(view).toBeVisible();
   await expect(view).toHaveAttribute('data-language', language);
   const lines = readFileSync(path.join(RECORDED, recordedFile), 'utf8').split('\n');
-  const hotRows = view.locator('[data-testid="code-view-row"][data-hot="true"]');
-  await expect(hotRows.first()).toBeVisible();
-  const rows = await hotRows.evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-    }))
-  );
+  const rows = await sampledRows(view);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);

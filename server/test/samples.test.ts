@@ -68,15 +68,7 @@ describe('sample profiles resolve to their source', () => {
         { fullName: 'ruby/ruby', dir: ruby.dir, defaultBranch: 'master' },
         { fullName: 'nodejs/node', dir: node.dir, defaultBranch: 'main' },
       ],
-      {
-        env: {
-          GOPROXY: registries.goproxyUrl,
-          NPM_REGISTRY_URL: registries.npmUrl,
-          RUBYGEMS_URL: registries.rubygemsUrl,
-          PYPI_URL: registries.pypiUrl,
-          MAVEN_URL: registries.mavenUrl,
-        },
-      }
+      { env: registries.env }
     );
     cookie = stack.cookieFor('demo');
   }, 120_000);
