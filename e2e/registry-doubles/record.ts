@@ -1,6 +1,6 @@
 /**
  * Records the dependency files the sample profiles' frames name (and, for Go, each module's license) into
- * recorded/<registry>/<package>@<version>/… for the registry double to serve: the standalone stack then shows
+ * fixtures/<registry>/<package>@<version>/… for the registry double to serve: the standalone stack then shows
  * registry source for real dependencies without contacting any registry. Go modules, PyPI wheels and Maven
  * sources jars come from the real registries; gems from the installed gems (see record-packages.ts for why).
  *

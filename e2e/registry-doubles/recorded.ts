@@ -1,6 +1,6 @@
 /**
  * The real dependency files recorded by record.ts, as the registry double's packages: one package version per
- * folder `recorded/<registry>/<package>@<version>/` (Go modules and Maven's `<groupId>/<artifactId>` as nested
+ * folder `fixtures/<registry>/<package>@<version>/` (Go modules and Maven's `<groupId>/<artifactId>` as nested
  * folders), holding the files at their paths inside the package.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +10,8 @@ import type { MavenArtifact } from './maven';
 import type { PythonRelease } from './pypi';
 import type { Gem } from './rubygems';
 
-export const RECORDED_DIR = path.join(__dirname, 'recorded');
+/** Third-party files kept as test fixtures (not code of this project: no tool follows their imports). */
+export const RECORDED_DIR = path.join(__dirname, 'fixtures');
 
 interface RecordedPackage {
   /** The folders before `@` (`github.com/grafana/pyroscope-go`, `org.apache.commons/commons-lang3`). */

@@ -4,16 +4,15 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { RECORDED_DIR } from '../registry-doubles/recorded';
 import { connect, openFlameGraph, openFunctionDetails, sampledRows } from './support/app';
-
-const RECORDED = path.resolve(__dirname, '../registry-doubles/recorded');
 
 /** Every sampled row of the code view shows the package file's own text at its line number. */
 async function expectPackageFileBesideTheNumbers(panel: Locator, recordedFile: string, language: string) {
   const view = panel.getByTestId('code-view');
   await expect(view).toBeVisible();
   await expect(view).toHaveAttribute('data-language', language);
-  const lines = readFileSync(path.join(RECORDED, recordedFile), 'utf8').split('\n');
+  const lines = readFileSync(path.join(RECORDED_DIR, recordedFile), 'utf8').split('\n');
   const rows = await sampledRows(view);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {

@@ -3,7 +3,7 @@
  * repositories (samples/repos.ts), golang/go at go1.19, python/cpython at 3.11, ruby/ruby at ruby_3_1 and
  * nodejs/node at v20.20.2 made of this machine's toolchain files, and a small openjdk/jdk17u: the service's own frames and the standard libraries must resolve
  * to the exact bytes of the file they came from. The registry double serves the recorded dependency files
- * (e2e/registry-doubles/recorded) as the standalone stack does.
+ * (e2e/registry-doubles/fixtures) as the standalone stack does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
