@@ -17,7 +17,12 @@ import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
 import { startRegistryDouble, type RegistryDouble } from './registry-doubles';
-import { recordedGoModules } from './registry-doubles/recorded';
+import {
+  recordedGems,
+  recordedGoModules,
+  recordedMavenArtifacts,
+  recordedPythonReleases,
+} from './registry-doubles/recorded';
 import { startPyroscopeDouble } from './pyroscope-double/server';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -297,7 +302,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     // 3b. The package registries: a double serving the real dependency files the samples' frames name, so that the
     // stack shows registry source without contacting any registry.
-    const registries = await startRegistryDouble({ goModules: recordedGoModules() });
+    const registries = await startRegistryDouble({
+      goModules: recordedGoModules(),
+      pythonReleases: recordedPythonReleases(),
+      mavenArtifacts: recordedMavenArtifacts(),
+      gems: recordedGems(),
+    });
     closers.push(() => registries.close());
 
     // 4. The source server in gateway mode in front of Pyroscope.
@@ -322,11 +332,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           ...bitbucketEnv,
           ...azureDevopsEnv,
           PYROSCOPE_URL: pyroscopeUrl,
-          GOPROXY: registries.goproxyUrl,
-          NPM_REGISTRY_URL: registries.npmUrl,
-          RUBYGEMS_URL: registries.rubygemsUrl,
-          PYPI_URL: registries.pypiUrl,
-          MAVEN_URL: registries.mavenUrl,
+          ...registries.env,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
         log

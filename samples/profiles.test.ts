@@ -256,6 +256,61 @@ describe('sample profiles', () => {
     });
   });
 
+  describe('v2 of shop-python, shop-java and shop-ruby: a real dependency in the hot path', () => {
+    /** The share of all samples with a frame in `file`, and those frames' function names. */
+    function dependency(name: string, file: RegExp) {
+      const d = load(SAMPLE_PROFILES.find((x) => x.name === name)!);
+      let hit = 0;
+      const names = new Set<string>();
+      for (const sample of d.profile.sample) {
+        const inside = d.frames(sample).filter((f) => file.test(f.file));
+        inside.forEach((f) => names.add(f.name));
+        hit += inside.length > 0 ? Number(sample.value[0]) : 0;
+      }
+      return { share: hit / d.total(0), names: [...names] };
+    }
+
+    it.each([
+      [
+        'shop-python-v2.cpu',
+        /^\/opt\/linescope-samples\/python-venv\/lib\/python3\.11\/site-packages\/sortedcontainers\/sortedlist\.py$/,
+        'SortedKeyList.add',
+        0.05,
+      ],
+      [
+        'shop-java-v2.cpu',
+        /^org\/apache\/commons\/lang3\/StringUtils\.java$/,
+        'org/apache/commons/lang3/StringUtils.indexOfIgnoreCase',
+        0.2,
+      ],
+      [
+        'shop-ruby-v2.cpu',
+        /^\/usr\/share\/rubygems-integration\/all\/gems\/webrick-1\.8\.1\/lib\/webrick\/httputils\.rb$/,
+        'WEBrick::HTTPUtils.parse_query',
+        0.005,
+      ],
+    ])('%s spends samples in %s (%s)', (name, file, fn, least) => {
+      const found = dependency(name, file);
+      expect(found.names).toContain(fn);
+      expect(found.share).toBeGreaterThan(least);
+      // v1 of the same service has no such dependency.
+      expect(dependency(name.replace('-v2', '-v1'), file).names).toEqual([]);
+    });
+
+    it('pin the version the frames ran: requirements.txt, pom.xml with the .pyroscope.yaml maven mapping, the gem path', () => {
+      const at = (service: string, file: string) => {
+        const repo = repos.find((r) => r.fullName === `linescope-demo/${service}`)!;
+        return execFileSync('git', ['show', `${repo.commits.v2}:${file}`], { cwd: repo.dir, encoding: 'utf8' });
+      };
+      expect(at('shop-python', 'requirements.txt')).toMatch(/^sortedcontainers==2\.4\.0$/m);
+      expect(at('shop-java', 'pom.xml')).toContain(
+        '<artifactId>commons-lang3</artifactId>\n      <version>3.14.0</version>'
+      );
+      expect(at('shop-java', '.pyroscope.yaml')).toContain('coordinates: org.apache.commons:commons-lang3:3.14.0');
+      expect(at('shop-ruby', 'Gemfile.lock')).toContain('webrick (1.8.1)');
+    });
+  });
+
   describe('Go profiles', () => {
     const goProfiles = SAMPLE_PROFILES.filter((p) => p.language === 'go');
 

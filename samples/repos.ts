@@ -72,6 +72,12 @@ export const SAMPLE_REPO_SPECS: readonly RepoSpec[] = [
         message: 'shop-python: catalog search, pricing and order digests',
         tag: 'v1.0.0',
       },
+      {
+        label: 'v2',
+        date: '2026-02-16T10:00:00+00:00',
+        message: 'shop-python: rank search hits with sortedcontainers (PyPI)',
+        tag: 'v1.1.0',
+      },
     ],
   },
   {
@@ -82,6 +88,12 @@ export const SAMPLE_REPO_SPECS: readonly RepoSpec[] = [
         date: '2026-01-19T10:00:00+00:00',
         message: 'shop-java: catalog search, pricing and order digests',
         tag: 'v1.0.0',
+      },
+      {
+        label: 'v2',
+        date: '2026-02-23T10:00:00+00:00',
+        message: 'shop-java: match names with Apache Commons Lang (Maven Central)',
+        tag: 'v1.1.0',
       },
     ],
   },
@@ -104,6 +116,12 @@ export const SAMPLE_REPO_SPECS: readonly RepoSpec[] = [
         date: '2026-02-09T10:00:00+00:00',
         message: 'shop-ruby: catalog search, pricing and order digests',
         tag: 'v1.0.0',
+      },
+      {
+        label: 'v2',
+        date: '2026-03-02T10:00:00+00:00',
+        message: 'shop-ruby: decode query strings with the webrick gem',
+        tag: 'v1.1.0',
       },
     ],
   },

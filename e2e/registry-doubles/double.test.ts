@@ -1,6 +1,8 @@
+import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { unpackTar } from 'modern-tar';
 import { startRegistryDouble, type RegistryDouble } from '.';
-import { recordedGoModules } from './recorded';
+import { recordedGems, recordedGoModules, recordedMavenArtifacts, recordedPythonReleases } from './recorded';
 
 describe('the registry double', () => {
   let double: RegistryDouble;
@@ -65,6 +67,61 @@ describe('the registry double', () => {
     ]);
     for (const m of modules) {
       expect(Object.keys(m.files)).toContain('LICENSE');
+    }
+    expect(recordedPythonReleases().map((r) => [r.name, r.version, Object.keys(r.files).sort()])).toEqual([
+      ['sortedcontainers', '2.4.0', ['sortedcontainers-2.4.0.dist-info/LICENSE', 'sortedcontainers/sortedlist.py']],
+    ]);
+    expect(
+      recordedMavenArtifacts().map((a) => [a.groupId, a.artifactId, a.version, Object.keys(a.sources!).sort()])
+    ).toEqual([
+      [
+        'org.apache.commons',
+        'commons-lang3',
+        '3.14.0',
+        [
+          'META-INF/LICENSE.txt',
+          'org/apache/commons/lang3/CharSequenceUtils.java',
+          'org/apache/commons/lang3/StringUtils.java',
+        ],
+      ],
+    ]);
+    // Taken from the installed gem (rubygems.org is out of reach where the samples are recorded; see record-packages.ts).
+    expect(recordedGems().map((g) => [g.name, g.version, Object.keys(g.files)])).toEqual([
+      ['webrick', '1.8.1', ['lib/webrick/httputils.rb']],
+    ]);
+  });
+
+  it('serves the recorded wheel, sources jar and gem as their registries lay them out', async () => {
+    const recorded = await startRegistryDouble({
+      pythonReleases: recordedPythonReleases(),
+      mavenArtifacts: recordedMavenArtifacts(),
+      gems: recordedGems(),
+    });
+    try {
+      const release = (await (await fetch(`${recorded.pypiUrl}/sortedcontainers/2.4.0/json`)).json()) as {
+        urls: Array<{ filename: string; url: string }>;
+      };
+      expect(release.urls.map((u) => u.filename)).toEqual(['sortedcontainers-2.4.0-py3-none-any.whl']);
+      const wheel = unzipSync(new Uint8Array(await (await fetch(release.urls[0].url)).arrayBuffer()));
+      expect(new TextDecoder().decode(wheel['sortedcontainers/sortedlist.py'])).toContain('class SortedKeyList(');
+
+      const jar = await fetch(
+        `${recorded.mavenUrl}/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0-sources.jar`
+      );
+      const sources = unzipSync(new Uint8Array(await jar.arrayBuffer()));
+      expect(new TextDecoder().decode(sources['org/apache/commons/lang3/StringUtils.java'])).toContain(
+        'public static int indexOfIgnoreCase(final CharSequence str, final CharSequence searchStr'
+      );
+
+      const gem = await fetch(`${recorded.rubygemsUrl}/gems/webrick-1.8.1.gem`);
+      const outer = await unpackTar(new Uint8Array(await gem.arrayBuffer()));
+      expect(outer.map((e) => e.header.name)).toEqual(['metadata.gz', 'data.tar.gz']);
+      const data = await unpackTar(gunzipSync(outer[1].data!));
+      expect(new TextDecoder().decode(data.find((e) => e.header.name === 'lib/webrick/httputils.rb')!.data)).toContain(
+        'def parse_query(str)'
+      );
+    } finally {
+      await recorded.close();
     }
   });
 });

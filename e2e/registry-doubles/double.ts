@@ -44,6 +44,8 @@ export interface RegistryDouble {
   pypiUrl: string;
   /** MAVEN_URL for this double. */
   mavenUrl: string;
+  /** The source server's variables pointing every registry at this double (GOPROXY … MAVEN_URL). */
+  env: Record<string, string>;
   requests: RegistryRequestRecord[];
   /** Recorded requests whose path starts with prefix. */
   calls(prefix: string): RegistryRequestRecord[];
@@ -105,13 +107,23 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: baseUrl,
+  const urls = {
     goproxyUrl: `${baseUrl}/goproxy`,
     npmUrl: `${baseUrl}/npm`,
     rubygemsUrl: `${baseUrl}/rubygems`,
     pypiUrl: `${baseUrl}/pypi/pypi`,
     mavenUrl: `${baseUrl}/maven`,
+  };
+  return {
+    url: baseUrl,
+    ...urls,
+    env: {
+      GOPROXY: urls.goproxyUrl,
+      NPM_REGISTRY_URL: urls.npmUrl,
+      RUBYGEMS_URL: urls.rubygemsUrl,
+      PYPI_URL: urls.pypiUrl,
+      MAVEN_URL: urls.mavenUrl,
+    },
     requests,
     calls: (prefix) => requests.filter((r) => r.path.startsWith(prefix)),
     resetRequests: () => requests.splice(0),

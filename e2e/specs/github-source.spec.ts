@@ -2,9 +2,9 @@
 // numbers for Go, Python and Java, switching commits, overriding repository and ref, disconnecting, an expiring
 // session, and a frame whose source cannot be found.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { connect, openFlameGraph, openFunctionDetails, screenshot } from './support/app';
+import { connect, openFlameGraph, openFunctionDetails, sampledRows, screenshot } from './support/app';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 
@@ -14,7 +14,10 @@ const JAVA_SEARCH = 'com/linescope/shop/Catalog.search';
 
 /** The sample version (v1, v2…) a commit sha of a sample repository was built from, from the profiles' labels. */
 function sampleVersionOf(repo: string, sha: string): string {
-  const labels = ['shop-go-v1', 'shop-go-v2', 'shop-python-v1', 'shop-java-v1'].map((name) => ({
+  const names = readdirSync(path.join(SAMPLES, 'profiles'))
+    .map((file) => /^(shop-[a-z]+-v\d+)\.cpu\.labels\.json$/.exec(file)?.[1])
+    .filter((name): name is string => name !== undefined);
+  const labels = names.map((name) => ({
     name,
     labels: JSON.parse(readFileSync(path.join(SAMPLES, 'profiles', `${name}.cpu.labels.json`), 'utf8')),
   }));
@@ -47,16 +50,7 @@ async function expectNumbersBesideTheRightLines(panel: Locator): Promise<{ hotte
   const fileLink = await panel.getByTestId('source-link-file').getAttribute('href');
   expect(fileLink).toBeTruthy();
   const lines = sourceLinesFor(fileLink!);
-  const hotRows = view.locator('[data-testid="code-view-row"][data-hot="true"]');
-  await expect(hotRows.first()).toBeVisible();
-  const rows = await hotRows.evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
-      hottest: (el as HTMLElement).dataset.hottest === 'true',
-    }))
-  );
+  const rows = await sampledRows(view);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);

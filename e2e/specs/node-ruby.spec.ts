@@ -3,7 +3,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFlameGraph, openFunctionDetails, screenshot, WALL } from './support/app';
+import { openFlameGraph, openFunctionDetails, sampledRows, screenshot, WALL } from './support/app';
 
 const SOURCES = path.resolve(__dirname, '../../samples/sources');
 
@@ -24,15 +24,7 @@ async function expectSourceBesideTheNumbers(panel: Locator, file: string, langua
   await expect(view).toBeVisible();
   await expect(view).toHaveAttribute('data-language', language);
   const lines = readFileSync(path.join(SOURCES, file), 'utf8').split('\n');
-  const hotRows = view.locator('[data-testid="code-view-row"][data-hot="true"]');
-  await expect(hotRows.first()).toBeVisible();
-  const rows = await hotRows.evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
-    }))
-  );
+  const rows = await sampledRows(view);
   expect(rows.length).toBeGreaterThan(1);
   for (const row of rows) {
     if (row.line <= lines.length) {

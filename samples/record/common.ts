@@ -77,6 +77,23 @@ export function repoNamed(repos: SampleRepo[], name: string): SampleRepo {
   return repo;
 }
 
+/**
+ * The versions of a repository to record, in commit order: those LINESCOPE_SAMPLES_VERSIONS names (comma-separated
+ * labels, e.g. `v2`), or all of them. Recording only a new version keeps the other profiles, and the tests pinned to
+ * their numbers, as they are.
+ */
+export function commitsToRecord(repo: SampleRepo): Array<[label: string, sha: string]> {
+  const all = Object.entries(repo.commits);
+  const asked = (process.env.LINESCOPE_SAMPLES_VERSIONS ?? '').split(',').filter((label) => label !== '');
+  const unknown = asked.filter((label) => !(label in repo.commits));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${repo.fullName} has no version ${unknown.join(', ')} (it has ${Object.keys(repo.commits).join(', ')})`
+    );
+  }
+  return asked.length > 0 ? all.filter(([label]) => asked.includes(label)) : all;
+}
+
 /** Replaces DEPLOY_ROOT/<service> with the tree of one commit, without .git, as a deployment would have it. */
 export async function deploy(repo: SampleRepo, sha: string, service: string): Promise<string> {
   const target = path.join(DEPLOY_ROOT, service);

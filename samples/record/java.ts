@@ -3,16 +3,27 @@
  * Flight Recorder, reads the jdk.ExecutionSample events with `jfr print --json`, converts them to pprof, and
  * writes the labels.
  *
- * Needs: a JDK 17 (java, javac, jfr on PATH; Debian's openjdk-17-jdk-headless) and git.
+ * Needs: a JDK 17 (java, javac, jfr on PATH; Debian's openjdk-17-jdk-headless) and git; a version with a pom.xml
+ * also needs Maven (`mvn`) and its repository (Maven Central by default).
  * Run: npx tsx samples/record/java.ts
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
-import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
+import {
+  commitsToRecord,
+  deploy,
+  labelsFor,
+  log,
+  PROFILES_DIR,
+  repoNamed,
+  run,
+  sampleRepos,
+  writeLabels,
+} from './common';
 import { cpuSamplesBuilder, writeProfile } from './pprof';
 
 const SERVICE = 'shop-java';
@@ -124,6 +135,18 @@ function javaSources(dir: string): string[] {
   });
 }
 
+/** The jars a version's pom.xml depends on, copied by Maven (its configured repositories) into build/lib. */
+async function dependencies(dir: string): Promise<string[]> {
+  if (!existsSync(path.join(dir, 'pom.xml'))) {
+    return [];
+  }
+  log(`copying the dependencies of ${SERVICE}'s pom.xml into build/lib with mvn`);
+  await run('mvn', ['--batch-mode', '--quiet', 'dependency:copy-dependencies', '-DoutputDirectory=build/lib'], {
+    cwd: dir,
+  });
+  return ['build/lib/*'];
+}
+
 export async function recordJava(): Promise<void> {
   const { stderr: settings } = await run('java', ['-XshowSettings:properties', '-version']);
   const version = /java\.runtime\.version = (\S+)/.exec(settings)?.[1];
@@ -135,10 +158,21 @@ export async function recordJava(): Promise<void> {
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
-    for (const [label, sha] of Object.entries(repo.commits)) {
+    for (const [label, sha] of commitsToRecord(repo)) {
       const dir = await deploy(repo, sha, SERVICE);
+      const classpath = await dependencies(dir);
       log(`${SERVICE} ${label} (${sha.slice(0, 12)}) deployed to ${dir}; compiling with javac -g`);
-      await run('javac', ['-g', '-d', 'build/classes', ...javaSources(path.join(dir, 'src')).sort()], { cwd: dir });
+      await run(
+        'javac',
+        [
+          '-g',
+          ...(classpath.length > 0 ? ['-cp', classpath.join(':')] : []),
+          '-d',
+          'build/classes',
+          ...javaSources(path.join(dir, 'src')).sort(),
+        ],
+        { cwd: dir }
+      );
       const recording = path.join(work, `${label}.jfr`);
       log(`running ${SERVICE} ${label} for ${RUN_SECONDS}s under JDK Flight Recorder`);
       const { stdout } = await run(
@@ -149,7 +183,7 @@ export async function recordJava(): Promise<void> {
           '-XX:+DebugNonSafepoints',
           `-XX:StartFlightRecording=filename=${recording},settings=profile,jdk.ExecutionSample#period=${SAMPLE_PERIOD_MS}ms`,
           '-cp',
-          'build/classes',
+          ['build/classes', ...classpath].join(':'),
           'com.linescope.shop.Main',
           String(RUN_SECONDS),
         ],

@@ -2,7 +2,8 @@
  * Records shop-python: runs it from /opt/linescope-samples/shop-python with Debian's python3 under our sampling
  * profiler (pysampler.py), converts the raw samples to pprof, and writes the labels.
  *
- * Needs: /usr/bin/python3 (Debian's python3, 3.11) and git. Run: npx tsx samples/record/python.ts
+ * Needs: /usr/bin/python3 (Debian's python3, 3.11, with venv) and git; a version with a requirements.txt also needs
+ * pip's index (PyPI by default). Run: npx tsx samples/record/python.ts
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,12 +11,28 @@ import path from 'node:path';
 import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
-import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
+import {
+  commitsToRecord,
+  deploy,
+  DEPLOY_ROOT,
+  labelsFor,
+  log,
+  PROFILES_DIR,
+  repoNamed,
+  run,
+  sampleRepos,
+  writeLabels,
+} from './common';
 import { cpuSamplesBuilder, writeProfile } from './pprof';
 
 const SERVICE = 'shop-python';
 const RUN_SECONDS = 15;
 const PYTHON = process.env.LINESCOPE_SAMPLES_PYTHON ?? '/usr/bin/python3';
+/**
+ * The virtual environment a version with a requirements.txt runs in, beside (not inside) the deployment, as a
+ * container's /opt/venv: its packages' frames are …/python-venv/lib/python3.11/site-packages/<package>/….
+ */
+const VENV = path.join(DEPLOY_ROOT, 'python-venv');
 
 /** What pysampler.py writes. */
 export interface PythonRawProfile {
@@ -68,6 +85,19 @@ export function pythonRawToProfile(raw: PythonRawProfile): Profile {
     .profile();
 }
 
+/** The deployment's interpreter: PYTHON itself, or a fresh venv of it with the version's pinned requirements. */
+async function pythonFor(dir: string): Promise<string> {
+  const requirements = path.join(dir, 'requirements.txt');
+  if (!existsSync(requirements)) {
+    return PYTHON;
+  }
+  rmSync(VENV, { recursive: true, force: true });
+  await run(PYTHON, ['-m', 'venv', VENV]);
+  log(`installing ${path.relative(dir, requirements)} into ${VENV} (pip's configured index, PyPI by default)`);
+  await run(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', '--no-deps', '-r', requirements]);
+  return path.join(VENV, 'bin', 'python3');
+}
+
 export async function recordPython(): Promise<void> {
   if (!existsSync(PYTHON)) {
     throw new Error(`${PYTHON} not found: install Debian's python3 (apt-get install -y python3)`);
@@ -76,12 +106,13 @@ export async function recordPython(): Promise<void> {
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
-    for (const [label, sha] of Object.entries(repo.commits)) {
+    for (const [label, sha] of commitsToRecord(repo)) {
       const dir = await deploy(repo, sha, SERVICE);
+      const python = await pythonFor(dir);
       const rawFile = path.join(work, `${label}.json`);
-      log(`running ${SERVICE} ${label} (${sha.slice(0, 12)}) from ${dir} for ${RUN_SECONDS}s under pysampler`);
+      log(`running ${SERVICE} ${label} (${sha.slice(0, 12)}) from ${dir} with ${python} for ${RUN_SECONDS}s`);
       const { stdout } = await run(
-        PYTHON,
+        python,
         [path.join(__dirname, 'pysampler.py'), '--out', rawFile, '-m', 'shop', '--duration', String(RUN_SECONDS)],
         // No .pyc files in the deployment: the folder is replaced on every run anyway.
         { cwd: dir, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }

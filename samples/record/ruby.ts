@@ -14,7 +14,17 @@ import path from 'node:path';
 import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
-import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
+import {
+  commitsToRecord,
+  deploy,
+  labelsFor,
+  log,
+  PROFILES_DIR,
+  repoNamed,
+  run,
+  sampleRepos,
+  writeLabels,
+} from './common';
 import { cpuSamplesBuilder, writeProfile } from './pprof';
 import { parseStackprofMethod, StackprofFile } from './stackprof';
 
@@ -151,7 +161,7 @@ export async function recordRuby(): Promise<void> {
   try {
     const repo = repoNamed(repos, SERVICE);
     const samplerBuild = await buildSampler(work);
-    for (const [label, sha] of Object.entries(repo.commits)) {
+    for (const [label, sha] of commitsToRecord(repo)) {
       const dir = await deploy(repo, sha, SERVICE);
       const rawFile = path.join(work, `${label}.json`);
       log(`running ${SERVICE} ${label} (${sha.slice(0, 12)}) from ${dir}: ${REQUESTS} requests under rbsampler`);

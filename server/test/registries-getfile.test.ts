@@ -75,13 +75,7 @@ describe('GetFile from package registries', () => {
       },
     ]);
     stack = await startStack([{ fullName: repo.fullName, dir: repo.dir }], {
-      env: {
-        GOPROXY: registries.goproxyUrl,
-        NPM_REGISTRY_URL: registries.npmUrl,
-        RUBYGEMS_URL: registries.rubygemsUrl,
-        PYPI_URL: registries.pypiUrl,
-        MAVEN_URL: registries.mavenUrl,
-      },
+      env: registries.env,
     });
     cookie = stack.cookieFor('alice');
   });

@@ -2,11 +2,20 @@
  * The recorded sample profiles' frames, resolved over HTTP against the GitHub double serving the sample
  * repositories (samples/repos.ts), golang/go at go1.19, python/cpython at 3.11, ruby/ruby at ruby_3_1 and
  * nodejs/node at v20.20.2 made of this machine's toolchain files, and a small openjdk/jdk17u: the service's own frames and the standard libraries must resolve
- * to the exact bytes of the file they came from.
+ * to the exact bytes of the file they came from. The registry double serves the recorded dependency files
+ * (e2e/registry-doubles/fixtures) as the standalone stack does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFixtureRepo, createStdlibStandIns, SAMPLE_TOOLCHAINS } from '../../e2e/git-fixtures';
+import { startRegistryDouble, type RegistryDouble } from '../../e2e/registry-doubles';
+import {
+  RECORDED_DIR,
+  recordedGems,
+  recordedGoModules,
+  recordedMavenArtifacts,
+  recordedPythonReleases,
+} from '../../e2e/registry-doubles/recorded';
 import { createSampleRepos, SampleRepo, SAMPLE_SOURCES_DIR } from '../../samples/repos';
 import { sampleFrames, SampleFrame } from '../../samples/frames';
 import { rpc, Stack, startStack, tempDir } from './helpers';
@@ -17,6 +26,7 @@ const PYTHON_LIB = SAMPLE_TOOLCHAINS.python!.lib;
 describe('sample profiles resolve to their source', () => {
   const tmp = tempDir('samples');
   let stack: Stack;
+  let registries: RegistryDouble;
   let repos: SampleRepo[];
   let cookie: string;
   const frames = dedupe(sampleFrames());
@@ -43,18 +53,28 @@ describe('sample profiles resolve to their source', () => {
         tags: ['jdk-17.0.15+6'],
       },
     ]);
-    stack = await startStack([
-      ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
-      { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },
-      { fullName: 'python/cpython', dir: cpython.dir, defaultBranch: 'main' },
-      { fullName: 'openjdk/jdk17u', dir: jdk.dir },
-      { fullName: 'ruby/ruby', dir: ruby.dir, defaultBranch: 'master' },
-      { fullName: 'nodejs/node', dir: node.dir, defaultBranch: 'main' },
-    ]);
+    registries = await startRegistryDouble({
+      goModules: recordedGoModules(),
+      pythonReleases: recordedPythonReleases(),
+      mavenArtifacts: recordedMavenArtifacts(),
+      gems: recordedGems(),
+    });
+    stack = await startStack(
+      [
+        ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
+        { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },
+        { fullName: 'python/cpython', dir: cpython.dir, defaultBranch: 'main' },
+        { fullName: 'openjdk/jdk17u', dir: jdk.dir },
+        { fullName: 'ruby/ruby', dir: ruby.dir, defaultBranch: 'master' },
+        { fullName: 'nodejs/node', dir: node.dir, defaultBranch: 'main' },
+      ],
+      { env: registries.env }
+    );
     cookie = stack.cookieFor('demo');
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
+    await registries?.close();
     tmp.remove();
   });
 
@@ -227,6 +247,55 @@ describe('sample profiles resolve to their source', () => {
     expect(res.status).toBe(404);
     expect(String(res.body.message)).toMatch(/^C method, no Ruby source/);
   }, 120_000);
+
+  // shop-python, shop-java and shop-ruby v2 each run a real dependency in their hot path.
+  it.each([
+    {
+      service: 'shop-python',
+      frame: /^\/opt\/linescope-samples\/python-venv\/lib\/python3\.11\/site-packages\/sortedcontainers\//,
+      source: { registry: 'pypi', name: 'sortedcontainers', version: '2.4.0' },
+      rule: 'registry:pypi',
+      recorded: (f: SampleFrame) => `pypi/sortedcontainers@2.4.0/${f.localPath.split('/site-packages/')[1]}`,
+      functions: ['SortedKeyList.add'],
+    },
+    {
+      service: 'shop-java',
+      frame: /^org\/apache\/commons\/lang3\//,
+      source: { registry: 'maven', name: 'org.apache.commons:commons-lang3', version: '3.14.0' },
+      rule: 'registry:maven',
+      recorded: (f: SampleFrame) => `maven/org.apache.commons/commons-lang3@3.14.0/${f.localPath}`,
+      functions: [
+        'org/apache/commons/lang3/StringUtils.indexOfIgnoreCase',
+        'org/apache/commons/lang3/CharSequenceUtils.regionMatches',
+      ],
+    },
+    {
+      service: 'shop-ruby',
+      frame: /^\/usr\/share\/rubygems-integration\/all\/gems\/webrick-1\.8\.1\//,
+      source: { registry: 'rubygems', name: 'webrick', version: '1.8.1' },
+      rule: 'registry:rubygems',
+      recorded: (f: SampleFrame) => `rubygems/webrick@1.8.1/${f.localPath.split('/webrick-1.8.1/')[1]}`,
+      functions: ['WEBrick::HTTPUtils.parse_query'],
+    },
+  ])(
+    '$service v2: its dependency frames open from $source.registry at $source.version, the package page as URL',
+    async ({ service, frame, source, rule, recorded, functions }) => {
+      const deps = frames.filter((f) => f.profile.startsWith(`${service}-v2`) && frame.test(f.localPath));
+      expect(deps.map((f) => f.functionName)).toEqual(expect.arrayContaining(functions));
+      for (const dep of deps) {
+        const res = await getFile(dep);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ rule, resolvedRef: source.version, packageSource: source });
+        expect(String(res.body.URL)).toContain(registries.url);
+        expect(
+          Buffer.from(String(res.body.content), 'base64').equals(readFileSync(path.join(RECORDED_DIR, recorded(dep))))
+        ).toBe(true);
+      }
+      // v1 of the service has no such dependency.
+      expect(frames.filter((f) => f.profile.startsWith(`${service}-v1`) && frame.test(f.localPath))).toEqual([]);
+    },
+    120_000
+  );
 });
 
 function dedupe(frames: SampleFrame[]): SampleFrame[] {
