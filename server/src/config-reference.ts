@@ -162,7 +162,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'AZURE_DEVOPS_TENANT_ID',
     default: '`organizations`',
     meaning:
-      'the Entra tenant the app is registered in (its id or domain; `organizations` for any work account, `common` for personal Microsoft accounts too)',
+      'the Entra tenant the app is registered in (its id or domain; `organizations` for any work or school account; guests need the tenant of the Azure DevOps organization)',
     field: 'azureDevopsTenantId',
     unset: 'organizations',
   },
