@@ -1,5 +1,5 @@
 import type { VcsApi } from '../source/core/api';
-import { HostSession } from '../source/connection/hostSession';
+import { HostSession, type TokenResponse } from '../source/connection/hostSession';
 import {
   sessionStorageKey,
   type HostLoginApi,
@@ -14,11 +14,12 @@ export function sessionServiceServicesFor(
   api: VcsApi,
   connected: boolean,
   dataSourceUid: string,
-  login?: HostLoginApi
+  login?: HostLoginApi,
+  refresh: () => Promise<TokenResponse> = jest.fn()
 ) {
   const jar = memoryCookieJar();
   const session = new HostSession(dataSourceUid, {
-    refresh: jest.fn(),
+    refresh,
     jar,
     storage: memoryStorage(),
     secure: false,

@@ -14,7 +14,8 @@ import { gitLabAppQuery } from './gitlab/app';
 import { GitLabConnection } from './gitlab/GitLabConnection';
 import { GITLAB_STATE_PREFIX } from './gitlab/login';
 import { useGitLabServices, useGitLabSession } from './gitlab/services';
-import { loginStatePrefix } from '../connection/sessionServiceHost';
+import { type createSessionServiceHost, loginStatePrefix } from '../connection/sessionServiceHost';
+import { azureDevops as azureDevopsHost } from './azure-devops/host';
 import { bitbucket as bitbucketHost } from './bitbucket/host';
 
 export interface SourceConnection {
@@ -56,7 +57,7 @@ const gitlab: SourceProvider = {
 };
 
 /** A host that signs in through HostSessionService, as a provider. */
-function sessionServiceProvider(host: typeof bitbucketHost): SourceProvider {
+function sessionServiceProvider(host: ReturnType<typeof createSessionServiceHost>): SourceProvider {
   return {
     name: host.spec.name,
     loginStatePrefix: loginStatePrefix(host.spec),
@@ -73,6 +74,7 @@ export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = {
   github,
   gitlab,
   bitbucket: sessionServiceProvider(bitbucketHost),
+  'azure-devops': sessionServiceProvider(azureDevopsHost),
 };
 
 /**
