@@ -24,6 +24,7 @@ export const SOURCE_SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js');
 export const SESSION_COOKIE = 'pyroscope_git_session';
 export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
 export const BITBUCKET_SESSION_COOKIE = 'linescope_bitbucket_session';
+export const AZURE_DEVOPS_SESSION_COOKIE = 'linescope_azure_devops_session';
 
 export interface RealGithub {
   /** Web URL (https://github.com or https://<ghe>). */
@@ -304,7 +305,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       type: 'grafana-pyroscope-datasource',
       url: sourceServerUrl,
       isDefault: true,
-      jsonData: { keepCookies: [SESSION_COOKIE, GITLAB_SESSION_COOKIE, BITBUCKET_SESSION_COOKIE], minStep: '15s' },
+      jsonData: {
+        keepCookies: [SESSION_COOKIE, GITLAB_SESSION_COOKIE, BITBUCKET_SESSION_COOKIE, AZURE_DEVOPS_SESSION_COOKIE],
+        minStep: '15s',
+      },
     });
     host.ready();
     return {
