@@ -1,20 +1,17 @@
-import React from 'react';
 import { createHash, webcrypto } from 'node:crypto';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { create } from '@bufbuild/protobuf';
 import { Code, ConnectError } from '@connectrpc/connect';
 import { HostAppResponseSchema } from '../../../../proto/gen/linescope/v1/host_session_pb';
 import { loginPopup } from '../../../test-support/loginPopup';
-import { memoryStorage } from '../../../test-support/memory';
-import { WithQueries } from '../../../test-support/queries';
-import { sessionServiceServicesFor } from '../../../test-support/sessionServiceHostServices';
+import {
+  LOGIN_REDIRECT_URI as REDIRECT_URI,
+  renderSessionServiceConnection,
+} from '../../../test-support/sessionServiceConnection';
 import type { TokenResponse } from '../../connection/hostSession';
-import type { VcsApi } from '../../core/api';
 import { azureDevops, AZURE_DEVOPS_SESSION_COOKIE } from './host';
 
-const ORIGIN = 'http://localhost';
-const REDIRECT_URI = `${ORIGIN}/grafana/a/linescope-app/github/callback`;
 const ENTRA_AUTHORIZE = 'https://login.microsoftonline.com/tenant-1/oauth2/v2.0/authorize';
 const VSO_CODE = '499b84ac-1321-427f-aa17-267ca6975798/vso.code offline_access';
 
@@ -41,9 +38,6 @@ const entraApp = (authorizeUrl = ENTRA_AUTHORIZE) =>
   });
 
 function setup(options: { appError?: Error; authorizeUrl?: string; tokenLifetimeMs?: number } = {}) {
-  const popup = loginPopup();
-  popups.push(popup);
-  const sessionStorage = memoryStorage();
   const login = {
     app: jest.fn(async () => {
       if (options.appError) {
@@ -56,35 +50,12 @@ function setup(options: { appError?: Error; authorizeUrl?: string; tokenLifetime
     ),
   };
   const refresh = jest.fn(async () => tokens('sealed-azure-devops-refreshed', 3600_000));
-  const { session, services, jar } = sessionServiceServicesFor(
-    azureDevops.spec,
-    {} as VcsApi,
-    false,
-    'vcs-uid',
+  const { popup, session, jar } = renderSessionServiceConnection(azureDevops, {
     login,
-    refresh
-  );
-  services.loginEnvironment = () => ({
-    window: {
-      open: popup.open,
-      screenX: 0,
-      screenY: 0,
-      outerWidth: 1200,
-      outerHeight: 1000,
-      location: { origin: ORIGIN },
-    } as never,
-    sessionStorage,
-    appSubUrl: '/grafana',
-    createChannel: popup.createChannel,
-    newState: () => 'state-1',
+    refresh,
+    repositoryName: 'linescope-demo/shop/shop-go',
   });
-  render(
-    <WithQueries>
-      <azureDevops.ServicesProvider services={services}>
-        <azureDevops.Connection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop/shop-go" />
-      </azureDevops.ServicesProvider>
-    </WithQueries>
-  );
+  popups.push(popup);
   /** The user clicks Connect; the popup reaches Entra's page. */
   const openEntra = async () => {
     await userEvent.setup().click(screen.getByTestId('azure-devops-connect'));
