@@ -133,6 +133,35 @@ describe('startStack', () => {
     expect(elsewhere.status).toBe(400);
   }, 60_000);
 
+  it('serves the sample repositories on the Azure DevOps double in one project, whose Entra app sends its grant to the same callback', async () => {
+    stack = await start();
+    const azure = stack.azureDevops!;
+    expect(stack.azureDevopsUrl).toBe(azure.url);
+    const item = new URL(`${azure.url}/linescope-demo/shop/_apis/git/repositories/shop-go/items`);
+    item.search = new URLSearchParams({
+      path: '/go.mod',
+      'versionDescriptor.version': 'v1.0.0',
+      'versionDescriptor.versionType': 'tag',
+      'api-version': '7.1',
+    }).toString();
+    const goMod = await fetch(item, { headers: { accept: 'application/octet-stream' } });
+    expect(await goMod.text()).toMatch(/^module /m);
+    const callback = `${stack.url}/a/linescope-app/github/callback`;
+    const authorize = `${azure.loginUrl}/${azure.tenant}/oauth2/v2.0/authorize`;
+    const scope = '499b84ac-1321-427f-aa17-267ca6975798/vso.code offline_access';
+    const res = await fetch(authorize, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: azure.clientId, redirect_uri: callback, response_type: 'code', scope, state: 's4', accept: '1' }),
+      redirect: 'manual',
+    });
+    const location = new URL(res.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(callback);
+    expect(location.searchParams.get('state')).toBe('s4');
+    expect(location.searchParams.get('code')).toBeTruthy();
+    const elsewhere = await fetch(`${authorize}?${new URLSearchParams({ client_id: azure.clientId, response_type: 'code', scope, redirect_uri: 'http://evil.test/' })}`);
+    expect(elsewhere.status).toBe(400);
+  }, 60_000);
+
   it('says why the source server stopped at start (its configuration problems), not only its exit code', async () => {
     const main = path.join(dataDir, 'refusing-server.js');
     writeFileSync(

@@ -1,4 +1,4 @@
-// The whole standalone stack, programmatically: GitHub, GitLab and Bitbucket doubles (sample repositories), Pyroscope querier double
+// The whole standalone stack, programmatically: GitHub, GitLab, Bitbucket and Azure DevOps doubles (sample repositories), Pyroscope querier double
 // (recorded sample profiles), the real Linescope source server in gateway mode, and the Grafana host in front.
 // Each part can be replaced by a real one (see StackOptions). Used by `npm start` and the Playwright setup.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import { sampleFrames } from '../samples/frames';
 import { createSampleRepos } from '../samples/repos';
 import { createStdlibStandIns } from './git-fixtures';
+import { startAzureDevopsDouble, type AzureDevopsDouble } from './azure-devops-double';
 import { startBitbucketDouble, type BitbucketDouble } from './bitbucket-double';
 import { startGitHubDouble, type GitHubDouble } from './github-double';
 import { startGitLabDouble, type GitLabDouble } from './gitlab-double';
@@ -25,6 +26,8 @@ export const SESSION_COOKIE = 'pyroscope_git_session';
 export const GITLAB_SESSION_COOKIE = 'linescope_gitlab_session';
 export const BITBUCKET_SESSION_COOKIE = 'linescope_bitbucket_session';
 export const AZURE_DEVOPS_SESSION_COOKIE = 'linescope_azure_devops_session';
+/** The Azure DevOps project the sample repositories stand in (shop-go-azure's labels name dev.azure.com/linescope-demo/shop). */
+const AZURE_DEVOPS_PROJECT = 'shop';
 
 export interface RealGithub {
   /** Web URL (https://github.com or https://<ghe>). */
@@ -49,6 +52,14 @@ export interface RealBitbucket {
   clientSecret: string;
 }
 
+/** A Microsoft Entra ID app registration with the delegated Azure DevOps permission vso.code. */
+export interface RealAzureDevops {
+  /** Its directory (tenant) id, or `organizations`. */
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
 export interface StackOptions {
   /** Host port (0: any free port) and interface. */
   port?: number;
@@ -63,6 +74,8 @@ export interface StackOptions {
   gitlab?: RealGitlab;
   /** Bitbucket Cloud (an OAuth consumer's key and secret) instead of the Bitbucket double. */
   bitbucket?: RealBitbucket;
+  /** Azure DevOps Services (an Entra app registration) instead of the Azure DevOps double. */
+  azureDevops?: RealAzureDevops;
   /** Session encryption key of the source server (random per run when absent). */
   sessionSecret?: string;
   /** A source server already running (its URL) instead of starting server/dist/main.js. */
@@ -87,6 +100,8 @@ export interface Stack {
   gitlab?: GitLabDouble;
   bitbucketUrl: string;
   bitbucket?: BitbucketDouble;
+  azureDevopsUrl: string;
+  azureDevops?: AzureDevopsDouble;
   /** The package registries' double, serving the dependency files the sample profiles name (recorded). */
   registries: RegistryDouble;
   /**
@@ -174,7 +189,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     let standInNotes: string[] = [];
     // Built afresh on every start (deterministic, so the shas stay the same): the last run's are in the way.
     const reposDir = path.join(opts.dataDir, 'repos');
-    const needsRepos = !opts.github || !opts.gitlab || !opts.bitbucket;
+    const needsRepos = !opts.github || !opts.gitlab || !opts.bitbucket || !opts.azureDevops;
     if (needsRepos) {
       await fs.rm(reposDir, { recursive: true, force: true });
     }
@@ -241,6 +256,37 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       };
     }
 
+    // 2d. Azure DevOps Services: the double with the same sample repositories in one project (shop-go-azure's labels
+    // name dev.azure.com/linescope-demo/shop/_git/shop-go), its Entra endpoints standing in for Microsoft's, or the
+    // real ones.
+    let azureDevops: AzureDevopsDouble | undefined;
+    let azureDevopsEnv: Record<string, string>;
+    if (opts.azureDevops) {
+      azureDevopsEnv = {
+        AZURE_DEVOPS_TENANT_ID: opts.azureDevops.tenantId,
+        AZURE_DEVOPS_CLIENT_ID: opts.azureDevops.clientId,
+        AZURE_DEVOPS_CLIENT_SECRET: opts.azureDevops.clientSecret,
+      };
+    } else {
+      azureDevops = await startAzureDevopsDouble({
+        repositories: repos.map((r) => {
+          const [organization, name] = r.fullName.split('/');
+          return { organization, project: AZURE_DEVOPS_PROJECT, name, dir: r.dir };
+        }),
+        redirectUris: [callbackUrl],
+      });
+      closers.push(() => azureDevops!.stop());
+      azureDevopsEnv = {
+        AZURE_DEVOPS_URL: azureDevops.url,
+        AZURE_DEVOPS_LOGIN_URL: azureDevops.loginUrl,
+        AZURE_DEVOPS_TENANT_ID: azureDevops.tenant,
+        AZURE_DEVOPS_CLIENT_ID: azureDevops.clientId,
+        AZURE_DEVOPS_CLIENT_SECRET: azureDevops.clientSecret,
+        // The double stands in for https://dev.azure.com (and so for <org>.visualstudio.com).
+        AZURE_DEVOPS_REPOSITORY_HOSTS: 'dev.azure.com',
+      };
+    }
+
     // 3. Pyroscope: the querier double over samples/profiles, or a real one.
     let pyroscopeUrl = opts.pyroscopeUrl;
     if (!pyroscopeUrl) {
@@ -274,6 +320,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           // Likewise https://gitlab.com/linescope-demo/shop-go for the GitLab double.
           ...(gitlab ? { GITLAB_REPOSITORY_HOSTS: 'gitlab.com' } : {}),
           ...bitbucketEnv,
+          ...azureDevopsEnv,
           PYROSCOPE_URL: pyroscopeUrl,
           GOPROXY: registries.goproxyUrl,
           NPM_REGISTRY_URL: registries.npmUrl,
@@ -322,6 +369,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       gitlab,
       bitbucketUrl: bitbucket?.url ?? 'https://bitbucket.org',
       bitbucket,
+      azureDevopsUrl: azureDevops?.url ?? 'https://dev.azure.com',
+      azureDevops,
       registries,
       standInNotes,
       close,

@@ -9,6 +9,9 @@
 //   GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET   (its OAuth application, scope read_api; same callback URL)
 //   BITBUCKET_CLIENT_ID, BITBUCKET_CLIENT_SECRET   Bitbucket Cloud (its OAuth consumer; same callback URL) instead
 //                                   of the Bitbucket double
+//   AZURE_DEVOPS_TENANT_ID,         Azure DevOps Services (a Microsoft Entra ID app registration with the delegated
+//   AZURE_DEVOPS_CLIENT_ID, AZURE_DEVOPS_CLIENT_SECRET   Azure DevOps permission vso.code; same callback URL) instead
+//                                   of the Azure DevOps double
 //   GITHUB_SESSION_SECRET           the source server's session key (random per run when unset)
 //   SOURCE_SERVER_URL               a source server already running instead of server/dist/main.js
 //   LINESCOPE_GRAFANA               the host's Grafana/React combination: 13.0 (default, React 18) or 13.2 (React 19;
@@ -43,6 +46,13 @@ async function main() {
     }
     bitbucket = { clientId: env.BITBUCKET_CLIENT_ID, clientSecret: env.BITBUCKET_CLIENT_SECRET };
   }
+  let azureDevops;
+  if (env.AZURE_DEVOPS_CLIENT_ID || env.AZURE_DEVOPS_CLIENT_SECRET) {
+    if (!env.AZURE_DEVOPS_CLIENT_ID || !env.AZURE_DEVOPS_CLIENT_SECRET) {
+      throw new Error('Azure DevOps needs AZURE_DEVOPS_CLIENT_ID and AZURE_DEVOPS_CLIENT_SECRET (its Entra app registration\'s client id and secret)');
+    }
+    azureDevops = { tenantId: env.AZURE_DEVOPS_TENANT_ID || 'organizations', clientId: env.AZURE_DEVOPS_CLIENT_ID, clientSecret: env.AZURE_DEVOPS_CLIENT_SECRET };
+  }
   const verbose = env.LINESCOPE_VERBOSE === '1';
   const stack = await startStack({
     port,
@@ -52,6 +62,7 @@ async function main() {
     github,
     gitlab,
     bitbucket,
+    azureDevops,
     sessionSecret: env.GITHUB_SESSION_SECRET || undefined,
     sourceServerUrl: env.SOURCE_SERVER_URL || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
@@ -73,6 +84,7 @@ Linescope is running.
   GitHub          ${stack.githubUrl}${github ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java)'}${standInLines(stack.standInNotes)}
   GitLab          ${stack.gitlabUrl}${gitlab ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java; service shop-go-gitlab)'}
   Bitbucket       ${stack.bitbucketUrl}${bitbucket ? '' : '  (double: linescope-demo/shop-go, shop-python, shop-java; service shop-go-bitbucket)'}
+  Azure DevOps    ${stack.azureDevopsUrl}${azureDevops ? '' : '  (double: linescope-demo/shop/_git/shop-go, shop-python, shop-java; service shop-go-azure)'}
 
 Press Ctrl-C to stop.`);
   let stopping = false;

@@ -39,6 +39,7 @@ export default async function globalSetup(config: FullConfig) {
   process.env.LINESCOPE_E2E_GITHUB_URL = stack.githubUrl;
   process.env.LINESCOPE_E2E_GITLAB_URL = stack.gitlabUrl;
   process.env.LINESCOPE_E2E_BITBUCKET_URL = stack.bitbucketUrl;
+  process.env.LINESCOPE_E2E_AZURE_DEVOPS_URL = stack.azureDevopsUrl;
   return async () => {
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });

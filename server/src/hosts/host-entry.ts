@@ -21,8 +21,27 @@ export interface HostContext {
   now: () => number;
 }
 
+/** What every host's source is built with. */
+export interface HostSourceOptions {
+  /** The host's API base (GITHUB_API_URL, GITLAB_URL's /api/v4…). */
+  apiUrl: string;
+  timeoutMs: number;
+  maxFileBytes: number;
+  cacheBytes: number;
+  refTtlMs: number;
+  accessTtlMs: number;
+  metrics?: ServerMetrics;
+  /** The shared tier (CACHE_URL) under the host's memory caches. */
+  shared?: SharedCache;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
 /** What every host's source is built with from the configuration (its API URL is its own). */
-export function sourceOptions(config: ServerConfig, { metrics, shared, fetch, now }: HostContext) {
+export function sourceOptions(
+  config: ServerConfig,
+  { metrics, shared, fetch, now }: HostContext
+): Omit<HostSourceOptions, 'apiUrl'> {
   return {
     timeoutMs: config.gitHostTimeoutMs,
     maxFileBytes: config.maxFileBytes,
@@ -78,7 +97,7 @@ export interface HostLogin {
  */
 export interface HostEntry {
   /** As in the plugin's provider table and in metrics labels. */
-  kind: 'github' | 'gitlab' | 'bitbucket';
+  kind: 'github' | 'gitlab' | 'bitbucket' | 'azure-devops';
   /** In messages: "GitHub". */
   name: string;
   /** Whether this server is set up for the host (e.g. its OAuth application and the session secret). */

@@ -1,5 +1,12 @@
 /** Repository URLs from requests, on each configured host: its forms, its aliases, its path, and nothing else. */
-import { hostNames, hostOfRepositoryUrl, parseRepositoryUrl, RepositoryHost } from './repository';
+import {
+  hostNames,
+  hostOfRepositoryUrl,
+  parseRepositoryUrl,
+  RepositoryHost,
+  RepositoryUrlError,
+  servesHostName,
+} from './repository';
 
 const GITHUB: RepositoryHost = { kind: 'github', webUrl: 'https://github.com', aliases: [] };
 const GITLAB: RepositoryHost = { kind: 'gitlab', webUrl: 'https://gitlab.example.com', aliases: ['gitlab.com'] };
@@ -117,5 +124,38 @@ describe('the host a URL names', () => {
     expect(hostOfRepositoryUrl('git@ssh.dev.azure.com:v3/org/proj/repo')).toBe('dev.azure.com');
     expect(hostOfRepositoryUrl('a/b')).toBeUndefined();
     expect(hostOfRepositoryUrl('')).toBeUndefined();
+  });
+});
+
+describe('host names served by a rule', () => {
+  // A host that also answers on any <name>.legacy.example: repositories read there live below its web URL.
+  const RULED: RepositoryHost = {
+    kind: 'gitlab',
+    webUrl: 'https://code.example.com',
+    aliases: [],
+    byRule: {
+      serves: (name) => /^[a-z]+\.legacy\.example$/.test(name),
+      pagePath: (owner, repo) => encodeURI(`${owner}/${repo}`),
+    },
+  };
+
+  it('reads a repository on a ruled name with its page below the configured web URL', () => {
+    expect(servesHostName(RULED, 'org.legacy.example')).toBe(true);
+    expect(parseRepositoryUrl('https://org.legacy.example/team/app', RULED)).toEqual({
+      owner: 'team',
+      repo: 'app',
+      fullName: 'team/app',
+      webUrl: 'https://code.example.com/team/app',
+    });
+  });
+
+  it('refuses names the rule does not serve, and hosts without a rule serve only their names', () => {
+    expect(servesHostName(RULED, 'org.legacy.example.evil.example')).toBe(false);
+    expect(() => parseRepositoryUrl('https://org.legacy.example.evil.example/p/_git/app', RULED)).toThrow(
+      RepositoryUrlError
+    );
+    const { byRule: _rule, ...unruled } = RULED;
+    expect(servesHostName(unruled, 'org.legacy.example')).toBe(false);
+    expect(() => parseRepositoryUrl('https://org.legacy.example/p/_git/app', unruled)).toThrow(RepositoryUrlError);
   });
 });
