@@ -1,3 +1,4 @@
+import { Code, ConnectError } from '@connectrpc/connect';
 import type { VcsApi } from '../source/core/api';
 import { HostSession, type TokenResponse } from '../source/connection/hostSession';
 import {
@@ -37,7 +38,14 @@ export function sessionServiceServicesFor(
   const services: SessionServiceHostServices = {
     session: () => session,
     api: () => api,
-    login: () => login ?? { app: jest.fn(), login: jest.fn() },
+    // Without login RPCs: a server that does not serve this host.
+    login: () =>
+      login ?? {
+        app: jest.fn(async () => {
+          throw new ConnectError(`no ${spec.name}`, Code.Unimplemented);
+        }),
+        login: jest.fn(),
+      },
     loginEnvironment: jest.fn(),
   };
   return { session, services, jar };
