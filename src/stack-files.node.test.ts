@@ -29,15 +29,16 @@ describe('stack files', () => {
   const pyroscopeDs = datasources.datasources.find((d: { type: string }) => d.type === PYROSCOPE_DS_TYPE);
   const app = apps.apps.find((a: { type: string }) => a.type === pluginJson.id);
 
-  it('provisions a Pyroscope data source that forwards the GitHub session cookie', () => {
+  it("provisions a Pyroscope data source that forwards every Git host's session cookie", () => {
     expect(datasources.apiVersion).toBe(1);
     expect(pyroscopeDs).toBeDefined();
     expect(pyroscopeDs.uid).toBe('pyroscope');
     expect(pyroscopeDs.access).toBe('proxy');
     expect(pyroscopeDs.jsonData.keepCookies).toContain(GIT_SESSION_COOKIE);
-    // GitLab's session cookie, beside GitHub's.
+    // Every other Git host's session cookie, beside GitHub's.
     expect(pyroscopeDs.jsonData.keepCookies).toContain('linescope_gitlab_session');
     expect(pyroscopeDs.jsonData.keepCookies).toContain('linescope_bitbucket_session');
+    expect(pyroscopeDs.jsonData.keepCookies).toContain('linescope_azure_devops_session');
   });
 
   it('points the data source at the source server in gateway mode, on the port the server listens on', () => {

@@ -1,4 +1,6 @@
-import { describeRepository, gitLabHostsOf, parseTypedRepository } from './repository';
+import { configuredHostsOf, describeRepository, parseTypedRepository } from './repository';
+
+const gitLabHostsOf = (webUrl: string, aliases?: string[]) => configuredHostsOf('gitlab', webUrl, aliases);
 
 test('the override form accepts GitLab (nested groups), Bitbucket Cloud and Azure DevOps repository URLs', () => {
   for (const [url, kind] of [

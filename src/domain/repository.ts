@@ -1,7 +1,13 @@
 // Repository URLs as the panel reads them. One reader (@linescope/repository-url, shared with the server): lenient
 // for what build ids and labels carry, strict for what a person types in the override form. `hosts` are the Git hosts
 // the source server is configured with (a self-managed GitLab), beyond the public ones the reader knows by itself.
-import { knownHostOf, parseRepositoryUrl, type KnownHost, type RepositoryUrl } from '@linescope/repository-url';
+import {
+  knownHostOf,
+  parseRepositoryUrl,
+  type HostKind,
+  type KnownHost,
+  type RepositoryUrl,
+} from '@linescope/repository-url';
 
 export type { KnownHost, RepositoryUrl };
 
@@ -11,16 +17,17 @@ export interface RepositoryInfo extends RepositoryUrl {
 }
 
 /**
- * The hosts a source server's GitLab answers for, from its GitlabApp: the web URL (GITLAB_URL, maybe below a path)
- * and the other host names repository URLs may use for it (GITLAB_REPOSITORY_HOSTS). None without a usable web URL.
+ * The hosts one of the source server's Git hosts answers for, from its app's answer (GitlabApp, HostApp): the web URL
+ * (GITLAB_URL, maybe below a path; BITBUCKET_URL, …) and the other host names repository URLs may use for it
+ * (GITLAB_REPOSITORY_HOSTS, …). None without a usable web URL.
  */
-export function gitLabHostsOf(webUrl: string, aliases: readonly string[] = []): KnownHost[] {
-  const own = knownHostOf(webUrl, 'gitlab');
+export function configuredHostsOf(kind: HostKind, webUrl: string, aliases: readonly string[] = []): KnownHost[] {
+  const own = knownHostOf(webUrl, kind);
   if (!own) {
     return [];
   }
   const others = aliases.map((host) => host.trim().toLowerCase()).filter((host) => host && host !== own.host);
-  return [own, ...others.map((host): KnownHost => ({ host, kind: 'gitlab' }))];
+  return [own, ...others.map((host): KnownHost => ({ host, kind }))];
 }
 
 /** A repository from a build id or a label (https, git@host:owner/repo.git, ssh://…), or undefined. */

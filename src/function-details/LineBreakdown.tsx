@@ -245,12 +245,7 @@ function notLoadedReason(reason: string | undefined): string | undefined {
     case 'no-provider':
       return t(
         'function-details.line-breakdown.not-loaded.no-provider',
-        'Linescope cannot sign in to this repository’s host from the panel (GitHub and GitLab only); the links below open the file, its blame and the commit there.'
-      );
-    case 'links-only':
-      return t(
-        'function-details.line-breakdown.not-loaded.links-only',
-        'Linescope links to Bitbucket Cloud and Azure DevOps but cannot fetch their source; the links below open the file, its blame and the commit there.'
+        'Linescope cannot sign in to this repository’s host from the panel; the links below open the file, its blame and the commit there.'
       );
     default:
       return undefined;

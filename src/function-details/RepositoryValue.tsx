@@ -7,7 +7,6 @@ import type { FunctionDetailsTarget } from '../domain/target';
 import type { VersionChoice } from '../domain/versions';
 import type { LabelVersion } from '../pyroscope/versionLabels';
 import type { SourceRequest } from '../source/core/types';
-import { LINKS_ONLY_HOSTS } from '../source/core/host-links';
 import { OverrideButton } from '../source/overrides/OverrideEditor';
 import { SOURCE_PROVIDERS, providerKindFor } from '../source/providers/table';
 import { PLAIN_TEXT } from '../constants';
@@ -26,7 +25,6 @@ interface Props {
 /** The repository row's value: the link, where it came from, Connect/Disconnect and the override pen. */
 export function RepositoryValue({ target, selected, repository, hosts, labels, sourceRequest }: Props) {
   const raw = selected?.version?.repository;
-  const linksOnly = repository?.kind !== undefined && LINKS_ONLY_HOSTS.includes(repository.kind);
   const providerKind = providerKindFor(repository?.kind);
   const Connection = providerKind ? SOURCE_PROVIDERS[providerKind]?.Connection : undefined;
   // A page the URL policy refuses (an override typed with http for a host not configured so) is named, not linked.
@@ -69,17 +67,7 @@ export function RepositoryValue({ target, selected, repository, hosts, labels, s
       {selected?.origin === 'override' && (
         <Badge color="purple" text={t('function-details.repository-value.text-overridden', 'overridden')} />
       )}
-      {linksOnly && (
-        <Badge
-          color="blue"
-          text={t('function-details.repository-value.text-links-only', 'links only')}
-          tooltip={t(
-            'function-details.repository-value.links-only-tooltip',
-            'Linescope links to Bitbucket Cloud and Azure DevOps (file, blame, commit) but cannot fetch their source.'
-          )}
-        />
-      )}
-      {sourceRequest && !linksOnly && Connection && (
+      {sourceRequest && Connection && (
         <Connection vcsDataSourceUid={sourceRequest.vcsDataSourceUid} repositoryName={repository?.display} />
       )}
       <OverrideButton

@@ -17,6 +17,7 @@ import { GitHubServicesProvider } from './providers/github/services';
 import { GitLabServicesProvider, type GitLabServices } from './providers/gitlab/services';
 import { gitLabServicesFor } from '../test-support/gitLabServices';
 import { useFunctionSource } from './useFunctionSource';
+import { azureDevops } from './providers/azure-devops/host';
 import { bitbucket } from './providers/bitbucket/host';
 import type { SessionServiceHostServices } from './connection/sessionServiceHost';
 import { sessionServiceServicesFor } from '../test-support/sessionServiceHostServices';
@@ -45,7 +46,7 @@ function setup(
   repository = request.version.repository,
   gitlab?: GitLabServices,
   extra: Partial<SourceRequest> = {},
-  bitbucketServices?: SessionServiceHostServices
+  sessionHosts: { bitbucket?: SessionServiceHostServices; azureDevops?: SessionServiceHostServices } = {}
 ) {
   const file = deferred<GetFileResponse>();
   const commits = deferred<CommitInfo[]>();
@@ -84,13 +85,16 @@ function setup(
     );
   }
   const gitLabServices = gitlab ?? gitLabServicesFor(api, false, 'vcs').services;
-  const bitbucketOnes = bitbucketServices ?? sessionServiceServicesFor(bitbucket.spec, api, false, 'vcs').services;
+  const bitbucketOnes = sessionHosts.bitbucket ?? sessionServiceServicesFor(bitbucket.spec, api, false, 'vcs').services;
+  const azureOnes = sessionHosts.azureDevops ?? sessionServiceServicesFor(azureDevops.spec, api, false, 'vcs').services;
   const tree = (more: Partial<SourceRequest>) => (
     <WithQueries>
       <GitHubServicesProvider services={services}>
         <GitLabServicesProvider services={gitLabServices}>
           <bitbucket.ServicesProvider services={bitbucketOnes}>
-            <Probe more={more} />
+            <azureDevops.ServicesProvider services={azureOnes}>
+              <Probe more={more} />
+            </azureDevops.ServicesProvider>
           </bitbucket.ServicesProvider>
         </GitLabServicesProvider>
       </GitHubServicesProvider>
@@ -161,20 +165,6 @@ test('not connected: nothing is requested and the panel is told to connect', () 
   const { api } = setup(false);
   expect(screen.getByTestId('status')).toHaveTextContent('not-loaded');
   expect(screen.getByTestId('reason')).toHaveTextContent('not-connected');
-  expect(api.getFile).not.toHaveBeenCalled();
-  expect(api.getCommits).not.toHaveBeenCalled();
-});
-
-test.each([
-  [
-    'Azure DevOps',
-    'https://dev.azure.com/org/proj/_git/shop-go',
-    'https://dev.azure.com/org/proj/_git/shop-go?path=%2Fcatalog%2Fsearch.go&version=GBaaaaaaa1&line=3&lineEnd=4&lineStartColumn=1&lineEndColumn=1&lineStyle=plain&_a=contents',
-  ],
-])('%s: links only, even when connected; the source server is not asked', (_host, repository, fileLink) => {
-  const { api } = setup(true, repository);
-  expect(screen.getByTestId('reason')).toHaveTextContent('links-only');
-  expect(screen.getByTestId('links-file')).toHaveTextContent(fileLink);
   expect(api.getFile).not.toHaveBeenCalled();
   expect(api.getCommits).not.toHaveBeenCalled();
 });
@@ -252,7 +242,9 @@ test('after connecting again, the failure from the refused session is not shown:
 test.each([
   // GitHub's session does not count for Bitbucket: its own session is not connected.
   ['Bitbucket', 'https://bitbucket.org/team/shop-go', 'not-connected'],
-  ['Azure DevOps', 'https://dev.azure.com/org/project/_git/shop-go', 'links-only'],
+  // Nor for Azure DevOps, in either of its URL forms.
+  ['Azure DevOps', 'https://dev.azure.com/org/project/_git/shop-go', 'not-connected'],
+  ['Azure DevOps (visualstudio.com)', 'https://org.visualstudio.com/project/_git/shop-go', 'not-connected'],
   // GitHub's session does not count for GitLab: its own session is not connected.
   ['GitLab', 'https://gitlab.com/group/sub/shop-go', 'not-connected'],
 ])('a %s repository: nothing is requested and the panel says why (%s)', (_host, repository, reason) => {
@@ -285,7 +277,7 @@ test("a Bitbucket repository is read through the Bitbucket session and its API, 
     getCommits: jest.fn(() => new Promise(() => {})),
   } as unknown as jest.Mocked<VcsApi>;
   const { services: bitbucketServices } = sessionServiceServicesFor(bitbucket.spec, bitbucketApi, true, 'vcs');
-  const { api } = setup(false, 'https://bitbucket.org/team/shop-go', undefined, {}, bitbucketServices);
+  const { api } = setup(false, 'https://bitbucket.org/team/shop-go', undefined, {}, { bitbucket: bitbucketServices });
   await waitFor(() => expect(bitbucketApi.getFile).toHaveBeenCalledTimes(1));
   expect(api.getFile).not.toHaveBeenCalled();
   await act(async () => bitbucketFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
@@ -293,6 +285,32 @@ test("a Bitbucket repository is read through the Bitbucket session and its API, 
   expect(screen.getByTestId('blame')).toHaveTextContent(
     'https://bitbucket.org/team/shop-go/annotate/aaaaaaa1/catalog/search.go#lines-3'
   );
+});
+
+test.each([
+  [
+    'https://dev.azure.com/org/My%20Project/_git/shop-go',
+    'https://dev.azure.com/org/My%20Project/_git/shop-go?path=%2Fcatalog%2Fsearch.go&version=GBaaaaaaa1&line=3&lineEnd=4&lineStartColumn=1&lineEndColumn=1&lineStyle=plain&_a=blame',
+  ],
+  [
+    'https://org.visualstudio.com/DefaultCollection/project/_git/shop-go',
+    // The reader drops the old default collection from the repository's page.
+    'https://org.visualstudio.com/project/_git/shop-go?path=%2Fcatalog%2Fsearch.go&version=GBaaaaaaa1&line=3&lineEnd=4&lineStartColumn=1&lineEndColumn=1&lineStyle=plain&_a=blame',
+  ],
+])("%s is read through the Azure DevOps session and its API, with Azure DevOps' links", async (repository, blame) => {
+  const azureFile = deferred<GetFileResponse>();
+  const azureApi = {
+    getFile: jest.fn(() => azureFile.promise),
+    getCommits: jest.fn(() => new Promise(() => {})),
+  } as unknown as jest.Mocked<VcsApi>;
+  const { services: azureDevopsServices } = sessionServiceServicesFor(azureDevops.spec, azureApi, true, 'vcs');
+  const { api } = setup(false, repository, undefined, {}, { azureDevops: azureDevopsServices });
+  await waitFor(() => expect(azureApi.getFile).toHaveBeenCalledTimes(1));
+  expect(azureApi.getFile.mock.calls[0][0]).toMatchObject({ repositoryURL: repository, ref: 'aaaaaaa1' });
+  expect(api.getFile).not.toHaveBeenCalled();
+  await act(async () => azureFile.resolve(create(GetFileResponseSchema, { content: btoa('package x\n') })));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent(/^loaded$/));
+  expect(screen.getByTestId('blame')).toHaveTextContent(blame);
 });
 
 test('a self-managed GitLab below a path is read through the GitLab session once the server names its web URL', async () => {

@@ -7,7 +7,6 @@ import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
 import { classifyVcsError, isRetryable, sourceFailureMessage } from './core/errors';
-import { LINKS_ONLY_HOSTS } from './core/host-links';
 import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
 import type { CommitsRequest, FileRequest } from './core/api';
@@ -41,8 +40,6 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   const session = (connection ?? connections.github)!.session;
   const connected = !!connection && session.connected;
   const ref = input?.version.gitRef || 'HEAD';
-  // Bitbucket Cloud and Azure DevOps: the panel links to them, the source server cannot read them.
-  const linksOnly = repositoryKind !== undefined && LINKS_ONLY_HOSTS.includes(repositoryKind);
 
   const fileRequest: FileRequest | undefined = input && {
     repositoryURL: input.version.repository,
@@ -80,7 +77,7 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
   if (!input || !fileRequest) {
     return { data: { connected, file: { status: 'not-loaded' }, commits: undefined }, actions: { retry } };
   }
-  if (linksOnly || !connection) {
+  if (!connection) {
     const links = sourceLinks({
       repository: input.version.repository,
       ref,
@@ -88,11 +85,10 @@ export function useFunctionSource(request: SourceRequest | undefined): FunctionS
       line: input.startLine,
       hosts,
     });
-    const reason = linksOnly ? 'links-only' : 'no-provider';
     return {
       data: {
-        connected: linksOnly ? false : session.connected,
-        file: { status: 'not-loaded', reason, links },
+        connected: session.connected,
+        file: { status: 'not-loaded', reason: 'no-provider', links },
         commits: undefined,
       },
       actions: { retry },

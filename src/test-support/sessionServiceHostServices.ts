@@ -1,5 +1,6 @@
+import { Code, ConnectError } from '@connectrpc/connect';
 import type { VcsApi } from '../source/core/api';
-import { HostSession } from '../source/connection/hostSession';
+import { HostSession, type TokenResponse } from '../source/connection/hostSession';
 import {
   sessionStorageKey,
   type HostLoginApi,
@@ -14,11 +15,12 @@ export function sessionServiceServicesFor(
   api: VcsApi,
   connected: boolean,
   dataSourceUid: string,
-  login?: HostLoginApi
+  login?: HostLoginApi,
+  refresh: () => Promise<TokenResponse> = jest.fn()
 ) {
   const jar = memoryCookieJar();
   const session = new HostSession(dataSourceUid, {
-    refresh: jest.fn(),
+    refresh,
     jar,
     storage: memoryStorage(),
     secure: false,
@@ -36,7 +38,14 @@ export function sessionServiceServicesFor(
   const services: SessionServiceHostServices = {
     session: () => session,
     api: () => api,
-    login: () => login ?? { app: jest.fn(), login: jest.fn() },
+    // Without login RPCs: a server that does not serve this host.
+    login: () =>
+      login ?? {
+        app: jest.fn(async () => {
+          throw new ConnectError(`no ${spec.name}`, Code.Unimplemented);
+        }),
+        login: jest.fn(),
+      },
     loginEnvironment: jest.fn(),
   };
   return { session, services, jar };

@@ -20,7 +20,7 @@ export function shopGoVersionOf(sha: string): string {
   throw new Error(`no shop-go sample at ${sha}`);
 }
 
-/** The code view shows shop-go's `file` at `sha`, a number beside every hot line. */
+/** The code view shows shop-go's `file` at `sha`, a total beside every hot line and self time beside some. */
 export async function expectSourceBesideNumbers(panel: Locator, sha: string, file: string) {
   const view = panel.getByTestId('code-view');
   await expect(view).toBeVisible();
@@ -29,6 +29,7 @@ export async function expectSourceBesideNumbers(panel: Locator, sha: string, fil
     els.map((el) => ({
       line: Number((el as HTMLElement).dataset.line),
       code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
+      self: el.querySelector('[data-testid="code-view-self"]')?.textContent ?? '',
       total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
     }))
   );
@@ -37,4 +38,6 @@ export async function expectSourceBesideNumbers(panel: Locator, sha: string, fil
     expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
     expect(row.total, `line ${row.line}`).not.toBe('–');
   }
+  // A hot line may only call out (total, no self), but some line of the function spends time itself.
+  expect(rows.filter((row) => /\d/.test(row.self)).length).toBeGreaterThan(0);
 }

@@ -24,9 +24,6 @@ export interface HostLinks {
   commit?: string;
 }
 
-/** Hosts whose source Linescope cannot fetch: the panel shows their links only. */
-export const LINKS_ONLY_HOSTS: readonly LinkHostKind[] = ['azure-devops'];
-
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 export function hostLinks(input: HostLinkInput): HostLinks {

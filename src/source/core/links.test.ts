@@ -72,6 +72,41 @@ test('links on GitLab, Bitbucket Cloud and Azure DevOps, built from the reposito
   ).toMatch(/^https:\/\/org\.visualstudio\.com\/proj\/_git\/repo\?path=%2Fx&version=GBmain&_a=blame$/);
 });
 
+test("GetFile's page of the file on Bitbucket or Azure DevOps: the links take the line the host's way, with its blame", () => {
+  const sha = '566858d100226d94880ccb1d3dd2f25b153148ce';
+  // The source server's own host (a stand-in over http, as the standalone stack's doubles are) may serve the page.
+  const doubles = [{ host: '127.0.0.1:4100', kind: 'bitbucket' as const, scheme: 'http' as const }];
+  expect(
+    sourceLinks({
+      repository: 'https://bitbucket.org/ws/repo',
+      ref: 'main',
+      commitSha: sha,
+      path: 'catalog/search.go',
+      line: 9,
+      fileUrl: `http://127.0.0.1:4100/ws/repo/src/${sha}/catalog/search.go`,
+      hosts: doubles,
+    })
+  ).toEqual({
+    file: `https://bitbucket.org/ws/repo/src/${sha}/catalog/search.go#lines-9`,
+    blame: `https://bitbucket.org/ws/repo/annotate/${sha}/catalog/search.go#lines-9`,
+    commit: `https://bitbucket.org/ws/repo/commits/${sha}`,
+  });
+  const azure = sourceLinks({
+    repository: 'https://dev.azure.com/org/proj/_git/repo',
+    ref: sha,
+    path: 'catalog/search.go',
+    line: 9,
+    fileUrl: `https://dev.azure.com/org/proj/_git/repo?path=%2Fcatalog%2Fsearch.go&version=GC${sha}`,
+  });
+  expect(azure.file).toMatch(/[?&]line=9&.*&_a=contents$/);
+  expect(azure.blame).toMatch(/[?&]line=9&.*&_a=blame$/);
+  expect(azure.file).not.toContain('#L');
+  // A page the links cannot be built beside (no repository) is still the file's link, as it is.
+  expect(sourceLinks({ fileUrl: `https://bitbucket.org/ws/repo/src/${sha}/a.go` }).file).toBe(
+    `https://bitbucket.org/ws/repo/src/${sha}/a.go`
+  );
+});
+
 describe('links pass the URL policy', () => {
   const repository = 'https://github.com/o/r';
   it.each([

@@ -1,5 +1,5 @@
-// The web links of a version's source: file at the line, blame, commit, on the repository's host (GitHub, GitLab,
-// Bitbucket Cloud, Azure DevOps).
+// The web links of a version's source: file at the line, blame, commit, on the repository's host (each host's page
+// layout is in host-links.ts).
 import { describeRepository, type KnownHost } from '../../domain/repository';
 import { safeLinkUrl } from '../../domain/safeUrl';
 import { hostLinks } from './host-links';
@@ -9,7 +9,9 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 /**
  * Links for the selected version. `fileUrl` is GetFile's `URL` when the server found the file (it may live in
- * another repository, e.g. Go's standard library); otherwise the link is built from the repository and path.
+ * another repository, e.g. Go's standard library); it is used when its layout is GitHub's or GitLab's (`/blob/`, whose
+ * blame is the same page's twin, `#L<n>`). Otherwise, and for other hosts' pages (Bitbucket's `src/`, Azure DevOps'
+ * `_git/<repo>?path=`, which select the line their own way), the links are built from the repository and path.
  * Every link passes the URL policy: a GetFile URL it refuses (javascript:, data:…) is ignored, a link it refuses is
  * left out.
  */
@@ -39,8 +41,8 @@ export function sourceLinks(args: {
       : {};
   const safe = (url: string | undefined) => safeLinkUrl(url, { hosts: args.hosts });
   const fileUrl = safe(args.fileUrl);
-  if (!fileUrl) {
-    return { file: safe(built.file), blame: safe(built.blame), commit: safe(built.commit) };
+  if (!fileUrl?.includes('/blob/')) {
+    return { file: safe(built.file) ?? fileUrl, blame: safe(built.blame), commit: safe(built.commit) };
   }
   // The server's page of the file (GitHub's /blob/ or GitLab's /-/blob/): its blame is the same page's twin.
   const anchor = args.line ? `#L${args.line}` : '';

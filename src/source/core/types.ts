@@ -52,9 +52,8 @@ export interface MissingFile {
 export type SourceFile =
   | {
       status: 'not-loaded';
-      /** links-only: a host whose source Linescope cannot fetch (Bitbucket Cloud, Azure DevOps); no-provider: a host
-       * the panel cannot sign in to yet. */
-      reason?: 'not-connected' | 'session-ended' | 'links-only' | 'no-provider';
+      /** no-provider: a host kind the providers' table has no entry for, so the panel cannot sign in to it. */
+      reason?: 'not-connected' | 'session-ended' | 'no-provider';
       /** The host's pages of the file, its blame and the commit, when they can be built without the server. */
       links?: SourceLinkSet;
     }

@@ -1,10 +1,17 @@
-import { providerKindFor } from './table';
+import { providerKindFor, providerOfLoginState, SOURCE_PROVIDERS } from './table';
 
-test('the provider for a host kind: GitHub, GitLab and Bitbucket read source, an unknown host goes to GitHub, links-only hosts to none', () => {
+test('the provider for a host kind: every host reads source, an unknown host goes to GitHub', () => {
   expect(providerKindFor('github')).toBe('github');
   expect(providerKindFor('gitlab')).toBe('gitlab');
   // A host the panel cannot place (GitHub Enterprise, or a GitLab the server has not named): GitHub, as documented.
   expect(providerKindFor(undefined)).toBe('github');
   expect(providerKindFor('bitbucket')).toBe('bitbucket');
-  expect(providerKindFor('azure-devops')).toBeUndefined();
+  expect(providerKindFor('azure-devops')).toBe('azure-devops');
+});
+
+test("a login's one-time state names its host: the longest prefix wins, an unmarked state is GitHub's", () => {
+  expect(providerOfLoginState('azure-devops.s1')).toBe(SOURCE_PROVIDERS['azure-devops']);
+  expect(providerOfLoginState('bitbucket.s1')).toBe(SOURCE_PROVIDERS.bitbucket);
+  expect(providerOfLoginState('gitlab.s1')).toBe(SOURCE_PROVIDERS.gitlab);
+  expect(providerOfLoginState('s1')?.name).toBe('GitHub');
 });

@@ -1,9 +1,10 @@
 // Which Git host's provider serves a repository, by the kind its URL reads as. A host without an entry gets no
 // request: the panel says its source cannot be shown rather than letting the source server refuse it.
 import { type ComponentType, useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { HostKind, KnownHost } from '@linescope/repository-url';
-import { gitLabHostsOf } from '../../domain/repository';
+import { configuredHostsOf } from '../../domain/repository';
+import type { HostAppResponse } from '../../../proto/gen/linescope/v1/host_session_pb';
 import type { VcsApi } from '../core/api';
 import type { SessionState } from '../core/session';
 import { gitHubAppQuery, gitHubHostsOf } from './github/app';
@@ -14,7 +15,8 @@ import { gitLabAppQuery } from './gitlab/app';
 import { GitLabConnection } from './gitlab/GitLabConnection';
 import { GITLAB_STATE_PREFIX } from './gitlab/login';
 import { useGitLabServices, useGitLabSession } from './gitlab/services';
-import { loginStatePrefix } from '../connection/sessionServiceHost';
+import { type createSessionServiceHost, loginStatePrefix } from '../connection/sessionServiceHost';
+import { azureDevops as azureDevopsHost } from './azure-devops/host';
 import { bitbucket as bitbucketHost } from './bitbucket/host';
 
 export interface SourceConnection {
@@ -55,8 +57,13 @@ const gitlab: SourceProvider = {
   Connection: GitLabConnection,
 };
 
+type SessionServiceHost = ReturnType<typeof createSessionServiceHost>;
+
+/** The hosts that sign in through HostSessionService, one entry each (their hooks run in this order). */
+const SESSION_SERVICE_HOSTS: readonly SessionServiceHost[] = [bitbucketHost, azureDevopsHost];
+
 /** A host that signs in through HostSessionService, as a provider. */
-function sessionServiceProvider(host: typeof bitbucketHost): SourceProvider {
+function sessionServiceProvider(host: SessionServiceHost): SourceProvider {
   return {
     name: host.spec.name,
     loginStatePrefix: loginStatePrefix(host.spec),
@@ -72,7 +79,7 @@ function sessionServiceProvider(host: typeof bitbucketHost): SourceProvider {
 export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = {
   github,
   gitlab,
-  bitbucket: sessionServiceProvider(bitbucketHost),
+  ...Object.fromEntries(SESSION_SERVICE_HOSTS.map((host) => [host.spec.kind, sessionServiceProvider(host)])),
 };
 
 /**
@@ -103,12 +110,16 @@ export function useSourceConnections(vcsDataSourceUid: string): Partial<Record<H
 
 const NO_HOSTS: readonly KnownHost[] = [];
 
+/** The answers of the HostSessionService hosts' HostApp, in their order; kept as long as no answer changes. */
+const appsOf = (results: Array<UseQueryResult<HostAppResponse>>) => results.map((result) => result.data);
+
 /**
  * The Git hosts the source server is configured with beyond the public ones, for reading repository URLs and for
  * the URL policy (which links over http only to a host configured with http): its GitLab (GITLAB_URL, self-managed,
- * maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers, and its GitHub when GithubApp names an
- * authorize page elsewhere than github.com. A server without them (or one that is not Linescope's) adds none; the
- * answers are kept rather than asked again by every panel.
+ * maybe below a path, and GITLAB_REPOSITORY_HOSTS) once GitlabApp answers, its GitHub when GithubApp names an
+ * authorize page elsewhere than github.com, and each HostSessionService host's web URL and other host names once its
+ * HostApp answers. A server without them (or one that is not Linescope's) adds none; the answers are kept rather than
+ * asked again by every panel.
  */
 export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost[] {
   const gitLabServices = useGitLabServices();
@@ -124,11 +135,25 @@ export function useRepositoryHosts(vcsDataSourceUid: string): readonly KnownHost
     enabled,
     retryOnMount: false,
   });
+  // Each host's services from its own context, in the table's fixed order.
+  const sessionServices = SESSION_SERVICE_HOSTS.map((host) => host.useServices());
+  const sessionApps = useQueries({
+    queries: SESSION_SERVICE_HOSTS.map((host, i) => ({
+      ...host.appQuery(sessionServices[i], vcsDataSourceUid),
+      enabled,
+      retryOnMount: false,
+    })),
+    combine: appsOf,
+  });
   return useMemo(() => {
     const hosts = [
-      ...(gitlabApp ? gitLabHostsOf(gitlabApp.webUrl, gitlabApp.repositoryHosts) : []),
+      ...(gitlabApp ? configuredHostsOf('gitlab', gitlabApp.webUrl, gitlabApp.repositoryHosts) : []),
       ...gitHubHostsOf(githubApp?.authorizeURL),
+      ...SESSION_SERVICE_HOSTS.flatMap((host, i) => {
+        const app = sessionApps[i];
+        return app ? configuredHostsOf(host.spec.kind, app.webUrl, app.repositoryHosts) : [];
+      }),
     ];
     return hosts.length > 0 ? hosts : NO_HOSTS;
-  }, [gitlabApp, githubApp]);
+  }, [gitlabApp, githubApp, sessionApps]);
 }

@@ -1,28 +1,19 @@
-import React from 'react';
 import { webcrypto } from 'node:crypto';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { create } from '@bufbuild/protobuf';
 import { Code, ConnectError } from '@connectrpc/connect';
 import { HostAppResponseSchema } from '../../../../proto/gen/linescope/v1/host_session_pb';
 import { loginPopup } from '../../../test-support/loginPopup';
-import { memoryStorage } from '../../../test-support/memory';
-import { WithQueries } from '../../../test-support/queries';
-import { sessionServiceServicesFor } from '../../../test-support/sessionServiceHostServices';
+import { LOGIN_REDIRECT_URI, renderSessionServiceConnection } from '../../../test-support/sessionServiceConnection';
 import { CALLBACK_MESSAGE_TYPE } from '../../connection/popupLogin';
-import type { VcsApi } from '../../core/api';
 import { bitbucket, BITBUCKET_SESSION_COOKIE } from './host';
-
-const ORIGIN = 'http://localhost';
 
 beforeAll(() => {
   Object.defineProperty(globalThis.crypto, 'subtle', { value: webcrypto.subtle, configurable: true });
 });
 
 function setup(options: { appError?: Error } = {}) {
-  const popup = loginPopup();
-  popups.push(popup);
-  const sessionStorage = memoryStorage();
   const login = {
     app: jest.fn(async () => {
       if (options.appError) {
@@ -41,28 +32,11 @@ function setup(options: { appError?: Error } = {}) {
       refreshTokenExpiresAt: BigInt(Date.now() + 90 * 24 * 3600_000),
     })),
   };
-  const { session, services, jar } = sessionServiceServicesFor(bitbucket.spec, {} as VcsApi, false, 'vcs-uid', login);
-  services.loginEnvironment = () => ({
-    window: {
-      open: popup.open,
-      screenX: 0,
-      screenY: 0,
-      outerWidth: 1200,
-      outerHeight: 1000,
-      location: { origin: ORIGIN },
-    } as never,
-    sessionStorage,
-    appSubUrl: '/grafana',
-    createChannel: popup.createChannel,
-    newState: () => 'state-1',
+  const { popup, session, jar, sessionStorage } = renderSessionServiceConnection(bitbucket, {
+    login,
+    repositoryName: 'linescope-demo/shop-go',
   });
-  render(
-    <WithQueries>
-      <bitbucket.ServicesProvider services={services}>
-        <bitbucket.Connection vcsDataSourceUid="vcs-uid" repositoryName="linescope-demo/shop-go" />
-      </bitbucket.ServicesProvider>
-    </WithQueries>
-  );
+  popups.push(popup);
   const callback = (message: Record<string, unknown>) =>
     popup.broadcast({ type: CALLBACK_MESSAGE_TYPE, pendingState: 'bitbucket.state-1', ...message });
   return { popup, login, jar, session, sessionStorage, callback };
@@ -82,7 +56,7 @@ test('Connect to Bitbucket: popup to the consumer page (state marked bitbucket.,
   await waitFor(() => expect(popup.navigations).toHaveLength(1));
   const url = new URL(popup.navigations[0]);
   expect(url.origin + url.pathname).toBe('https://bitbucket.org/site/oauth2/authorize');
-  const redirectUri = `${ORIGIN}/grafana/a/linescope-app/github/callback`;
+  const redirectUri = LOGIN_REDIRECT_URI;
   expect(Object.fromEntries(url.searchParams)).toEqual({
     client_id: 'bb-key',
     redirect_uri: redirectUri,
