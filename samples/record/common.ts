@@ -77,6 +77,20 @@ export function repoNamed(repos: SampleRepo[], name: string): SampleRepo {
   return repo;
 }
 
+/**
+ * The versions (label → sha) of a repository to record: those named, or every one when none is named. An unknown
+ * label is an error naming the known ones.
+ */
+export function versionsToRecord(repo: SampleRepo, labels: readonly string[]): Array<[string, string]> {
+  const unknown = labels.filter((l) => !(l in repo.commits));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${repo.fullName} has no version ${unknown.join(', ')}; choose from ${Object.keys(repo.commits).join(', ')}`
+    );
+  }
+  return Object.entries(repo.commits).filter(([label]) => labels.length === 0 || labels.includes(label));
+}
+
 /** Replaces DEPLOY_ROOT/<service> with the tree of one commit, without .git, as a deployment would have it. */
 export async function deploy(repo: SampleRepo, sha: string, service: string): Promise<string> {
   const target = path.join(DEPLOY_ROOT, service);
