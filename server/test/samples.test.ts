@@ -117,15 +117,15 @@ describe('sample profiles resolve to their source', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 
-  it('resolves Go standard-library frames to golang/go: v1 by the version in the path, v2 by its mapping', async () => {
+  it('resolves Go standard-library frames to golang/go: v1 by the version in the path, v2 and v3 by their mapping', async () => {
     const std = frames.filter((f) => f.localPath.startsWith('/usr/lib/go-1.19/src/'));
     expect(std.filter((f) => f.profile.startsWith('shop-go-v1')).length).toBeGreaterThan(5);
     expect(std.filter((f) => f.profile.startsWith('shop-go-v2')).length).toBeGreaterThan(5);
     for (const frame of std) {
       const res = await getFile(frame);
       const file = frame.localPath.slice('/usr/lib/go-1.19/src/'.length);
-      // shop-go v2 has a .pyroscope.yaml mapping /usr/lib/go-1.19/src to golang/go at go1.19.8.
-      const expected = frame.profile.startsWith('shop-go-v2')
+      // shop-go v2 and v3 have a .pyroscope.yaml mapping /usr/lib/go-1.19/src to golang/go at go1.19.8.
+      const expected = !frame.profile.startsWith('shop-go-v1')
         ? { rule: 'mapping:github[0]', resolvedRef: 'go1.19.8' }
         : { rule: 'go:stdlib', resolvedRef: 'go1.19' };
       expect(res.body).toMatchObject({ ...expected, resolvedPath: `src/${file}` });
