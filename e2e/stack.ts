@@ -16,7 +16,7 @@ import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
 import { startRegistryDouble, type RegistryDouble } from './registry-doubles';
-import { recordedGoModules } from './registry-doubles/recorded';
+import { recordedGoModules, recordedNpmPackages } from './registry-doubles/recorded';
 import { startPyroscopeDouble } from './pyroscope-double/server';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -250,7 +250,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     // 3b. The package registries: a double serving the real dependency files the samples' frames name, so that the
     // stack shows registry source without contacting any registry.
-    const registries = await startRegistryDouble({ goModules: recordedGoModules() });
+    const registries = await startRegistryDouble({
+      goModules: recordedGoModules(),
+      npmPackages: recordedNpmPackages(),
+    });
     closers.push(() => registries.close());
 
     // 4. The source server in gateway mode in front of Pyroscope.

@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { startRegistryDouble, type RegistryDouble } from '.';
-import { recordedGoModules } from './recorded';
+import { gunzipSync } from 'node:zlib';
+import { recordedGoModules, recordedNpmPackages } from './recorded';
 
 describe('the registry double', () => {
   let double: RegistryDouble;
@@ -62,9 +63,29 @@ describe('the registry double', () => {
       'github.com/grafana/pyroscope-go/godeltaprof@v0.1.12',
       'github.com/grafana/pyroscope-go@v1.5.0',
       'github.com/klauspost/compress@v1.20.2',
+      'golang.org/x/text@v0.21.0',
     ]);
-    for (const m of modules) {
-      expect(Object.keys(m.files)).toContain('LICENSE');
+    const packages = recordedNpmPackages();
+    // The private @linescope-demo/canonical-json is on no registry, so nothing is recorded for it.
+    expect(packages.map((p) => `${p.name}@${p.version}`)).toEqual(['@noble/hashes@1.8.0']);
+    for (const files of [...modules, ...packages].map((m) => m.files)) {
+      expect(Object.keys(files)).toContain('LICENSE');
+    }
+  });
+
+  it('serves a recorded scoped npm package: its document, and a tarball with the recorded bytes under package/', async () => {
+    const [noble] = recordedNpmPackages();
+    const recorded = await startRegistryDouble({ npmPackages: [noble] });
+    try {
+      const document = (await (await fetch(`${recorded.npmUrl}/@noble%2fhashes/1.8.0`)).json()) as {
+        dist: { tarball: string };
+      };
+      const tarball = gunzipSync(Buffer.from(await (await fetch(document.dist.tarball)).arrayBuffer()));
+      expect(tarball.includes(Buffer.from('package/sha2.js'))).toBe(true);
+      expect(tarball.includes(Buffer.from(noble.files['sha2.js']))).toBe(true);
+      expect((await fetch(`${recorded.npmUrl}/@linescope-demo%2fcanonical-json/1.0.0`)).status).toBe(404);
+    } finally {
+      await recorded.close();
     }
   });
 });

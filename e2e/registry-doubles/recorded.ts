@@ -1,41 +1,59 @@
 /**
- * The real dependency files recorded by record.ts, as the registry double's packages: one Go module version per
- * folder `recorded/goproxy/<module>@<version>/`.
+ * The real dependency files recorded by record.ts, as the registry double's packages: one package version per
+ * folder `recorded/<registry>/<name>@<version>/` (`goproxy/golang.org/x/text@v0.21.0/`,
+ * `npm/@noble/hashes@1.8.0/`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GoModule } from './goproxy';
+import type { NpmPackage } from './npm';
 
 export const RECORDED_DIR = path.join(__dirname, 'recorded');
 
+/** The registries record.ts records for. */
+export type RecordedRegistry = 'goproxy' | 'npm';
+
+interface RecordedPackage {
+  name: string;
+  version: string;
+  files: Record<string, Buffer>;
+}
+
 export function recordedGoModules(): GoModule[] {
-  const root = path.join(RECORDED_DIR, 'goproxy');
-  const modules: GoModule[] = [];
+  return recordedPackages('goproxy').map((p) => ({ module: p.name, version: p.version, files: p.files }));
+}
+
+export function recordedNpmPackages(): NpmPackage[] {
+  return recordedPackages('npm');
+}
+
+/** Folders named `<name>@<version>` (the `@` past the first character, so `@scope` folders are walked into). */
+function recordedPackages(registry: RecordedRegistry): RecordedPackage[] {
+  const packages: RecordedPackage[] = [];
   const visit = (dir: string, relative: string) => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
-      const inner = relative ? `${relative}/${name}` : name;
       if (!statSync(full).isDirectory()) {
         continue;
       }
       const at = name.lastIndexOf('@');
       if (at > 0) {
-        modules.push({
-          module: `${relative ? `${relative}/` : ''}${name.slice(0, at)}`,
+        packages.push({
+          name: `${relative ? `${relative}/` : ''}${name.slice(0, at)}`,
           version: name.slice(at + 1),
           files: filesUnder(full),
         });
       } else {
-        visit(full, inner);
+        visit(full, relative ? `${relative}/${name}` : name);
       }
     }
   };
-  visit(root, '');
-  return modules;
+  visit(path.join(RECORDED_DIR, registry), '');
+  return packages;
 }
 
-function filesUnder(dir: string, prefix = ''): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
+function filesUnder(dir: string, prefix = ''): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     const inner = prefix ? `${prefix}/${name}` : name;
