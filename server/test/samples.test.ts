@@ -7,9 +7,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFixtureRepo, createStdlibStandIns, SAMPLE_TOOLCHAINS } from '../../e2e/git-fixtures';
+import { RegistryDouble, startRegistryDouble } from '../../e2e/registry-doubles';
+import { RECORDED_DIR, recordedGoModules, recordedNpmPackages } from '../../e2e/registry-doubles/recorded';
 import { createSampleRepos, SampleRepo, SAMPLE_SOURCES_DIR } from '../../samples/repos';
 import { sampleFrames, SampleFrame } from '../../samples/frames';
-import { rpc, Stack, startStack, tempDir } from './helpers';
+import { decodeContent, rpc, Stack, startStack, tempDir } from './helpers';
 
 const GO_ROOT = SAMPLE_TOOLCHAINS.go!.src;
 const PYTHON_LIB = SAMPLE_TOOLCHAINS.python!.lib;
@@ -19,6 +21,7 @@ describe('sample profiles resolve to their source', () => {
   let stack: Stack;
   let repos: SampleRepo[];
   let cookie: string;
+  let registries: RegistryDouble;
   const frames = dedupe(sampleFrames());
 
   beforeAll(async () => {
@@ -43,18 +46,32 @@ describe('sample profiles resolve to their source', () => {
         tags: ['jdk-17.0.15+6'],
       },
     ]);
-    stack = await startStack([
-      ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
-      { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },
-      { fullName: 'python/cpython', dir: cpython.dir, defaultBranch: 'main' },
-      { fullName: 'openjdk/jdk17u', dir: jdk.dir },
-      { fullName: 'ruby/ruby', dir: ruby.dir, defaultBranch: 'master' },
-      { fullName: 'nodejs/node', dir: node.dir, defaultBranch: 'main' },
-    ]);
+    // The package registries: the files of the samples' dependencies, recorded from the real registries.
+    registries = await startRegistryDouble({ goModules: recordedGoModules(), npmPackages: recordedNpmPackages() });
+    stack = await startStack(
+      [
+        ...repos.map((r) => ({ fullName: r.fullName, dir: r.dir, defaultBranch: r.defaultBranch })),
+        { fullName: 'golang/go', dir: go.dir, defaultBranch: 'master' },
+        { fullName: 'python/cpython', dir: cpython.dir, defaultBranch: 'main' },
+        { fullName: 'openjdk/jdk17u', dir: jdk.dir },
+        { fullName: 'ruby/ruby', dir: ruby.dir, defaultBranch: 'master' },
+        { fullName: 'nodejs/node', dir: node.dir, defaultBranch: 'main' },
+      ],
+      {
+        env: {
+          GOPROXY: registries.goproxyUrl,
+          NPM_REGISTRY_URL: registries.npmUrl,
+          RUBYGEMS_URL: registries.rubygemsUrl,
+          PYPI_URL: registries.pypiUrl,
+          MAVEN_URL: registries.mavenUrl,
+        },
+      }
+    );
     cookie = stack.cookieFor('demo');
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
+    await registries?.close();
     tmp.remove();
   });
 
@@ -208,6 +225,33 @@ describe('sample profiles resolve to their source', () => {
     const res = await getFile(compiled);
     expect(res.status).toBe(404);
     expect(String(res.body.message)).toContain('profile with source maps');
+  }, 120_000);
+
+  it('resolves the dependencies of shop-go v3 and shop-node v2 from the registries, at the version that ran', async () => {
+    const recorded = (file: string) => readFileSync(path.join(RECORDED_DIR, file), 'utf8');
+    const byPath = (suffix: string) => frames.find((f) => f.localPath.endsWith(suffix)) as SampleFrame;
+    // Go: the version from the module cache path.
+    const search = await getFile(byPath('/pkg/mod/golang.org/x/text@v0.21.0/search/search.go'));
+    expect(search.body).toMatchObject({
+      rule: 'registry:goproxy',
+      resolvedPath: 'search/search.go',
+      resolvedRef: 'v0.21.0',
+      packageSource: { registry: 'goproxy', name: 'golang.org/x/text', version: 'v0.21.0' },
+    });
+    expect(decodeContent(search.body)).toBe(recorded('goproxy/golang.org/x/text@v0.21.0/search/search.go'));
+    // npm: the version from package-lock.json at the profile's commit, through the sample's registry mapping.
+    const hashes = await getFile(byPath('/shop-node/node_modules/@noble/hashes/sha2.js'));
+    expect(hashes.body).toMatchObject({
+      rule: 'registry:npm',
+      resolvedPath: 'sha2.js',
+      packageSource: { registry: 'npm', name: '@noble/hashes', version: '1.8.0' },
+    });
+    expect(decodeContent(hashes.body)).toBe(recorded('npm/@noble/hashes@1.8.0/sha2.js'));
+    // The private package: the lock names 1.0.0, the registry has no such package, and the answer says so.
+    const mine = await getFile(byPath('/shop-node/node_modules/@linescope-demo/canonical-json/index.js'));
+    expect(mine.status).toBe(404);
+    expect(JSON.stringify(mine.body)).toContain('the npm registry: @linescope-demo/canonical-json');
+    expect(JSON.stringify(mine.body)).toContain('1.0.0');
   }, 120_000);
 
   it('resolves Ruby standard-library frames to ruby/ruby at ruby_3_1, and explains C methods', async () => {
