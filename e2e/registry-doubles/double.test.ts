@@ -1,6 +1,11 @@
 import { unzipSync } from 'fflate';
 import { startRegistryDouble, type RegistryDouble } from '.';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { makeTestCertificates } from '../double-server/certificates';
 import { recordedGoModules, recordedNpmPackages } from './recorded';
 
 describe('the registry double', () => {
@@ -86,6 +91,29 @@ describe('the registry double', () => {
       expect((await fetch(`${recorded.npmUrl}/@linescope-demo%2fcanonical-json/1.0.0`)).status).toBe(404);
     } finally {
       await recorded.close();
+    }
+  });
+
+  it('serves https with a test certificate for 127.0.0.1, trusted only with its CA', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'linescope-registry-tls-'));
+    const { key, cert, caFile } = makeTestCertificates(dir, ['IP:127.0.0.1']);
+    const secure = await startRegistryDouble({ npmPackages: recordedNpmPackages(), tls: { key, cert } });
+    const get = (ca?: Buffer) =>
+      new Promise<number>((resolve, reject) => {
+        https
+          .get(`${secure.npmUrl}/@noble%2fhashes/1.8.0`, { ca }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
+    try {
+      expect(secure.npmUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/npm$/);
+      expect(await get(readFileSync(caFile))).toBe(200);
+      await expect(get()).rejects.toThrow(/self-signed|certificate/);
+    } finally {
+      await secure.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
