@@ -84,7 +84,7 @@ export default defineConfig([
     rules: { 'boundaries/element-types': serverLayerRule() },
   },
   ...i18nConfig,
-  // e2e/registry-doubles/recorded/: real packages' files recorded from their registries, kept as published.
+  // e2e/registry-doubles/fixtures/: real packages' files recorded from their registries, kept as published.
   {
     ignores: [
       '**/out/',
@@ -92,7 +92,7 @@ export default defineConfig([
       'e2e/.data/',
       'server/dist/',
       'proto/gen/',
-      'e2e/registry-doubles/recorded/',
+      'e2e/registry-doubles/fixtures/',
     ],
   },
 ]);

@@ -1,6 +1,6 @@
 /**
  * Records, from the real registries, the dependency files the sample profiles' frames name (and each package's
- * license), into recorded/<registry>/<package>@<version>/… for the registry double to serve: the standalone stack
+ * license), into fixtures/<registry>/<package>@<version>/… for the registry double to serve: the standalone stack
  * then shows registry source for real dependencies without contacting any registry. A package the registry does
  * not have (shop-node's private @linescope-demo package) is left out, so the double answers 404 for it as the real
  * registry does.

@@ -1,6 +1,6 @@
 /**
  * The real dependency files recorded by record.ts, as the registry double's packages: one package version per
- * folder `recorded/<registry>/<name>@<version>/` (`goproxy/golang.org/x/text@v0.21.0/`,
+ * folder `fixtures/<registry>/<name>@<version>/` (`goproxy/golang.org/x/text@v0.21.0/`,
  * `npm/@noble/hashes@1.8.0/`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { GoModule } from './goproxy';
 import type { NpmPackage } from './npm';
 
-export const RECORDED_DIR = path.join(__dirname, 'recorded');
+/** A `fixtures` folder, so that tools take the packages' code for test data, not for this project's code. */
+export const RECORDED_DIR = path.join(__dirname, 'fixtures');
 
 /** The registries record.ts records for. */
 export type RecordedRegistry = 'goproxy' | 'npm';

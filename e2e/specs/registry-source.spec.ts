@@ -2,14 +2,14 @@
 // through the module proxy) and an npm package's frame (shop-node v1.1.0's @noble/hashes, at the version its
 // package-lock.json names) open with the package's own file beside the numbers and a line saying where it came
 // from; a private package the registry does not have says which registry and version were tried. The registry
-// double serves the files recorded from the real registries (e2e/registry-doubles/recorded/).
+// double serves the files recorded from the real registries (e2e/registry-doubles/fixtures/).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connect, openFlameGraph, openFunctionDetails, screenshot, WALL, type OpenedFlameGraph } from './support/app';
 import { pointOf } from './support/flame-geometry';
 
-const RECORDED = path.resolve(__dirname, '../registry-doubles/recorded');
+const RECORDED = path.resolve(__dirname, '../registry-doubles/fixtures');
 
 /** Every sampled row shows the package file's own text at its line, with its self and total. */
 async function expectPackageFileBesideTheNumbers(panel: Locator, recordedFile: string, language: string) {
