@@ -17,7 +17,7 @@ import { startGitLabDouble, type GitLabDouble } from './gitlab-double';
 import type { HostDataSource } from './host/datasources';
 import { startHost, type RunningHost } from './host/server';
 import { demoSeries } from './pyroscope-double/demo-profiles';
-import { startRegistryDouble, type RegistryDouble } from './registry-doubles';
+import { registryDoubleEnv, startRegistryDouble, type RegistryDouble } from './registry-doubles';
 import { recordedGoModules, recordedNpmPackages } from './registry-doubles/recorded';
 import { startPyroscopeDouble } from './pyroscope-double/server';
 
@@ -285,11 +285,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           ...(gitlab ? { GITLAB_REPOSITORY_HOSTS: 'gitlab.com' } : {}),
           ...bitbucketEnv,
           PYROSCOPE_URL: pyroscopeUrl,
-          GOPROXY: registries.goproxyUrl,
-          NPM_REGISTRY_URL: registries.npmUrl,
-          RUBYGEMS_URL: registries.rubygemsUrl,
-          PYPI_URL: registries.pypiUrl,
-          MAVEN_URL: registries.mavenUrl,
+          ...registryDoubleEnv(registries),
           NODE_EXTRA_CA_CERTS: caFile,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },

@@ -56,6 +56,17 @@ export interface RegistryDouble {
   close(): Promise<void>;
 }
 
+/** The source server's variables pointing every registry at this double. */
+export function registryDoubleEnv(double: RegistryDouble): Record<string, string> {
+  return {
+    GOPROXY: double.goproxyUrl,
+    NPM_REGISTRY_URL: double.npmUrl,
+    RUBYGEMS_URL: double.rubygemsUrl,
+    PYPI_URL: double.pypiUrl,
+    MAVEN_URL: double.mavenUrl,
+  };
+}
+
 export async function startRegistryDouble(options: RegistryDoubleOptions): Promise<RegistryDouble> {
   const requests: RegistryRequestRecord[] = [];
   const forced: Array<{ prefix: string; status: number; left: number }> = [];

@@ -1,4 +1,5 @@
 export {
+  registryDoubleEnv,
   startRegistryDouble,
   type RegistryDouble,
   type RegistryDoubleOptions,

@@ -7,6 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connect, openFlameGraph, openFunctionDetails, screenshot, WALL, type OpenedFlameGraph } from './support/app';
+import { expectRowsShowLines, readHotRows } from './support/code-rows';
 import { pointOf } from './support/flame-geometry';
 
 const RECORDED = path.resolve(__dirname, '../registry-doubles/fixtures');
@@ -16,22 +17,8 @@ async function expectPackageFileBesideTheNumbers(panel: Locator, recordedFile: s
   const view = panel.getByTestId('code-view');
   await expect(view).toBeVisible();
   await expect(view).toHaveAttribute('data-language', language);
-  const lines = readFileSync(path.join(RECORDED, recordedFile), 'utf8').split('\n');
-  const hotRows = view.locator('[data-testid="code-view-row"][data-hot="true"]');
-  await expect(hotRows.first()).toBeVisible();
-  const rows = await hotRows.evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-      self: el.querySelector('[data-testid="code-view-self"]')?.textContent ?? '',
-      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
-    }))
-  );
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) {
-    expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
-    expect(row.total, `line ${row.line}`).not.toBe('–');
-  }
+  const rows = await readHotRows(view);
+  expectRowsShowLines(rows, readFileSync(path.join(RECORDED, recordedFile), 'utf8').split('\n'));
   expect(rows.some((r) => r.self !== '' && r.self !== '–')).toBe(true);
 }
 

@@ -4,7 +4,7 @@
  * either way, and "Why no source?" naming the registry, the package and the version it tried.
  */
 import { createFixtureRepo } from '../../e2e/git-fixtures';
-import { RegistryDouble, startRegistryDouble } from '../../e2e/registry-doubles';
+import { RegistryDouble, registryDoubleEnv, startRegistryDouble } from '../../e2e/registry-doubles';
 import { decodeContent, rpc, Stack, startStack, tempDir } from './helpers';
 
 const PACKAGE_LOCK = JSON.stringify({
@@ -69,11 +69,7 @@ describe('GetFile from package registries', () => {
     ]);
     stack = await startStack([{ fullName: repo.fullName, dir: repo.dir }], {
       env: {
-        GOPROXY: registries.goproxyUrl,
-        NPM_REGISTRY_URL: registries.npmUrl,
-        RUBYGEMS_URL: registries.rubygemsUrl,
-        PYPI_URL: registries.pypiUrl,
-        MAVEN_URL: registries.mavenUrl,
+        ...registryDoubleEnv(registries),
       },
     });
     cookie = stack.cookieFor('alice');

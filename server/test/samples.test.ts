@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFixtureRepo, createStdlibStandIns, SAMPLE_TOOLCHAINS } from '../../e2e/git-fixtures';
-import { RegistryDouble, startRegistryDouble } from '../../e2e/registry-doubles';
+import { RegistryDouble, registryDoubleEnv, startRegistryDouble } from '../../e2e/registry-doubles';
 import { RECORDED_DIR, recordedGoModules, recordedNpmPackages } from '../../e2e/registry-doubles/recorded';
 import { createSampleRepos, SampleRepo, SAMPLE_SOURCES_DIR } from '../../samples/repos';
 import { sampleFrames, SampleFrame } from '../../samples/frames';
@@ -59,11 +59,7 @@ describe('sample profiles resolve to their source', () => {
       ],
       {
         env: {
-          GOPROXY: registries.goproxyUrl,
-          NPM_REGISTRY_URL: registries.npmUrl,
-          RUBYGEMS_URL: registries.rubygemsUrl,
-          PYPI_URL: registries.pypiUrl,
-          MAVEN_URL: registries.mavenUrl,
+          ...registryDoubleEnv(registries),
         },
       }
     );
