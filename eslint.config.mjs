@@ -84,5 +84,15 @@ export default defineConfig([
     rules: { 'boundaries/element-types': serverLayerRule() },
   },
   ...i18nConfig,
-  { ignores: ['**/out/', 'e2e/artifacts/', 'e2e/.data/', 'server/dist/', 'proto/gen/'] },
+  // e2e/registry-doubles/fixtures/: real packages' files recorded from their registries, kept as published.
+  {
+    ignores: [
+      '**/out/',
+      'e2e/artifacts/',
+      'e2e/.data/',
+      'server/dist/',
+      'proto/gen/',
+      'e2e/registry-doubles/fixtures/',
+    ],
+  },
 ]);

@@ -3,11 +3,13 @@
 // Each part can be replaced by a real one (see StackOptions). Used by `npm start` and the Playwright setup.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { sampleFrames } from '../samples/frames';
 import { createSampleRepos } from '../samples/repos';
+import { makeTestCertificates } from './double-server/certificates';
 import { createStdlibStandIns } from './git-fixtures';
 import { startAzureDevopsDouble, type AzureDevopsDouble } from './azure-devops-double';
 import { startBitbucketDouble, type BitbucketDouble } from './bitbucket-double';
@@ -21,6 +23,7 @@ import {
   recordedGems,
   recordedGoModules,
   recordedMavenArtifacts,
+  recordedNpmPackages,
   recordedPythonReleases,
 } from './registry-doubles/recorded';
 import { startPyroscopeDouble } from './pyroscope-double/server';
@@ -302,11 +305,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     // 3b. The package registries: a double serving the real dependency files the samples' frames name, so that the
     // stack shows registry source without contacting any registry.
+    // Over https, as a company's own proxy or registry is: the package page links it gives pass the panel's URL
+    // policy. The source server trusts the test CA (NODE_EXTRA_CA_CERTS).
+    const certificatesDir = mkdtempSync(path.join(os.tmpdir(), 'linescope-registries-tls-'));
+    closers.push(async () => rmSync(certificatesDir, { recursive: true, force: true }));
+    const { key, cert, caFile } = makeTestCertificates(certificatesDir, ['IP:127.0.0.1']);
     const registries = await startRegistryDouble({
       goModules: recordedGoModules(),
+      npmPackages: recordedNpmPackages(),
       pythonReleases: recordedPythonReleases(),
       mavenArtifacts: recordedMavenArtifacts(),
       gems: recordedGems(),
+      tls: { key, cert },
     });
     closers.push(() => registries.close());
 
@@ -333,6 +343,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           ...azureDevopsEnv,
           PYROSCOPE_URL: pyroscopeUrl,
           ...registries.env,
+          NODE_EXTRA_CA_CERTS: caFile,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         },
         log

@@ -314,9 +314,9 @@ describe('sample profiles', () => {
   describe('Go profiles', () => {
     const goProfiles = SAMPLE_PROFILES.filter((p) => p.language === 'go');
 
-    it('come from two commits of shop-go', () => {
+    it('come from three commits of shop-go', () => {
       const refs = new Set(goProfiles.map((p) => readSampleLabels(p.name).service_git_ref));
-      expect(refs.size).toBe(2);
+      expect(refs.size).toBe(3);
     });
 
     it('name files by absolute deployment paths, or module- and GOROOT-relative ones when built with -trimpath', () => {
@@ -499,6 +499,64 @@ describe('sample profiles', () => {
         .map((f) => f.line);
       expect(searchLines.some((l) => l >= 39 && l <= 62)).toBe(true);
       expect(searchLines.some((l) => l >= 66 && l <= 72)).toBe(true);
+    });
+  });
+
+  /** A dependency's frames, wide enough to click in the flame graph, at the version the commit's lock names. */
+  describe('dependency frames', () => {
+    const profile = (name: string) => SAMPLE_PROFILES.find((x) => x.name === name)!;
+    /** The share of all samples whose stack holds a frame in a file under prefix. */
+    const share = (p: SampleProfile, prefix: string, index: number) => {
+      const d = load(p);
+      const inside = d.profile.sample
+        .filter((s) => d.frames(s).some((f) => f.file.startsWith(prefix)))
+        .reduce((sum, s) => sum + Number(s.value[index]), 0);
+      return inside / d.total(index);
+    };
+    const atCommit = (service: string, label: string, file: string) => {
+      const repo = repos.find((r) => r.fullName.endsWith(`/${service}`))!;
+      return execFileSync('git', ['-C', repo.dir, 'show', `${repo.commits[label]}:${file}`], { encoding: 'utf8' });
+    };
+
+    it('shop-go v3: golang.org/x/text from the module cache, at the version go.mod requires, most of the CPU', () => {
+      const module = '/root/go/pkg/mod/golang.org/x/text@v0.21.0/';
+      expect(atCommit('shop-go', 'v3', 'go.mod')).toContain('require golang.org/x/text v0.21.0');
+      for (const name of ['shop-go-v3.cpu', 'shop-go-v3.heap']) {
+        const files = [...load(profile(name)).functions.values()].map((f) => f.file);
+        expect(files).toContain(`${module}search/search.go`);
+        // No other version of the module, and no other module: the frames name exactly what ran.
+        expect(files.filter((f) => f.startsWith('/root/go/pkg/mod/') && !f.startsWith(module))).toEqual([]);
+      }
+      expect(share(profile('shop-go-v3.cpu'), module, 1)).toBeGreaterThan(0.3);
+      // Older versions have no dependency.
+      expect(share(profile('shop-go-v2.cpu'), '/root/go/pkg/mod/', 1)).toBe(0);
+    });
+
+    it('shop-node v2: @noble/hashes and a private package under node_modules/, package-lock.json v3 naming both', () => {
+      const p = profile('shop-node-v2.cpu');
+      const modules = `${DEPLOYED}/shop-node/node_modules/`;
+      const lock = JSON.parse(atCommit('shop-node', 'v2', 'package-lock.json')) as {
+        lockfileVersion: number;
+        packages: Record<string, { version: string; resolved?: string }>;
+      };
+      expect(lock.lockfileVersion).toBe(3);
+      expect(lock.packages['node_modules/@noble/hashes'].version).toBe('1.8.0');
+      // The team's own package comes from a tarball in the repository, not from the registry.
+      expect(lock.packages['node_modules/@linescope-demo/canonical-json']).toMatchObject({
+        version: '1.0.0',
+        resolved: 'file:vendor/linescope-demo-canonical-json-1.0.0.tgz',
+      });
+      expect(share(p, `${modules}@noble/hashes/`, 1)).toBeGreaterThan(0.1);
+      expect(share(p, `${modules}@linescope-demo/canonical-json/`, 1)).toBeGreaterThan(0.01);
+      const names = new Set(
+        [...load(p).functions.values()].filter((f) => f.file.startsWith(modules)).map((f) => `${f.file}:${f.name}`)
+      );
+      expect([...names]).toEqual(
+        expect.arrayContaining([
+          `${modules}@noble/hashes/sha2.js:process`,
+          `${modules}@linescope-demo/canonical-json/index.js:canonicalJson`,
+        ])
+      );
     });
   });
 

@@ -42,7 +42,7 @@ const wall = ['sample/count', 'wall/nanoseconds'];
 const goHeap = ['alloc_objects/count', 'alloc_space/bytes', 'inuse_objects/count', 'inuse_space/bytes'];
 
 export const SAMPLE_PROFILES: readonly SampleProfile[] = [
-  ...(['v1', 'v2'] as const).flatMap((v): SampleProfile[] => [
+  ...(['v1', 'v2', 'v3'] as const).flatMap((v): SampleProfile[] => [
     {
       name: `shop-go-${v}.cpu`,
       service: 'shop-go',
@@ -119,6 +119,16 @@ export const SAMPLE_PROFILES: readonly SampleProfile[] = [
     service: 'shop-node',
     language: 'node',
     versionLabel: 'v1',
+    kind: 'cpu',
+    profiler: '@datadog/pprof time profiler with source maps',
+    sampleTypes: wall,
+    paths: 'absolute',
+  },
+  {
+    name: 'shop-node-v2.cpu',
+    service: 'shop-node',
+    language: 'node',
+    versionLabel: 'v2',
     kind: 'cpu',
     profiler: '@datadog/pprof time profiler with source maps',
     sampleTypes: wall,

@@ -60,16 +60,18 @@ describe('createSampleRepos', () => {
     }
   });
 
-  it('commits two versions of shop-go, tagged, v2 on top of v1, with v1 still readable', () => {
+  it('commits three versions of shop-go, tagged, each on top of the one before, with v1 still readable', () => {
     const go = byName('shop-go');
-    expect(Object.keys(go.commits)).toEqual(['v1', 'v2']);
+    expect(Object.keys(go.commits)).toEqual(['v1', 'v2', 'v3']);
     expect(go.commits.v1).not.toBe(go.commits.v2);
-    expect(go.tags).toEqual({ 'v1.0.0': go.commits.v1, 'v1.1.0': go.commits.v2 });
+    expect(go.tags).toEqual({ 'v1.0.0': go.commits.v1, 'v1.1.0': go.commits.v2, 'v1.2.0': go.commits.v3 });
     expect(git(go.dir, 'rev-parse', 'v1.0.0')).toBe(go.commits.v1);
     expect(git(go.dir, 'rev-parse', `${go.commits.v2}^`)).toBe(go.commits.v1);
-    // v1 searches by lowering every name; v2 reads a precomputed index instead.
+    expect(git(go.dir, 'rev-parse', `${go.commits.v3}^`)).toBe(go.commits.v2);
+    // v1 searches by lowering every name; v2 reads a precomputed index instead; v3 matches with golang.org/x/text.
     expect(git(go.dir, 'show', `${go.commits.v1}:catalog/search.go`)).toContain('strings.ToLower(p.Name)');
-    expect(readFileSync(path.join(go.dir, 'catalog/search.go'), 'utf8')).toContain('c.lowerNames[i]');
+    expect(git(go.dir, 'show', `${go.commits.v2}:catalog/search.go`)).toContain('c.lowerNames[i]');
+    expect(readFileSync(path.join(go.dir, 'catalog/search.go'), 'utf8')).toContain('"golang.org/x/text/search"');
     expect(git(go.dir, 'show', `${go.commits.v1}:go.mod`)).toContain('module github.com/linescope-demo/shop-go');
     // .pyroscope.yaml arrives in v2 only, so both "no config" and "config" cases exist.
     expect(git(go.dir, 'ls-tree', '--name-only', go.commits.v1)).not.toContain('.pyroscope.yaml');
@@ -112,8 +114,9 @@ describe('createSampleRepos', () => {
         expect(languages.split('|')).toContain(mapping.language);
         expect((mapping.path ?? []).length + (mapping.function_name ?? []).length).toBeGreaterThan(0);
         expect(Object.keys(mapping.source)).toHaveLength(1);
-        // Pyroscope's source kinds, and Linescope's `maven` (shop-java v2's commons-lang3), a key Pyroscope ignores.
-        expect(['local', 'github', 'maven']).toContain(Object.keys(mapping.source)[0]);
+        // Pyroscope's source kinds, and Linescope's `maven` (shop-java v2's commons-lang3) and `registry` (shop-node
+        // v2's node_modules/), keys Pyroscope ignores.
+        expect(['local', 'github', 'maven', 'registry']).toContain(Object.keys(mapping.source)[0]);
       }
     }
   });

@@ -61,6 +61,12 @@ export const SAMPLE_REPO_SPECS: readonly RepoSpec[] = [
         message: 'shop-go: index the catalog once, fold names without allocating',
         tag: 'v1.1.0',
       },
+      {
+        label: 'v3',
+        date: '2026-03-02T10:00:00+00:00',
+        message: 'shop-go: match words regardless of case and accents with golang.org/x/text/search',
+        tag: 'v1.2.0',
+      },
     ],
   },
   {
@@ -105,6 +111,12 @@ export const SAMPLE_REPO_SPECS: readonly RepoSpec[] = [
         date: '2026-01-26T10:00:00+00:00',
         message: 'shop-node: catalog search, pricing and order digests in TypeScript',
         tag: 'v1.0.0',
+      },
+      {
+        label: 'v2',
+        date: '2026-03-09T10:00:00+00:00',
+        message: 'shop-node: sign canonical JSON with @noble/hashes, dependencies locked in package-lock.json',
+        tag: 'v1.1.0',
       },
     ],
   },

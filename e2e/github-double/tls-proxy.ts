@@ -2,14 +2,14 @@
 // calls https://api.github.com and https://github.com, fixed in its code): an HTTP CONNECT proxy (the client's
 // HTTPS_PROXY) that terminates TLS for those two hosts with a certificate of a throwaway test CA (the client trusts
 // it through SSL_CERT_FILE) and forwards each request to the double over plain HTTP. Other hosts are refused.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { makeTestCertificates } from '../double-server/certificates';
 
 export const GITHUB_HOSTS = ['github.com', 'api.github.com'] as const;
 
@@ -23,71 +23,15 @@ export interface TlsProxy {
   close(): Promise<void>;
 }
 
-/** A test CA and a certificate for github.com and api.github.com signed by it, made with openssl. */
-function makeCertificates(dir: string): { key: Buffer; cert: Buffer; caFile: string } {
-  const file = (name: string) => path.join(dir, name);
-  const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Linescope test CA',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-    '-keyout',
-    file('ca.key'),
-    '-out',
-    file('ca.pem'),
-  ]);
-  openssl([
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    '/CN=github.com',
-    '-keyout',
-    file('host.key'),
-    '-out',
-    file('host.csr'),
-  ]);
-  writeFileSync(
-    file('host.ext'),
-    `subjectAltName=${GITHUB_HOSTS.map((h) => `DNS:${h}`).join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`
-  );
-  openssl([
-    'x509',
-    '-req',
-    '-in',
-    file('host.csr'),
-    '-CA',
-    file('ca.pem'),
-    '-CAkey',
-    file('ca.key'),
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    file('host.ext'),
-    '-out',
-    file('host.pem'),
-  ]);
-  return { key: readFileSync(file('host.key')), cert: readFileSync(file('host.pem')), caFile: file('ca.pem') };
-}
-
 /**
  * `webUrl` serves github.com (OAuth), `apiUrl` api.github.com (REST); both are the double's plain-HTTP addresses.
  */
 export async function startGitHubTlsProxy(target: { webUrl: string; apiUrl: string }): Promise<TlsProxy> {
   const dir = mkdtempSync(path.join(tmpdir(), 'linescope-tls-proxy-'));
-  const { key, cert, caFile } = makeCertificates(dir);
+  const { key, cert, caFile } = makeTestCertificates(
+    dir,
+    GITHUB_HOSTS.map((h) => `DNS:${h}`)
+  );
   const forward = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const host = (req.socket as TLSSocket).servername || '';
     const base = new URL(host === 'api.github.com' ? target.apiUrl : target.webUrl);

@@ -8,6 +8,7 @@ describe('the stack profiles', () => {
       'shop-go',
       'shop-go-azure',
       'shop-go-bitbucket',
+      'shop-go-deps',
       'shop-go-gitlab',
       'shop-go-sdk',
       'shop-go-trimpath',
@@ -15,6 +16,7 @@ describe('the stack profiles', () => {
       'shop-java-sdk',
       'shop-node',
       'shop-node-compiled',
+      'shop-node-deps',
       'shop-node-sdk',
       'shop-python',
       'shop-python-sdk',
@@ -35,6 +37,12 @@ describe('the stack profiles', () => {
       repository: 'https://github.com/linescope-demo/shop-go',
       git_ref: goCpu[0].labels.service_git_ref,
     });
+    // The versions with dependencies are services of their own; shop-go and shop-node keep their older versions.
+    const sourcesOf = (service: string) =>
+      [...new Set(series.filter((s) => s.labels.service_name === service).map((s) => s.source))].sort();
+    expect(sourcesOf('shop-go-deps')).toEqual(['shop-go-v3.cpu.pb.gz', 'shop-go-v3.heap.pb.gz']);
+    expect(sourcesOf('shop-node-deps')).toEqual(['shop-node-v2.cpu.pb.gz']);
+    expect(sourcesOf('shop-node')).toEqual(['shop-node-v1.cpu.pb.gz']);
     const onGitlab = series.filter((s) => s.labels.service_name === 'shop-go-gitlab');
     expect([...new Set(onGitlab.map((s) => s.source))].sort()).toEqual([
       'shop-go-v1.cpu.pb.gz',

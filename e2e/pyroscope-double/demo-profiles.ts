@@ -15,7 +15,10 @@ const PROFILES_DIR = path.resolve(__dirname, '../../samples/profiles');
  * - shop-python v1 is served a second time as `shop-python-unlabelled`, without repository labels, the state of a
  *   service that was never labelled;
  * - shop-go (both versions, CPU and heap) is served again as `shop-go-gitlab`, `shop-go-bitbucket` and
- *   `shop-go-azure`, its repository on GitLab, Bitbucket Cloud and Azure DevOps.
+ *   `shop-go-azure`, its repository on GitLab, Bitbucket Cloud and Azure DevOps;
+ * - the versions with dependencies in their hot path, shop-go v1.2.0 (golang.org/x/text) and shop-node v1.1.0
+ *   (@noble/hashes and a private package), are served as `shop-go-deps` and `shop-node-deps`, so that the
+ *   dependencies' frames are wide and shop-go's and shop-node's numbers stay those of their goldens and specs.
  * shop-go's v1.0.0 profiles (on both hosts) are replayed 40 minutes ago and v1.1.0's just now, so that the last hour
  * shows a deployment: a line's history over the hour has v1.0.0's cost, then v1.1.0's, and a commit change between.
  */
@@ -43,6 +46,9 @@ export const DEMO_RELABEL: Record<string, Relabel> = {
   'shop-go-v2.heap': ON_EVERY_HOST,
   'shop-go-v2-trimpath.cpu': [{ set: { service_name: 'shop-go-trimpath' } }],
   'shop-node-v1-compiled.cpu': [{ set: { service_name: 'shop-node-compiled' } }],
+  'shop-go-v3.cpu': [{ set: { service_name: 'shop-go-deps' } }],
+  'shop-go-v3.heap': [{ set: { service_name: 'shop-go-deps' } }],
+  'shop-node-v2.cpu': [{ set: { service_name: 'shop-node-deps' } }],
   'shop-python-v1.cpu': [
     { set: {} },
     {

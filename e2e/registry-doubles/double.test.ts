@@ -1,8 +1,19 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { unpackTar } from 'modern-tar';
 import { startRegistryDouble, type RegistryDouble } from '.';
-import { recordedGems, recordedGoModules, recordedMavenArtifacts, recordedPythonReleases } from './recorded';
+import { makeTestCertificates } from '../double-server/certificates';
+import {
+  recordedGems,
+  recordedGoModules,
+  recordedMavenArtifacts,
+  recordedNpmPackages,
+  recordedPythonReleases,
+} from './recorded';
 
 describe('the registry double', () => {
   let double: RegistryDouble;
@@ -64,9 +75,52 @@ describe('the registry double', () => {
       'github.com/grafana/pyroscope-go/godeltaprof@v0.1.12',
       'github.com/grafana/pyroscope-go@v1.5.0',
       'github.com/klauspost/compress@v1.20.2',
+      'golang.org/x/text@v0.21.0',
     ]);
-    for (const m of modules) {
-      expect(Object.keys(m.files)).toContain('LICENSE');
+    const packages = recordedNpmPackages();
+    // The private @linescope-demo/canonical-json is on no registry, so nothing is recorded for it.
+    expect(packages.map((p) => `${p.name}@${p.version}`)).toEqual(['@noble/hashes@1.8.0']);
+    for (const files of [...modules, ...packages].map((m) => m.files)) {
+      expect(Object.keys(files)).toContain('LICENSE');
+    }
+  });
+
+  it('serves a recorded scoped npm package: its document, and a tarball with the recorded bytes under package/', async () => {
+    const [noble] = recordedNpmPackages();
+    const recorded = await startRegistryDouble({ npmPackages: [noble] });
+    try {
+      const document = (await (await fetch(`${recorded.npmUrl}/@noble%2fhashes/1.8.0`)).json()) as {
+        dist: { tarball: string };
+      };
+      const tarball = gunzipSync(Buffer.from(await (await fetch(document.dist.tarball)).arrayBuffer()));
+      expect(tarball.includes(Buffer.from('package/sha2.js'))).toBe(true);
+      expect(tarball.includes(Buffer.from(noble.files['sha2.js']))).toBe(true);
+      expect((await fetch(`${recorded.npmUrl}/@linescope-demo%2fcanonical-json/1.0.0`)).status).toBe(404);
+    } finally {
+      await recorded.close();
+    }
+  });
+
+  it('serves https with a test certificate for 127.0.0.1, trusted only with its CA', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'linescope-registry-tls-'));
+    const { key, cert, caFile } = makeTestCertificates(dir, ['IP:127.0.0.1']);
+    const secure = await startRegistryDouble({ npmPackages: recordedNpmPackages(), tls: { key, cert } });
+    const get = (ca?: Buffer) =>
+      new Promise<number>((resolve, reject) => {
+        https
+          .get(`${secure.npmUrl}/@noble%2fhashes/1.8.0`, { ca }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
+    try {
+      expect(secure.npmUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/npm$/);
+      expect(await get(readFileSync(caFile))).toBe(200);
+      await expect(get()).rejects.toThrow(/self-signed|certificate/);
+    } finally {
+      await secure.close();
+      rmSync(dir, { recursive: true, force: true });
     }
     expect(recordedPythonReleases().map((r) => [r.name, r.version, Object.keys(r.files).sort()])).toEqual([
       ['sortedcontainers', '2.4.0', ['sortedcontainers-2.4.0.dist-info/LICENSE', 'sortedcontainers/sortedlist.py']],

@@ -3,9 +3,10 @@
  * on one HTTP server under one prefix per registry: `/goproxy` (GOPROXY), `/npm` (the npm registry),
  * `/rubygems`, `/pypi` (JSON API under `/pypi/pypi`, files under `/pypi/packages`) and `/maven`. Every request
  * is recorded; a registry may demand credentials (401 otherwise) and answer a forced status for paths under a
- * prefix.
+ * prefix. Over TLS when given a certificate, as a company's own proxy or registry is served.
  */
 import http from 'node:http';
+import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import { GoModule, goproxyRoutes } from './goproxy';
 import { MavenArtifact, mavenRoutes } from './maven';
@@ -23,6 +24,8 @@ export interface RegistryDoubleOptions {
   port?: number;
   /** `Authorization` header value every request must carry (401 without it). */
   requireAuthorization?: string;
+  /** Serve https with this key and certificate (made for 127.0.0.1). */
+  tls?: { key: Buffer; cert: Buffer };
 }
 
 export interface RegistryRequestRecord {
@@ -69,7 +72,7 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
     '/maven/': mavenRoutes(options.mavenArtifacts ?? []),
   };
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const path = req.url ?? '/';
     const answer = (reply: Reply) => {
       requests.push({
@@ -104,9 +107,10 @@ export async function startRegistryDouble(options: RegistryDoubleOptions): Promi
         })
       );
     })().catch((error: unknown) => answer(plain(500, String(error))));
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const urls = {
     goproxyUrl: `${baseUrl}/goproxy`,
     npmUrl: `${baseUrl}/npm`,

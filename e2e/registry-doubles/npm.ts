@@ -13,7 +13,7 @@ import { Reply, RouteContext, jsonReply } from './reply';
 export interface NpmPackage {
   name: string;
   version: string;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   /** Serve these tarball bytes instead of packing `files` (hostile archives). */
   tarball?: Uint8Array;
   /** Write this integrity instead of the tarball's own (a tampered tarball). */

@@ -1,7 +1,10 @@
 /**
- * record.ts's PyPI, Maven and RubyGems parts: which package files the sample profiles' Python, Java and Ruby
- * frames name, read from where the service got them.
+ * record.ts's npm, PyPI, Maven and RubyGems parts: which package files the sample profiles' Node.js, Python, Java
+ * and Ruby frames name, read from where the service got them.
  *
+ * - npm: the version from the service's lock file at the profile's commit (as the server reads it), the tarball
+ *   from the registry `npm config get registry` names, package.json and the license beside the frames' files. A
+ *   package the registry lacks (a private one) is left out: the double then answers 404 as the registry does.
  * - PyPI: the distribution and version from the service's pins at the profile's commit (as the server reads
  *   them), the pure wheel from PyPI's JSON API (`<PYPI_URL>/<name>/json`, its `releases`; PyPI's per-version
  *   document would do as well), checked against the sha256 PyPI gives.
@@ -19,9 +22,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { SampleFrame } from '../../samples/frames';
 import type { SampleRepo } from '../../samples/repos';
-import { gemDependency, pythonDependency } from '../../server/src/registries/dependency';
+import { gemDependency, npmDependency, pythonDependency } from '../../server/src/registries/dependency';
+import { parseEndpoint } from '../../server/src/registries/endpoint';
 import { parseCoordinates, sourcesJarPath } from '../../server/src/registries/maven/coordinates';
 import { MAVEN_CENTRAL } from '../../server/src/registries/maven/registry';
+import { NpmRegistry } from '../../server/src/registries/npm/registry';
 import { RegistryContext } from '../../server/src/registries/context';
 import { PUBLIC_PYPI } from '../../server/src/registries/pypi/registry';
 import { parseConfig } from '../../server/src/resolve/config';
@@ -70,6 +75,34 @@ async function saveFromZip(
     );
     if (read.kind === 'file') {
       save(registry, key, file, read.content);
+    }
+  }
+}
+
+export async function recordNpm(frames: SampleFrame[], repos: SampleRepo[], ctx: RegistryContext, save: Save) {
+  const wanted: Wanted = new Map();
+  for (const frame of frames) {
+    const dependency = await npmDependency(frame.localPath, async (file) => showFile(repos, frame, file));
+    if (dependency?.ref) {
+      want(wanted, `${dependency.ref.name}@${dependency.ref.version}`, dependency.ref.path, [
+        'LICENSE',
+        'LICENSE.txt',
+        'LICENSE.md',
+        'package.json',
+      ]);
+    }
+  }
+  const registryUrl = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
+  const registry = new NpmRegistry(parseEndpoint(registryUrl, 'npm'), ctx);
+  for (const [key, paths] of wanted) {
+    const at = key.lastIndexOf('@');
+    for (const file of paths) {
+      const read = await registry
+        .readFile({ name: key.slice(0, at), version: key.slice(at + 1), path: file })
+        .catch((error: unknown) => console.log(`not recorded: npm ${key} ${file}: ${String(error)}`));
+      if (read && read.file.kind === 'file') {
+        save('npm', key, file, read.file.content);
+      }
     }
   }
 }

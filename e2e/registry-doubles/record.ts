@@ -1,13 +1,15 @@
 /**
- * Records the dependency files the sample profiles' frames name (and, for Go, each module's license) into
+ * Records the dependency files the sample profiles' frames name (and each package's license) into
  * fixtures/<registry>/<package>@<version>/… for the registry double to serve: the standalone stack then shows
- * registry source for real dependencies without contacting any registry. Go modules, PyPI wheels and Maven
- * sources jars come from the real registries; gems from the installed gems (see record-packages.ts for why).
+ * registry source for real dependencies without contacting any registry. Go modules, npm packages, PyPI wheels and
+ * Maven sources jars come from the real registries; gems from the installed gems (see record-packages.ts for why).
+ * A package the registry does not have (shop-node's private @linescope-demo package) is left out, so the double
+ * answers 404 for it as the real registry does.
  *
  *   npx tsx e2e/registry-doubles/record.ts
  *
- * Registries as the machine configures them: GOPROXY as Go reads it (default the public proxy), PYPI_URL (default
- * PyPI's JSON API), MAVEN_URL (default Maven Central).
+ * Registries as the machine configures them: GOPROXY as Go reads it (default the public proxy), npm's from
+ * `npm config get registry`, PYPI_URL (default PyPI's JSON API), MAVEN_URL (default Maven Central).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,7 +22,7 @@ import { goDependency } from '../../server/src/registries/dependency';
 import { parseGoproxy } from '../../server/src/registries/goproxy/proxy-list';
 import { GoModuleProxy } from '../../server/src/registries/goproxy/registry';
 import { PackageFiles } from '../../server/src/registries/package-files';
-import { recordGems, recordMaven, recordPypi, Save } from './record-packages';
+import { recordGems, recordMaven, recordNpm, recordPypi, Save } from './record-packages';
 import { RECORDED_DIR } from './recorded';
 
 const LICENSES = ['LICENSE', 'LICENSE.txt', 'LICENSE.md'];
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   try {
     const repos = await createSampleRepos(reposDir);
     await recordGo(frames, context);
+    await recordNpm(frames, repos, context, save);
     await recordPypi(frames, repos, context, save);
     await recordMaven(frames, repos, context, save);
     recordGems(frames, save);

@@ -1,12 +1,13 @@
 /**
  * The real dependency files recorded by record.ts, as the registry double's packages: one package version per
  * folder `fixtures/<registry>/<package>@<version>/` (Go modules and Maven's `<groupId>/<artifactId>` as nested
- * folders), holding the files at their paths inside the package.
+ * folders, npm's `@scope/name` too), holding the files at their paths inside the package.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GoModule } from './goproxy';
 import type { MavenArtifact } from './maven';
+import type { NpmPackage } from './npm';
 import type { PythonRelease } from './pypi';
 import type { Gem } from './rubygems';
 
@@ -53,6 +54,10 @@ function textFiles(files: Record<string, Buffer>): Record<string, string> {
 
 export function recordedGoModules(): GoModule[] {
   return recordedPackages('goproxy').map(({ name, version, files }) => ({ module: name, version, files }));
+}
+
+export function recordedNpmPackages(): NpmPackage[] {
+  return recordedPackages('npm');
 }
 
 export function recordedPythonReleases(): PythonRelease[] {

@@ -4,7 +4,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { connect, openFlameGraph, openFunctionDetails, sampledRows, screenshot } from './support/app';
+import { connect, openFlameGraph, openFunctionDetails, screenshot } from './support/app';
+import { readHotRows } from './support/code-rows';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 
@@ -50,7 +51,7 @@ async function expectNumbersBesideTheRightLines(panel: Locator): Promise<{ hotte
   const fileLink = await panel.getByTestId('source-link-file').getAttribute('href');
   expect(fileLink).toBeTruthy();
   const lines = sourceLinesFor(fileLink!);
-  const rows = await sampledRows(view);
+  const rows = await readHotRows(view);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);

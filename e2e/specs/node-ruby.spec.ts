@@ -3,7 +3,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFlameGraph, openFunctionDetails, sampledRows, screenshot, WALL } from './support/app';
+import { openFlameGraph, openFunctionDetails, screenshot, WALL } from './support/app';
+import { readHotRows } from './support/code-rows';
 
 const SOURCES = path.resolve(__dirname, '../../samples/sources');
 
@@ -24,7 +25,7 @@ async function expectSourceBesideTheNumbers(panel: Locator, file: string, langua
   await expect(view).toBeVisible();
   await expect(view).toHaveAttribute('data-language', language);
   const lines = readFileSync(path.join(SOURCES, file), 'utf8').split('\n');
-  const rows = await sampledRows(view);
+  const rows = await readHotRows(view);
   expect(rows.length).toBeGreaterThan(1);
   for (const row of rows) {
     if (row.line <= lines.length) {

@@ -1,6 +1,7 @@
 /**
  * `npm run samples:record [-- go python java node ruby]`: re-records the sample profiles (every language by
- * default).
+ * default). `go:v3` or `python:v1,v2` records only those versions of that language's service, so adding a version
+ * leaves the other profiles, and the tests pinned to their numbers, as they are.
  * Each language needs its toolchain; see samples/README.md.
  */
 import { mkdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { recordNode } from './node';
 import { recordPython } from './python';
 import { recordRuby } from './ruby';
 
-const RECORDERS: Record<string, () => Promise<void>> = {
+const RECORDERS: Record<string, (labels: string[]) => Promise<void>> = {
   go: recordGo,
   python: recordPython,
   java: recordJava,
@@ -21,15 +22,18 @@ const RECORDERS: Record<string, () => Promise<void>> = {
 };
 
 async function main(): Promise<void> {
-  const asked = process.argv.slice(2);
-  const unknown = asked.filter((a) => !(a in RECORDERS));
+  const asked = (process.argv.length > 2 ? process.argv.slice(2) : Object.keys(RECORDERS)).map((arg) => {
+    const [language, labels = ''] = arg.split(':');
+    return { language, labels: labels.split(',').filter(Boolean) };
+  });
+  const unknown = asked.filter((a) => !(a.language in RECORDERS)).map((a) => a.language);
   if (unknown.length > 0) {
     throw new Error(`unknown language(s) ${unknown.join(', ')}; choose from ${Object.keys(RECORDERS).join(', ')}`);
   }
   mkdirSync(PROFILES_DIR, { recursive: true });
-  for (const language of asked.length > 0 ? asked : Object.keys(RECORDERS)) {
-    log(`recording ${language}`);
-    await RECORDERS[language]();
+  for (const { language, labels } of asked) {
+    log(`recording ${language}${labels.length > 0 ? ` ${labels.join(', ')}` : ''}`);
+    await RECORDERS[language](labels);
   }
   log('done; run `npx jest samples` to check the new profiles');
 }

@@ -78,20 +78,17 @@ export function repoNamed(repos: SampleRepo[], name: string): SampleRepo {
 }
 
 /**
- * The versions of a repository to record, in commit order: those LINESCOPE_SAMPLES_VERSIONS names (comma-separated
- * labels, e.g. `v2`), or all of them. Recording only a new version keeps the other profiles, and the tests pinned to
- * their numbers, as they are.
+ * The versions (label → sha) of a repository to record: those named, or every one when none is named. An unknown
+ * label is an error naming the known ones.
  */
-export function commitsToRecord(repo: SampleRepo): Array<[label: string, sha: string]> {
-  const all = Object.entries(repo.commits);
-  const asked = (process.env.LINESCOPE_SAMPLES_VERSIONS ?? '').split(',').filter((label) => label !== '');
-  const unknown = asked.filter((label) => !(label in repo.commits));
+export function versionsToRecord(repo: SampleRepo, labels: readonly string[]): Array<[string, string]> {
+  const unknown = labels.filter((l) => !(l in repo.commits));
   if (unknown.length > 0) {
     throw new Error(
-      `${repo.fullName} has no version ${unknown.join(', ')} (it has ${Object.keys(repo.commits).join(', ')})`
+      `${repo.fullName} has no version ${unknown.join(', ')}; choose from ${Object.keys(repo.commits).join(', ')}`
     );
   }
-  return asked.length > 0 ? all.filter(([label]) => asked.includes(label)) : all;
+  return Object.entries(repo.commits).filter(([label]) => labels.length === 0 || labels.includes(label));
 }
 
 /** Replaces DEPLOY_ROOT/<service> with the tree of one commit, without .git, as a deployment would have it. */

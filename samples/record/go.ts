@@ -1,27 +1,44 @@
 /**
- * Records shop-go v1 and v2: builds each commit in /opt/linescope-samples/shop-go with Debian's Go (v2 also with
- * -trimpath, as container builds often are), runs it under runtime/pprof (CPU and heap), fills in the functions'
+ * Records shop-go v1, v2 and v3: builds each commit in /opt/linescope-samples/shop-go with Debian's Go (v2 also with
+ * -trimpath, as container builds often are; v3's dependency golang.org/x/text comes through the module proxy into
+ * the module cache at GO_MODULE_CACHE), runs it under runtime/pprof (CPU and heap), fills in the functions'
  * start lines (Go 1.19 leaves them 0), writes the profiles and their labels, and stores `go tool pprof -list`
  * output as golden answers.
  *
- * Needs: go (Debian's golang-go, Go 1.19) and git. Run: npx tsx samples/record/go.ts
+ * Needs: go (Debian's golang-go, Go 1.19), git and the module proxy. Run: npx tsx samples/record/go.ts [v3 …]
+ * (only those versions; default all).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Profile } from 'pprof-format';
 
-import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
+import {
+  deploy,
+  labelsFor,
+  log,
+  PROFILES_DIR,
+  repoNamed,
+  run,
+  sampleRepos,
+  versionsToRecord,
+  writeLabels,
+} from './common';
 import { GoldenReport, parsePprofList } from './golden';
 import { readProfile, writeProfile } from './pprof';
 
 const SERVICE = 'shop-go';
 const MODULE = 'github.com/linescope-demo/shop-go';
 const RUN_SECONDS = 10;
+/** Go's default module cache for root, fixed so that dependency frames name the same paths on every machine. */
+const GO_MODULE_CACHE = '/root/go/pkg/mod';
 
-/** Functions whose per-line numbers are kept as golden answers: all of ours plus a few standard-library ones. */
+/**
+ * Functions whose per-line numbers are kept as golden answers: all of ours, a few standard-library ones and v3's
+ * dependency's search functions.
+ */
 const GOLDEN_FUNCTIONS =
-  '^(github\\.com/linescope-demo/shop-go/.*|main\\..*|strings\\.ToLower|sort\\.Slice|encoding/json\\.Marshal|crypto/sha256\\.Sum256)$';
+  '^(github\\.com/linescope-demo/shop-go/.*|main\\..*|strings\\.ToLower|sort\\.Slice|encoding/json\\.Marshal|crypto/sha256\\.Sum256|golang\\.org/x/text/search\\..*)$';
 
 /** For each profile kind, the sample indexes that get a golden report and the unit go tool pprof prints them in. */
 const GOLDEN_INDEXES: Record<GoldenKind, Array<{ index: string; unit?: string }>> = {
@@ -34,7 +51,7 @@ const GOLDEN_INDEXES: Record<GoldenKind, Array<{ index: string; unit?: string }>
 
 type GoldenKind = 'cpu' | 'heap' | 'sdk-cpu' | 'sdk-heap';
 
-export async function recordGo(): Promise<void> {
+export async function recordGo(labels: string[] = []): Promise<void> {
   const goVersion = (await run('go', ['env', 'GOVERSION'])).stdout.trim();
   const goroot = (await run('go', ['env', 'GOROOT'])).stdout.trim();
   log(`Go ${goVersion} at ${goroot}`);
@@ -45,12 +62,11 @@ export async function recordGo(): Promise<void> {
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
-    const latest = Object.keys(repo.commits).pop()!;
-    for (const [label, sha] of Object.entries(repo.commits)) {
+    for (const [label, sha] of versionsToRecord(repo, labels)) {
       const dir = await deploy(repo, sha, SERVICE);
       log(`${SERVICE} ${label} (${sha.slice(0, 12)}) deployed to ${dir}`);
       const sources: SourceRoots = { dir, goroot, work };
-      for (const build of label === latest ? BUILDS : BUILDS.filter((b) => !b.trimpath)) {
+      for (const build of BUILDS.filter((b) => !b.trimpath || TRIMPATH_LABELS.has(label))) {
         const name = (kind: string) => `${SERVICE}-${label}${build.suffix}.${kind}`;
         const raws = await buildAndRun(dir, work, build, label);
         for (const [kind, raw] of Object.entries(raws) as Array<['cpu' | 'heap', string]>) {
@@ -92,11 +108,14 @@ interface GoBuild {
   kinds: Array<'cpu' | 'heap'>;
 }
 
-/** Every commit is built as is; the latest also with -trimpath, as container builds often are. */
+/** Every commit is built as is; those in TRIMPATH_LABELS also with -trimpath, as container builds often are. */
 const BUILDS: GoBuild[] = [
   { suffix: '', trimpath: false, kinds: ['cpu', 'heap'] },
   { suffix: '-trimpath', trimpath: true, kinds: ['cpu'] },
 ];
+
+/** The versions also built with -trimpath (shop-go-v2-trimpath.cpu). */
+const TRIMPATH_LABELS = new Set(['v2']);
 
 /** Where the source of a profile's files is on this machine while recording. */
 interface SourceRoots {
@@ -109,7 +128,7 @@ async function buildAndRun(dir: string, work: string, build: GoBuild, label: str
   const binary = SERVICE;
   await run('go', ['build', ...(build.trimpath ? ['-trimpath'] : []), '-o', binary, '.'], {
     cwd: dir,
-    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' },
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', GOMODCACHE: GO_MODULE_CACHE },
   });
   const raws: Record<string, string> = {};
   const args = ['-duration', `${RUN_SECONDS}s`];
@@ -229,7 +248,7 @@ export async function writeGolden(
 }
 
 if (require.main === module) {
-  recordGo().catch((err) => {
+  recordGo(process.argv.slice(2)).catch((err) => {
     console.error(err);
     process.exit(1);
   });

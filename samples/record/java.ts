@@ -14,7 +14,6 @@ import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
 import {
-  commitsToRecord,
   deploy,
   labelsFor,
   log,
@@ -22,6 +21,7 @@ import {
   repoNamed,
   run,
   sampleRepos,
+  versionsToRecord,
   writeLabels,
 } from './common';
 import { cpuSamplesBuilder, writeProfile } from './pprof';
@@ -147,7 +147,7 @@ async function dependencies(dir: string): Promise<string[]> {
   return ['build/lib/*'];
 }
 
-export async function recordJava(): Promise<void> {
+export async function recordJava(labels: string[] = []): Promise<void> {
   const { stderr: settings } = await run('java', ['-XshowSettings:properties', '-version']);
   const version = /java\.runtime\.version = (\S+)/.exec(settings)?.[1];
   const javaHome = /java\.home = (\S+)/.exec(settings)?.[1];
@@ -158,7 +158,7 @@ export async function recordJava(): Promise<void> {
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
-    for (const [label, sha] of commitsToRecord(repo)) {
+    for (const [label, sha] of versionsToRecord(repo, labels)) {
       const dir = await deploy(repo, sha, SERVICE);
       const classpath = await dependencies(dir);
       log(`${SERVICE} ${label} (${sha.slice(0, 12)}) deployed to ${dir}; compiling with javac -g`);

@@ -4,13 +4,26 @@
  * it (node_modules/@datadog/pprof), and runs it twice under @datadog/pprof's time profiler: once with the source
  * maps loaded (frames in the TypeScript files and lines) and once without (frames in the compiled dist/*.js).
  *
+ * A version with a package-lock.json gets its dependencies with `npm ci --omit=dev` first (the registry npm is
+ * configured with), so that their frames lie under node_modules/ as in a deployment.
+ *
  * Needs: Node 20 and this repository's node_modules (esbuild, @datadog/pprof with its prebuilt binary).
- * Run: npx tsx samples/record/node.ts
+ * Run: npx tsx samples/record/node.ts [v2 …] (only those versions; default all)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { deploy, labelsFor, log, PROFILES_DIR, repoNamed, run, sampleRepos, writeLabels } from './common';
+import {
+  deploy,
+  labelsFor,
+  log,
+  PROFILES_DIR,
+  repoNamed,
+  run,
+  sampleRepos,
+  versionsToRecord,
+  writeLabels,
+} from './common';
 import { readProfile } from './pprof';
 
 const SERVICE = 'shop-node';
@@ -21,10 +34,13 @@ const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The profiler and what it needs at run time, copied from this repository's node_modules. */
 const PROFILER_PACKAGES = ['@datadog/pprof', 'node-gyp-build', 'pprof-format'];
 
-/** The two profiles of one commit: with the TypeScript sources through source maps, and the compiled files. */
+/**
+ * The profiles of one commit: with the TypeScript sources through source maps, and (v1 only: one is enough to show
+ * compiled frames) the compiled files.
+ */
 const VARIANTS = [
-  { suffix: '', sourceMaps: true },
-  { suffix: '-compiled', sourceMaps: false },
+  { suffix: '', sourceMaps: true, labels: undefined },
+  { suffix: '-compiled', sourceMaps: false, labels: ['v1'] },
 ] as const;
 
 async function build(dir: string): Promise<void> {
@@ -55,18 +71,27 @@ function installProfiler(dir: string): string {
   return preload;
 }
 
-export async function recordNode(): Promise<void> {
+/** The service's own dependencies, as its lock file names them (no install scripts: none of them has any to run). */
+async function installDependencies(dir: string): Promise<void> {
+  if (existsSync(path.join(dir, 'package-lock.json'))) {
+    log(`installing ${SERVICE}'s dependencies (npm ci)`);
+    await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir });
+  }
+}
+
+export async function recordNode(labels: string[] = []): Promise<void> {
   if (!process.version.startsWith('v20.')) {
     throw new Error(`shop-node's profiles are recorded on Node 20; this is ${process.version}`);
   }
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
-    for (const [label, sha] of Object.entries(repo.commits)) {
+    for (const [label, sha] of versionsToRecord(repo, labels)) {
       const dir = await deploy(repo, sha, SERVICE);
+      await installDependencies(dir);
       await build(dir);
       const preload = installProfiler(dir);
-      for (const variant of VARIANTS) {
+      for (const variant of VARIANTS.filter((v) => !v.labels || (v.labels as readonly string[]).includes(label))) {
         const name = `${SERVICE}-${label}${variant.suffix}.cpu`;
         const file = path.join(PROFILES_DIR, `${name}.pb.gz`);
         log(`running ${SERVICE} ${label} (${sha.slice(0, 12)}) for ${RUN_SECONDS}s, source maps ${variant.sourceMaps}`);
@@ -105,7 +130,7 @@ export async function recordNode(): Promise<void> {
 }
 
 if (require.main === module) {
-  recordNode().catch((err) => {
+  recordNode(process.argv.slice(2)).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -12,7 +12,6 @@ import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
 import {
-  commitsToRecord,
   deploy,
   DEPLOY_ROOT,
   labelsFor,
@@ -21,6 +20,7 @@ import {
   repoNamed,
   run,
   sampleRepos,
+  versionsToRecord,
   writeLabels,
 } from './common';
 import { cpuSamplesBuilder, writeProfile } from './pprof';
@@ -98,7 +98,7 @@ async function pythonFor(dir: string): Promise<string> {
   return path.join(VENV, 'bin', 'python3');
 }
 
-export async function recordPython(): Promise<void> {
+export async function recordPython(labels: string[] = []): Promise<void> {
   if (!existsSync(PYTHON)) {
     throw new Error(`${PYTHON} not found: install Debian's python3 (apt-get install -y python3)`);
   }
@@ -106,7 +106,7 @@ export async function recordPython(): Promise<void> {
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
-    for (const [label, sha] of commitsToRecord(repo)) {
+    for (const [label, sha] of versionsToRecord(repo, labels)) {
       const dir = await deploy(repo, sha, SERVICE);
       const python = await pythonFor(dir);
       const rawFile = path.join(work, `${label}.json`);

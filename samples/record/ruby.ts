@@ -15,7 +15,6 @@ import { StackFrame } from '@linescope/lines/testing/pprofBuilder';
 import { Profile } from 'pprof-format';
 
 import {
-  commitsToRecord,
   deploy,
   labelsFor,
   log,
@@ -23,6 +22,7 @@ import {
   repoNamed,
   run,
   sampleRepos,
+  versionsToRecord,
   writeLabels,
 } from './common';
 import { cpuSamplesBuilder, writeProfile } from './pprof';
@@ -155,13 +155,13 @@ async function stackprofReports(dir: string, work: string, rubyVersion: string):
   };
 }
 
-export async function recordRuby(): Promise<void> {
+export async function recordRuby(labels: string[] = []): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'linescope-ruby-'));
   const { repos, cleanup } = await sampleRepos();
   try {
     const repo = repoNamed(repos, SERVICE);
     const samplerBuild = await buildSampler(work);
-    for (const [label, sha] of commitsToRecord(repo)) {
+    for (const [label, sha] of versionsToRecord(repo, labels)) {
       const dir = await deploy(repo, sha, SERVICE);
       const rawFile = path.join(work, `${label}.json`);
       log(`running ${SERVICE} ${label} (${sha.slice(0, 12)}) from ${dir}: ${REQUESTS} requests under rbsampler`);

@@ -14,11 +14,12 @@ import {
   recordedGems,
   recordedGoModules,
   recordedMavenArtifacts,
+  recordedNpmPackages,
   recordedPythonReleases,
 } from '../../e2e/registry-doubles/recorded';
 import { createSampleRepos, SampleRepo, SAMPLE_SOURCES_DIR } from '../../samples/repos';
 import { sampleFrames, SampleFrame } from '../../samples/frames';
-import { rpc, Stack, startStack, tempDir } from './helpers';
+import { decodeContent, rpc, Stack, startStack, tempDir } from './helpers';
 
 const GO_ROOT = SAMPLE_TOOLCHAINS.go!.src;
 const PYTHON_LIB = SAMPLE_TOOLCHAINS.python!.lib;
@@ -53,8 +54,10 @@ describe('sample profiles resolve to their source', () => {
         tags: ['jdk-17.0.15+6'],
       },
     ]);
+    // The package registries: the files of the samples' dependencies, recorded from the real registries.
     registries = await startRegistryDouble({
       goModules: recordedGoModules(),
+      npmPackages: recordedNpmPackages(),
       pythonReleases: recordedPythonReleases(),
       mavenArtifacts: recordedMavenArtifacts(),
       gems: recordedGems(),
@@ -137,15 +140,15 @@ describe('sample profiles resolve to their source', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 
-  it('resolves Go standard-library frames to golang/go: v1 by the version in the path, v2 by its mapping', async () => {
+  it('resolves Go standard-library frames to golang/go: v1 by the version in the path, v2 and v3 by their mapping', async () => {
     const std = frames.filter((f) => f.localPath.startsWith('/usr/lib/go-1.19/src/'));
     expect(std.filter((f) => f.profile.startsWith('shop-go-v1')).length).toBeGreaterThan(5);
     expect(std.filter((f) => f.profile.startsWith('shop-go-v2')).length).toBeGreaterThan(5);
     for (const frame of std) {
       const res = await getFile(frame);
       const file = frame.localPath.slice('/usr/lib/go-1.19/src/'.length);
-      // shop-go v2 has a .pyroscope.yaml mapping /usr/lib/go-1.19/src to golang/go at go1.19.8.
-      const expected = frame.profile.startsWith('shop-go-v2')
+      // shop-go v2 and v3 have a .pyroscope.yaml mapping /usr/lib/go-1.19/src to golang/go at go1.19.8.
+      const expected = !frame.profile.startsWith('shop-go-v1')
         ? { rule: 'mapping:github[0]', resolvedRef: 'go1.19.8' }
         : { rule: 'go:stdlib', resolvedRef: 'go1.19' };
       expect(res.body).toMatchObject({ ...expected, resolvedPath: `src/${file}` });
@@ -228,6 +231,33 @@ describe('sample profiles resolve to their source', () => {
     const res = await getFile(compiled);
     expect(res.status).toBe(404);
     expect(String(res.body.message)).toContain('profile with source maps');
+  }, 120_000);
+
+  it('resolves the dependencies of shop-go v3 and shop-node v2 from the registries, at the version that ran', async () => {
+    const recorded = (file: string) => readFileSync(path.join(RECORDED_DIR, file), 'utf8');
+    const byPath = (suffix: string) => frames.find((f) => f.localPath.endsWith(suffix)) as SampleFrame;
+    // Go: the version from the module cache path.
+    const search = await getFile(byPath('/pkg/mod/golang.org/x/text@v0.21.0/search/search.go'));
+    expect(search.body).toMatchObject({
+      rule: 'registry:goproxy',
+      resolvedPath: 'search/search.go',
+      resolvedRef: 'v0.21.0',
+      packageSource: { registry: 'goproxy', name: 'golang.org/x/text', version: 'v0.21.0' },
+    });
+    expect(decodeContent(search.body)).toBe(recorded('goproxy/golang.org/x/text@v0.21.0/search/search.go'));
+    // npm: the version from package-lock.json at the profile's commit, through the sample's registry mapping.
+    const hashes = await getFile(byPath('/shop-node/node_modules/@noble/hashes/sha2.js'));
+    expect(hashes.body).toMatchObject({
+      rule: 'registry:npm',
+      resolvedPath: 'sha2.js',
+      packageSource: { registry: 'npm', name: '@noble/hashes', version: '1.8.0' },
+    });
+    expect(decodeContent(hashes.body)).toBe(recorded('npm/@noble/hashes@1.8.0/sha2.js'));
+    // The private package: the lock names 1.0.0, the registry has no such package, and the answer says so.
+    const mine = await getFile(byPath('/shop-node/node_modules/@linescope-demo/canonical-json/index.js'));
+    expect(mine.status).toBe(404);
+    expect(JSON.stringify(mine.body)).toContain('the npm registry: @linescope-demo/canonical-json');
+    expect(JSON.stringify(mine.body)).toContain('1.0.0');
   }, 120_000);
 
   it('resolves Ruby standard-library frames to ruby/ruby at ruby_3_1, and explains C methods', async () => {

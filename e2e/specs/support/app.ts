@@ -86,24 +86,3 @@ export async function connect(page: Page, panel: Locator, screenshotName?: strin
   await expect(panel.getByTestId('github-connected')).toBeVisible();
 }
 
-export interface SampledRow {
-  line: number;
-  code: string;
-  /** The total column's text (`–` when the line has none). */
-  total: string;
-  hottest: boolean;
-}
-
-/** The code view's sampled rows, once the first is visible: each line number, its code and its numbers. */
-export async function sampledRows(view: Locator): Promise<SampledRow[]> {
-  const hotRows = view.locator('[data-testid="code-view-row"][data-hot="true"]');
-  await expect(hotRows.first()).toBeVisible();
-  return hotRows.evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
-      hottest: (el as HTMLElement).dataset.hottest === 'true',
-    }))
-  );
-}

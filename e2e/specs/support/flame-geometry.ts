@@ -34,7 +34,8 @@ export function flameNodes(frame: FrameJson): { root: FlameNode; nodes: FlameNod
     const level = Number(levels[i]);
     const parent = level > 0 ? lastAtLevel[level - 1] : undefined;
     const prevSibling = lastAtLevel[level];
-    const start = prevSibling && prevSibling.parent === parent ? prevSibling.start + prevSibling.value : (parent?.start ?? 0);
+    const start =
+      prevSibling && prevSibling.parent === parent ? prevSibling.start + prevSibling.value : (parent?.start ?? 0);
     const node: FlameNode = {
       label: text ? text[Number(labels[i])] : String(labels[i]),
       level,

@@ -21,16 +21,27 @@ export default async function globalSetup(config: FullConfig) {
     [path.join(combination.shellDist, 'shell.js'), `npx tsx e2e/host/build-shell.ts --grafana ${combination.line}`],
   ]) {
     if (!existsSync(file)) {
-      throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`${build}\` (or \`npm run e2e\`, which builds everything)`);
+      throw new Error(
+        `${path.relative(process.cwd(), file)} is missing: run \`${build}\` (or \`npm run e2e\`, which builds everything)`
+      );
     }
   }
   // A fresh data dir per run (settings file, sample git repositories), so that runs never share state.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linescope-e2e-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = path.join(ARTIFACTS, 'stack.log');
-  appendFileSync(logFile, `--- e2e run ${new Date().toISOString()} (pid ${process.pid}, data ${dataDir}, Grafana ${combination.line})\n`);
+  appendFileSync(
+    logFile,
+    `--- e2e run ${new Date().toISOString()} (pid ${process.pid}, data ${dataDir}, Grafana ${combination.line})\n`
+  );
   // Grafana's session needs rotating every few seconds, so that every spec runs through rotations.
-  const stack = await startStack({ port: 0, dataDir, tokenRotationIntervalMs: E2E_TOKEN_ROTATION_INTERVAL_MS, grafana, log: (line) => appendFileSync(logFile, `${line}\n`) });
+  const stack = await startStack({
+    port: 0,
+    dataDir,
+    tokenRotationIntervalMs: E2E_TOKEN_ROTATION_INTERVAL_MS,
+    grafana,
+    log: (line) => appendFileSync(logFile, `${line}\n`),
+  });
   process.env.LINESCOPE_E2E_URL = stack.url;
   if (combination.line !== DEFAULT_GRAFANA_LINE) {
     process.env.LINESCOPE_E2E_SCREENSHOTS = path.join(ARTIFACTS, `screenshots-grafana-${combination.line}`);

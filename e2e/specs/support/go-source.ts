@@ -3,6 +3,7 @@
 import { expect, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expectRowsShowLines, readHotRows } from './code-rows';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
 export const GO_SEARCH = 'github.com/linescope-demo/shop-go/catalog.(*Catalog).Search';
@@ -25,19 +26,8 @@ export async function expectSourceBesideNumbers(panel: Locator, sha: string, fil
   const view = panel.getByTestId('code-view');
   await expect(view).toBeVisible();
   const lines = readFileSync(path.join(SAMPLES, 'sources', 'shop-go', shopGoVersionOf(sha), file), 'utf8').split('\n');
-  const rows = await view.locator('[data-testid="code-view-row"][data-hot="true"]').evaluateAll((els) =>
-    els.map((el) => ({
-      line: Number((el as HTMLElement).dataset.line),
-      code: el.querySelector('[data-testid="code-view-code"]')?.textContent ?? '',
-      self: el.querySelector('[data-testid="code-view-self"]')?.textContent ?? '',
-      total: el.querySelector('[data-testid="code-view-total"]')?.textContent ?? '',
-    }))
-  );
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) {
-    expect(row.code, `line ${row.line}`).toBe(lines[row.line - 1]);
-    expect(row.total, `line ${row.line}`).not.toBe('–');
-  }
+  const rows = await readHotRows(view);
+  expectRowsShowLines(rows, lines);
   // A hot line may only call out (total, no self), but some line of the function spends time itself.
   expect(rows.filter((row) => /\d/.test(row.self)).length).toBeGreaterThan(0);
 }
