@@ -9,6 +9,7 @@ import { ServerMetrics } from '../metrics';
 import { HostOAuthClient } from '../session/oauth';
 import { OAuthToken } from '../session/token';
 import { GitHostProvider } from './git-host';
+import { HostGoModules, HostMapping } from './host-paths';
 import { RepositoryHost } from './repository';
 
 /** What every host's source and OAuth client are built with. */
@@ -88,4 +89,8 @@ export interface HostEntry {
   createSource(config: ServerConfig, context: HostContext): GitHostProvider;
   /** Undefined for a source read anonymously only (no session is asked for). */
   login?: HostLogin;
+  /** How `.pyroscope.yaml` names another of its repositories (`source.<key>`); undefined when it cannot. */
+  mapping?: HostMapping;
+  /** How Go module paths name its repositories; undefined when `go get` reads none from it by path alone. */
+  goModules?: HostGoModules;
 }
