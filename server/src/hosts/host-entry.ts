@@ -78,8 +78,8 @@ export interface HostLogin {
  * same `GitHostProvider`. Add its kind here, its folder under hosts/, and its entry to table.ts.
  */
 export interface HostEntry {
-  /** As in the plugin's provider table and in metrics labels. */
-  kind: 'github' | 'gitlab' | 'bitbucket';
+  /** As repository URLs are read (@linescope/repository-url), in the plugin's provider table and in metrics labels. */
+  kind: RepositoryHost['kind'];
   /** In messages: "GitHub". */
   name: string;
   /** Whether this server is set up for the host (e.g. its OAuth application and the session secret). */

@@ -68,7 +68,7 @@ export function isMajorVersion(segment: string): boolean {
 }
 
 /**
- * The path of a repository named by name fields (GitHub's `owner` and `repo`, Bitbucket's `workspace` and `repo`),
+ * The path of a repository named by name fields (GitHub's `owner` and `repo`, or another host's words for them),
  * each a name of letters, digits, '.', '-' and '_' and never '.' or '..', or what is wrong with them.
  */
 export function pathOfNames(

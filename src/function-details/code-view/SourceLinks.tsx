@@ -5,7 +5,7 @@ import type { SourceLinkSet as Links } from '../../source/core/types';
 
 /** In the order they are shown; each test id is `source-link-<kind>`. */
 const LINKS: Array<{ kind: keyof Links; icon: IconName; text: string }> = [
-  // A neutral file icon: the links may be GitHub's, GitLab's, Bitbucket's or Azure DevOps'.
+  // A neutral file icon: the links may be any Git host's.
   { kind: 'file', icon: 'file-alt', text: 'View file at line' },
   { kind: 'blame', icon: 'history', text: 'Blame' },
   { kind: 'commit', icon: 'code-branch', text: 'Commit' },

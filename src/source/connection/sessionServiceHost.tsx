@@ -1,4 +1,4 @@
-// A Git host that signs in through linescope.v1.HostSessionService (Bitbucket, Azure DevOps, …): its session, vcs.v1
+// A Git host that signs in through linescope.v1.HostSessionService (any but GitHub and GitLab): its session, vcs.v1
 // API and popup login per data source (the browser's), and its part of the repository row, built from what differs
 // between such hosts (their kind, name, cookie; sessionServiceLogin.ts). A provider folder holds one spec.
 import React, { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';

@@ -1,5 +1,5 @@
-// The web links of a version's source: file at the line, blame, commit, on the repository's host (GitHub, GitLab,
-// Bitbucket Cloud, Azure DevOps).
+// The web links of a version's source: file at the line, blame, commit, on the repository's host (each host's layout
+// in host-links.ts).
 import { describeRepository, type KnownHost } from '../../domain/repository';
 import { safeLinkUrl } from '../../domain/safeUrl';
 import { hostLinks } from './host-links';
