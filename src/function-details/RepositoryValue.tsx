@@ -7,9 +7,8 @@ import type { FunctionDetailsTarget } from '../domain/target';
 import type { VersionChoice } from '../domain/versions';
 import type { LabelVersion } from '../pyroscope/versionLabels';
 import type { SourceRequest } from '../source/core/types';
-import { LINKS_ONLY_HOSTS } from '../source/core/host-links';
 import { OverrideButton } from '../source/overrides/OverrideEditor';
-import { SOURCE_PROVIDERS, providerKindFor } from '../source/providers/table';
+import { LINKS_ONLY_HOSTS, SOURCE_PROVIDERS, providerKindFor } from '../source/providers/table';
 import { PLAIN_TEXT } from '../constants';
 import { testIds } from '../testIds';
 

@@ -7,13 +7,12 @@ import { useQuery } from '@tanstack/react-query';
 import { commitsByRef } from './core/commits';
 import { decodeContent } from './core/content';
 import { classifyVcsError, isRetryable, sourceFailureMessage } from './core/errors';
-import { LINKS_ONLY_HOSTS } from './core/host-links';
 import { sourceLinks } from './core/links';
 import type { CommitSummary, SourceFile, SourceRequest } from './core/types';
 import type { CommitsRequest, FileRequest } from './core/api';
 import { describeRepository } from '../domain/repository';
 import { safeLinkUrl } from '../domain/safeUrl';
-import { providerKindFor, useRepositoryHosts, useSourceConnections } from './providers/table';
+import { LINKS_ONLY_HOSTS, providerKindFor, useRepositoryHosts, useSourceConnections } from './providers/table';
 
 export interface FunctionSource {
   data: {

@@ -1,8 +1,8 @@
 // The web links of a version's source: file at the line, blame, commit, on the repository's host (each host's layout
-// in host-links.ts).
+// in @linescope/repository-url's links.ts).
 import { describeRepository, type KnownHost } from '../../domain/repository';
 import { safeLinkUrl } from '../../domain/safeUrl';
-import { hostLinks } from './host-links';
+import { hostLinks } from '@linescope/repository-url';
 import type { SourceLinkSet } from './types';
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;

@@ -69,6 +69,9 @@ function sessionServiceProvider(host: typeof bitbucketHost): SourceProvider {
   };
 }
 
+/** Hosts whose source Linescope cannot fetch: the panel shows their links only. */
+export const LINKS_ONLY_HOSTS: readonly HostKind[] = ['azure-devops'];
+
 export const SOURCE_PROVIDERS: Partial<Record<HostKind, SourceProvider>> = {
   github,
   gitlab,

@@ -1,7 +1,8 @@
-// Each Git host's web pages for a file at a line, its blame, and a commit. Pure: the repository's page and the host
-// kind come from the one repository-URL reader.
+// Each Git host's web pages for a file at a line, its blame, and a commit, beside the URL layouts they mirror (parse.ts):
+// the repository's page and the host kind come from the reader.
+import type { HostKind } from './parse';
 
-export type LinkHostKind = 'github' | 'gitlab' | 'bitbucket' | 'azure-devops';
+export type LinkHostKind = HostKind;
 
 export interface HostLinkInput {
   kind: LinkHostKind | undefined;
@@ -23,9 +24,6 @@ export interface HostLinks {
   blame?: string;
   commit?: string;
 }
-
-/** Hosts whose source Linescope cannot fetch: the panel shows their links only. */
-export const LINKS_ONLY_HOSTS: readonly LinkHostKind[] = ['azure-devops'];
 
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
