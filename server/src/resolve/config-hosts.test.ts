@@ -9,6 +9,33 @@ import { resolveFile } from './resolver';
 const config = (source: string) =>
   `version: v1\nsource_code:\n  mappings:\n    - path: [{prefix: /opt/shared}]\n      language: go\n      source: ${source}\n`;
 
+describe('.pyroscope.yaml gitlab sources', () => {
+  it('reads project (groups may nest), ref and path', () => {
+    const result = parseConfig(
+      config('{gitlab: {project: group/subgroup/project, ref: v1.2.0, path: src}}'),
+      HOST_MAPPINGS
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.config?.mappings[0].source).toEqual({
+      host: { key: 'gitlab', repositoryPath: 'group/subgroup/project', ref: 'v1.2.0', path: 'src' },
+    });
+  });
+
+  it('says what is wrong with a project that names no group, or climbs out', () => {
+    for (const project of ['project', 'group/../x', '']) {
+      expect(parseConfig(config(`{gitlab: {project: '${project}'}}`), HOST_MAPPINGS).problems[0]).toMatch(
+        /^invalid pyroscope config: mapping\[0\]: a gitlab source needs project: <group>\/<project>/
+      );
+    }
+  });
+
+  it('refuses a mapping with a gitlab and another source', () => {
+    expect(parseConfig(config('{gitlab: {project: a/b}, local: {path: x}}'), HOST_MAPPINGS).problems[0]).toContain(
+      'more than one source type supplied'
+    );
+  });
+});
+
 describe('.pyroscope.yaml bitbucket sources', () => {
   it('reads workspace, repo, ref and path into the repository on Bitbucket', () => {
     const result = parseConfig(
