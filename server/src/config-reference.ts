@@ -39,7 +39,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     aliases: ['GITHUB_SESSION_SECRET'],
     default: '–',
     meaning:
-      'key material for every session cookie (GitHub and GitLab) and for the shared cache (≥ 16 characters, e.g. `openssl rand -base64 48`); the same on every replica; both names set to different values is refused',
+      'key material for every Git host’s session cookie and for the shared cache (≥ 16 characters, e.g. `openssl rand -base64 48`); the same on every replica; both names set to different values is refused',
     field: 'sessionSecret',
     unset: '',
   },
@@ -142,6 +142,50 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: '–',
     meaning:
       'other host names repository URLs may use for the same Bitbucket (comma-separated; compared, never contacted)',
+  },
+  {
+    name: 'AZURE_DEVOPS_URL',
+    default: '`https://dev.azure.com`',
+    meaning:
+      "Azure DevOps Services' web and REST URL; repository URLs on `dev.azure.com/<org>` and `<org>.visualstudio.com` are read from it",
+    field: 'azureDevopsUrl',
+    unset: 'https://dev.azure.com',
+  },
+  {
+    name: 'AZURE_DEVOPS_LOGIN_URL',
+    default: '`https://login.microsoftonline.com`',
+    meaning: "Microsoft Entra ID's sign-in URL (its v2 authorize and token endpoints below `/<tenant>/oauth2/v2.0/`)",
+    field: 'azureDevopsLoginUrl',
+    unset: 'https://login.microsoftonline.com',
+  },
+  {
+    name: 'AZURE_DEVOPS_TENANT_ID',
+    default: '`organizations`',
+    meaning:
+      'the Entra tenant the app is registered in (its id or domain; `organizations` for any work account, `common` for personal Microsoft accounts too)',
+    field: 'azureDevopsTenantId',
+    unset: 'organizations',
+  },
+  {
+    name: 'AZURE_DEVOPS_CLIENT_ID',
+    default: '–',
+    meaning:
+      "the Entra app registration's client id (delegated Azure DevOps permission `vso.code`); with its secret and the session secret it enables Azure DevOps",
+    field: 'azureDevopsClientId',
+    unset: '',
+  },
+  {
+    name: 'AZURE_DEVOPS_CLIENT_SECRET',
+    default: '–',
+    meaning: "the Entra app registration's client secret",
+    field: 'azureDevopsClientSecret',
+    unset: '',
+  },
+  {
+    name: 'AZURE_DEVOPS_REPOSITORY_HOSTS',
+    default: '–',
+    meaning:
+      'other host names repository URLs may use for the same Azure DevOps (comma-separated; compared, never contacted)',
   },
   {
     name: 'PYROSCOPE_URL',

@@ -49,6 +49,17 @@ export interface ServerConfig {
   bitbucketClientSecret: string;
   /** Other host names repository URLs may use for the configured Bitbucket (BITBUCKET_REPOSITORY_HOSTS). */
   bitbucketRepositoryHostAliases: string[];
+  /** Azure DevOps Services' web and REST URL (https://dev.azure.com), without trailing slash. */
+  azureDevopsUrl: string;
+  /** Microsoft Entra ID's sign-in URL (https://login.microsoftonline.com), without trailing slash. */
+  azureDevopsLoginUrl: string;
+  /** The Entra tenant the app is registered in (an id, a domain, `organizations` or `common`). */
+  azureDevopsTenantId: string;
+  /** The Entra app registration (delegated Azure DevOps `vso.code`); both empty when not configured. */
+  azureDevopsClientId: string;
+  azureDevopsClientSecret: string;
+  /** Other host names repository URLs may use for the configured Azure DevOps (AZURE_DEVOPS_REPOSITORY_HOSTS). */
+  azureDevopsRepositoryHostAliases: string[];
   /** Gateway mode: Pyroscope's base URL (without the user and password PYROSCOPE_URL may carry), other paths are streamed there. */
   pyroscopeUrl?: string;
   /** `Basic …` from PYROSCOPE_URL's user and password: what the gateway and /ready authenticate to Pyroscope with. */
@@ -155,6 +166,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     bitbucketClientId: text('BITBUCKET_CLIENT_ID'),
     bitbucketClientSecret: text('BITBUCKET_CLIENT_SECRET'),
     bitbucketRepositoryHostAliases: hostList('BITBUCKET_REPOSITORY_HOSTS'),
+    azureDevopsUrl:
+      url('AZURE_DEVOPS_URL', 'https://dev.azure.com', 'https://dev.azure.com') ?? 'https://dev.azure.com',
+    azureDevopsLoginUrl:
+      url('AZURE_DEVOPS_LOGIN_URL', 'https://login.microsoftonline.com', 'https://login.microsoftonline.com') ??
+      'https://login.microsoftonline.com',
+    azureDevopsTenantId: text('AZURE_DEVOPS_TENANT_ID', 'organizations'),
+    azureDevopsClientId: text('AZURE_DEVOPS_CLIENT_ID'),
+    azureDevopsClientSecret: text('AZURE_DEVOPS_CLIENT_SECRET'),
+    azureDevopsRepositoryHostAliases: hostList('AZURE_DEVOPS_REPOSITORY_HOSTS'),
     pyroscopeUrl: url('PYROSCOPE_URL', undefined, 'http://pyroscope:4040'),
     logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
     gitHostTimeoutMs: integer(timeoutName, 10_000, 100, 600_000),
@@ -192,9 +212,14 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const anotherHostOnly =
     config.githubClientId === '' &&
     config.githubClientSecret === '' &&
-    [config.gitlabClientId, config.gitlabClientSecret, config.bitbucketClientId, config.bitbucketClientSecret].some(
-      (v) => v !== ''
-    );
+    [
+      config.gitlabClientId,
+      config.gitlabClientSecret,
+      config.bitbucketClientId,
+      config.bitbucketClientSecret,
+      config.azureDevopsClientId,
+      config.azureDevopsClientSecret,
+    ].some((v) => v !== '');
   if (!anotherHostOnly && oauth.some((v) => v !== '') && oauth.some((v) => v === '')) {
     problems.push(
       'GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable GitHub, or none)'
@@ -210,6 +235,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (bitbucket.some((v) => v !== '') && (bitbucket.some((v) => v === '') || config.sessionSecret === '')) {
     problems.push(
       'BITBUCKET_CLIENT_ID, BITBUCKET_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable Bitbucket; the session secret is shared with the other hosts)'
+    );
+  }
+  const azure = [config.azureDevopsClientId, config.azureDevopsClientSecret];
+  if (azure.some((v) => v !== '') && (azure.some((v) => v === '') || config.sessionSecret === '')) {
+    problems.push(
+      'AZURE_DEVOPS_CLIENT_ID, AZURE_DEVOPS_CLIENT_SECRET and SESSION_SECRET must be set together (set all three to enable Azure DevOps; the session secret is shared with the other hosts)'
+    );
+  }
+  // It becomes a path segment of Entra's URLs.
+  if (!/^[A-Za-z0-9.-]+$/.test(config.azureDevopsTenantId)) {
+    problems.push(
+      `AZURE_DEVOPS_TENANT_ID=${JSON.stringify(config.azureDevopsTenantId)} must be a tenant id, a domain, organizations or common`
     );
   }
   if (config.sessionSecret !== '' && config.sessionSecret.length < 16) {
@@ -310,4 +347,9 @@ export function gitlabConfigured(config: ServerConfig): boolean {
 /** Bitbucket is usable when its OAuth consumer and the session secret are set. */
 export function bitbucketConfigured(config: ServerConfig): boolean {
   return config.bitbucketClientId !== '' && config.bitbucketClientSecret !== '' && config.sessionSecret !== '';
+}
+
+/** Azure DevOps is usable when its Entra app and the session secret are set. */
+export function azureDevopsConfigured(config: ServerConfig): boolean {
+  return config.azureDevopsClientId !== '' && config.azureDevopsClientSecret !== '' && config.sessionSecret !== '';
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { AzureDevopsDouble, startAzureDevopsDouble } from '../../e2e/azure-devops-double';
 import { AZURE_DEVOPS_SCOPE, AzureDevopsOAuthClient } from '../src/hosts/azure-devops/oauth';
+import { failure } from './helpers';
 
 describe('Azure DevOps OAuth client (Entra ID v2)', () => {
   let double: AzureDevopsDouble;
@@ -21,11 +22,6 @@ describe('Azure DevOps OAuth client (Entra ID v2)', () => {
       clientSecret: secret,
       timeoutMs: 5000,
     });
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e
-    );
 
   /** A code from the consent page, as the popup gets it, with a PKCE challenge. */
   async function codeFor(verifier: string): Promise<string> {

@@ -1,62 +1,40 @@
 /** Azure DevOps as a Git host: files, refs and commits with caching, per-user access proof, its failures. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AzureDevopsDouble, startAzureDevopsDouble } from '../../e2e/azure-devops-double';
-import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { AzureDevopsSource, AzureDevopsSourceOptions } from '../src/hosts/azure-devops/source';
 import { toConnectError } from '../src/hosts/error-policy';
-import {
-  BlameUnavailableError,
-  FileNotFoundError,
-  FileRejectedError,
-  HostAuthError,
-  RateLimitError,
-} from '../src/hosts/errors';
+import { BlameUnavailableError, FileNotFoundError, HostAuthError, RateLimitError } from '../src/hosts/errors';
 import { Repository } from '../src/hosts/git-host';
 import { createMetrics } from '../src/metrics';
+import { failure } from './helpers';
+import { expectRefusals, expectRefusedToOthers, readText, SOURCE_LIMITS, sourceSuite } from './source-fixture';
 
 describe('Azure DevOps source', () => {
-  const root = mkdtempSync(join(tmpdir(), 'linescope-azure-source-'));
-  const app = createFixtureRepo(root, 'contoso/app', [
-    {
-      files: { 'main.go': 'package main\n', 'lib/util.go': 'package lib\n', 'logo.png': Buffer.from([137, 80, 0, 1]) },
-      tags: ['v1.0.0'],
-    },
-    { files: { 'main.go': 'package main // 2\n', 'big.txt': 'x'.repeat(3000) }, branch: 'release/1.x' },
-  ]);
   let double: AzureDevopsDouble;
   const clock = Date.UTC(2026, 11, 2, 5, 0, 0);
-  const tokens: Record<string, string> = {};
+  const { app, tokens } = sourceSuite(
+    'contoso/app',
+    async (app) =>
+      (double = await startAzureDevopsDouble({
+        repositories: [
+          { organization: 'contoso', project: 'Shop Floor', name: 'app', dir: app.dir },
+          {
+            organization: 'contoso',
+            project: 'Shop Floor',
+            name: 'private',
+            dir: app.dir,
+            visibility: 'private',
+            members: ['owner', 'member'],
+          },
+        ],
+        now: () => clock,
+      })),
+    (user) => double.issueToken(user, 86_400).accessToken
+  );
   const repository = (name: string): Repository => ({
     owner: 'contoso/Shop Floor',
     repo: name,
     fullName: `contoso/Shop Floor/${name}`,
     webUrl: `${double.url}/contoso/Shop%20Floor/_git/${name}`,
-  });
-
-  beforeAll(async () => {
-    double = await startAzureDevopsDouble({
-      repositories: [
-        { organization: 'contoso', project: 'Shop Floor', name: 'app', dir: app.dir },
-        {
-          organization: 'contoso',
-          project: 'Shop Floor',
-          name: 'private',
-          dir: app.dir,
-          visibility: 'private',
-          members: ['owner', 'member'],
-        },
-      ],
-      now: () => clock,
-    });
-    for (const user of ['owner', 'member', 'outsider']) {
-      tokens[user] = double.issueToken(user, 86_400).accessToken;
-    }
-  });
-  afterAll(async () => {
-    await double.stop();
-    rmSync(root, { recursive: true, force: true });
   });
   beforeEach(() => {
     double.resetRequests();
@@ -64,21 +42,7 @@ describe('Azure DevOps source', () => {
   });
 
   const source = (options: Partial<AzureDevopsSourceOptions> = {}) =>
-    new AzureDevopsSource({
-      apiUrl: double.url,
-      timeoutMs: 5000,
-      maxFileBytes: 2048,
-      cacheBytes: 1024 * 1024,
-      refTtlMs: 60_000,
-      accessTtlMs: 600_000,
-      now: () => clock,
-      ...options,
-    });
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e
-    );
+    new AzureDevopsSource({ apiUrl: double.url, ...SOURCE_LIMITS, now: () => clock, ...options });
 
   it('reads a file at a branch, a tag, a sha and the default branch, with its web URL and an explicit api-version', async () => {
     const host = source().forUser(tokens.owner);
@@ -116,18 +80,12 @@ describe('Azure DevOps source', () => {
     const shared = source();
     const repo = repository('private');
     const sha = app.commits.commit1;
-    expect((await shared.forUser(tokens.owner).readFile(repo, 'main.go', sha)).content.toString()).toBe(
-      'package main // 2\n'
-    );
-    for (const user of [tokens.outsider, undefined]) {
-      const error = await failure(shared.forUser(user).readFile(repo, 'main.go', sha));
+    await expectRefusedToOthers(shared, repo, sha, tokens, (error) => {
       expect(error).toBeInstanceOf(FileNotFoundError);
       expect((error as Error).message).toMatch(/TF401019/);
-    }
+    });
     double.resetRequests();
-    expect((await shared.forUser(tokens.member).readFile(repo, 'main.go', sha)).content.toString()).toBe(
-      'package main // 2\n'
-    );
+    expect(await readText(shared.forUser(tokens.member), repo, 'main.go', sha)).toBe('package main // 2\n');
     expect(double.apiCalls().map((c) => [c.username, c.path.replace(/\?.*/, '')])).toEqual([
       ['member', `/contoso/Shop%20Floor/_apis/git/repositories/private/commits/${sha}`],
     ]);
@@ -148,14 +106,7 @@ describe('Azure DevOps source', () => {
   });
 
   it('refuses files over the size limit, binary files, folders and paths that climb out', async () => {
-    const host = source().forUser(tokens.owner);
-    const repo = repository('app');
-    const rejected = (path: string) => failure(host.readFile(repo, path, 'release/1.x'));
-    expect(await rejected('big.txt')).toMatchObject({ reason: 'too_large' });
-    expect(await rejected('logo.png')).toMatchObject({ reason: 'binary' });
-    expect(await rejected('../etc/passwd')).toBeInstanceOf(FileRejectedError);
-    expect(await rejected('nope.go')).toBeInstanceOf(FileNotFoundError);
-    expect(await rejected('lib')).toMatchObject({ reason: 'not_a_file' });
+    await expectRefusals(source().forUser(tokens.owner), repository('app'), 'not_a_file');
   });
 
   it('gives a commit in the host-neutral shape, with the Azure DevOps link', async () => {

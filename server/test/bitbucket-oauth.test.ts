@@ -2,6 +2,7 @@
 import { BitbucketDouble, startBitbucketDouble } from '../../e2e/bitbucket-double';
 import { BitbucketOAuthClient } from '../src/hosts/bitbucket/oauth';
 import { OAuthError } from '../src/session/oauth';
+import { failure } from './helpers';
 
 describe('Bitbucket OAuth client', () => {
   let double: BitbucketDouble;
@@ -19,11 +20,6 @@ describe('Bitbucket OAuth client', () => {
       clientSecret: secret,
       timeoutMs: 5000,
     });
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e
-    );
   const redirect = 'http://grafana.local/a/linescope-app/callback';
 
   it('exchanges a code for a two-hour Bearer token with a refresh token and the consumer scope', async () => {

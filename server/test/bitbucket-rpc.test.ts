@@ -12,24 +12,9 @@ import { bitbucketCookie } from '../src/hosts/bitbucket/cookie';
 import { createLogger } from '../src/log';
 import { createServer, LinescopeServer } from '../src/server';
 import { deriveKey } from '../src/session/token';
-import { RpcResult, SECRET, sessionCookie } from './helpers';
+import { callService, SECRET, sessionCookie } from './helpers';
 
 const CALLBACK = 'http://grafana.local/a/linescope-app/github/callback';
-
-async function call(
-  url: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {}
-): Promise<RpcResult> {
-  const response = await fetch(`${url}/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : {}, headers: response.headers };
-}
 
 describe('Bitbucket through the source server', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-bitbucket-rpc-'));
@@ -66,11 +51,11 @@ describe('Bitbucket through the source server', () => {
   });
 
   const session = (body: unknown, headers?: Record<string, string>, method = 'HostLogin') =>
-    call(url, `linescope.v1.HostSessionService/${method}`, body, headers);
+    callService(url, `linescope.v1.HostSessionService/${method}`, body, headers);
   const cookieOf = (token: unknown) =>
     `${bitbucketCookie.name}=${Buffer.from(JSON.stringify({ token })).toString('base64')}`;
   const getFile = (cookie: string) =>
-    call(
+    callService(
       url,
       'vcs.v1.VCSService/GetFile',
       { repositoryURL: 'https://bitbucket.org/acme/app', ref: 'v1.0.0', localPath: 'main.go' },
@@ -129,7 +114,7 @@ describe('Bitbucket through the source server', () => {
       { accessToken: double.issueToken('alice').accessToken, tokenType: 'Bearer' },
       deriveKey(SECRET, 'anonymous')
     );
-    const blame = await call(
+    const blame = await callService(
       url,
       'linescope.v1.BlameService/GetBlame',
       { repositoryUrl: 'https://bitbucket.org/acme/app', ref: 'v1.0.0', path: 'main.go' },

@@ -1,14 +1,9 @@
 /** Bitbucket Cloud as a Git host: files, refs and commits with caching, per-user access proof, its failures. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BitbucketDouble, startBitbucketDouble } from '../../e2e/bitbucket-double';
-import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { toConnectError } from '../src/hosts/error-policy';
 import {
   BlameUnavailableError,
   FileNotFoundError,
-  FileRejectedError,
   HostAuthError,
   HostError,
   RateLimitError,
@@ -16,61 +11,35 @@ import {
 import { Repository } from '../src/hosts/git-host';
 import { BitbucketSource, BitbucketSourceOptions } from '../src/hosts/bitbucket/source';
 import { createMetrics } from '../src/metrics';
+import { failure } from './helpers';
+import { expectRefusals, expectRefusedToOthers, readText, SOURCE_LIMITS, sourceSuite } from './source-fixture';
 
 describe('Bitbucket source', () => {
-  const root = mkdtempSync(join(tmpdir(), 'linescope-bitbucket-source-'));
-  const app = createFixtureRepo(root, 'acme/app', [
-    {
-      files: { 'main.go': 'package main\n', 'lib/util.go': 'package lib\n', 'logo.png': Buffer.from([137, 80, 0, 1]) },
-      tags: ['v1.0.0'],
-    },
-    { files: { 'main.go': 'package main // 2\n', 'big.txt': 'x'.repeat(3000) }, branch: 'release/1.x' },
-  ]);
   let double: BitbucketDouble;
   let clock = Date.UTC(2026, 11, 2, 5, 0, 0);
-  const tokens: Record<string, string> = {};
+  const { app, tokens } = sourceSuite(
+    'acme/app',
+    async (app) =>
+      (double = await startBitbucketDouble({
+        repositories: [
+          { fullName: 'acme/app', dir: app.dir },
+          { fullName: 'acme/private', dir: app.dir, isPrivate: true, members: ['owner', 'member'] },
+        ],
+        now: () => clock,
+      })),
+    (user) => double.issueToken(user, 86_400).accessToken
+  );
   const repository = (fullName: string): Repository => {
     const [owner, repo] = fullName.split('/');
     return { owner, repo, fullName, webUrl: `${double.url}/${fullName}` };
   };
-
-  beforeAll(async () => {
-    double = await startBitbucketDouble({
-      repositories: [
-        { fullName: 'acme/app', dir: app.dir },
-        { fullName: 'acme/private', dir: app.dir, isPrivate: true, members: ['owner', 'member'] },
-      ],
-      now: () => clock,
-    });
-    for (const user of ['owner', 'member', 'outsider']) {
-      tokens[user] = double.issueToken(user, 86_400).accessToken;
-    }
-  });
-  afterAll(async () => {
-    await double.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
   beforeEach(() => {
     double.resetRequests();
     double.clearRateLimit();
   });
 
   const source = (options: Partial<BitbucketSourceOptions> = {}) =>
-    new BitbucketSource({
-      apiUrl: double.apiUrl,
-      timeoutMs: 5000,
-      maxFileBytes: 2048,
-      cacheBytes: 1024 * 1024,
-      refTtlMs: 60_000,
-      accessTtlMs: 600_000,
-      now: () => clock,
-      ...options,
-    });
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e
-    );
+    new BitbucketSource({ apiUrl: double.apiUrl, ...SOURCE_LIMITS, now: () => clock, ...options });
   const calls = () => double.apiCalls().map((c) => c.path.replace(/\?.*/, '').replace('/2.0/repositories/acme/', ''));
 
   it('reads a file at a branch (with a slash), a tag, a sha, a short sha and the main branch, with its web URL', async () => {
@@ -112,18 +81,12 @@ describe('Bitbucket source', () => {
     const shared = source();
     const repo = repository('acme/private');
     const sha = app.commits.commit1;
-    expect((await shared.forUser(tokens.owner).readFile(repo, 'main.go', sha)).content.toString()).toBe(
-      'package main // 2\n'
-    );
-    for (const user of [tokens.outsider, undefined]) {
-      const error = await failure(shared.forUser(user).readFile(repo, 'main.go', sha));
+    await expectRefusedToOthers(shared, repo, sha, tokens, (error) => {
       expect(error).toBeInstanceOf(HostError);
       expect(toConnectError(error).rawMessage).toMatch(/403 Access denied/);
-    }
+    });
     double.resetRequests();
-    expect((await shared.forUser(tokens.member).readFile(repo, 'main.go', sha)).content.toString()).toBe(
-      'package main // 2\n'
-    );
+    expect(await readText(shared.forUser(tokens.member), repo, 'main.go', sha)).toBe('package main // 2\n');
     expect(double.apiCalls().map((c) => [c.username, c.path])).toEqual([
       ['member', `/2.0/repositories/acme/private/commit/${sha}`],
     ]);
@@ -161,15 +124,8 @@ describe('Bitbucket source', () => {
     expect(calls()).toEqual([]);
   });
 
-  it('refuses files over the size limit, binary files and paths that climb out', async () => {
-    const host = source().forUser(tokens.owner);
-    const repo = repository('acme/app');
-    const rejected = (path: string) => failure(host.readFile(repo, path, 'release/1.x'));
-    expect(await rejected('big.txt')).toMatchObject({ reason: 'too_large' });
-    expect(await rejected('logo.png')).toMatchObject({ reason: 'binary' });
-    expect(await rejected('../etc/passwd')).toBeInstanceOf(FileRejectedError);
-    expect(await rejected('nope.go')).toBeInstanceOf(FileNotFoundError);
-    expect(await rejected('lib')).toMatchObject({ reason: 'not_a_file' });
+  it('refuses files over the size limit, binary files, directories and paths that climb out', async () => {
+    await expectRefusals(source().forUser(tokens.owner), repository('acme/app'), 'not_a_file');
   });
 
   it('gives a commit by branch, tag or sha in the host-neutral shape, with the Bitbucket link', async () => {

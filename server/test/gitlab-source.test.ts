@@ -1,25 +1,26 @@
 /** GitLab as a Git host: files, trees, refs and commits with caching, and per-user authorization before cache. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createFixtureRepo } from '../../e2e/git-fixtures';
 import { GitLabDouble, startGitLabDouble } from '../../e2e/gitlab-double';
-import { FileNotFoundError, FileRejectedError } from '../src/hosts/errors';
+import { FileNotFoundError } from '../src/hosts/errors';
 import { Repository } from '../src/hosts/git-host';
 import { GitLabSource, GitLabSourceOptions } from '../src/hosts/gitlab/source';
+import { failure } from './helpers';
+import { expectRefusals, expectRefusedToOthers, readText, SOURCE_LIMITS, sourceSuite } from './source-fixture';
 
 describe('GitLab source', () => {
-  const root = mkdtempSync(join(tmpdir(), 'linescope-gitlab-source-'));
-  const app = createFixtureRepo(root, 'group/sub/app', [
-    {
-      files: { 'main.go': 'package main\n', 'lib/util.go': 'package lib\n', 'logo.png': Buffer.from([137, 80, 0, 1]) },
-      tags: ['v1.0.0'],
-    },
-    { files: { 'main.go': 'package main // 2\n', 'big.txt': 'x'.repeat(3000) }, branch: 'release/1.x' },
-  ]);
   let double: GitLabDouble;
   let clock = Date.UTC(2026, 11, 2, 5, 0, 0);
-  const tokens: Record<string, string> = {};
+  const { app, tokens } = sourceSuite(
+    'group/sub/app',
+    async (app) =>
+      (double = await startGitLabDouble({
+        projects: [
+          { path: 'group/sub/app', dir: app.dir },
+          { path: 'group/private', dir: app.dir, visibility: 'private', members: ['owner', 'member'] },
+        ],
+        now: () => clock,
+      })),
+    (user) => double.issueToken(user, { lifetimeSeconds: 0 }).accessToken
+  );
   const project = (path: string): Repository => {
     const segments = path.split('/');
     return {
@@ -29,41 +30,10 @@ describe('GitLab source', () => {
       webUrl: `${double.url}/${path}`,
     };
   };
-
-  beforeAll(async () => {
-    double = await startGitLabDouble({
-      projects: [
-        { path: 'group/sub/app', dir: app.dir },
-        { path: 'group/private', dir: app.dir, visibility: 'private', members: ['owner', 'member'] },
-      ],
-      now: () => clock,
-    });
-    for (const user of ['owner', 'member', 'outsider']) {
-      tokens[user] = double.issueToken(user, { lifetimeSeconds: 0 }).accessToken;
-    }
-  });
-  afterAll(async () => {
-    await double.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
   beforeEach(() => double.resetRequests());
 
   const source = (options: Partial<GitLabSourceOptions> = {}) =>
-    new GitLabSource({
-      apiUrl: double.apiUrl,
-      timeoutMs: 5000,
-      maxFileBytes: 2048,
-      cacheBytes: 1024 * 1024,
-      refTtlMs: 60_000,
-      accessTtlMs: 600_000,
-      now: () => clock,
-      ...options,
-    });
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e
-    );
+    new GitLabSource({ apiUrl: double.apiUrl, ...SOURCE_LIMITS, now: () => clock, ...options });
 
   it('reads a file at a branch, a tag and a sha, with its GitLab web URL', async () => {
     const host = source().forUser(tokens.owner);
@@ -102,19 +72,13 @@ describe('GitLab source', () => {
     const shared = source();
     const repo = project('group/private');
     const sha = app.commits.commit1;
-    expect((await shared.forUser(tokens.owner).readFile(repo, 'main.go', sha)).content.toString()).toBe(
-      'package main // 2\n'
-    );
-    for (const user of [tokens.outsider, undefined]) {
-      const error = await failure(shared.forUser(user).readFile(repo, 'main.go', sha));
+    await expectRefusedToOthers(shared, repo, sha, tokens, (error) => {
       expect(error).toBeInstanceOf(FileNotFoundError);
       expect((error as Error).message).toMatch(/readable with this token/);
-    }
+    });
     // A member proves access with one call, then gets the cached file.
     double.resetRequests();
-    expect((await shared.forUser(tokens.member).readFile(repo, 'main.go', sha)).content.toString()).toBe(
-      'package main // 2\n'
-    );
+    expect(await readText(shared.forUser(tokens.member), repo, 'main.go', sha)).toBe('package main // 2\n');
     expect(double.apiCalls().map((c) => [c.username, c.path.replace(/\?.*/, '')])).toEqual([
       ['member', `/api/v4/projects/group%2Fprivate/repository/commits/${sha}`],
     ]);
@@ -169,17 +133,10 @@ describe('GitLab source', () => {
     }
   );
 
-  it('refuses files over the size limit, binary files and paths that climb out', async () => {
+  it('refuses files over the size limit, binary files and paths that climb out; a missing ref is named', async () => {
     const host = source().forUser(tokens.owner);
     const repo = project('group/sub/app');
-    expect(await failure(host.readFile(repo, 'big.txt', 'main'))).toMatchObject({
-      reason: 'too_large',
-      message: 'big.txt is 3000 bytes, larger than the limit of 2048 bytes',
-    });
-    expect(await failure(host.readFile(repo, 'logo.png', 'main'))).toMatchObject({ reason: 'binary' });
-    const climbing = await failure(host.readFile(repo, '../etc/passwd', 'main'));
-    expect(climbing).toBeInstanceOf(FileRejectedError);
-    expect(await failure(host.readFile(repo, 'nope.go', 'main'))).toBeInstanceOf(FileNotFoundError);
+    await expectRefusals(host, repo, 'not_found');
     expect(await failure(host.readFile(repo, 'main.go', 'no-such-branch'))).toMatchObject({
       message: "no commit 'no-such-branch' in group/sub/app readable with this token",
     });

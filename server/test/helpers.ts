@@ -97,13 +97,14 @@ export interface RpcResult {
   headers: Headers;
 }
 
-export async function rpc(
+/** A Connect JSON call of `Service/Method` (e.g. `linescope.v1.HostSessionService/HostApp`) over real HTTP. */
+export async function callService(
   url: string,
-  method: string,
+  path: string,
   body: unknown,
   headers: Record<string, string> = {}
 ): Promise<RpcResult> {
-  const response = await fetch(`${url}/vcs.v1.VCSService/${method}`, {
+  const response = await fetch(`${url}/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -114,6 +115,19 @@ export async function rpc(
     body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
     headers: response.headers,
   };
+}
+
+/** A vcs.v1.VCSService call. */
+export function rpc(url: string, method: string, body: unknown, headers: Record<string, string> = {}) {
+  return callService(url, `vcs.v1.VCSService/${method}`, body, headers);
+}
+
+/** The error a promise rejects with, or undefined when it resolves. */
+export function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (e: unknown) => e
+  );
 }
 
 export function tempDir(prefix: string): { dir: string; remove: () => void } {

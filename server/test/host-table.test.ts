@@ -28,13 +28,16 @@ describe('the host table', () => {
     expect(served(gitlab)).toEqual(['gitlab']);
     const github = { GITHUB_CLIENT_ID: 'id', GITHUB_CLIENT_SECRET: 'secret', SESSION_SECRET: SECRET };
     expect(served({ ...github, ...gitlab })).toEqual(['github', 'gitlab']);
+    const azure = { AZURE_DEVOPS_CLIENT_ID: 'id', AZURE_DEVOPS_CLIENT_SECRET: 'secret', SESSION_SECRET: SECRET };
+    expect(served(azure)).toEqual(['azure-devops']);
+    expect(served({ ...github, ...azure })).toEqual(['github', 'azure-devops']);
   });
 
   it('seals a session with one host’s cookie that no other host opens', () => {
     const key = Buffer.alloc(32, 7);
     const token = { accessToken: 'a-token', tokenType: 'Bearer' };
     const logins = HOST_TABLE.flatMap((e) => (e.login ? [{ kind: e.kind, cookie: e.login.cookie }] : []));
-    expect(logins.map((l) => l.kind)).toEqual(['github', 'gitlab', 'bitbucket']);
+    expect(logins.map((l) => l.kind)).toEqual(['github', 'gitlab', 'bitbucket', 'azure-devops']);
     for (const sealer of logins) {
       const sealed = Buffer.from(JSON.stringify({ token: sealer.cookie.seal(token, key) })).toString('base64');
       expect(sealer.cookie.open(sealed, key).accessToken).toBe('a-token');

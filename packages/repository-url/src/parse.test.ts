@@ -95,6 +95,16 @@ describe('lenient: what labels, build ids and requests carry', () => {
       },
     ],
     [
+      'git@ssh.dev.azure.com:v3/org/My%20Project/repo',
+      {
+        kind: 'azure-devops',
+        host: 'dev.azure.com',
+        owner: 'org/My Project',
+        repo: 'repo',
+        webUrl: 'https://dev.azure.com/org/My%20Project/_git/repo',
+      },
+    ],
+    [
       'org@vs-ssh.visualstudio.com:v3/org/proj/repo',
       {
         kind: 'azure-devops',

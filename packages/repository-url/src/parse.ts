@@ -127,7 +127,8 @@ const fail = (reason: string, problem: ParseProblem, host?: string): ParseResult
   ...(host === undefined ? {} : { host }),
 });
 
-// scp-like `[user@]host:path`; `host:` must not be followed by `//` (that is a scheme).
+// scp-like `[user@]host:path`; `host:` must not be followed by `//` (that is a scheme). Its path is percent-encoded
+// like a URL's where a name needs it (Azure DevOps' `v3/org/My%20Project/repo`).
 const SCP = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9._-]+):(?!\/\/)(.*)$/;
 
 function parseStrict(input: string, options: ParseOptions): ParseResult {
@@ -137,7 +138,7 @@ function parseStrict(input: string, options: ParseOptions): ParseResult {
   }
   const scp = /^[\w.-]+@/.test(text) ? SCP.exec(text) : null;
   if (scp) {
-    return read('https:', scp[1].toLowerCase(), scp[2], options, true);
+    return read('https:', scp[1].toLowerCase(), decodePath(scp[2]), options, true);
   }
   let url: URL;
   try {
@@ -178,7 +179,7 @@ function parseLenient(input: string, options: ParseOptions): ParseResult {
   }
   const scp = SCP.exec(text);
   if (scp) {
-    return read('https:', scp[1].toLowerCase(), scp[2], options, false);
+    return read('https:', scp[1].toLowerCase(), decodePath(scp[2]), options, false);
   }
   const [first, ...rest] = text.split('/');
   if (first.includes('.') && rest.length > 0) {

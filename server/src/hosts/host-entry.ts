@@ -22,8 +22,27 @@ export interface HostContext {
   now: () => number;
 }
 
+/** What every host's source is built with. */
+export interface HostSourceOptions {
+  /** The host's API base (GITHUB_API_URL, GITLAB_URL's /api/v4, BITBUCKET_API_URL, AZURE_DEVOPS_URL…). */
+  apiUrl: string;
+  timeoutMs: number;
+  maxFileBytes: number;
+  cacheBytes: number;
+  refTtlMs: number;
+  accessTtlMs: number;
+  metrics?: ServerMetrics;
+  /** The shared tier (CACHE_URL) under the host's memory caches. */
+  shared?: SharedCache;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
 /** What every host's source is built with from the configuration (its API URL is its own). */
-export function sourceOptions(config: ServerConfig, { metrics, shared, fetch, now }: HostContext) {
+export function sourceOptions(
+  config: ServerConfig,
+  { metrics, shared, fetch, now }: HostContext
+): Omit<HostSourceOptions, 'apiUrl'> {
   return {
     timeoutMs: config.gitHostTimeoutMs,
     maxFileBytes: config.maxFileBytes,
@@ -75,7 +94,7 @@ export interface HostLogin {
 
 /**
  * A source of files: a Git host, or any other place the server reads source from (a package registry) behind the
- * same `GitHostProvider`. Add its kind here, its folder under hosts/, and its entry to table.ts.
+ * same `GitHostProvider`. Its kind is the URL reader's; add its folder under hosts/ and its entry to table.ts.
  */
 export interface HostEntry {
   /** As repository URLs are read (@linescope/repository-url), in the plugin's provider table and in metrics labels. */

@@ -1,5 +1,12 @@
 /** Repository URLs from requests, on each configured host: its forms, its aliases, its path, and nothing else. */
-import { hostNames, hostOfRepositoryUrl, parseRepositoryUrl, RepositoryHost } from './repository';
+import {
+  hostNames,
+  hostOfRepositoryUrl,
+  parseRepositoryUrl,
+  RepositoryHost,
+  RepositoryUrlError,
+  servesHostName,
+} from './repository';
 
 const GITHUB: RepositoryHost = { kind: 'github', webUrl: 'https://github.com', aliases: [] };
 const GITLAB: RepositoryHost = { kind: 'gitlab', webUrl: 'https://gitlab.example.com', aliases: ['gitlab.com'] };
@@ -117,5 +124,38 @@ describe('the host a URL names', () => {
     expect(hostOfRepositoryUrl('git@ssh.dev.azure.com:v3/org/proj/repo')).toBe('dev.azure.com');
     expect(hostOfRepositoryUrl('a/b')).toBeUndefined();
     expect(hostOfRepositoryUrl('')).toBeUndefined();
+  });
+});
+
+describe('host names served by a rule', () => {
+  // A host whose older names carry the owner's first segment in the host name (as <org>.visualstudio.com does).
+  const RULED: RepositoryHost = {
+    kind: 'azure-devops',
+    webUrl: 'https://dev.azure.com',
+    aliases: [],
+    byRule: {
+      serves: (name) => /^[a-z]+\.visualstudio\.com$/.test(name),
+      pagePath: (owner, repo) => encodeURI(`${owner}/_git/${repo}`),
+    },
+  };
+
+  it('reads a repository on a ruled name with its page below the configured web URL', () => {
+    expect(servesHostName(RULED, 'org.visualstudio.com')).toBe(true);
+    expect(parseRepositoryUrl('https://org.visualstudio.com/My%20Project/_git/app', RULED)).toEqual({
+      owner: 'org/My Project',
+      repo: 'app',
+      fullName: 'org/My Project/app',
+      webUrl: 'https://dev.azure.com/org/My%20Project/_git/app',
+    });
+  });
+
+  it('refuses names the rule does not serve, and hosts without a rule serve only their names', () => {
+    expect(servesHostName(RULED, 'org.visualstudio.com.evil.example')).toBe(false);
+    expect(() => parseRepositoryUrl('https://org.visualstudio.com.evil.example/p/_git/app', RULED)).toThrow(
+      RepositoryUrlError
+    );
+    const { byRule: _rule, ...unruled } = RULED;
+    expect(servesHostName(unruled, 'org.visualstudio.com')).toBe(false);
+    expect(() => parseRepositoryUrl('https://org.visualstudio.com/p/_git/app', unruled)).toThrow(RepositoryUrlError);
   });
 });

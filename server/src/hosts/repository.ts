@@ -27,6 +27,11 @@ export interface RepositoryHost {
   webUrl: string;
   /** Other host names requests may use for it (REPOSITORY_HOSTS, GITLAB_REPOSITORY_HOSTS…). */
   aliases: readonly string[];
+  /**
+   * Host names it serves by a rule rather than by name (Azure DevOps Services' older `<org>.visualstudio.com`), with
+   * the repository's page path below webUrl for a repository read on one (the organization moves into the path).
+   */
+  byRule?: { serves(name: string, names: readonly string[]): boolean; pagePath(owner: string, repo: string): string };
 }
 
 const GITHUB_COM_ALIASES = ['github.com', 'www.github.com', 'raw.githubusercontent.com'];
@@ -45,6 +50,12 @@ export function hostNames(host: RepositoryHost): string[] {
   const extra = host.aliases.map((a) => a.toLowerCase()).filter((a) => !base.includes(a));
   const all = [...base, ...extra, ...(extra.some(github) ? GITHUB_COM_ALIASES : [])];
   return [...new Set(all)];
+}
+
+/** Whether repository URLs on that host name (lower case, a port kept) are this host's. */
+export function servesHostName(host: RepositoryHost, name: string): boolean {
+  const names = hostNames(host);
+  return names.includes(name) || host.byRule?.serves(name, names) === true;
 }
 
 /** How the URL reader should read each of the host's names: by its kind, below its path on its own name. */
@@ -80,14 +91,18 @@ export function parseRepositoryUrl(input: string, host: RepositoryHost): Reposit
   const read = parse(text, { mode: 'lenient', hosts: knownHosts(host), defaultHost: names[0] });
   const named = read.ok ? read.value.host : read.host;
   // The host in a request only selects; the connection always goes to the configured one.
-  if (named !== undefined && !names.includes(named)) {
+  if (named !== undefined && !servesHostName(host, named)) {
     throw new RepositoryUrlError(`repository host '${named}' not supported; supported hosts: ${names.join(', ')}`);
   }
   if (!read.ok) {
     throw new RepositoryUrlError(read.reason);
   }
   const { owner, repo, fullName, webUrl } = read.value;
+  const base = host.webUrl.replace(/\/+$/, '');
+  if (host.byRule && named !== undefined && !names.includes(named)) {
+    return { owner, repo, fullName, webUrl: `${base}/${host.byRule.pagePath(owner, repo)}` };
+  }
   // The page's path below the host as read (its own name or an alias), under the configured web URL.
   const readBase = `${new URL(webUrl).origin}${read.value.pathPrefix}`;
-  return { owner, repo, fullName, webUrl: `${host.webUrl.replace(/\/+$/, '')}${webUrl.slice(readBase.length)}` };
+  return { owner, repo, fullName, webUrl: `${base}${webUrl.slice(readBase.length)}` };
 }

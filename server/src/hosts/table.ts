@@ -7,6 +7,7 @@ import { ServerConfig } from '../config';
 import { OpenedSessions } from '../session/opened-sessions';
 import { HostOAuthClient } from '../session/oauth';
 import { GitHostProvider } from './git-host';
+import { azureDevopsEntry } from './azure-devops/entry';
 import { bitbucketEntry } from './bitbucket/entry';
 import { githubEntry } from './github/entry';
 import { gitlabEntry } from './gitlab/entry';
@@ -19,7 +20,7 @@ export type { HostApp, HostContext, HostEntry, HostLogin, HostSessionCookie } fr
  * Every host the server knows. The first is the default: a bare `owner/repo` is on it, and it answers when no host
  * is configured (Pyroscope's GitHub, as the server was before GitLab).
  */
-export const HOST_TABLE: readonly HostEntry[] = [githubEntry, gitlabEntry, bitbucketEntry];
+export const HOST_TABLE: readonly HostEntry[] = [githubEntry, gitlabEntry, bitbucketEntry, azureDevopsEntry];
 
 export type HostKind = HostEntry['kind'];
 

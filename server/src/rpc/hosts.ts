@@ -15,6 +15,7 @@ import {
   knownHosts,
   parseRepositoryUrl,
   RepositoryUrlError,
+  servesHostName,
 } from '../hosts/repository';
 import { HOST_TABLE, HostEntry, HostKind, ServerHost } from '../hosts/table';
 import { ServerConfig } from '../config';
@@ -64,7 +65,7 @@ function chooseHost(deps: ServiceDeps, repositoryUrl: string): ServerHost {
   const chosen =
     urlHost === undefined
       ? served.find((h) => h.entry === HOST_TABLE[0])
-      : served.find((h) => hostNames(h.entry.repositoryHost(deps.config)).includes(urlHost));
+      : served.find((h) => servesHostName(h.entry.repositoryHost(deps.config), urlHost));
   // A server of the default host alone answers as Pyroscope does: the session first, then the URL's host refused.
   const pyroscope = served.length === 1 && served[0].entry === HOST_TABLE[0] ? served[0] : undefined;
   const host = chosen ?? pyroscope;

@@ -11,8 +11,7 @@ import packageJson from '../../../package.json';
 import pluginJson from '../../../src/plugin.json';
 import { GIT_SESSION_COOKIE } from '../../../src/constants';
 import { loadConfig } from '../../src/config';
-import { GITLAB_SESSION_COOKIE } from '../../src/hosts/gitlab/cookie';
-import { BITBUCKET_SESSION_COOKIE } from '../../src/hosts/bitbucket/cookie';
+import { HOST_TABLE } from '../../src/hosts/table';
 import { kustomizeBuild, readKustomization, readYamlDocuments } from './kustomize';
 import { expandEnv, namedInComments, secretValue, variablesTheServerReads } from './server-env';
 
@@ -77,10 +76,11 @@ describe("Grafana's chart values", () => {
     expect(new URL(grafana['grafana.ini'].server.root_url).protocol).toBe('https:');
   });
 
-  it('provision the Pyroscope data source at the source server, keeping both session cookies', () => {
+  it('provision the Pyroscope data source at the source server, keeping every Git host’s session cookie', () => {
     const [source] = grafana.datasources['datasources.yaml'].datasources;
     expect(source).toMatchObject({ type: 'grafana-pyroscope-datasource', access: 'proxy' });
-    expect(source.jsonData.keepCookies).toEqual([GIT_SESSION_COOKIE, GITLAB_SESSION_COOKIE, BITBUCKET_SESSION_COOKIE]);
+    expect(source.jsonData.keepCookies).toEqual(HOST_TABLE.flatMap((e) => (e.login ? [e.login.cookie.name] : [])));
+    expect(source.jsonData.keepCookies[0]).toBe(GIT_SESSION_COOKIE);
     const url = new URL(source.url);
     const service = manifests.find((m) => m.kind === 'Service' && m.metadata.name === url.hostname.split('.')[0])!;
     expect(service).toBeDefined();

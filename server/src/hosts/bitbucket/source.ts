@@ -9,135 +9,46 @@
  *   access is known.
  * Bitbucket Cloud's REST API 2.0 has no blame: blame and compare answer BlameUnavailableError.
  */
-import { createHash } from 'node:crypto';
-import { ByteLru } from '../../cache/lru';
-import { SharedCache } from '../../cache/shared-cache';
-import { recordHostCall, ServerMetrics } from '../../metrics';
-import { BlameUnavailableError, FileNotFoundError } from '../errors';
-import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
-import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
-import { createHostCaches } from '../host-caches';
-import { CacheUser, ReadCache } from '../read-cache';
-import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
+import { FileNotFoundError } from '../errors';
+import { Commit, Repository } from '../git-host';
+import { HostSourceOptions } from '../host-entry';
+import { HostUser, RawFileSource } from '../raw-file-source';
+import { FULL_SHA, RefAnswer } from '../ref-resolver';
 import { BitbucketClient, BitbucketCommit } from './client';
 import { BitbucketNotFoundError } from './errors';
 import { bitbucketCommitUrl, bitbucketFileUrl } from './links';
 
-export interface BitbucketSourceOptions {
-  /** BITBUCKET_API_URL. */
-  apiUrl: string;
-  timeoutMs: number;
-  maxFileBytes: number;
-  cacheBytes: number;
-  refTtlMs: number;
-  accessTtlMs: number;
-  metrics?: ServerMetrics;
-  fetch?: typeof fetch;
-  now?: () => number;
-  shared?: SharedCache;
-}
+/** `apiUrl`: BITBUCKET_API_URL. */
+export type BitbucketSourceOptions = HostSourceOptions;
 
-interface User extends CacheUser {
-  client: BitbucketClient;
-}
+type User = HostUser<BitbucketClient>;
 
-export class BitbucketSource implements GitHostProvider {
-  private readonly cache: ReadCache;
-  private readonly refs: RefResolver<User>;
-  private readonly commits: ByteLru<Commit>;
-  private readonly now: () => number;
-
-  constructor(private readonly options: BitbucketSourceOptions) {
-    this.now = options.now ?? Date.now;
-    ({
-      reads: this.cache,
-      refs: this.refs,
-      commits: this.commits,
-    } = createHostCaches<Commit, User>({
-      ...options,
-      hostKey: `bitbucket ${options.apiUrl}`,
-      now: this.now,
-      hostName: 'Bitbucket',
-      normalizeRef: (ref) => ref,
-      lookUpRef: (user, repo, ref) => this.lookUpSha(user, repo, ref),
-    }));
-  }
-
-  forUser(token: string | undefined, signal?: AbortSignal): GitHost {
-    const { metrics } = this.options;
-    const client = new BitbucketClient({
-      apiUrl: this.options.apiUrl,
-      timeoutMs: this.options.timeoutMs,
-      token,
-      signal,
-      fetch: this.options.fetch,
-      now: this.now,
-      onResponse: metrics && ((call) => recordHostCall(metrics, 'bitbucket', call)),
-    });
-    const user: User = {
-      id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',
-      client,
-      signal,
-      proveAccess: (repo, sha) => this.refs.proveAccess(user, repo, sha),
-    };
-    return {
-      readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
-      // Listing a whole tree takes a call per directory page on Bitbucket: resolution tries paths instead.
-      listFiles: () => Promise.resolve(undefined),
-      commitSha: (repo, ref) => this.commitSha(user, repo, ref),
-      getCommit: (repo, ref) => this.getCommit(user, repo, ref),
-      commitUrl: bitbucketCommitUrl,
+export class BitbucketSource extends RawFileSource<BitbucketClient> {
+  constructor(options: BitbucketSourceOptions) {
+    super(options, {
+      provider: 'bitbucket',
+      name: 'Bitbucket',
       fileUrl: bitbucketFileUrl,
-      blame: () => Promise.reject(new BlameUnavailableError('Bitbucket', 'blame')),
-      compare: () => Promise.reject(new BlameUnavailableError('Bitbucket', 'compare')),
-    };
+      commitUrl: bitbucketCommitUrl,
+      createClient: (client) => new BitbucketClient(client),
+    });
   }
 
-  private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {
-    const cleanPath = cleanFilePath(path);
-    const sha = await this.commitSha(user, repo, ref);
-    return this.cache.readFile(user, repo, sha, cleanPath, bitbucketFileUrl(repo, ref, cleanPath), () =>
-      this.fetchFile(user, repo, cleanPath, sha)
+  protected fetchRawFile(user: User, repo: Repository, path: string, sha: string, maxBytes: number) {
+    return user.client.getRawFile(repo.fullName, sha, path, maxBytes);
+  }
+
+  protected getCommit(user: User, repo: Repository, ref: string): Promise<Commit> {
+    return this.commitAt(user, repo, ref, async (sha) =>
+      toCommit(await user.client.getCommit(repo.fullName, sha), repo)
     );
-  }
-
-  private async fetchFile(user: User, repo: Repository, path: string, sha: string): Promise<CachedFile> {
-    const max = this.options.maxFileBytes;
-    try {
-      const file = await user.client.getRawFile(repo.fullName, sha, path, max);
-      return file.size > max ? tooLarge(path, file.size, max) : judgeBytes(file.content, path, max);
-    } catch (error) {
-      if (error instanceof BitbucketNotFoundError) {
-        // Never a proof of access, whatever it says (the cache shares it once access is known).
-        return { kind: 'missing', reason: error.reason, message: `file not found: ${error.message}` };
-      }
-      throw error;
-    }
-  }
-
-  private async getCommit(user: User, repo: Repository, ref: string): Promise<Commit> {
-    const sha = await this.commitSha(user, repo, ref);
-    const key = `${repo.fullName}@${sha}`;
-    const cached = this.commits.get(key);
-    this.cache.countLookup('commits', cached !== undefined);
-    if (cached) {
-      await this.cache.ensureAccess(user, repo, sha);
-      return cached;
-    }
-    const commit = toCommit(await this.request(user, repo, () => user.client.getCommit(repo.fullName, sha)), repo);
-    this.commits.set(key, commit);
-    return commit;
-  }
-
-  private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    return this.refs.commitSha(user, repo, ref);
   }
 
   /**
    * Branch, then tag, then commit (a short sha): the first that exists; `refs/heads/` and `refs/tags/` pick one, a
    * full sha goes straight to its commit (the access proof asks for one). No ETag: Bitbucket's refs have none.
    */
-  private async lookUpSha(user: User, repo: Repository, ref: string): Promise<RefAnswer> {
+  protected async lookUpSha(user: User, repo: Repository, ref: string): Promise<RefAnswer> {
     const name = ref || (await this.mainBranch(user, repo));
     const commit = () => user.client.getCommit(repo.fullName, name);
     const tries: Array<() => Promise<BitbucketCommit>> = FULL_SHA.test(name)
@@ -178,13 +89,6 @@ export class BitbucketSource implements GitHostProvider {
       throw new FileNotFoundError(`${repo.fullName} has no main branch (an empty repository)`);
     }
     return name;
-  }
-
-  /** One call on the repository with the user's token: a 200 shows the user's access. */
-  private async request<T>(user: User, repo: Repository, call: () => Promise<T>): Promise<T> {
-    const answer = await call();
-    this.cache.markAccess(user, repo);
-    return answer;
   }
 }
 

@@ -7,14 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../../cache/lru';
-import { SharedCache } from '../../cache/shared-cache';
-import { ServerMetrics } from '../../metrics';
 import { endsRefFallback } from '../error-policy';
 import { FileNotFoundError, FileRejectedError } from '../errors';
 import { CachedFile, cleanFilePath } from '../files';
 import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
 import { CacheUser, ReadCache } from '../read-cache';
 import { createHostCaches } from '../host-caches';
+import { HostSourceOptions } from '../host-entry';
 import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
 import { createOctokit, GitHubApi } from './client';
 import { CommitJson, keptFields, toCommit } from './commits';
@@ -24,19 +23,7 @@ import { BlameCache } from '../blame/blame-cache';
 import { clipBlame, LineSpan } from '../blame/model';
 import { fetchGitHubBlame, fetchGitHubComparison } from './blame';
 
-export interface GitHubSourceOptions {
-  apiUrl: string;
-  timeoutMs: number;
-  maxFileBytes: number;
-  cacheBytes: number;
-  refTtlMs: number;
-  accessTtlMs: number;
-  metrics?: ServerMetrics;
-  /** The shared tier (CACHE_URL) under this host's memory caches. */
-  shared?: SharedCache;
-  fetch?: typeof fetch;
-  now?: () => number;
-}
+export type GitHubSourceOptions = HostSourceOptions;
 
 /**
  * One user's calls: their client and the RPC's signal. Calls made inside joined work take that work's signal (see

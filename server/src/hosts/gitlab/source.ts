@@ -7,99 +7,50 @@
  *   answer both for a missing project and for one the token cannot see, and a 404 in other words (another
  *   version, a proxy) may mean the same, so a 404 is kept for that user only until their access is known.
  */
-import { createHash } from 'node:crypto';
-import { ByteLru } from '../../cache/lru';
-import { recordHostCall, ServerMetrics } from '../../metrics';
-import { CachedFile, cleanFilePath, judgeBytes, tooLarge } from '../files';
-import { Commit, GitHost, GitHostProvider, RepoFile, Repository } from '../git-host';
-import { SharedCache } from '../../cache/shared-cache';
-import { CacheUser, ReadCache } from '../read-cache';
-import { createHostCaches } from '../host-caches';
-import { FULL_SHA, RefAnswer, RefResolver } from '../ref-resolver';
+import { clipBlame, LineSpan } from '../blame/model';
+import { cleanFilePath } from '../files';
+import { Commit, Repository } from '../git-host';
+import { HostSourceOptions } from '../host-entry';
+import { HostUser, RawFileSource } from '../raw-file-source';
+import { FULL_SHA, RefAnswer } from '../ref-resolver';
+import { fetchGitLabBlame, fetchGitLabComparison } from './blame';
 import { GitLabClient, GitLabCommit } from './client';
 import { GitLabNotFoundError } from './errors';
-import { BlameCache } from '../blame/blame-cache';
-import { clipBlame, LineSpan } from '../blame/model';
-import { fetchGitLabBlame, fetchGitLabComparison } from './blame';
 
-export interface GitLabSourceOptions {
-  apiUrl: string;
-  timeoutMs: number;
-  maxFileBytes: number;
-  cacheBytes: number;
-  refTtlMs: number;
-  accessTtlMs: number;
+export interface GitLabSourceOptions extends HostSourceOptions {
   /** A tree with more entries than this is not listed (each page of 100 is one call). */
   maxTreeEntries?: number;
-  metrics?: ServerMetrics;
-  fetch?: typeof fetch;
-  now?: () => number;
-  /** The shared tier (CACHE_URL) under this host's memory caches. */
-  shared?: SharedCache;
 }
 
-interface User extends CacheUser {
-  client: GitLabClient;
-}
+type User = HostUser<GitLabClient>;
 
 const DEFAULT_MAX_TREE_ENTRIES = 2000;
 
-export class GitLabSource implements GitHostProvider {
-  private readonly cache: ReadCache;
-  /** Refs found missing: 404 Commit Not Found for everyone (once access is known), any other 404 for that user. */
-  private readonly refs: RefResolver<User>;
-  private readonly commits: ByteLru<Commit>;
-  private readonly blames: BlameCache;
-  private readonly now: () => number;
+export class GitLabSource extends RawFileSource<GitLabClient> {
+  private readonly maxTreeEntries: number;
 
-  constructor(private readonly options: GitLabSourceOptions) {
-    this.now = options.now ?? Date.now;
-    ({
-      reads: this.cache,
-      refs: this.refs,
-      commits: this.commits,
-      blames: this.blames,
-    } = createHostCaches<Commit, User>({
-      ...options,
-      hostKey: `gitlab ${options.apiUrl}`,
-      hostName: 'GitLab',
-      now: this.now,
-      normalizeRef: normalizeRef,
-      lookUpRef: (user, repo, ref, etag) => this.lookUpSha(user, repo, ref, etag),
-    }));
+  constructor(options: GitLabSourceOptions) {
+    super(options, {
+      provider: 'gitlab',
+      name: 'GitLab',
+      normalizeRef,
+      fileUrl: gitlabFileUrl,
+      commitUrl: gitlabCommitUrl,
+      createClient: (client) => new GitLabClient(client),
+    });
+    this.maxTreeEntries = options.maxTreeEntries ?? DEFAULT_MAX_TREE_ENTRIES;
   }
 
-  forUser(token: string | undefined, signal?: AbortSignal): GitHost {
-    const { metrics } = this.options;
-    const client = new GitLabClient({
-      apiUrl: this.options.apiUrl,
-      timeoutMs: this.options.timeoutMs,
-      token,
-      signal,
-      fetch: this.options.fetch,
-      now: this.now,
-      onResponse: metrics && ((call) => recordHostCall(metrics, 'gitlab', call)),
-    });
-    const user: User = {
-      id: token ? createHash('sha256').update(token).digest('hex') : 'anonymous',
-      client,
-      signal,
-      proveAccess: (repo, sha) => this.refs.proveAccess(user, repo, sha),
-    };
-    return {
-      readFile: (repo, path, ref) => this.readFile(user, repo, path, ref),
-      listFiles: (repo, ref) => this.listFiles(user, repo, ref),
-      commitSha: (repo, ref) => this.commitSha(user, repo, ref),
-      getCommit: (repo, ref) => this.getCommit(user, repo, ref),
-      commitUrl: gitlabCommitUrl,
-      fileUrl: gitlabFileUrl,
-      blame: (repo, ref, path, span) => this.blame(user, repo, ref, path, span),
-      compare: (repo, base, head) => fetchGitLabComparison(client, repo, base, head),
-    };
+  protected fetchRawFile(user: User, repo: Repository, path: string, sha: string, maxBytes: number) {
+    return user.client.getRawFile(repo.fullName, path, sha, maxBytes);
+  }
+
+  protected compare(user: User, repo: Repository, base: string, head: string) {
+    return fetchGitLabComparison(user.client, repo, base, head);
   }
 
   /** GitLab blames the lines asked for (its `range`): one call per file, commit and span. */
-  private async blame(user: User, repo: Repository, ref: string, path: string, span: LineSpan | undefined) {
+  protected async blame(user: User, repo: Repository, ref: string, path: string, span: LineSpan | undefined) {
     const cleanPath = cleanFilePath(path);
     const sha = await this.commitSha(user, repo, ref);
     const blame = await this.blames.read(user, repo, sha, cleanPath, span, () =>
@@ -108,42 +59,16 @@ export class GitLabSource implements GitHostProvider {
     return { sha, ...clipBlame(blame, span) };
   }
 
-  private async readFile(user: User, repo: Repository, path: string, ref: string): Promise<RepoFile> {
-    const cleanPath = cleanFilePath(path);
-    const sha = await this.commitSha(user, repo, ref);
-    return this.cache.readFile(user, repo, sha, cleanPath, gitlabFileUrl(repo, ref, cleanPath), () =>
-      this.fetchFile(user, repo, cleanPath, sha)
-    );
-  }
-
-  private async fetchFile(user: User, repo: Repository, path: string, sha: string): Promise<CachedFile> {
-    const max = this.options.maxFileBytes;
-    try {
-      const file = await user.client.getRawFile(repo.fullName, path, sha, max);
-      return file.size > max ? tooLarge(path, file.size, max) : judgeBytes(file.content, path, max);
-    } catch (error) {
-      if (error instanceof GitLabNotFoundError) {
-        // Not a proof of access, whatever its wording (fail closed): the cache shares it once access is known.
-        return { kind: 'missing', reason: 'not_found', message: `file not found: ${error.message}` };
-      }
-      throw error;
-    }
-  }
-
-  private async listFiles(user: User, repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
+  protected async listFiles(user: User, repo: Repository, ref: string): Promise<ReadonlySet<string> | undefined> {
     const sha = await this.commitSha(user, repo, ref);
     return this.cache.listFiles(user, repo, sha, async () => {
-      const entries = await user.client.listTree(
-        repo.fullName,
-        sha,
-        this.options.maxTreeEntries ?? DEFAULT_MAX_TREE_ENTRIES
-      );
+      const entries = await user.client.listTree(repo.fullName, sha, this.maxTreeEntries);
       return entries && new Set(entries.filter((e) => e.type === 'blob').map((e) => e.path));
     });
   }
 
   /** The commit a ref names; one asked for by its full sha is cached (served after this user's access is shown). */
-  private async getCommit(user: User, repo: Repository, ref: string): Promise<Commit> {
+  protected async getCommit(user: User, repo: Repository, ref: string): Promise<Commit> {
     const wanted = normalizeRef(ref);
     const cached = FULL_SHA.test(wanted) ? this.commits.get(`${repo.fullName}@${wanted}`) : undefined;
     this.cache.countLookup('commits', cached !== undefined);
@@ -163,12 +88,8 @@ export class GitLabSource implements GitHostProvider {
     return commit;
   }
 
-  private commitSha(user: User, repo: Repository, ref: string): Promise<string> {
-    return this.refs.commitSha(user, repo, ref);
-  }
-
   /** GitLab's answer for a ref: the commit (kept by its sha), or 304 for the ETag sent. */
-  private async lookUpSha(user: User, repo: Repository, ref: string, etag: string | undefined): Promise<RefAnswer> {
+  protected async lookUpSha(user: User, repo: Repository, ref: string, etag: string | undefined): Promise<RefAnswer> {
     const answer = await this.requestCommit(user, repo, ref, etag);
     if (answer.notModified) {
       return 'not-modified';
