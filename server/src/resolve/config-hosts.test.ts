@@ -126,3 +126,45 @@ describe('resolving through a bitbucket mapping', () => {
     });
   });
 });
+
+describe('.pyroscope.yaml azure_devops sources', () => {
+  const shop = parseRepositoryUrl('https://github.com/acme/shop', {
+    kind: 'github',
+    webUrl: 'https://github.com',
+    aliases: [],
+  });
+
+  it('reads organization, project (spaces kept) and repo into the repository on Azure DevOps, and resolves there', async () => {
+    const source = '{azure_devops: {organization: acme, project: My Project, repo: shared, ref: v2.0.0, path: lib}}';
+    const parsed = parseConfig(config(source), HOST_MAPPINGS);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.config?.mappings[0].source).toEqual({
+      host: { key: 'azure_devops', repositoryPath: 'acme/My%20Project/_git/shared', ref: 'v2.0.0', path: 'lib' },
+    });
+    const found = await resolveFile(
+      new MapReader({
+        'acme/shop@main:.pyroscope.yaml': config(source),
+        'acme/My Project/shared@v2.0.0:lib/pkg/x.go': 'package pkg',
+      }),
+      { repository: shop, ref: 'main', path: '/opt/shared/pkg/x.go', rootPath: '', functionName: 'f' },
+      'https://github.com',
+      resolutionHostsFor({
+        AZURE_DEVOPS_CLIENT_ID: 'id',
+        AZURE_DEVOPS_CLIENT_SECRET: 'secret',
+        SESSION_SECRET: 'k'.repeat(32),
+      })
+    );
+    expect(found).toMatchObject({
+      rule: 'mapping:azure_devops[0]',
+      path: 'lib/pkg/x.go',
+      repository: { webUrl: 'https://dev.azure.com/acme/My%20Project/_git/shared' },
+    });
+  });
+
+  it('says what is missing, on which line', () => {
+    const { problems } = parseConfig(config('{azure_devops: {organization: acme, repo: shared}}'), HOST_MAPPINGS);
+    expect(problems).toEqual([
+      'invalid pyroscope config: mapping[0]: an azure_devops source needs organization, project and repo (line 4)',
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import { parseGoMod } from './gomod';
 const SECRET = 'k'.repeat(32);
 const GITLAB = { GITLAB_CLIENT_ID: 'id', GITLAB_CLIENT_SECRET: 'secret', SESSION_SECRET: SECRET };
 const BITBUCKET = { BITBUCKET_CLIENT_ID: 'id', BITBUCKET_CLIENT_SECRET: 'secret', SESSION_SECRET: SECRET };
+const AZURE = { AZURE_DEVOPS_CLIENT_ID: 'id', AZURE_DEVOPS_CLIENT_SECRET: 'secret', SESSION_SECRET: SECRET };
 const BOTH = { ...GITLAB, ...BITBUCKET, GITHUB_CLIENT_ID: 'id', GITHUB_CLIENT_SECRET: 'secret' };
 
 describe('locating modules on the hosts of the table', () => {
@@ -195,5 +196,59 @@ describe('a frame under a GitLab module (through the table as well)', () => {
       path: 'pkg/a.go',
       repository: { fullName: 'acme/platform/lib', webUrl: 'https://gitlab.com/acme/platform/lib' },
     });
+  });
+});
+
+describe('a frame under an Azure DevOps module', () => {
+  const payments = 'acme/Platform/payments@v1.4.0:charge/charge.go';
+
+  it('is read from the Azure Repos repository at the version tag (the module cache escapes upper case)', async () => {
+    const { result } = await resolveIn(
+      { [payments]: 'package charge' },
+      '/root/go/pkg/mod/dev.azure.com/acme/!platform/_git/payments.git@v1.4.0/charge/charge.go',
+      AZURE
+    );
+    expect(result).toMatchObject({
+      rule: 'go:module',
+      ref: 'v1.4.0',
+      path: 'charge/charge.go',
+      repository: { webUrl: 'https://dev.azure.com/acme/Platform/_git/payments' },
+    });
+  });
+
+  it('reads the <org>.visualstudio.com form as the same organization on dev.azure.com', async () => {
+    const { result } = await resolveIn(
+      { [payments]: 'package charge' },
+      '/root/go/pkg/mod/acme.visualstudio.com/!platform/_git/payments.git@v1.4.0/charge/charge.go',
+      AZURE
+    );
+    expect(result).toMatchObject({ repository: { webUrl: 'https://dev.azure.com/acme/Platform/_git/payments' } });
+  });
+
+  it('a module in a folder: `<folder>/<version>` first; a -trimpath frame takes the go.mod version', async () => {
+    const goMod = {
+      'acme/shop@main:go.mod':
+        'module github.com/acme/shop\nrequire dev.azure.com/acme/Platform/_git/tools.git/cli v1.2.0\n',
+    };
+    const { reader, result } = await resolveIn(
+      { ...goMod, 'acme/Platform/tools@v1.2.0:cli/main.go': 'package main' },
+      'dev.azure.com/acme/Platform/_git/tools.git/cli/main.go',
+      AZURE
+    );
+    expect(result).toMatchObject({ ref: 'v1.2.0', path: 'cli/main.go' });
+    expect(reader.reads.filter((read) => read.startsWith('acme/Platform/tools'))).toEqual([
+      'acme/Platform/tools@cli/v1.2.0:cli/main.go',
+      'acme/Platform/tools@v1.2.0:cli/main.go',
+    ]);
+  });
+
+  it('on a server that does not read Azure DevOps, nothing is asked of it', async () => {
+    const { reader, result } = await resolveIn(
+      { [payments]: 'package charge' },
+      '/root/go/pkg/mod/dev.azure.com/acme/!platform/_git/payments.git@v1.4.0/charge/charge.go',
+      BITBUCKET
+    );
+    expect(result).toBeInstanceOf(NotResolvedError);
+    expect(reader.reads.filter((read) => read.startsWith('acme/Platform'))).toEqual([]);
   });
 });
