@@ -24,7 +24,7 @@ export interface HostContext {
 
 /** What every host's source is built with. */
 export interface HostSourceOptions {
-  /** The host's API base (GITHUB_API_URL, GITLAB_URL's /api/v4, BITBUCKET_API_URL, AZURE_DEVOPS_URL…). */
+  /** The host's API base (GITHUB_API_URL, GITLAB_URL's /api/v4…). */
   apiUrl: string;
   timeoutMs: number;
   maxFileBytes: number;
