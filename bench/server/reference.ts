@@ -3,6 +3,7 @@
  * the GitHub calls it makes for the same frames: no cache, one best mapping, Pyroscope's stdlib rules (x.y.z
  * GOROOT versions, /usr/local/go/src/ and $GOROOT/src/ prefixes), site-packages as stdlib, up to 30 suffix tries.
  */
+import { HOST_MAPPINGS } from '../../server/src/hosts/table';
 import { parseConfig } from '../../server/src/resolve/config';
 import { GO_STD_PACKAGES } from '../../server/src/resolve/languages/go-std-packages';
 import { parseModulePath } from '../../server/src/resolve/languages/go-modules';
@@ -76,7 +77,7 @@ export async function referenceResolve(
     ref
   );
   if (configText) {
-    const parsed = parseConfig(configText.toString('utf8'));
+    const parsed = parseConfig(configText.toString('utf8'), HOST_MAPPINGS);
     config = parsed.problems.length === 0 ? parsed.config : undefined;
   }
   const best = bestMapping(config, req.path, req.functionName);
@@ -88,16 +89,12 @@ export async function referenceResolve(
     if ('local' in source) {
       return repoFile(source.local.path ? goJoin(source.local.path, rel) : rel);
     }
-    // Pyroscope knows no GitLab sources.
-    if (!('github' in source)) {
+    // Pyroscope knows no other host's sources.
+    if (!('host' in source) || source.host.key !== 'github') {
       return Promise.resolve(undefined);
     }
-    return other(
-      source.github.owner,
-      source.github.repo,
-      source.github.path ? goJoin(source.github.path, rel) : rel,
-      source.github.ref
-    );
+    const [owner, repo] = source.host.repositoryPath.split('/');
+    return other(owner, repo, source.host.path ? goJoin(source.host.path, rel) : rel, source.host.ref);
   };
   const stripped = () => (best && best.score <= req.path.length ? req.path.slice(best.score).replace(/^\/+/, '') : '');
 

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
+import { HOST_MAPPINGS } from '../../server/src/hosts/table';
 import { parseConfig } from '../../server/src/resolve/config';
 import { codeBlocks, headingAnchors, linkTargets } from './markdown';
 
@@ -108,7 +109,10 @@ describe('the docs', () => {
             errors: [],
           });
           if (/^source_code:/m.test(block.text)) {
-            expect({ snippet: block.text.slice(0, 80), problems: parseConfig(block.text).problems }).toEqual({
+            expect({
+              snippet: block.text.slice(0, 80),
+              problems: parseConfig(block.text, HOST_MAPPINGS).problems,
+            }).toEqual({
               snippet: block.text.slice(0, 80),
               problems: [],
             });

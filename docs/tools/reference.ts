@@ -11,8 +11,8 @@ import { HostSessionService } from '../../proto/gen/linescope/v1/host_session_pb
 import { VCSService } from '../../proto/gen/vcs/v1/vcs_pb';
 import { CONFIG_VARIABLES } from '../../server/src/config-reference';
 import { createMetrics } from '../../server/src/metrics';
-import { CONFIG_FIELDS, SOURCE_KINDS_DESCRIBED } from '../../server/src/resolve/config-schema';
-import { HOST_TABLE } from '../../server/src/hosts/table';
+import { configFields, sourceKindsDescribed } from '../../server/src/resolve/config-schema';
+import { HOST_MAPPINGS, HOST_TABLE } from '../../server/src/hosts/table';
 import { SESSION_COOKIE } from '../../server/src/session/cookie';
 import { RUNTIME_VERSION_LABELS, VERSION_LABELS } from '../../src/pyroscope/versionLabels';
 
@@ -125,15 +125,17 @@ function labels(): string {
 function pyroscopeYaml(): string {
   const top = table(
     ['Field', 'Type', 'Meaning'],
-    CONFIG_FIELDS.map((f) => [`\`${f.key}\``, f.type, f.meaning])
+    configFields(HOST_MAPPINGS).map((f) => [`\`${f.key}\``, f.type, f.meaning])
   );
-  const kinds = SOURCE_KINDS_DESCRIBED.map(
-    (s) =>
-      `## \`source.${s.kind}\`\n\n${table(
-        ['Field', 'Type', 'Meaning'],
-        s.fields.map((f) => [`\`${f.key}\``, f.type, f.meaning])
-      )}\n\n\`\`\`yaml\nversion: v1\nsource_code:\n  mappings:\n${s.example.replace(/^/gm, '    ')}\n\`\`\``
-  ).join('\n\n');
+  const kinds = sourceKindsDescribed(HOST_MAPPINGS)
+    .map(
+      (s) =>
+        `## \`source.${s.kind}\`\n\n${table(
+          ['Field', 'Type', 'Meaning'],
+          s.fields.map((f) => [`\`${f.key}\``, f.type, f.meaning])
+        )}\n\n\`\`\`yaml\nversion: v1\nsource_code:\n  mappings:\n${s.example.replace(/^/gm, '    ')}\n\`\`\``
+    )
+    .join('\n\n');
   return page(
     '`.pyroscope.yaml` fields',
     'Read from the service’s root path at the profiled commit (`server/src/resolve/config.ts`). How mappings are ' +

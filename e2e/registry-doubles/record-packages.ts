@@ -28,6 +28,7 @@ import { parseCoordinates, sourcesJarPath } from '../../server/src/registries/ma
 import { MAVEN_CENTRAL } from '../../server/src/registries/maven/registry';
 import { NpmRegistry } from '../../server/src/registries/npm/registry';
 import { RegistryContext } from '../../server/src/registries/context';
+import { HOST_MAPPINGS } from '../../server/src/hosts/table';
 import { PUBLIC_PYPI } from '../../server/src/registries/pypi/registry';
 import { parseConfig } from '../../server/src/resolve/config';
 import { matchingMappings } from '../../server/src/resolve/mappings';
@@ -156,7 +157,7 @@ async function download(url: string): Promise<Buffer> {
 export async function recordMaven(frames: SampleFrame[], repos: SampleRepo[], ctx: RegistryContext, save: Save) {
   const wanted: Wanted = new Map();
   for (const frame of frames.filter((f) => f.localPath.endsWith('.java'))) {
-    const config = parseConfig(showFile(repos, frame, '.pyroscope.yaml') ?? '').config;
+    const config = parseConfig(showFile(repos, frame, '.pyroscope.yaml') ?? '', HOST_MAPPINGS).config;
     const source = matchingMappings(config, frame.localPath, frame.functionName)[0]?.mapping.source;
     if (source && 'maven' in source) {
       // Folders group/artifact@version: no `:` in file names.

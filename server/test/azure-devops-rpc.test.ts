@@ -2,7 +2,8 @@
  * Azure DevOps over real HTTP: HostSessionService's app info (Entra's authorize page, the vso.code scope, PKCE),
  * login through the double's consent page, refresh, expiry, invalid and swapped cookies; GetFile through both URL
  * forms (dev.azure.com and <org>.visualstudio.com, https and ssh) to the same repository, the per-user access proof,
- * the throttle through the error policy, blame unimplemented, and the calls counted by provider.
+ * the throttle through the error policy, blame unimplemented, the calls counted by provider; Go modules hosted there
+ * and `source.azure_devops` mappings.
  */
 import { createHash } from 'node:crypto';
 import { AzureDevopsDouble, startAzureDevopsDouble } from '../../e2e/azure-devops-double';
@@ -22,7 +23,24 @@ const SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/vso.code offline_access';
 describe('Azure DevOps through the source server', () => {
   const root = tempDir('azure-rpc');
   const app = createFixtureRepo(root.dir, 'contoso/app', [
-    { files: { 'main.go': 'package main\n' }, tags: ['v1.0.0'] },
+    {
+      files: {
+        'main.go': 'package main\n',
+        '.pyroscope.yaml': [
+          'version: v1',
+          'source_code:',
+          '  mappings:',
+          '    - path: [{ prefix: /opt/shared }]',
+          '      language: go',
+          '      source: { azure_devops: { organization: contoso, project: Platform, repo: lib, ref: v1.2.0, path: "" } }',
+          '',
+        ].join('\n'),
+      },
+      tags: ['v1.0.0'],
+    },
+  ]);
+  const lib = createFixtureRepo(root.dir, 'contoso/lib', [
+    { files: { 'retry/retry.go': 'package retry // v1.2.0\n' }, tags: ['v1.2.0'] },
   ]);
   let double: AzureDevopsDouble;
   let server: LinescopeServer;
@@ -38,6 +56,14 @@ describe('Azure DevOps through the source server', () => {
           project: 'Shop Floor',
           name: 'app',
           dir: app.dir,
+          visibility: 'private',
+          members: ['alice@contoso.com'],
+        },
+        {
+          organization: 'contoso',
+          project: 'Platform',
+          name: 'lib',
+          dir: lib.dir,
           visibility: 'private',
           members: ['alice@contoso.com'],
         },
@@ -269,5 +295,23 @@ describe('Azure DevOps through the source server', () => {
       /provider="azure-devops",method="GET",route="\/\{organization\}\/\{project\}\/_apis\/git\/repositories\/\{repository\}\/items",status_code="200"/
     );
     expect(text).not.toMatch(/contoso|Shop|alice/);
+  });
+
+  it('reads Go modules hosted on Azure DevOps (both host forms) and a .pyroscope.yaml mapping to another repository', async () => {
+    for (const [localPath, rule] of [
+      ['/root/go/pkg/mod/dev.azure.com/contoso/!platform/_git/lib.git@v1.2.0/retry/retry.go', 'go:module'],
+      ['/root/go/pkg/mod/contoso.visualstudio.com/!platform/_git/lib.git@v1.2.0/retry/retry.go', 'go:module'],
+      ['/opt/shared/retry/retry.go', 'mapping:azure_devops[0]'],
+    ]) {
+      const file = await callService(
+        url,
+        'vcs.v1.VCSService/GetFile',
+        { repositoryURL: 'https://dev.azure.com/contoso/Shop%20Floor/_git/app', ref: 'v1.0.0', localPath },
+        { cookie: cookieOf(sealed('alice@contoso.com')) }
+      );
+      expect([localPath, file.status, file.body.rule]).toEqual([localPath, 200, rule]);
+      expect(Buffer.from(file.body.content as string, 'base64').toString()).toBe('package retry // v1.2.0\n');
+      expect(file.body.resolvedRepositoryUrl).toBe(`${double.url}/contoso/Platform/_git/lib`);
+    }
   });
 });

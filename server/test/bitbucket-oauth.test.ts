@@ -62,4 +62,23 @@ describe('Bitbucket OAuth client', () => {
     expect(error).toMatchObject({ final: false, message: expect.stringMatching(/cannot be reached/) });
     expect((error as Error).message).not.toContain('s3cret-value');
   });
+
+  it('reads the granted scope from `scope`, or from `scopes` as Bitbucket answered before May 2026', async () => {
+    const answering = (body: Record<string, unknown>) =>
+      new BitbucketOAuthClient({
+        bitbucketUrl: 'https://bitbucket.example',
+        clientId: 'id',
+        clientSecret: 'secret',
+        timeoutMs: 2000,
+        fetch: async () => new Response(JSON.stringify({ access_token: 'a', expires_in: 7200, ...body })),
+      });
+    for (const [body, scope] of [
+      [{ scope: 'repository' }, 'repository'],
+      [{ scopes: 'repository' }, 'repository'],
+      [{ scope: 'repository', scopes: 'account' }, 'repository'],
+      [{}, ''],
+    ] as const) {
+      expect((await answering(body).refresh('r', '', now)).scope).toBe(scope);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Bitbucket over real HTTP: HostSessionService's app info, login and refresh with the consumer, the session cookie
- * GetFile reads source with, cookies of other hosts refused, and the blame RPC saying Bitbucket has none.
+ * GetFile reads source with (Go modules hosted on Bitbucket and `source.bitbucket` mappings too), cookies of other
+ * hosts refused, and the blame RPC saying Bitbucket has none.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,27 @@ const CALLBACK = 'http://grafana.local/a/linescope-app/github/callback';
 
 describe('Bitbucket through the source server', () => {
   const root = mkdtempSync(join(tmpdir(), 'linescope-bitbucket-rpc-'));
-  const app = createFixtureRepo(root, 'acme/app', [{ files: { 'main.go': 'package main\n' }, tags: ['v1.0.0'] }]);
+  const app = createFixtureRepo(root, 'acme/app', [
+    {
+      files: {
+        'main.go': 'package main\n',
+        'go.mod': 'module bitbucket.org/acme/app\n\ngo 1.22\n\nrequire bitbucket.org/acme/lib v1.2.0\n',
+        '.pyroscope.yaml': [
+          'version: v1',
+          'source_code:',
+          '  mappings:',
+          '    - path: [{ prefix: /opt/shared }]',
+          '      language: go',
+          '      source: { bitbucket: { workspace: acme, repo: lib, ref: v1.2.0, path: "" } }',
+          '',
+        ].join('\n'),
+      },
+      tags: ['v1.0.0'],
+    },
+  ]);
+  const lib = createFixtureRepo(root, 'acme/lib', [
+    { files: { 'retry/retry.go': 'package retry // v1.2.0\n' }, tags: ['v1.2.0'] },
+  ]);
   let double: BitbucketDouble;
   let server: LinescopeServer;
   let url: string;
@@ -26,7 +47,10 @@ describe('Bitbucket through the source server', () => {
 
   beforeAll(async () => {
     double = await startBitbucketDouble({
-      repositories: [{ fullName: 'acme/app', dir: app.dir, isPrivate: true, members: ['alice'] }],
+      repositories: [
+        { fullName: 'acme/app', dir: app.dir, isPrivate: true, members: ['alice'] },
+        { fullName: 'acme/lib', dir: lib.dir, isPrivate: true, members: ['alice'] },
+      ],
       callbackUrl: CALLBACK,
       now: () => clock.now,
     });
@@ -94,6 +118,32 @@ describe('Bitbucket through the source server', () => {
       status: 401,
       body: { message: expect.stringMatching(/^Bitbucket refused the authorization/) },
     });
+  });
+
+  it('reads a Go module hosted on Bitbucket, and a .pyroscope.yaml mapping to another Bitbucket repository', async () => {
+    const login = await session({
+      host: 'bitbucket',
+      authorizationCode: double.issueCode('alice', CALLBACK),
+      redirectUri: CALLBACK,
+    });
+    const frame = (localPath: string) =>
+      callService(
+        url,
+        'vcs.v1.VCSService/GetFile',
+        { repositoryURL: 'https://bitbucket.org/acme/app', ref: 'v1.0.0', localPath },
+        { cookie: cookieOf(login.body.token) }
+      );
+    for (const [localPath, rule] of [
+      ['/root/go/pkg/mod/bitbucket.org/acme/lib@v1.2.0/retry/retry.go', 'go:module'],
+      ['bitbucket.org/acme/lib/retry/retry.go', 'go:module'],
+      ['/opt/shared/retry/retry.go', 'mapping:bitbucket[0]'],
+    ]) {
+      const file = await frame(localPath);
+      expect([localPath, file.status, file.body.rule]).toEqual([localPath, 200, rule]);
+      expect(Buffer.from(file.body.content as string, 'base64').toString()).toBe('package retry // v1.2.0\n');
+      expect(file.body.resolvedRepositoryUrl).toBe(`${double.url}/acme/lib`);
+      expect(file.body.resolvedRef).toBe('v1.2.0');
+    }
   });
 
   it("answers unauthenticated without Bitbucket's cookie, or with GitHub's in its place", async () => {

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 
+import { HOST_MAPPINGS } from '../src/hosts/table';
 import { parseConfig } from '../src/resolve/config';
 import { parseConfigCached } from '../src/resolve/config-cache';
 import { MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from '../src/resolve/config-limits';
@@ -10,7 +11,7 @@ import { fuzzParameters, fuzzTestTimeout, runtimeErrorMessage } from '../../src/
 
 /** Parses as the resolver does; checks the answer is a config and/or readable problems, never a throw. */
 function parse(text: string) {
-  const result = parseConfig(text);
+  const result = parseConfig(text, HOST_MAPPINGS);
   expect(result.config !== undefined || result.problems.length > 0).toBe(true);
   for (const problem of result.problems) {
     expect(problem).toMatch(/^(failed to parse|invalid) pyroscope config: ./);
@@ -249,10 +250,10 @@ describe('.pyroscope.yaml under hostile documents', () => {
 
   it('parses a config once: the same text gives the same parsed value, another text its own', () => {
     const text = `version: v1\nsource_code:\n  mappings:\n    - {path: [{prefix: a/}], language: go, source: {local: {path: x}}}\n`;
-    const first = parseConfigCached(Buffer.from(text));
+    const first = parseConfigCached(Buffer.from(text), HOST_MAPPINGS);
     expect(first.config?.mappings).toHaveLength(1);
-    expect(parseConfigCached(Buffer.from(text))).toBe(first);
-    const other = parseConfigCached(Buffer.from(text.replace('a/', 'b/')));
+    expect(parseConfigCached(Buffer.from(text), HOST_MAPPINGS)).toBe(first);
+    const other = parseConfigCached(Buffer.from(text.replace('a/', 'b/')), HOST_MAPPINGS);
     expect(other).not.toBe(first);
     expect(other.config?.mappings[0].pathPrefixes).toEqual(['b/']);
   });

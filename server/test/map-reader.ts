@@ -3,6 +3,7 @@ import { FileNotFoundError } from '../src/hosts/errors';
 import { RepoFile, SourceReader } from '../src/hosts/git-host';
 import { parseRepositoryUrl, Repository } from '../src/hosts/repository';
 import { resolveFile } from '../src/resolve/resolver';
+import { resolutionHostsFor } from './resolution-hosts';
 
 /** Files keyed `owner/repo@ref:path`; lists a repository's tree like GitHub's recursive tree call, unless `canList` is off. */
 export class MapReader implements SourceReader {
@@ -50,5 +51,5 @@ export function resolveOver(files: Record<string, string>, path: string, runtime
     aliases: [],
   });
   const request = { repository, ref: 'main', path, rootPath: '', functionName: 'f', runtimeVersion };
-  return { reader, result: resolveFile(reader, request, GITHUB) };
+  return { reader, result: resolveFile(reader, request, GITHUB, resolutionHostsFor()) };
 }

@@ -18,7 +18,7 @@ export interface RepositoryInfo extends RepositoryUrl {
 
 /**
  * The hosts one of the source server's Git hosts answers for, from its app's answer (GitlabApp, HostApp): the web URL
- * (GITLAB_URL, maybe below a path; BITBUCKET_URL, …) and the other host names repository URLs may use for it
+ * (GITLAB_URL, maybe below a path, or the like) and the other host names repository URLs may use for it
  * (GITLAB_REPOSITORY_HOSTS, …). None without a usable web URL.
  */
 export function configuredHostsOf(kind: HostKind, webUrl: string, aliases: readonly string[] = []): KnownHost[] {

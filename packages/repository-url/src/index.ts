@@ -9,3 +9,4 @@ export {
   knownHostOf,
   parseRepositoryUrl,
 } from './parse';
+export { type HostLinkInput, type HostLinks, type LinkHostKind, hostLinks } from './links';

@@ -9,6 +9,7 @@ import { ServerMetrics } from '../metrics';
 import { HostOAuthClient } from '../session/oauth';
 import { OAuthToken } from '../session/token';
 import { GitHostProvider } from './git-host';
+import { HostGoModules, HostMapping } from './host-paths';
 import { RepositoryHost } from './repository';
 
 /** What every host's source and OAuth client are built with. */
@@ -93,11 +94,11 @@ export interface HostLogin {
 
 /**
  * A source of files: a Git host, or any other place the server reads source from (a package registry) behind the
- * same `GitHostProvider`. Add its kind here, its folder under hosts/, and its entry to table.ts.
+ * same `GitHostProvider`. Its kind is the URL reader's; add its folder under hosts/ and its entry to table.ts.
  */
 export interface HostEntry {
-  /** As in the plugin's provider table and in metrics labels. */
-  kind: 'github' | 'gitlab' | 'bitbucket' | 'azure-devops';
+  /** As repository URLs are read (@linescope/repository-url), in the plugin's provider table and in metrics labels. */
+  kind: RepositoryHost['kind'];
   /** In messages: "GitHub". */
   name: string;
   /** Whether this server is set up for the host (e.g. its OAuth application and the session secret). */
@@ -107,4 +108,8 @@ export interface HostEntry {
   createSource(config: ServerConfig, context: HostContext): GitHostProvider;
   /** Undefined for a source read anonymously only (no session is asked for). */
   login?: HostLogin;
+  /** How `.pyroscope.yaml` names another of its repositories (`source.<key>`); undefined when it cannot. */
+  mapping?: HostMapping;
+  /** How Go module paths name its repositories; undefined when `go get` reads none from it by path alone. */
+  goModules?: HostGoModules;
 }

@@ -1,7 +1,8 @@
 /**
- * What a host shares when its API reads a file's raw bytes by path at a commit: its caches (host-caches.ts), one client per user with the user's token and the host's call metrics,
- * files read at the resolved commit through the shared read cache (with its per-user access proof), and commits kept
- * by sha. A host gives its client, its ref lookup, its file call, its commit and its links; one whose API has a tree
+ * What a host shares when its API reads a file's raw bytes by path at a commit (any but GitHub): its caches
+ * (host-caches.ts), one client per user with the user's token and the host's call metrics, files read at the
+ * resolved commit through the shared read cache (with its per-user access proof), and commits kept by sha. A host
+ * gives its client, its ref lookup, its file call, its commit and its links; one whose API has a tree
  * listing or blame overrides `listFiles`, `blame` and `compare`.
  */
 import { createHash } from 'node:crypto';

@@ -28,9 +28,8 @@ export interface RepositoryHost {
   /** Other host names requests may use for it (REPOSITORY_HOSTS, GITLAB_REPOSITORY_HOSTS…). */
   aliases: readonly string[];
   /**
-   * Host names it serves by a rule rather than by name (a host's older per-organization names), with the
-   * repository's page path below webUrl for a repository read on one (with the organization the URL reader found in
-   * such a name).
+   * Host names it serves by a rule rather than by name (an older host name per organization, say), with the
+   * repository's page path below webUrl for a repository read on one (the organization moves into the path).
    */
   byRule?: { serves(name: string, names: readonly string[]): boolean; pagePath(owner: string, repo: string): string };
 }

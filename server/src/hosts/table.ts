@@ -12,6 +12,7 @@ import { bitbucketEntry } from './bitbucket/entry';
 import { githubEntry } from './github/entry';
 import { gitlabEntry } from './gitlab/entry';
 import { HostContext, HostEntry, HostLogin } from './host-entry';
+import { HostMapping } from './host-paths';
 
 export type { HostApp, HostContext, HostEntry, HostLogin, HostSessionCookie } from './host-entry';
 
@@ -22,6 +23,11 @@ export type { HostApp, HostContext, HostEntry, HostLogin, HostSessionCookie } fr
 export const HOST_TABLE: readonly HostEntry[] = [githubEntry, gitlabEntry, bitbucketEntry, azureDevopsEntry];
 
 export type HostKind = HostEntry['kind'];
+
+/** How `.pyroscope.yaml` names each host's repositories (`source.<key>`), in the table's order. */
+export const HOST_MAPPINGS: readonly HostMapping[] = HOST_TABLE.flatMap((entry) =>
+  entry.mapping ? [entry.mapping] : []
+);
 
 /** A host as this server runs it. */
 export interface ServerHost {
@@ -44,11 +50,15 @@ export interface ServerLogin {
 const OPENED_SESSIONS_TTL_MS = 60_000;
 const OPENED_SESSIONS_BYTES = 4 * 1024 * 1024;
 
+/** Whether a server reads from a host: it is configured, or it is the default host of a server where none is. */
+export function servesHost(config: ServerConfig, entry: HostEntry): boolean {
+  return entry.configured(config) || (entry === HOST_TABLE[0] && !HOST_TABLE.some((e) => e.configured(config)));
+}
+
 export function createServerHosts(config: ServerConfig, context: HostContext): ServerHost[] {
-  const noneConfigured = !HOST_TABLE.some((entry) => entry.configured(config));
-  return HOST_TABLE.map((entry, i) => ({
+  return HOST_TABLE.map((entry) => ({
     entry,
-    serves: entry.configured(config) || (i === 0 && noneConfigured),
+    serves: servesHost(config, entry),
     source: entry.createSource(config, context),
     login: entry.login && {
       entry: entry.login,

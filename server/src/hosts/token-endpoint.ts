@@ -8,7 +8,7 @@ import { OAuthError } from '../session/oauth';
 import { OAuthToken } from '../session/token';
 
 export interface TokenEndpointCall {
-  /** The host's name in messages ("Bitbucket", "Azure DevOps"). */
+  /** The host's name in messages ("GitLab"). */
   host: string;
   url: string;
   form: Record<string, string>;
@@ -18,6 +18,8 @@ export interface TokenEndpointCall {
   now: number;
   fetch?: typeof fetch;
   onResponse?: (status: number | undefined, seconds: number) => void;
+  /** The answer's fields that may carry the granted scope, the first present wins (RFC 6749's `scope` by default). */
+  scopeFields?: readonly string[];
 }
 
 export interface TokenGrant {
@@ -81,7 +83,11 @@ export async function postTokenRequest(call: TokenEndpointCall): Promise<TokenGr
       // Our clock, not the host's: the expiry is compared with our clock.
       expiry: Number.isFinite(expiresIn) && expiresIn > 0 ? call.now + expiresIn * 1000 : undefined,
     },
-    // Bitbucket answered `scopes` before 2026-05-04, `scope` after.
-    scope: typeof reply.scope === 'string' ? reply.scope : typeof reply.scopes === 'string' ? reply.scopes : '',
+    scope: grantedScope(reply, call.scopeFields ?? ['scope']),
   };
+}
+
+function grantedScope(reply: Record<string, unknown>, fields: readonly string[]): string {
+  const value = fields.map((field) => reply[field]).find((v) => typeof v === 'string');
+  return typeof value === 'string' ? value : '';
 }

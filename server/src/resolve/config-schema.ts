@@ -1,9 +1,11 @@
 /**
  * The fields of `.pyroscope.yaml` as people read them: docs/reference/pyroscope-yaml.md is generated from this
- * table, and `config-schema.test.ts` holds it to `parseConfig` (every field's example parses cleanly, every source
- * kind the parser accepts is described, and nothing else).
+ * table and the Git hosts' mapping shapes (each host table entry's `mapping`), and `config-schema.test.ts` holds it
+ * to `parseConfig` (every field's example parses cleanly, every source kind the parser accepts is described, and
+ * nothing else).
  */
-import { SOURCE_KINDS } from './config';
+import type { HostMapping } from '../hosts/host-paths';
+import { sourceKinds } from './config';
 import { LANGUAGES } from './languages';
 
 export interface ConfigField {
@@ -14,7 +16,7 @@ export interface ConfigField {
 }
 
 export interface SourceKind {
-  kind: (typeof SOURCE_KINDS)[number];
+  kind: string;
   fields: ConfigField[];
   /** A whole mapping using this kind, as YAML (one list entry). */
   example: string;
@@ -22,7 +24,8 @@ export interface SourceKind {
 
 const mapping = 'source_code.mappings[]';
 
-export const CONFIG_FIELDS: ConfigField[] = [
+/** The fields of the file; `hosts` give the Git hosts' source kinds. */
+export const configFields = (hosts: readonly HostMapping[]): ConfigField[] => [
   { key: 'version', type: 'string', meaning: '`v1` (the only version; empty is read as `v1`)' },
   {
     key: 'source_code.mappings',
@@ -47,47 +50,36 @@ export const CONFIG_FIELDS: ConfigField[] = [
   },
   {
     key: `${mapping}.source`,
-    type: `exactly one of ${SOURCE_KINDS.map((k) => `\`${k}\``).join(', ')}`,
+    type: `exactly one of ${sourceKinds(hosts)
+      .map((k) => `\`${k}\``)
+      .join(', ')}`,
     meaning: 'where the matched files are',
   },
 ];
 
-export const SOURCE_KINDS_DESCRIBED: SourceKind[] = [
+/** Every source kind: `local`, each host's (its fields, then `ref` and `path`), the registries'. */
+export function sourceKindsDescribed(hosts: readonly HostMapping[]): SourceKind[] {
+  const [local, ...registries] = OWN_KINDS;
+  return [local, ...hosts.map(hostKind), ...registries];
+}
+
+function hostKind(host: HostMapping): SourceKind {
+  return {
+    kind: host.key,
+    fields: [
+      ...host.fields,
+      { key: 'ref', type: 'string', meaning: 'a branch, tag or commit' },
+      { key: 'path', type: 'string', meaning: 'the folder in that repository the rest of the frame path is under' },
+    ],
+    example: host.example,
+  };
+}
+
+const OWN_KINDS: SourceKind[] = [
   {
     kind: 'local',
     fields: [{ key: 'path', type: 'string', meaning: 'a folder of this repository, relative to the root path' }],
     example: ['- path: [{ prefix: /app }]', '  language: go', '  source: { local: { path: "" } }'].join('\n'),
-  },
-  {
-    kind: 'github',
-    fields: [
-      { key: 'owner', type: 'string', meaning: 'the repository owner on the configured GitHub' },
-      { key: 'repo', type: 'string', meaning: 'the repository name' },
-      { key: 'ref', type: 'string', meaning: 'a branch, tag or commit' },
-      { key: 'path', type: 'string', meaning: 'the folder in that repository the rest of the frame path is under' },
-    ],
-    example: [
-      '- path: [{ prefix: /usr/lib/go-1.19/src }]',
-      '  language: go',
-      '  source: { github: { owner: golang, repo: go, ref: go1.19.8, path: src } }',
-    ].join('\n'),
-  },
-  {
-    kind: 'gitlab',
-    fields: [
-      {
-        key: 'project',
-        type: 'string',
-        meaning: 'the project path on the configured GitLab (`group/subgroup/project`)',
-      },
-      { key: 'ref', type: 'string', meaning: 'a branch, tag or commit' },
-      { key: 'path', type: 'string', meaning: 'the folder in that project' },
-    ],
-    example: [
-      '- function_name: [{ prefix: com/acme/lib }]',
-      '  language: java',
-      '  source: { gitlab: { project: acme/platform/lib, ref: v1.2.0, path: src/main/java } }',
-    ].join('\n'),
   },
   {
     kind: 'registry',

@@ -1,14 +1,19 @@
 /** `.pyroscope.yaml`: parsing and validation (the mappings it gives, and their matching, are in mappings.ts). */
-import { parseDocument } from 'yaml';
+import { Document, isSeq, LineCounter, parseDocument } from 'yaml';
 
-import { isRepositoryName } from '../hosts/repository';
+import type { HostMapping } from '../hosts/host-paths';
 import { configTextProblem, MAX_CONFIG_ALIASES, MAX_CONFIG_MAPPINGS } from './config-limits';
 import { LANGUAGES } from './languages';
 import { parseCoordinates } from '../registries/dependency';
-import { MAPPED_REGISTRIES, MappedRegistry, Mapping, MappingSource, PyroscopeConfig } from './mappings';
+import { MAPPED_REGISTRIES, MappedRegistry, Mapping, PyroscopeConfig } from './mappings';
 
-/** The kinds of `source` a mapping may have (exactly one each). */
-export const SOURCE_KINDS = ['local', 'github', 'gitlab', 'registry', 'maven'] as const;
+/** The kinds of `source` a mapping may have besides the Git hosts' (whose keys their table entries give). */
+export const OWN_SOURCE_KINDS = ['local', 'registry', 'maven'] as const;
+
+/** Every kind of `source` a mapping may have (exactly one each): `local`, each host's key, the registries'. */
+export function sourceKinds(hosts: readonly HostMapping[]): string[] {
+  return ['local', ...hosts.map((h) => h.key), 'registry', 'maven'];
+}
 
 export interface ConfigResult {
   /** Undefined when the file cannot be used at all (parse error, wrong version). */
@@ -19,21 +24,25 @@ export interface ConfigResult {
 
 /**
  * Parses and validates a config. Unlike Pyroscope, one invalid mapping does not throw the whole file away:
- * the valid mappings are kept and every problem is reported, so the caller can show it.
+ * the valid mappings are kept and every problem is reported (with its line), so the caller can show it. `hosts`
+ * are the Git hosts' mapping shapes (each host table entry's `mapping`).
  */
-export function parseConfig(text: string): ConfigResult {
+export function parseConfig(text: string, hosts: readonly HostMapping[]): ConfigResult {
   const refused = configTextProblem(text);
   if (refused !== undefined) {
     return { problems: [`failed to parse pyroscope config: ${refused}`] };
   }
   let root: unknown;
+  const lineCounter = new LineCounter();
+  let lines: number[] = [];
   try {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
     if (doc.errors.length > 0) {
       return parseProblem(doc.errors.map((e) => e.message));
     }
     // yaml refuses aliases expanding past maxAliasCount (a "billion laughs" document) by throwing.
     root = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES });
+    lines = mappingLines(doc, lineCounter);
   } catch (e) {
     return parseProblem([e instanceof Error ? e.message : String(e)]);
   }
@@ -63,14 +72,27 @@ export function parseConfig(text: string): ConfigResult {
     );
   }
   listed.slice(0, MAX_CONFIG_MAPPINGS).forEach((raw: unknown, index: number) => {
-    const result = validateMapping(raw, index);
+    const result = validateMapping(raw, index, hosts);
     if (typeof result === 'string') {
-      problems.push(`invalid pyroscope config: mapping[${index}]: ${result}`);
+      const line = lines[index] ? ` (line ${lines[index]})` : '';
+      problems.push(`invalid pyroscope config: mapping[${index}]: ${result}${line}`);
     } else {
       mappings.push(result);
     }
   });
   return { config: { version: 'v1', mappings }, problems };
+}
+
+/** The line each entry of `source_code.mappings` starts on (1-based), for messages. */
+function mappingLines(doc: Document, lineCounter: LineCounter): number[] {
+  const list = doc.getIn(['source_code', 'mappings'], true);
+  if (!isSeq(list)) {
+    return [];
+  }
+  return list.items.map((item) => {
+    const start = (item as { range?: [number, number, number] } | null)?.range?.[0];
+    return start === undefined ? 0 : lineCounter.linePos(start).line;
+  });
 }
 
 /** The parser's messages, with an alias bomb said as such. */
@@ -81,7 +103,7 @@ function parseProblem(messages: string[]): ConfigResult {
   return { problems: [`failed to parse pyroscope config: ${[...new Set(readable)].join('; ')}`] };
 }
 
-function validateMapping(raw: unknown, index: number): Mapping | string {
+function validateMapping(raw: unknown, index: number, hosts: readonly HostMapping[]): Mapping | string {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return 'a mapping must be an object with path or function_name, language and source';
   }
@@ -97,7 +119,7 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
     errors.push(`language '${language}' unsupported, valid languages are [${LANGUAGES.join(' ')}]`);
   }
   const source = (m.source && typeof m.source === 'object' ? m.source : {}) as Record<string, unknown>;
-  const present = SOURCE_KINDS.filter((k) => source[k] !== null && source[k] !== undefined);
+  const present = sourceKinds(hosts).filter((k) => source[k] !== null && source[k] !== undefined);
   if (present.length === 0) {
     errors.push('no source type supplied, you need to supply exactly one source type');
   } else if (present.length > 1) {
@@ -106,7 +128,8 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
   if (errors.length > 0) {
     return errors.join('; ');
   }
-  const fields = (source[present[0]] ?? {}) as Record<string, unknown>;
+  const given = source[present[0]];
+  const fields = (given && typeof given === 'object' && !Array.isArray(given) ? given : {}) as Record<string, unknown>;
   if (present[0] === 'registry') {
     const name = scalar(fields.name);
     if (!(MAPPED_REGISTRIES as readonly string[]).includes(name)) {
@@ -129,36 +152,17 @@ function validateMapping(raw: unknown, index: number): Mapping | string {
     }
     return { index, pathPrefixes, functionNamePrefixes, language, source: { maven: { coordinates } } };
   }
-  if (present[0] === 'gitlab') {
-    const project = scalar(fields.project).replace(/^\/+|\/+$/g, '');
-    const segments = project.split('/');
-    if (segments.length < 2 || segments.some((s) => s === '' || s === '.' || s === '..')) {
-      return `a gitlab source needs project: <group>/<project> (groups may nest), got '${project}'`;
-    }
-    const gitlab = { project, ref: scalar(fields.ref), path: scalar(fields.path) };
-    return { index, pathPrefixes, functionNamePrefixes, language, source: { gitlab } };
+  if (present[0] === 'local') {
+    return { index, pathPrefixes, functionNamePrefixes, language, source: { local: { path: scalar(fields.path) } } };
   }
-  const mappingSource: MappingSource =
-    present[0] === 'local'
-      ? { local: { path: scalar(fields.path) } }
-      : {
-          github: {
-            owner: scalar(fields.owner),
-            repo: scalar(fields.repo),
-            ref: scalar(fields.ref),
-            path: scalar(fields.path),
-          },
-        };
-  if ('github' in mappingSource) {
-    const { owner, repo } = mappingSource.github;
-    if (!owner || !repo) {
-      return 'a github source needs owner and repo';
-    }
-    if (!isRepositoryName(owner) || !isRepositoryName(repo)) {
-      return `a github source's owner and repo are names of letters, digits, '.', '-' and '_': '${owner}/${repo}'`;
-    }
+  const host = hosts.find((h) => h.key === present[0]) as HostMapping;
+  const texts = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, scalar(value)]));
+  const repositoryPath = host.repositoryPath(texts);
+  if (typeof repositoryPath !== 'string') {
+    return repositoryPath.problem;
   }
-  return { index, pathPrefixes, functionNamePrefixes, language, source: mappingSource };
+  const onHost = { key: host.key, repositoryPath, ref: texts.ref ?? '', path: texts.path ?? '' };
+  return { index, pathPrefixes, functionNamePrefixes, language, source: { host: onHost } };
 }
 
 function prefixes(value: unknown, key: string, errors: string[]): string[] {

@@ -9,9 +9,11 @@ export type Language = string;
 
 export type MappingSource =
   | { local: { path: string } }
-  | { github: { owner: string; repo: string; ref: string; path: string } }
-  /** Linescope: a project on the configured GitLab (`group/subgroup/project`); Pyroscope ignores the key. */
-  | { gitlab: { project: string; ref: string; path: string } }
+  /**
+   * Another repository on a Git host, as `source.<key>` names it (`github` is Pyroscope's; Linescope adds the other
+   * hosts' keys): the host table entry with that key reads its fields into the repository's path below its web URL.
+   */
+  | { host: HostSource }
   /**
    * Linescope: frames under the prefix come from a package registry first (the package and version from the frame
    * and the lock files, as without the mapping), or never (`off`).
@@ -19,6 +21,17 @@ export type MappingSource =
   | { registry: { name: MappedRegistry } }
   /** Linescope: Java sources from the `-sources.jar` of these Maven coordinates (`group:artifact:version`). */
   | { maven: { coordinates: string } };
+
+export interface HostSource {
+  /** The key under `source:` (`github`, `gitlab`…). */
+  key: string;
+  /** The repository's path below the host's web URL (`owner/repo`, `group/subgroup/project`…). */
+  repositoryPath: string;
+  /** A branch, tag or commit ('' = the default branch). */
+  ref: string;
+  /** The folder in that repository the rest of the frame path is under. */
+  path: string;
+}
 
 /** The registries a `registry:` mapping may name (Maven's has coordinates of its own), or `off`. */
 export const MAPPED_REGISTRIES = ['goproxy', 'npm', 'rubygems', 'pypi', 'off'] as const;

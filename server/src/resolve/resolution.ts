@@ -3,8 +3,10 @@
  * finders use `tryFile` / `tryUnderRoot` / `tryRelativeSuffixes`; the record becomes the not-found explanation.
  */
 import { attemptOutcome, endsEveryCall, endsResolution } from '../hosts/error-policy';
+import type { KnownHost } from '@linescope/repository-url';
 import { RepoFile, Repository, SourceReader } from '../hosts/git-host';
-import { repositoryFromParts } from '../hosts/repository';
+import type { HostGoModules, HostMapping } from '../hosts/host-paths';
+import { parseRepositoryUrl, repositoryFromParts, RepositoryHost, RepositoryUrlError } from '../hosts/repository';
 import type { RegistrySources } from '../registries/runtime';
 import type { RegistryKind } from '../registries/registry';
 import { unwrapFramePath } from './frame-path';
@@ -22,18 +24,20 @@ export interface ResolveRequest {
   runtimeVersion?: string;
 }
 
-/** A GitLab whose projects may be Go modules: `gitlab.com`, or `example.com` with the prefix `/gitlab`. */
-export interface GitLabModuleHost {
-  host: string;
-  pathPrefix: string;
-}
-
-/** The configured GitLab, for mappings and Go modules that name one of its projects. */
-export interface GitLabContext {
-  /** GITLAB_URL: the projects' web base. */
-  webUrl: string;
-  /** The host (and path prefix) GitLab import paths and repository URLs use, aliases included. */
-  moduleHosts: GitLabModuleHost[];
+/**
+ * A Git host of the host table as resolution sees it (rpc/hosts.ts builds one per entry): where mappings and Go
+ * module paths that name its repositories lead. Resolution names no host; each entry says its own shapes.
+ */
+export interface ResolutionHost {
+  /** In messages: "GitLab". */
+  name: string;
+  /** Whether this server reads from it: a mapping naming a host it does not is skipped, saying so. */
+  serves: boolean;
+  repositoryHost: RepositoryHost;
+  /** The host as repository URLs and import paths carry it (its own name and aliases, a path prefix). */
+  names: readonly KnownHost[];
+  mapping?: HostMapping;
+  goModules?: HostGoModules;
 }
 
 export interface Resolved {
@@ -93,7 +97,7 @@ export class Resolution {
     readonly reader: SourceReader,
     readonly request: ResolveRequest,
     readonly githubUrl: string,
-    readonly gitlab?: GitLabContext,
+    readonly hosts: readonly ResolutionHost[],
     readonly registries?: RegistrySources
   ) {}
 
@@ -114,35 +118,54 @@ export class Resolution {
     return repositoryFromParts(this.githubUrl, owner, repo);
   }
 
-  /** A project on the configured GitLab (undefined when the server has none). */
-  gitlabRepository(project: string): Repository | undefined {
-    if (!this.gitlab) {
-      return undefined;
-    }
-    const at = project.lastIndexOf('/');
-    return {
-      owner: project.slice(0, at),
-      repo: project.slice(at + 1),
-      fullName: project,
-      webUrl: `${this.gitlab.webUrl}/${project}`,
-    };
+  /** The hosts this server reads whose Go module paths are known (their table entries give the shape). */
+  get moduleHosts(): ResolutionHost[] {
+    return this.hosts.filter((h) => h.serves && h.goModules);
   }
 
-  /** Reads from a GitLab project, or records why it cannot when the server has no GitLab. */
-  tryGitLabFile(rule: string, project: string, path: string, ref: string): Promise<Resolved | undefined> {
-    const repository = this.gitlabRepository(project);
-    if (!repository) {
-      this.attempts.push({
-        rule,
-        repositoryUrl: project,
-        ref: ref || 'default branch',
-        path,
-        outcome:
-          'skipped: GitLab is not configured on this server (GITLAB_URL, GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET)',
-      });
+  /**
+   * Reads from a repository named by its path below a host's web URL (a mapping's, a Go module's), or records why it
+   * cannot: the server does not read that host, or the path is no repository there.
+   */
+  tryHostFile(
+    rule: string,
+    host: ResolutionHost,
+    repositoryPath: string,
+    path: string,
+    ref: string
+  ): Promise<Resolved | undefined> {
+    const skipped = (outcome: string) => {
+      this.attempts.push({ rule, repositoryUrl: repositoryPath, ref: ref || 'default branch', path, outcome });
       return Promise.resolve(undefined);
+    };
+    if (!host.serves) {
+      const setup = host.mapping ? ` (${host.mapping.setup})` : '';
+      return skipped(`skipped: ${host.name} is not configured on this server${setup}`);
+    }
+    let repository: Repository;
+    try {
+      const base = host.repositoryHost.webUrl.replace(/\/+$/, '');
+      repository = parseRepositoryUrl(`${base}/${repositoryPath}`, host.repositoryHost);
+    } catch (error) {
+      if (error instanceof RepositoryUrlError) {
+        return skipped(`not_found: not a ${host.name} repository: ${error.message}`);
+      }
+      throw error;
     }
     return this.tryFile(rule, repository, path, ref);
+  }
+
+  /** The module paths the request repository's root has on the hosts whose Go module paths are known. */
+  requestModulePaths(): string[] {
+    const repository = this.request.repository;
+    return this.moduleHosts.flatMap(({ repositoryHost, names, goModules }) => {
+      const base = `${repositoryHost.webUrl.replace(/\/+$/, '')}/`;
+      if (!goModules || !repository.webUrl.startsWith(base)) {
+        return [];
+      }
+      const repositoryPath = repository.webUrl.slice(base.length);
+      return names.map((name) => goModules.modulePath(repositoryPath, name));
+    });
   }
 
   /** Reads a file and records the attempt; undefined when it is not there (or unusable). */
@@ -213,7 +236,7 @@ export class Resolution {
    * Without a listing (very large repository) the candidates are fetched one by one.
    */
   async tryRelativeSuffixes(rule: string, path: string, maxAttempts = 30): Promise<Resolved | undefined> {
-    const candidates = relativeSuffixes(path, this.request.repository, this.gitlab?.moduleHosts).slice(0, maxAttempts);
+    const candidates = relativeSuffixes(path, this.request.repository, this.requestModulePaths()).slice(0, maxAttempts);
     if (candidates.length === 0) {
       return undefined;
     }
@@ -277,14 +300,16 @@ export class Resolution {
       const path = source.local.path ? goJoin(source.local.path, rel) : rel;
       return this.tryUnderRoot(`${rule}:local[${match.mapping.index}]`, path);
     }
-    if ('gitlab' in source) {
-      const { project, ref, path } = source.gitlab;
-      return this.tryGitLabFile(`${rule}:gitlab[${match.mapping.index}]`, project, path ? goJoin(path, rel) : rel, ref);
+    const { key, repositoryPath, ref, path } = source.host;
+    const host = this.hosts.find((h) => h.mapping?.key === key);
+    if (!host) {
+      // The config was parsed with the same table: a key no host has cannot reach here.
+      return Promise.resolve(undefined);
     }
-    const { owner, repo, ref, path } = source.github;
-    return this.tryFile(
-      `${rule}:github[${match.mapping.index}]`,
-      this.repository(owner, repo),
+    return this.tryHostFile(
+      `${rule}:${key}[${match.mapping.index}]`,
+      host,
+      repositoryPath,
       path ? goJoin(path, rel) : rel,
       ref
     );
@@ -292,19 +317,15 @@ export class Resolution {
 }
 
 /**
- * The path with 0, 1, 2, … leading segments removed (after a `github.com/<owner>/<repo>/` prefix, or the GitLab
- * host's `<host>/<group>/<project>/`, if any).
+ * The path with 0, 1, 2, … leading segments removed (after a `github.com/<owner>/<repo>/` prefix, or another of the
+ * repository's module paths, e.g. `gitlab.com/<group>/<project>`, if any).
  */
-export function relativeSuffixes(
-  path: string,
-  repository?: Repository,
-  gitlabHosts: readonly GitLabModuleHost[] = []
-): string[] {
+export function relativeSuffixes(path: string, repository?: Repository, modulePaths: readonly string[] = []): string[] {
   let p = unwrapFramePath(path);
   if (repository) {
     const markers = [
       `github.com/${repository.owner}/${repository.repo}/`,
-      ...gitlabHosts.map((h) => `${h.host}${h.pathPrefix}/${repository.fullName}/`),
+      ...modulePaths.map((modulePath) => `${modulePath}/`),
     ];
     for (const marker of markers) {
       const at = p.indexOf(marker);

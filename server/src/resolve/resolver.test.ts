@@ -3,6 +3,9 @@ import { parseRepositoryUrl } from '../hosts/repository';
 import { languageOfFrame, languageOfPath, resolveFile } from './resolver';
 import { NotResolvedError, Resolution } from './resolution';
 import { MapReader } from '../../test/map-reader';
+import { resolutionHostsFor } from '../../test/resolution-hosts';
+
+const HOSTS = resolutionHostsFor();
 
 const GH = 'https://github.com';
 const repository = parseRepositoryUrl('http://github.com/grafana/pyroscope', {
@@ -17,7 +20,7 @@ const frame = (path: string, functionName = '') => ({ repository, ref: 'main', p
 /** Resolves a frame over these files (keyed `owner/repo@ref:path`); `reads` is every read, in order. */
 async function resolveOver(files: Record<string, string>, path: string, functionName = '') {
   const reader = new MapReader(files, false);
-  const found = await resolveFile(reader, frame(path, functionName), GH);
+  const found = await resolveFile(reader, frame(path, functionName), GH, HOSTS);
   return { found, reads: reader.reads };
 }
 
@@ -61,7 +64,7 @@ describe('suffix trimming (tryFindGoFile) with one read per candidate', () => {
     ],
   ])('%s (root %s)', async (path, rootPath, files, maxAttempts, expected, found) => {
     const reader = new MapReader(files, false);
-    const r = new Resolution(reader, { ...frame(path), rootPath }, GH);
+    const r = new Resolution(reader, { ...frame(path), rootPath }, GH, HOSTS);
     const result = await r.tryRelativeSuffixes('relative', path, maxAttempts);
     expect(reader.reads.map((read) => read.slice('grafana/pyroscope@main:'.length))).toEqual(expected);
     expect(result !== undefined).toBe(found);
@@ -69,7 +72,7 @@ describe('suffix trimming (tryFindGoFile) with one read per candidate', () => {
 
   it('with a tree listing, reads only the file that exists', async () => {
     const reader = new MapReader({ 'grafana/pyroscope@main:main.go': 'package main' });
-    const r = new Resolution(reader, frame('/var/service1/src/main.go'), GH);
+    const r = new Resolution(reader, frame('/var/service1/src/main.go'), GH, HOSTS);
     expect((await r.tryRelativeSuffixes('relative', '/var/service1/src/main.go'))?.path).toBe('main.go');
     expect(reader.reads).toEqual(['grafana/pyroscope@main:main.go']);
   });
@@ -167,7 +170,7 @@ describe('resolveFile without HTTP', () => {
   it('bounds the number of reads for one frame', async () => {
     const reader = new MapReader({}, false);
     const deep = `/${Array.from({ length: 80 }, (_, i) => `d${i}`).join('/')}/x.go`;
-    await expect(resolveFile(reader, frame(deep), GH)).rejects.toBeInstanceOf(NotResolvedError);
+    await expect(resolveFile(reader, frame(deep), GH, HOSTS)).rejects.toBeInstanceOf(NotResolvedError);
     expect(reader.reads.length).toBeLessThanOrEqual(40);
   });
 });
@@ -200,7 +203,7 @@ describe('Java frames without a file (Pyroscope’s Java agent)', () => {
   it('resolve to the class file in the service’s own tree, as frames with a .java path do', async () => {
     const files = { 'grafana/pyroscope@main:src/main/java/com/acme/Foo.java': 'class Foo {}' };
     const reader = new MapReader(files);
-    const found = await resolveFile(reader, frame('', 'com/acme/Foo$Inner.bar'), GH);
+    const found = await resolveFile(reader, frame('', 'com/acme/Foo$Inner.bar'), GH, HOSTS);
     expect(found.url).toBe('https://github.com/grafana/pyroscope/blob/main/src/main/java/com/acme/Foo.java');
   });
 });

@@ -6,13 +6,20 @@ import { SourceReader } from '../hosts/git-host';
 import type { RegistrySources } from '../registries/runtime';
 import { ConfigResult } from './config';
 import { registriesOffFor, tryMappedRegistry } from './dependencies';
-import { parseConfigCached } from './config-cache';
+import { hostMappings, parseConfigCached } from './config-cache';
 import { unwrapFramePath } from './frame-path';
 import { LANGUAGE_RULES, rulesNamed } from './languages';
 import { LanguageFrame, LanguageRules } from './languages/language';
 import { Language, matchingMappings } from './mappings';
 import { extensionOf, hasParentSegment } from './paths';
-import { GitLabContext, NotResolvedError, Resolution, relativeToMapping, ResolveRequest, Resolved } from './resolution';
+import {
+  NotResolvedError,
+  Resolution,
+  ResolutionHost,
+  relativeToMapping,
+  ResolveRequest,
+  Resolved,
+} from './resolution';
 
 export class BadPathError extends Error {}
 
@@ -36,7 +43,7 @@ export async function resolveFile(
   reader: SourceReader,
   request: ResolveRequest,
   githubUrl: string,
-  gitlab?: GitLabContext,
+  hosts: readonly ResolutionHost[],
   registries?: RegistrySources
 ): Promise<Resolved> {
   for (const [name, value] of [
@@ -47,7 +54,7 @@ export async function resolveFile(
       throw new BadPathError(`${name} must not contain '..': ${value}`);
     }
   }
-  const r = new Resolution(reader, request, githubUrl, gitlab, registries);
+  const r = new Resolution(reader, request, githubUrl, hosts, registries);
   // While the config loads, start what the frame's language rules will most likely need.
   rulesOfPath(request.path)?.speculate?.(r);
   const config = (await loadConfig(r))?.config;
@@ -90,7 +97,7 @@ async function loadConfig(r: Resolution): Promise<ConfigResult | undefined> {
     return undefined;
   }
   r.configFound = true;
-  const result = parseConfigCached(found.content);
+  const result = parseConfigCached(found.content, hostMappings(r.hosts));
   r.configProblems = [...result.problems];
   return result;
 }

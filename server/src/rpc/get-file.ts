@@ -18,7 +18,7 @@ export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: H
     functionName: request.functionName,
     runtime_version: request.runtimeVersion,
   });
-  const { reader, repository, gitlab } = requestHosts(deps, ctx, request.repositoryURL);
+  const { reader, repository, resolutionHosts } = requestHosts(deps, ctx, request.repositoryURL);
   try {
     const resolved = await resolveFile(
       reader,
@@ -31,7 +31,7 @@ export async function getFile(deps: ServiceDeps, request: GetFileRequest, ctx: H
         runtimeVersion: request.runtimeVersion,
       },
       deps.config.githubUrl,
-      gitlab,
+      resolutionHosts,
       deps.registries
     );
     const fromPackage = resolved.packageSource;

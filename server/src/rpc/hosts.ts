@@ -17,8 +17,9 @@ import {
   RepositoryUrlError,
   servesHostName,
 } from '../hosts/repository';
-import { HOST_TABLE, HostKind, hostOfKind, ServerHost } from '../hosts/table';
-import { GitLabContext } from '../resolve/resolution';
+import { HOST_TABLE, HostEntry, HostKind, ServerHost } from '../hosts/table';
+import { ServerConfig } from '../config';
+import { ResolutionHost } from '../resolve/resolution';
 import { hostSession, ServiceDeps } from './context';
 
 export interface RequestHosts {
@@ -28,19 +29,24 @@ export interface RequestHosts {
   host: GitHost;
   /** Every configured host, for resolutions that leave the repository's host. */
   reader: SourceReader;
-  gitlab?: GitLabContext;
+  /** Every host of the table, for mappings and Go module paths that name another repository. */
+  resolutionHosts: ResolutionHost[];
 }
 
-/** Where GitLab projects live, for Go import paths that name one (when this server serves GitLab). */
-export function gitlabContext(deps: Pick<ServiceDeps, 'config' | 'hosts'>): GitLabContext | undefined {
-  const gitlab = hostOfKind(deps.hosts, 'gitlab');
-  if (!gitlab.serves) {
-    return undefined;
-  }
-  const repositoryHost = gitlab.entry.repositoryHost(deps.config);
+/** Each host of the table as resolution sees it: whether it is read, where its repositories live, their shapes. */
+export function resolutionHosts(deps: Pick<ServiceDeps, 'config' | 'hosts'>): ResolutionHost[] {
+  return deps.hosts.map(({ entry, serves }) => resolutionHost(entry, deps.config, serves));
+}
+
+export function resolutionHost(entry: HostEntry, config: ServerConfig, serves: boolean): ResolutionHost {
+  const repositoryHost = entry.repositoryHost(config);
   return {
-    webUrl: repositoryHost.webUrl,
-    moduleHosts: knownHosts(repositoryHost).map((h) => ({ host: h.host, pathPrefix: h.pathPrefix ?? '' })),
+    name: entry.name,
+    serves,
+    repositoryHost,
+    names: knownHosts(repositoryHost),
+    mapping: entry.mapping,
+    goModules: entry.goModules,
   };
 }
 
@@ -105,5 +111,5 @@ export function requestHosts(deps: ServiceDeps, ctx: HandlerContext, repositoryU
     }))
   );
   const host = views[deps.hosts.indexOf(chosen)] as GitHost;
-  return { kind: chosen.entry.kind, repository, host, reader, gitlab: gitlabContext(deps) };
+  return { kind: chosen.entry.kind, repository, host, reader, resolutionHosts: resolutionHosts(deps) };
 }

@@ -13,7 +13,7 @@ export interface ProviderCookie {
   open(value: string, key: Buffer): OAuthToken;
 }
 
-/** `provider` is the host's kind ("bitbucket"), `hostName` its name in messages ("Bitbucket"). */
+/** `provider` is the host's kind ("gitlab"), `hostName` its name in messages ("GitLab"). */
 export function providerCookie(name: string, provider: string, hostName: string): ProviderCookie {
   const seal = (token: OAuthToken, key: Buffer) =>
     sealText(JSON.stringify({ ...JSON.parse(tokenToJson(token)), provider }), key);

@@ -13,7 +13,7 @@ import { startPopupLogin, type LoginAttempt, type LoginEnvironment } from './pop
 export interface SessionServiceHostSpec {
   /** As in the host tables and HostSessionService requests. */
   kind: HostKind;
-  /** As people know it: "Bitbucket". */
+  /** As people know it: "GitLab". */
   name: string;
   icon: IconName;
   /** The session cookie the data source must forward (keepCookies). */

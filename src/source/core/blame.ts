@@ -6,7 +6,7 @@ import { createClient, type Client } from '@connectrpc/connect';
 import { BlameService, type BlameCommit as BlameCommitMessage } from '../../../proto/gen/linescope/v1/blame_pb';
 import type { BlameCommit, BlameRangeIn } from '../../domain/blame/blame';
 import { describeRepository, type KnownHost } from '../../domain/repository';
-import { hostLinks } from './host-links';
+import { hostLinks } from '@linescope/repository-url';
 import { createVcsTransport, type VcsTransportOptions } from './transport';
 
 export type BlameClient = Client<typeof BlameService>;

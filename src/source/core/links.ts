@@ -1,8 +1,8 @@
-// The web links of a version's source: file at the line, blame, commit, on the repository's host (each host's page
-// layout is in host-links.ts).
+// The web links of a version's source: file at the line, blame, commit, on the repository's host (each host's layout
+// in @linescope/repository-url's links.ts).
 import { describeRepository, type KnownHost } from '../../domain/repository';
 import { safeLinkUrl } from '../../domain/safeUrl';
-import { hostLinks } from './host-links';
+import { hostLinks } from '@linescope/repository-url';
 import type { SourceLinkSet } from './types';
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
@@ -10,8 +10,8 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 /**
  * Links for the selected version. `fileUrl` is GetFile's `URL` when the server found the file (it may live in
  * another repository, e.g. Go's standard library); it is used when its layout is GitHub's or GitLab's (`/blob/`, whose
- * blame is the same page's twin, `#L<n>`). Otherwise, and for other hosts' pages (Bitbucket's `src/`, Azure DevOps'
- * `_git/<repo>?path=`, which select the line their own way), the links are built from the repository and path.
+ * blame is the same page's twin, `#L<n>`). Otherwise, and for other hosts' pages, which select the line their own
+ * way, the links are built from the repository and path (each host's layout in @linescope/repository-url).
  * Every link passes the URL policy: a GetFile URL it refuses (javascript:, data:…) is ignored, a link it refuses is
  * left out.
  */

@@ -3,8 +3,10 @@
 import { t, Trans } from '@grafana/i18n';
 import React, { useState } from 'react';
 import { Alert, Button, ConfirmButton, Field, IconButton, Input, Modal, Stack, Text } from '@grafana/ui';
+import { PLAIN_TEXT } from '../../constants';
 import type { SourceVersion } from '../../domain/model';
 import type { KnownHost } from '../../domain/repository';
+import { SOURCE_PROVIDERS } from '../providers/table';
 import { validateOverride, type OverrideForm } from './store';
 import { useOverrideActions } from './useVersionOverride';
 
@@ -16,6 +18,13 @@ export interface OverrideEditorProps {
   /** The source server's own Git hosts (a self-managed GitLab, maybe below a path), read by their layout. */
   hosts?: readonly KnownHost[];
   onDismiss: () => void;
+}
+
+/** The Git hosts the panel reads from (the providers' table), as people know them: "GitHub, GitLab, …". */
+function providerNames(): string {
+  return Object.values(SOURCE_PROVIDERS)
+    .map((provider) => provider.name)
+    .join(', ');
 }
 
 /** The form's fields, in order; each id is also the field's test id. */
@@ -33,7 +42,8 @@ const fields = (): Array<{
     label: t('source.override-editor.label-repository-url', 'Repository URL'),
     description: t(
       'source.override-editor.description-repository-url',
-      'For example https://github.com/owner/repo; GitHub Enterprise, GitLab (groups may nest), Bitbucket Cloud and Azure DevOps URLs work too'
+      'For example https://github.com/owner/repo; any {{hosts}} repository URL works (GitHub Enterprise too, GitLab groups may nest)',
+      { hosts: providerNames(), interpolation: PLAIN_TEXT }
     ),
     placeholder: t('source.override-editor.placeholder-repository-url', 'https://github.com/owner/repo'),
     required: true,

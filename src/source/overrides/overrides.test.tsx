@@ -92,6 +92,8 @@ describe('the form', () => {
     await user.click(screen.getByRole('button', { name: 'Override repository, ref and root path' }));
     const url = screen.getByTestId('override-repository');
     expect(url).toHaveValue(labels.repository);
+    // The hosts a URL may name come from the providers' table, not from a list in the form.
+    expect(screen.getByText(/any GitHub, GitLab, Bitbucket.* repository URL works/)).toBeInTheDocument();
     await user.clear(url);
     await user.type(url, 'github.com/o');
     await user.click(screen.getByTestId('override-save'));

@@ -9,6 +9,7 @@ import { HostEntry, sourceOptions } from '../host-entry';
 import { RepositoryHost } from '../repository';
 import { azureDevopsCookie } from './cookie';
 import { AZURE_DEVOPS_SCOPE, AzureDevopsOAuthClient } from './oauth';
+import { azureDevopsGoModules, azureDevopsMapping } from './paths';
 import { AzureDevopsSource } from './source';
 
 const VISUALSTUDIO_HOST = /^[a-z0-9][a-z0-9-]*\.visualstudio\.com$/;
@@ -37,6 +38,8 @@ export const azureDevopsEntry: HostEntry = {
   repositoryHost,
   createSource: (config, context) =>
     new AzureDevopsSource({ apiUrl: config.azureDevopsUrl, ...sourceOptions(config, context) }),
+  mapping: azureDevopsMapping,
+  goModules: azureDevopsGoModules,
   login: {
     createOAuth: (config, { metrics, fetch }) =>
       new AzureDevopsOAuthClient({

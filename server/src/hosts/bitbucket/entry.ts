@@ -6,6 +6,7 @@ import { RepositoryHost } from '../repository';
 import { bitbucketCookie } from './cookie';
 import { BitbucketOAuthClient } from './oauth';
 import { BitbucketSource } from './source';
+import { bitbucketGoModules, bitbucketMapping } from './paths';
 
 function repositoryHost(config: ServerConfig): RepositoryHost {
   return { kind: 'bitbucket', webUrl: config.bitbucketUrl, aliases: config.bitbucketRepositoryHostAliases };
@@ -18,6 +19,8 @@ export const bitbucketEntry: HostEntry = {
   repositoryHost,
   createSource: (config, context) =>
     new BitbucketSource({ apiUrl: config.bitbucketApiUrl, ...sourceOptions(config, context) }),
+  mapping: bitbucketMapping,
+  goModules: bitbucketGoModules,
   login: {
     createOAuth: (config, { metrics, fetch }) =>
       new BitbucketOAuthClient({

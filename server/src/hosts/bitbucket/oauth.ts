@@ -41,6 +41,8 @@ export class BitbucketOAuthClient {
       url: `${bitbucketUrl.replace(/\/+$/, '')}/site/oauth2/access_token`,
       form,
       basic: { clientId, clientSecret },
+      // Bitbucket answered `scopes` before 2026-05-04, `scope` after.
+      scopeFields: ['scope', 'scopes'],
       now,
     });
   }

@@ -7,6 +7,7 @@ import { HostEntry, sourceOptions } from '../host-entry';
 import { hostNames, RepositoryHost } from '../repository';
 import { GitHubOAuthClient } from './oauth';
 import { GitHubSource } from './source';
+import { githubMapping } from './paths';
 
 function repositoryHost(config: ServerConfig): RepositoryHost {
   return { kind: 'github', webUrl: config.githubUrl, aliases: config.repositoryHostAliases };
@@ -19,6 +20,7 @@ export const githubEntry: HostEntry = {
   repositoryHost,
   createSource: (config, context) =>
     new GitHubSource({ apiUrl: config.githubApiUrl, ...sourceOptions(config, context) }),
+  mapping: githubMapping,
   login: {
     createOAuth: (config, { metrics, fetch }) =>
       new GitHubOAuthClient({

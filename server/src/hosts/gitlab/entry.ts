@@ -6,6 +6,7 @@ import { hostNames, RepositoryHost } from '../repository';
 import { decodeGitLabSessionCookie, encryptGitLabToken, GITLAB_SESSION_COOKIE } from './cookie';
 import { GitLabOAuthClient } from './oauth';
 import { GitLabSource } from './source';
+import { gitlabGoModules, gitlabMapping } from './paths';
 
 /** GitLab's OAuth scope: reading repositories through the API. */
 export const GITLAB_SCOPE = 'read_api';
@@ -21,6 +22,8 @@ export const gitlabEntry: HostEntry = {
   repositoryHost,
   createSource: (config, context) =>
     new GitLabSource({ apiUrl: config.gitlabApiUrl, ...sourceOptions(config, context) }),
+  mapping: gitlabMapping,
+  goModules: gitlabGoModules,
   login: {
     createOAuth: (config, { metrics, fetch }) =>
       new GitLabOAuthClient({

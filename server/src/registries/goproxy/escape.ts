@@ -1,7 +1,7 @@
 /**
  * Go's case encoding of module paths and versions in proxy URLs and the module cache (golang.org/x/mod/module
  * EscapePath/UnescapePath): each capital becomes `!` and its lower case, so that case-insensitive file systems
- * and URLs keep `github.com/Azure/x` and `github.com/azure/x` apart. `!` and non-ASCII are refused in both forms.
+ * and URLs keep `github.com/BurntSushi/x` and `github.com/burntsushi/x` apart. `!` and non-ASCII are refused in both forms.
  */
 export class BadModulePathError extends Error {}
 

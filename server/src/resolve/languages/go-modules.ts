@@ -2,7 +2,7 @@
 import { GO_STD_PACKAGES } from './go-std-packages';
 import { GoMod } from './gomod';
 import { goJoin } from '../paths';
-import { GitLabModuleHost } from '../resolution';
+import type { ResolutionHost } from '../resolution';
 
 export interface ModuleFile {
   path: string;
@@ -139,21 +139,29 @@ export function refFromVersion(version: string): string {
 
 export type ModuleLocation =
   | { kind: 'github'; owner: string; repo: string; subdir: string; version: string; modulePath: string }
-  /** A module on the configured GitLab: `project` is its full path (groups may nest). */
-  | { kind: 'gitlab'; project: string; version: string; modulePath: string }
+  /** A module on another host the table knows the module paths of: the repository's path below its web URL. */
+  | {
+      kind: 'host';
+      host: ResolutionHost;
+      repositoryPath: string;
+      subdir: string;
+      version: string;
+      modulePath: string;
+    }
   /** A `replace` with a local directory: the file is in the request repository. */
   | { kind: 'local'; dir: string }
   | { kind: 'unsupported'; reason: string };
 
 /**
- * Where a module's source lives: go.mod require/replace applied, then gopkg.in and the vanity table
- * (never a live go-get lookup: hosts taken from profile data are not contacted).
+ * Where a module's source lives: go.mod require/replace applied, then the hosts whose module paths their table
+ * entries know (only those this server reads), gopkg.in and the vanity table (never a live go-get lookup: hosts
+ * taken from profile data are not contacted).
  */
 export function locateModule(
   path: string,
   version: string,
   goMod: GoMod | undefined,
-  gitlabHosts: readonly GitLabModuleHost[] = []
+  hosts: readonly ResolutionHost[] = []
 ): ModuleLocation {
   let modulePath = path;
   let moduleVersion = version;
@@ -174,9 +182,11 @@ export function locateModule(
   if (modulePath === '') {
     return { kind: 'unsupported', reason: 'empty module path' };
   }
-  const gitlab = toGitLabProject(modulePath, gitlabHosts);
-  if (gitlab) {
-    return { kind: 'gitlab', project: gitlab, version: moduleVersion, modulePath };
+  for (const host of hosts.filter((h) => h.serves)) {
+    const found = host.goModules?.locate(modulePath, host.names);
+    if (found) {
+      return { kind: 'host', host, ...found, version: moduleVersion, modulePath };
+    }
   }
   const github = toGitHubPath(modulePath);
   if (!github) {
@@ -269,26 +279,3 @@ const VANITY_HOSTS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^mvdan\.cc\/([^/]+)/, (m) => `github.com/mvdan/${m[1]}`],
   [/^lukechampine\.com\/([^/]+)/, (m) => `github.com/lukechampine/${m[1]}`],
 ];
-
-/**
- * The project of a module path on a configured GitLab: `gitlab.com/group/sub/project[/vN]` → `group/sub/project`.
- * With nested groups the import path cannot say where a project ends and a package folder begins; a module's
- * path is its project's (GitLab's own go-get answer), so the whole path is taken, without a major-version suffix.
- */
-export function toGitLabProject(modulePath: string, hosts: readonly GitLabModuleHost[]): string | undefined {
-  for (const { host, pathPrefix } of hosts) {
-    const base = `${host.toLowerCase()}${pathPrefix.replace(/\/+$/, '')}/`;
-    if (!modulePath.toLowerCase().startsWith(base)) {
-      continue;
-    }
-    const segments = modulePath
-      .slice(base.length)
-      .split('/')
-      .filter((s) => s !== '');
-    if (segments.length > 2 && /^v\d+$/.test(segments[segments.length - 1])) {
-      segments.pop();
-    }
-    return segments.length >= 2 ? segments.join('/') : undefined;
-  }
-  return undefined;
-}

@@ -63,7 +63,7 @@ async function findGoFile(r: Resolution, config: PyroscopeConfig | undefined): P
   const module = parseModulePath(path);
   if (module) {
     const goMod = await loadGoMod(r);
-    const location = locateModule(module.path, module.version, goMod?.mod, r.gitlab?.moduleHosts);
+    const location = locateModule(module.path, module.version, goMod?.mod, r.moduleHosts);
     const found = await tryModule(r, location, module.file, goMod?.dir ?? '');
     if (found) {
       return found;
@@ -143,12 +143,7 @@ async function findTrimmedModulePath(r: Resolution, path: string): Promise<Resol
     return vendored;
   }
   const file = path.slice(modulePath.length + 1);
-  return tryModule(
-    r,
-    locateModule(modulePath, mod.requires.get(modulePath) ?? '', mod, r.gitlab?.moduleHosts),
-    file,
-    dir
-  );
+  return tryModule(r, locateModule(modulePath, mod.requires.get(modulePath) ?? '', mod, r.moduleHosts), file, dir);
 }
 
 async function tryModule(
@@ -171,11 +166,7 @@ async function tryModule(
       return r.tryFile('go:module-replace', r.request.repository, goJoin(goModDir, location.dir, file), r.request.ref);
     case 'github': {
       const repository = r.repository(location.owner, location.repo);
-      const base = refFromVersion(location.version);
-      // Modules in a subdirectory of a multi-module repository are tagged `<subdir>/<version>`.
-      const refs =
-        base === '' ? ['main'] : location.subdir && /^v\d/.test(base) ? [`${location.subdir}/${base}`, base] : [base];
-      for (const ref of refs) {
+      for (const ref of moduleRefs(location.version, location.subdir, 'main')) {
         const found = await r.tryFile('go:module', repository, goJoin(location.subdir, file), ref);
         if (found) {
           return found;
@@ -183,11 +174,29 @@ async function tryModule(
       }
       return undefined;
     }
-    case 'gitlab': {
-      const ref = refFromVersion(location.version);
-      return r.tryGitLabFile('go:module', location.project, file, ref);
+    case 'host': {
+      const { host, repositoryPath, subdir } = location;
+      for (const ref of moduleRefs(location.version, subdir, '')) {
+        const found = await r.tryHostFile('go:module', host, repositoryPath, goJoin(subdir, file), ref);
+        if (found) {
+          return found;
+        }
+      }
+      return undefined;
     }
   }
+}
+
+/**
+ * The refs a module version may be tagged with: modules in a subdirectory of a multi-module repository are tagged
+ * `<subdir>/<version>`; no version at all reads `unversioned` (GitHub's `main`; the default branch elsewhere).
+ */
+function moduleRefs(version: string, subdir: string, unversioned: string): string[] {
+  const base = refFromVersion(version);
+  if (base === '') {
+    return [unversioned];
+  }
+  return subdir && /^v\d/.test(base) ? [`${subdir}/${base}`, base] : [base];
 }
 
 /**

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { parseRepositoryUrl } from '../../hosts/repository';
 import { MapReader } from '../../../test/map-reader';
 import { parseConfig } from '../config';
-import { CONFIG_FIELDS } from '../config-schema';
+import { configFields } from '../config-schema';
 import { Resolution } from '../resolution';
 import { languageOfFrame, languageOfPath } from '../resolver';
 import { LANGUAGE_RULES, LANGUAGES, rulesNamed } from '.';
+import { HOST_MAPPINGS, resolutionHostsFor } from '../../../test/resolution-hosts';
 
 const GITHUB = 'https://github.com';
 const repository = parseRepositoryUrl('https://github.com/acme/shop', { kind: 'github', webUrl: GITHUB, aliases: [] });
@@ -40,7 +41,7 @@ describe('the language table', () => {
 
   it.each(entries)('%s gives a reason when nothing is found, mapped or not', (_label, rules) => {
     for (const example of rules.examplePaths) {
-      const r = new Resolution(new MapReader({}), frameAt(example), GITHUB);
+      const r = new Resolution(new MapReader({}), frameAt(example), GITHUB, resolutionHostsFor());
       for (const mapped of [false, true]) {
         const reason = rules.notFoundReason(r, { config: undefined, mapped, runtimeVersion: '' });
         expect(reason.trim().length).toBeGreaterThan(5);
@@ -58,12 +59,15 @@ describe('the language table', () => {
     const mapping = (language: string) =>
       `source_code:\n  mappings:\n    - path: [{ prefix: /app }]\n      language: ${language}\n      source: { local: { path: "" } }\n`;
     for (const name of LANGUAGES) {
-      expect(parseConfig(mapping(name))).toMatchObject({ problems: [], config: { mappings: [{ language: name }] } });
+      expect(parseConfig(mapping(name), HOST_MAPPINGS)).toMatchObject({
+        problems: [],
+        config: { mappings: [{ language: name }] },
+      });
     }
-    expect(parseConfig(mapping('cobol')).problems).toEqual([
-      `invalid pyroscope config: mapping[0]: language 'cobol' unsupported, valid languages are [${LANGUAGES.join(' ')}]`,
+    expect(parseConfig(mapping('cobol'), HOST_MAPPINGS).problems).toEqual([
+      `invalid pyroscope config: mapping[0]: language 'cobol' unsupported, valid languages are [${LANGUAGES.join(' ')}] (line 3)`,
     ]);
-    const documented = CONFIG_FIELDS.find((field) => field.key.endsWith('.language'))!.type;
+    const documented = configFields(HOST_MAPPINGS).find((field) => field.key.endsWith('.language'))!.type;
     LANGUAGES.forEach((name) => expect(documented).toContain(`\`${name}\``));
   });
 });

@@ -3,6 +3,7 @@ import { parseConfig } from '../config';
 import { NotResolvedError } from '../resolution';
 import { detectRubyStd, rubyGem, rubyReleaseTag, rubyStdCandidates } from './ruby';
 import { resolveOver as resolve } from '../../../test/map-reader';
+import { HOST_MAPPINGS } from '../../../test/resolution-hosts';
 
 describe('Ruby paths', () => {
   it.each([
@@ -93,7 +94,8 @@ describe('Ruby paths', () => {
   it('is a language .pyroscope.yaml accepts, unlike unknown ones', () => {
     const config = (language: string) =>
       parseConfig(
-        `source_code:\n  mappings:\n    - path: [{prefix: /app}]\n      language: ${language}\n      source: {local: {path: ""}}\n`
+        `source_code:\n  mappings:\n    - path: [{prefix: /app}]\n      language: ${language}\n      source: {local: {path: ""}}\n`,
+        HOST_MAPPINGS
       );
     expect(config('ruby').problems).toEqual([]);
     expect(config('javascript').problems).toEqual([]);

@@ -1,4 +1,4 @@
-import { hostLinks } from './host-links';
+import { hostLinks } from './index';
 
 const SHA = '566858d100226d94880ccb1d3dd2f25b153148ce';
 

@@ -1,7 +1,8 @@
-// Each Git host's web pages for a file at a line, its blame, and a commit. Pure: the repository's page and the host
-// kind come from the one repository-URL reader.
+// Each Git host's web pages for a file at a line, its blame, and a commit, beside the URL layouts they mirror (parse.ts):
+// the repository's page and the host kind come from the reader.
+import type { HostKind } from './parse';
 
-export type LinkHostKind = 'github' | 'gitlab' | 'bitbucket' | 'azure-devops';
+export type LinkHostKind = HostKind;
 
 export interface HostLinkInput {
   kind: LinkHostKind | undefined;
