@@ -13,7 +13,7 @@ interface Props {
 
 export function NoBlame({ host, blamePage }: Props) {
   const why = host
-    ? t('function-details.blame.no-blame-host', "{{host}}'s API has no blame", { host, interpolation: PLAIN_TEXT })
+    ? t('function-details.blame.no-blame-host', 'The {{host}} API has no blame', { host, interpolation: PLAIN_TEXT })
     : t('function-details.blame.no-blame', "This host's API has no blame");
   if (!blamePage) {
     return (

@@ -182,7 +182,7 @@ describe.each([
   it('offers the blame page on the host instead of a blame it cannot get, and keeps the numbers', async () => {
     const { hostApi, githubApi } = renderOnHost(kind, repository);
     const status = await screen.findByTestId(testIds.functionDetails.blameStatus);
-    expect(status).toHaveTextContent(`${host}'s API has no blame: open the blame on ${host}`);
+    expect(status).toHaveTextContent(`The ${host} API has no blame: open the blame on ${host}`);
     expect(within(status).getByRole('link', { name: `open the blame on ${host}` })).toHaveAttribute(
       'href',
       expect.stringMatching(blamePage)
@@ -200,7 +200,7 @@ describe.each([
     window.localStorage.setItem('linescope.blame.shown', 'false');
     const { hostApi } = renderOnHost(kind, repository);
     expect(await screen.findByTestId(testIds.functionDetails.blameStatus)).toHaveTextContent(
-      `${host}'s API has no blame`
+      `The ${host} API has no blame`
     );
     expect(screen.queryByTestId(testIds.functionDetails.blameToggle)).toBeNull();
     expect(hostApi.getBlame).not.toHaveBeenCalled();
