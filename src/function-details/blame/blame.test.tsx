@@ -4,6 +4,8 @@ import { of, throwError } from 'rxjs';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { create } from '@bufbuild/protobuf';
+import { Code, ConnectError } from '@connectrpc/connect';
+import type { HostKind } from '@linescope/repository-url';
 import { GetFileResponseSchema } from '../../../proto/gen/vcs/v1/vcs_pb';
 import type { BlameAnswer } from '../../source/core/blame';
 import type { VcsApi } from '../../source/core/api';
@@ -18,9 +20,11 @@ const SHA = 'b'.repeat(40);
 const OLD = '1'.repeat(40);
 const NEW = '2'.repeat(40);
 
-function profile() {
+const GITHUB_REPOSITORY = 'https://github.com/linescope-demo/shop-go';
+
+function profile(repository: string) {
   const b = new PprofBuilder();
-  const m = b.mapping(pyroscopeBuildId({ repository: 'https://github.com/linescope-demo/shop-go', gitRef: SHA }));
+  const m = b.mapping(pyroscopeBuildId({ repository, gitRef: SHA }));
   const work = b.function('main.work', '/src/shop-go/work.go', 10);
   b.sample([b.location(m, [[work, 11]])], 2_000_000_000).sample([b.location(m, [[work, 14]])], 500_000_000);
   return b.encode();
@@ -28,8 +32,8 @@ function profile() {
 
 layOutScrollingAreas();
 
+let pprof = profile(GITHUB_REPOSITORY);
 beforeAll(() => {
-  const pprof = profile();
   setBackendSrv({
     fetch: (req: BackendSrvRequest) =>
       req.url.endsWith('/SelectMergeProfile')
@@ -39,7 +43,10 @@ beforeAll(() => {
           : throwError(() => ({ status: 404, data: { message: 'not found' } })),
   } as unknown as BackendSrv);
 });
-afterEach(() => window.localStorage.clear());
+afterEach(() => {
+  window.localStorage.clear();
+  pprof = profile(GITHUB_REPOSITORY);
+});
 
 const blameAnswer: BlameAnswer = {
   sha: SHA,
@@ -68,8 +75,8 @@ const blameAnswer: BlameAnswer = {
   ],
 };
 
-function renderWith(getBlame: VcsApi['getBlame']) {
-  const api = {
+function sourceServer(getBlame: VcsApi['getBlame']) {
+  return {
     githubApp: jest.fn(() => new Promise(() => {})),
     getFile: jest.fn(async () =>
       create(GetFileResponseSchema, {
@@ -81,8 +88,21 @@ function renderWith(getBlame: VcsApi['getBlame']) {
     getCommits: jest.fn(async () => []),
     getBlame: jest.fn(getBlame),
   } as unknown as jest.Mocked<VcsApi>;
+}
+
+function renderWith(getBlame: VcsApi['getBlame']) {
+  const api = sourceServer(getBlame);
   renderConnectedPanel(api);
   return api;
+}
+
+/** The panel on a repository of a HostSessionService host, connected to it (GitHub's double answers nothing). */
+function renderOnHost(kind: HostKind, repository: string) {
+  pprof = profile(repository);
+  const hostApi = sourceServer(async () => blameAnswer);
+  const githubApi = sourceServer(async () => blameAnswer);
+  renderConnectedPanel(githubApi, undefined, { [kind]: hostApi });
+  return { hostApi, githubApi };
 }
 
 it('shows who last changed each line of the function, linking each commit and its pull request', async () => {
@@ -126,7 +146,7 @@ it('shows the per-line numbers while the blame is still loading', async () => {
 
 it('says the blame is unavailable when it fails, and keeps the numbers', async () => {
   renderWith(async () => {
-    throw new Error('[unimplemented] BlameService is not served here');
+    throw new ConnectError('the host answered 500', Code.Internal);
   });
   await waitFor(
     () => expect(screen.getByTestId(testIds.functionDetails.blameStatus)).toHaveTextContent('Blame unavailable'),
@@ -143,4 +163,67 @@ it('hides the blame with the toggle, and remembers it', async () => {
   await waitFor(() => expect(screen.queryByTestId(testIds.functionDetails.blame)).toBeNull());
   expect(screen.getByTestId(testIds.functionDetails.blameToggle)).toHaveTextContent('Show blame');
   expect(window.localStorage.getItem('linescope.blame.shown')).toBe('false');
+});
+
+describe.each([
+  {
+    kind: 'bitbucket' as const,
+    host: 'Bitbucket',
+    repository: 'https://bitbucket.org/linescope-demo/shop-go',
+    blamePage: new RegExp(`^https://bitbucket\\.org/linescope-demo/shop-go/annotate/${SHA}/work\\.go#lines-\\d+$`),
+  },
+  {
+    kind: 'azure-devops' as const,
+    host: 'Azure DevOps',
+    repository: 'https://dev.azure.com/org/project/_git/shop-go',
+    blamePage: new RegExp(`^https://dev\\.azure\\.com/org/project/_git/shop-go\\?path=%2Fwork\\.go&version=GC${SHA}.*&_a=blame$`),
+  },
+])('on $host, whose API has no blame', ({ kind, host, repository, blamePage }) => {
+  it('offers the blame page on the host instead of a blame it cannot get, and keeps the numbers', async () => {
+    const { hostApi, githubApi } = renderOnHost(kind, repository);
+    const status = await screen.findByTestId(testIds.functionDetails.blameStatus);
+    expect(status).toHaveTextContent(`The ${host} API has no blame: open the blame on ${host}`);
+    expect(within(status).getByRole('link', { name: `open the blame on ${host}` })).toHaveAttribute(
+      'href',
+      expect.stringMatching(blamePage)
+    );
+    expect(within(await codeRow(11)).getByTestId('code-view-self')).not.toHaveTextContent(/^$/);
+    // Nothing to show or hide, and nothing asked of a server that would refuse it.
+    expect(screen.queryByTestId(testIds.functionDetails.blameToggle)).toBeNull();
+    expect(screen.queryByTestId(testIds.functionDetails.blame)).toBeNull();
+    expect(hostApi.getFile).toHaveBeenCalled();
+    expect(hostApi.getBlame).not.toHaveBeenCalled();
+    expect(githubApi.getBlame).not.toHaveBeenCalled();
+  });
+
+  it('offers no Show blame either when the blame was hidden before', async () => {
+    window.localStorage.setItem('linescope.blame.shown', 'false');
+    const { hostApi } = renderOnHost(kind, repository);
+    expect(await screen.findByTestId(testIds.functionDetails.blameStatus)).toHaveTextContent(
+      `The ${host} API has no blame`
+    );
+    expect(screen.queryByTestId(testIds.functionDetails.blameToggle)).toBeNull();
+    expect(hostApi.getBlame).not.toHaveBeenCalled();
+  });
+});
+
+it("says the host's API has no blame when the server answers unimplemented, with the host's blame page", async () => {
+  renderWith(async () => {
+    throw new ConnectError("this host's API has no blame (annotate)", Code.Unimplemented);
+  });
+  await waitFor(
+    () =>
+      expect(screen.getByTestId(testIds.functionDetails.blameStatus)).toHaveTextContent(
+        "This host's API has no blame: open the blame on the host"
+      ),
+    { timeout: 15000 }
+  );
+  const status = screen.getByTestId(testIds.functionDetails.blameStatus);
+  expect(status).not.toHaveTextContent(/configured/);
+  expect(within(status).getByRole('link', { name: 'open the blame on the host' })).toHaveAttribute(
+    'href',
+    expect.stringMatching(new RegExp(`^https://github\\.com/linescope-demo/shop-go/blame/${SHA}/work\\.go#L\\d+$`))
+  );
+  expect(screen.queryByTestId(testIds.functionDetails.blameToggle)).toBeNull();
+  expect(within(await codeRow(11)).getByTestId('code-view-self')).not.toHaveTextContent(/^$/);
 });

@@ -1,6 +1,6 @@
 // The blame beside the code view: shown by default for the function's lines (a toggle hides it), asked for once
 // the source is loaded and the view has told which lines the function spans; its own loading and error notes, so
-// the per-line numbers never wait for it.
+// the per-line numbers never wait for it. A host whose API has no blame gets no toggle: its blame page instead.
 import { Trans, t } from '@grafana/i18n';
 import React, { useMemo, useState } from 'react';
 import { Button, Text } from '@grafana/ui';
@@ -10,6 +10,7 @@ import { type LineSpan, useBlame } from '../../source/useBlame';
 import { testIds } from '../../testIds';
 import type { AsideColumn } from '../code-view/AnnotatedSource';
 import { BLAME_COLUMN_WIDTH, BlameCell } from './BlameCell';
+import { NoBlame } from './NoBlame';
 
 const BLAME_SHOWN_KEY = 'linescope.blame.shown';
 
@@ -31,7 +32,8 @@ export function useBlameColumn(vcsDataSourceUid: string | undefined, source: Sou
   const [shown, setShown] = useState(storedShown);
   const [span, setSpan] = useState<LineSpan>();
   const resolved = source.status === 'loaded' ? source.resolved : undefined;
-  const blame = useBlame(vcsDataSourceUid ?? '', shown ? resolved : undefined, span);
+  // The file even when hidden: a host without blame is known from it, and gets no toggle.
+  const blame = useBlame(vcsDataSourceUid ?? '', resolved, shown ? span : undefined);
   const byLine = useMemo(
     () => (blame.status === 'loaded' ? blameByLine(blame.data.ranges, blame.data.commits) : undefined),
     [blame]
@@ -66,16 +68,22 @@ export function useBlameColumn(vcsDataSourceUid: string | undefined, source: Sou
           </Text>
         </span>
       )}
-      <Button
-        size="sm"
-        variant="secondary"
-        fill="text"
-        onClick={toggle}
-        aria-pressed={shown}
-        data-testid={testIds.functionDetails.blameToggle}
-      >
-        {shown ? t('function-details.blame.hide', 'Hide blame') : t('function-details.blame.show', 'Show blame')}
-      </Button>
+      {blame.status === 'no-blame' ? (
+        <span data-testid={testIds.functionDetails.blameStatus}>
+          <NoBlame host={blame.host} blamePage={source.status === 'loaded' ? source.links?.blame : undefined} />
+        </span>
+      ) : (
+        <Button
+          size="sm"
+          variant="secondary"
+          fill="text"
+          onClick={toggle}
+          aria-pressed={shown}
+          data-testid={testIds.functionDetails.blameToggle}
+        >
+          {shown ? t('function-details.blame.hide', 'Hide blame') : t('function-details.blame.show', 'Show blame')}
+        </Button>
+      )}
     </>
   );
   return {

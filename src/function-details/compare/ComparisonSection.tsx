@@ -84,6 +84,7 @@ export function ComparisonSection({
               state={suspects}
               baselineRef={data.baselineRef}
               comparisonRef={data.comparisonRef}
+              blamePage={source.status === 'loaded' || source.status === 'not-loaded' ? source.links?.blame : undefined}
               onSelectLine={actions.focus}
             />
           }

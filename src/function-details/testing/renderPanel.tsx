@@ -1,13 +1,16 @@
 // The whole panel for component tests: connected to GitHub through a source-server double, GitLab not connected,
-// and the code view laid out (jsdom lays nothing out, so the virtualiser would render no row).
+// each HostSessionService host connected when the test gives its double, and the code view laid out (jsdom lays nothing out, so the virtualiser would render no row).
 import React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
+import type { HostKind } from '@linescope/repository-url';
 import type { FunctionDetailsTarget } from '../../domain/target';
 import type { VcsApi } from '../../source/core/api';
 import { GitHubServicesProvider } from '../../source/providers/github/services';
 import { GitLabServicesProvider } from '../../source/providers/gitlab/services';
+import { SESSION_SERVICE_HOSTS } from '../../source/providers/table';
 import { gitHubServicesFor } from '../../test-support/gitHubServices';
 import { gitLabServicesFor } from '../../test-support/gitLabServices';
+import { sessionServiceServicesFor } from '../../test-support/sessionServiceHostServices';
 import { WithQueries } from '../../test-support/queries';
 import { FunctionDetailsPanel } from '../FunctionDetailsPanel';
 
@@ -34,12 +37,22 @@ export function layOutScrollingAreas(): void {
   });
 }
 
-export function renderConnectedPanel(api: VcsApi, target: FunctionDetailsTarget = SEARCH_TARGET) {
+/** `sessionHostApis`: the source-server double of each HostSessionService host to connect (the others are not). */
+export function renderConnectedPanel(
+  api: VcsApi,
+  target: FunctionDetailsTarget = SEARCH_TARGET,
+  sessionHostApis: Partial<Record<HostKind, VcsApi>> = {}
+) {
+  const panel = SESSION_SERVICE_HOSTS.reduce((inner, host) => {
+    const hostApi = sessionHostApis[host.spec.kind];
+    const { services } = sessionServiceServicesFor(host.spec, hostApi ?? ({} as VcsApi), !!hostApi, 'pyro');
+    return <host.ServicesProvider services={services}>{inner}</host.ServicesProvider>;
+  }, <FunctionDetailsPanel target={target} onClose={jest.fn()} />);
   return render(
     <WithQueries>
       <GitHubServicesProvider services={gitHubServicesFor(api, true, 'pyro').services}>
         <GitLabServicesProvider services={gitLabServicesFor({} as VcsApi, false, 'pyro').services}>
-          <FunctionDetailsPanel target={target} onClose={jest.fn()} />
+          {panel}
         </GitLabServicesProvider>
       </GitHubServicesProvider>
     </WithQueries>

@@ -20,6 +20,11 @@ export interface SessionServiceHostSpec {
   cookieName: string;
   /** Also the test ids' prefix and the popup's name. */
   id: string;
+  /**
+   * Whether the host's API has blame (the source server answers GetBlame and CompareCommits for it). Without it the
+   * panel asks for none and offers the host's own blame page instead.
+   */
+  blame: boolean;
   /** What the source server needs for this host, said when it has none (translated when asked). */
   notConfigured: () => string;
 }

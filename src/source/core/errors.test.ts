@@ -7,7 +7,7 @@ describe('classifyVcsError: by the error code, whatever the message says', () =>
   it.each([
     [Code.Unauthenticated, 'unauthenticated'],
     [Code.NotFound, 'not-found'],
-    [Code.Unimplemented, 'not-configured'],
+    [Code.Unimplemented, 'unimplemented'],
     [Code.Canceled, 'aborted'],
     [Code.ResourceExhausted, 'transient'],
     [Code.DeadlineExceeded, 'transient'],

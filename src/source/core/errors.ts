@@ -8,8 +8,11 @@ export type VcsFailure =
   | { kind: 'unauthenticated'; message: string }
   /** GetFile found nothing; `explanation` lists what was tried when the server sends it (Linescope does). */
   | { kind: 'not-found'; message: string; explanation?: ResolutionExplanation }
-  /** The server has no GitHub client configured (Pyroscope answers 501 `unimplemented`). */
-  | { kind: 'not-configured'; message: string }
+  /**
+   * The server does not serve the call: for a file, no client configured for the host (Pyroscope answers 501); for
+   * blame, a host whose API has none (Linescope's server says so) or a server without linescope.v1.BlameService.
+   */
+  | { kind: 'unimplemented'; message: string }
   /** The request was cancelled by us (inputs changed); never shown. */
   | { kind: 'aborted'; message: string }
   /** A passing failure (rate limited, timed out, the host or the server unavailable): asking again may work. */
@@ -29,7 +32,7 @@ export function classifyVcsError(error: unknown): VcsFailure {
       return { kind: 'not-found', message, explanation };
     }
     case Code.Unimplemented:
-      return { kind: 'not-configured', message };
+      return { kind: 'unimplemented', message };
     case Code.Canceled:
       return { kind: 'aborted', message };
     case Code.ResourceExhausted:

@@ -15,3 +15,8 @@ test("a login's one-time state names its host: the longest prefix wins, an unmar
   expect(providerOfLoginState('gitlab.s1')).toBe(SOURCE_PROVIDERS.gitlab);
   expect(providerOfLoginState('s1')?.name).toBe('GitHub');
 });
+
+test("each host says whether its API has blame: Bitbucket's and Azure DevOps' have none", () => {
+  const blame = Object.fromEntries(Object.entries(SOURCE_PROVIDERS).map(([kind, p]) => [kind, p.blame]));
+  expect(blame).toEqual({ github: true, gitlab: true, bitbucket: false, 'azure-devops': false });
+});

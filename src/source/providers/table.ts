@@ -27,6 +27,8 @@ export interface SourceConnection {
 export interface SourceProvider {
   /** The host's name, as people know it ("GitHub"). */
   name: string;
+  /** Whether the host's API has blame; without it the panel offers the host's blame page, not its own blame. */
+  blame: boolean;
   /** What its logins put in front of their one-time state, so the callback page knows whose login came back. */
   loginStatePrefix: string;
   /** The session for a source data source and the vcs.v1 API that uses it. */
@@ -37,6 +39,7 @@ export interface SourceProvider {
 
 const github: SourceProvider = {
   name: 'GitHub',
+  blame: true,
   loginStatePrefix: GITHUB_STATE_PREFIX,
   useConnection(uid) {
     const services = useGitHubServices();
@@ -48,6 +51,7 @@ const github: SourceProvider = {
 
 const gitlab: SourceProvider = {
   name: 'GitLab',
+  blame: true,
   loginStatePrefix: GITLAB_STATE_PREFIX,
   useConnection(uid) {
     const services = useGitLabServices();
@@ -60,12 +64,13 @@ const gitlab: SourceProvider = {
 type SessionServiceHost = ReturnType<typeof createSessionServiceHost>;
 
 /** The hosts that sign in through HostSessionService, one entry each (their hooks run in this order). */
-const SESSION_SERVICE_HOSTS: readonly SessionServiceHost[] = [bitbucketHost, azureDevopsHost];
+export const SESSION_SERVICE_HOSTS: readonly SessionServiceHost[] = [bitbucketHost, azureDevopsHost];
 
 /** A host that signs in through HostSessionService, as a provider. */
 function sessionServiceProvider(host: SessionServiceHost): SourceProvider {
   return {
     name: host.spec.name,
+    blame: host.spec.blame,
     loginStatePrefix: loginStatePrefix(host.spec),
     useConnection(uid) {
       const services = host.useServices();

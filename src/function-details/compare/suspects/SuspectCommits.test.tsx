@@ -93,3 +93,31 @@ it('shows its own loading and error states, and nothing when both sides ran the 
   rerender(<SuspectCommits onSelectLine={jest.fn()} state={{ status: 'off' }} />);
   expect(screen.queryByTestId(testIds.compare.suspects)).toBeNull();
 });
+
+it("offers the host's blame page where the host's API has no blame, naming the host when it is known", () => {
+  const blamePage = `https://bitbucket.org/acme/shop/annotate/${V110}/work.go#lines-16`;
+  const { rerender } = render(
+    <SuspectCommits
+      baselineRef={V100}
+      comparisonRef={V110}
+      blamePage={blamePage}
+      onSelectLine={jest.fn()}
+      state={{ status: 'no-blame', host: 'Bitbucket' }}
+    />
+  );
+  const section = screen.getByTestId(testIds.compare.suspects);
+  expect(section).toHaveTextContent(
+    "Suspect commitsSuspect commits are found through blame. The Bitbucket API has no blame: open the blame on Bitbucket"
+  );
+  expect(within(section).getByRole('link', { name: 'open the blame on Bitbucket' })).toHaveAttribute(
+    'href',
+    blamePage
+  );
+  expect(section).not.toHaveTextContent(/could not be read|configured/);
+  // After an `unimplemented` answer the host is not named; without a page there is no link.
+  rerender(
+    <SuspectCommits baselineRef={V100} comparisonRef={V110} onSelectLine={jest.fn()} state={{ status: 'no-blame' }} />
+  );
+  expect(section).toHaveTextContent(/found through blame\. This host's API has no blame$/);
+  expect(within(section).queryByRole('link')).toBeNull();
+});

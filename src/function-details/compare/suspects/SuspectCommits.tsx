@@ -1,5 +1,6 @@
 // "Suspect commits": when the two sides of a comparison ran different commits, the commits between them that last
-// changed the lines that got hotter, ranked by the cost those lines gained; or why there is none.
+// changed the lines that got hotter, ranked by the cost those lines gained; or why there is none (a host whose API
+// has no blame: its blame page instead).
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
@@ -10,19 +11,22 @@ import type { Suspect } from '../../../domain/blame/suspects';
 import { formatSharePoints } from '../../../domain/compare/formatChange';
 import { testIds } from '../../../testIds';
 import { PLAIN_TEXT } from '../../../constants';
+import { NoBlame } from '../../blame/NoBlame';
 import type { SuspectsState } from './useSuspects';
 
 interface Props {
   state: SuspectsState;
   baselineRef?: string;
   comparisonRef?: string;
+  /** The host's blame page of the compared file, offered where the host's API has no blame. */
+  blamePage?: string;
   /** Scrolls the comparison to a line (a row key, `line:<n>`). */
   onSelectLine: (key: string) => void;
 }
 
 const refName = (ref?: string) => (ref && /^[0-9a-f]{40}$/.test(ref) ? shortSha(ref) : (ref ?? 'unknown'));
 
-export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine }: Props) {
+export function SuspectCommits({ state, baselineRef, comparisonRef, blamePage, onSelectLine }: Props) {
   const styles = useStyles2(getStyles);
   if (state.status === 'off') {
     return null;
@@ -48,6 +52,14 @@ export function SuspectCommits({ state, baselineRef, comparisonRef, onSelectLine
             interpolation: PLAIN_TEXT,
           })}
         />
+      )}
+      {state.status === 'no-blame' && (
+        <span>
+          <Text color="secondary" variant="bodySmall">
+            {t('function-details.suspects.no-blame', 'Suspect commits are found through blame.')}
+          </Text>{' '}
+          <NoBlame host={state.host} blamePage={blamePage} />
+        </span>
       )}
       {state.status === 'error' && (
         <Text color="secondary" variant="bodySmall">

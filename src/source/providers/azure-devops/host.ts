@@ -12,6 +12,8 @@ export const azureDevops = createSessionServiceHost({
   icon: 'microsoft',
   cookieName: AZURE_DEVOPS_SESSION_COOKIE,
   id: 'azure-devops',
+  // The Git REST API has no blame: the repository page's Blame view is the only one.
+  blame: false,
   notConfigured: () =>
     t(
       'source.azure-devops.not-configured',

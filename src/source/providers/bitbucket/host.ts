@@ -11,6 +11,8 @@ export const bitbucket = createSessionServiceHost({
   icon: 'code-branch',
   cookieName: BITBUCKET_SESSION_COOKIE,
   id: 'bitbucket',
+  // REST API 2.0 has no annotate endpoint: the annotate page on bitbucket.org is the only blame.
+  blame: false,
   notConfigured: () =>
     t(
       'source.bitbucket.not-configured',
