@@ -12,9 +12,11 @@ import { WithQueries } from '../test-support/queries';
 import { testIds } from '../testIds';
 import { backendDataSourceSrv, flameGraphQueryBody } from '../test-support/dsQuery';
 
-// Other jobs share this machine's two cores: give renders time rather than fail on a busy moment.
-configure({ asyncUtilTimeout: 10000 });
-jest.setTimeout(30000);
+// Other jobs share this machine's two cores, and a render of the whole page with @grafana/flamegraph takes 2-9 s in
+// jsdom even when idle (a CI run with the Node and browser suites beside it once took over 10 s for one): give
+// renders time rather than fail on a busy moment. A render that never comes still fails.
+configure({ asyncUtilTimeout: 30000 });
+jest.setTimeout(90000);
 
 // jsdom has no layout: give the flame graph a width (toolchain.md §4).
 jest.mock('react-use', () => {
